@@ -1,0 +1,2 @@
+// Deadline engine. Filled in by the deadline work.
+export {};

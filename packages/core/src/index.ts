@@ -1,0 +1,3 @@
+// Public surface of @acompana/core: pure domain logic with no I/O.
+export * from './matching/index.ts';
+export * from './deadlines/index.ts';

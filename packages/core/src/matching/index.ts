@@ -1,0 +1,2 @@
+// Matching engine (person linkage). Filled in by the matching work.
+export {};
