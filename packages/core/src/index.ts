@@ -1,3 +1,5 @@
 // Public surface of @acompana/core: pure domain logic with no I/O.
 export * from './matching/index.ts';
 export * from './deadlines/index.ts';
+export * from './policy/index.ts';
+export * from './api/index.ts';

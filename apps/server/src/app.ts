@@ -1,0 +1,58 @@
+// buildApp() assembles the HTTP API and the web app from an AppContext; main.ts listens.
+// Tests call buildApp() and app.inject() without a network port. Plugins are registered
+// explicitly, in order (no autoload), so the order is visible here.
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { AppContext } from './app-context.ts';
+import { AppError } from './kernel/errors.ts';
+import { installErrorHandler, sendAppError } from './kernel/http/error-handler.ts';
+import { installSecurityHeaders } from './kernel/http/security-headers.ts';
+import { installAuthContext } from './kernel/http/auth-context.ts';
+import { registerHealthRoutes } from './health/health.routes.ts';
+import { registerAuthRoutes } from './auth/auth.routes.ts';
+import { registerMeRoutes } from './orgs/me.routes.ts';
+import { registerAdminRoutes } from './orgs/admin.routes.ts';
+import { registerWebApp, webDistDir } from './web-static.ts';
+
+export interface BuildAppOptions {
+  logger?: boolean;
+  webDistDir?: string;
+  /** Body size limit for JSON requests, bytes. Uploads get their own limits per route. */
+  bodyLimit?: number;
+}
+
+export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ? { level: ctx.config.logLevel } : false,
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    trustProxy: process.env.ACOMPANA_TRUST_PROXY === 'true',
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+  app.setNotFoundHandler((request, reply) => sendAppError(request, reply, new AppError('route.not_found')));
+  installSecurityHeaders(app, { hsts: ctx.config.secureCookies });
+  await app.register(fastifyCookie);
+  installAuthContext(app, { db: ctx.db, idleMinutes: ctx.config.sessionIdleMinutes, clock: ctx.clock });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Acompaña API', version: ctx.version, description: 'Case management, deadlines, documentation and search for organisations accompanying people on the move.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'acompana_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { docExpansion: 'list' } });
+
+  registerHealthRoutes(app, ctx);
+  registerAuthRoutes(app, ctx);
+  registerMeRoutes(app, ctx);
+  registerAdminRoutes(app, ctx);
+  await registerWebApp(app, options.webDistDir ?? webDistDir);
+  return app;
+}

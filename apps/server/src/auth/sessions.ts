@@ -1,0 +1,82 @@
+// Server-side sessions. The cookie holds a random token; the database holds its SHA-256.
+// A session ends after ACOMPANA_SESSION_IDLE_MINUTES without use or ACOMPANA_SESSION_MAX_MINUTES
+// after login, whichever comes first; "log out everywhere" deletes all of an account's sessions.
+import { createHash, randomBytes } from 'node:crypto';
+import type { Queryable } from '../kernel/db/database.ts';
+
+export const SESSION_COOKIE = 'acompana_session';
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export interface NewSession {
+  token: string;
+  csrfToken: string;
+  expiresAt: Date;
+}
+
+export async function createSession(
+  tx: Queryable,
+  input: { accountId: string; activeOrgId: string | null; secondFactorOk: boolean; ip: string; userAgent: string | undefined; maxMinutes: number; now: Date },
+): Promise<NewSession> {
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  const expiresAt = new Date(input.now.getTime() + input.maxMinutes * 60_000);
+  await tx.query(
+    `INSERT INTO sessions (token_hash, account_id, active_org_id, csrf_token, second_factor_ok, ip, user_agent, created_at, last_seen_at, expires_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9)`,
+    [hashToken(token), input.accountId, input.activeOrgId, csrfToken, input.secondFactorOk, input.ip, input.userAgent?.slice(0, 300) ?? null, input.now, expiresAt],
+  );
+  return { token, csrfToken, expiresAt };
+}
+
+export interface SessionRow {
+  token_hash: string;
+  account_id: string;
+  active_org_id: string | null;
+  csrf_token: string;
+  second_factor_ok: boolean;
+  last_seen_at: Date;
+  expires_at: Date;
+  email: string;
+  display_name: string;
+  locale: string;
+  totp_enrolled: boolean;
+  totp_exempt: boolean;
+  disabled: boolean;
+}
+
+export type SessionLookup = { status: 'none' } | { status: 'expired' } | { status: 'ok'; session: SessionRow };
+
+export async function lookupSession(db: Queryable, token: string | undefined, idleMinutes: number, now: Date): Promise<SessionLookup> {
+  if (!token || token.length > 200) return { status: 'none' };
+  const { rows } = await db.query<SessionRow>(
+    `SELECT s.token_hash, s.account_id::text AS account_id, s.active_org_id::text AS active_org_id, s.csrf_token,
+            s.second_factor_ok, s.last_seen_at, s.expires_at, a.email, a.display_name, a.locale,
+            a.totp_enrolled_at IS NOT NULL AS totp_enrolled, a.totp_exempt, a.disabled_at IS NOT NULL AS disabled
+       FROM sessions s JOIN accounts a ON a.id = s.account_id
+      WHERE s.token_hash = $1`,
+    [hashToken(token)],
+  );
+  const session = rows[0];
+  if (!session) return { status: 'none' };
+  const idleLimit = new Date(session.last_seen_at).getTime() + idleMinutes * 60_000;
+  if (session.disabled || now.getTime() >= new Date(session.expires_at).getTime() || now.getTime() >= idleLimit) {
+    await db.query('DELETE FROM sessions WHERE token_hash = $1', [session.token_hash]);
+    return { status: 'expired' };
+  }
+  // Touch at most once a minute: a write per request would cost more than the whole request.
+  if (now.getTime() - new Date(session.last_seen_at).getTime() > 60_000) {
+    await db.query('UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2', [now, session.token_hash]);
+  }
+  return { status: 'ok', session };
+}
+
+export async function deleteSession(db: Queryable, tokenHash: string): Promise<void> {
+  await db.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
+}
+
+export async function deleteAllSessions(db: Queryable, accountId: string): Promise<number> {
+  return (await db.query('DELETE FROM sessions WHERE account_id = $1', [accountId])).rowCount;
+}

@@ -1,0 +1,45 @@
+// Opening a deployment: database (embedded or server), migrations, master key, keyring, and the
+// demo data on an empty embedded database. Shared by the server and the CLI.
+import type { AppConfig } from './kernel/config.ts';
+import { openDatabase } from './kernel/db/open-database.ts';
+import { migrate } from './kernel/db/migrate.ts';
+import type { Database } from './kernel/db/database.ts';
+import { Keyring } from './kernel/crypto/keyring.ts';
+import { loadOrCreateMasterKey, masterKeyId, pendingMasterKey, promotePendingMasterKey } from './kernel/crypto/master-key.ts';
+import { createAppContext, type AppContext } from './app-context.ts';
+
+export interface Runtime {
+  ctx: AppContext;
+  db: Database;
+  masterKeyOrigin: string;
+  close(): Promise<void>;
+}
+
+async function resolveMasterKey(db: Database, config: AppConfig): Promise<{ key: Buffer; origin: string }> {
+  const source = loadOrCreateMasterKey({ masterKey: config.masterKey, dataDir: config.dataDir });
+  if (source.origin !== 'env') {
+    // A master-key rotation may have stopped after the database switched to the new key but
+    // before the key file was replaced: finish it now.
+    const pending = pendingMasterKey(config.dataDir);
+    const { rows } = await db.query<{ master_key_id: string }>('SELECT master_key_id FROM deployment WHERE id = 1');
+    if (pending && rows[0]?.master_key_id === masterKeyId(pending)) {
+      promotePendingMasterKey(config.dataDir);
+      return { key: pending, origin: source.origin };
+    }
+  }
+  return { key: source.key, origin: source.origin };
+}
+
+export async function openRuntime(config: AppConfig, options: { purpose?: string; clock?: () => Date } = {}): Promise<Runtime> {
+  const db = await openDatabase(config, options.purpose ?? 'server');
+  try {
+    await migrate(db);
+    const master = await resolveMasterKey(db, config);
+    const keyring = await Keyring.open(db, master.key);
+    const ctx = createAppContext({ config, db, keyring, ...(options.clock ? { clock: options.clock } : {}) });
+    return { ctx, db, masterKeyOrigin: master.origin, close: () => db.close() };
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}

@@ -1,0 +1,72 @@
+// Errors are values with a stable code, an HTTP status and a translation key (the code itself).
+// No bare Error reaches a user: the HTTP error handler turns AppError into {code, message, field?}
+// translated by Accept-Language, and anything else into `server.internal` without details.
+
+export const errorStatus = {
+  'validation.invalid_json': 400,
+  'validation.unknown_field': 400,
+  'validation.invalid_type': 400,
+  'validation.required': 400,
+  'validation.too_small': 400,
+  'validation.too_big': 400,
+  'validation.invalid_format': 400,
+  'validation.invalid_value': 400,
+  'validation.body_too_large': 413,
+  'validation.unsupported_media_type': 415,
+  'auth.unauthenticated': 401,
+  'auth.session_expired': 401,
+  'auth.invalid_credentials': 401,
+  'auth.totp_required': 401,
+  'auth.totp_invalid': 401,
+  'auth.locked': 423,
+  'auth.rate_limited': 429,
+  'auth.csrf_invalid': 403,
+  'auth.totp_enrollment_required': 403,
+  'auth.totp_already_enrolled': 409,
+  'auth.totp_setup_missing': 400,
+  'policy.denied': 403,
+  'record.not_found': 404,
+  'record.conflict': 409,
+  'route.not_found': 404,
+  'orgs.unknown_organisation': 404,
+  'orgs.unknown_role': 400,
+  'orgs.email_taken': 409,
+  'orgs.not_a_member': 403,
+  'orgs.weak_password': 400,
+  'database.data_dir_in_use': 503,
+  'database.migration_failed': 500,
+  'database.migration_changed': 500,
+  'database.newer_than_code': 500,
+  'crypto.master_key_mismatch': 500,
+  'crypto.master_key_invalid': 500,
+  'crypto.decrypt_failed': 500,
+  'server.internal': 500,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+
+export interface AppErrorOptions {
+  field?: string;
+  params?: Record<string, string>;
+  cause?: unknown;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly field: string | undefined;
+  readonly params: Record<string, string>;
+
+  constructor(code: ErrorCode, options: AppErrorOptions = {}) {
+    super(code, { cause: options.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.status = errorStatus[code];
+    this.field = options.field;
+    this.params = options.params ?? {};
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}

@@ -1,0 +1,90 @@
+// Who is asking. Every /api route is authenticated unless its config says `auth: 'public'`
+// (deny by default). State-changing requests must echo the session's CSRF token in the
+// x-csrf-token header. An account whose role requires two-factor but has none set up can only
+// reach the routes marked `auth: 'enrolling'` (who am I, set up two-factor, log out).
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Actor } from '@acompana/core';
+import { AppError } from '../errors.ts';
+import type { Queryable } from '../db/database.ts';
+import { lookupSession, SESSION_COOKIE, type SessionRow } from '../../auth/sessions.ts';
+import { listMemberships, listSharingTowards, type MembershipRow } from '../../orgs/orgs.queries.ts';
+
+export type RouteAuth = 'public' | 'session' | 'enrolling';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    auth?: RouteAuth;
+  }
+  interface FastifyRequest {
+    auth: AuthContext | null;
+  }
+}
+
+export interface AuthContext {
+  session: SessionRow;
+  memberships: MembershipRow[];
+  /** True when a role the account holds requires two-factor and none is set up yet. */
+  mustEnrollTotp: boolean;
+  actor: () => Promise<Actor>;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function sameToken(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+export function mustEnrollTotp(session: SessionRow, memberships: MembershipRow[]): boolean {
+  if (session.totp_enrolled || session.totp_exempt) return false;
+  return memberships.some((m) => m.totp_required_roles.includes(m.role));
+}
+
+export function installAuthContext(app: FastifyInstance, deps: { db: Queryable; idleMinutes: number; clock: () => Date }): void {
+  app.decorateRequest('auth', null);
+  app.addHook('onRequest', async (request: FastifyRequest) => {
+    // The OpenAPI document and its viewer are public documentation of the API, not data.
+    if (!request.url.startsWith('/api/') || request.url.startsWith('/api/docs')) return;
+    const mode: RouteAuth = request.routeOptions.config?.auth ?? 'session';
+    if (mode === 'public') return;
+    const token = request.cookies[SESSION_COOKIE];
+    const found = await lookupSession(deps.db, token, deps.idleMinutes, deps.clock());
+    if (found.status === 'none') throw new AppError('auth.unauthenticated');
+    if (found.status === 'expired') throw new AppError('auth.session_expired');
+    const session = found.session;
+    if (!SAFE_METHODS.has(request.method)) {
+      const sent = request.headers['x-csrf-token'];
+      if (typeof sent !== 'string' || !sameToken(sent, session.csrf_token)) throw new AppError('auth.csrf_invalid');
+    }
+    const memberships = await listMemberships(deps.db, session.account_id);
+    const enrol = mustEnrollTotp(session, memberships);
+    if (enrol && mode !== 'enrolling') throw new AppError('auth.totp_enrollment_required');
+    let actor: Actor | undefined;
+    request.auth = {
+      session,
+      memberships,
+      mustEnrollTotp: enrol,
+      async actor() {
+        if (actor) return actor;
+        const active = memberships.find((m) => m.org_id === session.active_org_id);
+        const sharing = active ? await listSharingTowards(deps.db, active.org_id) : [];
+        actor = {
+          accountId: session.account_id,
+          orgId: active?.org_id ?? null,
+          role: active?.role ?? null,
+          teamIds: (active?.teams ?? []).map((t) => t.id),
+          sharing: sharing.map((s) => ({ fromOrgId: s.from_org_id, purposes: s.purposes })),
+        };
+        return actor;
+      },
+    };
+  });
+}
+
+/** The authenticated context of a route that requires a session (never null there). */
+export function authOf(request: FastifyRequest): AuthContext {
+  if (!request.auth) throw new AppError('auth.unauthenticated');
+  return request.auth;
+}

@@ -1,0 +1,79 @@
+// Turns every failure into {code, message, field?}: validation issues from zod, Fastify's own
+// body errors (bad JSON, too large, wrong content type), AppErrors, and — without leaking any
+// detail — everything else.
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, type ErrorCode } from '../errors.ts';
+import { localeFromAcceptLanguage, translate } from '../i18n/translate.ts';
+
+interface ZodIssueLike {
+  code?: string;
+  path?: (string | number)[];
+  keys?: string[];
+  expected?: string;
+  input?: unknown;
+  message?: string;
+}
+
+function issueToAppError(issue: ZodIssueLike, part: string): AppError {
+  const path = (issue.path ?? []).map(String);
+  const field = path.length ? path.join('.') : part;
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const key = issue.keys?.[0] ?? '?';
+      return new AppError('validation.unknown_field', { field: path.length ? `${field}.${key}` : key, params: { field: key } });
+    }
+    case 'invalid_type':
+      if (issue.input === undefined || /received undefined/.test(issue.message ?? '')) {
+        return new AppError('validation.required', { field, params: { field } });
+      }
+      return new AppError('validation.invalid_type', { field, params: { field, expected: issue.expected ?? '?' } });
+    case 'too_small':
+    case 'too_big':
+    case 'invalid_format':
+    case 'invalid_value':
+      return new AppError(`validation.${issue.code}` as ErrorCode, { field, params: { field } });
+    default:
+      return new AppError('validation.invalid_value', { field, params: { field } });
+  }
+}
+
+function fastifyErrorToAppError(error: FastifyError): AppError | undefined {
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const first = error.validation[0] as unknown as { params?: { issue?: ZodIssueLike }; instancePath?: string } & ZodIssueLike;
+    const issue: ZodIssueLike = first.params?.issue ?? first;
+    return issueToAppError(issue, error.validationContext ?? 'body');
+  }
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new AppError('validation.body_too_large');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new AppError('validation.unsupported_media_type');
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return new AppError('validation.invalid_json');
+    default:
+      break;
+  }
+  if (error instanceof SyntaxError && error.statusCode === 400) return new AppError('validation.invalid_json');
+  return undefined;
+}
+
+export function sendAppError(request: FastifyRequest, reply: FastifyReply, error: AppError): FastifyReply {
+  const locale = localeFromAcceptLanguage(request.headers['accept-language']);
+  const body: { code: string; message: string; field?: string } = { code: error.code, message: translate(locale, error.code, error.params) };
+  if (error.field) body.field = error.field;
+  return reply.status(error.status).header('content-language', locale).type('application/json; charset=utf-8').send(body);
+}
+
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const appError = error instanceof AppError ? error : fastifyErrorToAppError(error);
+    if (appError) {
+      if (appError.status >= 500) request.log.error({ err: error }, appError.code);
+      return sendAppError(request, reply, appError);
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return sendAppError(request, reply, new AppError('server.internal'));
+  });
+}

@@ -1,0 +1,91 @@
+// Organisation administration: the people of the active organisation, their roles, and the
+// audit chain check. An organisation admin manages its own people only: every decision goes
+// through the policy function with the record's organisation.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { accountSummarySchema, auditVerifyResponseSchema, can, changeRoleRequestSchema, createAccountRequestSchema, type Actor, type Role } from '@acompana/core';
+import type { AppContext } from '../app-context.ts';
+import { commonErrorResponses } from '../kernel/http/error-response.ts';
+import { authOf } from '../kernel/http/auth-context.ts';
+import { AppError } from '../kernel/errors.ts';
+import { verifyAuditChain } from '../audit/audit-log.ts';
+import { listOrgAccounts } from './orgs.queries.ts';
+
+function requireOrg(actor: Actor): string {
+  if (!actor.orgId) throw new AppError('policy.denied');
+  return actor.orgId;
+}
+
+export function registerAdminRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['admin'];
+
+  api.get(
+    '/api/admin/audit/verify',
+    { schema: { tags, summary: 'Check the audit hash chain from the first entry to the last', response: { 200: auditVerifyResponseSchema, ...commonErrorResponses } } },
+    async (request) => {
+      const actor = await authOf(request).actor();
+      const orgId = requireOrg(actor);
+      if (!can(actor, 'read', { type: 'audit_log', orgId })) throw new AppError('policy.denied');
+      const result = await verifyAuditChain(ctx.db, ctx.keyring.systemKey('audit'));
+      await ctx.audit.record({ actorAccountId: actor.accountId, actorOrgId: orgId, action: 'audit.verify', recordType: 'audit_log', orgId, ip: request.ip, details: { ok: result.ok } });
+      return result;
+    },
+  );
+
+  api.get(
+    '/api/admin/accounts',
+    { schema: { tags, summary: 'People who log in to the active organisation', response: { 200: z.object({ items: z.array(accountSummarySchema) }), ...commonErrorResponses } } },
+    async (request) => {
+      const actor = await authOf(request).actor();
+      const orgId = requireOrg(actor);
+      if (!can(actor, 'read', { type: 'account', orgId })) throw new AppError('policy.denied');
+      const rows = await listOrgAccounts(ctx.db, orgId);
+      return {
+        items: rows.map((r) => ({ id: r.id, email: r.email, displayName: r.display_name, role: r.role as Role, totpEnrolled: r.totp_enrolled, disabled: r.disabled })),
+      };
+    },
+  );
+
+  api.post(
+    '/api/admin/accounts',
+    {
+      schema: {
+        tags,
+        summary: 'Create an account in the active organisation',
+        body: createAccountRequestSchema,
+        response: { 201: z.object({ id: z.string(), totpSecret: z.string().optional() }), ...commonErrorResponses },
+      },
+    },
+    async (request, reply) => {
+      const actor = await authOf(request).actor();
+      const orgId = requireOrg(actor);
+      if (!can(actor, 'create', { type: 'account', orgId })) throw new AppError('policy.denied');
+      const created = await ctx.accounts.createAccount({ ...request.body, orgId }, { accountId: actor.accountId, ip: request.ip });
+      return reply.status(201).send({ id: created.accountId, ...(created.totpSecret ? { totpSecret: created.totpSecret } : {}) });
+    },
+  );
+
+  api.put(
+    '/api/admin/accounts/:accountId/role',
+    {
+      schema: {
+        tags,
+        summary: "Change a person's role in the active organisation (ends their sessions)",
+        params: z.object({ accountId: z.string().uuid() }),
+        body: changeRoleRequestSchema,
+        response: { 204: z.null(), ...commonErrorResponses },
+      },
+    },
+    async (request, reply) => {
+      const actor = await authOf(request).actor();
+      const orgId = requireOrg(actor);
+      if (!can(actor, 'update', { type: 'membership', orgId })) throw new AppError('policy.denied');
+      // The membership is looked up inside the actor's organisation only: another
+      // organisation's account id is "not found", never changed.
+      await ctx.accounts.changeRole(orgId, request.params.accountId, request.body.role, { accountId: actor.accountId, ip: request.ip });
+      return reply.status(204).send(null);
+    },
+  );
+}

@@ -1,0 +1,65 @@
+// Payloads of the authentication and account API, shared by the server (validation, OpenAPI)
+// and the web app (types). Objects are strict: an unknown field is an error, not ignored.
+import { z } from 'zod';
+import { roles } from '../policy/roles.ts';
+
+export const roleSchema = z.enum(roles);
+
+export const loginRequestSchema = z.strictObject({
+  email: z.string().trim().min(3).max(254),
+  password: z.string().min(1).max(1024),
+  totp: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional(),
+});
+export type LoginRequest = z.infer<typeof loginRequestSchema>;
+
+export const orgRefSchema = z.object({ id: z.string(), slug: z.string(), name: z.string() });
+
+export const meSchema = z.object({
+  account: z.object({ id: z.string(), email: z.string(), displayName: z.string(), locale: z.enum(['es', 'en']) }),
+  activeOrg: orgRefSchema.nullable(),
+  role: roleSchema.nullable(),
+  memberships: z.array(z.object({ org: orgRefSchema, role: roleSchema, teams: z.array(z.object({ id: z.string(), name: z.string() })) })),
+  csrfToken: z.string(),
+  totpEnrolled: z.boolean(),
+  mustEnrollTotp: z.boolean(),
+});
+export type Me = z.infer<typeof meSchema>;
+
+export const loginResponseSchema = z.object({ csrfToken: z.string(), me: meSchema });
+
+export const activeOrgRequestSchema = z.strictObject({ orgId: z.string().uuid() });
+
+export const totpSetupResponseSchema = z.object({ secret: z.string(), otpauthUrl: z.string() });
+export const totpConfirmRequestSchema = z.strictObject({ code: z.string().regex(/^\d{6}$/) });
+
+export const healthResponseSchema = z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']), version: z.string() });
+
+export const auditVerifyResponseSchema = z.object({
+  ok: z.boolean(),
+  checked: z.number().int(),
+  firstBadSeq: z.number().int().optional(),
+  reason: z.string().optional(),
+});
+
+export const accountSummarySchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  displayName: z.string(),
+  role: roleSchema,
+  totpEnrolled: z.boolean(),
+  disabled: z.boolean(),
+});
+
+export const createAccountRequestSchema = z.strictObject({
+  email: z.string().trim().email().max(254),
+  displayName: z.string().trim().min(1).max(200),
+  password: z.string().min(10).max(1024),
+  role: roleSchema,
+  locale: z.enum(['es', 'en']).optional(),
+  teams: z.array(z.string().trim().min(1).max(200)).max(20).optional(),
+});
+
+export const changeRoleRequestSchema = z.strictObject({ role: roleSchema });
