@@ -1,0 +1,104 @@
+// The comparison vector of a pair: one agreement level per field. This is what the Fellegi–Sunter
+// model weighs and what an explanation shows. Names are compared under several readings of the
+// record (as written, given names and surnames swapped, a full name typed into the given-names
+// box) and the reading that agrees best is kept.
+import { compareAddress, compareBirth, compareDocument, compareEventDate, compareNationality, comparePlace, compareSex, ADDRESS_LEVELS, BIRTH_LEVELS, DOCUMENT_LEVELS, EVENT_DATE_LEVELS, NATIONALITY_LEVELS, PLACE_LEVELS, SEX_LEVELS } from './field-compare.ts';
+import { compareGiven, compareSurnames, nameScratch, GIVEN_LEVELS, SURNAME_LEVELS } from './name-compare.ts';
+import type { PreparedRecord } from './person-record.types.ts';
+
+/** Fields in the order of the comparison vector. */
+export const FIELDS = ['given_names', 'surnames', 'birth', 'sex', 'nationality', 'origin_place', 'document_id', 'address', 'event_date', 'event_place'] as const;
+export type FieldName = (typeof FIELDS)[number];
+export const FIELD_COUNT = FIELDS.length;
+
+/** Human-readable label of every level of every field, index 0 always "missing". */
+export const FIELD_LEVELS: readonly (readonly string[])[] = [GIVEN_LEVELS, SURNAME_LEVELS, BIRTH_LEVELS, SEX_LEVELS, NATIONALITY_LEVELS, PLACE_LEVELS, DOCUMENT_LEVELS, ADDRESS_LEVELS, EVENT_DATE_LEVELS, PLACE_LEVELS];
+
+export const F_GIVEN = 0;
+export const F_SURNAME = 1;
+
+/** Which values agreed exactly, for term-frequency adjustment of the two name fields. */
+export interface NameAgreement {
+  givenValue: string;
+  surnameValue: string;
+  /** Whether each value above is a whole name (true) or a single agreeing token (false). */
+  givenFull: boolean;
+  surnameFull: boolean;
+  /** True when the best reading swapped given names and surnames or split a full name. */
+  rearranged: boolean;
+}
+
+// Rough goodness of each level, used only to choose between readings of the names.
+const GIVEN_RANK = [0, 10, 8, 7, 5, 1, -4];
+const SURNAME_RANK = [0, 10, 8, 8, 6, 2, -4];
+
+let bestG = 0;
+let bestS = 0;
+let bestRank = -100;
+let bestGivenValue = '';
+let bestSurValue = '';
+let bestRearranged = false;
+let bestGivenFull = false;
+let bestSurFull = false;
+
+function tryReading(ag: string[], agp: string[], as: string[], asp: string[], bg: string[], bgp: string[], bs: string[], bsp: string[], penalty: number, gKey = '', sKey = ''): void {
+  const g = compareGiven(ag, agp, bg, bgp);
+  const gTok = nameScratch.exactToken;
+  const s = compareSurnames(as, asp, bs, bsp);
+  const sTok = nameScratch.exactToken;
+  const rank = (GIVEN_RANK[g] as number) + (SURNAME_RANK[s] as number) - penalty;
+  if (rank > bestRank) {
+    bestRank = rank;
+    bestG = g;
+    bestS = s;
+    bestRearranged = penalty > 0;
+    // Exact agreement on the whole value uses the frequency of that value; otherwise that of the
+    // token that agreed ("Enrique" when "Enrique Wilson" meets "Enrique").
+    bestGivenFull = g === 1 && gKey !== '';
+    bestSurFull = s === 1 && sKey !== '' && as.length === bs.length;
+    bestGivenValue = bestGivenFull ? gKey : g === 1 || g === 2 ? gTok : '';
+    bestSurValue = bestSurFull ? sKey : s === 1 || s === 2 ? sTok : '';
+  }
+}
+
+/** A full name typed into the given-names box: try every split into given names + surnames. */
+function trySplits(full: PreparedRecord, other: PreparedRecord, fullFirst: boolean): void {
+  const t = full.given;
+  const p = full.givenPhon;
+  for (let k = 1; k < t.length; k++) {
+    const g = t.slice(0, k);
+    const gp = p.slice(0, k);
+    const s = t.slice(k);
+    const sp = p.slice(k);
+    if (fullFirst) tryReading(g, gp, s, sp, other.given, other.givenPhon, other.sur, other.surPhon, 1);
+    else tryReading(other.given, other.givenPhon, other.sur, other.surPhon, g, gp, s, sp, 1);
+  }
+}
+
+/** Fills `out` with the level of each field for the pair (a, b); returns the name agreement. */
+export function compareRecords(a: PreparedRecord, b: PreparedRecord, out: Uint8Array, names: NameAgreement): void {
+  bestRank = -100;
+  tryReading(a.given, a.givenPhon, a.sur, a.surPhon, b.given, b.givenPhon, b.sur, b.surPhon, 0, a.givenKey, a.surKey);
+  if (bestRank < 16) {
+    // Given names and surnames entered in each other's box (frequent in transcribed lists).
+    if (a.sur.length && b.sur.length) tryReading(a.given, a.givenPhon, a.sur, a.surPhon, b.sur, b.surPhon, b.given, b.givenPhon, 1);
+    if (a.sur.length === 0 && a.given.length > 1 && b.sur.length) trySplits(a, b, true);
+    if (b.sur.length === 0 && b.given.length > 1 && a.sur.length) trySplits(b, a, false);
+    if (a.given.length === 0 && a.sur.length > 1 && b.given.length) tryReading(a.sur.slice(0, 1), a.surPhon.slice(0, 1), a.sur.slice(1), a.surPhon.slice(1), b.given, b.givenPhon, b.sur, b.surPhon, 1);
+  }
+  out[0] = bestG;
+  out[1] = bestS;
+  out[2] = compareBirth(a, b);
+  out[3] = compareSex(a, b);
+  out[4] = compareNationality(a, b);
+  out[5] = comparePlace(a.origin, b.origin);
+  out[6] = compareDocument(a, b);
+  out[7] = compareAddress(a, b);
+  out[8] = compareEventDate(a, b);
+  out[9] = comparePlace(a.eventPlace, b.eventPlace);
+  names.givenValue = bestGivenValue;
+  names.surnameValue = bestSurValue;
+  names.rearranged = bestRearranged;
+  names.givenFull = bestGivenFull;
+  names.surnameFull = bestSurFull;
+}
