@@ -1,0 +1,78 @@
+// One i18next instance for every entry point. Translations are bundled (two small JSON files)
+// rather than fetched, so the first paint is already in the right language and works offline.
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import es from './es.json';
+import en from './en.json';
+
+export const languages = ['es', 'en'] as const;
+export type Language = (typeof languages)[number];
+
+const storageKey = 'acompana.language';
+
+// `satisfies` makes the type check fail when en.json lacks a key that es.json has.
+const resources = {
+  es: { translation: es },
+  en: { translation: en satisfies typeof es },
+} as const;
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    resources: { translation: typeof es };
+  }
+}
+
+function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (languages as readonly string[]).includes(value);
+}
+
+function readStored(): Language | null {
+  try {
+    const value = window.localStorage.getItem(storageKey);
+    return isLanguage(value) ? value : null;
+  } catch {
+    return null; // storage can be disabled (private mode, policy); fall back to the browser
+  }
+}
+
+/** Spanish is the staff default; English only when the browser ranks it above Spanish. */
+export function detectLanguage(): Language {
+  const stored = readStored();
+  if (stored) return stored;
+  for (const tag of navigator.languages ?? [navigator.language]) {
+    const base = tag.toLowerCase().split('-')[0];
+    if (isLanguage(base)) return base;
+  }
+  return 'es';
+}
+
+export function currentLanguage(): Language {
+  return isLanguage(i18next.resolvedLanguage) ? i18next.resolvedLanguage : 'es';
+}
+
+export async function changeLanguage(language: Language): Promise<void> {
+  try {
+    window.localStorage.setItem(storageKey, language);
+  } catch {
+    // not persisted: the choice still holds for this page load
+  }
+  await i18next.changeLanguage(language);
+}
+
+export function initI18n(): typeof i18next {
+  i18next.on('languageChanged', (language) => {
+    // Screen readers pick their voice from <html lang>; keep it in step with the UI.
+    document.documentElement.lang = language;
+  });
+  void i18next.use(initReactI18next).init({
+    resources,
+    lng: detectLanguage(),
+    fallbackLng: 'es',
+    supportedLngs: [...languages],
+    initAsync: false,
+    interpolation: { escapeValue: false }, // React escapes what it renders
+    returnNull: false,
+  });
+  document.documentElement.lang = currentLanguage();
+  return i18next;
+}

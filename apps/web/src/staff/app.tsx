@@ -1,0 +1,86 @@
+// Top-level routing: who may see which page. Signed-out users get the login page (remembering
+// where they were going); users who must enrol 2FA get only the enrolment page.
+import { useEffect } from 'react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Alert } from '../shared/components/alert';
+import { errorMessage } from './api/error-message';
+import { navigate, useLocation } from './router/router';
+import { useSession } from './session/session-context';
+import type { SessionState } from './session/session-context';
+import { AppShell } from './shell/app-shell';
+import { adminLink, auditLink, loginPath, moduleLinks, twoFactorLink } from './shell/modules';
+import { AdminPage } from './pages/admin-page';
+import { AuditPage } from './pages/audit-page';
+import { HomePage } from './pages/home-page';
+import { LoginPage } from './pages/login-page';
+import { NotFoundPage } from './pages/not-found-page';
+import { PlaceholderPage } from './pages/placeholder-page';
+import { TwoFactorPage } from './pages/two-factor-page';
+
+/** Only in-app paths are accepted as a post-login destination (no open redirect). */
+function safeNext(next: string | null): string {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith(loginPath)) return '/';
+  return next;
+}
+
+/** Where the user should be, given the session; null while that is still unknown. */
+function targetPath(state: SessionState, path: string, next: string | null): string | null {
+  if (state.status === 'loading' || state.status === 'failed') return null;
+  if (state.status === 'anonymous') {
+    if (path === loginPath) return path;
+    return path === '/' ? loginPath : `${loginPath}?next=${encodeURIComponent(path)}`;
+  }
+  if (state.me.mustEnrollTotp) return twoFactorLink.path;
+  if (path === loginPath) return safeNext(next);
+  return path;
+}
+
+function pageFor(path: string): ReactNode {
+  if (path === '/') return <HomePage />;
+  if (path === twoFactorLink.path) return <TwoFactorPage />;
+  if (path === auditLink.path) return <AuditPage />;
+  if (path === adminLink.path) return <AdminPage />;
+  const module = moduleLinks.find((link) => link.path === path);
+  if (module) return <PlaceholderPage key={module.path} module={module} />;
+  return <NotFoundPage />;
+}
+
+export function App() {
+  const { t } = useTranslation();
+  const { state, reload } = useSession();
+  const { path, search } = useLocation();
+  const target = targetPath(state, path, search.get('next'));
+  const targetBase = target?.split('?')[0] ?? null;
+
+  useEffect(() => {
+    if (target !== null && targetBase !== path) navigate(target, { replace: true });
+  }, [target, targetBase, path]);
+
+  if (state.status === 'loading') {
+    return (
+      <main id="main" className="boot" aria-busy="true">
+        <p>{t('app.loading')}</p>
+      </main>
+    );
+  }
+  if (state.status === 'failed') {
+    return (
+      <main id="main" className="boot">
+        <Alert tone="error">{errorMessage(state.error, t)}</Alert>
+        <button type="button" className="button button--primary" onClick={() => void reload()}>
+          {t('app.retry')}
+        </button>
+      </main>
+    );
+  }
+  if (state.status === 'anonymous') {
+    return <LoginPage reason={state.reason} />;
+  }
+  const shownPath = targetBase ?? path;
+  return (
+    <AppShell currentPath={shownPath} restricted={state.me.mustEnrollTotp}>
+      {pageFor(shownPath)}
+    </AppShell>
+  );
+}
