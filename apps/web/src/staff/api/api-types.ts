@@ -1,5 +1,25 @@
-// Payload types of the staff API, as agreed with the server. When the server publishes its zod
-// schemas as a shared package, these become imports of the inferred types.
+// Payload types of the staff API. They are inferred from the zod schemas in @acompana/core that
+// the server validates with, so web and server cannot drift apart. Imports here are type-only
+// (erased by the build): no schema code reaches the browser bundle.
+import type { z } from 'zod';
+import type {
+  auditVerifyResponseSchema,
+  healthResponseSchema,
+  loginResponseSchema,
+  orgRefSchema,
+  totpSetupResponseSchema,
+} from '@acompana/core/api';
+import type { Role } from '@acompana/core/roles';
+
+export type { LoginRequest, Me } from '@acompana/core/api';
+export type { Role };
+export type OrgRef = z.infer<typeof orgRefSchema>;
+export type LoginResponse = z.infer<typeof loginResponseSchema>;
+export type TotpSetup = z.infer<typeof totpSetupResponseSchema>;
+export type AuditVerification = z.infer<typeof auditVerifyResponseSchema>;
+export type Health = z.infer<typeof healthResponseSchema>;
+
+/** Every role, for code that must handle each one (e.g. its label). Checked against core's list. */
 export const roles = [
   'admin',
   'coordinator',
@@ -8,59 +28,12 @@ export const roles = [
   'documentation_officer',
   'search_committee',
   'analyst',
-] as const;
-export type Role = (typeof roles)[number];
+] as const satisfies readonly Role[];
 
-export interface OrgRef {
-  id: string;
-  slug: string;
-  name: string;
-}
-
-export interface Membership {
-  org: OrgRef;
-  role: string;
-  teams: { id: string; name: string }[];
-}
-
-export interface Me {
-  account: { id: string; email: string; displayName: string; locale: string };
-  activeOrg: OrgRef | null;
-  role: string | null;
-  memberships: Membership[];
-  csrfToken: string;
-  totpEnrolled: boolean;
-  mustEnrollTotp: boolean;
-}
-
-export interface LoginRequest {
-  email: string;
-  password: string;
-  totp?: string;
-}
-
-export interface LoginResponse {
-  csrfToken: string;
-  me: Me;
-}
-
-export interface TotpSetup {
-  secret: string;
-  otpauthUrl: string;
-}
-
-export interface AuditVerification {
-  ok: boolean;
-  checked: number;
-  firstBadId?: string;
-  reason?: string;
-}
-
-export interface Health {
-  status: 'ok';
-  database: 'pglite' | 'postgres';
-  version: string;
-}
+// Fails to compile when core gains a role that this list (and so the translations) lacks.
+type MissingRole = Exclude<Role, (typeof roles)[number]>;
+const _everyRoleListed: [MissingRole] extends [never] ? true : never = true;
+void _everyRoleListed;
 
 /** The error body every API route returns. */
 export interface ApiErrorBody {

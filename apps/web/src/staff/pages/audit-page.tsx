@@ -10,6 +10,11 @@ import type { AuditVerification } from '../api/api-types';
 import { errorMessage } from '../api/error-message';
 import { staffApi } from '../api/staff-api';
 
+const knownReasons = ['mac_mismatch', 'broken_link', 'missing_entries', 'head_mismatch'] as const;
+function isKnownReason(reason: string): reason is (typeof knownReasons)[number] {
+  return (knownReasons as readonly string[]).includes(reason);
+}
+
 type Check =
   | { status: 'running' }
   | { status: 'done'; result: AuditVerification; at: Date }
@@ -34,6 +39,7 @@ export function AuditPage() {
   }, []);
 
   const language = currentLanguage();
+  const reasonText = (reason: string) => (isKnownReason(reason) ? t(`audit.reasons.${reason}`) : reason);
   return (
     <>
       <PageTitle appName={t('app.name')}>{t('audit.title')}</PageTitle>
@@ -49,11 +55,11 @@ export function AuditPage() {
         {check.status === 'done' && !check.result.ok ? (
           <Alert tone="error">
             <p>
-              {check.result.firstBadId
-                ? t('audit.bad', { id: check.result.firstBadId })
-                : t('audit.badUnknown')}
+              {check.result.firstBadSeq === undefined
+                ? t('audit.badUnknown')
+                : t('audit.bad', { seq: formatNumber(check.result.firstBadSeq, language) })}
             </p>
-            {check.result.reason ? <p>{t('audit.reason', { reason: check.result.reason })}</p> : null}
+            {check.result.reason ? <p>{t('audit.reason', { reason: reasonText(check.result.reason) })}</p> : null}
             <p>{t('audit.checked', { count: check.result.checked, n: formatNumber(check.result.checked, language) })}</p>
           </Alert>
         ) : null}
