@@ -1,16 +1,21 @@
 // Blocking: only pairs that share at least one key are compared, so cost grows with the number of
 // records times the (small) size of their blocks instead of with the product of the two files.
-// Several keys are used and their candidates united, so a typo in one field cannot hide a match:
-//   - a surname sound + a given-name sound (unordered, so swapped name fields still meet),
-//   - a surname sound + birth year,
-//   - a given-name sound + full birth date (day and month unordered: swapped dates still meet),
-//   - the full birth date alone (unordered day/month),
+// Several keys are used and their candidates united, so typos in one or two fields cannot hide a
+// match (each key is built from a different pair of fields):
+//   - a surname sound + the first two letters of a given-name sound (both ways round, so given
+//     names and surnames typed in each other's box still meet),
+//   - both surname sounds, and the first two given-name sounds (compound names are distinctive),
+//   - a surname sound + birth year; a given-name sound + birth year,
+//   - the first two letters of a given-name sound + day and month of birth (unordered, so a
+//     swapped day/month or a mistyped year still meet), and the full birth date alone,
+//   - a surname's consonant skeleton + a given name's (vowel slips and doubled letters do not
+//     change it: "Hrerera" and "Herrera" meet),
 //   - the identity document number.
 // Keys are 32-bit hashes stored in a flat bucketed array (no per-key objects): a million records
-// produce about ten million keys, which fit in under 100 MB.
+// produce some fifteen million keys, which fit in under 150 MB.
 import { nicknameTargets } from './nicknames.ts';
 import type { PreparedRecord } from './person-record.types.ts';
-import { spanishPhonetic } from './spanish-phonetic.ts';
+import { consonantSkeleton, spanishPhonetic } from './spanish-phonetic.ts';
 
 function fnv(seed: number, text: string): number {
   let h = seed >>> 0;
@@ -29,12 +34,16 @@ function mix(h: number, n: number): number {
 
 const SEED_NAMES = 2166136261;
 const SEED_SUR_YEAR = 0x1b873593;
-const SEED_GIVEN_DATE = 0x27d4eb2d;
+const SEED_GIVEN_YEAR = 0x27d4eb2d;
+const SEED_GIVEN_MONTHDAY = 0x3c6ef372;
 const SEED_DATE = 0x165667b1;
 const SEED_DOC = 0x61c88647;
+const SEED_SURNAMES = 0x5bd1e995;
+const SEED_GIVEN_PAIR = 0x7f4a7c15;
+const SEED_SKELETON = 0x4cf5ad43;
 
 function givenSounds(r: PreparedRecord): string[] {
-  // The first two given names, plus what an ambiguous nickname may stand for ("beto" → roberto…).
+  // The first three given names, plus what an ambiguous nickname may stand for ("beto" → roberto…).
   const out: string[] = [];
   for (let i = 0; i < r.given.length && i < 3; i++) {
     out.push(r.givenPhon[i] as string);
@@ -44,30 +53,62 @@ function givenSounds(r: PreparedRecord): string[] {
   return out;
 }
 
-/** Calls `emit` with every blocking key of a record. */
-export function blockingKeys(r: PreparedRecord, emit: (key: number) => void): void {
+/** Kinds of blocking key, combinable as a bit mask. */
+export const KEY_NAMES = 1;
+export const KEY_SURNAME_YEAR = 2;
+export const KEY_GIVEN_YEAR = 4;
+export const KEY_DATE = 8;
+export const KEY_DOCUMENT = 16;
+export const KEY_GIVEN_MONTHDAY = 32;
+export const KEY_SURNAMES = 64;
+export const KEY_GIVEN_PAIR = 128;
+export const KEY_SKELETON = 256;
+export const ALL_KEYS = 511;
+
+function pairKey(seed: number, a: string, b: string): number {
+  return a < b ? fnv(fnv(seed, a), b) : fnv(fnv(seed, b), a);
+}
+
+/** Calls `emit` with every blocking key of a record (only the kinds in `kinds`). */
+export function blockingKeys(r: PreparedRecord, emit: (key: number) => void, kinds = ALL_KEYS): void {
   const given = givenSounds(r);
   // Without surnames the given-names box may hold a full name: its later words may be surnames.
   const surs = r.surPhon.length ? r.surPhon : r.givenPhon.slice(1);
-  // With only surnames (no given names), the first surname may be a given name written in the
-  // wrong box; pair surnames with each other.
-  const firsts = given.length ? given : r.surPhon;
-  for (const s of surs) {
-    if (s.length < 2) continue;
-    for (const g of firsts) {
-      if (g === s || g.length < 2) continue;
-      emit(s < g ? fnv(fnv(SEED_NAMES, s), g) : fnv(fnv(SEED_NAMES, g), s));
+  // With only surnames (no given names), the first surname may be a given name in the wrong box.
+  const firsts = given.length ? given : r.surPhon.slice(0, 1);
+  if (kinds & KEY_NAMES) {
+    for (const s of surs) {
+      if (s.length < 2) continue;
+      const sp = s.slice(0, 2);
+      for (const g of firsts) {
+        if (g === s || g.length < 2) continue;
+        emit(fnv(fnv(SEED_NAMES, s), g.slice(0, 2)));
+        emit(fnv(fnv(SEED_NAMES, g), sp));
+      }
     }
-    if (r.birthYear) emit(mix(fnv(SEED_SUR_YEAR, s), r.birthYear));
+  }
+  if (kinds & KEY_SKELETON) {
+    // Typo-tolerant twin of the names key: surname skeleton × given-name skeleton.
+    const gs = (r.given.length ? r.given : r.sur.slice(0, 1)).slice(0, 2);
+    const ss = r.sur.length ? r.sur : r.given.slice(1);
+    for (const s of ss) {
+      const sk = consonantSkeleton(s);
+      for (const g of gs) if (g !== s) emit(pairKey(SEED_SKELETON, sk, consonantSkeleton(g)));
+    }
+  }
+  if (kinds & KEY_SURNAMES && surs.length >= 2) emit(pairKey(SEED_SURNAMES, surs[0] as string, surs[1] as string));
+  if (kinds & KEY_GIVEN_PAIR && r.givenPhon.length >= 2) emit(pairKey(SEED_GIVEN_PAIR, r.givenPhon[0] as string, r.givenPhon[1] as string));
+  if (r.birthYear) {
+    if (kinds & KEY_SURNAME_YEAR) for (const s of surs) if (s.length >= 2) emit(mix(fnv(SEED_SUR_YEAR, s), r.birthYear));
+    if (kinds & KEY_GIVEN_YEAR) for (const g of firsts) if (g.length >= 2) emit(mix(fnv(SEED_GIVEN_YEAR, g), r.birthYear));
   }
   if (r.birthYear && r.birthMonth && r.birthDay) {
     const lo = Math.min(r.birthMonth, r.birthDay);
     const hi = Math.max(r.birthMonth, r.birthDay);
-    const dateCode = r.birthYear * 10000 + lo * 100 + hi;
-    emit(mix(SEED_DATE, dateCode));
-    for (const g of given) if (g.length >= 2) emit(mix(fnv(SEED_GIVEN_DATE, g), dateCode));
+    if (kinds & KEY_DATE) emit(mix(SEED_DATE, r.birthYear * 10000 + lo * 100 + hi));
+    if (kinds & KEY_GIVEN_MONTHDAY) for (const g of firsts) if (g.length >= 2) emit(mix(fnv(SEED_GIVEN_MONTHDAY, g.slice(0, 2)), lo * 100 + hi));
   }
-  if (r.document) emit(fnv(SEED_DOC, r.document));
+  if (r.document && kinds & KEY_DOCUMENT) emit(fnv(SEED_DOC, r.document));
 }
 
 /** Bucketed index of blocking keys: bucket → (key hash, record index) entries. */
@@ -126,7 +167,7 @@ export function buildBlockingIndex(records: readonly PreparedRecord[]): Blocking
  * Collects the candidates of a query record into `out` (deduplicated with `seen`, a stamp array
  * the size of the index, and `stamp`, a number unique to this query). Returns the count.
  */
-export function collectCandidates(index: BlockingIndex, query: PreparedRecord, seen: Uint32Array, stamp: number, out: Uint32Array): number {
+export function collectCandidates(index: BlockingIndex, query: PreparedRecord, seen: Uint32Array, stamp: number, out: Uint32Array, kinds = ALL_KEYS): number {
   let count = 0;
   blockingKeys(query, (key) => {
     const b = key & index.mask;
@@ -138,6 +179,6 @@ export function collectCandidates(index: BlockingIndex, query: PreparedRecord, s
       seen[r] = stamp;
       if (count < out.length) out[count++] = r;
     }
-  });
+  }, kinds);
   return count;
 }

@@ -16,6 +16,10 @@ export const FIELD_LEVELS: readonly (readonly string[])[] = [GIVEN_LEVELS, SURNA
 
 export const F_GIVEN = 0;
 export const F_SURNAME = 1;
+export const F_BIRTH = 2;
+export const F_SEX = 3;
+export const F_NATIONALITY = 4;
+export const F_ORIGIN = 5;
 
 /** Which values agreed exactly, for term-frequency adjustment of the two name fields. */
 export interface NameAgreement {

@@ -65,8 +65,12 @@ export interface EmResult {
   iterations: number;
 }
 
-/** Expectation–maximisation of m and λ with u held fixed. */
-export function estimateM(pairs: PatternCounts, u: number[][], options: { iterations?: number; priorStrength?: number } = {}): EmResult {
+/**
+ * Expectation–maximisation of m and λ with u held fixed. Fields listed in `fixed` were used to
+ * select the pairs (blocking), so the pairs say nothing about them: they are left out of the
+ * likelihood and keep their starting m (Splink's rule for training sessions).
+ */
+export function estimateM(pairs: PatternCounts, u: number[][], options: { iterations?: number; priorStrength?: number; fixed?: readonly number[]; start?: number[][] } = {}): EmResult {
   const maxIter = options.iterations ?? 60;
   const strength = options.priorStrength ?? 5;
   const keys = [...pairs.keys()];
@@ -76,7 +80,8 @@ export function estimateM(pairs: PatternCounts, u: number[][], options: { iterat
     unpack(k, out);
     return out;
   });
-  let m = defaultM();
+  const fixed = new Set(options.fixed ?? []);
+  let m = (options.start ?? defaultM()).map((row) => row.slice());
   const prior = defaultM();
   let lambda = 0.01;
   let iterations = 0;
@@ -90,7 +95,7 @@ export function estimateM(pairs: PatternCounts, u: number[][], options: { iterat
       let logRatio = 0;
       for (let f = 0; f < FIELD_COUNT; f++) {
         const l = lv[f] as number;
-        if (l > 0) logRatio += Math.log((m[f]?.[l] as number) / (u[f]?.[l] as number));
+        if (l > 0 && !fixed.has(f)) logRatio += Math.log((m[f]?.[l] as number) / (u[f]?.[l] as number));
       }
       const odds = (lambda / (1 - lambda)) * Math.exp(Math.min(logRatio, 700));
       const w = odds / (1 + odds);
@@ -102,7 +107,7 @@ export function estimateM(pairs: PatternCounts, u: number[][], options: { iterat
         if (l > 0) (acc[f] as number[])[l] = ((acc[f] as number[])[l] as number) + w * n;
       }
     }
-    const next = acc.map((row) => normalise(row));
+    const next = acc.map((row, f) => (fixed.has(f) ? (m[f] as number[]) : normalise(row)));
     const newLambda = Math.min(Math.max(matched / Math.max(total, 1), 1e-9), 0.999);
     let delta = Math.abs(newLambda - lambda) / lambda;
     for (let f = 0; f < FIELD_COUNT; f++) for (let l = 1; l < (next[f] as number[]).length; l++) delta = Math.max(delta, Math.abs((next[f]?.[l] as number) - (m[f]?.[l] as number)));
@@ -111,4 +116,32 @@ export function estimateM(pairs: PatternCounts, u: number[][], options: { iterat
     if (delta < 1e-5) break;
   }
   return { m, lambda, iterations };
+}
+
+/** λ alone (share of matches among candidate pairs), with m and u fixed. */
+export function estimateLambda(pairs: PatternCounts, m: number[][], u: number[][], iterations = 100): number {
+  const levels: number[] = [];
+  const entries = [...pairs].map(([key, n]) => {
+    unpack(key, levels);
+    let logRatio = 0;
+    for (let f = 0; f < FIELD_COUNT; f++) {
+      const l = levels[f] as number;
+      if (l > 0) logRatio += Math.log((m[f]?.[l] as number) / (u[f]?.[l] as number));
+    }
+    return { ratio: Math.exp(Math.min(logRatio, 700)), n };
+  });
+  let lambda = 0.01;
+  for (let it = 0; it < iterations; it++) {
+    let matched = 0;
+    let total = 0;
+    for (const e of entries) {
+      const odds = (lambda / (1 - lambda)) * e.ratio;
+      matched += (odds / (1 + odds)) * e.n;
+      total += e.n;
+    }
+    const next = Math.min(Math.max(matched / Math.max(total, 1), 1e-9), 0.999);
+    if (Math.abs(next - lambda) < 1e-9) return next;
+    lambda = next;
+  }
+  return lambda;
 }

@@ -1,8 +1,8 @@
 // The engine's entry points: train a model on the data at hand, then link reports to records,
 // find duplicates inside one collection, or search one person interactively.
-import { buildBlockingIndex, collectCandidates, type BlockingIndex } from './blocking.ts';
-import { compareRecords, FIELD_COUNT, type NameAgreement } from './comparison-vector.ts';
-import { estimateM, estimateU, packLevels, type PatternCounts } from './em-estimate.ts';
+import { buildBlockingIndex, collectCandidates, ALL_KEYS, KEY_DATE, KEY_NAMES, type BlockingIndex } from './blocking.ts';
+import { compareRecords, FIELD_COUNT, F_BIRTH, F_GIVEN, F_NATIONALITY, F_ORIGIN, F_SEX, F_SURNAME, type NameAgreement } from './comparison-vector.ts';
+import { defaultM, estimateLambda, estimateM, estimateU, packLevels, type PatternCounts } from './em-estimate.ts';
 import { probabilityFromWeight, totalWeight, type MatchModel } from './fellegi-sunter.ts';
 import type { PersonRecord, PreparedRecord } from './person-record.types.ts';
 import { prepareRecord } from './record-prepare.ts';
@@ -65,43 +65,74 @@ function randomPairs(left: readonly PreparedRecord[], right: readonly PreparedRe
   return patterns;
 }
 
-/**
- * Estimates the model from two collections (or one, for duplicates) without labelled data:
- * u from random pairs, m and the match rate by EM over blocked candidate pairs.
- */
-export function trainModel(left: readonly PreparedRecord[], right: readonly PreparedRecord[], index: BlockingIndex, sameCollection: boolean): MatchModel {
-  const tf = emptyTermFrequencies();
-  addTermFrequencies(tf, right);
-  if (!sameCollection) addTermFrequencies(tf, left);
-  const u = estimateU(randomPairs(left, right, sameCollection, Math.min(400_000, left.length * right.length * 2)));
-  const sampleEvery = Math.max(1, Math.floor(left.length / 4000));
+interface PairSample {
+  patterns: PatternCounts;
+  pairs: number;
+  queries: number;
+}
+
+/** Comparison patterns of the blocked pairs of a sample of queries (only the key kinds given). */
+function blockedPairs(left: readonly PreparedRecord[], right: readonly PreparedRecord[], index: BlockingIndex, sameCollection: boolean, kinds: number, maxQueries: number): PairSample {
+  const sampleEvery = Math.max(1, Math.floor(left.length / maxQueries));
   const seen = new Uint32Array(right.length);
   const cand = new Uint32Array(MAX_CANDIDATES);
   const levels = new Uint8Array(FIELD_COUNT);
   const names: NameAgreement = { givenValue: '', surnameValue: '', givenFull: false, surnameFull: false, rearranged: false };
-  const blocked: PatternCounts = new Map();
+  const patterns: PatternCounts = new Map();
   let queries = 0;
   let pairs = 0;
   for (let i = 0; i < left.length; i += sampleEvery) {
     const a = left[i] as PreparedRecord;
     queries++;
-    const n = collectCandidates(index, a, seen, queries, cand);
+    const n = collectCandidates(index, a, seen, queries, cand, kinds);
     for (let c = 0; c < n; c++) {
       const b = right[cand[c] as number] as PreparedRecord;
       if (sameCollection && b.index === a.index) continue;
       compareRecords(a, b, levels, names);
       const key = packLevels(levels);
-      blocked.set(key, (blocked.get(key) ?? 0) + 1);
+      patterns.set(key, (patterns.get(key) ?? 0) + 1);
       pairs++;
     }
   }
-  const em = estimateM(blocked, u);
+  return { patterns, pairs, queries };
+}
+
+// Below this many candidate pairs a training session has too little to learn from.
+const MIN_SESSION_PAIRS = 200;
+
+/**
+ * Estimates the model from two collections (or one, for duplicates) without labelled data, the way
+ * Splink does: u from random pairs; m by EM in two sessions, one over pairs that share a name
+ * sound (which cannot teach anything about names, so name m values are not estimated there) and
+ * one over pairs that share a birth date (which teaches the name m values); then the share of
+ * matches among all candidate pairs with m and u fixed. A single EM over all candidates would
+ * learn "same family" (shared surnames, origin) instead of "same person".
+ */
+export function trainModel(left: readonly PreparedRecord[], right: readonly PreparedRecord[], index: BlockingIndex, sameCollection: boolean): MatchModel {
+  const tf = emptyTermFrequencies();
+  addTermFrequencies(tf, right);
+  if (!sameCollection) addTermFrequencies(tf, left);
+  const u = estimateU(randomPairs(left, right, sameCollection, Math.min(300_000, left.length * right.length * 2)));
+  const byNames = blockedPairs(left, right, index, sameCollection, KEY_NAMES, 4000);
+  const byDate = blockedPairs(left, right, index, sameCollection, KEY_DATE, 4000);
+  const nameFields = [F_GIVEN, F_SURNAME];
+  const fromNames = byNames.pairs >= MIN_SESSION_PAIRS ? estimateM(byNames.patterns, u, { fixed: [...nameFields, F_SEX, F_NATIONALITY, F_ORIGIN] }).m : null;
+  const fromDates = byDate.pairs >= MIN_SESSION_PAIRS ? estimateM(byDate.patterns, u, { fixed: [F_BIRTH], start: fromNames ?? undefined }).m : null;
+  const fallback = defaultM();
+  const m = fallback.map((row, f) => {
+    const a = fromNames && !nameFields.includes(f) ? fromNames[f] : undefined;
+    const b = fromDates && f !== F_BIRTH ? fromDates[f] : undefined;
+    if (a && b) return row.map((_, l) => ((a[l] as number) + (b[l] as number)) / 2);
+    return (a ?? b ?? row).slice();
+  });
+  const all = blockedPairs(left, right, index, sameCollection, ALL_KEYS, 4000);
+  const lambda = estimateLambda(all.patterns, m, u);
   // λ is the match rate among candidate pairs; the prior of any one pair is the expected number
   // of matches per query spread over the whole other collection.
-  const matchesPerQuery = (em.lambda * pairs) / Math.max(queries, 1);
+  const matchesPerQuery = (lambda * all.pairs) / Math.max(all.queries, 1);
   const others = sameCollection ? right.length - 1 : right.length;
   const pairPrior = Math.min(0.5, Math.max(1e-12, matchesPerQuery / Math.max(others, 1)));
-  return { m: em.m, u, pairPrior, matchThreshold: MATCH_THRESHOLD, possibleThreshold: POSSIBLE_THRESHOLD, tf };
+  return { m, u, pairPrior, matchThreshold: MATCH_THRESHOLD, possibleThreshold: POSSIBLE_THRESHOLD, tf };
 }
 
 /** Scores all blocked candidates of one query; returns the best `top` above the review threshold. */
@@ -152,9 +183,8 @@ function run(left: readonly PreparedRecord[], right: readonly PreparedRecord[], 
       const r = right[b.index] as PreparedRecord;
       rows.push({ leftId: a.id, rightId: r.id, leftIndex: i, rightIndex: b.index, score: b.score, decision: b.score >= model.matchThreshold ? 'match' : 'possible' });
     }
-    if (options.onProgress && (i + 1) % 1000 === 0) options.onProgress(i + 1, left.length);
+    if (options.onProgress && ((i + 1) % 1000 === 0 || i + 1 === left.length)) options.onProgress(i + 1, left.length);
   }
-  options.onProgress?.(left.length, left.length);
   return rows;
 }
 

@@ -17,7 +17,12 @@ function givenTokens(text: string | undefined): string[] {
   const tokens = nameTokens(text);
   if (tokens.length === 0) return EMPTY;
   // Ambiguous nicknames ("beto") stay as written; comparison checks them against every target.
-  return tokens.map((t) => (nicknameTargets(t) ? intern(canonicalGivenName(t)) : t));
+  return tokens.map((t) => {
+    if (nicknameTargets(t)) return intern(canonicalGivenName(t));
+    // A nickname with a doubled letter ("Paancho") is still the nickname.
+    const single = t.replace(/(.)\1+/g, '$1');
+    return single !== t && nicknameTargets(single) ? intern(canonicalGivenName(single)) : t;
+  });
 }
 
 function finiteOrNaN(v: number | null | undefined): number {

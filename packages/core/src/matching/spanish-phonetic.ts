@@ -100,3 +100,33 @@ export function spanishPhonetic(token: string): string {
   cache.set(token, key);
   return key;
 }
+
+const skeletonCache = new Map<string, string>();
+
+/**
+ * Consonant skeleton of a folded token: its first letter, then its consonants with Spanish merges
+ * (b/v, s/z/c, c/k/q, j/g/x, silent h) and repeats collapsed. Typing slips mostly touch vowels or
+ * double a letter ("Hrerera", "Slois", "Aracelli"), and those leave the skeleton unchanged, so it
+ * serves as a second, typo-tolerant blocking key next to the phonetic key.
+ */
+export function consonantSkeleton(token: string): string {
+  const known = skeletonCache.get(token);
+  if (known !== undefined) return known;
+  let out = token[0] ?? '';
+  for (let i = 1; i < token.length; i++) {
+    const c = token[i] as string;
+    const next = token[i + 1];
+    let k: string;
+    if ('aeiouyhw'.includes(c)) continue;
+    if (c === 'v') k = 'b';
+    else if (c === 'z') k = 's';
+    else if (c === 'c') k = next === 'e' || next === 'i' ? 's' : 'k';
+    else if (c === 'q') k = 'k';
+    else if (c === 'x' || (c === 'g' && (next === 'e' || next === 'i'))) k = 'j';
+    else k = c;
+    if (out[out.length - 1] !== k) out += k;
+  }
+  if (skeletonCache.size > 500_000) skeletonCache.clear();
+  skeletonCache.set(token, out);
+  return out;
+}
