@@ -31,8 +31,12 @@ export function getRule(id: string): DeadlineRule {
   return rule;
 }
 
-function flatten(rule: DeadlineRule, version: RuleVersion): ResolvedRule {
-  return { ...version, id: rule.id, title: rule.title };
+// Flattened versions are built once: resolving a rule is on the hot path of bulk recomputation.
+const FLATTENED = new Map<RuleVersion, ResolvedRule>();
+for (const rule of RULES.values()) for (const v of rule.versions) FLATTENED.set(v, Object.freeze({ ...v, id: rule.id, title: rule.title }));
+
+function flatten(_rule: DeadlineRule, version: RuleVersion): ResolvedRule {
+  return FLATTENED.get(version)!;
 }
 
 /** The version in force on `at` (latest validFrom ≤ at), or the pinned version. */
