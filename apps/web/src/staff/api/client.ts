@@ -34,6 +34,9 @@ export function setRequestLanguage(lang: string): void {
   language = lang;
 }
 
+/** Codes that mean "no session": other 401s (a wrong 2FA code) are ordinary errors. */
+const sessionGoneCodes: ReadonlySet<string> = new Set(['auth.unauthenticated', 'auth.session_expired']);
+
 /** Called when a request other than login finds the session gone (expired, logged out elsewhere). */
 export function onUnauthenticated(listener: () => void): () => void {
   unauthenticatedListeners.add(listener);
@@ -90,7 +93,7 @@ export async function apiRequest<T>(method: HttpMethod, path: string, options: R
   const body: ApiErrorBody = isErrorBody(payload)
     ? payload
     : { code: clientErrorCodes.unexpected, message: '' };
-  if (response.status === 401 && !options.expectUnauthenticated) {
+  if (response.status === 401 && sessionGoneCodes.has(body.code) && !options.expectUnauthenticated) {
     for (const listener of unauthenticatedListeners) listener();
   }
   throw new ApiError(response.status, body);

@@ -41,7 +41,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     try {
       signedIn(await staffApi.me());
     } catch (error) {
-      if (error instanceof ApiError && error.status === 401) signedOut(null);
+      if (error instanceof ApiError && error.status === 401) signedOut(error.code === 'auth.session_expired' ? 'expired' : null);
       else setState({ status: 'failed', error });
     }
   }, [signedIn, signedOut]);
