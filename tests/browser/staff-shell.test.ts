@@ -120,7 +120,7 @@ describe('staff web app shell', { skip: skip ?? false }, () => {
     await page.getByRole('heading', { level: 1, name: 'Hola, ana' }).waitFor();
     assert.equal(new URL(page.url()).pathname, '/app/');
     const main = page.getByRole('main');
-    assert.match(await main.innerText(), /Tu rol en Org casa: Administración\./);
+    assert.match(await main.innerText(), /Su rol en Org casa: Administración\./);
     const nav = page.getByRole('navigation', { name: tr(es, 'nav.label') });
     for (const key of ['nav.people', 'nav.procedures', 'nav.incidents', 'nav.search', 'nav.referrals', 'nav.reintegration', 'nav.statistics', 'nav.admin', 'nav.audit']) {
       assert.ok(await nav.getByRole('link', { name: tr(es, key), exact: true }).isVisible(), `${key} in the navigation`);
