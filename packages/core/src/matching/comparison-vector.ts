@@ -45,10 +45,16 @@ let bestRearranged = false;
 let bestGivenFull = false;
 let bestSurFull = false;
 
-function tryReading(ag: string[], agp: string[], as: string[], asp: string[], bg: string[], bgp: string[], bs: string[], bsp: string[], penalty: number, gKey = '', sKey = ''): void {
-  const g = compareGiven(ag, agp, bg, bgp);
+interface Names {
+  t: string[];
+  p: string[];
+  i: number[];
+}
+
+function tryReading(ag: Names, as: Names, bg: Names, bs: Names, penalty: number, gKey = '', sKey = ''): void {
+  const g = compareGiven(ag.t, ag.p, ag.i, bg.t, bg.p, bg.i);
   const gTok = nameScratch.exactToken;
-  const s = compareSurnames(as, asp, bs, bsp);
+  const s = compareSurnames(as.t, as.p, as.i, bs.t, bs.p, bs.i);
   const sTok = nameScratch.exactToken;
   const rank = (GIVEN_RANK[g] as number) + (SURNAME_RANK[s] as number) - penalty;
   if (rank > bestRank) {
@@ -59,36 +65,54 @@ function tryReading(ag: string[], agp: string[], as: string[], asp: string[], bg
     // Exact agreement on the whole value uses the frequency of that value; otherwise that of the
     // token that agreed ("Enrique" when "Enrique Wilson" meets "Enrique").
     bestGivenFull = g === 1 && gKey !== '';
-    bestSurFull = s === 1 && sKey !== '' && as.length === bs.length;
+    bestSurFull = s === 1 && sKey !== '' && as.t.length === bs.t.length;
     bestGivenValue = bestGivenFull ? gKey : g === 1 || g === 2 ? gTok : '';
     bestSurValue = bestSurFull ? sKey : s === 1 || s === 2 ? sTok : '';
   }
 }
 
+const given = (r: PreparedRecord): Names => ({ t: r.given, p: r.givenPhon, i: r.givenIds });
+const surnames = (r: PreparedRecord): Names => ({ t: r.sur, p: r.surPhon, i: r.surIds });
+const slice = (n: Names, from: number, to?: number): Names => ({ t: n.t.slice(from, to), p: n.p.slice(from, to), i: n.i.slice(from, to) });
+
 /** A full name typed into the given-names box: try every split into given names + surnames. */
 function trySplits(full: PreparedRecord, other: PreparedRecord, fullFirst: boolean): void {
-  const t = full.given;
-  const p = full.givenPhon;
-  for (let k = 1; k < t.length; k++) {
-    const g = t.slice(0, k);
-    const gp = p.slice(0, k);
-    const s = t.slice(k);
-    const sp = p.slice(k);
-    if (fullFirst) tryReading(g, gp, s, sp, other.given, other.givenPhon, other.sur, other.surPhon, 1);
-    else tryReading(other.given, other.givenPhon, other.sur, other.surPhon, g, gp, s, sp, 1);
+  const all = given(full);
+  for (let k = 1; k < full.given.length; k++) {
+    const g = slice(all, 0, k);
+    const s = slice(all, k);
+    if (fullFirst) tryReading(g, s, given(other), surnames(other), 1);
+    else tryReading(given(other), surnames(other), g, s, 1);
   }
+}
+
+// Reused views of the two records, so the common path allocates nothing.
+const aG: Names = { t: [], p: [], i: [] };
+const aS: Names = { t: [], p: [], i: [] };
+const bG: Names = { t: [], p: [], i: [] };
+const bS: Names = { t: [], p: [], i: [] };
+
+function fill(n: Names, t: string[], p: string[], i: number[]): Names {
+  n.t = t;
+  n.p = p;
+  n.i = i;
+  return n;
 }
 
 /** Fills `out` with the level of each field for the pair (a, b); returns the name agreement. */
 export function compareRecords(a: PreparedRecord, b: PreparedRecord, out: Uint8Array, names: NameAgreement): void {
   bestRank = -100;
-  tryReading(a.given, a.givenPhon, a.sur, a.surPhon, b.given, b.givenPhon, b.sur, b.surPhon, 0, a.givenKey, a.surKey);
+  fill(aG, a.given, a.givenPhon, a.givenIds);
+  fill(aS, a.sur, a.surPhon, a.surIds);
+  fill(bG, b.given, b.givenPhon, b.givenIds);
+  fill(bS, b.sur, b.surPhon, b.surIds);
+  tryReading(aG, aS, bG, bS, 0, a.givenKey, a.surKey);
   if (bestRank < 16) {
     // Given names and surnames entered in each other's box (frequent in transcribed lists).
-    if (a.sur.length && b.sur.length) tryReading(a.given, a.givenPhon, a.sur, a.surPhon, b.sur, b.surPhon, b.given, b.givenPhon, 1);
+    if (a.sur.length && b.sur.length) tryReading(aG, aS, bS, bG, 1);
     if (a.sur.length === 0 && a.given.length > 1 && b.sur.length) trySplits(a, b, true);
     if (b.sur.length === 0 && b.given.length > 1 && a.sur.length) trySplits(b, a, false);
-    if (a.given.length === 0 && a.sur.length > 1 && b.given.length) tryReading(a.sur.slice(0, 1), a.surPhon.slice(0, 1), a.sur.slice(1), a.surPhon.slice(1), b.given, b.givenPhon, b.sur, b.surPhon, 1);
+    if (a.given.length === 0 && a.sur.length > 1 && b.given.length) tryReading(slice(aS, 0, 1), slice(aS, 1), bG, bS, 1);
   }
   out[0] = bestG;
   out[1] = bestS;

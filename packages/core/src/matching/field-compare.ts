@@ -90,8 +90,14 @@ function tokenOverlap(a: string[], b: string[], skipGeneric: boolean, overLonger
   for (const t of short) {
     if (skipGeneric && GENERIC_PLACE.has(t)) continue;
     counted++;
+    if (long.includes(t)) {
+      found++;
+      continue;
+    }
+    if (t.length <= 3) continue;
     for (const u of long) {
-      if (t === u || (t.length > 3 && u.length > 3 && jaroWinkler(t, u) >= 0.9)) {
+      // Typos rarely touch the first letter; checking it first avoids most Jaro–Winkler calls.
+      if (u.length > 3 && u.charCodeAt(0) === t.charCodeAt(0) && jaroWinkler(t, u) >= 0.9) {
         found++;
         break;
       }
@@ -101,11 +107,38 @@ function tokenOverlap(a: string[], b: string[], skipGeneric: boolean, overLonger
   return counted ? found / counted : 0;
 }
 
+// Places repeat (a few hundred towns for millions of records): cache the level per pair of places.
+const placeIds = new Map<string[], number>();
+const placeCache = new Map<number, number>();
+
+function placeId(tokens: string[]): number {
+  let id = placeIds.get(tokens);
+  if (id === undefined) {
+    if (placeIds.size > 1_000_000) {
+      placeIds.clear();
+      placeCache.clear();
+    }
+    id = placeIds.size;
+    placeIds.set(tokens, id);
+  }
+  return id;
+}
+
 /** Places (origin, event place): same words, some words in common, or different. */
 export function comparePlace(a: string[], b: string[]): number {
   if (a.length === 0 || b.length === 0) return 0;
-  if (a.length === b.length && a.every((t, i) => t === b[i])) return 1;
-  return tokenOverlap(a, b, true) >= 0.5 ? 2 : 3;
+  if (a === b) return 1;
+  const ia = placeId(a);
+  const ib = placeId(b);
+  const key = ia < ib ? ia * 2_097_152 + ib : ib * 2_097_152 + ia;
+  const known = placeCache.get(key);
+  if (known !== undefined) return known;
+  let level: number;
+  if (a.length === b.length && a.every((t, i) => t === b[i])) level = 1;
+  else level = tokenOverlap(a, b, true) >= 0.5 ? 2 : 3;
+  if (placeCache.size > 4_000_000) placeCache.clear();
+  placeCache.set(key, level);
+  return level;
 }
 
 export function compareDocument(a: PreparedRecord, b: PreparedRecord): number {

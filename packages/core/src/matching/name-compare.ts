@@ -14,9 +14,35 @@ const TOKEN_EXACT = 3;
 const TOKEN_PHONETIC = 2;
 const TOKEN_FUZZY = 1;
 
+// Token-pair results are cached: a collection has a few thousand distinct names but millions of
+// candidate pairs, and Jaro–Winkler would otherwise dominate the running time. The cache is
+// direct-mapped over typed arrays (a colliding pair simply replaces the previous one): no
+// allocation and no hashing of strings on the hot path.
+const CACHE_BITS = 20;
+
+function makeCache(): { a: Int32Array; b: Int32Array; v: Int8Array } {
+  return { a: new Int32Array(1 << CACHE_BITS).fill(-1), b: new Int32Array(1 << CACHE_BITS), v: new Int8Array(1 << CACHE_BITS) };
+}
+
+const givenCache = makeCache();
+const surnameCache = makeCache();
+
+function tokenMatch(a: string, aPh: string, ia: number, b: string, bPh: string, ib: number, fuzzy: number, given: boolean): number {
+  if (ia === ib) return TOKEN_EXACT;
+  const lo = ia < ib ? ia : ib;
+  const hi = ia < ib ? ib : ia;
+  const slot = (Math.imul(lo, 0x9e3779b1) ^ Math.imul(hi, 0x85ebca6b)) >>> (32 - CACHE_BITS);
+  const cache = given ? givenCache : surnameCache;
+  if (cache.a[slot] === lo && cache.b[slot] === hi) return cache.v[slot] as number;
+  const level = computeTokenMatch(a, aPh, b, bPh, fuzzy, given);
+  cache.a[slot] = lo;
+  cache.b[slot] = hi;
+  cache.v[slot] = level;
+  return level;
+}
+
 /** How well one token matches: 3 exact (or nickname), 2 phonetic or near-identical, 1 typo, 0 no. */
-function tokenMatch(a: string, aPh: string, b: string, bPh: string, fuzzy: number, given: boolean): number {
-  if (a === b) return TOKEN_EXACT;
+function computeTokenMatch(a: string, aPh: string, b: string, bPh: string, fuzzy: number, given: boolean): number {
   if (given && nicknameEquivalent(a, b)) return TOKEN_EXACT;
   if (aPh === bPh && aPh.length > 1) return TOKEN_PHONETIC;
   // Very short tokens ("Gil", "Luz") are too easy to confuse by one letter.
@@ -37,16 +63,20 @@ export const nameScratch = { exactToken: '' };
  * once). Returns counts packed as exact*100 + phonetic*10 + fuzzy and records the first exactly
  * matched token in `nameScratch.exactToken`.
  */
-function matchSets(sa: string[], pa: string[], sb: string[], pb: string[], fuzzy: number, given: boolean): number {
+function matchSets(sa: string[], pa: string[], ia: number[], sb: string[], pb: string[], ib: number[], fuzzy: number, given: boolean): number {
   let short = sa;
   let shortPh = pa;
+  let shortId = ia;
   let long = sb;
   let longPh = pb;
+  let longId = ib;
   if (sa.length > sb.length) {
     short = sb;
     shortPh = pb;
+    shortId = ib;
     long = sa;
     longPh = pa;
+    longId = ia;
   }
   let used = 0;
   let exact = 0;
@@ -58,7 +88,7 @@ function matchSets(sa: string[], pa: string[], sb: string[], pb: string[], fuzzy
     let bestJ = -1;
     for (let j = 0; j < long.length; j++) {
       if (used & (1 << j)) continue;
-      const m = tokenMatch(short[i] as string, shortPh[i] as string, long[j] as string, longPh[j] as string, fuzzy, given);
+      const m = tokenMatch(short[i] as string, shortPh[i] as string, shortId[i] as number, long[j] as string, longPh[j] as string, longId[j] as number, fuzzy, given);
       if (m > best) {
         best = m;
         bestJ = j;
@@ -76,15 +106,15 @@ function matchSets(sa: string[], pa: string[], sb: string[], pb: string[], fuzzy
 }
 
 /** Level of agreement between two given-name lists (see GIVEN_LEVELS). */
-export function compareGiven(a: string[], aPh: string[], b: string[], bPh: string[]): number {
+export function compareGiven(a: string[], aPh: string[], aId: number[], b: string[], bPh: string[], bId: number[]): number {
   if (a.length === 0 || b.length === 0) return 0;
-  const packed = matchSets(a, aPh, b, bPh, 0.84, true);
+  const packed = matchSets(a, aPh, aId, b, bPh, bId, 0.84, true);
   const exact = Math.floor(packed / 100);
   const phonetic = Math.floor(packed / 10) % 10;
   const fuzzy = packed % 10;
   const n = Math.min(a.length, b.length);
   if (exact === n) {
-    if (a.length === b.length && a.every((t, i) => t === b[i])) return 1;
+    if (a.length === b.length && aId.every((t, i) => t === bId[i])) return 1;
     return 2;
   }
   if (exact + phonetic === n) return 3;
@@ -94,9 +124,9 @@ export function compareGiven(a: string[], aPh: string[], b: string[], bPh: strin
 }
 
 /** Level of agreement between two surname lists (see SURNAME_LEVELS). */
-export function compareSurnames(a: string[], aPh: string[], b: string[], bPh: string[]): number {
+export function compareSurnames(a: string[], aPh: string[], aId: number[], b: string[], bPh: string[], bId: number[]): number {
   if (a.length === 0 || b.length === 0) return 0;
-  const packed = matchSets(a, aPh, b, bPh, 0.86, false);
+  const packed = matchSets(a, aPh, aId, b, bPh, bId, 0.86, false);
   const exact = Math.floor(packed / 100);
   const phonetic = Math.floor(packed / 10) % 10;
   const fuzzy = packed % 10;

@@ -33,11 +33,14 @@ export interface PreparedRecord {
   /** Given-name tokens, folded, nicknames mapped to the registered name when unambiguous. */
   given: string[];
   givenPhon: string[];
+  /** Token ids (see tokenId) of `given`, for fast comparison. */
+  givenIds: number[];
   /** Given tokens joined by spaces: the value whose frequency adjusts an exact agreement. */
   givenKey: string;
   /** Surname tokens, folded, particles removed. */
   sur: string[];
   surPhon: string[];
+  surIds: number[];
   /** Surname tokens sorted and joined (order-free), for term frequencies of exact agreement. */
   surKey: string;
   /** 1 = F, 2 = M, 0 = unknown. */

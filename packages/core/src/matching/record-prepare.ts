@@ -4,7 +4,7 @@ import { nicknameTargets, canonicalGivenName } from './nicknames.ts';
 import { parsePartialDate, dayNumber } from './person-dates.ts';
 import type { PersonRecord, PreparedRecord } from './person-record.types.ts';
 import { spanishPhonetic } from './spanish-phonetic.ts';
-import { intern, nameTokens, textTokens } from './text-normalise.ts';
+import { intern, nameTokens, textTokens, tokenId } from './text-normalise.ts';
 
 const EMPTY: string[] = [];
 
@@ -23,6 +23,19 @@ function givenTokens(text: string | undefined): string[] {
     const single = t.replace(/(.)\1+/g, '$1');
     return single !== t && nicknameTargets(single) ? intern(canonicalGivenName(single)) : t;
   });
+}
+
+// One shared token array per distinct place text, so places can be compared (and cached) by identity.
+const places = new Map<string, string[]>();
+
+function placeTokens(text: string | undefined): string[] {
+  if (!text) return EMPTY;
+  const known = places.get(text);
+  if (known) return known;
+  const tokens = textTokens(text);
+  if (places.size > 500_000) places.clear();
+  places.set(text, tokens);
+  return tokens;
 }
 
 function finiteOrNaN(v: number | null | undefined): number {
@@ -47,9 +60,11 @@ export function prepareRecord(record: PersonRecord, index: number): PreparedReco
     id: record.id,
     given,
     givenPhon: phon(given),
+    givenIds: given.map(tokenId),
     givenKey: given.length > 1 ? intern(given.join(' ')) : (given[0] ?? ''),
     sur: sur.length ? sur : EMPTY,
     surPhon: phon(sur),
+    surIds: sur.map(tokenId),
     surKey: sur.length > 1 ? intern(sur.slice().sort().join(' ')) : (sur[0] ?? ''),
     sex,
     birthYear: birth?.year ?? 0,
@@ -59,8 +74,8 @@ export function prepareRecord(record: PersonRecord, index: number): PreparedReco
     ageMax,
     eventDay: dayNumber(record.eventDate),
     nationality: intern((record.nationality ?? '').trim().toUpperCase()),
-    origin: textTokens(record.originPlace),
-    eventPlace: textTokens(record.eventPlace),
+    origin: placeTokens(record.originPlace),
+    eventPlace: placeTokens(record.eventPlace),
     address: textTokens(record.address),
     document: doc.length >= 4 ? doc : '',
   };

@@ -57,3 +57,18 @@ export function intern(value: string): string {
   internTable.set(value, value);
   return value;
 }
+
+const tokenIds = new Map<string, number>();
+
+/**
+ * A small integer standing for a token, so that comparisons and caches work on numbers. Ids are
+ * never reused: equal ids mean equal tokens for the life of the process.
+ */
+export function tokenId(token: string): number {
+  let id = tokenIds.get(token);
+  if (id === undefined) {
+    id = tokenIds.size;
+    tokenIds.set(token, id);
+  }
+  return id;
+}
