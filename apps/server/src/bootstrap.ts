@@ -30,8 +30,15 @@ async function resolveMasterKey(db: Database, config: AppConfig): Promise<{ key:
   return { key: source.key, origin: source.origin };
 }
 
-export async function openRuntime(config: AppConfig, options: { purpose?: string; clock?: () => Date } = {}): Promise<Runtime> {
-  const db = await openDatabase(config, options.purpose ?? 'server');
+export interface RuntimeOptions {
+  purpose?: string;
+  clock?: () => Date;
+  /** An already opened database (tests use an in-memory PGlite or a fresh PostgreSQL database). */
+  database?: Database;
+}
+
+export async function openRuntime(config: AppConfig, options: RuntimeOptions = {}): Promise<Runtime> {
+  const db = options.database ?? (await openDatabase(config, options.purpose ?? 'server'));
   try {
     await migrate(db);
     const master = await resolveMasterKey(db, config);

@@ -27,7 +27,7 @@ export function readMigrations(dir: string = defaultMigrationsDir): Migration[] 
     const sql = readFileSync(join(dir, file), 'utf8');
     return {
       version: Number(match[1]),
-      name: match[2] ?? file,
+      name: file.replace(/\.sql$/, ''),
       sql,
       checksum: createHash('sha256').update(sql).digest('hex'),
     };
@@ -62,7 +62,7 @@ export async function migrate(db: Database, dir: string = defaultMigrationsDir):
       if (previous) {
         // A migration that already ran must never change: the database would not match the code.
         if (previous.checksum !== m.checksum) {
-          throw new AppError('database.migration_changed', { params: { migration: `${m.version}_${m.name}` } });
+          throw new AppError('database.migration_changed', { params: { migration: m.name } });
         }
         continue;
       }
@@ -70,12 +70,12 @@ export async function migrate(db: Database, dir: string = defaultMigrationsDir):
         await tx.exec(m.sql);
       } catch (error) {
         throw new AppError('database.migration_failed', {
-          params: { migration: `${m.version}_${m.name}`, reason: (error as Error).message },
+          params: { migration: m.name, reason: (error as Error).message },
           cause: error,
         });
       }
       await tx.query('INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)', [m.version, m.name, m.checksum]);
-      applied.push(`${m.version}_${m.name}`);
+      applied.push(m.name);
     }
     const newest = done.rows.at(-1)?.version ?? 0;
     if (newest > migrations.length) {

@@ -6,6 +6,10 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch';
 import type { Database, Queryable, QueryResult } from './database.ts';
+
+export interface PgliteDatabase extends Database {
+  dump(): Promise<Blob>;
+}
 import { Mutex } from './mutex.ts';
 import { lockDataDir, type DataDirLock } from './data-dir-lock.ts';
 
@@ -16,7 +20,8 @@ function wrap(conn: PGlite | Transaction): Queryable {
   return {
     async query<Row>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<Row>> {
       const result = await conn.query<Row>(sql, params as unknown[]);
-      return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };
+      // PGlite reports affectedRows = 0 for a SELECT; like pg, count the rows of statements that return some.
+      return { rows: result.rows, rowCount: result.fields.length > 0 ? result.rows.length : (result.affectedRows ?? 0) };
     },
     async exec(sql: string): Promise<void> {
       await conn.exec(sql);
@@ -24,7 +29,14 @@ function wrap(conn: PGlite | Transaction): Queryable {
   };
 }
 
-export async function openPgliteDatabase(options: { dataDir?: string; purpose?: string }): Promise<Database> {
+export interface PgliteOptions {
+  dataDir?: string;
+  purpose?: string;
+  /** Start an in-memory database from a dump (tests start from a migrated template). */
+  loadDataDir?: Blob;
+}
+
+export async function openPgliteDatabase(options: PgliteOptions): Promise<PgliteDatabase> {
   let lock: DataDirLock | undefined;
   let location: string | undefined;
   if (options.dataDir) {
@@ -34,7 +46,10 @@ export async function openPgliteDatabase(options: { dataDir?: string; purpose?: 
   }
   let pg: PGlite;
   try {
-    pg = new PGlite(location, { extensions: { pg_trgm, unaccent, fuzzystrmatch }, parsers });
+    pg = new PGlite({
+      ...(location ? { dataDir: location } : {}),
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+      extensions: { pg_trgm, unaccent, fuzzystrmatch }, parsers });
     await pg.waitReady;
   } catch (error) {
     lock?.release();
@@ -47,6 +62,8 @@ export async function openPgliteDatabase(options: { dataDir?: string; purpose?: 
     query: (sql, params) => mutex.run(() => direct.query(sql, params)),
     exec: (sql) => mutex.run(() => direct.exec(sql)),
     transaction: (fn) => mutex.run(() => pg.transaction((tx) => fn(wrap(tx)))),
+    /** A tarball of the whole database (used for test templates and embedded backups). */
+    dump: () => mutex.run(() => pg.dumpDataDir('none')),
     async close() {
       await mutex.run(() => pg.close());
       lock?.release();

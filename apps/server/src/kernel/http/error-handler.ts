@@ -24,7 +24,7 @@ function issueToAppError(issue: ZodIssueLike, part: string): AppError {
       return new AppError('validation.unknown_field', { field: path.length ? `${field}.${key}` : key, params: { field: key } });
     }
     case 'invalid_type':
-      if (issue.input === undefined || /received undefined/.test(issue.message ?? '')) {
+      if (/received undefined/.test(issue.message ?? '')) {
         return new AppError('validation.required', { field, params: { field } });
       }
       return new AppError('validation.invalid_type', { field, params: { field, expected: issue.expected ?? '?' } });
@@ -40,8 +40,14 @@ function issueToAppError(issue: ZodIssueLike, part: string): AppError {
 
 function fastifyErrorToAppError(error: FastifyError): AppError | undefined {
   if (hasZodFastifySchemaValidationErrors(error)) {
-    const first = error.validation[0] as unknown as { params?: { issue?: ZodIssueLike }; instancePath?: string } & ZodIssueLike;
-    const issue: ZodIssueLike = first.params?.issue ?? first;
+    // fastify-type-provider-zod reshapes each zod issue as {keyword, instancePath, message, params}.
+    const first = error.validation[0] as unknown as { keyword: string; instancePath: string; message?: string; params?: Record<string, unknown> };
+    const issue: ZodIssueLike = {
+      ...(first.params as ZodIssueLike | undefined),
+      code: first.keyword,
+      path: first.instancePath.split('/').filter(Boolean),
+      ...(first.message ? { message: first.message } : {}),
+    };
     return issueToAppError(issue, error.validationContext ?? 'body');
   }
   switch (error.code) {

@@ -1,0 +1,63 @@
+// An organisation admin manages its own people only; every permission change is audited.
+import { it } from 'node:test';
+import assert from 'node:assert/strict';
+import { describeOnBothDatabases } from '../testing/on-both-databases.ts';
+
+describeOnBothDatabases('organisation administration', (h) => {
+  it('lets an admin create an account in their own organisation', async () => {
+    await h().createAccount({ org: 'albergue', email: 'admin@albergue.example', role: 'admin' });
+    const admin = await h().login('admin@albergue.example');
+    const created = await admin.post('/api/admin/accounts', { email: 'nuevo@albergue.example', displayName: 'Nuevo', password: 'una contraseña larga', role: 'caseworker' });
+    assert.equal(created.statusCode, 201);
+    assert.match((created.json() as { totpSecret: string }).totpSecret, /^[A-Z2-7]{32}$/);
+    const list = (await admin.get('/api/admin/accounts')).json() as { items: { email: string; role: string }[] };
+    assert.deepEqual(list.items.map((i) => i.email).sort(), ['admin@albergue.example', 'nuevo@albergue.example']);
+  });
+
+  it('refuses an unknown role and a duplicate e-mail with field errors', async () => {
+    const admin = await h().login('admin@albergue.example');
+    const role = await admin.post('/api/admin/accounts', { email: 'x@albergue.example', displayName: 'X', password: 'una contraseña larga', role: 'god' });
+    assert.deepEqual([role.statusCode, (role.json() as { field: string }).field], [400, 'role']);
+    const dup = await admin.post('/api/admin/accounts', { email: 'nuevo@albergue.example', displayName: 'X', password: 'una contraseña larga', role: 'analyst' });
+    assert.deepEqual([dup.statusCode, (dup.json() as { code: string }).code], [409, 'orgs.email_taken']);
+  });
+
+  it("changes a person's role, ends their sessions and audits the change", async () => {
+    const admin = await h().login('admin@albergue.example');
+    const { items } = (await admin.get('/api/admin/accounts')).json() as { items: { id: string; email: string }[] };
+    const target = items.find((i) => i.email === 'nuevo@albergue.example');
+    assert.ok(target);
+    assert.equal((await admin.put(`/api/admin/accounts/${target.id}/role`, { role: 'coordinator' })).statusCode, 204);
+    const { rows } = await h().ctx.db.query<{ details: { from: string; to: string } }>(
+      "SELECT details FROM audit_log WHERE action = 'membership.role_change' AND record_id = $1",
+      [target.id],
+    );
+    assert.deepEqual(rows[0]?.details, { from: 'caseworker', to: 'coordinator' });
+  });
+
+  it("cannot touch another organisation's people: their ids are simply not found", async () => {
+    const { accountId } = await h().createAccount({ org: 'clinica', email: 'abogada@clinica.example', role: 'lawyer' });
+    const admin = await h().login('admin@albergue.example');
+    const response = await admin.put(`/api/admin/accounts/${accountId}/role`, { role: 'admin' });
+    assert.equal(response.statusCode, 404);
+    assert.equal((response.json() as { code: string }).code, 'record.not_found');
+    const { rows } = await h().ctx.db.query<{ role: string }>('SELECT role FROM memberships WHERE account_id = $1', [accountId]);
+    assert.equal(rows[0]?.role, 'lawyer');
+  });
+
+  it('denies a caseworker the administration screens', async () => {
+    await h().createAccount({ org: 'albergue', email: 'cw@albergue.example', role: 'caseworker' });
+    const caseworker = await h().login('cw@albergue.example');
+    for (const url of ['/api/admin/accounts', '/api/admin/audit/verify']) {
+      const response = await caseworker.get(url);
+      assert.deepEqual([response.statusCode, (response.json() as { code: string }).code], [403, 'policy.denied'], url);
+    }
+  });
+
+  it('lets an admin verify the audit chain through the API', async () => {
+    const admin = await h().login('admin@albergue.example');
+    const result = (await admin.get('/api/admin/audit/verify')).json() as { ok: boolean; checked: number };
+    assert.equal(result.ok, true);
+    assert.ok(result.checked > 5);
+  });
+});
