@@ -1,0 +1,57 @@
+// `npm run --silent acompana -- COMMAND …`: the operator's command line.
+import { isAppError, translate, type Locale } from '@acompana/server';
+import { parseArgs, UsageError } from './admin/cli-args.ts';
+import { auditVerifyCommand, keysRotateCommand, keysRotateMasterCommand, migrateCommand, seedDemoCommand, userCreateCommand } from './admin/commands.ts';
+
+const usage = `usage: acompana COMMAND
+  migrate                                   apply database migrations
+  user create --org SLUG --email E --password P --role ROLE [--name NAME] [--org-name NAME] [--no-2fa]
+                                            create an account (and the organisation if missing)
+  audit verify                              check the audit hash chain; non-zero exit names the first bad entry
+  keys rotate --org SLUG                    new data key for an organisation, re-encrypting its data
+  keys rotate-master [--new-key KEY]        re-wrap every key under a new master key
+  seed demo                                 add the synthetic demo organisations to an empty database
+Configuration comes from the same variables as the server: ACOMPANA_DATA_DIR, DATABASE_URL, ACOMPANA_MASTER_KEY.`;
+
+const locale: Locale = (process.env.LC_ALL || process.env.LANG || '').startsWith('es') ? 'es' : 'en';
+
+async function run(argv: string[]): Promise<number> {
+  const args = parseArgs(argv);
+  const [command, sub] = args.positionals;
+  switch (`${command ?? ''} ${sub ?? ''}`.trim()) {
+    case 'migrate':
+      return migrateCommand();
+    case 'user create':
+      return userCreateCommand(args);
+    case 'audit verify':
+      return auditVerifyCommand();
+    case 'keys rotate':
+      return keysRotateCommand(args);
+    case 'keys rotate-master':
+      return keysRotateMasterCommand(args);
+    case 'seed demo':
+      return seedDemoCommand();
+    case 'help':
+    case '':
+      console.log(usage);
+      return command ? 0 : 2;
+    default:
+      throw new UsageError(`unknown command "${args.positionals.join(' ')}"`);
+  }
+}
+
+run(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof UsageError) {
+      console.error(`acompana: ${error.message}\n\n${usage}`);
+      process.exit(2);
+    }
+    if (isAppError(error)) {
+      console.error(`acompana: ${translate(locale, error.code, error.params)}${error.field ? ` (${error.field})` : ''}`);
+      process.exit(error.code === 'database.data_dir_in_use' ? 75 : 1);
+    }
+    console.error('acompana: unexpected error:', error);
+    process.exit(1);
+  },
+);
