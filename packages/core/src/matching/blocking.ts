@@ -2,8 +2,8 @@
 // records times the (small) size of their blocks instead of with the product of the two files.
 // Several keys are used and their candidates united, so typos in one or two fields cannot hide a
 // match (each key is built from a different pair of fields):
-//   - a surname sound + the first two letters of a given-name sound (both ways round, so given
-//     names and surnames typed in each other's box still meet),
+//   - a surname sound + a given-name sound (unordered, so given names and surnames typed in each
+//     other's box still meet),
 //   - both surname sounds, and the first two given-name sounds (compound names are distinctive),
 //   - a surname sound + birth year; a given-name sound + birth year,
 //   - the first two letters of a given-name sound + day and month of birth (unordered, so a
@@ -79,11 +79,9 @@ export function blockingKeys(r: PreparedRecord, emit: (key: number) => void, kin
   if (kinds & KEY_NAMES) {
     for (const s of surs) {
       if (s.length < 2) continue;
-      const sp = s.slice(0, 2);
       for (const g of firsts) {
         if (g === s || g.length < 2) continue;
-        emit(fnv(fnv(SEED_NAMES, s), g.slice(0, 2)));
-        emit(fnv(fnv(SEED_NAMES, g), sp));
+        emit(pairKey(SEED_NAMES, s, g));
       }
     }
   }

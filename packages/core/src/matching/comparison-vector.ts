@@ -86,6 +86,13 @@ function trySplits(full: PreparedRecord, other: PreparedRecord, fullFirst: boole
   }
 }
 
+/** Cheap test before reading names swapped: some given name of one sounds like a surname of the other. */
+function mayBeSwapped(a: PreparedRecord, b: PreparedRecord): boolean {
+  for (const g of a.givenPhon) if (b.surPhon.includes(g)) return true;
+  for (const g of b.givenPhon) if (a.surPhon.includes(g)) return true;
+  return false;
+}
+
 // Reused views of the two records, so the common path allocates nothing.
 const aG: Names = { t: [], p: [], i: [] };
 const aS: Names = { t: [], p: [], i: [] };
@@ -109,7 +116,7 @@ export function compareRecords(a: PreparedRecord, b: PreparedRecord, out: Uint8A
   tryReading(aG, aS, bG, bS, 0, a.givenKey, a.surKey);
   if (bestRank < 16) {
     // Given names and surnames entered in each other's box (frequent in transcribed lists).
-    if (a.sur.length && b.sur.length) tryReading(aG, aS, bS, bG, 1);
+    if (a.sur.length && b.sur.length && mayBeSwapped(a, b)) tryReading(aG, aS, bS, bG, 1);
     if (a.sur.length === 0 && a.given.length > 1 && b.sur.length) trySplits(a, b, true);
     if (b.sur.length === 0 && b.given.length > 1 && a.sur.length) trySplits(b, a, false);
     if (a.given.length === 0 && a.sur.length > 1 && b.given.length) tryReading(slice(aS, 0, 1), slice(aS, 1), bG, bS, 1);

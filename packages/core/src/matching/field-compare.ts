@@ -4,7 +4,7 @@ import { ageAt } from './person-dates.ts';
 import type { PreparedRecord } from './person-record.types.ts';
 import { editDistance, jaroWinkler } from './jaro-winkler.ts';
 
-export const BIRTH_LEVELS = ['missing', 'same full date', 'day/month swapped or one digit off', 'partial date agrees', 'age range fits the birth date', 'within two years', 'different'] as const;
+export const BIRTH_LEVELS = ['missing', 'same full date', 'day/month swapped or one digit off', 'partial date agrees', 'age range fits the birth date', 'within two years', 'different', 'more than ten years apart'] as const;
 export const SEX_LEVELS = ['missing', 'same', 'different'] as const;
 export const NATIONALITY_LEVELS = ['missing', 'same', 'different'] as const;
 export const PLACE_LEVELS = ['missing', 'same place', 'overlapping place names', 'different'] as const;
@@ -20,6 +20,26 @@ function oneDigitOff(a: number, b: number): boolean {
   let diff = 0;
   for (let i = 0; i < sa.length; i++) if (sa[i] !== sb[i]) diff++;
   return diff === 1 || Math.abs(a - b) === 1;
+}
+
+/**
+ * Level for birth years that disagree by `years`: near (a typo or a rough estimate), different, or
+ * so far apart (over ten years) that no slip of the pen explains it — the namesake's signature.
+ */
+function apart(years: number, near: number): number {
+  if (years <= near) return 5;
+  return years <= 10 ? 6 : 7;
+}
+
+/** True when two numbers differ by two neighbouring digits swapped (1952 / 1925). */
+function transposed(a: number, b: number): boolean {
+  const sa = String(a);
+  const sb = String(b);
+  if (sa.length !== sb.length) return false;
+  for (let i = 0; i + 1 < sa.length; i++) {
+    if (sa[i] !== sb[i]) return sa[i] === sb[i + 1] && sa[i + 1] === sb[i] && sa.slice(i + 2) === sb.slice(i + 2);
+  }
+  return false;
 }
 
 /** Birth-year interval [lo, hi] implied by an age range estimated on a given day. */
@@ -46,7 +66,10 @@ export function compareBirth(a: PreparedRecord, b: PreparedRecord): number {
       // At least one side is partial: every known part must agree.
       if (!a.birthMonth || !b.birthMonth || a.birthMonth === b.birthMonth || (a.birthMonth === b.birthDay || b.birthMonth === a.birthDay)) return 3;
     }
-    return Math.abs(a.birthYear - b.birthYear) <= 2 ? 5 : 6;
+    const years = Math.abs(a.birthYear - b.birthYear);
+    // 1952 typed 1925 or 1962 is a slip of the pen, however many years it makes.
+    if (years > 10 && (oneDigitOff(a.birthYear, b.birthYear) || transposed(a.birthYear, b.birthYear))) return 6;
+    return apart(years, 2);
   }
   // Age ranges: compare the age one person would have had on the other record's event date.
   const dated = a.birthYear ? a : b.birthYear ? b : null;
@@ -55,13 +78,13 @@ export function compareBirth(a: PreparedRecord, b: PreparedRecord): number {
     if (Number.isNaN(ranged.ageMin) || Number.isNaN(ranged.eventDay)) return 0;
     const age = ageAt({ year: dated.birthYear, month: dated.birthMonth, day: dated.birthDay }, ranged.eventDay);
     if (age >= ranged.ageMin - 1 && age <= ranged.ageMax + 1) return 4;
-    return age >= ranged.ageMin - 3 && age <= ranged.ageMax + 3 ? 5 : 6;
+    return apart(Math.max(ranged.ageMin - age, age - ranged.ageMax), 3);
   }
   const ra = birthYearsFromAges(a);
   const rb = birthYearsFromAges(b);
   if (!ra || !rb) return 0;
   if (ra[0] <= rb[1] + 1 && rb[0] <= ra[1] + 1) return 4;
-  return ra[0] <= rb[1] + 3 && rb[0] <= ra[1] + 3 ? 5 : 6;
+  return apart(Math.max(ra[0] - rb[1], rb[0] - ra[1]), 3);
 }
 
 export function compareSex(a: PreparedRecord, b: PreparedRecord): number {

@@ -11,3 +11,4 @@ export { FIELDS, FIELD_LEVELS, compareRecords, type FieldName, type NameAgreemen
 export { explainLevels, probabilityFromWeight, totalWeight, type FieldExplanation, type MatchModel } from './fellegi-sunter.ts';
 export { buildBlockingIndex, type BlockingIndex } from './blocking.ts';
 export { findDuplicates, linkPrepared, linkRecords, prepareRecords, trainModel, MATCH_THRESHOLD, POSSIBLE_THRESHOLD, type LinkOptions, type LinkRow, type MatchDecision } from './linker.ts';
+export { createMatcher, type Matcher, type MatcherOptions, type PairExplanation, type SearchHit } from './matcher.ts';
