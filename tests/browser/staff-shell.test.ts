@@ -36,6 +36,7 @@ describe('staff web app shell', { skip: skip ?? false }, () => {
   let browser: Browser;
   const admin = { email: 'ana@casa.example', secret: '', id: '' };
   const newcomer = { email: 'beto@casa.example', id: '' };
+  const analyst = { email: 'carla@casa.example' };
 
   before(async () => {
     ensureWebBuild();
@@ -49,6 +50,7 @@ describe('staff web app shell', { skip: skip ?? false }, () => {
     const second = await server.harness.createAccount({ org: 'casa', email: newcomer.email, role: 'caseworker', totp: true });
     newcomer.id = second.accountId;
     await clearTotp(server, newcomer.id);
+    await server.harness.createAccount({ org: 'casa', email: analyst.email, role: 'analyst' });
     browser = await launchChromium();
   });
 
@@ -106,7 +108,8 @@ describe('staff web app shell', { skip: skip ?? false }, () => {
     await code.waitFor();
     assert.equal(await code.getAttribute('inputmode'), 'numeric');
     assert.equal(await code.getAttribute('autocomplete'), 'one-time-code');
-    await page.waitForFunction('document.activeElement && document.activeElement.name === "totp"');
+    // Focus moves to the code input (string predicates would need 'unsafe-eval', which the CSP forbids).
+    await page.locator('input[name="totp"]:focus').waitFor();
     await assertAccessible(page, 'the two-factor login step');
 
     // A wrong code marks the code field.
@@ -270,6 +273,39 @@ describe('staff web app shell', { skip: skip ?? false }, () => {
     assert.equal(await page.evaluate('document.activeElement && document.activeElement.id'), 'main');
     assert.equal(await page.evaluate(noSideScroll), true);
     assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  // These two run last: they leave an account locked and this client address rate limited.
+  it('says when an account is locked after repeated wrong passwords', async () => {
+    const { context, page } = await newPage();
+    await page.goto(`${server.baseUrl}/app/login`);
+    const alert = page.getByRole('alert');
+    let text = '';
+    for (let attempt = 0; attempt < 8 && !/bloqueada/.test(text); attempt += 1) {
+      await submitCredentials(page, analyst.email, `wrong ${attempt}`);
+      await page.locator('form:not([aria-busy])').waitFor();
+      text = await alert.innerText();
+    }
+    assert.match(text, /bloqueada durante 15 minutos/);
+    await screenshot(page, 'login-locked-es-1280');
+    await context.close();
+  });
+
+  it('says when this address is rate limited, in the language of the UI', async () => {
+    const { context, page } = await newPage({ locale: 'en-US' });
+    await page.goto(`${server.baseUrl}/app/login`);
+    assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+    const alert = page.getByRole('alert');
+    let text = '';
+    for (let attempt = 0; attempt < 30 && !/Too many attempts from this address/i.test(text); attempt += 1) {
+      await page.getByLabel(tr(en, 'login.email')).fill(`nobody${attempt}@example.org`);
+      await page.getByLabel(tr(en, 'login.password')).fill('wrong password');
+      await page.getByRole('button', { name: tr(en, 'login.submit') }).click();
+      await page.locator('form:not([aria-busy])').waitFor();
+      text = await alert.innerText();
+    }
+    assert.match(text, /Too many attempts from this address/i);
     await context.close();
   });
 });
