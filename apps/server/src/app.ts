@@ -1,6 +1,8 @@
 // buildApp() assembles the HTTP API and the web app from an AppContext; main.ts listens.
 // Tests call buildApp() and app.inject() without a network port. Plugins are registered
 // explicitly, in order (no autoload), so the order is visible here.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
@@ -15,7 +17,7 @@ import { registerHealthRoutes } from './health/health.routes.ts';
 import { registerAuthRoutes } from './auth/auth.routes.ts';
 import { registerMeRoutes } from './orgs/me.routes.ts';
 import { registerAdminRoutes } from './orgs/admin.routes.ts';
-import { registerWebApp, webDistDir } from './web-static.ts';
+import { isStaffAppPage, registerWebApp, webDistDir } from './web-static.ts';
 
 export interface BuildAppOptions {
   logger?: boolean;
@@ -34,7 +36,12 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
-  app.setNotFoundHandler((request, reply) => sendAppError(request, reply, new AppError('route.not_found')));
+  const distDir = options.webDistDir ?? webDistDir;
+  const webAvailable = existsSync(join(distDir, 'index.html'));
+  app.setNotFoundHandler((request, reply) => {
+    if (webAvailable && isStaffAppPage(request.method, request.url)) return reply.header('cache-control', 'no-cache').sendFile('index.html', distDir);
+    return sendAppError(request, reply, new AppError('route.not_found'));
+  });
   installSecurityHeaders(app, { hsts: ctx.config.secureCookies });
   await app.register(fastifyCookie);
   installAuthContext(app, { db: ctx.db, idleMinutes: ctx.config.sessionIdleMinutes, clock: ctx.clock });
@@ -53,6 +60,6 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   registerAuthRoutes(app, ctx);
   registerMeRoutes(app, ctx);
   registerAdminRoutes(app, ctx);
-  await registerWebApp(app, options.webDistDir ?? webDistDir);
+  await registerWebApp(app, distDir);
   return app;
 }

@@ -22,5 +22,9 @@ export async function registerWebApp(app: FastifyInstance, distDir: string = web
     // Hashed asset names can be cached for ever; index.html must always be revalidated.
     setHeaders: (reply, path) => reply.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
   });
-  app.get('/app', (_request, reply) => reply.redirect('/app/'));
+}
+
+/** Unknown /app/* pages are the staff app's own routes: answer them with its index.html. */
+export function isStaffAppPage(method: string, url: string): boolean {
+  return (method === 'GET' || method === 'HEAD') && (url === '/app' || url.startsWith('/app/')) && !url.startsWith('/app/assets/');
 }

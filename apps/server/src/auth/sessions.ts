@@ -3,6 +3,7 @@
 // after login, whichever comes first; "log out everywhere" deletes all of an account's sessions.
 import { createHash, randomBytes } from 'node:crypto';
 import type { Queryable } from '../kernel/db/database.ts';
+import { membershipsJsonSql, parseJsonColumn, type MembershipRow } from '../orgs/orgs.queries.ts';
 
 export const SESSION_COOKIE = 'acompana_session';
 
@@ -45,6 +46,7 @@ export interface SessionRow {
   totp_enrolled: boolean;
   totp_exempt: boolean;
   disabled: boolean;
+  memberships: MembershipRow[];
 }
 
 export type SessionLookup = { status: 'none' } | { status: 'expired' } | { status: 'ok'; session: SessionRow };
@@ -54,13 +56,15 @@ export async function lookupSession(db: Queryable, token: string | undefined, id
   const { rows } = await db.query<SessionRow>(
     `SELECT s.token_hash, s.account_id::text AS account_id, s.active_org_id::text AS active_org_id, s.csrf_token,
             s.second_factor_ok, s.last_seen_at, s.expires_at, a.email, a.display_name, a.locale,
-            a.totp_enrolled_at IS NOT NULL AS totp_enrolled, a.totp_exempt, a.disabled_at IS NOT NULL AS disabled
+            a.totp_enrolled_at IS NOT NULL AS totp_enrolled, a.totp_exempt, a.disabled_at IS NOT NULL AS disabled,
+            ${membershipsJsonSql('s.account_id')} AS memberships
        FROM sessions s JOIN accounts a ON a.id = s.account_id
       WHERE s.token_hash = $1`,
     [hashToken(token)],
   );
   const session = rows[0];
   if (!session) return { status: 'none' };
+  session.memberships = parseJsonColumn(session.memberships);
   const idleLimit = new Date(session.last_seen_at).getTime() + idleMinutes * 60_000;
   if (session.disabled || now.getTime() >= new Date(session.expires_at).getTime() || now.getTime() >= idleLimit) {
     await db.query('DELETE FROM sessions WHERE token_hash = $1', [session.token_hash]);

@@ -45,18 +45,30 @@ export async function findOrCreateTeam(tx: Queryable, orgId: string, name: strin
   return (rows[0] as { id: string }).id;
 }
 
+/**
+ * The memberships of an account as one JSON array, as a SQL expression over `$account` so that
+ * the per-request session lookup can fetch them in the same round trip.
+ */
+export function membershipsJsonSql(accountIdExpression: string): string {
+  return `(SELECT coalesce(json_agg(json_build_object(
+            'org_id', m.org_id::text, 'slug', o.slug, 'name', o.name, 'role', m.role,
+            'totp_required_roles', o.totp_required_roles,
+            'teams', (SELECT json_agg(json_build_object('id', t.id::text, 'name', t.name) ORDER BY t.name)
+                        FROM team_members tm JOIN teams t ON t.id = tm.team_id
+                       WHERE tm.account_id = m.account_id AND t.org_id = m.org_id))
+            ORDER BY m.created_at, o.slug), '[]'::json)
+     FROM memberships m JOIN organisations o ON o.id = m.org_id
+    WHERE m.account_id = ${accountIdExpression})`;
+}
+
 export async function listMemberships(db: Queryable, accountId: string): Promise<MembershipRow[]> {
-  const { rows } = await db.query<MembershipRow>(
-    `SELECT m.org_id::text AS org_id, o.slug, o.name, m.role, o.totp_required_roles,
-            (SELECT json_agg(json_build_object('id', t.id::text, 'name', t.name) ORDER BY t.name)
-               FROM team_members tm JOIN teams t ON t.id = tm.team_id
-              WHERE tm.account_id = m.account_id AND t.org_id = m.org_id) AS teams
-       FROM memberships m JOIN organisations o ON o.id = m.org_id
-      WHERE m.account_id = $1
-      ORDER BY m.created_at, o.slug`,
-    [accountId],
-  );
-  return rows;
+  const { rows } = await db.query<{ memberships: MembershipRow[] | string }>(`SELECT ${membershipsJsonSql('$1::uuid')} AS memberships`, [accountId]);
+  return parseJsonColumn(rows[0]?.memberships ?? []);
+}
+
+/** json (not jsonb) columns come back parsed from pg and PGlite alike; be tolerant of text. */
+export function parseJsonColumn<T>(value: T | string): T {
+  return typeof value === 'string' ? (JSON.parse(value) as T) : value;
 }
 
 export async function listSharingTowards(db: Queryable, orgId: string): Promise<{ from_org_id: string; purposes: string[] }[]> {

@@ -8,7 +8,7 @@ import type { Actor } from '@acompana/core';
 import { AppError } from '../errors.ts';
 import type { Queryable } from '../db/database.ts';
 import { lookupSession, SESSION_COOKIE, type SessionRow } from '../../auth/sessions.ts';
-import { listMemberships, listSharingTowards, type MembershipRow } from '../../orgs/orgs.queries.ts';
+import { listSharingTowards, type MembershipRow } from '../../orgs/orgs.queries.ts';
 
 export type RouteAuth = 'public' | 'session' | 'enrolling';
 
@@ -58,7 +58,7 @@ export function installAuthContext(app: FastifyInstance, deps: { db: Queryable; 
       const sent = request.headers['x-csrf-token'];
       if (typeof sent !== 'string' || !sameToken(sent, session.csrf_token)) throw new AppError('auth.csrf_invalid');
     }
-    const memberships = await listMemberships(deps.db, session.account_id);
+    const memberships = session.memberships;
     const enrol = mustEnrollTotp(session, memberships);
     if (enrol && mode !== 'enrolling') throw new AppError('auth.totp_enrollment_required');
     let actor: Actor | undefined;
