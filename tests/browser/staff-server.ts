@@ -31,23 +31,6 @@ export async function startStaffServer(): Promise<StaffServer> {
   };
 }
 
-/**
- * What the server still lacks to host the app, or null. The brief asks it to serve dist/ at
- * /app/ with a fallback to index.html for unknown /app/* paths; until it does, the journeys
- * cannot pass for reasons outside the web app.
- */
-export async function hostingGap(server: StaffServer): Promise<string | null> {
-  for (const path of ['/app/', '/app/login', '/app/people']) {
-    const response = await fetch(`${server.baseUrl}${path}`, { redirect: 'manual' });
-    const type = response.headers.get('content-type') ?? '';
-    await response.body?.cancel();
-    if (response.status !== 200 || !type.startsWith('text/html')) {
-      return `server answers GET ${path} with ${response.status} ${type || '(no content type)'}, not the app's index.html`;
-    }
-  }
-  return null;
-}
-
 /** Gives an account a role in a second organisation (the harness has no helper for it yet). */
 export async function addMembership(server: StaffServer, accountId: string, orgSlug: string, role: string): Promise<void> {
   const orgId = await server.harness.createOrg(orgSlug);

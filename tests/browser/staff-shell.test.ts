@@ -4,7 +4,6 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import type { TestContext } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
   browserUnavailable,
@@ -15,7 +14,7 @@ import {
   screenshot,
   seriousAxeViolations,
 } from './browser-kit.ts';
-import { addMembership, clearTotp, hostingGap, startStaffServer, TEST_PASSWORD, type StaffServer } from './staff-server.ts';
+import { addMembership, clearTotp, startStaffServer, TEST_PASSWORD, type StaffServer } from './staff-server.ts';
 
 type Messages = Record<string, Record<string, string | Record<string, string>>>;
 const readMessages = (lang: string) => JSON.parse(readFileSync(`${repoRoot}apps/web/src/i18n/${lang}.json`, 'utf8')) as Messages;
@@ -35,7 +34,6 @@ if (skip) console.warn(`# SKIPPED browser journeys: ${skip}`);
 describe('staff web app shell', { skip: skip ?? false }, () => {
   let server: StaffServer;
   let browser: Browser;
-  let gap: string | null = null;
   const admin = { email: 'ana@casa.example', secret: '', id: '' };
   const newcomer = { email: 'beto@casa.example', id: '' };
   const analyst = { email: 'carla@casa.example' };
@@ -54,14 +52,7 @@ describe('staff web app shell', { skip: skip ?? false }, () => {
     await clearTotp(server, newcomer.id);
     await server.harness.createAccount({ org: 'casa', email: analyst.email, role: 'analyst' });
     browser = await launchChromium();
-    gap = await hostingGap(server);
-    if (gap) console.warn(`# browser journeys reported as TODO until the server hosts the app: ${gap}`);
   });
-
-  /** While the server cannot host the app, run the journey but do not fail the whole suite. */
-  function markServerGap(t: TestContext): void {
-    if (gap) t.todo(gap);
-  }
 
   after(async () => {
     await browser?.close();
@@ -98,8 +89,7 @@ describe('staff web app shell', { skip: skip ?? false }, () => {
     await page.getByRole('heading', { level: 1, name: /ana/ }).waitFor();
   }
 
-  it('logs in with password and the two-factor code, and shows the shell in Spanish', async (t) => {
-    markServerGap(t);
+  it('logs in with password and the two-factor code, and shows the shell in Spanish', async () => {
     const { context, page, errors } = await newPage();
     await page.goto(`${server.baseUrl}/app/`);
     await page.waitForURL(/\/app\/login$/);
@@ -153,8 +143,7 @@ describe('staff web app shell', { skip: skip ?? false }, () => {
     await context.close();
   });
 
-  it('switches to English, keeps the choice after a reload, and switches organisation', async (t) => {
-    markServerGap(t);
+  it('switches to English, keeps the choice after a reload, and switches organisation', async () => {
     const { context, page, errors } = await newPage();
     await loginAsAdmin(page);
     await page.getByRole('button', { name: 'EN', exact: true }).click();
@@ -182,8 +171,7 @@ describe('staff web app shell', { skip: skip ?? false }, () => {
     await context.close();
   });
 
-  it('verifies the audit chain for an admin', async (t) => {
-    markServerGap(t);
+  it('verifies the audit chain for an admin', async () => {
     const { context, page, errors } = await newPage();
     await loginAsAdmin(page);
     await page.getByRole('link', { name: tr(es, 'nav.audit') }).click();
@@ -197,8 +185,7 @@ describe('staff web app shell', { skip: skip ?? false }, () => {
     await context.close();
   });
 
-  it('logs out, and logs out everywhere', async (t) => {
-    markServerGap(t);
+  it('logs out, and logs out everywhere', async () => {
     const { context, page, errors } = await newPage();
     await loginAsAdmin(page);
     await page.getByRole('button', { name: /Cuenta/ }).click();
@@ -224,8 +211,7 @@ describe('staff web app shell', { skip: skip ?? false }, () => {
     await context.close();
   });
 
-  it('forces a new staff account to set up two-factor before anything else', async (t) => {
-    markServerGap(t);
+  it('forces a new staff account to set up two-factor before anything else', async () => {
     const { context, page, errors } = await newPage();
     await page.goto(`${server.baseUrl}/app/people`);
     await page.waitForURL(/\/app\/login\?next=%2Fpeople$/);
@@ -258,8 +244,7 @@ describe('staff web app shell', { skip: skip ?? false }, () => {
     await context.close();
   });
 
-  it('works on a 360 px phone: the navigation hides behind the menu button', async (t) => {
-    markServerGap(t);
+  it('works on a 360 px phone: the navigation hides behind the menu button', async () => {
     const { context, page, errors } = await newPage({ width: 360 });
     await page.goto(`${server.baseUrl}/app/`);
     await screenshot(page, 'login-es-360');
@@ -294,8 +279,7 @@ describe('staff web app shell', { skip: skip ?? false }, () => {
   });
 
   // These two run last: they leave an account locked and this client address rate limited.
-  it('says when an account is locked after repeated wrong passwords', async (t) => {
-    markServerGap(t);
+  it('says when an account is locked after repeated wrong passwords', async () => {
     const { context, page } = await newPage();
     await page.goto(`${server.baseUrl}/app/login`);
     const alert = page.getByRole('alert');
@@ -310,8 +294,7 @@ describe('staff web app shell', { skip: skip ?? false }, () => {
     await context.close();
   });
 
-  it('says when this address is rate limited, in the language of the UI', async (t) => {
-    markServerGap(t);
+  it('says when this address is rate limited, in the language of the UI', async () => {
     const { context, page } = await newPage({ locale: 'en-US' });
     await page.goto(`${server.baseUrl}/app/login`);
     assert.equal(await page.locator('html').getAttribute('lang'), 'en');
