@@ -106,8 +106,20 @@ function fill(n: Names, t: string[], p: string[], i: number[]): Names {
   return n;
 }
 
-/** Fills `out` with the level of each field for the pair (a, b); returns the name agreement. */
-export function compareRecords(a: PreparedRecord, b: PreparedRecord, out: Uint8Array, names: NameAgreement): void {
+/** Fields that cost almost nothing to compare (numbers and short codes). */
+export const CHEAP_FIELDS = [2, 3, 4, 6, 8] as const;
+
+/** Compares the cheap fields only (birth, sex, nationality, document, event date). */
+export function compareCheapFields(a: PreparedRecord, b: PreparedRecord, out: Uint8Array): void {
+  out[2] = compareBirth(a, b);
+  out[3] = compareSex(a, b);
+  out[4] = compareNationality(a, b);
+  out[6] = compareDocument(a, b);
+  out[8] = compareEventDate(a, b);
+}
+
+/** Compares names and free-text places, the expensive part of a comparison. */
+export function compareCostlyFields(a: PreparedRecord, b: PreparedRecord, out: Uint8Array, names: NameAgreement): void {
   bestRank = -100;
   fill(aG, a.given, a.givenPhon, a.givenIds);
   fill(aS, a.sur, a.surPhon, a.surIds);
@@ -123,17 +135,18 @@ export function compareRecords(a: PreparedRecord, b: PreparedRecord, out: Uint8A
   }
   out[0] = bestG;
   out[1] = bestS;
-  out[2] = compareBirth(a, b);
-  out[3] = compareSex(a, b);
-  out[4] = compareNationality(a, b);
   out[5] = comparePlace(a.origin, b.origin);
-  out[6] = compareDocument(a, b);
   out[7] = compareAddress(a, b);
-  out[8] = compareEventDate(a, b);
   out[9] = comparePlace(a.eventPlace, b.eventPlace);
   names.givenValue = bestGivenValue;
   names.surnameValue = bestSurValue;
   names.rearranged = bestRearranged;
   names.givenFull = bestGivenFull;
   names.surnameFull = bestSurFull;
+}
+
+/** Fills `out` with the level of each field for the pair (a, b) and `names` with what agreed. */
+export function compareRecords(a: PreparedRecord, b: PreparedRecord, out: Uint8Array, names: NameAgreement): void {
+  compareCheapFields(a, b, out);
+  compareCostlyFields(a, b, out, names);
 }

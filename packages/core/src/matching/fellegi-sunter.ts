@@ -33,16 +33,33 @@ export interface FieldExplanation {
 // level's average: a name seen once could be a typo, and a typo is weak evidence.
 const MAX_TF_BONUS_BITS = 6;
 
+const tables = new WeakMap<MatchModel, Float64Array>();
+
+/** log2(m/u) of every field and level, computed once per model (8 levels per field). */
+function weightTable(model: MatchModel): Float64Array {
+  let t = tables.get(model);
+  if (t) return t;
+  t = new Float64Array(FIELD_COUNT * 8);
+  for (let f = 0; f < FIELD_COUNT; f++) {
+    for (let l = 1; l < 8; l++) {
+      const m = model.m[f]?.[l];
+      const u = model.u[f]?.[l];
+      t[f * 8 + l] = m !== undefined && u !== undefined && u > 0 && m > 0 ? Math.log2(m / u) : 0;
+    }
+  }
+  tables.set(model, t);
+  return t;
+}
+
 /** Weight in bits of one field at one level, with the term-frequency adjustment for names. */
 export function fieldWeight(model: MatchModel, field: number, level: number, names: NameAgreement | null): number {
   if (level === 0) return 0;
-  const m = model.m[field]?.[level] ?? 0.5;
-  const u = model.u[field]?.[level] ?? 0.5;
-  let w = Math.log2(m / u);
+  let w = (weightTable(model)[field * 8 + level] as number);
   if (names && (field === 0 || field === 1) && (level === 1 || level === 2)) {
     const value = field === 0 ? names.givenValue : names.surnameValue;
     if (value) {
       const freq = termFrequency(model.tf, field, value, field === 0 ? names.givenFull : names.surnameFull);
+      const u = model.u[field]?.[level] ?? 0.5;
       if (Number.isFinite(freq)) w += Math.max(-MAX_TF_BONUS_BITS, Math.min(MAX_TF_BONUS_BITS, Math.log2(u / freq)));
     }
   }
@@ -73,4 +90,32 @@ export function explainLevels(model: MatchModel, levels: Uint8Array, names: Name
     out.push({ field: FIELDS[f] as FieldName, level, label: FIELD_LEVELS[f]?.[level] ?? String(level), weight: Math.round(weight * 100) / 100, frequencyAdjusted: Math.abs(weight - plain) > 1e-9 });
   }
   return out;
+}
+
+const costlyBound = new WeakMap<MatchModel, number>();
+
+/**
+ * The most that names and places can add to a pair's weight (each field at its best level, names
+ * with the largest frequency bonus). Lets scoring skip the costly comparisons of a candidate
+ * whose cheap fields already rule it out.
+ */
+export function maxCostlyWeight(model: MatchModel, costlyFields: readonly number[]): number {
+  const known = costlyBound.get(model);
+  if (known !== undefined) return known;
+  let bound = 0;
+  for (const f of costlyFields) {
+    let best = 0;
+    const levels = model.m[f]?.length ?? 0;
+    for (let l = 1; l < levels; l++) best = Math.max(best, fieldWeight(model, f, l, null) + (f <= 1 ? MAX_TF_BONUS_BITS : 0));
+    bound += best;
+  }
+  costlyBound.set(model, bound);
+  return bound;
+}
+
+/** Weight of a subset of fields. */
+export function partialWeight(model: MatchModel, levels: Uint8Array, fields: readonly number[]): number {
+  let w = 0;
+  for (const f of fields) w += fieldWeight(model, f, levels[f] as number, null);
+  return w;
 }

@@ -1,9 +1,9 @@
 // The engine's entry points: train a model on the data at hand, then link reports to records,
 // find duplicates inside one collection, or search one person interactively.
 import { buildBlockingIndex, collectCandidates, ALL_KEYS, KEY_DATE, KEY_NAMES, type BlockingIndex } from './blocking.ts';
-import { compareRecords, FIELD_COUNT, F_BIRTH, F_GIVEN, F_NATIONALITY, F_ORIGIN, F_SEX, F_SURNAME, type NameAgreement } from './comparison-vector.ts';
+import { compareCheapFields, compareCostlyFields, compareRecords, CHEAP_FIELDS, FIELD_COUNT, F_BIRTH, F_GIVEN, F_NATIONALITY, F_ORIGIN, F_SEX, F_SURNAME, type NameAgreement } from './comparison-vector.ts';
 import { defaultM, estimateLambda, estimateM, estimateU, packLevels, type PatternCounts } from './em-estimate.ts';
-import { probabilityFromWeight, totalWeight, type MatchModel } from './fellegi-sunter.ts';
+import { maxCostlyWeight, partialWeight, probabilityFromWeight, totalWeight, type MatchModel } from './fellegi-sunter.ts';
 import type { PersonRecord, PreparedRecord } from './person-record.types.ts';
 import { prepareRecord } from './record-prepare.ts';
 import { addTermFrequencies, emptyTermFrequencies } from './term-frequency.ts';
@@ -72,7 +72,7 @@ interface PairSample {
 }
 
 /** Comparison patterns of the blocked pairs of a sample of queries (only the key kinds given). */
-function blockedPairs(left: readonly PreparedRecord[], right: readonly PreparedRecord[], index: BlockingIndex, sameCollection: boolean, kinds: number, maxQueries: number, maxPairs = 400_000): PairSample {
+function blockedPairs(left: readonly PreparedRecord[], right: readonly PreparedRecord[], index: BlockingIndex, sameCollection: boolean, kinds: number, maxQueries: number, maxPairs = 150_000): PairSample {
   const sampleEvery = Math.max(1, Math.floor(left.length / maxQueries));
   const seen = new Uint32Array(right.length);
   const cand = new Uint32Array(MAX_CANDIDATES);
@@ -98,6 +98,7 @@ function blockedPairs(left: readonly PreparedRecord[], right: readonly PreparedR
 }
 
 const BIRTH_FAR_APART = 7;
+const COSTLY_FIELDS = [0, 1, 5, 7, 9];
 
 // Below this many candidate pairs a training session has too little to learn from.
 const MIN_SESSION_PAIRS = 200;
@@ -114,7 +115,7 @@ export function trainModel(left: readonly PreparedRecord[], right: readonly Prep
   const tf = emptyTermFrequencies();
   addTermFrequencies(tf, right);
   if (!sameCollection) addTermFrequencies(tf, left);
-  const u = estimateU(randomPairs(left, right, sameCollection, Math.min(200_000, left.length * right.length * 2)));
+  const u = estimateU(randomPairs(left, right, sameCollection, Math.min(120_000, left.length * right.length * 2)));
   const byNames = blockedPairs(left, right, index, sameCollection, KEY_NAMES, 4000);
   const byDate = blockedPairs(left, right, index, sameCollection, KEY_DATE, 4000);
   const nameFields = [F_GIVEN, F_SURNAME];
@@ -147,11 +148,17 @@ export function scoreQuery(model: MatchModel, index: BlockingIndex, right: reado
   scratch.stamp++;
   const n = collectCandidates(index, query, scratch.seen, scratch.stamp, scratch.candidates);
   const best: { index: number; score: number }[] = [];
+  // A candidate whose cheap fields (birth, sex, nationality, document, event date) leave it below
+  // the review threshold even if names and places agreed perfectly is not compared further.
+  const prior = Math.min(Math.max(model.pairPrior, 1e-12), 0.5);
+  const needed = Math.log2(model.possibleThreshold / (1 - model.possibleThreshold)) - Math.log2(prior / (1 - prior)) - maxCostlyWeight(model, COSTLY_FIELDS);
   for (let c = 0; c < n; c++) {
     const ri = scratch.candidates[c] as number;
     if (ri <= minRightIndex) continue;
     const b = right[ri] as PreparedRecord;
-    compareRecords(query, b, scratch.levels, scratch.names);
+    compareCheapFields(query, b, scratch.levels);
+    if (partialWeight(model, scratch.levels, CHEAP_FIELDS) < needed) continue;
+    compareCostlyFields(query, b, scratch.levels, scratch.names);
     const score = probabilityFromWeight(model, totalWeight(model, scratch.levels, scratch.names));
     if (score < model.possibleThreshold) continue;
     if (best.length === top && score <= (best[top - 1] as { score: number }).score) continue;

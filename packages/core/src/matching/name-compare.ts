@@ -18,7 +18,7 @@ const TOKEN_FUZZY = 1;
 // candidate pairs, and Jaro–Winkler would otherwise dominate the running time. The cache is
 // direct-mapped over typed arrays (a colliding pair simply replaces the previous one): no
 // allocation and no hashing of strings on the hot path.
-const CACHE_BITS = 20;
+const CACHE_BITS = 22;
 
 function makeCache(): { a: Int32Array; b: Int32Array; v: Int8Array } {
   return { a: new Int32Array(1 << CACHE_BITS).fill(-1), b: new Int32Array(1 << CACHE_BITS), v: new Int8Array(1 << CACHE_BITS) };
