@@ -135,11 +135,12 @@ export function generate(size: number, reports: number, seed = 42, matchShare = 
   while (population.length < size) {
     const p = person(r, `P${population.length}`);
     population.push(p);
-    if (population.length < size && r() < 0.05) {
+    const kin = r();
+    if (population.length < size && kin < 0.05) {
       // A sibling: same surnames and origin, different given name and birth date.
       const sib = person(r, `P${population.length}`, p.surnames, [p.nationality ?? 'MX', p.originPlace ?? '']);
       population.push(sib);
-    } else if (population.length < size && r() < 0.05) {
+    } else if (population.length < size && kin < 0.1) {
       const namesake = person(r, `P${population.length}`);
       population.push({ ...namesake, givenNames: p.givenNames, surnames: p.surnames, sex: p.sex });
     }
@@ -190,8 +191,9 @@ export function generateStream(size: number, reports: number, onRecord: (p: Pers
   while (n < size) {
     const p = person(r, `P${n}`);
     emit(p);
-    if (n < size && r() < 0.05) emit(person(r, `P${n}`, p.surnames, [p.nationality ?? 'MX', p.originPlace ?? '']));
-    else if (n < size && r() < 0.05) emit({ ...person(r, `P${n}`), givenNames: p.givenNames, surnames: p.surnames, sex: p.sex });
+    const kin = r();
+    if (n < size && kin < 0.05) emit(person(r, `P${n}`, p.surnames, [p.nationality ?? 'MX', p.originPlace ?? '']));
+    else if (n < size && kin < 0.1) emit({ ...person(r, `P${n}`), givenNames: p.givenNames, surnames: p.surnames, sex: p.sex });
   }
   for (const s of slots) if (s) out.push(s);
   return { reports: out, truth };
