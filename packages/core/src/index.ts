@@ -3,3 +3,4 @@ export * from './matching/index.ts';
 export * from './deadlines/index.ts';
 export * from './policy/index.ts';
 export * from './api/index.ts';
+export * from './people/index.ts';

@@ -1,0 +1,2 @@
+// People module schemas (filled in by the people work).
+export {};
