@@ -4,7 +4,16 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { accountSummarySchema, auditVerifyResponseSchema, can, changeRoleRequestSchema, createAccountRequestSchema, type Actor, type Role } from '@acompana/core';
+import {
+  accountSummarySchema,
+  auditVerifyResponseSchema,
+  can,
+  changeRoleRequestSchema,
+  createAccountRequestSchema,
+  securitySettingsSchema,
+  type Actor,
+  type Role,
+} from '@acompana/core';
 import type { AppContext } from '../app-context.ts';
 import { commonErrorResponses } from '../kernel/http/error-response.ts';
 import { authOf } from '../kernel/http/auth-context.ts';
@@ -86,6 +95,52 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: AppContext): void
       // organisation's account id is "not found", never changed.
       await ctx.accounts.changeRole(orgId, request.params.accountId, request.body.role, { accountId: actor.accountId, ip: request.ip });
       return reply.status(204).send(null);
+    },
+  );
+
+  api.get(
+    '/api/admin/settings/security',
+    { schema: { tags, summary: 'Security settings of the active organisation', response: { 200: securitySettingsSchema, ...commonErrorResponses } } },
+    async (request) => {
+      const actor = await authOf(request).actor();
+      const orgId = requireOrg(actor);
+      if (!can(actor, 'read', { type: 'org_settings', orgId })) throw new AppError('policy.denied');
+      const { rows } = await ctx.db.query<{ roles: Role[] }>('SELECT totp_required_roles AS roles FROM organisations WHERE id = $1', [orgId]);
+      return { totpRequiredRoles: rows[0]?.roles ?? [] };
+    },
+  );
+
+  api.put(
+    '/api/admin/settings/security',
+    {
+      schema: {
+        tags,
+        summary: 'Choose which roles must use two-factor authentication',
+        body: securitySettingsSchema,
+        response: { 200: securitySettingsSchema, ...commonErrorResponses },
+      },
+    },
+    async (request) => {
+      const actor = await authOf(request).actor();
+      const orgId = requireOrg(actor);
+      if (!can(actor, 'update', { type: 'org_settings', orgId })) throw new AppError('policy.denied');
+      const roles = [...new Set(request.body.totpRequiredRoles)].sort();
+      await ctx.db.transaction(async (tx) => {
+        const before = await tx.query<{ roles: string[] }>('SELECT totp_required_roles AS roles FROM organisations WHERE id = $1 FOR UPDATE', [orgId]);
+        await tx.query('UPDATE organisations SET totp_required_roles = $1 WHERE id = $2', [roles, orgId]);
+        await ctx.audit.append(tx, {
+          actorAccountId: actor.accountId,
+          actorOrgId: orgId,
+          action: 'org_settings.update',
+          recordType: 'org_settings',
+          recordId: orgId,
+          orgId,
+          fields: ['totp_required_roles'],
+          ip: request.ip,
+          details: { from: (before.rows[0]?.roles ?? []).join(','), to: roles.join(',') },
+        });
+      });
+      return { totpRequiredRoles: roles };
     },
   );
 }

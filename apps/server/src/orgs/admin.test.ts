@@ -60,4 +60,21 @@ describeOnBothDatabases('organisation administration', (h) => {
     assert.equal(result.ok, true);
     assert.ok(result.checked > 5);
   });
+
+  it('lets an admin choose which roles must use two-factor, and the rule applies at once', async () => {
+    await h().createAccount({ org: 'albergue', email: 'sin2fa@albergue.example', role: 'analyst' });
+    await h().ctx.db.query("UPDATE accounts SET totp_exempt = false WHERE email = 'sin2fa@albergue.example'");
+    const before = await h().login('sin2fa@albergue.example');
+    assert.equal(((await before.get('/api/me')).json() as { mustEnrollTotp: boolean }).mustEnrollTotp, false);
+    const admin = await h().login('admin@albergue.example');
+    const current = (await admin.get('/api/admin/settings/security')).json() as { totpRequiredRoles: string[] };
+    assert.ok(!current.totpRequiredRoles.includes('analyst'));
+    const updated = await admin.put('/api/admin/settings/security', { totpRequiredRoles: [...current.totpRequiredRoles, 'analyst'] });
+    assert.equal(updated.statusCode, 200);
+    assert.equal(((await before.get('/api/me')).json() as { mustEnrollTotp: boolean }).mustEnrollTotp, true);
+    const bad = await admin.put('/api/admin/settings/security', { totpRequiredRoles: ['root'] });
+    assert.deepEqual([bad.statusCode, (bad.json() as { field: string }).field], [400, 'totpRequiredRoles.0']);
+    const caseworker = await h().login('cw@albergue.example');
+    assert.equal((await caseworker.put('/api/admin/settings/security', { totpRequiredRoles: [] })).statusCode, 403);
+  });
 });

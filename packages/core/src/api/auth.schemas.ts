@@ -63,3 +63,6 @@ export const createAccountRequestSchema = z.strictObject({
 });
 
 export const changeRoleRequestSchema = z.strictObject({ role: roleSchema });
+
+/** Which roles of an organisation must use two-factor authentication. */
+export const securitySettingsSchema = z.strictObject({ totpRequiredRoles: z.array(roleSchema).max(7) });
