@@ -6,20 +6,10 @@ import { performance } from 'node:perf_hooks';
 import { computeDeadline, computeDueDate, getCalendar, listRules, resolveRule } from '@acompana/core';
 import { NaiveCalendar } from '../../packages/core/src/deadlines/naive-walk.reference.ts';
 import { addMonthsClamped, dayNumberOf, formatDay, parsePlainDate } from '../../packages/core/src/deadlines/plain-date.util.ts';
+import { rng } from '../shared/seeded-random.ts';
 
 const N = Number(process.argv[2] ?? 100_000);
 
-// Deterministic PRNG (mulberry32) so runs are comparable.
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const rules = listRules()
   .filter((r) => r.versions.every((v) => v.computation.kind === 'period' && v.computation.unit !== 'hours'))

@@ -4,18 +4,10 @@
 // typos, nicknames, one given name of two, second surname missing or swapped, day/month swapped,
 // partial dates, age ranges instead of birth dates for remains; plus siblings and namesakes.
 import type { PersonRecord } from '@acompana/core';
+import { rng } from '../shared/seeded-random.ts';
 
-/** Small fast deterministic PRNG (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { rng };
+
 
 const MALE = 'José Juan Luis Carlos Jorge Miguel Francisco Jesús Antonio Pedro Manuel Ricardo Héctor Roberto Alberto Fernando Javier Eduardo Óscar Mario Sergio Raúl Enrique Guillermo Ignacio Rafael Arturo Alejandro Gustavo Víctor Edwin Kevin Brayan Darwin Wilmer Yeison Anderson Nelson Walter Erick Cristian Denis Selvin Marvin Byron Elmer Obed Josué Isaac Efraín Gilberto Rigoberto Baltazar Crisanto Eleazar Ezequiel Dionisio Yasmani Yunior Osmany Jean Pierre Jean-Baptiste Jean-Claude Wilner Fritznel Jefferson Henry Wilson Santos Ángel Hugo Gerson Abner Yovani Yoel Andrés Adrián Alexis Benjamín Bryan Cristóbal Daniel David Diego Domingo Edgar Emilio Esteban Felipe Fidel Gabriel Gonzalo Gregorio Horacio Iván Jaime Joel Julio Leonardo Lorenzo Marcos Martín Mateo Mauricio Nicolás Orlando Pablo Ramón Rogelio Rubén Salvador Samuel Saúl Tomás Ulises Vicente Wilfredo Alexander Franklin Junior Lesly Dieudonné Frantz Jacques Jonas Ronald Reginald Emmanuel Moïse Wiston Yordy Yadiel'.split(' ');
 const FEMALE = 'María Guadalupe Ana Rosa Juana Margarita Dolores Teresa Patricia Verónica Araceli Sindy Yesenia Glenda Dulce Lorena Maribel Yanet Nataly Fabiola Daniela Gabriela Alejandra Esperanza Sonia Martha Olga Yulisa Yolanda Ingrid Lesly Mayelin Dayana Génesis Brenda Wendy Reina Lucía Silvia Ximena Refugio Nadège Mirlande Yolette Rose-Marie Fabienne Carmen Luz Elizabeth Adriana Alicia Beatriz Blanca Carolina Claudia Cristina Diana Elena Erika Esther Eva Gloria Graciela Irma Isabel Jessica Karla Laura Leticia Liliana Marisol Mercedes Mónica Norma Paola Raquel Rocío Sandra Sara Susana Tania Valeria Victoria Viviana Yadira Zulema Kenia Nayeli Itzel Marlene Roseline Guerline Wideline Nadia Sherlyn'.split(' ');
