@@ -18,3 +18,5 @@ export {
 export { findOrganisationBySlug } from './orgs/orgs.queries.ts';
 export { isDatabaseEmpty, seedDemo } from './demo/seed-demo.ts';
 export { otpauthUrl } from './auth/totp.ts';
+export { backupToFile, writeBackup, type BackupReport } from './backup/backup.ts';
+export { restoreBackup, restoreFromFile, type RestoreOptions, type RestoreReport } from './backup/restore.ts';

@@ -40,6 +40,11 @@ export const errorStatus = {
   'crypto.master_key_mismatch': 500,
   'crypto.master_key_invalid': 500,
   'crypto.decrypt_failed': 500,
+  'backup.wrong_key': 400,
+  'backup.corrupt': 400,
+  'backup.newer_schema': 409,
+  'backup.schema_mismatch': 409,
+  'backup.target_not_empty': 409,
   'server.internal': 500,
 } as const;
 
