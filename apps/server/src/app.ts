@@ -17,6 +17,7 @@ import { registerHealthRoutes } from './health/health.routes.ts';
 import { registerAuthRoutes } from './auth/auth.routes.ts';
 import { registerMeRoutes } from './orgs/me.routes.ts';
 import { registerAdminRoutes } from './orgs/admin.routes.ts';
+import { registerPeopleRoutes } from './people/people.routes.ts';
 import { isStaffAppPage, registerWebApp, webDistDir } from './web-static.ts';
 
 export interface BuildAppOptions {
@@ -60,6 +61,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   registerAuthRoutes(app, ctx);
   registerMeRoutes(app, ctx);
   registerAdminRoutes(app, ctx);
+  registerPeopleRoutes(app, ctx);
   await registerWebApp(app, distDir);
   return app;
 }

@@ -45,6 +45,13 @@ export const errorStatus = {
   'backup.newer_schema': 409,
   'backup.schema_mismatch': 409,
   'backup.target_not_empty': 409,
+  'people.invalid_date': 400,
+  'people.birth_date_in_future': 400,
+  'people.unknown_country': 400,
+  'people.notes_too_long': 400,
+  'people.control_characters': 400,
+  'people.name_required': 400,
+  'people.unknown_team': 400,
   'server.internal': 500,
 } as const;
 

@@ -1,2 +1,4 @@
-// People module schemas (filled in by the people work).
-export {};
+// People module: payload schemas and the checks shared by the server and the web app.
+export * from './person.schemas.ts';
+export { validatePersonInput, isRealDate, type PersonIssue, type PersonIssueCode } from './person-validation.ts';
+export { countryCodes, isCountryCode } from './countries.ts';
