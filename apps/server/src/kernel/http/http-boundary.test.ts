@@ -69,4 +69,12 @@ describeOnBothDatabases('the HTTP boundary', (h) => {
     assert.match(doc.openapi, /^3\./);
     for (const path of ['/api/health', '/api/auth/login', '/api/auth/logout', '/api/me', '/api/admin/audit/verify']) assert.ok(doc.paths[path], path);
   });
+
+  it('serves the OpenAPI viewer with a CSP that has no inline code and no remote hosts', async () => {
+    const response = await h().app.inject({ method: 'GET', url: '/api/docs' });
+    assert.equal(response.statusCode, 200);
+    const csp = String(response.headers['content-security-policy']);
+    assert.match(csp, /script-src 'self'/);
+    assert.doesNotMatch(csp, /unsafe-inline|https:|upgrade-insecure-requests/);
+  });
 });
