@@ -20,3 +20,4 @@ export { isDatabaseEmpty, seedDemo } from './demo/seed-demo.ts';
 export { otpauthUrl } from './auth/totp.ts';
 export { backupToFile, writeBackup, type BackupReport } from './backup/backup.ts';
 export { restoreBackup, restoreFromFile, type RestoreOptions, type RestoreReport } from './backup/restore.ts';
+export { checkBackupFile, restoreBackup, restoreFromFile, type RestoreOptions, type RestoreReport } from './backup/restore.ts';

@@ -1,6 +1,7 @@
 // `npm run --silent acompana -- COMMAND …`: the operator's command line.
 import { isAppError, translate, type Locale } from '@acompana/server';
 import { parseArgs, UsageError } from './admin/cli-args.ts';
+import { backupCommand, restoreCommand } from './backup/commands.ts';
 import { auditVerifyCommand, keysRotateCommand, keysRotateMasterCommand, migrateCommand, seedDemoCommand, userCreateCommand } from './admin/commands.ts';
 
 const usage = `usage: acompana COMMAND
@@ -11,6 +12,10 @@ const usage = `usage: acompana COMMAND
   keys rotate --org SLUG                    new data key for an organisation, re-encrypting its data
   keys rotate-master [--new-key KEY]        re-wrap every key under a new master key
   seed demo                                 add the synthetic demo organisations to an empty database
+  backup --out FILE                         encrypted backup of the whole database into one file (mode 0600);
+                                            embedded database: stop the server first (it holds the data directory: exit 75)
+  restore --from FILE [--force]             restore a backup into a database of the same version and master key, in one
+                                            transaction; refuses one that has organisations unless --force (replaces all)
 Configuration comes from the same variables as the server: ACOMPANA_DATA_DIR, DATABASE_URL, ACOMPANA_MASTER_KEY.`;
 
 const locale: Locale = (process.env.LC_ALL || process.env.LANG || '').startsWith('es') ? 'es' : 'en';
@@ -31,6 +36,10 @@ async function run(argv: string[]): Promise<number> {
       return keysRotateMasterCommand(args);
     case 'seed demo':
       return seedDemoCommand();
+    case 'backup':
+      return backupCommand(args);
+    case 'restore':
+      return restoreCommand(args);
     case 'help':
     case '':
       console.log(usage);

@@ -189,3 +189,13 @@ export async function restoreFromFile(db: Database, master: Buffer, path: string
     stream.destroy();
   }
 }
+
+/** Reads and authenticates a backup's header only: a wrong key or a damaged header, before opening any database. */
+export async function checkBackupFile(path: string, master: Buffer): Promise<BackupHeader> {
+  const stream = createReadStream(path);
+  try {
+    return (await openBackup(stream, master)).header;
+  } finally {
+    stream.destroy();
+  }
+}
