@@ -4,3 +4,4 @@ export * from './deadlines/index.ts';
 export * from './policy/index.ts';
 export * from './api/index.ts';
 export * from './people/index.ts';
+export * from './procedures/index.ts';

@@ -1,0 +1,3 @@
+export { findProcedureType, procedureTypes, type ProcedureStepType, type ProcedureType } from './procedure-types.ts';
+export { escapeIcalText, foldIcalLine, renderIcalCalendar, type CalendarEvent } from './ical-calendar.ts';
+export * from './procedure.schemas.ts';

@@ -1,0 +1,93 @@
+// Payloads of the procedures API, shared by server and web.
+import { z } from 'zod';
+import { isValidPlainDateText } from '../deadlines/index.ts';
+
+const plainDate = z.string().refine(isValidPlainDateText, { message: 'expected a real date YYYY-MM-DD' });
+const localized = z.object({ es: z.string(), en: z.string() });
+
+export const procedureCreateSchema = z.strictObject({
+  personId: z.string().uuid(),
+  type: z.string().min(1).max(100),
+  stage: z.string().max(60).optional(),
+});
+
+export const stepTriggerSchema = z.strictObject({
+  /** YYYY-MM-DD, or for hour rules YYYY-MM-DDTHH:MM (local) or an ISO instant. */
+  trigger: z.string().min(10).max(40),
+  window: z.strictObject({ opens: plainDate, closes: plainDate }).optional(),
+  details: z.strictObject({ court: z.string().max(200).optional(), judge: z.string().max(200).optional(), place: z.string().max(200).optional() }).optional(),
+});
+
+export const stepCompleteSchema = z.strictObject({ completedOn: plainDate });
+export const stageChangeSchema = z.strictObject({ stage: z.string().min(1).max(60), version: z.number().int().positive() });
+
+export const deadlineStatusSchema = z.enum(['overdue', 'due_today', 'at_risk', 'on_track', 'met']);
+
+export const procedureStepSchema = z.object({
+  key: z.string(),
+  title: localized,
+  ruleId: z.string().nullable(),
+  ruleVersion: z.number().int().nullable(),
+  calendarId: z.string().nullable(),
+  trigger: z.string().nullable(),
+  dueDate: z.string().nullable(),
+  dueInstant: z.string().nullable(),
+  window: z.object({ opens: z.string(), closes: z.string() }).nullable(),
+  explanation: localized.nullable(),
+  legalBasis: z.string().nullable(),
+  needsLegalReview: z.boolean(),
+  completedOn: z.string().nullable(),
+  status: deadlineStatusSchema.nullable(),
+  details: z.record(z.string(), z.string()).nullable(),
+  /** When a calendar change moved the due date: the earlier date and why. */
+  previousDueDate: z.string().nullable(),
+  changeNote: z.string().nullable(),
+  /** A newer version of the rule is in force for new steps; this one keeps its own. */
+  newerRuleVersion: z.number().int().nullable(),
+});
+
+export const procedureSchema = z.object({
+  id: z.string(),
+  personId: z.string(),
+  type: z.string(),
+  typeVersion: z.number().int(),
+  title: localized,
+  jurisdiction: z.enum(['MX', 'US']),
+  stage: z.string(),
+  stages: z.array(z.string()),
+  version: z.number().int(),
+  ownerAccountId: z.string().nullable(),
+  createdAt: z.string(),
+  steps: z.array(procedureStepSchema),
+});
+
+export const agendaItemSchema = z.object({
+  procedureId: z.string(),
+  personId: z.string(),
+  procedureTitle: localized,
+  stepKey: z.string(),
+  stepTitle: localized,
+  dueDate: z.string(),
+  status: deadlineStatusSchema,
+  workingDaysLeft: z.number().int().nullable(),
+  ruleId: z.string(),
+});
+
+export const agendaSchema = z.object({
+  today: z.string(),
+  overdue: z.array(agendaItemSchema),
+  dueThisWeek: z.array(agendaItemSchema),
+  atRisk: z.array(agendaItemSchema),
+  upcoming: z.array(agendaItemSchema),
+});
+
+export const declaredDaySchema = z.strictObject({
+  date: plainDate,
+  reasonEs: z.string().min(3).max(300),
+  reasonEn: z.string().min(3).max(300),
+  source: z.string().min(3).max(500),
+});
+
+export type ProcedureView = z.infer<typeof procedureSchema>;
+export type ProcedureStepView = z.infer<typeof procedureStepSchema>;
+export type AgendaItem = z.infer<typeof agendaItemSchema>;

@@ -1,0 +1,43 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { getRule } from '../deadlines/index.ts';
+import { foldIcalLine, renderIcalCalendar } from './ical-calendar.ts';
+import { findProcedureType, procedureTypes } from './procedure-types.ts';
+
+describe('procedure types', () => {
+  it('name only deadline rules that the engine knows', () => {
+    for (const type of procedureTypes) {
+      for (const step of type.steps) if (step.ruleId) assert.ok(getRule(step.ruleId), `${type.id}/${step.key}: unknown rule ${step.ruleId}`);
+    }
+  });
+
+  it('have unique step keys and titles in Spanish and English', () => {
+    for (const type of procedureTypes) {
+      const keys = type.steps.map((s) => s.key);
+      assert.equal(new Set(keys).size, keys.length, type.id);
+      for (const step of type.steps) assert.ok(step.title.es && step.title.en && step.trigger.es && step.trigger.en);
+    }
+  });
+
+  it('cover the procedures lawyers in Mexico and the US run', () => {
+    for (const id of ['mx.comar.refugee_status', 'mx.revision', 'mx.amparo', 'mx.inm.tvrh', 'mx.inm.detention', 'us.asylum.defensive', 'us.credible_fear', 'us.mpp', 'us.cbp_one', 'us.tps', 'us.daca']) {
+      assert.ok(findProcedureType(id), id);
+    }
+    assert.ok(findProcedureType('us.cbp_one')?.stages.includes('cancelled_by_policy'));
+  });
+});
+
+describe('iCal feed', () => {
+  it('writes an all-day deadline as a one-day event and escapes text', () => {
+    const ics = renderIcalCalendar('Plazos', [{ uid: 'a@acompana', start: '2025-04-22', summary: 'COMAR; solicitud, plazo', stamp: '2025-03-10T12:00:00Z' }]);
+    assert.match(ics, /DTSTART;VALUE=DATE:20250422\r\nDTEND;VALUE=DATE:20250423\r\n/);
+    assert.match(ics, /SUMMARY:COMAR\\; solicitud\\, plazo\r\n/);
+    assert.match(ics, /^BEGIN:VCALENDAR\r\n[\s\S]*END:VCALENDAR\r\n$/);
+  });
+
+  it('folds long lines at 75 octets without splitting a character', () => {
+    const folded = foldIcalLine(`DESCRIPTION:${'ñ'.repeat(100)}`);
+    for (const line of folded.split('\r\n')) assert.ok(Buffer.byteLength(line, 'utf8') <= 75);
+    assert.equal(folded.replace(/\r\n /g, ''), `DESCRIPTION:${'ñ'.repeat(100)}`);
+  });
+});
