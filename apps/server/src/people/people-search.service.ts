@@ -7,7 +7,7 @@ import type { Database } from '../kernel/db/database.ts';
 import type { Keyring } from '../kernel/crypto/keyring.ts';
 import { decryptPersonColumns } from './person-crypto.ts';
 import { MIN_SEARCH_SCORE, nameScore, queryBlindIndexes } from './person-search.ts';
-import { searchCandidates, type CandidateRow, type ListFilters, type ListScope } from './people.queries.ts';
+import { searchAllTokens, searchCandidates, type CandidateRow, type ListFilters, type ListScope } from './people.queries.ts';
 import { toSummary } from './person-mapping.ts';
 import { decodeCursor, encodeCursor } from './people-cursor.ts';
 
@@ -27,6 +27,7 @@ export async function searchPeople(
   if (keys.name_bi.length === 0 && keys.document_bi.length === 0) return { items: [], nextCursor: null };
 
   const scored = new Map<string, PersonSummary>();
+  const best = () => Math.max(0, ...[...scored.values()].map((s) => s.score ?? 0));
   const rank = async (rows: CandidateRow[]) => {
     for (const row of rows) {
       if (scored.has(row.id)) continue;
@@ -35,9 +36,12 @@ export async function searchPeople(
       if (score >= MIN_SEARCH_SCORE) scored.set(row.id, toSummary(row, names, score));
     }
   };
-  await rank(await searchCandidates(deps.db, scope, filters, 'name_bi', keys.name_bi, keys.document_bi, CANDIDATES));
-  const best = Math.max(0, ...[...scored.values()].map((s) => s.score ?? 0));
-  if (best < STRONG && keys.name_trigram_bi.length > 0) {
+  // Pass 1: every query token present (phonetically) — fast and enough for most searches.
+  await rank(await searchAllTokens(deps.db, scope, filters, keys.combos, keys.document_bi, CANDIDATES));
+  // Pass 2, only when pass 1 found nothing strong (a token missing from the record, a typing
+  // slip): any shared token, then shared trigrams, ranked by keys in common.
+  if (best() < STRONG) await rank(await searchCandidates(deps.db, scope, filters, 'name_bi', keys.name_bi, keys.document_bi, CANDIDATES));
+  if (best() < STRONG && keys.name_trigram_bi.length > 0) {
     await rank(await searchCandidates(deps.db, scope, filters, 'name_trigram_bi', keys.name_trigram_bi, keys.document_bi, CANDIDATES));
   }
   const ranked = [...scored.values()].sort((a, b) => (b.score ?? 0) - (a.score ?? 0) || a.id.localeCompare(b.id));

@@ -155,6 +155,38 @@ export interface CandidateRow extends PersonRow {
 }
 
 /**
+ * First pass: records holding every key of one of the combinations (GIN containment, an
+ * intersection of posting lists, selective even for common names), or the document number.
+ * Among equals, records with fewer keys come first: their names have fewer tokens beyond the
+ * query's, which is what the in-memory ranking rewards too.
+ */
+export async function searchAllTokens(
+  db: Queryable,
+  scope: ListScope,
+  filters: ListFilters,
+  combos: readonly (readonly string[])[],
+  documentKeys: readonly string[],
+  limit: number,
+): Promise<CandidateRow[]> {
+  const params: unknown[] = [documentKeys];
+  const contains = combos.map((c) => {
+    params.push(c);
+    return `p.name_bi @> $${params.length}::text[]`;
+  });
+  const where = [scopeWhere(scope, params), filterWhere(filters, params)];
+  params.push(limit);
+  const { rows } = await db.query<CandidateRow>(
+    `SELECT ${COARSE}, ${NAMES_ONLY}, (p.document_bi && $1::text[]) AS document_hit, 0 AS hits
+       FROM people p
+      WHERE (${[...contains, 'p.document_bi && $1::text[]'].join(' OR ')}) AND ${where.join(' AND ')}
+      ORDER BY document_hit DESC, cardinality(p.name_bi), p.id
+      LIMIT $${params.length}`,
+    params,
+  );
+  return rows;
+}
+
+/**
  * Candidates sharing at least one blind-index key with the query (GIN index on the array),
  * best first by the number of keys shared; a document-number hit outranks everything.
  */

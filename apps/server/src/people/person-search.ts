@@ -3,7 +3,7 @@
 // trigrams of those keys. A query computes the same HMACs, SQL finds candidates by array overlap
 // and ranks them by how many keys they share, and only the best few hundred are decrypted and
 // re-ranked here with the matching engine's comparisons (nicknames, phonetic keys, Jaro–Winkler).
-import { canonicalGivenName, foldText, jaroWinkler, nameTokens, nicknameEquivalent, spanishPhonetic } from '@acompana/core';
+import { canonicalGivenName, foldText, jaroWinkler, nameTokens, nicknameEquivalent, nicknameTargets, spanishPhonetic } from '@acompana/core';
 import type { Keyring } from '../kernel/crypto/keyring.ts';
 
 export const NAME_CONTEXT = 'people.name';
@@ -67,6 +67,25 @@ export function queryDocumentKeys(q: string): string[] {
   return [...keys].filter((k) => k.length >= 3);
 }
 
+/** At most this many key combinations per query (nicknames with several registered names multiply). */
+const MAX_COMBOS = 16;
+
+/**
+ * For the selective first pass: one phonetic key per query token, every token required. A token
+ * that is a nickname may stand for its registered names instead, so each combination of
+ * alternatives is one array the record must contain.
+ */
+export function queryKeyCombos(q: string): string[][] {
+  let combos: string[][] = [[]];
+  for (const t of nameTokens(q)) {
+    const forms = new Set([`p:${spanishPhonetic(t)}`, ...(nicknameTargets(t) ?? []).map((n) => `p:${spanishPhonetic(n)}`)]);
+    const next: string[][] = [];
+    for (const combo of combos) for (const form of forms) if (next.length < MAX_COMBOS) next.push([...combo, form]);
+    combos = next;
+  }
+  return combos.filter((c) => c.length > 0).map((c) => [...new Set(c)]);
+}
+
 export interface BlindIndexes {
   name_bi: string[];
   name_trigram_bi: string[];
@@ -83,9 +102,12 @@ export async function recordBlindIndexes(keyring: Keyring, orgId: string, parts:
   };
 }
 
-export async function queryBlindIndexes(keyring: Keyring, orgId: string, q: string): Promise<BlindIndexes> {
+export async function queryBlindIndexes(keyring: Keyring, orgId: string, q: string): Promise<BlindIndexes & { combos: string[][] }> {
   const keys = queryNameKeys(q);
+  const combos: string[][] = [];
+  for (const combo of queryKeyCombos(q)) combos.push(await keyring.blindIndex(orgId, NAME_CONTEXT, combo));
   return {
+    combos,
     name_bi: await keyring.blindIndex(orgId, NAME_CONTEXT, keys.name),
     name_trigram_bi: await keyring.blindIndex(orgId, TRIGRAM_CONTEXT, keys.trigram),
     document_bi: await keyring.blindIndex(orgId, DOCUMENT_CONTEXT, queryDocumentKeys(q)),
