@@ -38,6 +38,25 @@ export async function snapshot(db: Database): Promise<Record<string, string[]>> 
   });
 }
 
+// Tables a later migration might add: no primary key (pages by ctid), an identity column and its
+// sequence, awkward values of many types, and enough incompressible bytes for many records.
+const PROBE_TABLES = `
+  CREATE TABLE backup_probe_keyed (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, tag text, doubled bigint GENERATED ALWAYS AS (id * 2) STORED);
+  CREATE TABLE backup_probe_heap (b bytea, n numeric, f float8, i interval, t timestamp, ts timestamptz[], j jsonb, txt text, d date)`;
+
+async function populateProbes(h: TestHarness): Promise<void> {
+  await h.ctx.db.exec(`
+    INSERT INTO backup_probe_keyed (tag) SELECT 'fila ' || g FROM generate_series(1, 2300) g;
+    DELETE FROM backup_probe_keyed WHERE id % 7 = 0;
+    INSERT INTO backup_probe_heap (b, n, f) SELECT decode(md5(random()::text) || md5(random()::text) || md5(random()::text) || md5(random()::text), 'hex'), g / 3.0, random() FROM generate_series(1, 2500) g;
+    INSERT INTO backup_probe_heap VALUES
+      ('', 12345678901234567890.123456789, 'NaN', '1 mon 2 days 03:04:05.123456', 'infinity', ARRAY['2026-03-01 12:00:00.123456+02', NULL]::timestamptz[], '{"a": "\\u00e9 \\n", "b": [1e400, 0.1, -0]}', E'l\u00ednea\nnueva "comillas" \\\\ 🌵', '0001-01-01'),
+      (NULL, NULL, '-Infinity', '-1 day', '2026-11-23 00:00:00', '{}', 'null', '', '2026-02-28'),
+      ('\\x00ff', 0, 0.30000000000000004, '0', NULL, NULL, '[]', NULL, NULL),
+      (NULL, -0.0, '-0', NULL, NULL, NULL, NULL, 'x', NULL);
+    UPDATE backup_probe_heap SET n = n + 1 WHERE f < 0.2;`);
+}
+
 async function populate(h: TestHarness): Promise<void> {
   await h.createAccount({ org: 'casa-norte', email: 'admin@casa.example', role: 'admin' });
   await h.createAccount({ org: 'casa-norte', email: 'trabajo@casa.example', role: 'caseworker', totp: true });
@@ -62,8 +81,11 @@ for (const [fromKind, toKind] of directions) {
     before(async () => {
       source = await startHarness(fromKind);
       master = parseMasterKey(source.config.masterKey ?? '');
+      await source.ctx.db.exec(PROBE_TABLES);
       await populate(source);
+      await populateProbes(source);
       target = await startHarness(toKind, { envOverrides: { ACOMPANA_MASTER_KEY: source.config.masterKey ?? '' } });
+      await target.ctx.db.exec(PROBE_TABLES);
     });
     after(async () => {
       await source?.close();
@@ -76,6 +98,8 @@ for (const [fromKind, toKind] of directions) {
       assert.equal(statSync(file).mode & 0o777, 0o600);
       assert.equal(existsSync(`${file}.tmp`), false);
       assert.equal(report.tables.organisations, 2);
+      assert.equal(report.tables.backup_probe_heap, 2504);
+      assert.ok(report.bytes > 2 * 64 * 1024, 'several encrypted records');
       assert.ok((report.tables.audit_log ?? 0) >= 5);
       const bytes = readFileSync(file);
       assert.equal(bytes.length, report.bytes);
@@ -119,6 +143,9 @@ for (const [fromKind, toKind] of directions) {
       const report = await restoreFromFile(target.ctx.db, master, file);
       assert.equal(report.audit.ok, true);
       assert.deepEqual(await snapshot(target.ctx.db), await snapshot(source.ctx.db));
+      const next = await target.ctx.db.query<{ id: number }>("INSERT INTO backup_probe_keyed (tag) VALUES ('nueva') RETURNING id");
+      assert.equal(Number(next.rows[0]?.id), 2301, 'the identity sequence continues where it was');
+      await target.ctx.db.query('DELETE FROM backup_probe_keyed WHERE id = 2301');
       const runtime = await openRuntime(target.config, { database: target.ctx.db });
       assert.deepEqual(await verifyAuditChain(runtime.db, runtime.ctx.keyring.systemKey('audit')), { ok: true, checked: report.audit.checked });
       const app = await buildApp(runtime.ctx, { webDistDir: join(dir, 'no-web') });

@@ -32,24 +32,25 @@ function pageSize(table: TableInfo): number {
 
 /** Pages through one table in key order (by ctid when it has no primary key) and yields its rows. */
 async function* tableRows(tx: Queryable, table: TableInfo): AsyncGenerator<(string | null)[][]> {
-  const select = table.columns.map((c, i) => `${ident(c.name)}::text AS c${i}`).join(', ');
+  const select = table.columns.map((c, i) => `src.${ident(c.name)}::text AS c${i}`).join(', ');
   const byKey = table.primaryKey.length > 0;
   const keyIndexes = table.primaryKey.map((k) => table.columns.findIndex((c) => c.name === k));
-  const order = byKey ? table.primaryKey.map(ident).join(', ') : 'ctid';
+  // Qualified with the table alias: ORDER BY a bare name would pick the text output column.
+  const order = byKey ? table.primaryKey.map((k) => `src.${ident(k)}`).join(', ') : 'src.ctid';
   const after = byKey
     ? `(${order}) > (${keyIndexes.map((ci, i) => `$${i + 1}::text::${table.columns[ci]?.type ?? 'text'}`).join(', ')})`
-    : 'ctid > $1::text::tid';
+    : 'src.ctid > $1::text::tid';
   const limit = pageSize(table);
   let cursor: (string | null)[] | undefined;
   for (;;) {
-    const sql = `SELECT ${byKey ? '' : 'ctid::text AS ctid, '}${select} FROM ${qualified(table.name)}${cursor ? ` WHERE ${after}` : ''} ORDER BY ${order} LIMIT ${limit}`;
+    const sql = `SELECT ${byKey ? '' : 'src.ctid::text AS row_ctid, '}${select} FROM ${qualified(table.name)} AS src${cursor ? ` WHERE ${after}` : ''} ORDER BY ${order} LIMIT ${limit}`;
     const { rows } = await tx.query<Record<string, string | null>>(sql, cursor ?? []);
     if (rows.length === 0) return;
     const values = rows.map((row) => table.columns.map((_c, i) => row[`c${i}`] ?? null));
     yield values;
     if (rows.length < limit) return;
     const last = rows[rows.length - 1] as Record<string, string | null>;
-    cursor = byKey ? keyIndexes.map((ci) => last[`c${ci}`] ?? null) : [last.ctid ?? null];
+    cursor = byKey ? keyIndexes.map((ci) => last[`c${ci}`] ?? null) : [last.row_ctid ?? null];
   }
 }
 
