@@ -15,7 +15,8 @@ const usage = `usage: acompana COMMAND
   backup --out FILE                         encrypted backup of the whole database into one file (mode 0600);
                                             embedded database: stop the server first (it holds the data directory: exit 75)
   restore --from FILE [--force]             restore a backup into a database of the same version and master key, in one
-                                            transaction; refuses one that has organisations unless --force (replaces all)
+                                            transaction, with the server stopped; refuses one that has organisations
+                                            unless --force (replaces everything)
 Configuration comes from the same variables as the server: ACOMPANA_DATA_DIR, DATABASE_URL, ACOMPANA_MASTER_KEY.`;
 
 const locale: Locale = (process.env.LC_ALL || process.env.LANG || '').startsWith('es') ? 'es' : 'en';

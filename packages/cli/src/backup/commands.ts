@@ -2,7 +2,7 @@
 // deployment the way the server does (same variables); with the embedded database the server
 // must be stopped first (the data directory is locked: exit code 75).
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { backupToFile, checkBackupFile, loadConfig, loadOrCreateMasterKey, MASTER_KEY_FILE, openRuntime, restoreFromFile, type Runtime } from '@acompana/server';
 import { requireOption, UsageError, type ParsedArgs } from '../admin/cli-args.ts';
 
@@ -24,6 +24,7 @@ function total(counts: Record<string, number>): number {
 
 export async function backupCommand(args: ParsedArgs): Promise<number> {
   const out = resolve(requireOption(args, 'out'));
+  if (!existsSync(dirname(out))) throw new UsageError(`no such directory: ${dirname(out)}`);
   return withRuntime('backup', async ({ db }, master) => {
     const report = await backupToFile(db, master, out);
     const tables = Object.keys(report.tables).length;
