@@ -18,6 +18,7 @@ import { registerAuthRoutes } from './auth/auth.routes.ts';
 import { registerMeRoutes } from './orgs/me.routes.ts';
 import { registerAdminRoutes } from './orgs/admin.routes.ts';
 import { registerPeopleRoutes } from './people/people.routes.ts';
+import { registerProcedureRoutes } from './procedures/procedures.routes.ts';
 import { isStaffAppPage, registerWebApp, webDistDir } from './web-static.ts';
 
 export interface BuildAppOptions {
@@ -68,6 +69,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   registerMeRoutes(app, ctx);
   registerAdminRoutes(app, ctx);
   registerPeopleRoutes(app, ctx);
+  registerProcedureRoutes(app, ctx);
   await registerWebApp(app, distDir);
   return app;
 }

@@ -52,6 +52,13 @@ export const errorStatus = {
   'people.control_characters': 400,
   'people.name_required': 400,
   'people.unknown_team': 400,
+  'procedures.unknown_type': 400,
+  'procedures.unknown_step': 404,
+  'procedures.unknown_stage': 400,
+  'procedures.cannot_compute': 400,
+  'procedures.invalid_trigger': 400,
+  'procedures.calendar_year_missing': 422,
+  'procedures.unknown_calendar': 404,
   'server.internal': 500,
 } as const;
 

@@ -1,0 +1,105 @@
+// The lawyer's agenda and the organisation's overview: open steps grouped as overdue, due this
+// week, at risk and upcoming; and the same deadlines as an iCal feed behind a secret URL.
+import { createHash, randomBytes } from 'node:crypto';
+import { findProcedureType, listScope, renderIcalCalendar, type Actor, type AgendaItem, type CalendarEvent } from '@acompana/core';
+import type { Database } from '../kernel/db/database.ts';
+import { AppError } from '../kernel/errors.ts';
+import type { AuditWriter } from '../audit/audit-log.ts';
+import * as q from './procedures.queries.ts';
+import { stepStatus, todayIn } from './procedure-view.ts';
+
+const DAY_MS = 86_400_000;
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+}
+
+function toItem(row: q.AgendaRow, today: string): AgendaItem | undefined {
+  const type = findProcedureType(row.type, row.type_version);
+  const step = type?.steps.find((s) => s.key === row.step_key);
+  const status = stepStatus(row, today);
+  if (!type || !step || !status || !row.due_date) return undefined;
+  return {
+    procedureId: row.procedure_id,
+    personId: row.person_id,
+    procedureTitle: type.title,
+    stepKey: row.step_key,
+    stepTitle: step.title,
+    dueDate: row.due_date,
+    status: status.status,
+    workingDaysLeft: status.workingDaysLeft,
+    ruleId: row.rule_id ?? '',
+  };
+}
+
+export function createAgendaService({ db, audit, clock }: { db: Database; audit: AuditWriter; clock: () => Date }) {
+  async function agenda(actor: Actor, scope: 'mine' | 'organisation') {
+    if (!actor.orgId) throw new AppError('policy.denied');
+    const widest = listScope(actor, 'read', 'procedure');
+    if (!widest) throw new AppError('policy.denied');
+    if (scope === 'organisation' && widest !== 'org') throw new AppError('policy.denied');
+    const sqlScope = scope === 'mine' ? { ownerId: actor.accountId } : {};
+    const rows = await q.openStepsForAgenda(db, actor.orgId, widest === 'team' && scope !== 'mine' ? { ownerId: actor.accountId, teamIds: actor.teamIds } : sqlScope);
+    const today = todayIn(await q.orgTimeZone(db, actor.orgId), clock());
+    const items = rows.map((r) => toItem(r, today)).filter((i): i is AgendaItem => i !== undefined);
+    await audit.record({ actorAccountId: actor.accountId, actorOrgId: actor.orgId, action: 'procedure.agenda', recordType: 'procedure', orgId: actor.orgId, details: { scope, items: items.length } });
+    return {
+      today,
+      overdue: items.filter((i) => i.status === 'overdue'),
+      dueThisWeek: items.filter((i) => i.status !== 'overdue' && daysBetween(today, i.dueDate) <= 7),
+      atRisk: items.filter((i) => i.status === 'at_risk' && daysBetween(today, i.dueDate) > 7),
+      upcoming: items.filter((i) => i.status === 'on_track' && daysBetween(today, i.dueDate) > 7),
+    };
+  }
+
+  /** Issues a new secret feed URL for the actor (the previous one stops working). */
+  async function issueFeedToken(actor: Actor): Promise<string> {
+    const token = randomBytes(24).toString('base64url');
+    const hash = createHash('sha256').update(token).digest('hex');
+    await db.transaction(async (tx) => {
+      await tx.query('INSERT INTO calendar_feeds (account_id, token_hash) VALUES ($1, $2) ON CONFLICT (account_id) DO UPDATE SET token_hash = EXCLUDED.token_hash, created_at = now()', [actor.accountId, hash]);
+      await audit.append(tx, { actorAccountId: actor.accountId, actorOrgId: actor.orgId, action: 'calendar_feed.issue', recordType: 'account', recordId: actor.accountId });
+    });
+    return token;
+  }
+
+  async function revokeFeed(actor: Actor): Promise<void> {
+    await db.transaction(async (tx) => {
+      await tx.query('DELETE FROM calendar_feeds WHERE account_id = $1', [actor.accountId]);
+      await audit.append(tx, { actorAccountId: actor.accountId, actorOrgId: actor.orgId, action: 'calendar_feed.revoke', recordType: 'account', recordId: actor.accountId });
+    });
+  }
+
+  /**
+   * The feed of one account's open deadlines, in every organisation it owns procedures in.
+   * Events name the procedure and the step, never the person: a phone's calendar is not a
+   * place for names (they are synced to third-party servers).
+   */
+  async function feed(token: string): Promise<string | undefined> {
+    const hash = createHash('sha256').update(token).digest('hex');
+    const owner = await db.query<{ account_id: string }>('SELECT account_id::text AS account_id FROM calendar_feeds WHERE token_hash = $1', [hash]);
+    const accountId = owner.rows[0]?.account_id;
+    if (!accountId) return undefined;
+    const orgs = await db.query<{ org_id: string }>('SELECT org_id::text AS org_id FROM memberships WHERE account_id = $1', [accountId]);
+    const events: CalendarEvent[] = [];
+    const stamp = clock().toISOString();
+    for (const { org_id } of orgs.rows) {
+      for (const row of await q.openStepsForAgenda(db, org_id, { ownerId: accountId })) {
+        const type = findProcedureType(row.type, row.type_version);
+        const step = type?.steps.find((s) => s.key === row.step_key);
+        if (!type || !step || !row.due_date) continue;
+        events.push({
+          uid: `${row.procedure_id}-${row.step_key}@acompana`,
+          start: row.due_instant ? new Date(row.due_instant).toISOString() : row.due_date,
+          summary: `${step.title.es} — ${type.title.es} (#${row.procedure_id.slice(0, 8)})`,
+          description: [row.explanation_es, row.legal_basis].filter(Boolean).join('\n'),
+          stamp,
+        });
+      }
+    }
+    await audit.record({ actorAccountId: accountId, action: 'calendar_feed.read', recordType: 'account', recordId: accountId, details: { events: events.length } });
+    return renderIcalCalendar('Acompaña — plazos', events);
+  }
+
+  return { agenda, issueFeedToken, revokeFeed, feed };
+}

@@ -1,0 +1,77 @@
+// Turns stored procedures and steps into what the API shows: every step of the type (set or not),
+// its deadline status today, and whether a newer version of its rule is now in force.
+import { deadlineStatus, resolveRule, type DeadlineStatus, type ProcedureStepView, type ProcedureType, type ProcedureView } from '@acompana/core';
+import type { ProcedureRow, StepRow } from './procedures.queries.ts';
+
+/** Today's date in an IANA time zone (a deadline in Tijuana ends at Tijuana's midnight). */
+export function todayIn(timeZone: string, now: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+export function stepStatus(step: Pick<StepRow, 'due_date' | 'completed_on' | 'trigger_value' | 'calendar_id'>, today: string): { status: DeadlineStatus; workingDaysLeft: number | null } | null {
+  if (!step.due_date) return null;
+  try {
+    const view = deadlineStatus({
+      dueDate: step.due_date,
+      today,
+      ...(step.completed_on ? { completedOn: step.completed_on } : {}),
+      ...(/^\d{4}-\d{2}-\d{2}$/.test(step.trigger_value) && step.trigger_value < step.due_date ? { startDate: step.trigger_value } : {}),
+      ...(step.calendar_id ? { calendarId: step.calendar_id } : {}),
+    });
+    return { status: view.status, workingDaysLeft: view.workingDaysLeft ?? null };
+  } catch {
+    // A calendar year that is not loaded: the status is unknown, never guessed.
+    return null;
+  }
+}
+
+function newerVersion(step: StepRow, today: string): number | null {
+  if (!step.rule_id || step.rule_version === null) return null;
+  try {
+    const current = resolveRule(step.rule_id, today);
+    return current.version > step.rule_version ? current.version : null;
+  } catch {
+    return null;
+  }
+}
+
+export function buildProcedureView(row: ProcedureRow, type: ProcedureType, steps: readonly StepRow[], today: string): ProcedureView {
+  const byKey = new Map(steps.map((s) => [s.step_key, s]));
+  const stepViews: ProcedureStepView[] = type.steps.map((def) => {
+    const s = byKey.get(def.key);
+    return {
+      key: def.key,
+      title: def.title,
+      ruleId: s?.rule_id ?? def.ruleId ?? null,
+      ruleVersion: s?.rule_version ?? null,
+      calendarId: s?.calendar_id ?? null,
+      trigger: s?.trigger_value ?? null,
+      dueDate: s?.due_date ?? null,
+      dueInstant: s?.due_instant ? new Date(s.due_instant).toISOString() : null,
+      window: s?.window_opens && s.window_closes ? { opens: s.window_opens, closes: s.window_closes } : null,
+      explanation: s?.explanation_es && s.explanation_en ? { es: s.explanation_es, en: s.explanation_en } : null,
+      legalBasis: s?.legal_basis ?? null,
+      needsLegalReview: s?.needs_legal_review ?? false,
+      completedOn: s?.completed_on ?? null,
+      status: s ? (stepStatus(s, today)?.status ?? null) : null,
+      details: s?.details ?? null,
+      previousDueDate: s?.previous_due_date ?? null,
+      changeNote: s?.change_note ?? null,
+      newerRuleVersion: s ? newerVersion(s, today) : null,
+    };
+  });
+  return {
+    id: row.id,
+    personId: row.person_id,
+    type: row.type,
+    typeVersion: row.type_version,
+    title: type.title,
+    jurisdiction: type.jurisdiction,
+    stage: row.stage,
+    stages: [...type.stages],
+    version: row.version,
+    ownerAccountId: row.owner_account_id,
+    createdAt: new Date(row.created_at).toISOString(),
+    steps: stepViews,
+  };
+}
