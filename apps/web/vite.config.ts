@@ -1,15 +1,79 @@
-// Build of the web app. The staff app is served by the server under /app/ with a fallback to
-// /app/index.html; the public portal (served at /) will be a second entry in `input` that shares
-// the same components, styles and hashed assets under /app/assets/.
+// Build of the web app: two entries.
+// - staff (index.html): the React staff app, served by the server under /app/ with a fallback to
+//   /app/index.html.
+// - portal (portal.html): the public portal, plain TypeScript + DOM (docs/decisions/0107), served
+//   at / and /<lang>/…; it shares only the hashed asset folder /app/assets/ with the staff app.
+// Two small plugins serve the portal: guides (Markdown) are parsed here, at build time, into plain
+// data; and the portal's service worker gets the list of files to precache (dist/sw.js).
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { parseGuide } from './src/portal/markdown.ts';
 
 const entry = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
+const BASE = '/app/';
+
+/** content/<lang>/<slug>.md → `export default {meta, blocks}`; with ?meta only the front matter. */
+function portalContent(): Plugin {
+  return {
+    name: 'acompana-portal-content',
+    enforce: 'pre',
+    load(id) {
+      const [file = '', query = ''] = id.split('?');
+      if (!file.endsWith('.md')) return null;
+      const where = /\/portal\/content\/([a-z]{2})\/([a-z0-9-]+)\.md$/.exec(file);
+      if (!where?.[1] || !where[2]) throw new Error(`a portal guide must be content/<lang>/<slug>.md: ${file}`);
+      this.addWatchFile(file);
+      const guide = parseGuide(readFileSync(file, 'utf8'), where[1], where[2]);
+      return { code: `export default ${JSON.stringify(query.includes('meta') ? guide.meta : guide)};`, map: null };
+    },
+  };
+}
+
+/** Writes dist/sw.js: the service worker template with the portal's files and a version. */
+function portalServiceWorker(): Plugin {
+  return {
+    name: 'acompana-portal-service-worker',
+    apply: 'build',
+    enforce: 'post',
+    generateBundle(_options, bundle) {
+      const files = new Set<string>();
+      const seen = new Set<string>();
+      const visit = (fileName: string): void => {
+        const chunk = bundle[fileName];
+        if (seen.has(fileName) || !chunk || chunk.type !== 'chunk') return;
+        seen.add(fileName);
+        files.add(fileName);
+        for (const css of chunk.viteMetadata?.importedCss ?? []) files.add(css);
+        for (const asset of chunk.viteMetadata?.importedAssets ?? []) files.add(asset);
+        [...chunk.imports, ...chunk.dynamicImports].forEach(visit);
+      };
+      const portal = Object.values(bundle).find((chunk) => chunk.type === 'chunk' && chunk.isEntry && chunk.name === 'portal');
+      if (!portal) throw new Error('no portal entry in the bundle');
+      visit(portal.fileName);
+      const html = bundle['portal.html'];
+      const precache = ['/', `${BASE}manifest.webmanifest`, `${BASE}portal-icon.svg`, `${BASE}portal-icon-192.png`, `${BASE}portal-icon-512.png`, ...[...files].sort().map((file) => BASE + file)];
+      const version = createHash('sha256')
+        .update(precache.join('\n'))
+        .update(html && html.type === 'asset' ? String(html.source) : '')
+        .digest('hex')
+        .slice(0, 12);
+      const template = readFileSync(entry('./src/portal/sw/service-worker.js'), 'utf8');
+      const source = template
+        .replace("const VERSION = 'dev';", `const VERSION = '${version}';`)
+        .replace('const PRECACHE = [];', `const PRECACHE = ${JSON.stringify(precache, null, 2)};`);
+      if (!source.includes(version) || source.includes('const PRECACHE = [];')) throw new Error('service worker template markers not found');
+      this.emitFile({ type: 'asset', fileName: 'sw.js', source });
+      this.emitFile({ type: 'asset', fileName: 'portal-precache.json', source: JSON.stringify({ version, files: precache }, null, 2) });
+    },
+  };
+}
 
 export default defineConfig({
-  base: '/app/',
-  plugins: [react()],
+  base: BASE,
+  plugins: [react(), portalContent(), portalServiceWorker()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
@@ -22,10 +86,11 @@ export default defineConfig({
     rolldownOptions: {
       input: {
         staff: entry('./index.html'),
+        portal: entry('./portal.html'),
       },
       output: {
-        // Libraries change less often than our code: a separate chunk stays cached across releases
-        // and will be shared by the portal entry.
+        // Libraries change less often than our code: a separate chunk stays cached across
+        // releases. The portal uses no library, so it never loads this chunk.
         codeSplitting: { groups: [{ name: 'vendor', test: /node_modules/ }] },
       },
     },

@@ -1,16 +1,30 @@
-// Serves the built staff app at /app/ (and, later, the public portal at /). Unknown /app/*
-// paths get index.html so that the app's own router handles them.
+// Serves the built web app (apps/web/dist):
+// - the public portal at / and /<lang>/… (es, en, fr, pt, ht): every portal path answers with
+//   portal.html and the portal's own script routes it (docs/decisions/0107-public-portal.md);
+// - its service worker at /sw.js, the scope it controls, always revalidated (cache-control: no-cache);
+// - the staff app and every hashed asset under /app/. Unknown /app/* paths get the staff
+//   index.html (see isStaffAppPage and the not-found handler in app.ts).
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import fastifyStatic from '@fastify/static';
 
 export const webDistDir = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
+export const PORTAL_LANGUAGES = ['es', 'en', 'fr', 'pt', 'ht'] as const;
+
+/**
+ * The portal document may ask for the phone's location ("nearest first", only when the person
+ * taps the button; the position never leaves the page). Every other response keeps the global
+ * Permissions-Policy that denies it. Route-level onSend hooks run after the global one.
+ */
+const PORTAL_PERMISSIONS_POLICY = 'camera=(), microphone=(), geolocation=(self), payment=()';
+
 export async function registerWebApp(app: FastifyInstance, distDir: string = webDistDir): Promise<void> {
-  const available = existsSync(`${distDir}/index.html`);
-  app.get('/', (_request, reply) => reply.redirect('/app/'));
-  if (!available) {
+  const staffAvailable = existsSync(`${distDir}/index.html`);
+  const portalAvailable = existsSync(`${distDir}/portal.html`);
+  if (!staffAvailable && !portalAvailable) {
+    app.get('/', (_request, reply) => reply.redirect('/app/'));
     app.log.warn(`web app not built (${distDir}); run "npm run build"`);
     return;
   }
@@ -19,9 +33,28 @@ export async function registerWebApp(app: FastifyInstance, distDir: string = web
     prefix: '/app/',
     index: ['index.html'],
     wildcard: true,
-    // Hashed asset names can be cached for ever; index.html must always be revalidated.
+    // Hashed asset names can be cached for ever; pages and the service worker must always be revalidated.
     setHeaders: (reply, path) => reply.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
   });
+  if (!portalAvailable) {
+    app.get('/', (_request, reply) => reply.redirect('/app/'));
+    return;
+  }
+  const sendPortal = (reply: FastifyReply) => reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile('portal.html', distDir);
+  const portalRoute = {
+    onSend: async (_request: unknown, reply: FastifyReply, payload: unknown) => {
+      reply.header('permissions-policy', PORTAL_PERMISSIONS_POLICY);
+      return payload;
+    },
+  };
+  app.get('/', portalRoute, (_request, reply) => sendPortal(reply));
+  for (const lang of PORTAL_LANGUAGES) {
+    app.get(`/${lang}`, portalRoute, (_request, reply) => sendPortal(reply));
+    app.get(`/${lang}/*`, portalRoute, (_request, reply) => sendPortal(reply));
+  }
+  if (existsSync(`${distDir}/sw.js`)) {
+    app.get('/sw.js', (_request, reply) => reply.header('cache-control', 'no-cache').type('text/javascript; charset=utf-8').sendFile('sw.js', distDir));
+  }
 }
 
 /** Unknown /app/* pages are the staff app's own routes: answer them with its index.html. */
