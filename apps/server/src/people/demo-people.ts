@@ -7,13 +7,13 @@ import { seededRandom, syntheticPerson } from './demo-names.ts';
 /** How many people each kind of demo organisation registers. */
 const PEOPLE_BY_KIND: Record<string, number> = { shelter: 160, legal_clinic: 70, returnee_reception: 90, search_committee: 0 };
 
-export async function seedDemoPeople(ctx: AppContext, options: { seed?: number } = {}): Promise<number> {
+export async function seedDemoPeople(ctx: AppContext, options: { seed?: number; scale?: number } = {}): Promise<number> {
   const people = createPeopleService({ db: ctx.db, keyring: ctx.keyring, audit: ctx.audit, clock: ctx.clock });
   const rand = seededRandom(options.seed ?? 20_261_123);
   const orgs = await ctx.db.query<{ id: string; kind: string }>('SELECT id::text AS id, kind FROM organisations ORDER BY slug');
   let created = 0;
   for (const org of orgs.rows) {
-    const count = PEOPLE_BY_KIND[org.kind] ?? 40;
+    const count = Math.round((PEOPLE_BY_KIND[org.kind] ?? 40) * (options.scale ?? 1));
     if (count === 0) continue;
     // Records are owned by the organisation's front-line staff, in their teams.
     const staff = await ctx.db.query<{ account_id: string; team_id: string | null }>(
