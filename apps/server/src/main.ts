@@ -4,7 +4,7 @@ import { isAppError } from './kernel/errors.ts';
 import { translate } from './kernel/i18n/translate.ts';
 import { openRuntime } from './bootstrap.ts';
 import { buildApp } from './app.ts';
-import { DEMO_PASSWORD, demoAccounts, isDatabaseEmpty, seedDemo } from './demo/seed-demo.ts';
+import { DEMO_PASSWORD, demoAccounts, isDatabaseEmpty, seedDemo, seedDemoRecords } from './demo/seed-demo.ts';
 
 async function main(): Promise<void> {
   const started = Date.now();
@@ -37,6 +37,13 @@ async function main(): Promise<void> {
   if (config.seedDemo) {
     console.log(`${seeded ? 'Demo data created' : 'Demo data'} (synthetic). Demo logins, password "${DEMO_PASSWORD}":`);
     for (const account of demoAccounts) console.log(`  ${account.email.padEnd(36)} ${account.role.padEnd(22)} ${account.org}`);
+  }
+  if (seeded) {
+    const t0 = Date.now();
+    seedDemoRecords(ctx).then(
+      (n) => console.log(`Demo records added in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${n.people} people, ${n.procedures} procedures (synthetic).`),
+      (error: unknown) => console.error('Demo records could not be added:', error),
+    );
   }
 }
 

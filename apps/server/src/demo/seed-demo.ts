@@ -2,6 +2,8 @@
 // Every name here is invented. Demo accounts skip two-factor so a visitor can try the product at
 // once; real accounts created with the CLI or the admin screen do not.
 import type { AppContext } from '../app-context.ts';
+import { seedDemoPeople } from '../people/demo-people.ts';
+import { seedDemoProcedures } from '../procedures/demo-procedures.ts';
 
 export const DEMO_PASSWORD = 'acompana-demo-2026';
 
@@ -56,4 +58,14 @@ export async function seedDemo(ctx: AppContext): Promise<void> {
   // The Tapachula admin also belongs to the Tijuana clinic, to show the organisation switcher.
   const { rows } = await ctx.db.query<{ id: string }>("SELECT id::text AS id FROM accounts WHERE email = 'admin@soconusco.example'");
   await ctx.db.query("INSERT INTO memberships (account_id, org_id, role) VALUES ($1, $2, 'coordinator')", [rows[0]?.id, orgIds.get('clinica-tijuana')]);
+}
+
+/**
+ * The demo's people and procedures: a few hundred records, each encrypted and audited, so it
+ * takes some seconds. The server runs it after it starts listening; the records appear shortly.
+ */
+export async function seedDemoRecords(ctx: AppContext): Promise<{ people: number; procedures: number }> {
+  const people = await seedDemoPeople(ctx);
+  const procedures = await seedDemoProcedures(ctx);
+  return { people, procedures };
 }
