@@ -68,7 +68,7 @@ describe('attack on small 2-D tables (brute-force enumeration)', () => {
         const brute = bruteForceRanges({ rows, cols, values, hidden: Array.from(hidden, Boolean), lowerBound, openCap: cap, budget: 300_000 });
         if (!brute) return;
         for (const { cell, min, max } of attackIntervals({ layout, values, hidden, lowerBound })) {
-          const r = brute.get(cell)!;
+          const r: { min: number; max: number } = brute.get(cell)!;
           assert.equal(min, r.min, `min of cell ${cell}`);
           if (r.max < cap(cell)) assert.equal(max, r.max, `max of cell ${cell}`);
           else assert.ok(max >= cap(cell));

@@ -3,7 +3,7 @@
 import { buildLayout, coordsOf, fillCube } from './count-table.model.ts';
 import type { CubeLayout } from './count-table.model.ts';
 import { findWeakCells } from './interval-attack.solver.ts';
-import { enforceLineRule, PRIMARY, PUBLISHED, SuppressionState, widenAround } from './secondary-suppression.heuristic.ts';
+import { enforceLineRule, PRIMARY, PUBLISHED, SECONDARY, SuppressionState, widenAround } from './secondary-suppression.heuristic.ts';
 import { StatisticsError } from './statistics.errors.ts';
 import type { CountTableInput, SafeCell, SafeTable, SuppressionOptions, SuppressionReport } from './statistics.types.ts';
 
