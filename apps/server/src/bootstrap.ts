@@ -7,6 +7,10 @@ import type { Database } from './kernel/db/database.ts';
 import { Keyring } from './kernel/crypto/keyring.ts';
 import { loadOrCreateMasterKey, masterKeyId, pendingMasterKey, promotePendingMasterKey } from './kernel/crypto/master-key.ts';
 import { createAppContext, type AppContext } from './app-context.ts';
+// Every module that stores encrypted columns registers them for key rotation when its crypto
+// module loads. Importing them here makes the CLI's `keys rotate` cover them too, without the
+// HTTP app being built.
+import './people/person-crypto.ts';
 
 export interface Runtime {
   ctx: AppContext;

@@ -158,7 +158,7 @@ export function createPeopleService(deps: PeopleDeps) {
     const stale = async (): Promise<never> => {
       const changed = await q.fieldsChangedSince(db, id, input.version);
       const names = changed.map((c) => fieldOfColumn[c as EncryptedPersonColumn] ?? c).join(', ');
-      throw new AppError('record.conflict', { field: names || 'version', params: { fields: names } });
+      throw new AppError('record.conflict', { field: names || 'version', params: { fields: names || 'version' } });
     };
     if (Number(row.version) !== input.version) return stale();
     if (input.teamId && !(await q.teamBelongsToOrg(db, input.teamId, orgId))) throw new AppError('people.unknown_team', { field: 'teamId' });

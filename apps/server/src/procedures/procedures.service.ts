@@ -131,7 +131,7 @@ export function createProceduresService({ db, audit, clock }: ProceduresDeps) {
     const type = typeOf(row);
     if (!type.stages.includes(stage)) throw new AppError('procedures.unknown_stage', { field: 'stage', params: { stage } });
     await db.transaction(async (tx) => {
-      if ((await q.changeStage(tx, id, version, stage, stage === 'closed')) === 0) throw new AppError('record.conflict', { field: 'version' });
+      if ((await q.changeStage(tx, id, version, stage, stage === 'closed')) === 0) throw new AppError('record.conflict', { field: 'version', params: { fields: 'stage' } });
       await audit.append(tx, { actorAccountId: actor.accountId, actorOrgId: actor.orgId, action: 'procedure.stage', recordType: 'procedure', recordId: id, orgId: row.org_id, fields: ['stage'], ip: meta.ip ?? null, details: { from: row.stage, to: stage } });
     });
     return view((await q.findProcedure(db, id)) as q.ProcedureRow);
