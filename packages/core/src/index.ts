@@ -5,3 +5,4 @@ export * from './policy/index.ts';
 export * from './api/index.ts';
 export * from './people/index.ts';
 export * from './procedures/index.ts';
+export * from './statistics/index.ts';
