@@ -131,7 +131,7 @@ describe('public portal', { skip: skip ?? false }, () => {
       for (const [path, name] of [['/ht/', 'home'], ['/ht/guides/asylum-mexico', 'guide'], ['/ht/services', 'services'], ['/fr/guides/detention', 'guide-fr']] as const) {
         await page.goto(`${server.baseUrl}${path}`);
         await heading(page).waitFor();
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        const overflow = (await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')) as number;
         assert.ok(overflow <= 0, `${path} at ${width} px scrolls sideways by ${overflow} px`);
         if (width === 360) await screenshot(page, `portal-360-${name}`);
       }
@@ -144,10 +144,9 @@ describe('public portal', { skip: skip ?? false }, () => {
     await page.goto(`${server.baseUrl}/`);
     await page.waitForURL(`${server.baseUrl}/ht/`);
     // The service worker has precached everything once it is active and controls the page.
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-    });
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    // (Browser-side code as strings: this file is type-checked without the DOM library.)
+    await page.evaluate('navigator.serviceWorker.ready.then(() => true)');
+    await page.waitForFunction('navigator.serviceWorker.controller !== null');
 
     await context.setOffline(true);
     await page.reload();

@@ -91,7 +91,7 @@ export async function renderServices(main: HTMLElement, ctx: Context): Promise<v
       const here = position;
       shown = [...shown].sort((a, b) => distanceKm(here, a) - distanceKm(here, b));
     }
-    count.textContent = shown.length ? format(t.results, { n: shown.length }) + (position ? ` ${t.sortedByDistance}` : '') : t.noResults;
+    count.textContent = shown.length ? format(t.results, { n: shown.length }) + (position ? `. ${t.sortedByDistance}` : '') : t.noResults;
     list.replaceChildren(...shown.map((entry) => card(entry, t)));
   };
 
