@@ -15,6 +15,10 @@ import { AuditPage } from './pages/audit-page';
 import { HomePage } from './pages/home-page';
 import { LoginPage } from './pages/login-page';
 import { NotFoundPage } from './pages/not-found-page';
+import { AgendaPage } from './pages/agenda/agenda-page';
+import { PeopleListPage } from './pages/people/people-list-page';
+import { PersonPage } from './pages/people/person-page';
+import { RegisterPersonPage } from './pages/people/register-person-page';
 import { PlaceholderPage } from './pages/placeholder-page';
 import { TwoFactorPage } from './pages/two-factor-page';
 
@@ -41,6 +45,11 @@ function pageFor(path: string): ReactNode {
   if (path === twoFactorLink.path) return <TwoFactorPage />;
   if (path === auditLink.path) return <AuditPage />;
   if (path === adminLink.path) return <AdminPage />;
+  if (path === '/people') return <PeopleListPage />;
+  if (path === '/people/new') return <RegisterPersonPage />;
+  const person = /^\/people\/([0-9a-f-]{36})$/i.exec(path);
+  if (person?.[1]) return <PersonPage key={person[1]} personId={person[1]} />;
+  if (path === '/procedures') return <AgendaPage />;
   const module = moduleLinks.find((link) => link.path === path);
   if (module) return <PlaceholderPage key={module.path} module={module} />;
   return <NotFoundPage />;

@@ -13,6 +13,11 @@ interface SideNavProps {
   onNavigate: () => void;
 }
 
+/** A page inside a module (/people/new inside /people) marks the module as where the user is. */
+function isWithin(currentPath: string, modulePath: string): boolean {
+  return modulePath !== '/' && currentPath.startsWith(`${modulePath}/`) && modulePath !== '/admin';
+}
+
 export function SideNav({ id, open, currentPath, isAdmin, onNavigate }: SideNavProps) {
   const { t } = useTranslation();
   const item = (link: ModuleLink, nested = false) => (
@@ -20,7 +25,7 @@ export function SideNav({ id, open, currentPath, isAdmin, onNavigate }: SideNavP
       <Link
         className="side-nav__link"
         to={link.path}
-        aria-current={currentPath === link.path ? 'page' : undefined}
+        aria-current={currentPath === link.path ? 'page' : isWithin(currentPath, link.path) ? 'location' : undefined}
         onClick={onNavigate}
       >
         {t(link.labelKey)}

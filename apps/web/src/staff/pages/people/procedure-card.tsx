@@ -1,0 +1,142 @@
+// One procedure: its steps with status (text and colour), due date, legal basis and the
+// explanation in the UI language; a step without a date gets a field for its trigger date.
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Alert } from '../../../shared/components/alert';
+import { currentLanguage } from '../../../i18n/i18n';
+import { ApiError } from '../../api/client';
+import { errorMessage } from '../../api/error-message';
+import { StatusBadge } from '../agenda/status-badge';
+import { InputField } from './form-fields';
+import { proceduresApi } from './people-api';
+import type { ProcedureStepView, ProcedureView } from './people-api';
+import { findProcedureType, formatInstant, formatPlainDate, localized, todayText, triggerTakesTime } from './reference-data';
+
+interface Props {
+  procedure: ProcedureView;
+  onChange: (procedure: ProcedureView) => void;
+}
+
+export function ProcedureCard({ procedure, onChange }: Props) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  return (
+    <article className="procedure" aria-labelledby={`procedure-${procedure.id}`}>
+      <h3 id={`procedure-${procedure.id}`} tabIndex={-1} className="procedure__title">
+        {localized(procedure.title, language)}
+      </h3>
+      <p className="procedure__meta">{t('procedures.stage', { stage: procedure.stage })}</p>
+      <ol className="step-list">
+        {procedure.steps.map((step) => (
+          <StepItem key={step.key} procedure={procedure} step={step} onChange={onChange} />
+        ))}
+      </ol>
+    </article>
+  );
+}
+
+function StepItem({ procedure, step, onChange }: { procedure: ProcedureView; step: ProcedureStepView; onChange: (p: ProcedureView) => void }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const type = findProcedureType(procedure.type, procedure.typeVersion);
+  const triggerLabel = type?.steps.find((s) => s.key === step.key)?.trigger;
+  const withTime = triggerTakesTime(step.ruleId);
+  const [value, setValue] = useState(step.trigger?.slice(0, withTime ? 16 : 10) ?? '');
+  const [editing, setEditing] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const base = `step-${procedure.id}-${step.key}`;
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      if (!value) throw new ApiError(400, { code: 'client.required', message: t('procedures.triggerRequired') });
+      onChange(await proceduresApi.setTrigger(procedure.id, step.key, value));
+      setEditing(false);
+      requestAnimationFrame(() => document.getElementById(`${base}-result`)?.focus());
+    } catch (e) {
+      setError(errorMessage(e, t));
+      requestAnimationFrame(() => document.getElementById(`${base}-trigger`)?.focus());
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function complete() {
+    setBusy(true);
+    setError(null);
+    try {
+      onChange(await proceduresApi.complete(procedure.id, step.key, todayText()));
+    } catch (e) {
+      setError(errorMessage(e, t));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const hasDeadline = step.dueDate !== null || step.dueInstant !== null;
+  const showForm = !step.completedOn && (editing || step.trigger === null);
+  return (
+    <li className="step">
+      <div className="step__head">
+        <h4 className="step__title">{localized(step.title, language)}</h4>
+        {step.status ? <StatusBadge status={step.status} /> : null}
+      </div>
+      {step.trigger ? (
+        <div id={`${base}-result`} tabIndex={-1} className="step__result">
+          <p>
+            {t('procedures.triggerWas', { label: triggerLabel ? localized(triggerLabel, language) : t('procedures.trigger'), date: step.trigger.length > 10 ? formatInstant(step.trigger, language) : formatPlainDate(step.trigger, language) })}
+          </p>
+          {hasDeadline ? (
+            <p className="step__due">
+              {step.dueInstant
+                ? t('procedures.dueAt', { date: formatInstant(step.dueInstant, language) })
+                : t('procedures.dueOn', { date: formatPlainDate(step.dueDate ?? '', language, 'full') })}
+            </p>
+          ) : null}
+          {step.window ? <p>{t('procedures.window', { opens: formatPlainDate(step.window.opens, language), closes: formatPlainDate(step.window.closes, language) })}</p> : null}
+          {step.legalBasis ? (
+            <p>
+              <strong>{t('procedures.legalBasis')}</strong> {step.legalBasis}
+            </p>
+          ) : null}
+          {step.explanation ? <p className="step__explanation">{localized(step.explanation, language)}</p> : null}
+          {step.needsLegalReview ? <p className="step__warning">{t('procedures.needsLegalReview')}</p> : null}
+          {step.previousDueDate ? <p>{t('procedures.moved', { date: formatPlainDate(step.previousDueDate, language), note: step.changeNote ?? '' })}</p> : null}
+          {step.completedOn ? <p>{t('procedures.completedOn', { date: formatPlainDate(step.completedOn, language) })}</p> : null}
+        </div>
+      ) : null}
+      {error ? <Alert tone="error">{error}</Alert> : null}
+      {showForm ? (
+        <form className="step__form" onSubmit={(e) => void save(e)} noValidate>
+          <InputField
+            id={`${base}-trigger`}
+            type={withTime ? 'datetime-local' : 'date'}
+            label={triggerLabel ? localized(triggerLabel, language) : t('procedures.trigger')}
+            hint={step.ruleId ? t('procedures.triggerHint') : t('procedures.milestoneHint')}
+            value={value}
+            onChange={(e) => setValue(e.target.value)}
+          />
+          <button type="submit" className="button button--primary" disabled={busy}>
+            {t('procedures.saveTrigger', { step: localized(step.title, language) })}
+          </button>
+        </form>
+      ) : null}
+      {!showForm && !step.completedOn ? (
+        <p className="step__actions">
+          <button type="button" className="button button--quiet button--small" onClick={() => setEditing(true)}>
+            {t('procedures.changeTrigger', { step: localized(step.title, language) })}
+          </button>
+          {hasDeadline ? (
+            <button type="button" className="button button--quiet button--small" disabled={busy} onClick={() => void complete()}>
+              {t('procedures.markDone', { step: localized(step.title, language) })}
+            </button>
+          ) : null}
+        </p>
+      ) : null}
+    </li>
+  );
+}
