@@ -6,3 +6,4 @@ export * from './api/index.ts';
 export * from './people/index.ts';
 export * from './procedures/index.ts';
 export * from './statistics/index.ts';
+export * from './screening/index.ts';
