@@ -1,0 +1,92 @@
+// HTTP API of missing-person reports, found records and the review queue. Handlers only translate
+// HTTP to the services; the services decide (policy), encrypt, match, audit and write.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../app-context.ts';
+import { commonErrorResponses } from '../kernel/http/error-response.ts';
+import { authOf } from '../kernel/http/auth-context.ts';
+import {
+  candidateListQuerySchema,
+  candidateReviewSchema,
+  foundRecordCreatedSchema,
+  foundRecordCreateSchema,
+  foundRecordSchema,
+  matchCandidateSchema,
+  matchRunSchema,
+  missingReportCreatedSchema,
+  missingReportCreateSchema,
+  missingReportSchema,
+  missingReportSummarySchema,
+  notificationSchema,
+} from './core-missing.ts';
+import { createMatchingService } from './matching.service.ts';
+import { createMissingService } from './missing.service.ts';
+import { createReviewService } from './review.service.ts';
+
+export function registerMissingRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const base = { db: ctx.db, keyring: ctx.keyring, audit: ctx.audit, clock: ctx.clock };
+  const matching = createMatchingService(base);
+  const missing = createMissingService({ ...base, matching });
+  const reviews = createReviewService({ ...base, matching, missing });
+  const tags = ['missing'];
+  const idParams = z.object({ id: z.string().uuid() });
+  const ok = (schema: z.ZodType) => ({ 200: schema, ...commonErrorResponses });
+
+  api.post(
+    '/api/missing/reports',
+    { schema: { tags, summary: 'Register a missing-person report; it is matched at once against every record the organisation may search', body: missingReportCreateSchema, response: { 201: missingReportCreatedSchema, ...commonErrorResponses } } },
+    async (request, reply) => reply.status(201).send(await missing.createReport(await authOf(request).actor(), request.body, { ip: request.ip })),
+  );
+
+  api.get('/api/missing/reports', { schema: { tags, summary: 'Reports of the organisation, newest first', response: ok(z.object({ items: z.array(missingReportSummarySchema) })) } }, async (request) =>
+    missing.listReports(await authOf(request).actor(), { ip: request.ip }),
+  );
+
+  api.get('/api/missing/reports/:id', { schema: { tags, summary: 'A report (the read is audited)', params: idParams, response: ok(missingReportSchema) } }, async (request) =>
+    missing.getReport(await authOf(request).actor(), request.params.id, { ip: request.ip }),
+  );
+
+  api.get(
+    '/api/missing/reports/:id/candidates',
+    {
+      schema: {
+        tags,
+        summary: "The report's review queue: both records side by side with the explanation (a partner's record only with the fields its sharing allows, listed in sharedFields)",
+        params: idParams,
+        querystring: candidateListQuerySchema,
+        response: ok(z.object({ items: z.array(matchCandidateSchema) })),
+      },
+    },
+    async (request) => reviews.listForReport(await authOf(request).actor(), request.params.id, request.query.status, { ip: request.ip }),
+  );
+
+  api.post('/api/missing/reports/:id/rematch', { schema: { tags, summary: 'Match the report again (pairs already reviewed are never proposed again)', params: idParams, response: ok(matchRunSchema) } }, async (request) =>
+    missing.rematch(await authOf(request).actor(), request.params.id, { ip: request.ip }),
+  );
+
+  api.post(
+    '/api/missing/candidates/:id/review',
+    { schema: { tags, summary: "Confirm, reject or ask for more information; a confirmation notifies the report's case owner (never the family)", params: idParams, body: candidateReviewSchema, response: ok(matchCandidateSchema) } },
+    async (request) => reviews.review(await authOf(request).actor(), request.params.id, request.body, { ip: request.ip }),
+  );
+
+  api.post(
+    '/api/missing/found',
+    { schema: { tags, summary: 'Register a person found alive or unidentified remains; matched against the open reports', body: foundRecordCreateSchema, response: { 201: foundRecordCreatedSchema, ...commonErrorResponses } } },
+    async (request, reply) => reply.status(201).send(await missing.createFound(await authOf(request).actor(), request.body, { ip: request.ip })),
+  );
+
+  api.get('/api/missing/found', { schema: { tags, summary: 'Found records of the organisation, newest first', response: ok(z.object({ items: z.array(foundRecordSchema) })) } }, async (request) =>
+    missing.listFound(await authOf(request).actor(), { ip: request.ip }),
+  );
+
+  api.get('/api/missing/found/:id', { schema: { tags, summary: 'A found record (the read is audited)', params: idParams, response: ok(foundRecordSchema) } }, async (request) =>
+    missing.getFound(await authOf(request).actor(), request.params.id, { ip: request.ip }),
+  );
+
+  api.get('/api/missing/notifications', { schema: { tags, summary: 'My notifications in the active organisation (confirmed matches on my reports)', response: ok(z.object({ items: z.array(notificationSchema) })) } }, async (request) =>
+    reviews.notifications(await authOf(request).actor()),
+  );
+}

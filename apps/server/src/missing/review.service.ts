@@ -1,0 +1,106 @@
+// The review queue of a report: both records side by side with the engine's explanation, and the
+// reviewer's decision. Every read and decision is audited. A confirmed match notifies the
+// report's case owner — an account in the organisation — and never anyone in the family: the
+// relatives' contact channels are not used here at all.
+import type { Actor } from '@acompana/core';
+import type { CandidateReview, MatchCandidate, MatchExplanation } from './core-missing.ts';
+import type { Database } from '../kernel/db/database.ts';
+import type { Keyring } from '../kernel/crypto/keyring.ts';
+import type { AuditWriter } from '../audit/audit-log.ts';
+import { AppError } from '../kernel/errors.ts';
+import { decryptFields, decryptNote, encryptNote, reportSpec } from './missing-crypto.ts';
+import { iso, reportView } from './missing-mapping.ts';
+import type { MatchingService } from './matching.service.ts';
+import type { MissingService, RequestMeta } from './missing.service.ts';
+import * as q from './missing.queries.ts';
+
+export interface ReviewDeps {
+  db: Database;
+  keyring: Keyring;
+  audit: AuditWriter;
+  clock: () => Date;
+  matching: MatchingService;
+  missing: MissingService;
+}
+
+const parseJson = <T>(v: unknown): T => (typeof v === 'string' ? (JSON.parse(v) as T) : (v as T));
+
+export function createReviewService(deps: ReviewDeps) {
+  const { db, keyring, audit, clock, matching, missing } = deps;
+
+  async function toCandidate(actor: Actor, c: q.CandidateRow, report: MatchCandidate['report']): Promise<MatchCandidate> {
+    return {
+      id: c.id,
+      reportId: c.report_id,
+      candidateKind: c.candidate_kind,
+      candidateId: c.candidate_id,
+      candidateOrgId: c.candidate_org_id,
+      score: Number(c.score),
+      engineDecision: c.engine_decision,
+      explanation: parseJson<MatchExplanation>(c.explanation),
+      reviewStatus: c.review_status,
+      reviewedBy: c.reviewed_by,
+      reviewedAt: c.reviewed_at ? iso(c.reviewed_at) : null,
+      ...(c.note ? { note: await decryptNote(keyring, c.org_id, c.note) } : {}),
+      report,
+      candidate: await matching.candidateView(actor, c),
+    };
+  }
+
+  async function listForReport(actor: Actor, reportId: string, status: string | undefined, meta: RequestMeta = {}) {
+    const row = await missing.loadReport(actor, 'read', reportId);
+    const report = reportView(row, await decryptFields(keyring, reportSpec, row.org_id, row));
+    const rows = await q.listCandidates(db, reportId, status);
+    const items = await Promise.all(rows.map((c) => toCandidate(actor, c, report)));
+    await audit.record({
+      actorAccountId: actor.accountId,
+      actorOrgId: actor.orgId,
+      action: 'missing_report.candidates_read',
+      recordType: 'missing_report',
+      recordId: reportId,
+      orgId: row.org_id,
+      fields: ['given_names', 'surnames', 'aliases', 'birth_date', 'sex'],
+      ip: meta.ip ?? null,
+      details: { returned: items.length, candidates: items.map((i) => `${i.candidateKind}:${i.candidateId}`).join(',') },
+    });
+    return { items };
+  }
+
+  async function review(actor: Actor, candidateId: string, input: CandidateReview, meta: RequestMeta = {}): Promise<MatchCandidate> {
+    const found = await q.findCandidate(db, candidateId);
+    if (!found) throw new AppError('record.not_found');
+    const row = await missing.loadReport(actor, 'update', found.report_id);
+    const note = input.note ? await encryptNote(keyring, row.org_id, input.note) : null;
+    const at = clock();
+    await db.transaction(async (tx) => {
+      await q.reviewCandidate(tx, candidateId, input.decision, actor.accountId, at, note);
+      await audit.append(tx, {
+        actorAccountId: actor.accountId,
+        actorOrgId: actor.orgId,
+        action: 'missing_report.candidate_review',
+        recordType: 'missing_report',
+        recordId: row.id,
+        orgId: row.org_id,
+        fields: ['review_status', ...(note ? ['note'] : [])],
+        ip: meta.ip ?? null,
+        details: { candidateId, decision: input.decision, previous: found.review_status, candidateKind: found.candidate_kind, candidateOrgId: found.candidate_org_id },
+      });
+      if (input.decision === 'confirmed' && found.review_status !== 'confirmed' && row.owner_account_id) {
+        await q.insertNotification(tx, { accountId: row.owner_account_id, orgId: row.org_id, kind: 'missing.match_confirmed', recordType: 'missing_report', recordId: row.id, refId: candidateId, at });
+      }
+    });
+    const fresh = await q.findCandidate(db, candidateId);
+    if (!fresh) throw new AppError('record.not_found');
+    return toCandidate(actor, fresh, reportView(row, await decryptFields(keyring, reportSpec, row.org_id, row)));
+  }
+
+  async function notifications(actor: Actor) {
+    if (!actor.orgId) throw new AppError('policy.denied');
+    const rows = await q.listNotifications(db, actor.accountId, actor.orgId);
+    return {
+      items: rows.map((n) => ({ id: n.id, kind: n.kind, recordType: n.record_type, recordId: n.record_id, refId: n.ref_id, createdAt: iso(n.created_at), readAt: n.read_at ? iso(n.read_at) : null })),
+    };
+  }
+
+  return { listForReport, review, notifications };
+}

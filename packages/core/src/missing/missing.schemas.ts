@@ -1,0 +1,240 @@
+// Payloads of the missing-person API (reports, found records, match candidates and their review),
+// shared by the server (validation, OpenAPI) and the web app (types). Objects are strict. The
+// shape is checked here; what needs a calendar or a clock (impossible or future dates, an age
+// range upside down) is checked by validateMissingDates so each problem names its field.
+import { z } from 'zod';
+
+const text = (max: number) => z.string().trim().max(max);
+/** YYYY-MM-DD, or YYYY-MM / YYYY when only that much is known. */
+const partialDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'YYYY, YYYY-MM or YYYY-MM-DD');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+const countryCode = z
+  .string()
+  .regex(/^[A-Za-z]{2}$/)
+  .transform((c) => c.toUpperCase());
+const age = z.number().int().min(0).max(120);
+const sex = z.enum(['F', 'M', 'X']);
+const names = {
+  givenNames: text(200).optional(),
+  surnames: text(200).optional(),
+  aliases: z.array(text(200).min(1)).max(20).optional(),
+};
+
+export const missingReportStatusSchema = z.enum(['open', 'located_alive', 'located_deceased', 'closed']);
+export const foundRecordKindSchema = z.enum(['found_alive', 'unidentified_remains']);
+export const foundRecordStatusSchema = z.enum(['unidentified', 'identified', 'returned_to_family']);
+
+export const physicalDescriptionSchema = z.strictObject({
+  heightCm: z.number().int().min(30).max(250).optional(),
+  build: text(100).optional(),
+  hair: text(100).optional(),
+  eyes: text(100).optional(),
+  skin: text(100).optional(),
+  scars: text(1000).optional(),
+  tattoos: text(1000).optional(),
+  dentalNotes: text(1000).optional(),
+  other: text(2000).optional(),
+});
+
+export const belongingsSchema = z.strictObject({
+  clothing: text(2000).optional(),
+  items: text(2000).optional(),
+});
+
+export const lastContactSchema = z.strictObject({
+  date: partialDate.optional(),
+  place: text(300).optional(),
+  route: text(1000).optional(),
+  withWhom: text(500).optional(),
+  means: text(300).optional(),
+  details: text(2000).optional(),
+});
+
+export const relativeSchema = z.strictObject({
+  name: text(200).min(1),
+  relationship: text(100).optional(),
+  contacts: z
+    .array(z.strictObject({ channel: z.enum(['phone', 'whatsapp', 'signal', 'telegram', 'email', 'address', 'other']), value: text(300).min(1) }))
+    .max(10)
+    .default([]),
+  /** The relative agreed to be contacted by the organisation about this search. */
+  consentToContact: z.boolean().default(false),
+});
+
+export const dnaSampleSchema = z.strictObject({
+  given: z.boolean(),
+  where: text(300).optional(),
+  date: isoDate.optional(),
+});
+
+export const authorityFilingSchema = z.strictObject({
+  authority: text(200).min(1),
+  country: countryCode.optional(),
+  fileNumber: text(100).optional(),
+  filedOn: isoDate.optional(),
+});
+
+export const missingReportCreateSchema = z.strictObject({
+  ...names,
+  sex: sex.optional(),
+  birthDate: partialDate.optional(),
+  ageMin: age.optional(),
+  ageMax: age.optional(),
+  nationality: countryCode.optional(),
+  origin: z.strictObject({ country: countryCode.optional(), place: text(200).optional() }).optional(),
+  physical: physicalDescriptionSchema.optional(),
+  belongings: belongingsSchema.optional(),
+  lastContact: lastContactSchema.optional(),
+  relatives: z.array(relativeSchema).max(10).optional(),
+  dnaSample: dnaSampleSchema.optional(),
+  authorities: z.array(authorityFilingSchema).max(10).optional(),
+  notes: text(20_000).optional(),
+  teamId: z.string().uuid().optional(),
+});
+export type MissingReportCreate = z.infer<typeof missingReportCreateSchema>;
+
+export const missingReportSchema = missingReportCreateSchema.omit({ teamId: true }).extend({
+  id: z.string(),
+  status: missingReportStatusSchema,
+  version: z.number().int(),
+  ownerAccountId: z.string().nullable(),
+  teamId: z.string().nullable(),
+  createdAt: z.string(),
+  aliases: z.array(z.string()),
+  relatives: z.array(relativeSchema),
+  authorities: z.array(authorityFilingSchema.extend({ country: z.string().optional() })),
+  nationality: z.string().optional(),
+  origin: z.object({ country: z.string().optional(), place: z.string().optional() }).optional(),
+});
+export type MissingReport = z.infer<typeof missingReportSchema>;
+
+export const missingReportSummarySchema = z.object({
+  id: z.string(),
+  status: missingReportStatusSchema,
+  givenNames: z.string().optional(),
+  surnames: z.string().optional(),
+  sex: sex.optional(),
+  lastContactMonth: z.string().nullable(),
+  createdAt: z.string(),
+  pendingCandidates: z.number().int(),
+});
+
+export const foundRecordCreateSchema = z.strictObject({
+  kind: foundRecordKindSchema,
+  status: foundRecordStatusSchema.optional(),
+  ...names,
+  foundOn: isoDate.optional(),
+  foundPlace: text(300).optional(),
+  custodian: z.strictObject({ agency: text(200).optional(), fileNumber: text(100).optional() }).optional(),
+  sex: sex.optional(),
+  ageMin: age.optional(),
+  ageMax: age.optional(),
+  description: physicalDescriptionSchema.extend({ statureCm: z.number().int().min(30).max(250).optional() }).optional(),
+  belongings: belongingsSchema.optional(),
+  circumstances: text(5000).optional(),
+  notes: text(20_000).optional(),
+  teamId: z.string().uuid().optional(),
+});
+export type FoundRecordCreate = z.infer<typeof foundRecordCreateSchema>;
+
+export const foundRecordSchema = foundRecordCreateSchema.omit({ teamId: true }).extend({
+  id: z.string(),
+  status: foundRecordStatusSchema,
+  version: z.number().int(),
+  ownerAccountId: z.string().nullable(),
+  teamId: z.string().nullable(),
+  createdAt: z.string(),
+  aliases: z.array(z.string()),
+});
+export type FoundRecord = z.infer<typeof foundRecordSchema>;
+
+export const candidateKindSchema = z.enum(['person', 'found_record', 'missing_report']);
+export const reviewStatusSchema = z.enum(['pending', 'confirmed', 'rejected', 'needs_info']);
+
+/** One field's part in a score: level, label and weight in bits. Never a value. */
+export const explanationSchema = z.object({
+  score: z.number(),
+  decision: z.enum(['match', 'possible', 'no match']),
+  totalWeight: z.number(),
+  namesRearranged: z.boolean(),
+  fields: z.array(z.object({ field: z.string(), level: z.number().int(), label: z.string(), weight: z.number(), frequencyAdjusted: z.boolean() })),
+});
+export type MatchExplanation = z.infer<typeof explanationSchema>;
+
+/** A record as the review screen shows it: only the fields the viewer may see. */
+export const comparedRecordSchema = z.object({
+  kind: candidateKindSchema.or(z.literal('report')),
+  id: z.string(),
+  orgId: z.string(),
+  /** 'own': the organisation's own record; 'partner': shared for search under an agreement. */
+  access: z.enum(['own', 'partner']),
+  /** Which fields the partner's sharing allows (only for access 'partner'). */
+  sharedFields: z.array(z.string()).optional(),
+  givenNames: z.string().optional(),
+  surnames: z.string().optional(),
+  aliases: z.array(z.string()).optional(),
+  sex: z.string().optional(),
+  birthDate: z.string().optional(),
+  birthYear: z.number().int().optional(),
+  ageMin: z.number().int().optional(),
+  ageMax: z.number().int().optional(),
+  nationality: z.string().optional(),
+  originPlace: z.string().optional(),
+  eventDate: z.string().optional(),
+  eventPlace: z.string().optional(),
+  description: z.string().optional(),
+});
+export type ComparedRecord = z.infer<typeof comparedRecordSchema>;
+
+export const matchCandidateSchema = z.object({
+  id: z.string(),
+  reportId: z.string(),
+  candidateKind: candidateKindSchema,
+  candidateId: z.string(),
+  candidateOrgId: z.string(),
+  score: z.number(),
+  engineDecision: z.enum(['match', 'possible']),
+  explanation: explanationSchema,
+  reviewStatus: reviewStatusSchema,
+  reviewedBy: z.string().nullable(),
+  reviewedAt: z.string().nullable(),
+  note: z.string().optional(),
+  report: comparedRecordSchema,
+  /** Null when the candidate record is no longer readable (deleted, consent withdrawn…). */
+  candidate: comparedRecordSchema.nullable(),
+});
+export type MatchCandidate = z.infer<typeof matchCandidateSchema>;
+
+export const candidateListQuerySchema = z.strictObject({
+  /** Default: everything except rejected pairs. */
+  status: reviewStatusSchema.optional(),
+});
+
+export const candidateReviewSchema = z.strictObject({
+  decision: z.enum(['confirmed', 'rejected', 'needs_info']),
+  note: text(5000).optional(),
+});
+export type CandidateReview = z.infer<typeof candidateReviewSchema>;
+
+export const matchRunSchema = z.object({
+  reportId: z.string(),
+  searched: z.object({ ownPeople: z.number().int(), partnerPeople: z.number().int(), foundRecords: z.number().int(), reports: z.number().int(), partners: z.number().int() }),
+  proposed: z.number().int(),
+  updated: z.number().int(),
+  /** Pairs a reviewer already decided on (rejected ones included): left as decided, never proposed again. */
+  alreadyReviewed: z.number().int(),
+});
+export type MatchRun = z.infer<typeof matchRunSchema>;
+
+export const notificationSchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  recordType: z.string(),
+  recordId: z.string(),
+  refId: z.string().nullable(),
+  createdAt: z.string(),
+  readAt: z.string().nullable(),
+});
+
+export const missingReportCreatedSchema = missingReportSchema.extend({ matchRun: matchRunSchema });
+export const foundRecordCreatedSchema = foundRecordSchema.extend({ proposedForReports: z.number().int() });
