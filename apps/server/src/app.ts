@@ -19,6 +19,7 @@ import { registerMeRoutes } from './orgs/me.routes.ts';
 import { registerAdminRoutes } from './orgs/admin.routes.ts';
 import { registerPeopleRoutes } from './people/people.routes.ts';
 import { registerProcedureRoutes } from './procedures/procedures.routes.ts';
+import { registerMissingRoutes } from './missing/missing.routes.ts';
 import { isStaffAppPage, registerWebApp, webDistDir } from './web-static.ts';
 
 export interface BuildAppOptions {
@@ -70,6 +71,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   registerAdminRoutes(app, ctx);
   registerPeopleRoutes(app, ctx);
   registerProcedureRoutes(app, ctx);
+  registerMissingRoutes(app, ctx);
   await registerWebApp(app, distDir);
   return app;
 }

@@ -59,6 +59,9 @@ export const errorStatus = {
   'procedures.invalid_trigger': 400,
   'procedures.calendar_year_missing': 422,
   'procedures.unknown_calendar': 404,
+  'missing.invalid_date': 400,
+  'missing.date_in_future': 400,
+  'missing.age_range_inverted': 400,
   'server.internal': 500,
 } as const;
 
