@@ -19,6 +19,7 @@ import { registerMeRoutes } from './orgs/me.routes.ts';
 import { registerAdminRoutes } from './orgs/admin.routes.ts';
 import { registerPeopleRoutes } from './people/people.routes.ts';
 import { registerProcedureRoutes } from './procedures/procedures.routes.ts';
+import { registerIncidentRoutes } from './incidents/incidents.routes.ts';
 import { registerMissingRoutes } from './missing/missing.routes.ts';
 import { isStaffAppPage, registerWebApp, webDistDir } from './web-static.ts';
 
@@ -72,6 +73,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   registerPeopleRoutes(app, ctx);
   registerProcedureRoutes(app, ctx);
   registerMissingRoutes(app, ctx);
+  registerIncidentRoutes(app, ctx);
   await registerWebApp(app, distDir);
   return app;
 }

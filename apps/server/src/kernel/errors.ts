@@ -62,6 +62,18 @@ export const errorStatus = {
   'missing.invalid_date': 400,
   'missing.date_in_future': 400,
   'missing.age_range_inverted': 400,
+  'incidents.invalid_date': 400,
+  'incidents.end_before_start': 400,
+  'incidents.invalid_place': 400,
+  'incidents.unknown_act_type': 400,
+  'incidents.unknown_institution': 400,
+  'incidents.act_without_victim': 400,
+  'incidents.not_in_event': 400,
+  'incidents.consent_required': 400,
+  'incidents.evidence_empty': 400,
+  'incidents.evidence_type_mismatch': 400,
+  'incidents.evidence_unsupported_type': 415,
+  'incidents.evidence_integrity_failed': 409,
   'server.internal': 500,
 } as const;
 
