@@ -1,0 +1,216 @@
+// Browser journeys 1 and 2 (in part) through the people and agenda screens, in Debian's Chromium
+// against a real server: a caseworker registers Dania (a validation error first), finds her with
+// a misspelt search and records a consent; the lawyer of the same team opens a COMAR procedure,
+// enters the entry date and sees the due date and the article, then sees it on the agenda and
+// issues the iCal URL. axe on every new page; the people list at 360 px.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { browserUnavailable, collectPageErrors, ensureWebBuild, launchChromium, repoRoot, screenshot, seriousAxeViolations } from './browser-kit.ts';
+import { startStaffServer, TEST_PASSWORD, type StaffServer } from './staff-server.ts';
+
+type Messages = { [key: string]: string | Messages };
+const readMessages = (lang: string) => JSON.parse(readFileSync(`${repoRoot}apps/web/src/i18n/${lang}.json`, 'utf8')) as Messages;
+const es = readMessages('es');
+/** A translated string by its dotted key, with {{params}} filled in. */
+function tr(messages: Messages, key: string, params: Record<string, string> = {}): string {
+  let node: string | Messages | undefined = messages;
+  for (const part of key.split('.')) node = typeof node === 'object' ? node[part] : undefined;
+  if (typeof node !== 'string') throw new Error(`no translation ${key}`);
+  return node.replace(/\{\{(\w+)\}\}/g, (_, name: string) => params[name] ?? '');
+}
+
+/** YYYY-MM-DD, `days` from today (UTC). */
+function dayFromToday(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+const skip = browserUnavailable();
+if (skip) console.warn(`# SKIPPED browser journeys: ${skip}`);
+
+describe('people and agenda screens', { skip: skip ?? false }, () => {
+  let server: StaffServer;
+  let browser: Browser;
+  const caseworker = 'rosa@albergue.example';
+  const lawyer = 'lucia@albergue.example';
+  let personPath = '';
+
+  before(async () => {
+    ensureWebBuild();
+    server = await startStaffServer();
+    // The server's clock stays near the wall clock: the browser drops a session cookie whose
+    // expiry (set from the server's clock) is already past by its own clock.
+    const orgId = await server.harness.createOrg('albergue');
+    for (const [email, role] of [
+      [caseworker, 'caseworker'],
+      [lawyer, 'lawyer'],
+    ] as const) {
+      await server.harness.ctx.accounts.createAccount({ orgId, email, password: TEST_PASSWORD, role, totpExempt: true, teams: ['Asilo'] });
+    }
+    browser = await launchChromium();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function loggedIn(email: string, width = 1280): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+    const context = await browser.newContext({ viewport: { width, height: 800 }, locale: 'es-MX' });
+    context.setDefaultTimeout(10_000);
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    await page.goto(`${server.baseUrl}/app/`);
+    await page.getByLabel(tr(es, 'login.email')).fill(email);
+    await page.getByLabel(tr(es, 'login.password')).fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: tr(es, 'login.submit') }).click();
+    await page.getByRole('heading', { level: 1, name: /rosa|lucia/ }).waitFor();
+    return { context, page, errors };
+  }
+
+  async function assertAccessible(page: Page, what: string): Promise<void> {
+    assert.deepEqual(await seriousAxeViolations(page), [], `axe found serious or critical problems on ${what}`);
+  }
+
+  it('registers Dania through the form, with a birth date in the future rejected next to the field first', async () => {
+    const { context, page, errors } = await loggedIn(caseworker);
+    await page.getByRole('navigation').getByRole('link', { name: tr(es, 'nav.people') }).click();
+    await page.getByRole('heading', { level: 1, name: tr(es, 'nav.people') }).waitFor();
+    await page.getByRole('link', { name: tr(es, 'people.registerLink') }).click();
+    await page.getByRole('heading', { level: 1, name: tr(es, 'people.register.title') }).waitFor();
+    await assertAccessible(page, 'the register form');
+
+    await page.getByLabel(tr(es, 'people.fields.givenNames')).fill('Dania');
+    await page.getByLabel(tr(es, 'people.fields.firstSurname')).fill('Maradiaga');
+    await page.getByLabel(tr(es, 'people.fields.sex')).selectOption('F');
+    await page.getByLabel(tr(es, 'people.fields.birthDate')).fill(dayFromToday(400));
+    await page.getByLabel(tr(es, 'people.fields.nationality')).selectOption('HN');
+    await page.getByRole('button', { name: tr(es, 'people.form.addDocument') }).click();
+    await page.getByLabel(tr(es, 'people.form.documentType', { n: '1' })).selectOption('passport');
+    await page.getByLabel(tr(es, 'people.form.documentNumber', { n: '1' })).fill('G1234567');
+    await page.getByRole('button', { name: tr(es, 'people.form.addLanguage') }).click();
+    await page.getByLabel(tr(es, 'people.form.language', { n: '1' })).fill('español');
+    await page.getByRole('button', { name: tr(es, 'people.register.submit') }).click();
+
+    // The server's Spanish message, next to the field and in the summary, which takes focus.
+    const fieldError = page.locator('#person-birthDate-error');
+    await fieldError.waitFor();
+    assert.match(await fieldError.innerText(), /futuro/i);
+    assert.equal(await page.locator('#person-birthDate').getAttribute('aria-invalid'), 'true');
+    await page.locator('.error-summary:focus').waitFor();
+    await assertAccessible(page, 'the register form with an error');
+    await screenshot(page, 'people-register-error-1280');
+    // The summary's link takes the user to the field.
+    await page.locator('.error-summary a').click();
+    await page.locator('#person-birthDate:focus').waitFor();
+
+    await page.getByLabel(tr(es, 'people.fields.birthDate')).fill('1998-05-14');
+    await page.getByRole('button', { name: tr(es, 'people.register.submit') }).click();
+    await page.getByRole('heading', { level: 1, name: 'Dania Maradiaga' }).waitFor();
+    await page.getByText(tr(es, 'people.register.done')).waitFor();
+    personPath = new URL(page.url()).pathname;
+    assert.match(personPath, /^\/app\/people\/[0-9a-f-]{36}$/);
+    assert.match(await page.locator('.record').innerText(), /Honduras[\s\S]*Pasaporte: G1234567/);
+
+    // A consent for care, signed.
+    await page.getByLabel(tr(es, 'people.consents.purpose')).selectOption('care');
+    await page.getByRole('button', { name: tr(es, 'people.consents.record') }).click();
+    await page.getByText(tr(es, 'people.consents.recorded', { purpose: tr(es, 'people.consents.purposes.care') })).waitFor();
+    await page.locator('.consent-list').getByText(tr(es, 'people.consents.statusActive')).waitFor();
+    await assertAccessible(page, 'the person page');
+    await screenshot(page, 'people-person-1280');
+    // The browser logs the refused registration (400) itself; nothing else may fail.
+    assert.deepEqual(errors.filter((e) => !/status of 400/.test(e)), []);
+    await context.close();
+  });
+
+  it('finds her with a misspelt search, best match first', async () => {
+    const { context, page, errors } = await loggedIn(caseworker);
+    await page.goto(`${server.baseUrl}/app/people`);
+    await page.getByLabel(tr(es, 'people.search.query')).fill('dania maradiga');
+    await page.getByRole('button', { name: tr(es, 'people.search.submit') }).click();
+    await page.getByRole('heading', { level: 2, name: tr(es, 'people.search.results') }).waitFor();
+    const first = page.locator('.person-list__name').first();
+    await first.waitFor();
+    assert.equal(await first.innerText(), 'Dania Maradiaga');
+    await assertAccessible(page, 'the people list with results');
+    await screenshot(page, 'people-search-1280');
+    await first.click();
+    await page.getByRole('heading', { level: 1, name: 'Dania Maradiaga' }).waitFor();
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('lets the lawyer open a COMAR procedure and see the due date and the article', async () => {
+    const { context, page, errors } = await loggedIn(lawyer);
+    await page.goto(`${server.baseUrl}${personPath}`);
+    await page.getByRole('heading', { level: 1, name: 'Dania Maradiaga' }).waitFor();
+    await page.getByLabel(tr(es, 'procedures.type')).selectOption('mx.comar.refugee_status');
+    await page.getByRole('button', { name: tr(es, 'procedures.open') }).click();
+    await page.getByRole('heading', { level: 3, name: 'Reconocimiento de la condición de refugiado (COMAR)' }).waitFor();
+
+    await page.getByLabel('Fecha de entrada a México').fill(dayFromToday(-3));
+    await page.getByRole('button', { name: tr(es, 'procedures.saveTrigger', { step: 'Solicitud de refugio' }) }).click();
+    const result = page.locator('.step__result').first();
+    await result.waitFor();
+    const text = await result.innerText();
+    assert.match(text, /Vence el \S+, \d+ de \S+ de \d{4}/, text);
+    assert.match(text, /art\. 18/, 'the legal basis is cited');
+    assert.match(await page.locator('.step').first().locator('.badge').innerText(), /A tiempo|En riesgo|Vence/);
+    await assertAccessible(page, 'the person page with a procedure');
+    await screenshot(page, 'people-procedure-1280');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it("shows the deadline on the lawyer's agenda and issues the iCal URL", async () => {
+    const { context, page, errors } = await loggedIn(lawyer);
+    await page.getByRole('navigation').getByRole('link', { name: tr(es, 'nav.procedures') }).click();
+    await page.getByRole('heading', { level: 1, name: tr(es, 'nav.procedures') }).waitFor();
+    // A lawyer may not see the whole organisation's agenda: no toggle.
+    assert.equal(await page.getByRole('radio').count(), 0);
+    const item = page.locator('.agenda-item').filter({ hasText: 'Solicitud de refugio' });
+    await item.waitFor();
+    assert.match(await item.innerText(), /Reconocimiento de la condición de refugiado \(COMAR\)/);
+    assert.match(await item.locator('.badge').innerText(), /\S/, 'the status has words, not only a colour');
+    await assertAccessible(page, 'the agenda');
+
+    await page.getByRole('button', { name: tr(es, 'agenda.feed.issue') }).click();
+    const url = page.getByLabel(tr(es, 'agenda.feed.url'));
+    await url.waitFor();
+    const feedUrl = await url.inputValue();
+    assert.match(feedUrl, /\/api\/ical\/[A-Za-z0-9_-]+\.ics$/);
+    await page.getByText(tr(es, 'agenda.feed.warning')).waitFor();
+    const feed = await fetch(feedUrl);
+    assert.equal(feed.status, 200);
+    const ics = await feed.text();
+    assert.match(ics, /BEGIN:VCALENDAR/);
+    assert.doesNotMatch(ics, /Dania|Maradiaga/, 'no names in the feed');
+    await assertAccessible(page, 'the agenda with the feed URL');
+    await screenshot(page, 'agenda-1280');
+
+    await page.getByRole('button', { name: tr(es, 'agenda.feed.revoke') }).click();
+    await page.getByText(tr(es, 'agenda.feed.revoked')).waitFor();
+    assert.equal((await fetch(feedUrl)).status, 404);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('works on a 360 px phone', async () => {
+    const { context, page, errors } = await loggedIn(caseworker, 360);
+    await page.goto(`${server.baseUrl}/app/people`);
+    await page.locator('.person-list__name').first().waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `the people list scrolls sideways by ${overflow}px at 360 px`);
+    await assertAccessible(page, 'the people list at 360 px');
+    await screenshot(page, 'people-list-360');
+    await page.goto(`${server.baseUrl}/app/people/new`);
+    await page.getByRole('heading', { level: 1, name: tr(es, 'people.register.title') }).waitFor();
+    const formOverflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(formOverflow <= 0, `the register form scrolls sideways by ${formOverflow}px at 360 px`);
+    await screenshot(page, 'people-register-360');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
