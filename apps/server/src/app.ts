@@ -19,8 +19,9 @@ import { registerMeRoutes } from './orgs/me.routes.ts';
 import { registerAdminRoutes } from './orgs/admin.routes.ts';
 import { registerPeopleRoutes } from './people/people.routes.ts';
 import { registerProcedureRoutes } from './procedures/procedures.routes.ts';
-import { registerIncidentRoutes } from './incidents/incidents.routes.ts';
+import { registerScreeningRoutes } from './screening/screening.routes.ts';
 import { registerMissingRoutes } from './missing/missing.routes.ts';
+import { registerIncidentRoutes } from './incidents/incidents.routes.ts';
 import { isStaffAppPage, registerWebApp, webDistDir } from './web-static.ts';
 
 export interface BuildAppOptions {
@@ -72,6 +73,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   registerAdminRoutes(app, ctx);
   registerPeopleRoutes(app, ctx);
   registerProcedureRoutes(app, ctx);
+  registerScreeningRoutes(app, ctx);
   registerMissingRoutes(app, ctx);
   registerIncidentRoutes(app, ctx);
   await registerWebApp(app, distDir);

@@ -11,6 +11,7 @@ import { createAppContext, type AppContext } from './app-context.ts';
 // module loads. Importing them here makes the CLI's `keys rotate` cover them too, without the
 // HTTP app being built.
 import './people/person-crypto.ts';
+import './screening/screening.service.ts';
 
 export interface Runtime {
   ctx: AppContext;

@@ -7,3 +7,5 @@ export * from './people/index.ts';
 export * from './procedures/index.ts';
 export * from './statistics/index.ts';
 export * from './screening/index.ts';
+export * from './incidents/index.ts';
+export * from './missing/index.ts';

@@ -74,6 +74,12 @@ export const errorStatus = {
   'incidents.evidence_type_mismatch': 400,
   'incidents.evidence_unsupported_type': 415,
   'incidents.evidence_integrity_failed': 409,
+  'screening.unknown_questionnaire': 400,
+  'screening.unknown_question': 400,
+  'screening.not_applicable': 400,
+  'screening.wrong_type': 400,
+  'screening.unknown_choice': 400,
+  'screening.out_of_range': 400,
   'server.internal': 500,
 } as const;
 

@@ -3,3 +3,4 @@ export { checkAnswers, holds, questionsToAsk, raisedFlags, type AnswerProblem, t
 export { childBestInterests, medicalUrgency } from './care-questionnaires.ts';
 export { genderBasedViolence, internationalProtection, trafficking } from './protection-questionnaires.ts';
 export { findQuestionnaire, questionnaires } from './questionnaire-registry.ts';
+export { screeningCreateSchema, screeningSchema, type ScreeningView } from './screening.schemas.ts';
