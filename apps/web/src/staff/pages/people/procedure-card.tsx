@@ -28,22 +28,22 @@ export function ProcedureCard({ procedure, onChange }: Props) {
       </h3>
       <p className="procedure__meta">{t('procedures.stage', { stage: procedure.stage })}</p>
       <ol className="step-list">
-        {procedure.steps.map((step) => (
-          <StepItem key={step.key} procedure={procedure} step={step} onChange={onChange} />
+        {procedure.steps.map((step, index) => (
+          <StepItem key={step.key} procedure={procedure} step={step} openByDefault={index === 0} onChange={onChange} />
         ))}
       </ol>
     </article>
   );
 }
 
-function StepItem({ procedure, step, onChange }: { procedure: ProcedureView; step: ProcedureStepView; onChange: (p: ProcedureView) => void }) {
+function StepItem({ procedure, step, openByDefault, onChange }: { procedure: ProcedureView; step: ProcedureStepView; openByDefault: boolean; onChange: (p: ProcedureView) => void }) {
   const { t } = useTranslation();
   const language = currentLanguage();
   const type = findProcedureType(procedure.type, procedure.typeVersion);
   const triggerLabel = type?.steps.find((s) => s.key === step.key)?.trigger;
   const withTime = triggerTakesTime(step.ruleId);
   const [value, setValue] = useState(step.trigger?.slice(0, withTime ? 16 : 10) ?? '');
-  const [editing, setEditing] = useState(false);
+  const [editing, setEditing] = useState(openByDefault && step.trigger === null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const base = `step-${procedure.id}-${step.key}`;
@@ -78,7 +78,7 @@ function StepItem({ procedure, step, onChange }: { procedure: ProcedureView; ste
   }
 
   const hasDeadline = step.dueDate !== null || step.dueInstant !== null;
-  const showForm = !step.completedOn && (editing || step.trigger === null);
+  const showForm = !step.completedOn && editing;
   return (
     <li className="step">
       <div className="step__head">
@@ -127,8 +127,8 @@ function StepItem({ procedure, step, onChange }: { procedure: ProcedureView; ste
       ) : null}
       {!showForm && !step.completedOn ? (
         <p className="step__actions">
-          <button type="button" className="button button--quiet button--small" onClick={() => setEditing(true)}>
-            {t('procedures.changeTrigger', { step: localized(step.title, language) })}
+          <button type="button" className="button button--quiet button--small" onClick={() => { setEditing(true); requestAnimationFrame(() => document.getElementById(`${base}-trigger`)?.focus()); }}>
+            {step.trigger ? t('procedures.changeTrigger', { step: localized(step.title, language) }) : t('procedures.enterTrigger', { step: localized(step.title, language) })}
           </button>
           {hasDeadline ? (
             <button type="button" className="button button--quiet button--small" disabled={busy} onClick={() => void complete()}>
