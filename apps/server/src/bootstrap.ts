@@ -12,6 +12,8 @@ import { createAppContext, type AppContext } from './app-context.ts';
 // HTTP app being built.
 import './people/person-crypto.ts';
 import './screening/screening.service.ts';
+import './missing/missing-crypto.ts';
+import './incidents/incident-crypto.ts';
 
 export interface Runtime {
   ctx: AppContext;

@@ -4,7 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { custodyEntrySchema, evidenceSchema, evidenceVerificationSchema } from '../../../../packages/core/src/incidents/index.ts';
+import { custodyEntrySchema, evidenceSchema, evidenceVerificationSchema } from '@acompana/core';
 import { AppError } from '../kernel/errors.ts';
 import { commonErrorResponses, errorResponseSchema } from '../kernel/http/error-response.ts';
 import { authOf } from '../kernel/http/auth-context.ts';

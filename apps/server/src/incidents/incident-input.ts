@@ -1,6 +1,6 @@
 // Checks of incident input that need more than the shape: real dates normalised to their
 // precision, end not before start, a Mexican municipality inside its state, known vocabulary keys.
-import { findInstitution, findViolationType } from '../../../../packages/core/src/incidents/index.ts';
+import { findInstitution, findViolationType } from '@acompana/core';
 import { AppError } from '../kernel/errors.ts';
 
 type Precision = 'day' | 'month' | 'year' | 'approximate';

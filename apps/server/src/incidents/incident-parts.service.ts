@@ -6,7 +6,7 @@ import { can, type Actor } from '@acompana/core';
 import {
   INSTITUTION_VOCABULARY_VERSION, VIOLATION_VOCABULARY_VERSION,
   type ActCreate, type ComplaintCreate, type ComplaintStatusChange, type Incident, type PerpetratorCreate, type VictimCreate,
-} from '../../../../packages/core/src/incidents/index.ts';
+} from '@acompana/core';
 import type { Queryable } from '../kernel/db/database.ts';
 import { AppError } from '../kernel/errors.ts';
 import { findPerson } from '../people/people.queries.ts';

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import {
   actCreateSchema, complaintCreateSchema, complaintStatusChangeSchema, incidentCreateSchema, incidentListQuerySchema, incidentListResponseSchema,
   incidentSchema, institutions, perpetratorCreateSchema, victimCreateSchema, violationTypes, VIOLATION_VOCABULARY_VERSION, INSTITUTION_VOCABULARY_VERSION,
-} from '../../../../packages/core/src/incidents/index.ts';
+} from '@acompana/core';
 import type { AppContext } from '../app-context.ts';
 import { commonErrorResponses } from '../kernel/http/error-response.ts';
 import { authOf } from '../kernel/http/auth-context.ts';

@@ -2,7 +2,7 @@
 // list with filters in SQL. Every decision goes through can(); every read and write is audited
 // (which record, which fields — never values). Another organisation's event is "not found".
 import { can, listScope, type Actor } from '@acompana/core';
-import { institutionAncestors, institutionAndDescendants, findViolationType, type Incident, type IncidentCreate, type IncidentListQuery, type IncidentSummary } from '../../../../packages/core/src/incidents/index.ts';
+import { institutionAncestors, institutionAndDescendants, findViolationType, type Incident, type IncidentCreate, type IncidentListQuery, type IncidentSummary } from '@acompana/core';
 import type { Database } from '../kernel/db/database.ts';
 import type { Keyring } from '../kernel/crypto/keyring.ts';
 import type { AuditWriter } from '../audit/audit-log.ts';

@@ -5,7 +5,7 @@
 // the engine then scores each candidate with the reference model and the best ones, above the
 // 'possible' threshold, are stored for review. Reviewed pairs are never proposed again.
 import { can, createMatcher, listScope, type Actor } from '@acompana/core';
-import type { ComparedRecord, MatchRun } from './core-missing.ts';
+import type { ComparedRecord, MatchRun } from '@acompana/core';
 import type { Database } from '../kernel/db/database.ts';
 import type { Keyring } from '../kernel/crypto/keyring.ts';
 import type { AuditWriter } from '../audit/audit-log.ts';

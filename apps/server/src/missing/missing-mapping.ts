@@ -1,7 +1,7 @@
 // From stored rows and decrypted fields to the API's shapes, to the engine's PersonRecord, and to
 // the side-by-side view of the review screen (a partner's record only with what sharing allows).
 import type { PersonRecord } from '@acompana/core';
-import type { ComparedRecord, FoundRecord, MissingReport } from './core-missing.ts';
+import type { ComparedRecord, FoundRecord, MissingReport } from '@acompana/core';
 import type { FoundRow, PersonLiteRow, ReportRow } from './missing.queries.ts';
 
 export const iso = (value: Date | string) => (value instanceof Date ? value : new Date(value)).toISOString();

@@ -19,7 +19,7 @@ import {
   missingReportSchema,
   missingReportSummarySchema,
   notificationSchema,
-} from './core-missing.ts';
+} from '@acompana/core';
 import { createMatchingService } from './matching.service.ts';
 import { createMissingService } from './missing.service.ts';
 import { createReviewService } from './review.service.ts';

@@ -3,7 +3,7 @@
 // report is matched at once; a new found record is matched against the open reports.
 import { randomUUID } from 'node:crypto';
 import { can, listScope, type Actor } from '@acompana/core';
-import { validateFoundRecord, validateMissingReport, type FoundRecordCreate, type MissingIssue, type MissingReportCreate } from './core-missing.ts';
+import { validateFoundRecord, validateMissingReport, type FoundRecordCreate, type MissingIssue, type MissingReportCreate } from '@acompana/core';
 import type { Database } from '../kernel/db/database.ts';
 import type { Keyring } from '../kernel/crypto/keyring.ts';
 import type { AuditWriter } from '../audit/audit-log.ts';

@@ -3,7 +3,7 @@
 // report's case owner — an account in the organisation — and never anyone in the family: the
 // relatives' contact channels are not used here at all.
 import type { Actor } from '@acompana/core';
-import type { CandidateReview, MatchCandidate, MatchExplanation } from './core-missing.ts';
+import type { CandidateReview, MatchCandidate, MatchExplanation } from '@acompana/core';
 import type { Database } from '../kernel/db/database.ts';
 import type { Keyring } from '../kernel/crypto/keyring.ts';
 import type { AuditWriter } from '../audit/audit-log.ts';

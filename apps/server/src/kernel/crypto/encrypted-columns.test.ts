@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('../../../../../', import.meta.url));
 
 describe('encrypted columns registered for rotation', () => {
-  it('include the people columns when only the runtime is loaded', () => {
+  it('include the columns of every module when only the runtime is loaded', () => {
     const script = `
       await import('./apps/server/src/bootstrap.ts');
       const { encryptedColumns } = await import('./apps/server/src/kernel/crypto/key-rotation.ts');
@@ -16,6 +16,6 @@ describe('encrypted columns registered for rotation', () => {
     const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' });
     assert.equal(run.status, 0, run.stderr);
     const columns = JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '[]') as string[];
-    for (const column of ['people.given_names', 'people.surnames', 'people.documents', 'people.notes']) assert.ok(columns.includes(column), `${column} missing from ${columns.join(', ')}`);
+    for (const column of ['people.given_names', 'people.surnames', 'people.documents', 'people.notes', 'screenings.answers', 'match_candidates.note', 'incident_events.narrative']) assert.ok(columns.includes(column), `${column} missing from ${columns.join(', ')}`);
   });
 });
