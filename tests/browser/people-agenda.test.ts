@@ -201,13 +201,13 @@ describe('people and agenda screens', { skip: skip ?? false }, () => {
     const { context, page, errors } = await loggedIn(caseworker, 360);
     await page.goto(`${server.baseUrl}/app/people`);
     await page.locator('.person-list__name').first().waitFor();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = ((await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')) as number);
     assert.ok(overflow <= 0, `the people list scrolls sideways by ${overflow}px at 360 px`);
     await assertAccessible(page, 'the people list at 360 px');
     await screenshot(page, 'people-list-360');
     await page.goto(`${server.baseUrl}/app/people/new`);
     await page.getByRole('heading', { level: 1, name: tr(es, 'people.register.title') }).waitFor();
-    const formOverflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const formOverflow = ((await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')) as number);
     assert.ok(formOverflow <= 0, `the register form scrolls sideways by ${formOverflow}px at 360 px`);
     await screenshot(page, 'people-register-360');
     assert.deepEqual(errors, []);

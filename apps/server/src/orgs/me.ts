@@ -1,5 +1,5 @@
 // The answer to "who am I": account, active organisation and role, memberships, CSRF token.
-import type { Me, Role } from '@acompana/core';
+import { permissionsOf, type Me, type Role } from '@acompana/core';
 import type { Queryable } from '../kernel/db/database.ts';
 import type { SessionRow } from '../auth/sessions.ts';
 import { mustEnrollTotp } from '../kernel/http/auth-context.ts';
@@ -16,5 +16,6 @@ export async function buildMe(db: Queryable, session: SessionRow, memberships?: 
     csrfToken: session.csrf_token,
     totpEnrolled: session.totp_enrolled,
     mustEnrollTotp: mustEnrollTotp(session, all),
+    permissions: permissionsOf({ accountId: session.account_id, orgId: active?.org_id ?? null, role: active?.role ?? null, teamIds: [], sharing: [] }),
   };
 }

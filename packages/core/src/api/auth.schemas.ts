@@ -25,6 +25,11 @@ export const meSchema = z.object({
   csrfToken: z.string(),
   totpEnrolled: z.boolean(),
   mustEnrollTotp: z.boolean(),
+  /**
+   * What the active role may do, per record type: action → widest scope ('own' | 'team' | 'org').
+   * For showing or hiding controls only; the server decides every request again.
+   */
+  permissions: z.record(z.string(), z.record(z.string(), z.enum(['own', 'team', 'org']))),
 });
 export type Me = z.infer<typeof meSchema>;
 

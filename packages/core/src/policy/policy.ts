@@ -1,6 +1,6 @@
 // The one policy function. Every access decision in Acompaña goes through can(); nothing else
 // decides who may read or change a record. Deny by default.
-import { grants, sharingPurposeOf, type Action, type RecordType, type Scope } from './policy-grants.ts';
+import { actions, grants, recordTypes, sharingPurposeOf, type Action, type RecordType, type Scope } from './policy-grants.ts';
 import { isRole } from './roles.ts';
 
 export interface SharingGrant {
@@ -72,4 +72,16 @@ export function listScope(actor: Actor, action: Action, type: RecordType): Scope
   if (allowed.includes('team')) return 'team';
   if (allowed.includes('own')) return 'own';
   return undefined;
+}
+
+/** The widest list scope of every action on every record type, for a role (UI hints only). */
+export function permissionsOf(actor: Actor): Record<string, Record<string, 'own' | 'team' | 'org'>> {
+  const out: Record<string, Record<string, 'own' | 'team' | 'org'>> = {};
+  for (const type of recordTypes) {
+    for (const action of actions) {
+      const scope = listScope(actor, action, type);
+      if (scope === 'own' || scope === 'team' || scope === 'org') (out[type] ??= {})[action] = scope;
+    }
+  }
+  return out;
 }

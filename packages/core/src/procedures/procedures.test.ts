@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { getRule } from '../deadlines/index.ts';
 import { foldIcalLine, renderIcalCalendar } from './ical-calendar.ts';
 import { findProcedureType, procedureTypes } from './procedure-types.ts';
+import { procedureStageLabels } from './procedure-stages.ts';
 
 describe('procedure types', () => {
   it('name only deadline rules that the engine knows', () => {
@@ -17,6 +18,10 @@ describe('procedure types', () => {
       assert.equal(new Set(keys).size, keys.length, type.id);
       for (const step of type.steps) assert.ok(step.title.es && step.title.en && step.trigger.es && step.trigger.en);
     }
+  });
+
+  it('have a Spanish and English name for every stage', () => {
+    for (const type of procedureTypes) for (const stage of type.stages) assert.ok(procedureStageLabels[stage]?.es && procedureStageLabels[stage]?.en, `${type.id}: ${stage}`);
   });
 
   it('cover the procedures lawyers in Mexico and the US run', () => {

@@ -11,7 +11,8 @@ import { StatusBadge } from '../agenda/status-badge';
 import { InputField } from './form-fields';
 import { proceduresApi } from './people-api';
 import type { ProcedureStepView, ProcedureView } from './people-api';
-import { findProcedureType, formatInstant, formatPlainDate, localized, todayText, triggerTakesTime } from './reference-data';
+import type { Localized } from './reference-data';
+import { findProcedureType, formatInstant, formatPlainDate, localized, procedureStageLabels, todayText, triggerTakesTime } from './reference-data';
 
 interface Props {
   procedure: ProcedureView;
@@ -26,7 +27,7 @@ export function ProcedureCard({ procedure, onChange }: Props) {
       <h3 id={`procedure-${procedure.id}`} tabIndex={-1} className="procedure__title">
         {localized(procedure.title, language)}
       </h3>
-      <p className="procedure__meta">{t('procedures.stage', { stage: procedure.stage })}</p>
+      <p className="procedure__meta">{t('procedures.stage', { stage: procedureStageLabels[procedure.stage] ? localized(procedureStageLabels[procedure.stage] as Localized, language) : procedure.stage })}</p>
       <ol className="step-list">
         {procedure.steps.map((step, index) => (
           <StepItem key={step.key} procedure={procedure} step={step} openByDefault={index === 0} onChange={onChange} />

@@ -2,8 +2,9 @@
 // country names come from Intl.DisplayNames, procedure titles from core's own es/en texts.
 import { countryCodes } from '../../../../../../packages/core/src/people/countries.ts';
 import { findProcedureType, procedureTypes } from '../../../../../../packages/core/src/procedures/procedure-types.ts';
+import { procedureStageLabels } from '../../../../../../packages/core/src/procedures/procedure-stages.ts';
 
-export { countryCodes, findProcedureType, procedureTypes };
+export { countryCodes, findProcedureType, procedureStageLabels, procedureTypes };
 
 export type Localized = { es: string; en: string };
 

@@ -1,0 +1,40 @@
+// Names of the stages procedures move through, in Spanish and English.
+import type { LocalizedText } from '../deadlines/index.ts';
+
+const t = (es: string, en: string): LocalizedText => ({ es, en });
+
+export const procedureStageLabels: Readonly<Record<string, LocalizedText>> = {
+  preparing: t('En preparación', 'Preparing'),
+  filed: t('Presentado', 'Filed'),
+  admitted: t('Admitido', 'Admitted'),
+  interview: t('Entrevista', 'Interview'),
+  interviewed: t('Entrevistado', 'Interviewed'),
+  resolved: t('Resuelto', 'Decided'),
+  notified: t('Notificado', 'Notified'),
+  closed: t('Cerrado', 'Closed'),
+  suspension: t('Suspensión', 'Suspension'),
+  requested: t('Solicitado', 'Requested'),
+  prevention: t('Prevención (información requerida)', 'Request for information'),
+  granted: t('Otorgado', 'Granted'),
+  denied: t('Negado', 'Denied'),
+  detained: t('Detenido', 'Detained'),
+  released: t('Liberado', 'Released'),
+  exit_order: t('Oficio de salida', 'Exit order'),
+  deported: t('Deportado', 'Deported'),
+  referred: t('Referido a la corte', 'Referred to court'),
+  nta: t('Notificación de comparecencia (NTA)', 'Notice to Appear (NTA)'),
+  master_hearing: t('Audiencia preliminar', 'Master hearing'),
+  individual_hearing: t('Audiencia final', 'Individual hearing'),
+  decided: t('Decidido', 'Decided'),
+  appeal: t('Apelación', 'Appeal'),
+  negative: t('Resultado negativo', 'Negative finding'),
+  review: t('Revisión', 'Review'),
+  positive: t('Resultado positivo', 'Positive finding'),
+  returned_to_mexico: t('Devuelto a México', 'Returned to Mexico'),
+  hearing_scheduled: t('Audiencia programada', 'Hearing scheduled'),
+  hearing_attended: t('Audiencia atendida', 'Hearing attended'),
+  scheduled: t('Programada', 'Scheduled'),
+  attended: t('Atendida', 'Attended'),
+  cancelled_by_policy: t('Cancelada por cambio de política', 'Cancelled by policy change'),
+  approved: t('Aprobado', 'Approved'),
+};
