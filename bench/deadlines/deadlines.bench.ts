@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { computeDeadline, computeDueDate, getCalendar, listRules, resolveRule } from '@acompana/core';
 import { NaiveCalendar } from '../../packages/core/src/deadlines/naive-walk.reference.ts';
 import { addMonthsClamped, dayNumberOf, formatDay, parsePlainDate } from '../../packages/core/src/deadlines/plain-date.util.ts';
-import { rng } from '../shared/seeded-random.ts';
+import { seededRandom as rng } from '../../packages/core/src/util/seeded-random.ts';
 
 const N = Number(process.argv[2] ?? 100_000);
 

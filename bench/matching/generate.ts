@@ -4,7 +4,7 @@
 // typos, nicknames, one given name of two, second surname missing or swapped, day/month swapped,
 // partial dates, age ranges instead of birth dates for remains; plus siblings and namesakes.
 import type { PersonRecord } from '@acompana/core';
-import { rng } from '../shared/seeded-random.ts';
+import { seededRandom as rng } from '../../packages/core/src/util/seeded-random.ts';
 
 export { rng };
 

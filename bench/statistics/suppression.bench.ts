@@ -5,7 +5,7 @@
 import { performance } from 'node:perf_hooks';
 import { suppressCounts } from '../../packages/core/src/statistics/index.ts';
 import type { DimensionSpec } from '../../packages/core/src/statistics/index.ts';
-import { rng } from '../shared/seeded-random.ts';
+import { seededRandom as rng } from '../../packages/core/src/util/seeded-random.ts';
 
 const TABLES = Number(process.argv[2] ?? 200);
 const ROWS = 20;

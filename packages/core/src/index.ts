@@ -9,3 +9,4 @@ export * from './statistics/index.ts';
 export * from './screening/index.ts';
 export * from './incidents/index.ts';
 export * from './missing/index.ts';
+export { seededRandom } from './util/seeded-random.ts';

@@ -1,19 +1,9 @@
 // Synthetic people for demos and benchmarks: realistic Central American, Mexican, Venezuelan,
 // Cuban and Haitian names, spelt the way intake forms see them. Every person is invented; a
 // seeded generator makes the same data on every run.
-import type { PersonCreate } from '@acompana/core';
+import { seededRandom, type PersonCreate } from '@acompana/core';
 
-/** Mulberry32: small, fast, seeded. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
 
 const HISPANIC_F = 'María,Ana,Rosa,Carmen,Yesenia,Karla,Dayana,Sofía,Gabriela,Alejandra,Daniela,Lucía,Fernanda,Wendy,Iris,Glenda,Marisol,Yolanda,Elvia,Reina,Sandra,Jessica,Lesly,Nayeli,Brenda,Keila,Yulissa,Dilcia,Norma,Xiomara,Belkis,Yaneth,Milagros,Génesis,Valentina,Isabel,Guadalupe,Juana,Marta,Elena'.split(',');
 const HISPANIC_M = 'José,Juan,Carlos,Luis,Kevin,Kebin,Jorge,Mario,Óscar,Edwin,Wilmer,Selvin,Erick,Brayan,Jefferson,Francisco,Pedro,Miguel,Ángel,Jesús,Héctor,Darwin,Élmer,Marvin,Denis,Nelson,Cristian,Anderson,Yeison,Jhonatan,Rigoberto,Santos,Víctor,Alexander,David,Manuel,Antonio,Ramón,Julio,Fredy'.split(',');

@@ -1,36 +1,16 @@
 // The operator's command line, run as a user would run it (a child process), on both databases.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { openPgliteDatabase } from '../../../../apps/server/src/kernel/db/pglite-database.ts';
 import { createPostgresTestDatabaseUrl, testDatabaseKinds } from '../../../../apps/server/src/testing/test-database.ts';
+import { runAcompana } from '../testing/run-acompana.ts';
 
-const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const kinds = await testDatabaseKinds();
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function acompana(env: Record<string, string>, ...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'packages/cli/src/main.ts', ...args], {
-      cwd: root,
-      env: { ...process.env, LANG: 'en_US.UTF-8', DATABASE_URL: '', ACOMPANA_MASTER_KEY: '', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const acompana = runAcompana;
 
 describe('acompana command line on the embedded database', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'acompana-cli-'));

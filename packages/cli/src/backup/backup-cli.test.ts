@@ -2,37 +2,17 @@
 // embedded deployment moved to PostgreSQL and back, with the refusals an operator can meet.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { openPgliteDatabase } from '../../../../apps/server/src/kernel/db/pglite-database.ts';
 import { createPostgresTestDatabaseUrl, testDatabaseKinds } from '../../../../apps/server/src/testing/test-database.ts';
+import { runAcompana } from '../testing/run-acompana.ts';
 
-const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const kinds = await testDatabaseKinds();
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function acompana(env: Record<string, string>, ...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'packages/cli/src/main.ts', ...args], {
-      cwd: root,
-      env: { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: '', DATABASE_URL: '', ACOMPANA_MASTER_KEY: '', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const acompana = runAcompana;
 
 const createUser = (env: Record<string, string>, org: string, email: string) =>
   acompana(env, 'user', 'create', '--org', org, '--email', email, '--password', 'una clave larga', '--role', 'admin', '--no-2fa');
