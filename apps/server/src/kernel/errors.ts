@@ -80,6 +80,13 @@ export const errorStatus = {
   'screening.wrong_type': 400,
   'screening.unknown_choice': 400,
   'screening.out_of_range': 400,
+  'stats.unknown_indicator': 404,
+  'stats.unknown_dimension': 400,
+  'stats.too_many_dimensions': 400,
+  'stats.invalid_period': 400,
+  'stats.not_public': 404,
+  'stats.dimension_not_public': 400,
+  'stats.public_period': 400,
   'server.internal': 500,
 } as const;
 

@@ -1,0 +1,201 @@
+// Indicators for the organisation's dashboard and for the public release (decision 0111).
+// Internal: the organisation's own exact counts, small cells marked. Public: every organisation's
+// data, ONE protected table per indicator and month (the indicator's release cube, suppressed by
+// the statistics engine); a request for fewer dimensions gets a view (margin) of that table.
+import { can, suppressCounts, toHxlCsv, type Actor, type DimensionSpec, type SafeTable } from '@acompana/core';
+import type { Database } from '../kernel/db/database.ts';
+import type { AuditWriter } from '../audit/audit-log.ts';
+import { AppError } from '../kernel/errors.ts';
+import {
+  categoryLabel, dimensionOf, findIndicator, sortCategories, type Indicator, type IndicatorDimension, type IndicatorLocale, type InstitutionLevel,
+} from './indicators.ts';
+import { countBy, type CountRow } from './stats.queries.ts';
+import { coordinates, countOf, exactCells, nestedCounts, viewOf } from './stats-table.ts';
+
+/** The public minimum cell size: 5, or more through ACOMPANA_STATS_MIN_CELL, never less. */
+export const PUBLIC_MIN_CELL = 5;
+
+export function statsMinCell(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.ACOMPANA_STATS_MIN_CELL?.trim();
+  if (!raw) return PUBLIC_MIN_CELL;
+  if (!/^\d+$/.test(raw)) throw new Error(`ACOMPANA_STATS_MIN_CELL must be a whole number (at least ${PUBLIC_MIN_CELL}), got "${raw}"`);
+  return Math.max(PUBLIC_MIN_CELL, Number(raw));
+}
+
+export interface StatsRequest {
+  by?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  level?: InstitutionLevel | undefined;
+}
+
+export interface StatsCell {
+  /** Category key per dimension, null for the total. */
+  keys: (string | null)[];
+  count: number | null;
+  flag: 'small' | 'suppressed' | null;
+}
+
+export interface StatsTable {
+  indicator: string;
+  title: string;
+  unit: string;
+  scope: 'organisation' | 'network';
+  period: { from: string | null; to: string | null };
+  threshold: number;
+  institutionLevel: InstitutionLevel | null;
+  dimensions: { id: string; title: string; hxl: string; categories: { key: string; label: string }[] }[];
+  cells: StatsCell[];
+  method: string;
+}
+
+export interface StatsDeps {
+  db: Database;
+  audit: AuditWriter;
+  clock: () => Date;
+  minCell: number;
+}
+
+const MAX_DIMENSIONS = 3;
+
+const methods: Record<'organisation' | 'network', Record<IndicatorLocale, string>> = {
+  organisation: {
+    es: 'Conteos exactos de los registros de la organización. Las celdas menores que {t} están marcadas: no las publique sin suprimir.',
+    en: "Exact counts of the organisation's records. Cells under {t} are marked: do not publish them without suppression.",
+  },
+  network: {
+    es: 'Datos de todas las organizaciones de la red, por mes y por estado. Se ocultan las celdas con menos de {t} y las que permitirían deducirlas de los totales; una celda oculta va vacía.',
+    en: 'Data of every organisation in the network, by month and state. Cells under {t} are hidden, and so are cells that would let them be worked out from totals; a hidden cell is empty.',
+  },
+};
+
+function indicatorOf(id: string): Indicator {
+  const indicator = findIndicator(id);
+  if (!indicator) throw new AppError('stats.unknown_indicator', { field: 'indicator', params: { value: id } });
+  return indicator;
+}
+
+function parseBy(indicator: Indicator, by: string | undefined, fallback: readonly string[]): IndicatorDimension[] {
+  const ids = by === undefined ? [...fallback] : by.split(',').map((s) => s.trim()).filter(Boolean);
+  if (ids.length > MAX_DIMENSIONS || new Set(ids).size !== ids.length) throw new AppError('stats.too_many_dimensions', { field: 'by', params: { max: String(MAX_DIMENSIONS) } });
+  return ids.map((id) => {
+    const dim = dimensionOf(indicator, id);
+    if (!dim) throw new AppError('stats.unknown_dimension', { field: 'by', params: { value: id } });
+    return dim;
+  });
+}
+
+function checkPeriod(from: string | undefined, to: string | undefined): void {
+  if (from && to && from > to) throw new AppError('stats.invalid_period', { field: 'from', params: { from, to } });
+}
+
+function categoriesOf(dims: readonly IndicatorDimension[], rows: readonly CountRow[]): string[][] {
+  return dims.map((d, i) => sortCategories(d.categories, rows.map((r) => r.keys[i]!)));
+}
+
+function describeDimensions(dims: readonly IndicatorDimension[], categories: readonly (readonly string[])[], locale: IndicatorLocale): StatsTable['dimensions'] {
+  return dims.map((d, i) => ({
+    id: d.id, title: d.title[locale], hxl: d.hxl,
+    categories: categories[i]!.map((key) => ({ key, label: categoryLabel(d.categories, key, locale) })),
+  }));
+}
+
+const keysAt = (categories: readonly (readonly string[])[], coords: readonly number[]): (string | null)[] => coords.map((k, d) => categories[d]![k] ?? null);
+
+export function createStatsService({ db, audit, clock, minCell }: StatsDeps) {
+  const today = (): string => clock().toISOString().slice(0, 10);
+
+  /** The organisation's own table: exact counts with margins, small cells marked, no names. */
+  async function organisationTable(actor: Actor, id: string, request: StatsRequest, locale: IndicatorLocale, meta: { ip?: string | null } = {}): Promise<StatsTable> {
+    if (!actor.orgId || !can(actor, 'read', { type: 'statistics', orgId: actor.orgId })) throw new AppError('policy.denied');
+    const indicator = indicatorOf(id);
+    const dims = parseBy(indicator, request.by, indicator.publicRelease ?? []);
+    checkPeriod(request.from, request.to);
+    const level = request.level ?? 'institution';
+    const rows = await countBy(db, {
+      indicator: indicator.id, by: dims.map((d) => d.id), orgId: actor.orgId, from: request.from ?? null, to: request.to ?? null, institutionLevel: level, today: today(),
+    });
+    const categories = categoriesOf(dims, rows);
+    const shape = categories.map((c) => c.length + 1);
+    const counts = exactCells(categories, rows);
+    await audit.record({
+      actorAccountId: actor.accountId, actorOrgId: actor.orgId, action: 'statistics.read', recordType: 'statistics', orgId: actor.orgId, ip: meta.ip ?? null,
+      details: { indicator: indicator.id, by: dims.map((d) => d.id).join(','), from: request.from ?? null, to: request.to ?? null },
+    });
+    return {
+      indicator: indicator.id, title: indicator.title[locale], unit: indicator.unit[locale], scope: 'organisation',
+      period: { from: request.from ?? null, to: request.to ?? null }, threshold: minCell,
+      institutionLevel: dims.some((d) => d.levels) ? level : null,
+      dimensions: describeDimensions(dims, categories, locale),
+      cells: coordinates(shape).map((coords, c) => {
+        const count = counts[c]!;
+        return { keys: keysAt(categories, coords), count, flag: count > 0 && count < minCell ? 'small' : null };
+      }),
+      method: methods.organisation[locale].replace('{t}', String(minCell)),
+    };
+  }
+
+  /** The protected release cube of an indicator for one month, across organisations. */
+  async function releaseCube(indicator: Indicator, month: string, locale: IndicatorLocale): Promise<{ dims: IndicatorDimension[]; categories: string[][]; table: SafeTable | null }> {
+    const dims = (indicator.publicRelease ?? []).map((id) => dimensionOf(indicator, id)!);
+    const level = dims.find((d) => d.levels)?.levels?.default ?? 'institution';
+    const rows = await countBy(db, { indicator: indicator.id, by: dims.map((d) => d.id), orgId: null, from: month, to: month, institutionLevel: level, today: today() });
+    const categories = categoriesOf(dims, rows);
+    if (rows.length === 0) return { dims, categories, table: null };
+    const spec: DimensionSpec[] = dims.map((d, i) => ({ name: d.title[locale], hxl: d.hxl, categories: categories[i]!.map((k) => categoryLabel(d.categories, k, locale)) }));
+    return { dims, categories, table: suppressCounts({ dimensions: spec, counts: nestedCounts(categories, rows) }, { threshold: minCell }) };
+  }
+
+  async function publicView(id: string, request: StatsRequest, locale: IndicatorLocale): Promise<{ result: StatsTable; csvTable: SafeTable | null; indicator: Indicator }> {
+    const indicator = indicatorOf(id);
+    if (!indicator.publicRelease) throw new AppError('stats.not_public', { params: { value: id } });
+    const dims = parseBy(indicator, request.by, indicator.publicRelease);
+    for (const d of dims) if (!indicator.publicRelease.includes(d.id)) throw new AppError('stats.dimension_not_public', { field: 'by', params: { value: d.id } });
+    // Overlapping periods are linked tables (a quarter minus two of its months is the third): a
+    // public table covers exactly one calendar month, and months never overlap.
+    if (!request.from || !request.to || request.from !== request.to) throw new AppError('stats.public_period', { field: 'from' });
+    const month = request.from;
+    const cube = await releaseCube(indicator, month, locale);
+    const picked = dims.map((d) => cube.dims.indexOf(d));
+    const categories = picked.map((d) => cube.categories[d]!);
+    const base = {
+      indicator: indicator.id, title: indicator.title[locale], unit: indicator.unit[locale], scope: 'network' as const,
+      period: { from: month, to: month }, threshold: minCell,
+      institutionLevel: dims.some((d) => d.levels) ? (dims.find((d) => d.levels)?.levels?.default ?? null) : null,
+      dimensions: describeDimensions(dims, categories, locale),
+      method: methods.network[locale].replace('{t}', String(minCell)),
+    };
+    if (!cube.table) {
+      // Nothing recorded that month: only the (zero) totals exist.
+      const cells = coordinates(categories.map((c) => c.length + 1)).map((coords) => ({ keys: keysAt(categories, coords), count: 0, flag: null }));
+      return { indicator, csvTable: null, result: { ...base, cells } };
+    }
+    const view = viewOf(cube.table, picked);
+    const cells: StatsCell[] = view.cells.map(({ coords, cell }) => {
+      const count = countOf(cell);
+      return { keys: keysAt(categories, coords), count, flag: count === null ? 'suppressed' : null };
+    });
+    const csvTable: SafeTable = {
+      dimensions: picked.map((d) => cube.table!.dimensions[d]!), shape: view.shape, cells: view.cells.map((c) => c.cell), report: cube.table.report,
+    };
+    return { indicator, csvTable, result: { ...base, cells } };
+  }
+
+  async function publicTable(id: string, request: StatsRequest, locale: IndicatorLocale): Promise<StatsTable> {
+    return (await publicView(id, request, locale)).result;
+  }
+
+  /** The same public table as HXL CSV: header row, hashtag row, one row per cell, hidden counts empty. */
+  async function publicCsv(id: string, request: StatsRequest, locale: IndicatorLocale): Promise<string> {
+    const { indicator, csvTable, result } = await publicView(id, request, locale);
+    const table: SafeTable = csvTable ?? {
+      dimensions: result.dimensions.map((d) => ({ name: d.title, hxl: d.hxl, categories: [] })), shape: result.dimensions.map(() => 1), cells: [0],
+      report: { threshold: minCell, protectionLevel: minCell, zeros: 'publish', cells: 1, primary: 0, secondary: 0, suppressedShare: 0, informationLoss: { innerCellsSuppressed: 0, innerCellShare: 0, hiddenCountShare: 0 }, verification: 'skipped', rounds: 0 },
+    };
+    return toHxlCsv(table, { valueHeader: `${indicator.title[locale]} (${indicator.unit[locale]})`, valueHashtag: indicator.valueHxl, totalLabel: 'Total', noteHeader: locale === 'es' ? 'Nota' : 'Note' });
+  }
+
+  return { organisationTable, publicTable, publicCsv };
+}
+
+export type StatsService = ReturnType<typeof createStatsService>;

@@ -1,0 +1,3 @@
+// Indicators: defined once, as data (issue 10, decision 0111).
+export * from './indicators.ts';
+export * from './indicator-labels.ts';
