@@ -22,6 +22,7 @@ import { registerProcedureRoutes } from './procedures/procedures.routes.ts';
 import { registerScreeningRoutes } from './screening/screening.routes.ts';
 import { registerMissingRoutes } from './missing/missing.routes.ts';
 import { registerIncidentRoutes } from './incidents/incidents.routes.ts';
+import { registerDirectoryRoutes } from './directory/directory.routes.ts';
 import { registerStatsRoutes } from './stats/stats.routes.ts';
 import { isStaffAppPage, registerWebApp, webDistDir } from './web-static.ts';
 
@@ -77,6 +78,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   registerScreeningRoutes(app, ctx);
   registerMissingRoutes(app, ctx);
   registerIncidentRoutes(app, ctx);
+  registerDirectoryRoutes(app, ctx);
   registerStatsRoutes(app, ctx);
   await registerWebApp(app, distDir);
   return app;

@@ -1,0 +1,252 @@
+// The SQL of the services directory. Table and column names are HSDS's (hsds_<table>), so rows
+// map onto HSDS objects by name; this file moves whole service graphs in and out.
+import type { Queryable } from '../kernel/db/database.ts';
+
+export type Row = Record<string, unknown>;
+
+/** Columns of each HSDS table besides id and its parent key, in HSDS's names. */
+export const columns = {
+  hsds_organizations: ['name', 'alternate_name', 'description', 'email', 'website', 'uri', 'legal_status', 'year_incorporated', 'parent_organization_id'],
+  hsds_locations: ['location_type', 'url', 'organization_id', 'name', 'alternate_name', 'description', 'transportation', 'latitude', 'longitude', 'external_identifier', 'external_identifier_type'],
+  hsds_addresses: ['attention', 'address_1', 'address_2', 'city', 'region', 'state_province', 'postal_code', 'country', 'address_type'],
+  hsds_services: [
+    'organization_id', 'name', 'alternate_name', 'description', 'url', 'email', 'status', 'interpretation_services', 'application_process', 'fees_description',
+    'wait_time', 'accreditations', 'eligibility_description', 'minimum_age', 'maximum_age', 'alert',
+  ],
+  hsds_service_at_locations: ['location_id', 'description'],
+  hsds_schedules: ['valid_from', 'valid_to', 'dtstart', 'until', 'wkst', 'freq', 'interval', 'byday', 'bymonthday', 'opens_at', 'closes_at', 'description', 'attending_type', 'notes'],
+  hsds_phones: ['number', 'extension', 'type', 'description'],
+  hsds_languages: ['name', 'code', 'note'],
+  hsds_service_areas: ['name', 'description', 'extent', 'extent_type', 'uri'],
+  hsds_cost_options: ['valid_from', 'valid_to', 'option', 'currency', 'amount', 'amount_description'],
+  hsds_contacts: ['name', 'title', 'department', 'email'],
+  hsds_attributes: ['taxonomy_term_id', 'link_type', 'value'],
+  hsds_taxonomy_terms: ['code', 'name', 'description', 'parent_id', 'taxonomy', 'language', 'term_uri'],
+} as const;
+
+export type Table = keyof typeof columns;
+/** The tables whose rows hang off one service (deleted and rewritten with it). */
+export const serviceChildTables = ['hsds_service_at_locations', 'hsds_schedules', 'hsds_phones', 'hsds_languages', 'hsds_service_areas', 'hsds_cost_options', 'hsds_contacts', 'hsds_attributes'] as const;
+export type ServiceChildTable = (typeof serviceChildTables)[number];
+
+const DATES = new Set(['valid_from', 'valid_to', 'dtstart', 'until']);
+const NUMBERS = new Set(['minimum_age', 'maximum_age', 'extension', 'amount', 'latitude', 'longitude']);
+const UUIDS = new Set(['organization_id', 'parent_organization_id', 'location_id', 'taxonomy_term_id', 'parent_id']);
+
+/** A select list that gives strings for dates and ids and numbers for numerics, on both databases. */
+function selectList(table: Table, alias: string, prefix = ''): string {
+  return columns[table]
+    .map((c) => {
+      const ref = `${alias}."${c}"`;
+      if (DATES.has(c) || UUIDS.has(c)) return `${ref}::text AS "${prefix}${c}"`;
+      if (NUMBERS.has(c)) return `${ref}::float8 AS "${prefix}${c}"`;
+      return `${ref} AS "${prefix}${c}"`;
+    })
+    .join(', ');
+}
+
+export async function insertRow(tx: Queryable, table: Table, values: Row, extra: Row): Promise<void> {
+  const all = { ...extra, ...Object.fromEntries(columns[table].map((c) => [c, values[c] ?? null])) };
+  const names = Object.keys(all);
+  await tx.query(`INSERT INTO ${table} (${names.map((n) => `"${n}"`).join(', ')}) VALUES (${names.map((_, i) => `$${i + 1}`).join(', ')})`, Object.values(all));
+}
+
+export interface OwnedRow {
+  id: string;
+  owner_org_id: string;
+  version: number;
+  deleted_at?: Date | string | null;
+}
+
+/** Which of the ids exist in an owned table, with their owner. */
+export async function owners(db: Queryable, table: 'hsds_organizations' | 'hsds_locations' | 'hsds_services', ids: readonly string[]): Promise<Map<string, OwnedRow>> {
+  if (ids.length === 0) return new Map();
+  const { rows } = await db.query<OwnedRow>(`SELECT id::text AS id, owner_org_id::text AS owner_org_id, version FROM ${table} WHERE id = ANY($1::uuid[])`, [ids]);
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** Child rows with one of the ids that hang off a service other than the given ones. */
+export async function foreignChildIds(db: Queryable, table: ServiceChildTable | 'hsds_addresses', ids: readonly string[], parents: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const parent = table === 'hsds_addresses' ? 'location_id' : 'service_id';
+  const { rows } = await db.query<{ id: string }>(`SELECT id::text AS id FROM ${table} WHERE id = ANY($1::uuid[]) AND NOT (${parent} = ANY($2::uuid[]))`, [ids, parents]);
+  return rows.map((r) => r.id);
+}
+
+/** Inserts or updates an organization or location of `ownerOrgId` (ownership checked before). */
+export async function upsertOwned(tx: Queryable, table: 'hsds_organizations' | 'hsds_locations', id: string, ownerOrgId: string, values: Row, verifiedOn: string): Promise<void> {
+  const cols = columns[table];
+  const params = [id, ownerOrgId, verifiedOn, ...cols.map((c) => values[c] ?? null)];
+  const list = cols.map((c) => `"${c}"`).join(', ');
+  const excluded = cols.map((c) => `EXCLUDED."${c}"`).join(', ');
+  await tx.query(
+    `INSERT INTO ${table} (id, owner_org_id, last_verified_on, ${list}) VALUES ($1, $2, $3, ${cols.map((_, i) => `$${i + 4}`).join(', ')})
+     ON CONFLICT (id) DO UPDATE SET (${list}) = (${excluded}), last_verified_on = EXCLUDED.last_verified_on, updated_at = now(), version = ${table}.version + 1
+     WHERE ${table}.owner_org_id = EXCLUDED.owner_org_id AND ((${cols.map((c) => `${table}."${c}"`).join(', ')}) IS DISTINCT FROM (${excluded})
+       OR ${table}.last_verified_on IS DISTINCT FROM EXCLUDED.last_verified_on)`,
+    params,
+  );
+}
+
+export async function insertService(tx: Queryable, id: string, ownerOrgId: string, values: Row, acceptsReferrals: boolean, verifiedOn: string, at: Date): Promise<void> {
+  await insertRow(tx, 'hsds_services', values, { id, owner_org_id: ownerOrgId, accepts_referrals: acceptsReferrals, last_verified_on: verifiedOn, created_at: at, updated_at: at });
+}
+
+/** Rewrites a service's own columns, bumping its version; false when the version moved on. */
+export async function updateService(tx: Queryable, id: string, expectedVersion: number, values: Row, acceptsReferrals: boolean | undefined, verifiedOn: string, at: Date): Promise<boolean> {
+  const cols = columns.hsds_services;
+  const params: unknown[] = [id, expectedVersion, verifiedOn, at, acceptsReferrals ?? null, ...cols.map((c) => values[c] ?? null)];
+  const { rowCount } = await tx.query(
+    `UPDATE hsds_services SET (${cols.map((c) => `"${c}"`).join(', ')}) = (${cols.map((_, i) => `$${i + 6}`).join(', ')}),
+       last_verified_on = $3, updated_at = $4, accepts_referrals = coalesce($5, accepts_referrals), version = version + 1, deleted_at = NULL
+     WHERE id = $1 AND version = $2`,
+    params,
+  );
+  return rowCount > 0;
+}
+
+export async function deleteServiceChildren(tx: Queryable, serviceId: string): Promise<void> {
+  // Schedules, phones… first, then the links to locations (nothing points at them any more).
+  for (const table of [...serviceChildTables].reverse()) await tx.query(`DELETE FROM ${table} WHERE service_id = $1`, [serviceId]);
+}
+
+export async function replaceAddresses(tx: Queryable, locationId: string, addresses: readonly Row[]): Promise<void> {
+  await tx.query('DELETE FROM hsds_addresses WHERE location_id = $1', [locationId]);
+  for (const a of addresses) await insertRow(tx, 'hsds_addresses', a, { id: a.id, location_id: locationId });
+}
+
+export async function recordServiceVersion(tx: Queryable, serviceId: string, document: unknown, by: string | null, at: Date): Promise<void> {
+  await tx.query(
+    `INSERT INTO hsds_service_versions (service_id, version, document, changed_by, changed_at)
+     SELECT id, version, $2::jsonb, $3, $4 FROM hsds_services WHERE id = $1`,
+    [serviceId, JSON.stringify(document), by, at],
+  );
+}
+
+export async function markServiceDeleted(tx: Queryable, id: string, at: Date): Promise<boolean> {
+  const { rowCount } = await tx.query('UPDATE hsds_services SET deleted_at = $2, updated_at = $2, version = version + 1 WHERE id = $1 AND deleted_at IS NULL', [id, at]);
+  return rowCount > 0;
+}
+
+export async function verifyService(tx: Queryable, id: string, on: string, at: Date): Promise<void> {
+  await tx.query('UPDATE hsds_services SET last_verified_on = $2, updated_at = $3 WHERE id = $1', [id, on, at]);
+}
+
+/** A taxonomy term by id, or by (taxonomy, code). */
+export async function findTerm(db: Queryable, by: { id?: string | null | undefined; taxonomy: string; code?: string | null | undefined }): Promise<string | undefined> {
+  if (by.id) {
+    const { rows } = await db.query<{ id: string }>('SELECT id::text AS id FROM hsds_taxonomy_terms WHERE id = $1', [by.id]);
+    if (rows[0]) return rows[0].id;
+  }
+  if (!by.code) return undefined;
+  const { rows } = await db.query<{ id: string }>('SELECT id::text AS id FROM hsds_taxonomy_terms WHERE taxonomy = $1 AND code = $2', [by.taxonomy, by.code]);
+  return rows[0]?.id;
+}
+
+export async function insertTerm(tx: Queryable, id: string, ownerOrgId: string, values: Row): Promise<void> {
+  await insertRow(tx, 'hsds_taxonomy_terms', values, { id, owner_org_id: ownerOrgId });
+}
+
+// Reading ---------------------------------------------------------------------------------------
+
+export interface ServiceRow extends Row {
+  id: string;
+  owner_org_id: string;
+  accepts_referrals: boolean;
+  last_verified_on: string;
+  updated_at: Date | string;
+  version: number;
+  deleted_at: Date | string | null;
+}
+
+export interface ServiceGraphRows {
+  services: ServiceRow[];
+  organizations: Row[];
+  links: Row[];
+  locations: Row[];
+  addresses: Row[];
+  children: Record<Exclude<ServiceChildTable, 'hsds_service_at_locations' | 'hsds_attributes'>, Row[]>;
+  attributes: Row[];
+}
+
+export async function loadServiceGraphs(db: Queryable, ids: readonly string[]): Promise<ServiceGraphRows> {
+  const q = async (sql: string, params: unknown[]) => (await db.query<Row>(sql, params)).rows;
+  const services = (await db.query<ServiceRow>(
+    `SELECT s.id::text AS id, s.owner_org_id::text AS owner_org_id, s.accepts_referrals, s.last_verified_on::text AS last_verified_on, s.updated_at, s.version, s.deleted_at,
+       ${selectList('hsds_services', 's')} FROM hsds_services s WHERE s.id = ANY($1::uuid[])`,
+    [ids],
+  )).rows;
+  const orgIds = [...new Set(services.map((s) => String(s.organization_id)))];
+  const links = await q(`SELECT x.id::text AS id, x.service_id::text AS service_id, ${selectList('hsds_service_at_locations', 'x')} FROM hsds_service_at_locations x WHERE x.service_id = ANY($1::uuid[]) ORDER BY x.id`, [ids]);
+  const locationIds = [...new Set(links.map((l) => String(l.location_id)))];
+  const child = (table: Table) => q(`SELECT x.id::text AS id, x.service_id::text AS service_id, ${selectList(table, 'x')} FROM ${table} x WHERE x.service_id = ANY($1::uuid[]) ORDER BY x.id`, [ids]);
+  const [organizations, locations, addresses, schedules, phones, languages, areas, costs, contacts, attributes] = await Promise.all([
+    q(`SELECT x.id::text AS id, ${selectList('hsds_organizations', 'x')} FROM hsds_organizations x WHERE x.id = ANY($1::uuid[])`, [orgIds]),
+    q(`SELECT x.id::text AS id, ${selectList('hsds_locations', 'x')} FROM hsds_locations x WHERE x.id = ANY($1::uuid[])`, [locationIds]),
+    q(`SELECT x.id::text AS id, x.location_id::text AS location_id, ${selectList('hsds_addresses', 'x')} FROM hsds_addresses x WHERE x.location_id = ANY($1::uuid[]) ORDER BY x.id`, [locationIds]),
+    child('hsds_schedules'), child('hsds_phones'), child('hsds_languages'), child('hsds_service_areas'), child('hsds_cost_options'), child('hsds_contacts'),
+    q(
+      `SELECT x.id::text AS id, x.service_id::text AS service_id, ${selectList('hsds_attributes', 'x')}, t.id::text AS term_id, ${selectList('hsds_taxonomy_terms', 't', 'term_')}
+         FROM hsds_attributes x JOIN hsds_taxonomy_terms t ON t.id = x.taxonomy_term_id WHERE x.service_id = ANY($1::uuid[]) ORDER BY x.id`,
+      [ids],
+    ),
+  ]);
+  return {
+    services, organizations, links, locations, addresses, attributes,
+    children: { hsds_schedules: schedules, hsds_phones: phones, hsds_languages: languages, hsds_service_areas: areas, hsds_cost_options: costs, hsds_contacts: contacts },
+  };
+}
+
+export interface SearchFilter {
+  ownerOrgId?: string | undefined;
+  state?: string | undefined;
+  city?: string | undefined;
+  need?: string | undefined;
+  language?: string | undefined;
+  staleBefore?: string | undefined;
+  includeInactive?: boolean;
+  limit: number;
+  offset: number;
+}
+
+/** Ids of the live services matching the filter, by name, with the total count. */
+export async function searchServiceIds(db: Queryable, f: SearchFilter): Promise<{ ids: string[]; total: number }> {
+  const params: unknown[] = [];
+  const add = (v: unknown) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  const where = ['s.deleted_at IS NULL'];
+  if (!f.includeInactive) where.push("s.status IN ('active', 'temporarily closed')");
+  if (f.ownerOrgId) where.push(`s.owner_org_id = ${add(f.ownerOrgId)}`);
+  if (f.staleBefore) where.push(`s.last_verified_on < ${add(f.staleBefore)}::date`);
+  if (f.state || f.city) {
+    const place = [
+      ...(f.state ? [`lower(unaccent(a.state_province)) = lower(unaccent(${add(f.state)}))`] : []),
+      ...(f.city ? [`lower(unaccent(a.city)) = lower(unaccent(${add(f.city)}))`] : []),
+    ];
+    where.push(`EXISTS (SELECT 1 FROM hsds_service_at_locations x JOIN hsds_addresses a ON a.location_id = x.location_id WHERE x.service_id = s.id AND ${place.join(' AND ')})`);
+  }
+  if (f.need) where.push(`EXISTS (SELECT 1 FROM hsds_attributes x JOIN hsds_taxonomy_terms t ON t.id = x.taxonomy_term_id WHERE x.service_id = s.id AND t.code = ${add(f.need)})`);
+  if (f.language) where.push(`EXISTS (SELECT 1 FROM hsds_languages l WHERE l.service_id = s.id AND l.code = ${add(f.language.toLowerCase())})`);
+  const { rows } = await db.query<{ id: string; total: number }>(
+    `SELECT s.id::text AS id, count(*) OVER ()::int AS total FROM hsds_services s WHERE ${where.join(' AND ')}
+     ORDER BY ${f.staleBefore ? 's.last_verified_on, ' : ''}s.name, s.id LIMIT ${add(f.limit)} OFFSET ${add(f.offset)}`,
+    params,
+  );
+  let total = Number(rows[0]?.total ?? 0);
+  if (rows.length === 0 && f.offset > 0) {
+    const counted = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM hsds_services s WHERE ${where.join(' AND ')}`, params.slice(0, -2));
+    total = Number(counted.rows[0]?.n ?? 0);
+  }
+  return { ids: rows.map((r) => r.id), total };
+}
+
+export async function serviceOwner(db: Queryable, id: string): Promise<ServiceRow | undefined> {
+  const { rows } = await db.query<ServiceRow>(
+    `SELECT id::text AS id, owner_org_id::text AS owner_org_id, accepts_referrals, last_verified_on::text AS last_verified_on, updated_at, version, deleted_at, name
+       FROM hsds_services WHERE id = $1`,
+    [id],
+  );
+  return rows[0];
+}
