@@ -94,6 +94,7 @@ export const errorStatus = {
   'stats.not_public': 404,
   'stats.dimension_not_public': 400,
   'stats.public_period': 400,
+  'stats.release_too_large': 503,
   'server.internal': 500,
 } as const;
 

@@ -2,6 +2,7 @@
 // Internal: the organisation's own exact counts, small cells marked. Public: every organisation's
 // data, ONE protected table per indicator and month (the indicator's release cube, suppressed by
 // the statistics engine); a request for fewer dimensions gets a view (margin) of that table.
+import { createHash } from 'node:crypto';
 import { can, suppressCounts, toHxlCsv, type Actor, type DimensionSpec, type SafeTable } from '@acompana/core';
 import type { Database } from '../kernel/db/database.ts';
 import type { AuditWriter } from '../audit/audit-log.ts';
@@ -57,6 +58,13 @@ export interface StatsDeps {
 }
 
 const MAX_DIMENSIONS = 3;
+/**
+ * Limits of a release cube protected on request (decision 0111, "Measured"): the engine's audit of
+ * a 3-way table took 0.7 s for 6 × 5 × 6 with 45 small cells and 4.4 s for 8 × 6 × 8 with 123.
+ */
+const MAX_RELEASE_CELLS = 400;
+const MAX_RELEASE_SMALL_CELLS = 60;
+const CUBE_CACHE_SIZE = 64;
 
 const methods: Record<'organisation' | 'network', Record<IndicatorLocale, string>> = {
   organisation: {
@@ -103,6 +111,7 @@ function describeDimensions(dims: readonly IndicatorDimension[], categories: rea
 const keysAt = (categories: readonly (readonly string[])[], coords: readonly number[]): (string | null)[] => coords.map((k, d) => categories[d]![k] ?? null);
 
 export function createStatsService({ db, audit, clock, minCell }: StatsDeps) {
+  const cubeCache = new Map<string, SafeTable>();
   const today = (): string => clock().toISOString().slice(0, 10);
 
   /** The organisation's own table: exact counts with margins, small cells marked, no names. */
@@ -135,15 +144,32 @@ export function createStatsService({ db, audit, clock, minCell }: StatsDeps) {
     };
   }
 
-  /** The protected release cube of an indicator for one month, across organisations. */
-  async function releaseCube(indicator: Indicator, month: string, locale: IndicatorLocale): Promise<{ dims: IndicatorDimension[]; categories: string[][]; table: SafeTable | null }> {
+  /**
+   * The protected release cube of an indicator for one month, across organisations. The engine
+   * is deterministic, so the same aggregated counts always give the same protected table; it is
+   * cached under a hash of those counts (new data → new hash → recomputed).
+   */
+  async function releaseCube(indicator: Indicator, month: string): Promise<{ dims: IndicatorDimension[]; categories: string[][]; table: SafeTable | null }> {
     const dims = (indicator.publicRelease ?? []).map((id) => dimensionOf(indicator, id)!);
     const level = dims.find((d) => d.levels)?.levels?.default ?? 'institution';
     const rows = await countBy(db, { indicator: indicator.id, by: dims.map((d) => d.id), orgId: null, from: month, to: month, institutionLevel: level, today: today() });
     const categories = categoriesOf(dims, rows);
     if (rows.length === 0) return { dims, categories, table: null };
-    const spec: DimensionSpec[] = dims.map((d, i) => ({ name: d.title[locale], hxl: d.hxl, categories: categories[i]!.map((k) => categoryLabel(d.categories, k, locale)) }));
-    return { dims, categories, table: suppressCounts({ dimensions: spec, counts: nestedCounts(categories, rows) }, { threshold: minCell }) };
+    const fingerprint = createHash('sha256').update(JSON.stringify([indicator.id, month, minCell, categories, rows])).digest('hex');
+    const cached = cubeCache.get(fingerprint);
+    if (cached) return { dims, categories, table: cached };
+    // The engine's interval audit of a three-way table grows fast with the hidden cells and runs
+    // on the request's thread: refuse what cannot be protected quickly rather than stall the server.
+    const innerCells = categories.reduce((n, c) => n * c.length, 1);
+    const small = rows.filter((r) => r.count < minCell).length;
+    if (innerCells > MAX_RELEASE_CELLS || small > MAX_RELEASE_SMALL_CELLS) {
+      throw new AppError('stats.release_too_large', { params: { cells: String(innerCells), small: String(small) } });
+    }
+    const spec: DimensionSpec[] = dims.map((d, i) => ({ name: d.id, hxl: d.hxl, categories: categories[i]! }));
+    const table = suppressCounts({ dimensions: spec, counts: nestedCounts(categories, rows) }, { threshold: minCell });
+    if (cubeCache.size >= CUBE_CACHE_SIZE) cubeCache.delete(cubeCache.keys().next().value as string);
+    cubeCache.set(fingerprint, table);
+    return { dims, categories, table };
   }
 
   async function publicView(id: string, request: StatsRequest, locale: IndicatorLocale): Promise<{ result: StatsTable; csvTable: SafeTable | null; indicator: Indicator }> {
@@ -155,7 +181,7 @@ export function createStatsService({ db, audit, clock, minCell }: StatsDeps) {
     // public table covers exactly one calendar month, and months never overlap.
     if (!request.from || !request.to || request.from !== request.to) throw new AppError('stats.public_period', { field: 'from' });
     const month = request.from;
-    const cube = await releaseCube(indicator, month, locale);
+    const cube = await releaseCube(indicator, month);
     const picked = dims.map((d) => cube.dims.indexOf(d));
     const categories = picked.map((d) => cube.categories[d]!);
     const base = {
@@ -176,7 +202,11 @@ export function createStatsService({ db, audit, clock, minCell }: StatsDeps) {
       return { keys: keysAt(categories, coords), count, flag: count === null ? 'suppressed' : null };
     });
     const csvTable: SafeTable = {
-      dimensions: picked.map((d) => cube.table!.dimensions[d]!), shape: view.shape, cells: view.cells.map((c) => c.cell), report: cube.table.report,
+      dimensions: picked.map((d) => {
+        const dim = cube.dims[d]!;
+        return { name: dim.title[locale], hxl: dim.hxl, categories: cube.categories[d]!.map((k) => categoryLabel(dim.categories, k, locale)) };
+      }),
+      shape: view.shape, cells: view.cells.map((c) => c.cell), report: cube.table.report,
     };
     return { indicator, csvTable, result: { ...base, cells } };
   }

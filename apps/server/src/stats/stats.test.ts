@@ -9,7 +9,9 @@ import { buildLayout } from '../../../../packages/core/src/statistics/count-tabl
 import { attackIntervals } from '../../../../packages/core/src/statistics/interval-attack.solver.ts';
 import { describeOnBothDatabases } from '../testing/on-both-databases.ts';
 import { TEST_PASSWORD, type ApiClient } from '../testing/test-harness.ts';
-import { statsMinCell } from './stats.service.ts';
+import type { Database } from '../kernel/db/database.ts';
+import type { AuditWriter } from '../audit/audit-log.ts';
+import { createStatsService, statsMinCell } from './stats.service.ts';
 import type { StatsTable } from './stats.service.ts';
 
 /** [act type, institution, state, how many] — org A has 40 acts, some in small cells. */
@@ -50,6 +52,13 @@ describe('statsMinCell', () => {
     assert.equal(statsMinCell({ ACOMPANA_STATS_MIN_CELL: '10' }), 10);
     assert.equal(statsMinCell({ ACOMPANA_STATS_MIN_CELL: '3' }), 5);
     assert.throws(() => statsMinCell({ ACOMPANA_STATS_MIN_CELL: 'five' }));
+  });
+
+  it('refuses, rather than stalls on, a release cube too large to audit on request', async () => {
+    const rows = Array.from({ length: 70 }, (_, i) => ({ k0: `t${i % 7}`, k1: `i${i % 5}`, k2: `MX${String(i).padStart(2, '0')}`, n: 2 }));
+    const db = { query: async () => ({ rows, rowCount: rows.length }) } as unknown as Database;
+    const stats = createStatsService({ db, audit: {} as AuditWriter, clock: () => new Date(), minCell: 5 });
+    await assert.rejects(stats.publicTable('incidents.acts', { from: '2025-10', to: '2025-10' }, 'en'), { code: 'stats.release_too_large' });
   });
 });
 
