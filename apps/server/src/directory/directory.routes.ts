@@ -1,5 +1,7 @@
 // HTTP API of the services directory: /api/directory/… for the organisations that maintain it
-// and /api/public/hsds/… (no login) for the portal and anyone who reuses the directory.
+// and /api/public/hsds/… (no login) for the portal and anyone who reuses the directory. The
+// referrals between organisations (/api/referrals…) are registered from here too, so that app.ts
+// names the directory-and-referrals module once.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -12,6 +14,7 @@ import {
   hsdsServicePageSchema, hsdsServiceSchema,
 } from '../../../../packages/core/src/directory/index.ts';
 import { createDirectoryService, HsdsImportError } from './directory.service.ts';
+import { registerReferralRoutes } from '../referrals/referrals.routes.ts';
 
 export function registerDirectoryRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -87,4 +90,6 @@ export function registerDirectoryRoutes(app: FastifyInstance, ctx: AppContext): 
     { config: { auth: 'public' }, schema: { tags: publicTags, security: [], summary: 'One HSDS 3.0 service, fully nested', params: idParams, response: { 200: hsdsServiceSchema, ...commonErrorResponses } } },
     async (request) => directory.publicService(request.params.id),
   );
+
+  registerReferralRoutes(app, ctx);
 }
