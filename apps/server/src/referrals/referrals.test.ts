@@ -155,6 +155,13 @@ describeOnBothDatabases('referrals between organisations', (h) => {
     assert.equal((await send({ toServiceId: serviceId })).statusCode, 400, 'no new referral without consent');
   });
 
+  it('keeps the public HSDS directory free of personal data', async () => {
+    const response = await h().app.inject({ method: 'GET', url: '/api/public/hsds/services?need=legal_identity' });
+    assert.equal(response.statusCode, 200, response.body);
+    assert.equal((response.json() as { total_items: number }).total_items, 1);
+    for (const secret of ['Jorge', 'Ramírez', '1988-07-02', 'atencion@ejemplo.invalid']) assert.ok(!response.body.includes(secret), secret);
+  });
+
   it('audits every read and every status change', async () => {
     const { rows } = await h().ctx.db.query<{ action: string }>("SELECT DISTINCT action FROM audit_log WHERE action LIKE 'referral.%' OR action = 'person.referral_share'");
     const actions = rows.map((r) => r.action).sort();
