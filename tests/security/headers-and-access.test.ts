@@ -14,7 +14,12 @@ import { startHarness, TEST_PASSWORD, type ApiClient, type TestHarness } from '.
 import { webDistDir } from '../../apps/server/src/web-static.ts';
 
 /** Routes that answer without a session, on purpose. Adding one here is a security decision. */
-const PUBLIC_ROUTES = new Set(['GET /api/health', 'POST /api/auth/login', 'GET /api/public/stats/{indicator}']);
+const PUBLIC_ROUTES = new Set(['GET /api/health', 'POST /api/auth/login']);
+/**
+ * The public namespace: read-only routes under /api/public/ (protected statistics, the HSDS
+ * services directory) that declare `security: []` in the document. Nothing there may write.
+ */
+const isPublicNamespace = (op: { method: string; path: string; security?: unknown[] }) => op.path.startsWith('/api/public/') && op.method === 'GET' && op.security?.length === 0;
 /** Routes whose answer hands out a new two-factor secret, once, by design. */
 const ENROLMENT_ROUTES = new Set(['POST /api/auth/totp/setup', 'POST /api/admin/accounts']);
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -86,7 +91,8 @@ describe('security checks over every route [pglite]', { timeout: 120_000 }, () =
 
   it('the explicitly public routes are exactly the ones the document marks or the test lists', () => {
     for (const op of operations) {
-      if (op.security && op.security.length === 0) assert.ok(PUBLIC_ROUTES.has(op.key), `${op.key} declares no security but is not in PUBLIC_ROUTES`);
+      if (op.path.startsWith('/api/public/')) assert.ok(isPublicNamespace(op), `${op.key}: under /api/public/ only GET routes declaring security: [] are allowed`);
+      else if (op.security && op.security.length === 0) assert.ok(PUBLIC_ROUTES.has(op.key), `${op.key} declares no security but is not in PUBLIC_ROUTES`);
     }
     for (const key of PUBLIC_ROUTES) assert.ok(operations.some((op) => op.key === key), `${key} is listed as public but not in the document`);
   });
@@ -94,7 +100,7 @@ describe('security checks over every route [pglite]', { timeout: 120_000 }, () =
   it('every non-public route answers 401 {code, message} without a session', async () => {
     const failures: string[] = [];
     for (const op of operations) {
-      if (PUBLIC_ROUTES.has(op.key)) continue;
+      if (PUBLIC_ROUTES.has(op.key) || isPublicNamespace(op)) continue;
       const response = await h.app.inject({ method: op.method as 'GET', url: fill(op.path), ...(STATE_CHANGING.has(op.method) ? { payload: {} } : {}) });
       if (response.statusCode !== 401 || codeOf(response) !== 'auth.unauthenticated') failures.push(`${op.key}: ${response.statusCode} ${response.body.slice(0, 120)}`);
       // A forged or stale cookie is no better than none.
@@ -108,7 +114,7 @@ describe('security checks over every route [pglite]', { timeout: 120_000 }, () =
     const failures: string[] = [];
     let checked = 0;
     for (const op of operations) {
-      if (!STATE_CHANGING.has(op.method) || PUBLIC_ROUTES.has(op.key)) continue;
+      if (!STATE_CHANGING.has(op.method) || PUBLIC_ROUTES.has(op.key) || isPublicNamespace(op)) continue;
       checked++;
       for (const token of [undefined, 'wrong-token', `${admin.csrfToken.slice(0, -1)}x`, '']) {
         const headers: Record<string, string> = { cookie: admin.cookie, ...(token === undefined ? {} : { 'x-csrf-token': token }) };
