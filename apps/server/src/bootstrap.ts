@@ -14,6 +14,7 @@ import './people/person-crypto.ts';
 import './screening/screening.service.ts';
 import './missing/missing-crypto.ts';
 import './incidents/incident-crypto.ts';
+import './referrals/referral-crypto.ts';
 
 export interface Runtime {
   ctx: AppContext;

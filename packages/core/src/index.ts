@@ -10,3 +10,5 @@ export * from './screening/index.ts';
 export * from './incidents/index.ts';
 export * from './missing/index.ts';
 export { seededRandom } from './util/seeded-random.ts';
+export * from './directory/index.ts';
+export * from './indicators/index.ts';

@@ -2,7 +2,7 @@
 // to another service) and the write itself. Import and the staff form both go through here, so
 // an entry saved by hand and one imported are stored the same way.
 import { randomUUID } from 'node:crypto';
-import type { HsdsImportProblem } from '../../../../packages/core/src/directory/index.ts';
+import type { HsdsImportProblem } from '@acompana/core';
 import type { Queryable } from '../kernel/db/database.ts';
 import { AppError } from '../kernel/errors.ts';
 import * as q from './directory.queries.ts';

@@ -12,7 +12,7 @@ import { localeFromAcceptLanguage, translate } from '../kernel/i18n/translate.ts
 import {
   directoryEntrySchema, directorySearchQuerySchema, directoryServiceWriteSchema, hsdsImportProblemSchema, hsdsImportResultSchema, hsdsImportSchema,
   hsdsServicePageSchema, hsdsServiceSchema,
-} from '../../../../packages/core/src/directory/index.ts';
+} from '@acompana/core';
 import { createDirectoryService, HsdsImportError } from './directory.service.ts';
 import { registerReferralRoutes } from '../referrals/referrals.routes.ts';
 

@@ -3,7 +3,7 @@
 // nothing) and come out (export). Directory data describes services, never people; writes are
 // audited, public reads are not.
 import { can, type Actor } from '@acompana/core';
-import { DIRECTORY_STALE_DAYS, hsdsServiceSchema, type DirectoryEntry, type DirectorySearchQuery, type DirectoryServiceWrite, type HsdsImportProblem, type HsdsServicePage } from '../../../../packages/core/src/directory/index.ts';
+import { DIRECTORY_STALE_DAYS, hsdsServiceSchema, type DirectoryEntry, type DirectorySearchQuery, type DirectoryServiceWrite, type HsdsImportProblem, type HsdsServicePage } from '@acompana/core';
 import type { Database } from '../kernel/db/database.ts';
 import type { AuditWriter } from '../audit/audit-log.ts';
 import { AppError } from '../kernel/errors.ts';

@@ -2,7 +2,7 @@
 // null (HSDS has no nulls) and nesting children under their service; ids are assigned to
 // whatever arrives without one, so that the stored graph always has its identifiers.
 import { randomUUID } from 'node:crypto';
-import type { HsdsService } from '../../../../packages/core/src/directory/index.ts';
+import type { HsdsService } from '@acompana/core';
 import { columns, type Row, type ServiceGraphRows, type Table } from './directory.queries.ts';
 
 const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : new Date(String(v)).toISOString());

@@ -5,7 +5,7 @@
 // SENDER's key because they are written for the sender's case. Declining or redirecting erases
 // the receiver's snapshot: it no longer needs the person's data.
 import type { Actor } from '@acompana/core';
-import { referralAnswerDays, referralOutcomeDays, type Referral } from '../../../../packages/core/src/directory/index.ts';
+import { referralAnswerDays, referralOutcomeDays, type Referral } from '@acompana/core';
 import type { Queryable } from '../kernel/db/database.ts';
 import { AppError } from '../kernel/errors.ts';
 import { keyOrgOf, openReferral, sealReferral } from './referral-crypto.ts';

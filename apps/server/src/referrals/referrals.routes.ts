@@ -9,7 +9,7 @@ import { authOf } from '../kernel/http/auth-context.ts';
 import {
   referralCloseSchema, referralCompleteSchema, referralCreateSchema, referralDeclineSchema, referralListQuerySchema, referralListResponseSchema,
   referralPreviewQuerySchema, referralPreviewSchema, referralRedirectSchema, referralSchema,
-} from '../../../../packages/core/src/directory/index.ts';
+} from '@acompana/core';
 import { createReferralsService } from './referrals.service.ts';
 import { createReferralAnswers } from './referral-answers.ts';
 

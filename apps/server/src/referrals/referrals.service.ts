@@ -8,7 +8,7 @@ import { can, listScope, type Actor } from '@acompana/core';
 import {
   openReferralStatuses, referralAnswerDays, referralShareableFields, referralSnapshotSchema,
   type Referral, type ReferralCreate, type ReferralListQuery, type ReferralShareableField, type ReferralSnapshot,
-} from '../../../../packages/core/src/directory/index.ts';
+} from '@acompana/core';
 import type { Database } from '../kernel/db/database.ts';
 import type { Keyring } from '../kernel/crypto/keyring.ts';
 import type { AuditWriter } from '../audit/audit-log.ts';

@@ -2,7 +2,7 @@
 // memory and never an encrypted column. Each indicator has a base query with one column per
 // dimension (named after the dimension id) and one row per counted unit; the count groups it.
 import type { Queryable } from '../kernel/db/database.ts';
-import { institutionRollup, type InstitutionLevel } from './indicators.ts';
+import { institutionRollup, type InstitutionLevel } from '@acompana/core';
 
 export interface CountQuery {
   indicator: string;

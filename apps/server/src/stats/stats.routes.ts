@@ -7,7 +7,7 @@ import type { AppContext } from '../app-context.ts';
 import { commonErrorResponses } from '../kernel/http/error-response.ts';
 import { authOf } from '../kernel/http/auth-context.ts';
 import { localeFromAcceptLanguage } from '../kernel/i18n/translate.ts';
-import { INSTITUTION_LEVELS, type IndicatorLocale } from './indicators.ts';
+import { INSTITUTION_LEVELS, type IndicatorLocale } from '@acompana/core';
 import { createStatsService, statsMinCell } from './stats.service.ts';
 
 const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM');

@@ -9,7 +9,7 @@ import type { AuditWriter } from '../audit/audit-log.ts';
 import { AppError } from '../kernel/errors.ts';
 import {
   categoryLabel, dimensionOf, findIndicator, sortCategories, type Indicator, type IndicatorDimension, type IndicatorLocale, type InstitutionLevel,
-} from './indicators.ts';
+} from '@acompana/core';
 import { countBy, type CountRow } from './stats.queries.ts';
 import { coordinates, countOf, exactCells, nestedCounts, viewOf } from './stats-table.ts';
 

@@ -16,6 +16,6 @@ describe('encrypted columns registered for rotation', () => {
     const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' });
     assert.equal(run.status, 0, run.stderr);
     const columns = JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '[]') as string[];
-    for (const column of ['people.given_names', 'people.surnames', 'people.documents', 'people.notes', 'screenings.answers', 'match_candidates.note', 'incident_events.narrative']) assert.ok(columns.includes(column), `${column} missing from ${columns.join(', ')}`);
+    for (const column of ['people.given_names', 'people.surnames', 'people.documents', 'people.notes', 'screenings.answers', 'match_candidates.note', 'incident_events.narrative', 'referrals.snapshot']) assert.ok(columns.includes(column), `${column} missing from ${columns.join(', ')}`);
   });
 });
