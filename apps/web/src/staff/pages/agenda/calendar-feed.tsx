@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../shared/components/alert';
 import { errorMessage } from '../../api/error-message';
 import { proceduresApi } from '../people/people-api';
+import { focusWhenPresent } from '../../../shared/focus-when-present';
 
 export function CalendarFeed() {
   const { t } = useTranslation();
@@ -22,7 +23,7 @@ export function CalendarFeed() {
       const { url: path } = await proceduresApi.issueFeed();
       setUrl(new URL(path, window.location.origin).toString());
       setMessage(t('agenda.feed.issued'));
-      requestAnimationFrame(() => inputRef.current?.focus());
+      focusWhenPresent(() => inputRef.current);
     } catch (e) {
       setError(e);
     } finally {
@@ -38,7 +39,7 @@ export function CalendarFeed() {
       await proceduresApi.revokeFeed();
       setUrl(null);
       setMessage(t('agenda.feed.revoked'));
-      requestAnimationFrame(() => document.getElementById('feed-issue')?.focus());
+      focusWhenPresent(() => document.getElementById('feed-issue'));
     } catch (e) {
       setError(e);
     } finally {

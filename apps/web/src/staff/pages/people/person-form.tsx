@@ -13,6 +13,7 @@ import type { SummaryError } from './form-fields';
 import { documentTypes, sexes } from './people-api';
 import type { PersonFormValues } from './person-form-values';
 import { countryOptions } from './reference-data';
+import { focusWhenPresent } from '../../../shared/focus-when-present';
 
 const P = 'person';
 /** API fields without their own control, and the control that stands for them. */
@@ -59,12 +60,12 @@ export function PersonForm({ initial, submitLabel, submittingLabel, onSubmit, on
     } catch (error) {
       if (error instanceof ApiError && error.status === 409) {
         setConflict(errorMessage(error, t));
-        requestAnimationFrame(() => conflictRef.current?.focus());
+        focusWhenPresent(() => conflictRef.current);
       } else {
         const field = error instanceof ApiError && error.field ? (fieldAliases[error.field] ?? error.field) : null;
         if (field && document.getElementById(id(field))) setFieldError({ field, message: errorMessage(error, t) });
         else setFormError(errorMessage(error, t));
-        requestAnimationFrame(() => summaryRef.current?.focus());
+        focusWhenPresent(() => summaryRef.current);
       }
     } finally {
       setBusy(false);
@@ -74,7 +75,7 @@ export function PersonForm({ initial, submitLabel, submittingLabel, onSubmit, on
   const updateRow = <K extends 'documents' | 'languages'>(key: K, index: number, patch: Partial<PersonFormValues[K][number]>) =>
     setValues((v) => ({ ...v, [key]: v[key].map((row, i) => (i === index ? { ...row, ...patch } : row)) }));
   const removeRow = (key: 'documents' | 'languages', index: number) => setValues((v) => ({ ...v, [key]: v[key].filter((_, i) => i !== index) }));
-  const focusSoon = (target: string) => requestAnimationFrame(() => document.getElementById(target)?.focus());
+  const focusSoon = (target: string) => focusWhenPresent(() => document.getElementById(target));
 
   return (
     <form className="form person-form" noValidate onSubmit={(event) => void submit(event)}>

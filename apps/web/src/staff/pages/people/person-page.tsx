@@ -16,6 +16,7 @@ import { toUpdatePayload, valuesFromPerson } from './person-form-values';
 import { personName } from './person-name';
 import { ProceduresSection } from './procedures-section';
 import { countryName, formatInstant, formatPlainDate } from './reference-data';
+import { focusWhenPresent } from '../../../shared/focus-when-present';
 
 type Load = { status: 'loading' } | { status: 'failed'; error: unknown } | { status: 'ready'; person: Person };
 
@@ -75,11 +76,11 @@ export function PersonPage({ personId }: { personId: string }) {
               setLoad({ status: 'ready', person: updated });
               setEditing(false);
               setSaved(true);
-              requestAnimationFrame(() => document.getElementById('person-edit')?.focus());
+              focusWhenPresent(() => document.getElementById('person-edit'));
             }}
             onCancel={() => {
               setEditing(false);
-              requestAnimationFrame(() => document.getElementById('person-edit')?.focus());
+              focusWhenPresent(() => document.getElementById('person-edit'));
             }}
             onReload={() => {
               void reload().then(() => setFormKey((k) => k + 1));
@@ -97,7 +98,7 @@ export function PersonPage({ personId }: { personId: string }) {
                   setSaved(false);
                   setEditing(true);
                   if (registered) navigate(`/people/${person.id}`, { replace: true });
-                  requestAnimationFrame(() => document.getElementById('person-givenNames')?.focus());
+                  focusWhenPresent(() => document.getElementById('person-givenNames'));
                 }}
               >
                 {t('people.person.edit')}

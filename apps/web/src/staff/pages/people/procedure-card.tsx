@@ -13,6 +13,7 @@ import { proceduresApi } from './people-api';
 import type { ProcedureStepView, ProcedureView } from './people-api';
 import type { Localized } from './reference-data';
 import { findProcedureType, formatInstant, formatPlainDate, localized, procedureStageLabels, todayText, triggerTakesTime } from './reference-data';
+import { focusWhenPresent } from '../../../shared/focus-when-present';
 
 interface Props {
   procedure: ProcedureView;
@@ -57,10 +58,10 @@ function StepItem({ procedure, step, openByDefault, onChange }: { procedure: Pro
       if (!value) throw new ApiError(400, { code: 'client.required', message: t('procedures.triggerRequired') });
       onChange(await proceduresApi.setTrigger(procedure.id, step.key, value));
       setEditing(false);
-      requestAnimationFrame(() => document.getElementById(`${base}-result`)?.focus());
+      focusWhenPresent(() => document.getElementById(`${base}-result`));
     } catch (e) {
       setError(errorMessage(e, t));
-      requestAnimationFrame(() => document.getElementById(`${base}-trigger`)?.focus());
+      focusWhenPresent(() => document.getElementById(`${base}-trigger`));
     } finally {
       setBusy(false);
     }
@@ -128,7 +129,7 @@ function StepItem({ procedure, step, openByDefault, onChange }: { procedure: Pro
       ) : null}
       {!showForm && !step.completedOn ? (
         <p className="step__actions">
-          <button type="button" className="button button--quiet button--small" onClick={() => { setEditing(true); requestAnimationFrame(() => document.getElementById(`${base}-trigger`)?.focus()); }}>
+          <button type="button" className="button button--quiet button--small" onClick={() => { setEditing(true); focusWhenPresent(() => document.getElementById(`${base}-trigger`)); }}>
             {step.trigger ? t('procedures.changeTrigger', { step: localized(step.title, language) }) : t('procedures.enterTrigger', { step: localized(step.title, language) })}
           </button>
           {hasDeadline ? (

@@ -12,6 +12,7 @@ import { proceduresApi } from './people-api';
 import type { ProcedureView } from './people-api';
 import { ProcedureCard } from './procedure-card';
 import { localized, procedureTypes } from './reference-data';
+import { focusWhenPresent } from '../../../shared/focus-when-present';
 
 export function ProceduresSection({ personId }: { personId: string }) {
   const { t } = useTranslation();
@@ -56,7 +57,7 @@ export function ProceduresSection({ personId }: { personId: string }) {
       const created = await proceduresApi.open(personId, type);
       setItems((current) => [...(current ?? []), created]);
       setType('');
-      requestAnimationFrame(() => document.getElementById(`procedure-${created.id}`)?.focus());
+      focusWhenPresent(() => document.getElementById(`procedure-${created.id}`));
     } catch (e) {
       setOpenError(e);
     } finally {
