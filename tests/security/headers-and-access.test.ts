@@ -206,10 +206,9 @@ describe('security checks over every route [pglite]', { timeout: 120_000 }, () =
     assert.deepEqual(leaks, []);
   });
 
-  // Known defect, reported: login.service.ts reads failed_logins, checks the password (async,
-  // argon2), then writes failed_logins = read + 1, so parallel failures overwrite each other and
-  // the account never locks; every parallel guess is judged. Remove `todo` once it is atomic.
-  it('the account lockout holds under 30 quick parallel wrong passwords (from 30 addresses)', { todo: 'lost update on accounts.failed_logins (reported)' }, async (t) => {
+  // Parallel guesses must not overwrite each other's failure count (the count is taken in one
+  // statement before the password is checked).
+  it('the account lockout holds under 30 quick parallel wrong passwords (from 30 addresses)', async (t) => {
     await h.createAccount({ org: 'casa-seguridad', email: 'victima@seguridad.example', role: 'caseworker' });
     const attempts = await Promise.all(
       Array.from({ length: 30 }, (_, i) =>
@@ -228,9 +227,8 @@ describe('security checks over every route [pglite]', { timeout: 120_000 }, () =
     assert.ok(judged <= 5, `${judged} of 30 parallel guesses were checked against the password before the lock (at most 5 allowed)`);
   });
 
-  // Known defect, reported: the throttle is consulted before the (slow) password check and fed
-  // after it, so a parallel burst from one address is never limited. Remove `todo` once fixed.
-  it('the per-address rate limit holds under 30 quick parallel attempts', { todo: 'rate limit checked before failures are counted (reported)' }, async (t) => {
+  // An attempt counts when it starts, so a parallel burst from one address is limited too.
+  it('the per-address rate limit holds under 30 quick parallel attempts', async (t) => {
     const ip = '10.2.0.1';
     const attempts = await Promise.all(
       Array.from({ length: 30 }, (_, i) =>

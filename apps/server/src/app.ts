@@ -12,6 +12,7 @@ import type { AppContext } from './app-context.ts';
 import { AppError } from './kernel/errors.ts';
 import { installErrorHandler, sendAppError } from './kernel/http/error-handler.ts';
 import { installSecurityHeaders } from './kernel/http/security-headers.ts';
+import { installStrictJsonParser } from './kernel/http/strict-json-parser.ts';
 import { installAuthContext } from './kernel/http/auth-context.ts';
 import { registerHealthRoutes } from './health/health.routes.ts';
 import { registerAuthRoutes } from './auth/auth.routes.ts';
@@ -43,6 +44,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  installStrictJsonParser(app);
   const distDir = options.webDistDir ?? webDistDir;
   const webAvailable = existsSync(join(distDir, 'index.html'));
   app.setNotFoundHandler((request, reply) => {

@@ -4,6 +4,7 @@
 
 export const errorStatus = {
   'validation.invalid_json': 400,
+  'validation.invalid_encoding': 400,
   'validation.unknown_field': 400,
   'validation.invalid_type': 400,
   'validation.required': 400,
