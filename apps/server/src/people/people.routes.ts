@@ -5,6 +5,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   consentCreateSchema,
+  duplicateCandidateSchema,
   consentSchema,
   personCreateSchema,
   personExportSchema,
@@ -17,6 +18,7 @@ import type { AppContext } from '../app-context.ts';
 import { commonErrorResponses } from '../kernel/http/error-response.ts';
 import { authOf } from '../kernel/http/auth-context.ts';
 import { createPeopleService } from './people.service.ts';
+import { findLikelyDuplicates } from './duplicate-check.ts';
 
 export function registerPeopleRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -31,6 +33,19 @@ export function registerPeopleRoutes(app: FastifyInstance, ctx: AppContext): voi
       const actor = await authOf(request).actor();
       return reply.status(201).send(await people.create(actor, request.body, { ip: request.ip }));
     },
+  );
+
+  api.post(
+    '/api/people/duplicate-check',
+    {
+      schema: {
+        tags,
+        summary: 'Before registering: likely existing records of the same person, with the reasons',
+        body: personCreateSchema,
+        response: { 200: z.object({ items: z.array(duplicateCandidateSchema) }), ...commonErrorResponses },
+      },
+    },
+    async (request) => ({ items: await findLikelyDuplicates({ db: ctx.db, keyring: ctx.keyring, audit: ctx.audit }, await authOf(request).actor(), request.body, { ip: request.ip }) }),
   );
 
   api.get(

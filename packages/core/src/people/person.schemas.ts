@@ -190,3 +190,12 @@ export const personExportSchema = z.object({
   /** Who did what with the record and when (never the values). */
   accessLog: z.array(z.object({ at: z.string(), action: z.string(), fields: z.array(z.string()), actorOrgId: z.string().nullable() })),
 });
+
+/** A likely existing record of the person being registered, with why (duplicate warning). */
+export const duplicateCandidateSchema = z.object({
+  person: personSummarySchema,
+  score: z.number(),
+  decision: z.enum(['match', 'possible', 'no match']),
+  reasons: z.array(z.object({ field: z.string(), label: z.string(), weight: z.number() })),
+});
+export type DuplicateCandidate = z.infer<typeof duplicateCandidateSchema>;

@@ -1,0 +1,85 @@
+// The duplicate warning at intake: before a new person is saved, the records of the same
+// organisation that are likely the same person, with the reasons (field by field, from the
+// matching engine). The user links the existing record or continues. Partners' records are not
+// searched here yet: that needs the sharing rules of the missing-person module.
+import { createMatcher, listScope, type Actor, type DuplicateCandidate, type PersonCreate, type PersonRecord } from '@acompana/core';
+import type { Database } from '../kernel/db/database.ts';
+import { AppError } from '../kernel/errors.ts';
+import type { Keyring } from '../kernel/crypto/keyring.ts';
+import type { AuditWriter } from '../audit/audit-log.ts';
+import { modelForUniverse } from '../missing/reference-model.ts';
+import { decryptPersonColumns, type PersonData } from './person-crypto.ts';
+import { toSummary } from './person-mapping.ts';
+import { findPerson } from './people.queries.ts';
+import { searchPeople } from './people-search.service.ts';
+
+const SHOWN = 5;
+
+function asRecord(id: string, p: Partial<PersonData> & { documents?: { number: string }[] | undefined }): PersonRecord {
+  const surnames = p.surnames || [p.firstSurname, p.secondSurname].filter(Boolean).join(' ');
+  return {
+    id,
+    ...(p.givenNames ? { givenNames: p.givenNames } : {}),
+    ...(surnames ? { surnames } : {}),
+    ...(p.sex ? { sex: p.sex } : {}),
+    ...(p.birthDate ? { birthDate: p.birthDate } : p.birthYear ? { birthDate: String(p.birthYear) } : {}),
+    ...(p.nationality ? { nationality: p.nationality } : {}),
+    ...(p.documents?.[0]?.number ? { documentId: p.documents[0].number } : {}),
+  };
+}
+
+export async function findLikelyDuplicates(
+  deps: { db: Database; keyring: Keyring; audit: AuditWriter },
+  actor: Actor,
+  input: PersonCreate,
+  meta: { ip?: string } = {},
+): Promise<DuplicateCandidate[]> {
+  const scope = listScope(actor, 'read', 'person');
+  if (!actor.orgId || !scope || scope === 'shared') throw new AppError('policy.denied');
+  const sqlScope = { scope, orgId: actor.orgId, accountId: actor.accountId, teamIds: actor.teamIds };
+  const names = [input.givenNames, input.surnames, input.firstSurname, input.secondSurname].filter(Boolean).join(' ');
+  const texts = [names, ...(input.documents ?? []).map((d) => d.number)].filter((t) => t.trim().length > 0);
+  const ids = new Set<string>();
+  for (const text of texts) for (const hit of (await searchPeople(deps, sqlScope, {}, text, 20, undefined)).items) ids.add(hit.id);
+  const candidates: DuplicateCandidate[] = [];
+  if (ids.size > 0) await explainCandidates(deps, actor.orgId, input, ids, candidates);
+  candidates.sort((a, b) => b.score - a.score);
+  const shown = candidates.slice(0, SHOWN);
+  // Audited even when nothing is shown: the check searched the organisation's people.
+  await deps.audit.record({
+    actorAccountId: actor.accountId,
+    actorOrgId: actor.orgId,
+    action: 'person.duplicate_check',
+    recordType: 'person',
+    orgId: actor.orgId,
+    fields: ['given_names', 'surnames', 'birth_date', 'documents'],
+    ip: meta.ip ?? null,
+    details: { shown: shown.map((c) => c.person.id).join(',') },
+  });
+  return shown;
+}
+
+async function explainCandidates(
+  deps: { db: Database; keyring: Keyring },
+  orgId: string,
+  input: PersonCreate,
+  ids: ReadonlySet<string>,
+  candidates: DuplicateCandidate[],
+): Promise<void> {
+  const universe = await deps.db.query<{ n: number }>('SELECT count(*) AS n FROM people WHERE org_id = $1 AND deleted_at IS NULL', [orgId]);
+  const matcher = createMatcher([], { model: modelForUniverse(Number(universe.rows[0]?.n ?? 0)) });
+  const query = asRecord('new', { ...input, aliases: input.aliases ?? [], documents: input.documents });
+  for (const id of ids) {
+    const row = await findPerson(deps.db, id);
+    if (!row) continue;
+    const data = await decryptPersonColumns(deps.keyring, row.org_id, row, ['given_names', 'surnames', 'aliases', 'birth_date', 'documents']);
+    const explanation = matcher.explain(query, asRecord(id, { ...data, sex: row.sex ?? undefined, nationality: row.nationality ?? undefined, birthYear: row.birth_year ?? undefined }));
+    if (explanation.decision === 'no match') continue;
+    candidates.push({
+      person: toSummary(row, data),
+      score: explanation.score,
+      decision: explanation.decision,
+      reasons: explanation.fields.filter((f) => f.weight !== 0).map((f) => ({ field: f.field, label: f.label, weight: Number(f.weight.toFixed(2)) })),
+    });
+  }
+}
