@@ -142,6 +142,26 @@ describe('people and agenda screens', { skip: skip ?? false }, () => {
     await context.close();
   });
 
+  it('warns before registering Dania a second time, and opens her existing record', async () => {
+    const { context, page, errors } = await loggedIn(caseworker);
+    await page.goto(`${server.baseUrl}/app/people/new`);
+    await page.getByRole('heading', { level: 1, name: tr(es, 'people.register.title') }).waitFor();
+    await page.getByLabel(tr(es, 'people.fields.givenNames')).fill('Dania');
+    await page.getByLabel(tr(es, 'people.fields.firstSurname')).fill('Maradiga');
+    await page.getByLabel(tr(es, 'people.fields.sex')).selectOption('F');
+    await page.getByRole('button', { name: tr(es, 'people.register.submit') }).click();
+    const warning = page.getByRole('heading', { level: 2, name: tr(es, 'people.duplicates.title') });
+    await warning.waitFor();
+    assert.match(await page.locator('.duplicate-warning').innerText(), /Dania Maradiaga/);
+    await assertAccessible(page, 'the duplicate warning');
+    await screenshot(page, 'people-duplicate-warning');
+    await page.getByRole('link', { name: tr(es, 'people.duplicates.open') }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Dania Maradiaga' }).waitFor();
+    assert.equal(new URL(page.url()).pathname, personPath);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   it('lets the lawyer open a COMAR procedure and see the due date and the article', async () => {
     const { context, page, errors } = await loggedIn(lawyer);
     await page.goto(`${server.baseUrl}${personPath}`);

@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import type {
   Consent,
+  DuplicateCandidate,
   Person,
   PersonCreate,
   PersonSummary,
@@ -14,7 +15,7 @@ import type {
 import type { AgendaItem, ProcedureStepView, ProcedureView, agendaSchema, deadlineStatusSchema } from '../../../../../../packages/core/src/procedures/procedure.schemas.ts';
 import { apiRequest } from '../../api/client';
 
-export type { AgendaItem, Consent, Person, PersonCreate, PersonSummary, PersonUpdate, ProcedureStepView, ProcedureView };
+export type { AgendaItem, Consent, DuplicateCandidate, Person, PersonCreate, PersonSummary, PersonUpdate, ProcedureStepView, ProcedureView };
 export type Sex = z.infer<typeof personSexSchema>;
 export type ConsentPurpose = z.infer<typeof consentPurposeSchema>;
 export type ConsentMethod = z.infer<typeof consentMethodSchema>;
@@ -55,6 +56,7 @@ export const peopleApi = {
     ),
   get: (id: string) => apiRequest<Person>('GET', `/api/people/${enc(id)}`),
   create: (body: PersonCreate) => apiRequest<Person>('POST', '/api/people', { body }),
+  duplicateCheck: (body: PersonCreate) => apiRequest<{ items: DuplicateCandidate[] }>('POST', '/api/people/duplicate-check', { body }),
   update: (id: string, body: PersonUpdate) => apiRequest<Person>('PATCH', `/api/people/${enc(id)}`, { body }),
   consents: (id: string) => apiRequest<{ items: Consent[] }>('GET', `/api/people/${enc(id)}/consents`),
   recordConsent: (id: string, body: { purpose: ConsentPurpose; method: ConsentMethod; witnessName?: string }) =>
