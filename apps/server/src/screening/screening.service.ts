@@ -81,6 +81,16 @@ export function createScreeningService({ db, keyring, audit }: { db: Database; k
         ],
       );
       const created = (rows[0] as { id: string }).id;
+      // An unaccompanied or separated child alerts the organisation's child-protection focal
+      // point at once (today: its coordinators and admins), in the same transaction.
+      if (flags.some((f) => f.suggestedTasks.includes('child_protection_focal_point'))) {
+        await tx.query(
+          `INSERT INTO notifications (account_id, org_id, kind, record_type, record_id, ref_id)
+           SELECT m.account_id, m.org_id, 'screening.child_protection', 'person', $2, $3
+             FROM memberships m WHERE m.org_id = $1 AND m.role IN ('coordinator', 'admin')`,
+          [person.org_id, person.id, created],
+        );
+      }
       await audit.append(tx, {
         actorAccountId: actor.accountId, actorOrgId: actor.orgId, action: 'screening.create', recordType: 'person', recordId: person.id, orgId: person.org_id,
         fields: ['screening.answers', 'screening.flags'], ip: meta.ip ?? null, details: { questionnaire: `${questionnaire.id}@${questionnaire.version}`, screening: created },

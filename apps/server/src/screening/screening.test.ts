@@ -55,4 +55,21 @@ describeOnBothDatabases('screening', (h) => {
     const analyst = await h().login('analista@albergue.example');
     assert.equal((await analyst.get(`/api/people/${personId}/screenings`)).statusCode, 403);
   });
+
+  it('alerts the coordinators (child-protection focal point) when an unaccompanied child is screened', async () => {
+    await h().createAccount({ org: 'albergue', email: 'coord@albergue.example', role: 'coordinator' });
+    const child = ((await worker.post('/api/people', { givenNames: 'Kevin', surnames: 'Alvarenga', sex: 'M', nationality: 'HN', estimatedAge: 15 })).json() as { id: string }).id;
+    const response = await worker.post(`/api/people/${child}/screenings`, { questionnaireId: 'child_best_interests', answers: { travels_with_parent: false }, profile: ['child', 'unaccompanied_child'] });
+    assert.equal(response.statusCode, 201, response.body);
+    const { rows } = await h().ctx.db.query<{ email: string; kind: string }>(
+      'SELECT a.email, n.kind FROM notifications n JOIN accounts a ON a.id = n.account_id WHERE n.record_id = $1',
+      [child],
+    );
+    assert.deepEqual(rows.map((r) => `${r.email} ${r.kind}`), ['coord@albergue.example screening.child_protection']);
+    // An adult's screening alerts nobody.
+    const before = await h().ctx.db.query<{ n: number }>('SELECT count(*) AS n FROM notifications');
+    await worker.post(`/api/people/${personId}/screenings`, { questionnaireId: 'medical_urgency', answers: { needs_care_now: true } });
+    const after = await h().ctx.db.query<{ n: number }>('SELECT count(*) AS n FROM notifications');
+    assert.equal(Number(after.rows[0]?.n), Number(before.rows[0]?.n));
+  });
 });
