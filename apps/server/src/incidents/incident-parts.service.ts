@@ -2,14 +2,14 @@
 // perpetrators (institution from the hierarchy, unit and individuals encrypted), acts (type from
 // the vocabulary, linking victims and perpetrators of the same event) and complaints with their
 // status history. Each addition is one transaction with its audit entry; nothing is half-saved.
-import { can, type Actor } from '@acompana/core';
+import type { Actor } from '@acompana/core';
 import {
   INSTITUTION_VOCABULARY_VERSION, VIOLATION_VOCABULARY_VERSION,
   type ActCreate, type ComplaintCreate, type ComplaintStatusChange, type Incident, type PerpetratorCreate, type VictimCreate,
 } from '@acompana/core';
 import type { Queryable } from '../kernel/db/database.ts';
 import { AppError } from '../kernel/errors.ts';
-import { findPerson } from '../people/people.queries.ts';
+import { ownPersonFor } from '../people/own-person.ts';
 import { seal } from './incident-crypto.ts';
 import { checkActType, checkInstitution, checkPlace, normaliseDate } from './incident-input.ts';
 import type { IncidentsDeps, IncidentsService, Meta } from './incidents.service.ts';
@@ -32,9 +32,8 @@ export function createIncidentPartsService({ db, keyring, audit }: IncidentsDeps
     let sex: string = input.sex;
     let nationality = input.nationality ?? null;
     if (input.personId) {
-      const person = await findPerson(db, input.personId);
-      if (!person || person.org_id !== event.org_id) throw new AppError('record.not_found', { field: 'personId' });
-      if (!can(actor, 'read', { type: 'person', orgId: person.org_id, ownerId: person.owner_account_id, teamId: person.team_id })) throw new AppError('policy.denied');
+      // The event is of the actor's organisation (loadFor), so the person must be too.
+      const person = await ownPersonFor(db, actor, 'read', input.personId, { field: 'personId' });
       if (!input.consent) throw new AppError('incidents.consent_required', { field: 'consent' });
       if (input.count !== 1) throw new AppError('validation.invalid_value', { field: 'count', params: { field: 'count' } });
       // Coarse fields of the person record, for statistics by sex and nationality.

@@ -5,7 +5,7 @@ import { can, findProcedureType, type Actor, type ProcedureType, type ProcedureV
 import type { Database } from '../kernel/db/database.ts';
 import { AppError } from '../kernel/errors.ts';
 import type { AuditWriter } from '../audit/audit-log.ts';
-import { findPerson } from '../people/people.queries.ts';
+import { ownPersonFor } from '../people/own-person.ts';
 import * as q from './procedures.queries.ts';
 import { computeStepDeadline } from './step-deadline.ts';
 import { buildProcedureView, todayIn } from './procedure-view.ts';
@@ -48,8 +48,7 @@ export function createProceduresService({ db, audit, clock }: ProceduresDeps) {
     if (!type) throw new AppError('procedures.unknown_type', { field: 'type', params: { type: input.type } });
     const stage = input.stage ?? type.stages[0] ?? 'open';
     if (!type.stages.includes(stage)) throw new AppError('procedures.unknown_stage', { field: 'stage', params: { stage } });
-    const person = await findPerson(db, input.personId);
-    if (!person || person.org_id !== actor.orgId) throw new AppError('record.not_found', { field: 'personId' });
+    const person = await ownPersonFor(db, actor, 'read', input.personId, { field: 'personId' });
     const teamId = person.team_id ?? actor.teamIds[0] ?? null;
     if (!can(actor, 'create', { type: 'procedure', orgId: person.org_id, ownerId: actor.accountId, teamId })) throw new AppError('policy.denied');
     const id = await db.transaction(async (tx) => {
@@ -67,8 +66,7 @@ export function createProceduresService({ db, audit, clock }: ProceduresDeps) {
   }
 
   async function listForPerson(actor: Actor, personId: string): Promise<ProcedureView[]> {
-    const person = await findPerson(db, personId);
-    if (!person || person.org_id !== actor.orgId) throw new AppError('record.not_found');
+    await ownPersonFor(db, actor, 'read', personId);
     const rows = (await q.listProceduresOfPerson(db, personId)).filter((r) => can(actor, 'read', { type: 'procedure', orgId: r.org_id, ownerId: r.owner_account_id, teamId: r.team_id }));
     const steps = await q.listSteps(db, rows.map((r) => r.id));
     const day = await today(actor.orgId as string);

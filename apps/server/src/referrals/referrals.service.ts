@@ -13,7 +13,8 @@ import type { Database } from '../kernel/db/database.ts';
 import type { Keyring } from '../kernel/crypto/keyring.ts';
 import type { AuditWriter } from '../audit/audit-log.ts';
 import { AppError } from '../kernel/errors.ts';
-import { findPerson, type PersonRow } from '../people/people.queries.ts';
+import type { PersonRow } from '../people/people.queries.ts';
+import { ownPersonFor } from '../people/own-person.ts';
 import { decryptPersonColumns, type EncryptedPersonColumn } from '../people/person-crypto.ts';
 import { keyOrgOf, openReferral, sealReferral } from './referral-crypto.ts';
 import * as q from './referrals.queries.ts';
@@ -49,9 +50,7 @@ export function normaliseFields(fields: readonly string[]): ReferralShareableFie
 export function createReferralsService({ db, keyring, audit, clock }: ReferralsDeps) {
   /** A person of the actor's own organisation the actor may read (the only people one can refer). */
   async function loadPerson(actor: Actor, personId: string): Promise<PersonRow> {
-    const row = await findPerson(db, personId);
-    if (!row || row.org_id !== actor.orgId) throw new AppError('record.not_found', { field: 'personId' });
-    if (!can(actor, 'read', { type: 'person', orgId: row.org_id, ownerId: row.owner_account_id, teamId: row.team_id })) throw new AppError('policy.denied');
+    const row = await ownPersonFor(db, actor, 'read', personId, { field: 'personId' });
     if (!can(actor, 'create', { type: 'referral', orgId: row.org_id, ownerId: row.owner_account_id, teamId: row.team_id })) throw new AppError('policy.denied');
     return row;
   }

@@ -1,13 +1,13 @@
 // Screening a person: the answers are checked against the questionnaire version used, stored
 // encrypted with that version, and produce explained risk flags (with the case-plan tasks they
 // suggest). Reading a screening is audited like any read of personal data.
-import { can, checkAnswers, findQuestionnaire, raisedFlags, type Actor, type AnswerValue, type ProfileFlag, type RaisedFlag, type ScreeningView } from '@acompana/core';
+import { checkAnswers, findQuestionnaire, raisedFlags, type Actor, type AnswerValue, type ProfileFlag, type RaisedFlag, type ScreeningView } from '@acompana/core';
 import type { Database } from '../kernel/db/database.ts';
 import { AppError } from '../kernel/errors.ts';
 import type { Keyring } from '../kernel/crypto/keyring.ts';
 import type { AuditWriter } from '../audit/audit-log.ts';
 import { registerEncryptedColumn } from '../kernel/crypto/key-rotation.ts';
-import { findPerson } from '../people/people.queries.ts';
+import { ownPersonFor } from '../people/own-person.ts';
 
 const ANSWERS = 'screenings.answers';
 const FLAGS = 'screenings.flags';
@@ -28,12 +28,7 @@ interface ScreeningRow {
 }
 
 export function createScreeningService({ db, keyring, audit }: { db: Database; keyring: Keyring; audit: AuditWriter }) {
-  async function personFor(actor: Actor, personId: string, action: 'read' | 'update') {
-    const person = await findPerson(db, personId);
-    if (!person || person.org_id !== actor.orgId) throw new AppError('record.not_found');
-    if (!can(actor, action, { type: 'person', orgId: person.org_id, ownerId: person.owner_account_id, teamId: person.team_id })) throw new AppError('policy.denied');
-    return person;
-  }
+  const personFor = (actor: Actor, personId: string, action: 'read' | 'update') => ownPersonFor(db, actor, action, personId);
 
   async function toView(orgId: string, row: ScreeningRow): Promise<ScreeningView> {
     return {
