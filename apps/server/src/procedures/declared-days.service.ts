@@ -1,13 +1,12 @@
 // Administrators add the non-working days an authority declares (DOF acuerdos, judiciary
 // circulars) with their source. Every open step counted on that calendar is recomputed at once,
 // and keeps its previous due date and a note saying why it moved.
-import { getCalendar, type Actor } from '@acompana/core';
-import { can } from '@acompana/core';
+import { can, getCalendar, type Actor } from '@acompana/core';
 import type { Database } from '../kernel/db/database.ts';
 import { AppError } from '../kernel/errors.ts';
 import type { AuditWriter } from '../audit/audit-log.ts';
 import * as q from './procedures.queries.ts';
-import { computeStepDeadline } from './step-deadline.ts';
+import { computeStepDeadline, declaredDays } from './step-deadline.ts';
 
 export interface DeclaredDayInput {
   date: string;
@@ -34,13 +33,14 @@ export function createDeclaredDaysService({ db, audit }: { db: Database; audit: 
     });
     let moved = 0;
     const open = await q.openStepsOnCalendar(db, calendarId);
+    const known = { calendarId, days: await declaredDays(db, calendarId) };
     for (const step of open) {
       const { result, dueDate } = await computeStepDeadline(db, {
         ruleId: step.rule_id as string,
         trigger: step.trigger_value,
         version: step.rule_version ?? undefined,
         window: step.window_opens && step.window_closes ? { opens: step.window_opens, closes: step.window_closes } : undefined,
-      });
+      }, known);
       if (dueDate === step.due_date) continue;
       moved++;
       await db.transaction(async (tx) => {

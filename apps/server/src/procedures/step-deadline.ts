@@ -21,13 +21,14 @@ export interface StepComputation {
 
 export async function computeStepDeadline(
   db: Queryable,
-  input: { ruleId: string; trigger: string; window?: { opens: string; closes: string } | undefined; version?: number | undefined; calendarId?: string | undefined },
+  input: { ruleId: string; trigger: string; window?: { opens: string; closes: string } | undefined; version?: number | undefined },
+  /** Declared days already loaded for a calendar (a batch recomputation loads them once). */
+  known?: { calendarId: string; days: ExtraNonWorkingDay[] },
 ): Promise<StepComputation> {
   try {
-    // The rule's own calendar decides which declared days apply; compute once to learn it.
+    // The rule's own calendar decides which declared days apply; compute once (in memory) to learn it.
     const first = computeDeadline({ ruleId: input.ruleId, trigger: input.trigger, ...(input.window ? { window: input.window } : {}), ...(input.version ? { version: input.version } : {}) });
-    const calendarId = input.calendarId ?? first.calendarId;
-    const extraDays = await declaredDays(db, calendarId);
+    const extraDays = known && known.calendarId === first.calendarId ? known.days : await declaredDays(db, first.calendarId);
     const result =
       extraDays.length === 0
         ? first
