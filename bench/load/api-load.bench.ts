@@ -5,7 +5,8 @@
 // errors, non-2xx, and the server's memory before and after.
 // Options: --seconds N (default 10), --connections N (default 50), --db pglite|postgres, --seed N
 // people registered before the run (default 300), --only read|search|write (one kind, to see
-// which one is slow).
+// which one is slow), --samples N (a soak: the run in N slices, the server's memory after each;
+// e.g. --seconds 600 --samples 10 for the 10-minute soak of issue 11).
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -49,12 +50,29 @@ const connections = Math.min(Number(option('connections', '50')), 200);
 const seedCount = Number(option('seed', '300'));
 const kind = option('db', 'pglite') === 'postgres' ? 'postgres' : 'pglite';
 const only = option('only', '');
+/** Soak: the run is cut in this many equal slices and the server's memory is sampled after each. */
+const samples = Math.max(1, Math.min(Number(option('samples', '1')), 60));
 
 const GIVEN = ['María', 'José', 'Ana', 'Luis', 'Rosa', 'Juan', 'Carmen', 'Pedro', 'Dania', 'Wilmer', 'Yesenia', 'Kevin'];
 const SURNAMES = ['García López', 'Hernández Cruz', 'Martínez', 'Pérez Ramos', 'Rodríguez', 'Gómez Díaz', 'Castillo', 'Mejía Orellana'];
 const MISSPELT = ['maria garsia', 'jose ernandez', 'ana martinez', 'luiz peres', 'rosa rodrigues', 'dania mejia', 'wilmer castiyo', 'carmen gomes'];
 const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)] as T;
 const personBody = () => JSON.stringify({ givenNames: pick(GIVEN), surnames: pick(SURNAMES), nationality: pick(['HN', 'GT', 'SV', 'VE', 'HT']), notes: 'Registro de carga sintético.' });
+
+/** One result for several slices: sums of counts, request-weighted mean rate, worst percentiles. */
+function combine(parts: AutocannonResult[]): AutocannonResult {
+  if (parts.length === 1) return parts[0] as AutocannonResult;
+  const total = parts.reduce((n, p) => n + p.requests.total, 0);
+  const worst = (k: keyof Histogram) => Math.max(...parts.map((p) => p.latency[k]));
+  const weighted = (k: keyof Histogram) => parts.reduce((n, p) => n + p.latency[k] * p.requests.total, 0) / Math.max(1, total);
+  return {
+    requests: { ...(parts[0] as AutocannonResult).requests, total, average: parts.reduce((n, p) => n + p.requests.average, 0) / parts.length },
+    latency: { average: weighted('average'), total, p50: weighted('p50'), p90: worst('p90'), p99: worst('p99'), max: worst('max') },
+    errors: parts.reduce((n, p) => n + p.errors, 0),
+    timeouts: parts.reduce((n, p) => n + p.timeouts, 0),
+    non2xx: parts.reduce((n, p) => n + p.non2xx, 0),
+  };
+}
 
 function rssKb(pid: number): number {
   const match = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -101,7 +119,13 @@ try {
     await run(2); // warm-up: JIT, caches, connection pool
     const rssBefore = rssKb(server.pid);
     const loadBefore = loadavg()[0] ?? 0;
-    const result = await run(seconds);
+    const results: AutocannonResult[] = [];
+    const rssSamplesMb: number[] = [];
+    for (let i = 0; i < samples; i++) {
+      results.push(await run(Math.max(1, Math.round(seconds / samples))));
+      rssSamplesMb.push(Math.round(rssKb(server.pid) / 1024));
+    }
+    const result = combine(results);
     const rssAfter = rssKb(server.pid);
     console.log(
       JSON.stringify({
@@ -120,6 +144,7 @@ try {
         loadAverage1m: Number(loadBefore.toFixed(2)), // other work on the machine skews the figures
         seedSeconds: Number(((seededAt - seedStart) / 1000).toFixed(1)),
         serverRssMb: { before: Math.round(rssBefore / 1024), after: Math.round(rssAfter / 1024) },
+        ...(samples > 1 ? { soak: { rssSamplesMb, growthAfterFirstSampleMb: (rssSamplesMb.at(-1) ?? 0) - (rssSamplesMb[0] ?? 0) } } : {}),
       }),
     );
   } finally {

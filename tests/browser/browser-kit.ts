@@ -1,7 +1,7 @@
 // Shared pieces of the browser journeys: Debian's Chromium, an axe check, screenshots, and the
 // web build they need. Screenshots land in .tmp/screenshots/ (git-ignored) for a person to look at.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
@@ -65,4 +65,29 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = `${screenshotDir}/${name}.png`;
   await page.screenshot({ path, fullPage: true });
   return path;
+}
+
+export type Messages = { [key: string]: string | Messages };
+
+/** The staff app's translation file of a language (apps/web/src/i18n/<lang>.json). */
+export function staffMessages(lang: 'es' | 'en'): Messages {
+  return JSON.parse(readFileSync(`${repoRoot}apps/web/src/i18n/${lang}.json`, 'utf8')) as Messages;
+}
+
+/** A translated string by its dotted key, with {{params}} filled in, so tests read what users read. */
+export function tr(messages: Messages, key: string, params: Record<string, string> = {}): string {
+  let node: string | Messages | undefined = messages;
+  for (const part of key.split('.')) node = typeof node === 'object' ? node[part] : undefined;
+  if (typeof node !== 'string') throw new Error(`no translation ${key}`);
+  return node.replace(/\{\{(\w+)\}\}/g, (_, name: string) => params[name] ?? '');
+}
+
+/** `tr` bound to one language's messages. */
+export function translator(messages: Messages): (key: string, params?: Record<string, string>) => string {
+  return (key, params = {}) => tr(messages, key, params);
+}
+
+/** YYYY-MM-DD, `days` from today (UTC). */
+export function dayFromToday(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 }

@@ -4,27 +4,12 @@
 // enters the entry date and sees the due date and the article, then sees it on the agenda and
 // issues the iCal URL. axe on every new page; the people list at 360 px.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { browserUnavailable, collectPageErrors, ensureWebBuild, launchChromium, repoRoot, screenshot, seriousAxeViolations } from './browser-kit.ts';
+import { browserUnavailable, collectPageErrors, dayFromToday, ensureWebBuild, launchChromium, screenshot, seriousAxeViolations, staffMessages, tr } from './browser-kit.ts';
 import { startStaffServer, TEST_PASSWORD, type StaffServer } from './staff-server.ts';
 
-type Messages = { [key: string]: string | Messages };
-const readMessages = (lang: string) => JSON.parse(readFileSync(`${repoRoot}apps/web/src/i18n/${lang}.json`, 'utf8')) as Messages;
-const es = readMessages('es');
-/** A translated string by its dotted key, with {{params}} filled in. */
-function tr(messages: Messages, key: string, params: Record<string, string> = {}): string {
-  let node: string | Messages | undefined = messages;
-  for (const part of key.split('.')) node = typeof node === 'object' ? node[part] : undefined;
-  if (typeof node !== 'string') throw new Error(`no translation ${key}`);
-  return node.replace(/\{\{(\w+)\}\}/g, (_, name: string) => params[name] ?? '');
-}
-
-/** YYYY-MM-DD, `days` from today (UTC). */
-function dayFromToday(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-}
+const es = staffMessages('es');
 
 const skip = browserUnavailable();
 if (skip) console.warn(`# SKIPPED browser journeys: ${skip}`);
@@ -178,6 +163,12 @@ describe('people and agenda screens', { skip: skip ?? false }, () => {
     assert.match(text, /Vence el \S+, \d+ de \S+ de \d{4}/, text);
     assert.match(text, /art\. 18/, 'the legal basis is cited');
     assert.match(await page.locator('.step').first().locator('.badge').innerText(), /A tiempo|En riesgo|Vence/);
+    // The procedure's history, from the audit log: opened, then the entry date and its deadline.
+    await page.getByText(tr(es, 'procedures.historyTitle')).click();
+    const history = page.locator('.procedure__history-list li');
+    await history.nth(1).waitFor();
+    assert.match(await history.nth(0).innerText(), new RegExp(tr(es, 'procedures.history.opened')));
+    assert.match(await history.nth(1).innerText(), /Solicitud de refugio/);
     await assertAccessible(page, 'the person page with a procedure');
     await screenshot(page, 'people-procedure-1280');
     assert.deepEqual(errors, []);

@@ -4,7 +4,7 @@
 // no request to any host but the server.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
@@ -13,7 +13,8 @@ import { startStaffServer, type StaffServer } from './staff-server.ts';
 import { LANGUAGES, LANGUAGE_NAMES, MESSAGES, type Lang } from '../../apps/web/src/portal/i18n.ts';
 
 const BUDGET_BYTES = 150 * 1024;
-const GUIDES = ['asylum-mexico', 'detention', 'report-disappearance'];
+/** Every guide shipped with the portal (the same in every language: portal-content.test.ts). */
+const GUIDES = readdirSync(`${repoRoot}apps/web/src/portal/content/es`).map((file) => file.replace(/\.md$/, '')).sort();
 
 /** The portal is part of the web build; build it when the build there predates it. */
 function ensurePortalBuild(): void {

@@ -12,19 +12,28 @@ import type { AppContext } from './app-context.ts';
 import { AppError } from './kernel/errors.ts';
 import { installErrorHandler, sendAppError } from './kernel/http/error-handler.ts';
 import { installSecurityHeaders } from './kernel/http/security-headers.ts';
-import { installStrictJsonParser } from './kernel/http/strict-json-parser.ts';
+import { installStrictJsonParser, installUrlGuard } from './kernel/http/strict-json-parser.ts';
 import { installAuthContext } from './kernel/http/auth-context.ts';
 import { registerHealthRoutes } from './health/health.routes.ts';
 import { registerAuthRoutes } from './auth/auth.routes.ts';
 import { registerMeRoutes } from './orgs/me.routes.ts';
 import { registerAdminRoutes } from './orgs/admin.routes.ts';
 import { registerPeopleRoutes } from './people/people.routes.ts';
+import { registerProfileRoutes } from './people/profile.routes.ts';
+import { registerHouseholdRoutes } from './households/households.routes.ts';
 import { registerProcedureRoutes } from './procedures/procedures.routes.ts';
 import { registerScreeningRoutes } from './screening/screening.routes.ts';
 import { registerMissingRoutes } from './missing/missing.routes.ts';
 import { registerIncidentRoutes } from './incidents/incidents.routes.ts';
 import { registerDirectoryRoutes } from './directory/directory.routes.ts';
 import { registerStatsRoutes } from './stats/stats.routes.ts';
+import { registerReportsRoutes } from './reports/reports.routes.ts';
+import { registerCaseRoutes } from './cases/cases.routes.ts';
+import { registerJobRoutes } from './jobs/jobs.routes.ts';
+import { registerNotificationRoutes } from './notifications/notifications.routes.ts';
+import { registerPortalRoutes } from './portal/portal.routes.ts';
+import { registerReintegrationRoutes } from './reintegration/reintegration.routes.ts';
+import { registerFamilyRoutes } from './families/families.routes.ts';
 import { isStaffAppPage, registerWebApp, webDistDir } from './web-static.ts';
 
 export interface BuildAppOptions {
@@ -45,6 +54,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
   installStrictJsonParser(app);
+  installUrlGuard(app);
   const distDir = options.webDistDir ?? webDistDir;
   const webAvailable = existsSync(join(distDir, 'index.html'));
   app.setNotFoundHandler((request, reply) => {
@@ -76,12 +86,21 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   registerMeRoutes(app, ctx);
   registerAdminRoutes(app, ctx);
   registerPeopleRoutes(app, ctx);
+  registerProfileRoutes(app, ctx);
+  registerHouseholdRoutes(app, ctx);
   registerProcedureRoutes(app, ctx);
   registerScreeningRoutes(app, ctx);
   registerMissingRoutes(app, ctx);
   registerIncidentRoutes(app, ctx);
   registerDirectoryRoutes(app, ctx);
   registerStatsRoutes(app, ctx);
+  registerReportsRoutes(app, ctx);
+  registerCaseRoutes(app, ctx);
+  registerJobRoutes(app, ctx);
+  registerNotificationRoutes(app, ctx);
+  registerPortalRoutes(app, ctx);
+  registerReintegrationRoutes(app, ctx);
+  registerFamilyRoutes(app, ctx);
   await registerWebApp(app, distDir);
   return app;
 }

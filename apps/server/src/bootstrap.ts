@@ -11,10 +11,26 @@ import { createAppContext, type AppContext } from './app-context.ts';
 // module loads. Importing them here makes the CLI's `keys rotate` cover them too, without the
 // HTTP app being built.
 import './people/person-crypto.ts';
+import './people/profile.service.ts';
+import './people/photo.service.ts';
+import './households/household-crypto.ts';
 import './screening/screening.service.ts';
 import './missing/missing-crypto.ts';
+import './missing/tracing-crypto.ts';
 import './incidents/incident-crypto.ts';
 import './referrals/referral-crypto.ts';
+import './cases/case-crypto.ts';
+import './reports/report-crypto.ts';
+// Likewise every module that holds data about a person registers its export and erasure
+// handler (decision 0118), so a person's rights reach every module from the server and the CLI.
+import './people/profile-person-data.ts';
+import './screening/screening-person-data.ts';
+import './households/household-person-data.ts';
+import './cases/case-person-data.ts';
+import './procedures/procedure-person-data.ts';
+import './referrals/referral-person-data.ts';
+import './incidents/incident-person-data.ts';
+import './reintegration/reintegration-crypto.ts';
 
 export interface Runtime {
   ctx: AppContext;

@@ -1,9 +1,12 @@
 // Starts the Acompaña server: `npm start`.
 import { loadConfig } from './kernel/config.ts';
 import { isAppError } from './kernel/errors.ts';
+import { storageErrorOf } from './kernel/http/storage-errors.ts';
 import { translate } from './kernel/i18n/translate.ts';
 import { openRuntime } from './bootstrap.ts';
 import { buildApp } from './app.ts';
+import { createServerJobs } from './jobs/server-jobs.ts';
+import { startJobWorker, type JobWorker } from './jobs/job-worker.ts';
 import { DEMO_PASSWORD, demoAccounts, isDatabaseEmpty, seedDemo, seedDemoRecords } from './demo/seed-demo.ts';
 
 async function main(): Promise<void> {
@@ -17,6 +20,13 @@ async function main(): Promise<void> {
     seeded = true;
   }
   const app = await buildApp(ctx, { logger: true });
+  // Background jobs (deadline reminders, their e-mails): an in-process worker, stopped first on shutdown.
+  const jobs = createServerJobs(ctx, { onError: (kind, error) => app.log.error({ err: error, job: kind }, 'background job failed') });
+  const running: { worker?: JobWorker } = {};
+  app.addHook('onClose', async () => {
+    await running.worker?.stop();
+    jobs.close();
+  });
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -29,6 +39,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
+  running.worker = startJobWorker(jobs.queue, { onError: (error) => app.log.error({ err: error }, 'job worker') });
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const url = `http://${shownHost}:${config.port}/app/`;
   console.log(`Acompaña is ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${url}`);
@@ -48,9 +59,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (isAppError(error)) {
-    console.error(`Acompaña could not start: ${translate('en', error.code, error.params)}`);
-    console.error(`No se pudo iniciar Acompaña: ${translate('es', error.code, error.params)}`);
+  // A full or read-only disk is the operator's to fix: say so plainly, without a stack trace.
+  const known = isAppError(error) ? error : storageErrorOf(error);
+  if (known) {
+    console.error(`Acompaña could not start: ${translate('en', known.code, known.params)}`);
+    console.error(`No se pudo iniciar Acompaña: ${translate('es', known.code, known.params)}`);
   } else {
     console.error('Acompaña could not start:', error);
   }

@@ -12,3 +12,6 @@ export * from './missing/index.ts';
 export { seededRandom } from './util/seeded-random.ts';
 export * from './directory/index.ts';
 export * from './indicators/index.ts';
+export * from './cases/index.ts';
+export * from './portal/index.ts';
+export * from './reintegration/index.ts';

@@ -4,6 +4,9 @@
 import type { AppContext } from '../app-context.ts';
 import { seedDemoPeople } from '../people/demo-people.ts';
 import { seedDemoProcedures } from '../procedures/demo-procedures.ts';
+import { seedDemoCases } from '../cases/demo-cases.ts';
+import { seedDemoDirectory } from '../reintegration/demo-directory.ts';
+import { seedDemoIncidents } from '../incidents/demo-incidents.ts';
 
 export const DEMO_PASSWORD = 'acompana-demo-2026';
 
@@ -64,8 +67,12 @@ export async function seedDemo(ctx: AppContext): Promise<void> {
  * The demo's people and procedures: a few hundred records, each encrypted and audited, so it
  * takes some seconds. The server runs it after it starts listening; the records appear shortly.
  */
-export async function seedDemoRecords(ctx: AppContext): Promise<{ people: number; procedures: number }> {
+export async function seedDemoRecords(ctx: AppContext): Promise<{ people: number; procedures: number; cases: number; incidents: number }> {
+  // The services directory along the route (every entry says "Ejemplo"; issue 8, item 1).
+  await seedDemoDirectory(ctx);
   const people = await seedDemoPeople(ctx);
   const procedures = await seedDemoProcedures(ctx);
-  return { people, procedures };
+  const cases = await seedDemoCases(ctx);
+  const incidents = await seedDemoIncidents(ctx);
+  return { people, procedures, cases, incidents };
 }

@@ -221,10 +221,11 @@ export async function searchServiceIds(db: Queryable, f: SearchFilter): Promise<
   if (f.ownerOrgId) where.push(`s.owner_org_id = ${add(f.ownerOrgId)}`);
   if (f.staleBefore) where.push(`s.last_verified_on < ${add(f.staleBefore)}::date`);
   if (f.state || f.city) {
-    const place = [
-      ...(f.state ? [`lower(unaccent(a.state_province)) = lower(unaccent(${add(f.state)}))`] : []),
-      ...(f.city ? [`lower(unaccent(a.city)) = lower(unaccent(${add(f.city)}))`] : []),
-    ];
+    // Accent- and case-insensitive, but unaccent() runs on the few distinct place names rather
+    // than on every address (20 000 services: 30 ms less per search on PGlite; decision 0120).
+    const folded = (column: 'state_province' | 'city', value: string) =>
+      `a.${column} = ANY (ARRAY(SELECT d.v FROM (SELECT DISTINCT ${column} AS v FROM hsds_addresses OFFSET 0) d WHERE lower(unaccent(d.v)) = lower(unaccent(${add(value)}))))`;
+    const place = [...(f.state ? [folded('state_province', f.state)] : []), ...(f.city ? [folded('city', f.city)] : [])];
     where.push(`EXISTS (SELECT 1 FROM hsds_service_at_locations x JOIN hsds_addresses a ON a.location_id = x.location_id WHERE x.service_id = s.id AND ${place.join(' AND ')})`);
   }
   if (f.need) where.push(`EXISTS (SELECT 1 FROM hsds_attributes x JOIN hsds_taxonomy_terms t ON t.id = x.taxonomy_term_id WHERE x.service_id = s.id AND t.code = ${add(f.need)})`);

@@ -9,27 +9,10 @@ import { AppError } from '../kernel/errors.ts';
 import { commonErrorResponses, errorResponseSchema } from '../kernel/http/error-response.ts';
 import { authOf } from '../kernel/http/auth-context.ts';
 import type { createEvidenceService } from './evidence.service.ts';
+import { attachmentDisposition, uploadedFileName } from '../kernel/http/file-names.ts';
 
 /** Largest evidence file, bytes (ACOMPANA_EVIDENCE_MAX_MB overrides; default 20 MB). */
 export const evidenceMaxBytes = Math.round(Number(process.env.ACOMPANA_EVIDENCE_MAX_MB || 20) * 1024 * 1024);
-
-function fileNameOf(header: string | string[] | undefined): string {
-  const raw = Array.isArray(header) ? header[0] : header;
-  let name = 'evidence';
-  try {
-    name = raw ? decodeURIComponent(raw) : name;
-  } catch {
-    throw new AppError('validation.invalid_value', { field: 'x-file-name', params: { field: 'x-file-name' } });
-  }
-  // No paths, no control characters, bounded length.
-  const clean = (name.split(/[\\/]/).pop() ?? '').replace(/\p{Cc}/gu, '').trim().slice(0, 200);
-  return clean || 'evidence';
-}
-
-function attachment(name: string): string {
-  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
 
 export function registerEvidenceRoutes(app: FastifyInstance, evidence: ReturnType<typeof createEvidenceService>): void {
   const tags = ['incidents'];
@@ -48,7 +31,7 @@ export function registerEvidenceRoutes(app: FastifyInstance, evidence: ReturnTyp
       },
       async (request, reply) => {
         if (!Buffer.isBuffer(request.body)) throw new AppError('incidents.evidence_unsupported_type', { params: { type: String(request.headers['content-type'] ?? '') } });
-        const file = { bytes: request.body, name: fileNameOf(request.headers['x-file-name']), claimedType: request.headers['content-type'] };
+        const file = { bytes: request.body, name: uploadedFileName(request.headers['x-file-name'], 'evidence'), claimedType: request.headers['content-type'] };
         return reply.status(201).send(await evidence.upload(await authOf(request).actor(), request.params.id, file, { ip: request.ip }));
       },
     );
@@ -61,7 +44,7 @@ export function registerEvidenceRoutes(app: FastifyInstance, evidence: ReturnTyp
     async (request, reply) => {
       const file = await evidence.download(await authOf(request).actor(), request.params.id, request.params.eid, request.query.purpose, { ip: request.ip });
       return reply
-        .header('content-disposition', attachment(file.name))
+        .header('content-disposition', attachmentDisposition(file.name))
         .header('cache-control', 'no-store')
         .header('x-content-sha256', file.sha256)
         .type(file.contentType)

@@ -9,6 +9,8 @@ export const encryptedIncidentColumns = {
   incident_perpetrators: ['unit', 'individuals'],
   incident_evidence: ['original_name', 'content'],
   incident_complaints: ['file_number', 'outcome'],
+  incident_protection_measures: ['details'],
+  incident_protection_history: ['note'],
 } as const;
 
 type Table = keyof typeof encryptedIncidentColumns;

@@ -15,6 +15,7 @@ import { checkActType, checkInstitution, checkPlace, normaliseDate } from './inc
 import type { IncidentsDeps, IncidentsService, Meta } from './incidents.service.ts';
 import * as q from './incidents.queries.ts';
 import * as cq from './complaints.queries.ts';
+import { computeComplaintDeadline } from './complaint-deadline.ts';
 
 export function createIncidentPartsService({ db, keyring, audit }: IncidentsDeps, incidents: IncidentsService) {
   /** Runs a change to an event with its audit entry, then returns the event as it now is. */
@@ -87,10 +88,11 @@ export function createIncidentPartsService({ db, keyring, audit }: IncidentsDeps
     const event = await incidents.loadFor(actor, 'update', eventId);
     normaliseDate({ date: input.filedOn, precision: 'day' }, 'filedOn');
     const fileNumber = await seal(keyring, event.org_id, 'incident_complaints', 'file_number', input.fileNumber);
+    const deadline = input.deadline ? await computeComplaintDeadline(db, input.deadline) : undefined;
     return change(actor, event, 'incident.complaint_add', ['complaints.authority', ...(fileNumber ? ['complaints.file_number'] : [])], meta, async (tx) => {
       await cq.insertComplaint(tx, {
         eventId, orgId: event.org_id, authority: input.authority, authorityState: input.authorityState ?? null, fileNumber,
-        filedOn: input.filedOn, nextDeadline: input.nextDeadline ?? null, by: actor.accountId,
+        filedOn: input.filedOn, nextDeadline: input.nextDeadline ?? null, by: actor.accountId, deadline,
       });
     });
   }
@@ -101,8 +103,9 @@ export function createIncidentPartsService({ db, keyring, audit }: IncidentsDeps
     if (!complaint) throw new AppError('record.not_found');
     normaliseDate({ date: input.changedOn, precision: 'day' }, 'changedOn');
     const outcome = input.outcome === undefined ? undefined : await seal(keyring, event.org_id, 'incident_complaints', 'outcome', input.outcome);
+    const deadline = input.deadline ? await computeComplaintDeadline(db, input.deadline) : input.deadline;
     return change(actor, event, 'incident.complaint_status', ['complaints.status', ...(input.outcome !== undefined ? ['complaints.outcome'] : [])], meta, async (tx) => {
-      const changed = await cq.changeStatus(tx, { id: complaintId, version: input.version, status: input.status, changedOn: input.changedOn, nextDeadline: input.nextDeadline, outcome, by: actor.accountId });
+      const changed = await cq.changeStatus(tx, { id: complaintId, version: input.version, status: input.status, changedOn: input.changedOn, nextDeadline: input.nextDeadline, outcome, by: actor.accountId, deadline, outcomeKind: input.outcomeKind });
       if (changed === 0) throw new AppError('record.conflict', { field: 'version', params: { fields: 'status' } });
     });
   }

@@ -14,6 +14,7 @@ import { createIncidentsService } from './incidents.service.ts';
 import { createIncidentPartsService } from './incident-parts.service.ts';
 import { createEvidenceService } from './evidence.service.ts';
 import { registerEvidenceRoutes } from './evidence.routes.ts';
+import { registerMoreIncidentRoutes } from './incidents-more.routes.ts';
 
 export function registerIncidentRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -73,4 +74,5 @@ export function registerIncidentRoutes(app: FastifyInstance, ctx: AppContext): v
   );
 
   registerEvidenceRoutes(app, createEvidenceService(deps, incidents));
+  registerMoreIncidentRoutes(app, deps, incidents);
 }

@@ -2,7 +2,10 @@
 // list with filters in SQL. Every decision goes through can(); every read and write is audited
 // (which record, which fields — never values). Another organisation's event is "not found".
 import { can, listScope, type Actor } from '@acompana/core';
-import { institutionAncestors, institutionAndDescendants, findViolationType, type Incident, type IncidentCreate, type IncidentListQuery, type IncidentSummary } from '@acompana/core';
+import {
+  institutionAncestors, institutionAndDescendants, findViolationType,
+  type Incident, type IncidentCreate, type IncidentListQuery, type IncidentMapSummary, type IncidentSummary, type IncidentSummaryQuery,
+} from '@acompana/core';
 import type { Database } from '../kernel/db/database.ts';
 import type { Keyring } from '../kernel/crypto/keyring.ts';
 import type { AuditWriter } from '../audit/audit-log.ts';
@@ -11,8 +14,9 @@ import { decodeCursor, encodeCursor } from '../people/people-cursor.ts';
 import { open, seal } from './incident-crypto.ts';
 import { checkPeriod, checkPlace, normaliseDate } from './incident-input.ts';
 import * as q from './incidents.queries.ts';
-import * as cq from './complaints.queries.ts';
 import * as eq from './evidence.queries.ts';
+import { mayAccessByConfidentiality, seesRestricted } from './incident-confidentiality.ts';
+import { complaintsView, protectionView } from './incident-view-parts.ts';
 
 export interface IncidentsDeps {
   db: Database;
@@ -33,6 +37,8 @@ export function createIncidentsService({ db, keyring, audit }: IncidentsDeps) {
     const row = await q.findEvent(db, id);
     if (!row || row.org_id !== actor.orgId) throw new AppError('record.not_found');
     if (!can(actor, action, { type: 'incident', orgId: row.org_id, ownerId: row.owner_account_id, teamId: row.team_id })) throw new AppError('policy.denied');
+    // A restricted event is, to those outside its team, as absent as it is from their lists.
+    if (!mayAccessByConfidentiality(actor, row)) throw new AppError('record.not_found');
     return row;
   }
 
@@ -48,17 +54,17 @@ export function createIncidentsService({ db, keyring, audit }: IncidentsDeps) {
         country: row.country, stateCode: row.state_code, municipalityCode: row.municipality_code,
         ...(locality ? { locality } : {}), ...(coordinates ? { coordinates: JSON.parse(coordinates) as { lat: number; lon: number } } : {}),
       },
-      routeSegment: row.route_segment, contextTags: row.context_tags, confidentiality: row.confidentiality,
+      routeSegment: row.route_segment, contextTags: row.context_tags, confidentiality: row.confidentiality, againstDefenders: row.against_defenders,
       actTypes: [...actTypes].sort(), victimCount, version: row.version, createdAt: iso(row.created_at),
     };
   }
 
   async function view(row: q.EventRow): Promise<Incident> {
     const org = row.org_id;
-    const [victims, perpetrators, acts, evidence, complaints] = await Promise.all([
-      q.listVictims(db, row.id), q.listPerpetrators(db, row.id), q.listActs(db, row.id), eq.listEvidence(db, row.id), cq.listComplaints(db, row.id),
+    const [victims, perpetrators, acts, evidence, complaints, protectionMeasures] = await Promise.all([
+      q.listVictims(db, row.id), q.listPerpetrators(db, row.id), q.listActs(db, row.id), eq.listEvidence(db, row.id),
+      complaintsView(db, keyring, org, row.id), protectionView(db, keyring, org, row.id),
     ]);
-    const history = await cq.listHistory(db, complaints.map((c) => c.id));
     const summary = await summaryOf(row, [...new Set(acts.map((a) => a.act_type))], victims.reduce((n, v) => n + Number(v.count), 0));
     const narrative = await open(keyring, org, 'incident_events', 'narrative', row.narrative);
     return {
@@ -88,15 +94,8 @@ export function createIncidentsService({ db, keyring, audit }: IncidentsDeps) {
         id: e.id, kind: e.kind, originalName: (await open(keyring, org, 'incident_evidence', 'original_name', e.original_name)) ?? '', contentType: e.content_type,
         sizeBytes: Number(e.size_bytes), sha256: e.sha256, uploadedBy: e.uploaded_by, uploadedAt: iso(e.uploaded_at),
       }))),
-      complaints: await Promise.all(complaints.map(async (c) => {
-        const fileNumber = await open(keyring, org, 'incident_complaints', 'file_number', c.file_number);
-        const outcome = await open(keyring, org, 'incident_complaints', 'outcome', c.outcome);
-        return {
-          id: c.id, authority: c.authority, authorityState: c.authority_state, ...(fileNumber ? { fileNumber } : {}), filedOn: c.filed_on,
-          status: c.status as 'filed', statusChangedOn: c.status_changed_on, nextDeadline: c.next_deadline, ...(outcome ? { outcome } : {}),
-          history: history.filter((h) => h.complaint_id === c.id).map((h) => ({ status: h.status, changedOn: h.changed_on })), version: c.version,
-        };
-      })),
+      complaints,
+      protectionMeasures,
     };
   }
 
@@ -121,6 +120,7 @@ export function createIncidentsService({ db, keyring, audit }: IncidentsDeps) {
       locality: await seal(keyring, orgId, 'incident_events', 'locality', place?.locality),
       coordinates: await seal(keyring, orgId, 'incident_events', 'coordinates', place?.coordinates ? JSON.stringify(place.coordinates) : undefined),
       routeSegment: input.routeSegment ?? null, contextTags: [...new Set(input.contextTags)], confidentiality: input.confidentiality,
+      againstDefenders: input.againstDefenders,
     };
     const fields = ['title', 'start_date', ...(input.narrative ? ['narrative'] : []), ...(place?.locality ? ['locality'] : []), ...(place?.coordinates ? ['coordinates'] : [])];
     const id = await db.transaction(async (tx) => {
@@ -138,19 +138,13 @@ export function createIncidentsService({ db, keyring, audit }: IncidentsDeps) {
   }
 
   async function list(actor: Actor, query: IncidentListQuery, meta: Meta = {}): Promise<{ items: IncidentSummary[]; nextCursor: string | null }> {
-    const scope = listScope(actor, 'read', 'incident');
-    if (!scope || scope === 'shared' || !actor.orgId) throw new AppError('policy.denied');
     const after = query.cursor ? decodeCursor<{ d: string; id: string }>(query.cursor, (v) => typeof v.d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v.d) && typeof v.id === 'string' && /^[0-9a-f-]{36}$/.test(v.id)) : undefined;
-    const rows = await q.listEvents(db, {
-      scope, orgId: actor.orgId, accountId: actor.accountId, teamIds: actor.teamIds,
-      actType: query.act, institutions: query.institution ? institutionAndDescendants(query.institution) : undefined, state: query.state, month: query.month,
-      after, limit: query.limit,
-    });
+    const rows = await q.listEvents(db, { ...filterOf(actor, query), after, limit: query.limit });
     const page = rows.slice(0, query.limit);
     const last = page[page.length - 1];
     await audit.record({
       actorAccountId: actor.accountId, actorOrgId: actor.orgId, action: 'incident.list', recordType: 'incident', orgId: actor.orgId, ip: meta.ip ?? null,
-      details: { count: page.length, act: query.act ?? null, institution: query.institution ?? null, state: query.state ?? null, month: query.month ?? null },
+      details: { count: page.length, ...filterDetails(query) },
     });
     return {
       items: await Promise.all(page.map((r) => summaryOf(r, r.act_types, Number(r.victim_count)))),
@@ -158,7 +152,38 @@ export function createIncidentsService({ db, keyring, audit }: IncidentsDeps) {
     };
   }
 
-  return { loadFor, view, create, get, list };
+  /** The filters of a list, summary or export for this actor: scope and confidentiality in SQL. */
+  function filterOf(actor: Actor, query: IncidentSummaryQuery, action: 'read' | 'export' = 'read'): q.EventFilter {
+    const scope = listScope(actor, action, 'incident');
+    if (!scope || scope === 'shared' || !actor.orgId) throw new AppError('policy.denied');
+    return {
+      scope, orgId: actor.orgId, accountId: actor.accountId, teamIds: actor.teamIds, seesRestricted: seesRestricted(actor),
+      actType: query.act, institutions: query.institution ? institutionAndDescendants(query.institution) : undefined, state: query.state, month: query.month,
+      from: query.from, to: query.to, sex: query.sex, ageGroup: query.ageGroup,
+      defenders: query.defenders === undefined ? undefined : query.defenders === 'true', confidentiality: query.confidentiality,
+    };
+  }
+
+  /** Events and victims per state and per month, for the map and the timeline (same filters as the list). */
+  async function summary(actor: Actor, query: IncidentSummaryQuery, meta: Meta = {}): Promise<IncidentMapSummary> {
+    const filter = filterOf(actor, query);
+    const { byState, byMonth } = await q.summariseEvents(db, filter);
+    await audit.record({ actorAccountId: actor.accountId, actorOrgId: actor.orgId, action: 'incident.summary', recordType: 'incident', orgId: filter.orgId, ip: meta.ip ?? null, details: filterDetails(query) });
+    return {
+      byState: byState.map((r) => ({ stateCode: r.state_code, events: Number(r.events), victims: Number(r.victims) })),
+      byMonth: byMonth.map((r) => ({ month: r.month, events: Number(r.events), victims: Number(r.victims) })),
+      total: byState.reduce((n, r) => n + Number(r.events), 0),
+    };
+  }
+
+  return { loadFor, view, create, get, list, summary, filterOf };
 }
 
 export type IncidentsService = ReturnType<typeof createIncidentsService>;
+
+/** Which filters were used (never values of personal data: these are all coarse codes). */
+function filterDetails(query: IncidentSummaryQuery): Record<string, string | null> {
+  const out: Record<string, string | null> = {};
+  for (const key of ['act', 'institution', 'state', 'month', 'from', 'to', 'sex', 'ageGroup', 'defenders', 'confidentiality'] as const) out[key] = query[key] ?? null;
+  return out;
+}

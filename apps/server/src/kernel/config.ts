@@ -19,6 +19,12 @@ export interface AppConfig {
   /** Seed demo organisations and accounts on an empty database (default on for the embedded database). */
   seedDemo: boolean;
   logLevel: string;
+  /** SMTP server for reminder e-mails (smtp://user:pass@host:587); none: reminders stay in-app. */
+  smtpUrl?: string | undefined;
+  /** Sender of reminder e-mails. */
+  smtpFrom?: string | undefined;
+  /** Address staff open the app at, for links in e-mails (default http://localhost:PORT). */
+  publicUrl?: string | undefined;
 }
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -44,5 +50,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     secureCookies: env.ACOMPANA_SECURE_COOKIES === 'true',
     seedDemo: env.ACOMPANA_DEMO ? env.ACOMPANA_DEMO !== 'false' : databaseUrl === undefined,
     logLevel: env.LOG_LEVEL || 'warn',
+    smtpUrl: env.ACOMPANA_SMTP_URL || undefined,
+    smtpFrom: env.ACOMPANA_SMTP_FROM || 'Acompaña <no-reply@acompana.invalid>',
+    publicUrl: (env.ACOMPANA_PUBLIC_URL || `http://localhost:${intFromEnv(env, 'PORT', 3000)}`).replace(/\/+$/, ''),
   };
 }

@@ -61,11 +61,20 @@ export function createMatchingService(deps: MatchingDeps) {
   async function gatherCandidates(actor: Actor, report: q.ReportRow, data: Record<string, unknown>) {
     const orgId = report.org_id;
     const keys = recordNameKeys({ givenNames: data.givenNames as string | undefined, surnames: data.surnames as string | undefined, aliases: data.aliases as string[] | undefined }).name;
+    // People are blocked on a given-name key and a surname key together when both are known.
+    const givenKeys = recordNameKeys({ givenNames: data.givenNames as string | undefined, aliases: data.aliases as string[] | undefined }).name;
+    const surnameKeys = recordNameKeys({ surnames: data.surnames as string | undefined }).name;
+    const split = givenKeys.length > 0 && surnameKeys.length > 0;
+    const near = { birthYear: report.birth_year === null ? null : Number(report.birth_year), sex: report.sex };
+    const peopleIn = async (org: string, shared: boolean) =>
+      split
+        ? q.peopleByNames(db, org, await keyring.blindIndex(org, NAME_CONTEXT, givenKeys), shared, PER_SOURCE, await keyring.blindIndex(org, NAME_CONTEXT, surnameKeys), near)
+        : q.peopleByNames(db, org, await keyring.blindIndex(org, NAME_CONTEXT, keys), shared, PER_SOURCE, [], near);
     const views: ComparedRecord[] = [];
     const searched = { ownPeople: 0, partnerPeople: 0, foundRecords: 0, reports: 0, partners: 0 };
     const hasNames = keys.length > 0;
     if (hasNames && listScope(actor, 'read', 'person')) {
-      const own = await q.peopleByNames(db, orgId, await keyring.blindIndex(orgId, NAME_CONTEXT, keys), false, PER_SOURCE);
+      const own = await peopleIn(orgId, false);
       for (const row of own) {
         const v = await viewOfPerson(actor, row);
         if (!v) continue;
@@ -77,7 +86,7 @@ export function createMatchingService(deps: MatchingDeps) {
     searched.partners = partners.length;
     if (hasNames) {
       for (const partner of partners) {
-        const rows = await q.peopleByNames(db, partner, await keyring.blindIndex(partner, NAME_CONTEXT, keys), true, PER_SOURCE);
+        const rows = await peopleIn(partner, true);
         for (const row of rows) {
           const v = await viewOfPerson(actor, row);
           if (!v) continue;
@@ -100,7 +109,8 @@ export function createMatchingService(deps: MatchingDeps) {
   }
 
   /** Scores the report against its candidates and stores the best; audited. */
-  async function matchReport(actor: Actor, report: q.ReportRow, ip: string | null): Promise<MatchRun> {
+  async function matchReport(actor: Actor, report: q.ReportRow, ip: string | null, options: { trigger?: 'job' } = {}): Promise<MatchRun> {
+    const byJob = options.trigger === 'job';
     const data = await decryptFields(keyring, reportSpec, report.org_id, report);
     const { views, searched, partners } = await gatherCandidates(actor, report, data);
     const universe = await q.universeSize(db, report.org_id, partners);
@@ -109,29 +119,31 @@ export function createMatchingService(deps: MatchingDeps) {
     const scored = views
       .map((v) => ({ v, e: matcher.explain(query, toPersonRecord(v)) }))
       .filter((s) => s.e.decision !== 'no match')
+      // One row per pair: a record reached by two retrieval paths is scored once.
+      .filter((s, i, all) => all.findIndex((o) => o.v.kind === s.v.kind && o.v.id === s.v.id) === i)
       .sort((a, b) => b.e.score - a.e.score)
       .slice(0, KEEP);
     const run: MatchRun = { reportId: report.id, searched, proposed: 0, updated: 0, alreadyReviewed: 0 };
     const at = clock();
     await db.transaction(async (tx) => {
-      for (const { v, e } of scored) {
-        const outcome = await q.upsertCandidate(tx, {
-          reportId: report.id,
-          orgId: report.org_id,
-          kind: v.kind === 'report' ? 'missing_report' : v.kind,
-          candidateId: v.id,
-          candidateOrgId: v.orgId,
-          score: Math.min(1, Math.max(0, e.score)),
-          decision: e.decision,
-          explanation: e,
-          at,
-        });
-        if (outcome === 'proposed') run.proposed++;
-        else if (outcome === 'updated') run.updated++;
-        else run.alreadyReviewed++;
+      const outcome = await q.upsertCandidates(
+        tx,
+        report.id,
+        report.org_id,
+        at,
+        scored.map(({ v, e }) => ({ kind: v.kind === 'report' ? 'missing_report' : v.kind, candidateId: v.id, candidateOrgId: v.orgId, score: Math.min(1, Math.max(0, e.score)), decision: e.decision, explanation: e })),
+      );
+      run.proposed = outcome.proposed;
+      run.updated = outcome.updated;
+      run.alreadyReviewed = outcome.reviewed;
+      // Continuous matching tells the case owner about new candidates (once per new pair: a
+      // rescored or reviewed pair is not new). Never the family.
+      if (byJob && run.proposed > 0 && report.owner_account_id) {
+        await q.insertNotification(tx, { accountId: report.owner_account_id, orgId: report.org_id, kind: 'missing.candidates_proposed', recordType: 'missing_report', recordId: report.id, refId: null, at });
       }
       await audit.append(tx, {
-        actorAccountId: actor.accountId,
+        // A background run acts with the owner's permissions but is nobody's action.
+        actorAccountId: byJob ? null : actor.accountId,
         actorOrgId: actor.orgId,
         action: 'missing_report.match',
         recordType: 'missing_report',
@@ -139,7 +151,7 @@ export function createMatchingService(deps: MatchingDeps) {
         orgId: report.org_id,
         fields: ['given_names', 'surnames', 'aliases', 'birth_date', 'origin', 'last_contact'],
         ip,
-        details: { candidates: views.length, scored: scored.length, proposed: run.proposed, updated: run.updated, alreadyReviewed: run.alreadyReviewed, partners: partners.length },
+        details: { candidates: views.length, scored: scored.length, proposed: run.proposed, updated: run.updated, alreadyReviewed: run.alreadyReviewed, partners: partners.length, trigger: byJob ? 'job' : 'request' },
       });
     });
     return run;
@@ -161,11 +173,39 @@ export function createMatchingService(deps: MatchingDeps) {
         const e = matcher.explain(toPersonRecord(reportView(report, rd)), toPersonRecord(candidate));
         if (e.decision === 'no match') continue;
         const outcome = await q.upsertCandidate(tx, { reportId: report.id, orgId: report.org_id, kind: 'found_record', candidateId: found.id, candidateOrgId: found.org_id, score: Math.min(1, e.score), decision: e.decision, explanation: e, at });
-        if (outcome === 'proposed') proposed++;
+        if (outcome !== 'proposed') continue;
+        proposed++;
+        // Someone else's new found record proposed for this report: its case owner is told.
+        if (report.owner_account_id && report.owner_account_id !== actor.accountId) {
+          await q.insertNotification(tx, { accountId: report.owner_account_id, orgId: report.org_id, kind: 'missing.candidates_proposed', recordType: 'missing_report', recordId: report.id, refId: null, at });
+        }
       }
       await audit.append(tx, { actorAccountId: actor.accountId, actorOrgId: actor.orgId, action: 'found_record.match', recordType: 'missing_report', recordId: found.id, orgId: found.org_id, fields: ['given_names', 'surnames', 'aliases'], ip, details: { reports: reports.length, proposed } });
     });
     return proposed;
+  }
+
+  /**
+   * Tracing (decision 0121): the best records of one organisation for a query - its people who
+   * consent to sharing and its found records - scored by the engine. Nothing here is shown to the
+   * organisation asking; it receives the references and bands only.
+   */
+  async function scoreInOrganisation(query: ComparedRecord, orgId: string, limit: number): Promise<{ kind: 'person' | 'found_record'; id: string; score: number; decision: 'match' | 'possible' }[]> {
+    const keys = recordNameKeys({ givenNames: query.givenNames, surnames: query.surnames, aliases: query.aliases }).name;
+    const hashed = keys.length ? await keyring.blindIndex(orgId, NAME_CONTEXT, keys) : [];
+    const views: ComparedRecord[] = [];
+    if (hashed.length) for (const row of await q.peopleByNames(db, orgId, hashed, true, PER_SOURCE)) views.push(personView(row, await decryptPerson(row), false));
+    const found = [...(hashed.length ? await q.foundByNames(db, orgId, hashed, PER_SOURCE) : []), ...(await q.unnamedFound(db, orgId, query.sex ?? null, query.birthYear ?? null, PER_SOURCE))];
+    for (const row of found) views.push(foundView(row, await decryptFields(keyring, foundSpec, row.org_id, row)));
+    const matcher = createMatcher([], { model: modelForUniverse(await q.universeSize(db, orgId, [])) });
+    const target = toPersonRecord(query);
+    const out: { kind: 'person' | 'found_record'; id: string; score: number; decision: 'match' | 'possible' }[] = [];
+    for (const v of views) {
+      const e = matcher.explain(target, toPersonRecord(v));
+      if (e.decision === 'no match' || (v.kind !== 'person' && v.kind !== 'found_record')) continue;
+      if (!out.some((o) => o.kind === v.kind && o.id === v.id)) out.push({ kind: v.kind, id: v.id, score: Math.min(1, Math.max(0, e.score)), decision: e.decision });
+    }
+    return out.sort((a, b) => b.score - a.score).slice(0, limit);
   }
 
   /** The candidate record as the actor may see it now (null when no longer readable). */
@@ -183,7 +223,7 @@ export function createMatchingService(deps: MatchingDeps) {
     return row ? otherReportView(row, await decryptFields(keyring, reportSpec, row.org_id, row)) : null;
   }
 
-  return { matchReport, matchFoundRecord, candidateView };
+  return { matchReport, matchFoundRecord, candidateView, scoreInOrganisation, decryptPerson };
 }
 
 export type MatchingService = ReturnType<typeof createMatchingService>;

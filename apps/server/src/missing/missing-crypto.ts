@@ -24,6 +24,7 @@ export const reportSpec = {
     dna_sample: ['dnaSample', 'json'],
     authorities: ['authorities', 'json'],
     notes: ['notes', 'text'],
+    trace_consent: ['traceConsent', 'json'],
   },
 } as const satisfies TableSpec;
 

@@ -41,6 +41,7 @@ export function toReport(row: ReportRow, d: Data): MissingReport {
     dnaSample: obj(d, 'dnaSample'),
     authorities: (d.authorities as MissingReport['authorities'] | undefined) ?? [],
     notes: str(d, 'notes'),
+    traceConsent: d.traceConsent && row.trace_consent_at && !row.trace_consent_withdrawn_at ? { ...(d.traceConsent as object), recordedAt: iso(row.trace_consent_at) } : null,
   }) as MissingReport;
 }
 

@@ -2,6 +2,7 @@
 // only moves ciphertext, blind indexes and coarse fields. People are read here read-only (their
 // own module has no export for retrieval by blind index across organisations).
 import type { Queryable } from '../kernel/db/database.ts';
+import { addNotification } from '../notifications/notify.ts';
 
 export type Row = Record<string, unknown>;
 
@@ -19,6 +20,8 @@ export interface ReportRow extends Row {
   age_min: number | null;
   age_max: number | null;
   last_contact_month: Date | string | null;
+  trace_consent_at?: Date | string | null;
+  trace_consent_withdrawn_at?: Date | string | null;
 }
 
 export interface FoundRow extends Row {
@@ -50,7 +53,8 @@ export interface PersonLiteRow extends Row {
 
 const REPORT_COARSE = `r.id::text AS id, r.org_id::text AS org_id, r.owner_account_id::text AS owner_account_id, r.team_id::text AS team_id,
   r.version, r.status, r.created_at, r.sex, r.nationality, r.birth_year, r.age_min, r.age_max, to_char(r.last_contact_month, 'YYYY-MM') AS last_contact_month`;
-const REPORT_ALL = `${REPORT_COARSE}, r.given_names, r.surnames, r.aliases, r.birth_date, r.origin, r.physical, r.belongings, r.last_contact, r.relatives, r.dna_sample, r.authorities, r.notes`;
+const REPORT_ALL = `${REPORT_COARSE}, r.given_names, r.surnames, r.aliases, r.birth_date, r.origin, r.physical, r.belongings, r.last_contact, r.relatives, r.dna_sample, r.authorities, r.notes,
+  r.trace_consent, r.trace_consent_at, r.trace_consent_withdrawn_at`;
 const REPORT_MATCH = `${REPORT_COARSE}, r.given_names, r.surnames, r.aliases, r.birth_date, r.origin, r.last_contact`;
 const FOUND_COARSE = `f.id::text AS id, f.org_id::text AS org_id, f.owner_account_id::text AS owner_account_id, f.team_id::text AS team_id,
   f.version, f.kind, f.status, f.created_at, to_char(f.found_on, 'YYYY-MM-DD') AS found_on, f.sex, f.age_min, f.age_max`;
@@ -138,12 +142,29 @@ export async function listFound(db: Queryable, scope: OrgScope, limit: number): 
 
 const hits = (alias: string) => `(SELECT count(*) FROM unnest(${alias}.name_bi) AS k WHERE k = ANY($1::text[]))::int`;
 
-export async function peopleByNames(db: Queryable, orgId: string, keys: readonly string[], shared: boolean, limit: number): Promise<PersonLiteRow[]> {
+/**
+ * People sharing a key with the query. With `alsoKeys` (the surname keys, when `keys` are the
+ * given-name keys) a person must share one of each: blocking on a given name *and* a surname keeps
+ * the candidate set small on a million records, where a common surname alone matches thousands.
+ */
+export async function peopleByNames(
+  db: Queryable,
+  orgId: string,
+  keys: readonly string[],
+  shared: boolean,
+  limit: number,
+  alsoKeys: readonly string[] = [],
+  near: { birthYear?: number | null; sex?: string | null } = {},
+): Promise<PersonLiteRow[]> {
+  // Among namesakes (a common name shares every key), those born within two years of the person
+  // sought and of the same sex come first, so the limit cuts namesakes rather than the person.
   const { rows } = await db.query<PersonLiteRow>(
     `SELECT ${shared ? PERSON_SHARED : PERSON_OWN} FROM people p
       WHERE p.name_bi && $1::text[] AND p.org_id = $2 AND p.deleted_at IS NULL ${shared ? `AND ${SHARING_CONSENT}` : ''}
-      ORDER BY ${hits('p')} DESC, p.id LIMIT $3`,
-    [keys, orgId, limit],
+        AND (cardinality($4::text[]) = 0 OR p.name_bi && $4::text[])
+      ORDER BY ${hits('p')} + (CASE WHEN p.birth_year BETWEEN $5::int - 2 AND $5::int + 2 THEN 3 ELSE 0 END) + (CASE WHEN p.sex = $6 THEN 1 ELSE 0 END) DESC, p.id
+      LIMIT $3`,
+    [keys, orgId, limit, alsoKeys, near.birthYear ?? null, near.sex ?? null],
   );
   return rows;
 }
@@ -183,13 +204,28 @@ export async function reportsByNames(db: Queryable, orgId: string, keys: readonl
 }
 
 /** How many records an organisation may search in all (the size of the universe: the prior). */
-export async function universeSize(db: Queryable, orgId: string, partners: readonly string[]): Promise<number> {
+export async function countUniverse(db: Queryable, orgId: string, partners: readonly string[]): Promise<number> {
   const { rows } = await db.query<{ n: number }>(
     `SELECT ((SELECT count(*) FROM people p WHERE p.deleted_at IS NULL AND (p.org_id = $1 OR (p.org_id = ANY($2::uuid[]) AND ${SHARING_CONSENT})))
            + (SELECT count(*) FROM found_records WHERE org_id = $1) + (SELECT count(*) FROM missing_reports WHERE org_id = $1))::int AS n`,
     [orgId, partners],
   );
   return Number(rows[0]?.n ?? 0);
+}
+
+// The prior needs only the order of magnitude of the universe; counting a million rows on every
+// search would cost more than the search. Counts are kept per organisation and partner set for a
+// few minutes (per process).
+const universeCache = new Map<string, { n: number; at: number }>();
+const UNIVERSE_TTL_MS = 5 * 60_000;
+
+export async function universeSize(db: Queryable, orgId: string, partners: readonly string[]): Promise<number> {
+  const key = `${orgId}|${[...partners].sort().join(',')}`;
+  const hit = universeCache.get(key);
+  if (hit && Date.now() - hit.at < UNIVERSE_TTL_MS) return hit.n;
+  const n = await countUniverse(db, orgId, partners);
+  universeCache.set(key, { n, at: Date.now() });
+  return n;
 }
 
 export async function findPersonLite(db: Queryable, id: string, shared: boolean): Promise<PersonLiteRow | undefined> {
@@ -258,6 +294,29 @@ export async function upsertCandidate(
   return row.inserted ? 'proposed' : 'updated';
 }
 
+/** upsertCandidate for many pairs of one report in one statement (same rules); counts the outcomes. */
+export async function upsertCandidates(
+  tx: Queryable,
+  reportId: string,
+  orgId: string,
+  at: Date,
+  cs: readonly { kind: string; candidateId: string; candidateOrgId: string; score: number; decision: string; explanation: unknown }[],
+): Promise<{ proposed: number; updated: number; reviewed: number }> {
+  if (cs.length === 0) return { proposed: 0, updated: 0, reviewed: 0 };
+  const { rows } = await tx.query<{ inserted: boolean }>(
+    `INSERT INTO match_candidates (report_id, org_id, candidate_kind, candidate_id, candidate_org_id, score, engine_decision, explanation, proposed_at)
+     SELECT $1, $2, c.kind, c.id, c.org, c.score, c.decision, c.explanation::jsonb, $3
+       FROM unnest($4::text[], $5::uuid[], $6::uuid[], $7::float8[], $8::text[], $9::text[]) AS c(kind, id, org, score, decision, explanation)
+     ON CONFLICT (report_id, candidate_kind, candidate_id) DO UPDATE
+        SET score = EXCLUDED.score, engine_decision = EXCLUDED.engine_decision, explanation = EXCLUDED.explanation, rescored_at = EXCLUDED.proposed_at
+      WHERE match_candidates.review_status = 'pending'
+     RETURNING (xmax = 0) AS inserted`,
+    [reportId, orgId, at, cs.map((c) => c.kind), cs.map((c) => c.candidateId), cs.map((c) => c.candidateOrgId), cs.map((c) => c.score), cs.map((c) => c.decision), cs.map((c) => JSON.stringify(c.explanation))],
+  );
+  const proposed = rows.filter((r) => r.inserted).length;
+  return { proposed, updated: rows.length - proposed, reviewed: cs.length - rows.length };
+}
+
 export async function listCandidates(db: Queryable, reportId: string, status: string | undefined): Promise<CandidateRow[]> {
   const { rows } = await db.query<CandidateRow>(
     `SELECT ${CANDIDATE} FROM match_candidates m
@@ -278,15 +337,7 @@ export async function reviewCandidate(tx: Queryable, id: string, status: string,
 }
 
 export async function insertNotification(tx: Queryable, n: { accountId: string; orgId: string; kind: string; recordType: string; recordId: string; refId: string | null; at: Date }): Promise<void> {
-  await tx.query('INSERT INTO notifications (account_id, org_id, kind, record_type, record_id, ref_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
-    n.accountId,
-    n.orgId,
-    n.kind,
-    n.recordType,
-    n.recordId,
-    n.refId,
-    n.at,
-  ]);
+  await addNotification(tx, n);
 }
 
 export interface NotificationRow extends Row {
@@ -306,6 +357,12 @@ export async function listNotifications(db: Queryable, accountId: string, orgId:
     [accountId, orgId],
   );
   return rows;
+}
+
+/** Sets the status if the version is still the one read; returns the new version or null (stale). */
+export async function changeStatus(tx: Queryable, table: 'missing_reports' | 'found_records', id: string, version: number, status: string, at: Date): Promise<number | null> {
+  const { rows } = await tx.query<{ version: number }>(`UPDATE ${table} SET status = $3, version = version + 1, updated_at = $4 WHERE id = $1 AND version = $2 RETURNING version`, [id, version, status, at]);
+  return rows[0] ? Number(rows[0].version) : null;
 }
 
 export async function teamBelongsToOrg(db: Queryable, teamId: string, orgId: string): Promise<boolean> {

@@ -18,11 +18,15 @@ import {
   missingReportCreateSchema,
   missingReportSchema,
   missingReportSummarySchema,
+  missingReportStatusChangeSchema,
+  foundRecordStatusChangeSchema,
   notificationSchema,
 } from '@acompana/core';
 import { createMatchingService } from './matching.service.ts';
 import { createMissingService } from './missing.service.ts';
 import { createReviewService } from './review.service.ts';
+import { createTracingService } from './tracing.service.ts';
+import { registerTracingRoutes } from './tracing.routes.ts';
 
 export function registerMissingRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -30,6 +34,7 @@ export function registerMissingRoutes(app: FastifyInstance, ctx: AppContext): vo
   const matching = createMatchingService(base);
   const missing = createMissingService({ ...base, matching });
   const reviews = createReviewService({ ...base, matching, missing });
+  registerTracingRoutes(app, createTracingService({ ...base, matching, missing }));
   const tags = ['missing'];
   const idParams = z.object({ id: z.string().uuid() });
   const ok = (schema: z.ZodType) => ({ 200: schema, ...commonErrorResponses });
@@ -84,6 +89,18 @@ export function registerMissingRoutes(app: FastifyInstance, ctx: AppContext): vo
 
   api.get('/api/missing/found/:id', { schema: { tags, summary: 'A found record (the read is audited)', params: idParams, response: ok(foundRecordSchema) } }, async (request) =>
     missing.getFound(await authOf(request).actor(), request.params.id, { ip: request.ip }),
+  );
+
+  api.post(
+    '/api/missing/reports/:id/status',
+    { schema: { tags, summary: 'Change the status of a report (located alive or deceased, closed, reopened); only open reports are matched', params: idParams, body: missingReportStatusChangeSchema, response: ok(missingReportSchema) } },
+    async (request) => missing.changeStatus(await authOf(request).actor(), 'report', request.params.id, request.body, { ip: request.ip }),
+  );
+
+  api.post(
+    '/api/missing/found/:id/status',
+    { schema: { tags, summary: 'Change the status of a found record (identified, returned to family)', params: idParams, body: foundRecordStatusChangeSchema, response: ok(foundRecordSchema) } },
+    async (request) => missing.changeStatus(await authOf(request).actor(), 'found', request.params.id, request.body, { ip: request.ip }),
   );
 
   api.get('/api/missing/notifications', { schema: { tags, summary: 'My notifications in the active organisation (confirmed matches on my reports)', response: ok(z.object({ items: z.array(notificationSchema) })) } }, async (request) =>

@@ -85,6 +85,7 @@ export function createMissingService(deps: MissingDeps) {
       age_max: input.ageMax ?? null,
       last_contact_month: lastDate && lastDate.length >= 7 ? `${lastDate.slice(0, 7)}-01` : null,
     };
+    const consentAt = input.traceConsent ? { trace_consent_at: at } : {};
     await db.transaction(async (tx) => {
       await q.insertReport(tx, {
         id,
@@ -95,6 +96,7 @@ export function createMissingService(deps: MissingDeps) {
         created_at: at,
         updated_at: at,
         ...coarse,
+        ...consentAt,
         ...encrypted,
         name_bi: indexes.name_bi,
         name_trigram_bi: indexes.name_trigram_bi,
@@ -182,12 +184,30 @@ export function createMissingService(deps: MissingDeps) {
     return { items };
   }
 
+  /**
+   * A report located (alive or deceased) or closed, or a found record identified or returned:
+   * only open reports and unidentified records are matched from then on. Audited with the
+   * previous status; a stale version is refused (someone else changed it meanwhile).
+   */
+  async function changeStatus(actor: Actor, kind: 'report' | 'found', id: string, input: { status: string; version: number }, meta: RequestMeta = {}) {
+    const row = kind === 'report' ? await loadReport(actor, 'update', id) : await loadFound(actor, id);
+    if (kind === 'found' && !can(actor, 'update', { type: 'missing_report', orgId: row.org_id, ownerId: row.owner_account_id, teamId: row.team_id })) throw new AppError('policy.denied');
+    const at = clock();
+    await db.transaction(async (tx) => {
+      const version = await q.changeStatus(tx, kind === 'report' ? 'missing_reports' : 'found_records', id, input.version, input.status, at);
+      if (version === null) throw new AppError('record.conflict', { field: 'status', params: { fields: 'status' } });
+      const action = kind === 'report' ? 'missing_report.status_change' : 'found_record.status_change';
+      await audit.append(tx, { actorAccountId: actor.accountId, actorOrgId: actor.orgId, action, recordType: 'missing_report', recordId: id, orgId: row.org_id, fields: ['status'], ip: meta.ip ?? null, details: { from: row.status, to: input.status, version } });
+    });
+    return kind === 'report' ? getReport(actor, id, meta) : getFound(actor, id, meta);
+  }
+
   async function rematch(actor: Actor, id: string, meta: RequestMeta = {}) {
     const row = await loadReport(actor, 'update', id);
     return matching.matchReport(actor, row, meta.ip ?? null);
   }
 
-  return { loadReport, createReport, getReport, listReports, createFound, getFound, listFound, rematch };
+  return { loadReport, createReport, getReport, listReports, createFound, getFound, listFound, rematch, changeStatus };
 }
 
 export type MissingService = ReturnType<typeof createMissingService>;

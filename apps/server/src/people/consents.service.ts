@@ -9,6 +9,7 @@ import { AppError } from '../kernel/errors.ts';
 import { decryptWitness, encryptWitness } from './person-crypto.ts';
 import { insertConsent, listConsents, withdrawConsent, type PersonRow } from './people.queries.ts';
 import { iso } from './person-mapping.ts';
+import { enqueuePersonMatching } from '../missing/match-enqueue.ts';
 
 /**
  * The policy names what a partner organisation may read a person for ('search' — see
@@ -60,6 +61,8 @@ export function createConsentOps(deps: Deps) {
       const at = clock();
       await db.transaction(async (tx) => {
         await insertConsent(tx, { id, personId, orgId: row.org_id, purpose: input.purpose, method: input.method, witness, by: actor.accountId, at });
+        // Consent to sharing makes the person searchable by partners: their open reports are matched (0121).
+        if (input.purpose === 'sharing') await enqueuePersonMatching(tx, at, { id: personId, orgId: row.org_id });
         await audit.append(tx, { actorAccountId: actor.accountId, actorOrgId: actor.orgId, action: 'person.consent_record', recordType: 'person', recordId: personId, orgId: row.org_id, fields: ['consent'], ip, details: { purpose: input.purpose, method: input.method } });
       });
       return { id, purpose: input.purpose, method: input.method, ...(input.witnessName ? { witnessName: input.witnessName } : {}), recordedBy: actor.accountId, recordedAt: at.toISOString(), withdrawnAt: null };

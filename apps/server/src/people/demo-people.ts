@@ -3,6 +3,7 @@
 import type { AppContext } from '../app-context.ts';
 import { createPeopleService } from './people.service.ts';
 import { seededRandom, syntheticPerson } from './demo-names.ts';
+import { seedDemoHouseholds } from '../households/demo-households.ts';
 
 /** How many people each kind of demo organisation registers. */
 const PEOPLE_BY_KIND: Record<string, number> = { shelter: 160, legal_clinic: 70, returnee_reception: 90, search_committee: 0 };
@@ -33,5 +34,7 @@ export async function seedDemoPeople(ctx: AppContext, options: { seed?: number; 
       created++;
     }
   }
+  // Some of them get a differentiated profile, and families and unaccompanied adolescents a household.
+  await seedDemoHouseholds(ctx, { rand });
   return created;
 }

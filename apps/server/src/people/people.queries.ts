@@ -107,10 +107,11 @@ export async function erasePerson(tx: Queryable, id: string, by: string, at: Dat
        sex = NULL, nationality = NULL, birth_year = NULL, birth_year_estimated = false,
        given_names = NULL, surnames = NULL, first_surname = NULL, second_surname = NULL, aliases = NULL, birth_date = NULL,
        gender_identity = NULL, origin = NULL, languages = NULL, documents = NULL, contacts = NULL, notes = NULL,
-       name_bi = '{}', name_trigram_bi = '{}', document_bi = '{}'
+       name_bi = '{}', name_trigram_bi = '{}', document_bi = '{}', profile = NULL, profile_bi = '{}'
      WHERE id = $1 AND deleted_at IS NULL`,
     [id, at, by],
   );
+  await tx.query('DELETE FROM person_photos WHERE person_id = $1', [id]);
   await tx.query('UPDATE person_consents SET witness_name = NULL, withdrawn_at = coalesce(withdrawn_at, $2) WHERE person_id = $1', [id, at]);
   return rowCount > 0;
 }
@@ -118,6 +119,10 @@ export async function erasePerson(tx: Queryable, id: string, by: string, at: Dat
 export interface ListFilters {
   nationality?: string | undefined;
   sex?: string | undefined;
+  /** A profile indicator: any of the blind-index keys, or the clear facts it is derived from. */
+  profile?: { keys: string[]; birthYearAbove?: number; birthYearAtMost?: number; sex?: string } | undefined;
+  /** Only people with an active consent to sharing (a partner's duplicate check). */
+  consentedToSharing?: boolean | undefined;
 }
 
 function filterWhere(f: ListFilters, params: unknown[]): string {
@@ -130,6 +135,24 @@ function filterWhere(f: ListFilters, params: unknown[]): string {
     params.push(f.sex);
     parts.push(`p.sex = $${params.length}`);
   }
+  if (f.profile) {
+    params.push(f.profile.keys);
+    const any = [`p.profile_bi && $${params.length}::text[]`];
+    if (f.profile.birthYearAbove !== undefined) {
+      params.push(f.profile.birthYearAbove);
+      any.push(`p.birth_year > $${params.length}`);
+    }
+    if (f.profile.birthYearAtMost !== undefined) {
+      params.push(f.profile.birthYearAtMost);
+      any.push(`p.birth_year <= $${params.length}`);
+    }
+    if (f.profile.sex) {
+      params.push(f.profile.sex);
+      any.push(`p.sex = $${params.length}`);
+    }
+    parts.push(`(${any.join(' OR ')})`);
+  }
+  if (f.consentedToSharing) parts.push(`EXISTS (SELECT 1 FROM person_consents c WHERE c.person_id = p.id AND c.purpose = 'sharing' AND c.withdrawn_at IS NULL)`);
   return parts.join(' AND ');
 }
 

@@ -16,6 +16,10 @@ import { searchPeople } from './people-search.service.ts';
 import { createConsentOps } from './consents.service.ts';
 import { decodeCursor, encodeCursor } from './people-cursor.ts';
 import { iso, toPerson, toSummary } from './person-mapping.ts';
+import { profileFilterOf, readProfile } from './profile.service.ts';
+import { photoInfo } from './photo.service.ts';
+import { enqueuePersonMatching } from '../missing/match-enqueue.ts';
+import { erasePersonSections, exportPersonSections, foldedTokens, personDataHandlers } from './person-data-registry.ts';
 
 export interface PeopleDeps {
   db: Database;
@@ -139,15 +143,23 @@ export function createPeopleService(deps: PeopleDeps) {
     const teamId = input.teamId ?? actor.teamIds[0] ?? null;
     if (!can(actor, 'create', { type: 'person', orgId, ownerId: actor.accountId, teamId })) throw new AppError('policy.denied');
     if (input.teamId && !(await q.teamBelongsToOrg(db, input.teamId, orgId))) throw new AppError('people.unknown_team', { field: 'teamId' });
-    return createRecord(input, { orgId, accountId: actor.accountId, teamId, ip: meta.ip });
+    const person = await createRecord(input, { orgId, accountId: actor.accountId, teamId, ip: meta.ip });
+    // Open missing-person reports are matched against the new person in the background (decision 0121).
+    await enqueuePersonMatching(db, clock(), { id: person.id, orgId });
+    return person;
   }
 
   async function get(actor: Actor, id: string, meta: RequestMeta = {}): Promise<Person> {
     const row = await loadFor(actor, 'read', id);
     const data = await decryptPersonColumns(keyring, row.org_id, row);
-    const fields = encryptedPersonColumns.filter((c) => row[c] !== null && row[c] !== undefined);
+    // The differentiated profile and the photo stay in the organisation: a partner reading a
+    // shared record never sees them.
+    const own = row.org_id === actor.orgId;
+    const profile = own ? await readProfile(db, keyring, id, clock()) : undefined;
+    const fields = [...encryptedPersonColumns.filter((c) => row[c] !== null && row[c] !== undefined), ...(profile?.recorded.length || profile?.notes ? ['profile'] : [])];
     await audit.record({ actorAccountId: actor.accountId, actorOrgId: actor.orgId, action: 'person.read', recordType: 'person', recordId: id, orgId: row.org_id, fields, ip: meta.ip ?? null });
-    return toPerson(row, data);
+    const photo = own ? await photoInfo(db, id) : undefined;
+    return { ...toPerson(row, data), ...(profile ? { profile } : {}), ...(photo ? { photo } : {}) };
   }
 
   async function update(actor: Actor, id: string, input: PersonUpdate, meta: RequestMeta = {}): Promise<Person> {
@@ -200,6 +212,7 @@ export function createPeopleService(deps: PeopleDeps) {
       return v;
     });
     if (version === null) return stale();
+    if (change.indexes) await enqueuePersonMatching(db, clock(), { id, orgId });
     const fresh = await q.findPerson(db, id);
     if (!fresh) throw new AppError('record.not_found');
     return toPerson(fresh, await decryptPersonColumns(keyring, orgId, fresh));
@@ -207,9 +220,18 @@ export function createPeopleService(deps: PeopleDeps) {
 
   async function remove(actor: Actor, id: string, meta: RequestMeta = {}): Promise<void> {
     const row = await loadFor(actor, 'delete', id);
+    // Erasure reaches every module that holds data about the person (decision 0118). The name is
+    // decrypted before the transaction opens, for handlers that clear free text naming the person.
+    const names = await decryptPersonColumns(keyring, row.org_id, row, ['given_names', 'surnames', 'aliases']);
+    const nameTokens = [...new Set([names.givenNames, names.surnames, ...(names.aliases ?? [])].flatMap(foldedTokens))];
+    const at = clock();
     await db.transaction(async (tx) => {
-      if (!(await q.erasePerson(tx, id, actor.accountId, clock()))) throw new AppError('record.not_found');
+      const statisticsConsent = (await q.listConsents(tx, id)).some((c) => c.purpose === 'statistics' && !c.withdrawn_at);
+      const erased = await erasePersonSections({ tx, keyring: keyring.withQueryable(tx), orgId: row.org_id, personId: id, at, by: actor.accountId, nameTokens, statisticsConsent });
+      if (!(await q.erasePerson(tx, id, actor.accountId, at))) throw new AppError('record.not_found');
       await audit.append(tx, {
+        // Counts per section (e.g. 'cases.notes': 2), never values: the stub of what was erased.
+        details: { sections: personDataHandlers().map((h) => h.section).join(','), ...erased },
         actorAccountId: actor.accountId,
         actorOrgId: actor.orgId,
         action: 'person.delete',
@@ -227,11 +249,17 @@ export function createPeopleService(deps: PeopleDeps) {
     const person = toPerson(row, await decryptPersonColumns(keyring, row.org_id, row));
     const consentList = await consents.list(row.org_id, id);
     const trail = await q.personAuditTrail(db, id);
-    await audit.record({ actorAccountId: actor.accountId, actorOrgId: actor.orgId, action: 'person.export', recordType: 'person', recordId: id, orgId: row.org_id, fields: [...encryptedPersonColumns], ip: meta.ip ?? null });
+    // Every module's data about the person (decision 0118), named in the audit entry by section.
+    const sections = await exportPersonSections({ db, keyring, actor }, row.org_id, id);
+    await audit.record({
+      actorAccountId: actor.accountId, actorOrgId: actor.orgId, action: 'person.export', recordType: 'person', recordId: id, orgId: row.org_id,
+      fields: [...encryptedPersonColumns, ...Object.keys(sections)], ip: meta.ip ?? null, details: { sections: Object.keys(sections).join(',') },
+    });
     return {
       exportedAt: clock().toISOString(),
       person,
       consents: consentList,
+      sections,
       accessLog: trail.map((t) => ({ at: iso(t.at), action: t.action, fields: t.fields, actorOrgId: t.actor_org_id })),
     };
   }
@@ -241,7 +269,7 @@ export function createPeopleService(deps: PeopleDeps) {
     const scope = listScope(actor, 'read', 'person');
     if (!scope || scope === 'shared') throw new AppError('policy.denied');
     const sqlScope: q.ListScope = { scope, orgId, accountId: actor.accountId, teamIds: actor.teamIds };
-    const filters = { nationality: query.nationality, sex: query.sex };
+    const filters = { nationality: query.nationality, sex: query.sex, profile: await profileFilterOf(keyring, orgId, query.profile, clock().getUTCFullYear()) };
     const page = query.q
       ? await searchPeople({ db, keyring }, sqlScope, filters, query.q, query.limit, query.cursor)
       : await listPage(sqlScope, filters, query.limit, query.cursor);

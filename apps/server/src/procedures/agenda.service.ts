@@ -5,6 +5,8 @@ import { findProcedureType, listScope, renderIcalCalendar, type Actor, type Agen
 import type { Database } from '../kernel/db/database.ts';
 import { AppError } from '../kernel/errors.ts';
 import type { AuditWriter } from '../audit/audit-log.ts';
+import type { Keyring } from '../kernel/crypto/keyring.ts';
+import { readablePersonNames } from '../people/person-names.ts';
 import * as q from './procedures.queries.ts';
 import { stepStatus, todayIn } from './procedure-view.ts';
 
@@ -32,7 +34,24 @@ function toItem(row: q.AgendaRow, today: string): AgendaItem | undefined {
   };
 }
 
-export function createAgendaService({ db, audit, clock }: { db: Database; audit: AuditWriter; clock: () => Date }) {
+function emptyCounts() {
+  return { open: 0, overdue: 0, dueThisWeek: 0, atRisk: 0 };
+}
+
+/** Which overview counter an item adds to (one each: overdue, else due this week, else at risk). */
+function bucketOf(item: AgendaItem, today: string): 'overdue' | 'dueThisWeek' | 'atRisk' | null {
+  if (item.status === 'overdue') return 'overdue';
+  if (daysBetween(today, item.dueDate) <= 7) return 'dueThisWeek';
+  return item.status === 'at_risk' ? 'atRisk' : null;
+}
+
+export function createAgendaService({ db, audit, clock, keyring }: { db: Database; audit: AuditWriter; clock: () => Date; keyring?: Keyring }) {
+  /** Adds whose deadline it is, for the people the actor may read (decrypted and audited by the people module). */
+  async function withNames<T extends AgendaItem>(actor: Actor, items: T[], via: string): Promise<T[]> {
+    const names = keyring ? await readablePersonNames({ db, keyring, audit }, actor, items.map((i) => i.personId), via) : new Map<string, string>();
+    return items.map((i) => ({ ...i, personName: names.get(i.personId) ?? null }));
+  }
+
   async function agenda(actor: Actor, scope: 'mine' | 'organisation') {
     if (!actor.orgId) throw new AppError('policy.denied');
     const widest = listScope(actor, 'read', 'procedure');
@@ -41,7 +60,7 @@ export function createAgendaService({ db, audit, clock }: { db: Database; audit:
     const sqlScope = scope === 'mine' ? { ownerId: actor.accountId } : {};
     const rows = await q.openStepsForAgenda(db, actor.orgId, widest === 'team' && scope !== 'mine' ? { ownerId: actor.accountId, teamIds: actor.teamIds } : sqlScope);
     const today = todayIn(await q.orgTimeZone(db, actor.orgId), clock());
-    const items = rows.map((r) => toItem(r, today)).filter((i): i is AgendaItem => i !== undefined);
+    const items = await withNames(actor, rows.map((r) => toItem(r, today)).filter((i): i is AgendaItem => i !== undefined), 'procedure.agenda');
     await audit.record({ actorAccountId: actor.accountId, actorOrgId: actor.orgId, action: 'procedure.agenda', recordType: 'procedure', orgId: actor.orgId, details: { scope, items: items.length } });
     return {
       today,
@@ -50,6 +69,44 @@ export function createAgendaService({ db, audit, clock }: { db: Database; audit:
       atRisk: items.filter((i) => i.status === 'at_risk' && daysBetween(today, i.dueDate) > 7),
       upcoming: items.filter((i) => i.status === 'on_track' && daysBetween(today, i.dueDate) > 7),
     };
+  }
+
+  /**
+   * The organisation's overview (roles that read every procedure of the organisation): open,
+   * overdue, due-this-week and at-risk deadlines by responsible lawyer and by procedure type, and
+   * every overdue step with whose it is.
+   */
+  async function overview(actor: Actor) {
+    if (!actor.orgId || listScope(actor, 'read', 'procedure') !== 'org') throw new AppError('policy.denied');
+    const orgId = actor.orgId;
+    const rows = await q.openStepsForAgenda(db, orgId, {});
+    const today = todayIn(await q.orgTimeZone(db, orgId), clock());
+    const owners = new Map<string, string | null>();
+    const lawyers = new Map<string, ReturnType<typeof emptyCounts> & { accountId: string | null; name: string | null }>();
+    const types = new Map<string, ReturnType<typeof emptyCounts> & { type: string; title: { es: string; en: string } }>();
+    const totals = emptyCounts();
+    const overdue: (AgendaItem & { ownerName: string | null })[] = [];
+    const ownerIds = await q.ownersOfProcedures(db, [...new Set(rows.map((r) => r.procedure_id))]);
+    for (const { account_id, display_name } of await q.accountNames(db, orgId, [...new Set([...ownerIds.values()].filter((v): v is string => v !== null))])) owners.set(account_id, display_name);
+    for (const row of rows) {
+      const item = toItem(row, today);
+      if (!item) continue;
+      const ownerId = ownerIds.get(row.procedure_id) ?? null;
+      const lawyer = lawyers.get(ownerId ?? '') ?? { ...emptyCounts(), accountId: ownerId, name: ownerId ? (owners.get(ownerId) ?? null) : null };
+      lawyers.set(ownerId ?? '', lawyer);
+      const type = types.get(row.type) ?? { ...emptyCounts(), type: row.type, title: item.procedureTitle };
+      types.set(row.type, type);
+      const bucket = bucketOf(item, today);
+      for (const counts of [totals, lawyer, type]) {
+        counts.open += 1;
+        if (bucket) counts[bucket] += 1;
+      }
+      if (bucket === 'overdue') overdue.push({ ...item, ownerName: lawyer.name });
+    }
+    const named = await withNames(actor, overdue, 'procedure.overview');
+    await audit.record({ actorAccountId: actor.accountId, actorOrgId: orgId, action: 'procedure.overview', recordType: 'procedure', orgId, details: { open: totals.open, overdue: totals.overdue } });
+    const byLoad = (a: { overdue: number; dueThisWeek: number; open: number }, b: { overdue: number; dueThisWeek: number; open: number }) => b.overdue - a.overdue || b.dueThisWeek - a.dueThisWeek || b.open - a.open;
+    return { today, totals, byLawyer: [...lawyers.values()].sort(byLoad), byType: [...types.values()].sort(byLoad), overdue: named };
   }
 
   /** Issues a new secret feed URL for the actor (the previous one stops working). */
@@ -101,5 +158,5 @@ export function createAgendaService({ db, audit, clock }: { db: Database; audit:
     return renderIcalCalendar('Acompaña — plazos', events);
   }
 
-  return { agenda, issueFeedToken, revokeFeed, feed };
+  return { agenda, overview, issueFeedToken, revokeFeed, feed };
 }

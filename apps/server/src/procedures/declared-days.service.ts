@@ -15,14 +15,20 @@ export interface DeclaredDayInput {
   source: string;
 }
 
+// Checked before any query: an unknown id (even one with a NUL byte, which PostgreSQL refuses in
+// text) is a clear 404, never a database error.
+function requireKnownCalendar(calendarId: string): void {
+  try {
+    getCalendar(calendarId);
+  } catch {
+    throw new AppError('procedures.unknown_calendar', { params: { calendar: calendarId } });
+  }
+}
+
 export function createDeclaredDaysService({ db, audit }: { db: Database; audit: AuditWriter }) {
   async function add(actor: Actor, calendarId: string, input: DeclaredDayInput, meta: { ip?: string } = {}): Promise<{ recomputed: number; moved: number }> {
     if (!actor.orgId || !can(actor, 'update', { type: 'org_settings', orgId: actor.orgId })) throw new AppError('policy.denied');
-    try {
-      getCalendar(calendarId);
-    } catch {
-      throw new AppError('procedures.unknown_calendar', { params: { calendar: calendarId } });
-    }
+    requireKnownCalendar(calendarId);
     await db.transaction(async (tx) => {
       await tx.query(
         `INSERT INTO declared_non_working_days (calendar_id, day, reason_es, reason_en, source, created_by) VALUES ($1, $2, $3, $4, $5, $6)
@@ -53,6 +59,7 @@ export function createDeclaredDaysService({ db, audit }: { db: Database; audit: 
   }
 
   async function list(calendarId: string) {
+    requireKnownCalendar(calendarId);
     const { rows } = await db.query<{ day: string; reason_es: string; reason_en: string; source: string }>(
       'SELECT day, reason_es, reason_en, source FROM declared_non_working_days WHERE calendar_id = $1 ORDER BY day',
       [calendarId],

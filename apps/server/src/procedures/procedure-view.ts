@@ -35,6 +35,16 @@ function newerVersion(step: StepRow, today: string): number | null {
   }
 }
 
+/** The change note of the rule version now in force, when it is newer than the step's. */
+function newerChange(step: StepRow, today: string): { es: string; en: string } | null {
+  if (newerVersion(step, today) === null || !step.rule_id) return null;
+  try {
+    return resolveRule(step.rule_id, today).changeNote ?? null;
+  } catch {
+    return null;
+  }
+}
+
 export function buildProcedureView(row: ProcedureRow, type: ProcedureType, steps: readonly StepRow[], today: string): ProcedureView {
   const byKey = new Map(steps.map((s) => [s.step_key, s]));
   const stepViews: ProcedureStepView[] = type.steps.map((def) => {
@@ -58,6 +68,7 @@ export function buildProcedureView(row: ProcedureRow, type: ProcedureType, steps
       previousDueDate: s?.previous_due_date ?? null,
       changeNote: s?.change_note ?? null,
       newerRuleVersion: s ? newerVersion(s, today) : null,
+      newerRuleChange: s ? newerChange(s, today) : null,
     };
   });
   return {

@@ -176,3 +176,24 @@ export async function orgTimeZone(db: Queryable, orgId: string): Promise<string>
   const { rows } = await db.query<{ time_zone: string }>('SELECT time_zone FROM organisations WHERE id = $1', [orgId]);
   return rows[0]?.time_zone ?? 'America/Mexico_City';
 }
+
+/** The responsible account of each procedure (the overview groups deadlines by it). */
+export async function ownersOfProcedures(db: Queryable, procedureIds: readonly string[]): Promise<Map<string, string | null>> {
+  if (procedureIds.length === 0) return new Map();
+  const { rows } = await db.query<{ id: string; owner_account_id: string | null }>(
+    'SELECT id::text AS id, owner_account_id::text AS owner_account_id FROM procedures WHERE id = ANY($1::uuid[])',
+    [procedureIds],
+  );
+  return new Map(rows.map((r) => [r.id, r.owner_account_id]));
+}
+
+/** Display names of staff accounts that are members of the organisation (staff, not people served). */
+export async function accountNames(db: Queryable, orgId: string, accountIds: readonly string[]): Promise<{ account_id: string; display_name: string }[]> {
+  if (accountIds.length === 0) return [];
+  const { rows } = await db.query<{ account_id: string; display_name: string }>(
+    `SELECT a.id::text AS account_id, a.display_name FROM accounts a JOIN memberships m ON m.account_id = a.id AND m.org_id = $1
+      WHERE a.id = ANY($2::uuid[])`,
+    [orgId, accountIds],
+  );
+  return rows;
+}

@@ -3,7 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { agendaSchema, declaredDaySchema, procedureCreateSchema, procedureSchema, stageChangeSchema, stepCompleteSchema, stepTriggerSchema } from '@acompana/core';
+import { agendaSchema, declaredDaySchema, procedureOverviewSchema, procedureCreateSchema, procedureSchema, procedureTimelineItemSchema, stageChangeSchema, stepCompleteSchema, stepTriggerSchema } from '@acompana/core';
 import type { AppContext } from '../app-context.ts';
 import { commonErrorResponses } from '../kernel/http/error-response.ts';
 import { authOf } from '../kernel/http/auth-context.ts';
@@ -14,7 +14,7 @@ import { createDeclaredDaysService } from './declared-days.service.ts';
 export function registerProcedureRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const procedures = createProceduresService({ db: ctx.db, audit: ctx.audit, clock: ctx.clock });
-  const agenda = createAgendaService({ db: ctx.db, audit: ctx.audit, clock: ctx.clock });
+  const agenda = createAgendaService({ db: ctx.db, audit: ctx.audit, clock: ctx.clock, keyring: ctx.keyring });
   const declaredDays = createDeclaredDaysService({ db: ctx.db, audit: ctx.audit });
   const tags = ['procedures'];
   const idParams = z.object({ id: z.string().uuid() });
@@ -25,8 +25,20 @@ export function registerProcedureRoutes(app: FastifyInstance, ctx: AppContext): 
     reply.status(201).send(await procedures.create(await authOf(request).actor(), request.body, { ip: request.ip })),
   );
 
+  api.get(
+    '/api/procedures/overview',
+    { schema: { tags, summary: "The organisation's deadlines by lawyer and by procedure type, and every overdue step (coordinators, admins)", response: ok(procedureOverviewSchema) } },
+    async (request) => agenda.overview(await authOf(request).actor()),
+  );
+
   api.get('/api/procedures/:id', { schema: { tags, summary: 'A procedure with every step, deadline and status', params: idParams, response: ok(procedureSchema) } }, async (request) =>
     procedures.get(await authOf(request).actor(), request.params.id, { ip: request.ip }),
+  );
+
+  api.get(
+    '/api/procedures/:id/timeline',
+    { schema: { tags, summary: 'What happened in the procedure, oldest first: opened, steps set and done, dates recomputed, stages (from the audit log)', params: idParams, response: ok(z.object({ items: z.array(procedureTimelineItemSchema) })) } },
+    async (request) => ({ items: await procedures.timeline(await authOf(request).actor(), request.params.id, { ip: request.ip }) }),
   );
 
   api.get('/api/people/:id/procedures', { schema: { tags, summary: "The procedures on a person's file", params: idParams, response: ok(z.object({ items: z.array(procedureSchema) })) } }, async (request) => ({

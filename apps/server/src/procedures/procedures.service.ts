@@ -1,11 +1,13 @@
 // Procedures on a person's file: open one, enter the date that triggers each step (the deadline
 // is computed from the law and stored with its rule and version), mark steps done, move stages.
 // Every decision goes through can(); every change is audited in its own transaction.
-import { can, findProcedureType, type Actor, type ProcedureType, type ProcedureView } from '@acompana/core';
+import { can, findProcedureType, type Actor, type ProcedureTimelineItem, type ProcedureType, type ProcedureView } from '@acompana/core';
 import type { Database } from '../kernel/db/database.ts';
 import { AppError } from '../kernel/errors.ts';
 import type { AuditWriter } from '../audit/audit-log.ts';
 import { ownPersonFor } from '../people/own-person.ts';
+import { recordHistory } from '../audit/record-history.ts';
+import { timelineItem, timelineKinds } from './procedure-timeline.ts';
 import * as q from './procedures.queries.ts';
 import { computeStepDeadline } from './step-deadline.ts';
 import { buildProcedureView, todayIn } from './procedure-view.ts';
@@ -63,6 +65,14 @@ export function createProceduresService({ db, audit, clock }: ProceduresDeps) {
     const row = await loadFor(actor, 'read', id);
     await audit.record({ actorAccountId: actor.accountId, actorOrgId: actor.orgId, action: 'procedure.read', recordType: 'procedure', recordId: id, orgId: row.org_id, ip: meta.ip ?? null });
     return view(row);
+  }
+
+  /** The procedure's history from the audit log: opened, steps set and done, recomputed dates, stages. */
+  async function timeline(actor: Actor, id: string, meta: Meta = {}): Promise<ProcedureTimelineItem[]> {
+    const row = await loadFor(actor, 'read', id);
+    const entries = await recordHistory(db, { recordType: 'procedure', recordId: id, actions: Object.keys(timelineKinds) });
+    await audit.record({ actorAccountId: actor.accountId, actorOrgId: actor.orgId, action: 'procedure.timeline_read', recordType: 'procedure', recordId: id, orgId: row.org_id, ip: meta.ip ?? null });
+    return entries.map((e) => timelineItem(e));
   }
 
   async function listForPerson(actor: Actor, personId: string): Promise<ProcedureView[]> {
@@ -135,7 +145,7 @@ export function createProceduresService({ db, audit, clock }: ProceduresDeps) {
     return view((await q.findProcedure(db, id)) as q.ProcedureRow);
   }
 
-  return { create, get, listForPerson, setTrigger, complete, moveStage, today };
+  return { create, get, timeline, listForPerson, setTrigger, complete, moveStage, today };
 }
 
 export type ProceduresService = ReturnType<typeof createProceduresService>;

@@ -2,6 +2,7 @@
 // Whether the person's consent still stands is read with every referral (consent_withdrawn),
 // so a withdrawal takes effect at the next read, with nothing to remember to run.
 import type { Queryable } from '../kernel/db/database.ts';
+import { addNotification } from '../notifications/notify.ts';
 
 export interface ReferralRow {
   id: string;
@@ -14,6 +15,8 @@ export interface ReferralRow {
   person_id: string;
   consent_id: string;
   consent_withdrawn: boolean;
+  /** The person record was erased at the person's request (decision 0118): nothing personal is left. */
+  person_erased: boolean;
   owner_account_id: string | null;
   team_id: string | null;
   redirected_from_id: string | null;
@@ -34,7 +37,8 @@ export interface ReferralRow {
 
 const SELECT = `SELECT r.id::text AS id, r.from_org_id::text AS from_org_id, fo.name AS from_org_name, r.to_org_id::text AS to_org_id, tor.name AS to_org_name,
     r.to_service_id::text AS to_service_id, s.name AS to_service_name, r.person_id::text AS person_id, r.consent_id::text AS consent_id,
-    (c.withdrawn_at IS NOT NULL) AS consent_withdrawn, r.owner_account_id::text AS owner_account_id, r.team_id::text AS team_id,
+    (c.withdrawn_at IS NOT NULL) AS consent_withdrawn, EXISTS (SELECT 1 FROM people ep WHERE ep.id = r.person_id AND ep.deleted_at IS NOT NULL) AS person_erased,
+    r.owner_account_id::text AS owner_account_id, r.team_id::text AS team_id,
     r.redirected_from_id::text AS redirected_from_id, (SELECT n.id::text FROM referrals n WHERE n.redirected_from_id = r.id LIMIT 1) AS redirected_to_id,
     r.urgency, r.shared_fields, r.reason, r.snapshot, r.status, r.decline_reason, r.outcome, r.due_at, r.answered_at, r.closed_at, r.created_at, r.version
   FROM referrals r
@@ -173,5 +177,5 @@ export async function receivingService(db: Queryable, id: string): Promise<{ id:
 
 /** In-app notification (table from migration 0004): references only, never personal data. */
 export async function notify(tx: Queryable, n: { accountId: string; orgId: string; kind: string; referralId: string; at: Date }): Promise<void> {
-  await tx.query("INSERT INTO notifications (account_id, org_id, kind, record_type, record_id, created_at) VALUES ($1, $2, $3, 'referral', $4, $5)", [n.accountId, n.orgId, n.kind, n.referralId, n.at]);
+  await addNotification(tx, { accountId: n.accountId, orgId: n.orgId, kind: n.kind, recordType: 'referral', recordId: n.referralId, at: n.at });
 }

@@ -103,7 +103,8 @@ export function createReferralsService({ db, keyring, audit, clock }: ReferralsD
   }
 
   async function view(row: q.ReferralRow, side: Side, history?: q.HistoryRow[]): Promise<Referral> {
-    const hidden = side === 'received' && row.consent_withdrawn;
+    // An erased person leaves nothing to show on either side (decision 0118).
+    const hidden = row.person_erased || (side === 'received' && row.consent_withdrawn);
     const snapshot = side === 'received' && !hidden ? await openReferral(keyring, keyOrgOf('snapshot', row), 'snapshot', row.snapshot) : null;
     const now = clock().getTime();
     return {
@@ -118,6 +119,7 @@ export function createReferralsService({ db, keyring, audit, clock }: ReferralsD
       reason: hidden ? null : await openReferral(keyring, keyOrgOf('reason', row), 'reason', row.reason),
       snapshot: snapshot ? referralSnapshotSchema.parse(JSON.parse(snapshot)) : null,
       consentWithdrawn: row.consent_withdrawn,
+      personErased: row.person_erased,
       status: row.status,
       declineReason: await openReferral(keyring, keyOrgOf('decline_reason', row), 'decline_reason', row.decline_reason),
       outcome: await openReferral(keyring, keyOrgOf('outcome', row), 'outcome', row.outcome),

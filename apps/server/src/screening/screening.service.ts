@@ -1,13 +1,15 @@
 // Screening a person: the answers are checked against the questionnaire version used, stored
 // encrypted with that version, and produce explained risk flags (with the case-plan tasks they
 // suggest). Reading a screening is audited like any read of personal data.
-import { checkAnswers, findQuestionnaire, raisedFlags, type Actor, type AnswerValue, type ProfileFlag, type RaisedFlag, type ScreeningView } from '@acompana/core';
-import type { Database } from '../kernel/db/database.ts';
+import { checkAnswers, findQuestionnaire, raisedFlags, screeningProfileOf, type Actor, type AnswerValue, type ProfileFlag, type RaisedFlag, type ScreeningView } from '@acompana/core';
+import type { Database, Queryable } from '../kernel/db/database.ts';
 import { AppError } from '../kernel/errors.ts';
 import type { Keyring } from '../kernel/crypto/keyring.ts';
 import type { AuditWriter } from '../audit/audit-log.ts';
 import { registerEncryptedColumn } from '../kernel/crypto/key-rotation.ts';
 import { ownPersonFor } from '../people/own-person.ts';
+import { profileFlagsOf } from '../people/profile.service.ts';
+import { notifyRoles } from '../notifications/notify.ts';
 
 const ANSWERS = 'screenings.answers';
 const FLAGS = 'screenings.flags';
@@ -15,6 +17,14 @@ registerEncryptedColumn({ table: 'screenings', idColumn: 'id', orgColumn: 'org_i
 registerEncryptedColumn({ table: 'screenings', idColumn: 'id', orgColumn: 'org_id', column: 'flags', context: FLAGS });
 
 const SEVERITY_ORDER = ['none', 'info', 'attention', 'urgent'] as const;
+
+/**
+ * Alerts the organisation's child-protection focal point (today: its coordinators and admins)
+ * about a person, inside the caller's transaction. Also used by the differentiated profile.
+ */
+export async function notifyChildProtection(tx: Queryable, n: { orgId: string; personId: string; refId: string | null; kind: string }): Promise<void> {
+  await notifyRoles(tx, { orgId: n.orgId, roles: ['coordinator', 'admin'], kind: n.kind, recordType: 'person', recordId: n.personId, refId: n.refId });
+}
 
 interface ScreeningRow {
   id: string;
@@ -52,7 +62,8 @@ export function createScreeningService({ db, keyring, audit }: { db: Database; k
     const person = await personFor(actor, personId, 'update');
     const questionnaire = findQuestionnaire(input.questionnaireId, input.questionnaireVersion);
     if (!questionnaire) throw new AppError('screening.unknown_questionnaire', { field: 'questionnaireId', params: { questionnaire: input.questionnaireId } });
-    const profile = new Set(input.profile);
+    // No profile sent: the person's stored differentiated profile (recorded and derived).
+    const profile = new Set(input.profile.length > 0 ? input.profile : screeningProfileOf(await profileFlagsOf(db, keyring, person.id)));
     const problem = checkAnswers(questionnaire, input.answers, profile)[0];
     if (problem) throw new AppError(`screening.${problem.problem}`, { field: `answers.${problem.question}`, params: { question: problem.question } });
     const flags = raisedFlags(questionnaire, input.answers, profile);
@@ -79,12 +90,7 @@ export function createScreeningService({ db, keyring, audit }: { db: Database; k
       // An unaccompanied or separated child alerts the organisation's child-protection focal
       // point at once (today: its coordinators and admins), in the same transaction.
       if (flags.some((f) => f.suggestedTasks.includes('child_protection_focal_point'))) {
-        await tx.query(
-          `INSERT INTO notifications (account_id, org_id, kind, record_type, record_id, ref_id)
-           SELECT m.account_id, m.org_id, 'screening.child_protection', 'person', $2, $3
-             FROM memberships m WHERE m.org_id = $1 AND m.role IN ('coordinator', 'admin')`,
-          [person.org_id, person.id, created],
-        );
+        await notifyChildProtection(tx, { orgId: person.org_id, personId: person.id, refId: created, kind: 'screening.child_protection' });
       }
       await audit.append(tx, {
         actorAccountId: actor.accountId, actorOrgId: actor.orgId, action: 'screening.create', recordType: 'person', recordId: person.id, orgId: person.org_id,

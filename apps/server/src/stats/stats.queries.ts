@@ -3,6 +3,8 @@
 // dimension (named after the dimension id) and one row per counted unit; the count groups it.
 import type { Queryable } from '../kernel/db/database.ts';
 import { institutionRollup, type InstitutionLevel } from '@acompana/core';
+import { careBases } from './care-stats.queries.ts';
+import { returnBases } from './return-stats.queries.ts';
 
 export interface CountQuery {
   indicator: string;
@@ -16,6 +18,18 @@ export interface CountQuery {
   institutionLevel: InstitutionLevel;
   /** Today, 'YYYY-MM-DD': an open step due before today is missed. */
   today: string;
+  /** One team's records only (the per-team dashboard), decision 0122. */
+  teamId?: string | null;
+  /** Dimension = category filters (a place, a status), ids already checked against the indicator. */
+  filters?: readonly { dimension: string; key: string }[];
+  /** Blind-index probes of the organisations in scope: (organisation, HMAC, category key). */
+  blind?: BlindProbes;
+}
+
+export interface BlindProbes {
+  orgs: string[];
+  bis: string[];
+  keys: string[];
 }
 
 export interface CountRow {
@@ -23,7 +37,7 @@ export interface CountRow {
   count: number;
 }
 
-class Params {
+export class Params {
   readonly values: unknown[] = [];
   add(value: unknown): string {
     this.values.push(value);
@@ -31,7 +45,7 @@ class Params {
   }
 }
 
-function periodWhere(p: Params, dateExpr: string, q: CountQuery): string[] {
+export function periodWhere(p: Params, dateExpr: string, q: CountQuery): string[] {
   const where: string[] = [];
   if (q.from) where.push(`${dateExpr} >= ${p.add(`${q.from}-01`)}::date`);
   if (q.to) where.push(`${dateExpr} < (${p.add(`${q.to}-01`)}::date + interval '1 month')`);
@@ -39,7 +53,7 @@ function periodWhere(p: Params, dateExpr: string, q: CountQuery): string[] {
 }
 
 /** State key: the OCHA admin-1 P-code for Mexico ("MX07"), the recorded subdivision elsewhere. */
-const stateKey = (country: string, code: string): string =>
+export const stateKey = (country: string, code: string): string =>
   `CASE WHEN ${code} IS NULL OR ${code} = '' THEN 'unknown' WHEN ${country} = 'MX' THEN 'MX' || ${code}
     WHEN ${code} LIKE ${country} || '-%' THEN ${code} ELSE ${country} || '-' || ${code} END`;
 
@@ -54,7 +68,7 @@ function actsBase(p: Params, q: CountQuery): string {
       WHERE ap.act_id = a.id)`;
   const date = 'coalesce(a.act_date, e.start_date)';
   const where = [...(q.orgId ? [`a.org_id = ${p.add(q.orgId)}`] : []), ...periodWhere(p, date, q)];
-  return `SELECT a.act_type AS type, ${institution} AS institution, ${stateKey('e.country', 'coalesce(a.state_code, e.state_code)')} AS state,
+  return `SELECT a.act_type AS type, ${institution} AS institution, e.team_id, ${stateKey('e.country', 'coalesce(a.state_code, e.state_code)')} AS state,
       to_char(${date}, 'YYYY-MM') AS month
     FROM incident_acts a JOIN incident_events e ON e.id = a.event_id
     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
@@ -65,7 +79,7 @@ function peopleBase(p: Params, q: CountQuery): string {
   // Age at registration, in the bands of the statistics engine (AGE_GROUPS).
   const age = `(extract(year FROM ${local})::int - p.birth_year)`;
   const where = ['p.deleted_at IS NULL', ...(q.orgId ? [`p.org_id = ${p.add(q.orgId)}`] : []), ...periodWhere(p, `${local}::date`, q)];
-  return `SELECT coalesce(p.nationality, 'unknown') AS nationality, coalesce(p.sex, 'unknown') AS sex,
+  return `SELECT coalesce(p.nationality, 'unknown') AS nationality, coalesce(p.sex, 'unknown') AS sex, p.team_id,
       CASE WHEN p.birth_year IS NULL OR ${age} < 0 THEN 'unknown' WHEN ${age} < 5 THEN '0-4' WHEN ${age} < 12 THEN '5-11'
         WHEN ${age} < 18 THEN '12-17' WHEN ${age} < 30 THEN '18-29' WHEN ${age} < 60 THEN '30-59' ELSE '60+' END AS age,
       to_char(${local}, 'YYYY-MM') AS month
@@ -75,7 +89,7 @@ function peopleBase(p: Params, q: CountQuery): string {
 
 function deadlinesBase(p: Params, q: CountQuery): string {
   const where = ['s.due_date IS NOT NULL', ...(q.orgId ? [`s.org_id = ${p.add(q.orgId)}`] : []), ...periodWhere(p, 's.due_date', q)];
-  return `SELECT pr.type AS type,
+  return `SELECT pr.type AS type, pr.team_id,
       CASE WHEN s.completed_on IS NOT NULL AND s.completed_on <= s.due_date THEN 'met'
         WHEN s.completed_on IS NOT NULL OR s.due_date < ${p.add(q.today)}::date THEN 'missed' ELSE 'pending' END AS outcome,
       to_char(s.due_date, 'YYYY-MM') AS month
@@ -87,6 +101,8 @@ const bases: Record<string, (p: Params, q: CountQuery) => string> = {
   'incidents.acts': actsBase,
   'people.registered': peopleBase,
   'procedures.deadlines': deadlinesBase,
+  ...careBases,
+  ...returnBases,
 };
 
 /** Counts per combination of the `by` dimensions (only combinations that occur). */
@@ -95,10 +111,13 @@ export async function countBy(db: Queryable, q: CountQuery): Promise<CountRow[]>
   if (!base) throw new Error(`no query for indicator ${q.indicator}`);
   const p = new Params();
   const from = base(p, q);
+  // Team and category filters on the base's columns, so a filtered count is still one GROUP BY.
+  const where = [...(q.teamId ? [`s.team_id = ${p.add(q.teamId)}`] : []), ...(q.filters ?? []).map((f) => `s.${f.dimension}::text = ${p.add(f.key)}`)];
+  const filtered = where.length ? ` WHERE ${where.join(' AND ')}` : '';
   const cols = q.by.map((d, i) => `s.${d}::text AS k${i}`);
   const sql = q.by.length
-    ? `SELECT ${cols.join(', ')}, count(*)::int AS n FROM (${from}) s GROUP BY ${q.by.map((_, i) => i + 1).join(', ')}`
-    : `SELECT count(*)::int AS n FROM (${from}) s`;
+    ? `SELECT ${cols.join(', ')}, count(*)::int AS n FROM (${from}) s${filtered} GROUP BY ${q.by.map((_, i) => i + 1).join(', ')}`
+    : `SELECT count(*)::int AS n FROM (${from}) s${filtered}`;
   const { rows } = await db.query<Record<string, string | number>>(sql, p.values);
   return rows
     .map((r) => ({ keys: q.by.map((_, i) => String(r[`k${i}`])), count: Number(r.n) }))

@@ -7,8 +7,13 @@ import type { AppContext } from '../app-context.ts';
 import { commonErrorResponses } from '../kernel/http/error-response.ts';
 import { authOf } from '../kernel/http/auth-context.ts';
 import { localeFromAcceptLanguage } from '../kernel/i18n/translate.ts';
-import { INSTITUTION_LEVELS, type IndicatorLocale } from '@acompana/core';
+import { can, indicators, INSTITUTION_LEVELS, type IndicatorLocale } from '@acompana/core';
+import { AppError } from '../kernel/errors.ts';
 import { createStatsService, statsMinCell } from './stats.service.ts';
+import { longForm, toCsv, toJsonExport, toXlsx } from './stats-export.ts';
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const fileName = (id: string, period: string, ext: string): string => `${id}-${period}.${ext}`.replace(/[^A-Za-z0-9._-]/g, '_');
 
 const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM');
 const common = {
@@ -16,21 +21,35 @@ const common = {
   from: monthSchema.optional().describe('First month, YYYY-MM'),
   to: monthSchema.optional().describe('Last month, YYYY-MM'),
   lang: z.enum(['es', 'en']).optional().describe('Language of titles and labels (default: Accept-Language)'),
+  filter: z.string().max(200).optional().describe('Category filters, dimension:key comma-separated, e.g. state:MX07'),
 };
-const orgQuery = z.strictObject({ ...common, level: z.enum(INSTITUTION_LEVELS).optional().describe('Level of the institution hierarchy') });
+export const orgQuery = z.strictObject({
+  ...common,
+  level: z.enum(INSTITUTION_LEVELS).optional().describe('Level of the institution hierarchy'),
+  scope: z.enum(['organisation', 'network']).optional().describe('organisation (exact, own records; with team: one team) or network (every organisation, protected monthly table)'),
+  team: z.uuid().optional().describe("One team of the actor's organisation"),
+});
 const publicQuery = z.strictObject(common);
 const params = z.object({ indicator: z.string().min(1).max(60) });
 
-const tableSchema = z.object({
+const catalogueSchema = z.object({
+  indicators: z.array(z.object({ id: z.string(), title: z.string(), unit: z.string(), network: z.array(z.string()), dimensions: z.array(z.object({ id: z.string(), title: z.string() })) })),
+  teams: z.array(z.object({ id: z.string(), name: z.string() })),
+});
+
+export const tableSchema = z.object({
   indicator: z.string(),
   title: z.string(),
   unit: z.string(),
-  scope: z.enum(['organisation', 'network']),
+  scope: z.enum(['organisation', 'team', 'network']),
+  filters: z.array(z.object({ dimension: z.string(), key: z.string(), label: z.string() })),
+  asOf: z.string().nullable().optional().describe('When the counts were pre-aggregated (large organisations); absent or null: counted now'),
+  release: z.object({ version: z.number().int(), fingerprint: z.string() }).nullable().optional().describe('Version of the public release (network tables): audited, reproducible'),
   period: z.object({ from: z.string().nullable(), to: z.string().nullable() }),
   threshold: z.number().int(),
   institutionLevel: z.enum(INSTITUTION_LEVELS).nullable(),
   dimensions: z.array(z.object({ id: z.string(), title: z.string(), hxl: z.string(), categories: z.array(z.object({ key: z.string(), label: z.string() })) })),
-  cells: z.array(z.object({ keys: z.array(z.string().nullable()), count: z.number().int().nullable(), flag: z.enum(['small', 'suppressed']).nullable() })),
+  cells: z.array(z.object({ keys: z.array(z.string().nullable()), count: z.number().int().nullable(), flag: z.enum(['small', 'suppressed', 'not_additive']).nullable() })),
   method: z.string(),
 });
 
@@ -38,15 +57,71 @@ const localeOf = (request: FastifyRequest, lang: IndicatorLocale | undefined): I
 
 export function registerStatsRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  const stats = createStatsService({ db: ctx.db, audit: ctx.audit, clock: ctx.clock, minCell: statsMinCell() });
+  const stats = createStatsService({ db: ctx.db, keyring: ctx.keyring, audit: ctx.audit, clock: ctx.clock, minCell: statsMinCell() });
   const tags = ['statistics'];
 
   api.get(
     '/api/stats/:indicator',
     { schema: { tags, summary: "The organisation's own counts of an indicator (exact; cells under the threshold are marked)", params, querystring: orgQuery, response: { 200: tableSchema, ...commonErrorResponses } } },
     async (request) => {
-      const { lang, ...query } = request.query;
-      return stats.organisationTable(await authOf(request).actor(), request.params.indicator, query, localeOf(request, lang), { ip: request.ip });
+      const { lang, scope, ...query } = request.query;
+      const actor = await authOf(request).actor();
+      // The network view is the public release seen from inside: only protected aggregates of
+      // other organisations, the same cube as the open data (decision 0122).
+      if (scope === 'network') return stats.networkTable(actor, request.params.indicator, query, localeOf(request, lang));
+      return stats.organisationTable(actor, request.params.indicator, query, localeOf(request, lang), { ip: request.ip });
+    },
+  );
+
+  api.get(
+    '/api/stats',
+    {
+      schema: {
+        tags, summary: "The indicators (titles, breakdowns, whether released to the network) and the organisation's teams, for the dashboard",
+        querystring: z.strictObject({ lang: common.lang }), response: { 200: catalogueSchema, ...commonErrorResponses },
+      },
+    },
+    async (request) => {
+      const actor = await authOf(request).actor();
+      if (!actor.orgId || !can(actor, 'read', { type: 'statistics', orgId: actor.orgId })) throw new AppError('policy.denied');
+      const locale = localeOf(request, request.query.lang);
+      const { rows } = await ctx.db.query<{ id: string; name: string }>('SELECT id::text AS id, name FROM teams WHERE org_id = $1 ORDER BY name', [actor.orgId]);
+      return {
+        indicators: indicators.map((i) => ({
+          id: i.id, title: i.title[locale], unit: i.unit[locale], network: (i.publicRelease ?? []) as string[],
+          dimensions: i.dimensions.map((d) => ({ id: d.id, title: d.title[locale] })),
+        })),
+        teams: rows,
+      };
+    },
+  );
+
+  api.get(
+    '/api/stats/:indicator/export',
+    {
+      schema: {
+        tags, summary: 'The same table as a file: HXL CSV, JSON or XLSX (formulas neutralised); network scope is the protected table',
+        params, querystring: orgQuery.extend({ format: z.enum(['csv', 'json', 'xlsx']) }), response: commonErrorResponses,
+      },
+    },
+    async (request, reply) => {
+      const { lang, scope, format, ...query } = request.query;
+      const actor = await authOf(request).actor();
+      const locale = localeOf(request, lang);
+      if (!actor.orgId || !can(actor, 'export', { type: 'statistics', orgId: actor.orgId })) throw new AppError('policy.denied');
+      const table = scope === 'network'
+        ? await stats.networkTable(actor, request.params.indicator, query, locale)
+        : await stats.organisationTable(actor, request.params.indicator, query, locale, { ip: request.ip });
+      await ctx.audit.record({
+        actorAccountId: actor.accountId, actorOrgId: actor.orgId, action: 'statistics.export', recordType: 'statistics', orgId: actor.orgId, ip: request.ip,
+        details: { indicator: table.indicator, format, scope: table.scope, by: query.by ?? null, from: query.from ?? null, to: query.to ?? null },
+      });
+      const long = longForm(table, locale);
+      const name = fileName(table.indicator, `${query.from ?? 'all'}-${query.to ?? 'all'}`, format);
+      reply.header('content-disposition', `attachment; filename="${name}"`).header('cache-control', 'no-store');
+      if (format === 'xlsx') return reply.type(XLSX_TYPE).send(toXlsx(long, table.indicator) as never);
+      if (format === 'json') return reply.type('application/json; charset=utf-8').send(toJsonExport(table, long) as never);
+      return reply.type('text/csv; charset=utf-8').send(toCsv(long) as never);
     },
   );
 
@@ -66,6 +141,11 @@ export function registerStatsRoutes(app: FastifyInstance, ctx: AppContext): void
       const locale = localeOf(request, lang);
       reply.header('cache-control', 'public, max-age=300');
       const id = request.params.indicator;
+      if (id.endsWith('.xlsx')) {
+        const table = await stats.publicTable(id.slice(0, -5), query, locale);
+        return reply.type(XLSX_TYPE).header('content-disposition', `attachment; filename="${fileName(table.indicator, query.from ?? '', 'xlsx')}"`)
+          .send(toXlsx(longForm(table, locale), table.indicator) as never);
+      }
       if (id.endsWith('.csv')) {
         const csv = await stats.publicCsv(id.slice(0, -4), query, locale);
         const name = `${id.slice(0, -4)}-${query.from ?? ''}.csv`.replace(/[^A-Za-z0-9._-]/g, '_');

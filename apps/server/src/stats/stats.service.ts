@@ -11,6 +11,10 @@ import {
   categoryLabel, dimensionOf, findIndicator, sortCategories, type Indicator, type IndicatorDimension, type IndicatorLocale, type InstitutionLevel,
 } from '@acompana/core';
 import { countBy, type CountRow } from './stats.queries.ts';
+import { recordRelease, type ReleaseVersion } from './stats-release.ts';
+import { rollupCounts } from './stats-rollup.ts';
+import type { Keyring } from '../kernel/crypto/keyring.ts';
+import { blindProbes, checkFiltersAgainstBreakdown, describeFilters, notAdditive, parseFilters, sliceOf } from './stats-scope.ts';
 import { coordinates, countOf, exactCells, nestedCounts, viewOf } from './stats-table.ts';
 
 /** The public minimum cell size: 5, or more through ACOMPANA_STATS_MIN_CELL, never less. */
@@ -28,20 +32,29 @@ export interface StatsRequest {
   from?: string | undefined;
   to?: string | undefined;
   level?: InstitutionLevel | undefined;
+  /** One team of the organisation (per-team dashboard). */
+  team?: string | undefined;
+  /** Category filters, "dimension:key" comma-separated (e.g. state:MX07), decision 0122. */
+  filter?: string | undefined;
 }
 
 export interface StatsCell {
   /** Category key per dimension, null for the total. */
   keys: (string | null)[];
   count: number | null;
-  flag: 'small' | 'suppressed' | null;
+  flag: 'small' | 'suppressed' | 'not_additive' | null;
 }
 
 export interface StatsTable {
   indicator: string;
   title: string;
   unit: string;
-  scope: 'organisation' | 'network';
+  scope: 'organisation' | 'team' | 'network';
+  /** When the counts come from the pre-aggregated rollup: when it was computed. */
+  asOf?: string | null;
+  /** The public release this table is a view of (network tables only). */
+  release?: ReleaseVersion | null;
+  filters: { dimension: string; key: string; label: string }[];
   period: { from: string | null; to: string | null };
   threshold: number;
   institutionLevel: InstitutionLevel | null;
@@ -52,6 +65,7 @@ export interface StatsTable {
 
 export interface StatsDeps {
   db: Database;
+  keyring: Keyring;
   audit: AuditWriter;
   clock: () => Date;
   minCell: number;
@@ -110,34 +124,56 @@ function describeDimensions(dims: readonly IndicatorDimension[], categories: rea
 
 const keysAt = (categories: readonly (readonly string[])[], coords: readonly number[]): (string | null)[] => coords.map((k, d) => categories[d]![k] ?? null);
 
-export function createStatsService({ db, audit, clock, minCell }: StatsDeps) {
-  const cubeCache = new Map<string, SafeTable>();
+export function createStatsService({ db, keyring, audit, clock, minCell }: StatsDeps) {
+  const cubeCache = new Map<string, { table: SafeTable; release: ReleaseVersion }>();
   const today = (): string => clock().toISOString().slice(0, 10);
 
   /** The organisation's own table: exact counts with margins, small cells marked, no names. */
   async function organisationTable(actor: Actor, id: string, request: StatsRequest, locale: IndicatorLocale, meta: { ip?: string | null } = {}): Promise<StatsTable> {
     if (!actor.orgId || !can(actor, 'read', { type: 'statistics', orgId: actor.orgId })) throw new AppError('policy.denied');
+    const orgId = actor.orgId;
+    const table = await tableOf(orgId, id, request, locale);
+    await audit.record({
+      actorAccountId: actor.accountId, actorOrgId: orgId, action: 'statistics.read', recordType: 'statistics', orgId, ip: meta.ip ?? null,
+      details: { indicator: table.indicator, by: table.dimensions.map((d) => d.id).join(','), from: request.from ?? null, to: request.to ?? null, team: request.team ?? null, filter: request.filter ?? null },
+    });
+    return table;
+  }
+
+  /**
+   * One organisation's exact table, WITHOUT a policy check or an audit entry: for callers that
+   * made both themselves (organisationTable; the monthly report job, which audits the report).
+   */
+  async function tableOf(orgId: string, id: string, request: StatsRequest, locale: IndicatorLocale): Promise<StatsTable> {
     const indicator = indicatorOf(id);
     const dims = parseBy(indicator, request.by, indicator.publicRelease ?? []);
     checkPeriod(request.from, request.to);
+    const filters = parseFilters(indicator, request.filter);
+    checkFiltersAgainstBreakdown(filters, dims);
     const level = request.level ?? 'institution';
-    const rows = await countBy(db, {
-      indicator: indicator.id, by: dims.map((d) => d.id), orgId: actor.orgId, from: request.from ?? null, to: request.to ?? null, institutionLevel: level, today: today(),
+    // A large organisation's indicator is read from its rollup (decision 0122), otherwise live.
+    const rolled = level === 'institution'
+      ? await rollupCounts(db, { indicator, by: dims.map((d) => d.id), orgId, from: request.from ?? null, to: request.to ?? null, teamId: request.team ?? null, filters })
+      : null;
+    const rows = rolled?.rows ?? await countBy(db, {
+      indicator: indicator.id, by: dims.map((d) => d.id), orgId, from: request.from ?? null, to: request.to ?? null, institutionLevel: level, today: today(),
+      teamId: request.team ?? null, filters, blind: await blindProbes(db, keyring, indicator.id, orgId),
     });
     const categories = categoriesOf(dims, rows);
     const shape = categories.map((c) => c.length + 1);
     const counts = exactCells(categories, rows);
-    await audit.record({
-      actorAccountId: actor.accountId, actorOrgId: actor.orgId, action: 'statistics.read', recordType: 'statistics', orgId: actor.orgId, ip: meta.ip ?? null,
-      details: { indicator: indicator.id, by: dims.map((d) => d.id).join(','), from: request.from ?? null, to: request.to ?? null },
-    });
+    const multi = notAdditive(indicator, dims);
     return {
-      indicator: indicator.id, title: indicator.title[locale], unit: indicator.unit[locale], scope: 'organisation',
+      indicator: indicator.id, title: indicator.title[locale], unit: indicator.unit[locale], scope: request.team ? 'team' : 'organisation',
+      filters: describeFilters(indicator, filters, locale),
+      asOf: rolled?.asOf ?? null,
       period: { from: request.from ?? null, to: request.to ?? null }, threshold: minCell,
       institutionLevel: dims.some((d) => d.levels) ? level : null,
       dimensions: describeDimensions(dims, categories, locale),
       cells: coordinates(shape).map((coords, c) => {
         const count = counts[c]!;
+        // A total over a multi-valued dimension would count one person several times: not shown.
+        if (multi !== null && coords[multi] === shape[multi]! - 1) return { keys: keysAt(categories, coords), count: null, flag: 'not_additive' as const };
         return { keys: keysAt(categories, coords), count, flag: count > 0 && count < minCell ? 'small' : null };
       }),
       method: methods.organisation[locale].replace('{t}', String(minCell)),
@@ -149,15 +185,15 @@ export function createStatsService({ db, audit, clock, minCell }: StatsDeps) {
    * is deterministic, so the same aggregated counts always give the same protected table; it is
    * cached under a hash of those counts (new data → new hash → recomputed).
    */
-  async function releaseCube(indicator: Indicator, month: string): Promise<{ dims: IndicatorDimension[]; categories: string[][]; table: SafeTable | null }> {
+  async function releaseCube(indicator: Indicator, month: string): Promise<{ dims: IndicatorDimension[]; categories: string[][]; table: SafeTable | null; release: ReleaseVersion | null }> {
     const dims = (indicator.publicRelease ?? []).map((id) => dimensionOf(indicator, id)!);
     const level = dims.find((d) => d.levels)?.levels?.default ?? 'institution';
     const rows = await countBy(db, { indicator: indicator.id, by: dims.map((d) => d.id), orgId: null, from: month, to: month, institutionLevel: level, today: today() });
     const categories = categoriesOf(dims, rows);
-    if (rows.length === 0) return { dims, categories, table: null };
+    if (rows.length === 0) return { dims, categories, table: null, release: null };
     const fingerprint = createHash('sha256').update(JSON.stringify([indicator.id, month, minCell, categories, rows])).digest('hex');
     const cached = cubeCache.get(fingerprint);
-    if (cached) return { dims, categories, table: cached };
+    if (cached) return { dims, categories, table: cached.table, release: cached.release };
     // The engine's interval audit of a three-way table grows fast with the hidden cells and runs
     // on the request's thread: refuse what cannot be protected quickly rather than stall the server.
     const innerCells = categories.reduce((n, c) => n * c.length, 1);
@@ -168,8 +204,9 @@ export function createStatsService({ db, audit, clock, minCell }: StatsDeps) {
     const spec: DimensionSpec[] = dims.map((d, i) => ({ name: d.id, hxl: d.hxl, categories: categories[i]! }));
     const table = suppressCounts({ dimensions: spec, counts: nestedCounts(categories, rows) }, { threshold: minCell });
     if (cubeCache.size >= CUBE_CACHE_SIZE) cubeCache.delete(cubeCache.keys().next().value as string);
-    cubeCache.set(fingerprint, table);
-    return { dims, categories, table };
+    const release = await recordRelease(db, audit, { indicator: indicator.id, month, fingerprint, threshold: minCell, categories, table });
+    cubeCache.set(fingerprint, { table, release });
+    return { dims, categories, table, release };
   }
 
   async function publicView(id: string, request: StatsRequest, locale: IndicatorLocale): Promise<{ result: StatsTable; csvTable: SafeTable | null; indicator: Indicator }> {
@@ -181,22 +218,31 @@ export function createStatsService({ db, audit, clock, minCell }: StatsDeps) {
     // public table covers exactly one calendar month, and months never overlap.
     if (!request.from || !request.to || request.from !== request.to) throw new AppError('stats.public_period', { field: 'from' });
     const month = request.from;
+    const filters = parseFilters(indicator, request.filter);
+    checkFiltersAgainstBreakdown(filters, dims);
+    for (const f of filters) if (!indicator.publicRelease.includes(f.dimension)) throw new AppError('stats.dimension_not_public', { field: 'filter', params: { value: f.dimension } });
     const cube = await releaseCube(indicator, month);
     const picked = dims.map((d) => cube.dims.indexOf(d));
     const categories = picked.map((d) => cube.categories[d]!);
     const base = {
       indicator: indicator.id, title: indicator.title[locale], unit: indicator.unit[locale], scope: 'network' as const,
+      filters: describeFilters(indicator, filters, locale),
+      release: cube.release,
       period: { from: month, to: month }, threshold: minCell,
       institutionLevel: dims.some((d) => d.levels) ? (dims.find((d) => d.levels)?.levels?.default ?? null) : null,
       dimensions: describeDimensions(dims, categories, locale),
       method: methods.network[locale].replace('{t}', String(minCell)),
     };
-    if (!cube.table) {
+    // A filter is a slice of the ONE protected cube (the filtered dimension fixed at a category):
+    // every published value is still a value of that cube, so a filter narrowing to a few people
+    // gets the cube's suppressed cells, never a recount (decision 0122).
+    const fixed = filters.map((f) => ({ dim: cube.dims.findIndex((d) => d.id === f.dimension), at: cube.categories[cube.dims.findIndex((d) => d.id === f.dimension)]!.indexOf(f.key) }));
+    if (!cube.table || fixed.some((f) => f.at < 0)) {
       // Nothing recorded that month: only the (zero) totals exist.
       const cells = coordinates(categories.map((c) => c.length + 1)).map((coords) => ({ keys: keysAt(categories, coords), count: 0, flag: null }));
       return { indicator, csvTable: null, result: { ...base, cells } };
     }
-    const view = viewOf(cube.table, picked);
+    const view = fixed.length ? sliceOf(cube.table, picked, fixed) : viewOf(cube.table, picked);
     const cells: StatsCell[] = view.cells.map(({ coords, cell }) => {
       const count = countOf(cell);
       return { keys: keysAt(categories, coords), count, flag: count === null ? 'suppressed' : null };
@@ -225,7 +271,13 @@ export function createStatsService({ db, audit, clock, minCell }: StatsDeps) {
     return toHxlCsv(table, { valueHeader: `${indicator.title[locale]} (${indicator.unit[locale]})`, valueHashtag: indicator.valueHxl, totalLabel: 'Total', noteHeader: locale === 'es' ? 'Nota' : 'Note' });
   }
 
-  return { organisationTable, publicTable, publicCsv };
+  /** The network table for staff: the public release's protected cube, for any statistics reader. */
+  async function networkTable(actor: Actor, id: string, request: StatsRequest, locale: IndicatorLocale): Promise<StatsTable> {
+    if (!actor.orgId || !can(actor, 'read', { type: 'statistics', orgId: actor.orgId })) throw new AppError('policy.denied');
+    return publicTable(id, { by: request.by, from: request.from, to: request.to, filter: request.filter }, locale);
+  }
+
+  return { organisationTable, tableOf, networkTable, publicTable, publicCsv, publicView };
 }
 
 export type StatsService = ReturnType<typeof createStatsService>;

@@ -36,6 +36,8 @@ export function renderBlocks(blocks: Block[]): HTMLElement[] {
         return h(block.type, {}, block.items.map((item) => h('li', {}, inline(item))));
       case 'note':
         return h('p', { className: 'note' }, inline(block.content));
+      case 'img':
+        return h('p', { className: 'figure' }, h('img', { src: block.src, alt: block.alt, loading: 'lazy', decoding: 'async' }));
       default:
         return h(block.type, {}, inline(block.content));
     }

@@ -76,11 +76,12 @@ export function flattenDirectory(directory: HsdsDirectory): ServiceEntry[] {
   return entries;
 }
 
-export interface Filters { state: string; city: string; need: string }
+/** Empty strings match everything; `language` is an HSDS language code a service speaks. */
+export interface Filters { state: string; city: string; need: string; language?: string }
 
 export function filterServices(entries: ServiceEntry[], filters: Filters): ServiceEntry[] {
   return entries.filter(
-    (entry) => (!filters.state || entry.state === filters.state) && (!filters.city || entry.city === filters.city) && (!filters.need || entry.need === filters.need),
+    (entry) => (!filters.state || entry.state === filters.state) && (!filters.city || entry.city === filters.city) && (!filters.need || entry.need === filters.need) && (!filters.language || entry.languages.includes(filters.language)),
   );
 }
 

@@ -93,6 +93,8 @@ export const referralSchema = z.object({
   /** What the receiver sees of the person (receiver and preview only; null after withdrawal, decline or redirect). */
   snapshot: referralSnapshotSchema.nullable(),
   consentWithdrawn: z.boolean(),
+  /** The person's data was erased at their request (decision 0118): reason and snapshot are gone at both ends. */
+  personErased: z.boolean(),
   status: z.enum(referralStatuses),
   declineReason: z.string().nullable(),
   outcome: z.string().nullable(),

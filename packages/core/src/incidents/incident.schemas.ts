@@ -3,6 +3,7 @@
 // act type, end after start, municipality inside its state) is checked by the server so that
 // each problem has its own translated error.
 import { z } from 'zod';
+import { complaintDeadlineInputSchema, complaintDeadlineSchema, complaintOutcomeKinds, protectionMeasureSchema } from './incident-measures.schemas.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 const uuid = z.string().uuid();
@@ -43,6 +44,8 @@ export const incidentCreateSchema = z.strictObject({
   routeSegment: z.enum(routeSegments).optional(),
   contextTags: z.array(z.enum(contextTags)).max(11).default([]),
   confidentiality: z.enum(confidentialityLevels).default('internal'),
+  /** Threats or attacks against the organisation's staff or volunteers (human-rights defenders). */
+  againstDefenders: z.boolean().default(false),
   teamId: uuid.optional(),
 });
 export type IncidentCreate = z.infer<typeof incidentCreateSchema>;
@@ -87,6 +90,8 @@ export const complaintCreateSchema = z.strictObject({
   fileNumber: z.string().trim().max(120).optional(),
   filedOn: isoDate,
   nextDeadline: isoDate.optional(),
+  /** Next deadline computed by the deadline engine (wins over a plain nextDeadline). */
+  deadline: complaintDeadlineInputSchema.optional(),
 });
 export type ComplaintCreate = z.infer<typeof complaintCreateSchema>;
 
@@ -95,7 +100,9 @@ export const complaintStatusChangeSchema = z.strictObject({
   changedOn: isoDate,
   version: z.number().int().min(1),
   nextDeadline: isoDate.nullable().optional(),
+  deadline: complaintDeadlineInputSchema.nullable().optional(),
   outcome: z.string().max(5000).optional(),
+  outcomeKind: z.enum(complaintOutcomeKinds).nullable().optional(),
 });
 export type ComplaintStatusChange = z.infer<typeof complaintStatusChangeSchema>;
 
@@ -104,6 +111,12 @@ export const incidentListQuerySchema = z.strictObject({
   institution: z.string().max(60).optional(),
   state: z.string().max(6).optional(),
   month: z.string().regex(/^\d{4}-\d{2}$/, 'YYYY-MM').optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  sex: z.enum(victimSexes).optional(),
+  ageGroup: z.enum(ageGroups).optional(),
+  defenders: z.enum(['true', 'false']).optional(),
+  confidentiality: z.enum(confidentialityLevels).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
   cursor: z.string().max(500).optional(),
 });
@@ -140,18 +153,19 @@ export const evidenceVerificationSchema = z.object({ ok: z.boolean(), sha256Reco
 export const complaintSchema = z.object({
   id: z.string(), authority: z.string(), authorityState: z.string().nullable(), fileNumber: z.string().optional(),
   filedOn: z.string(), status: z.enum(complaintStatuses), statusChangedOn: z.string(), nextDeadline: z.string().nullable(), outcome: z.string().optional(),
+  deadline: complaintDeadlineSchema.nullable(), outcomeKind: z.string().nullable(),
   history: z.array(z.object({ status: z.string(), changedOn: z.string() })), version: z.number().int(),
 });
 
 export const incidentSummarySchema = z.object({
   id: z.string(), title: z.string(), start: dateOut, end: dateOut.nullable(), place: placeOut,
-  routeSegment: z.string().nullable(), contextTags: z.array(z.string()), confidentiality: z.string(),
+  routeSegment: z.string().nullable(), contextTags: z.array(z.string()), confidentiality: z.string(), againstDefenders: z.boolean(),
   actTypes: z.array(z.string()), victimCount: z.number().int(), version: z.number().int(), createdAt: z.string(),
 });
 export const incidentSchema = incidentSummarySchema.extend({
   narrative: z.string().optional(), teamId: z.string().nullable(), ownerAccountId: z.string().nullable(),
   victims: z.array(victimSchema), perpetrators: z.array(perpetratorSchema), acts: z.array(actSchema),
-  evidence: z.array(evidenceSchema), complaints: z.array(complaintSchema),
+  evidence: z.array(evidenceSchema), complaints: z.array(complaintSchema), protectionMeasures: z.array(protectionMeasureSchema),
 });
 export type Incident = z.infer<typeof incidentSchema>;
 export type IncidentSummary = z.infer<typeof incidentSummarySchema>;

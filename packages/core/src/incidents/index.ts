@@ -3,3 +3,5 @@
 export * from './violation-types.ts';
 export * from './institutions.ts';
 export * from './incident.schemas.ts';
+export * from './incident-measures.schemas.ts';
+export * from './incident-more.schemas.ts';

@@ -3,6 +3,8 @@
 import { AGE_GROUPS } from '../statistics/index.ts';
 import { institutionAncestors, institutions, violationTypes } from '../incidents/index.ts';
 import { findProcedureType } from '../procedures/index.ts';
+import { careCategoryLabel, careCategoryOrder } from './care-indicators.ts';
+import { returnCategoryLabel, returnCategoryOrder } from './return-indicators.ts';
 import type { CategorySource, IndicatorLocale, IndicatorText, InstitutionLevel } from './indicators.ts';
 
 /** Category key of "not recorded" in every dimension. */
@@ -63,7 +65,7 @@ export function categoryLabel(source: CategorySource, key: string, locale: Indic
     case 'month':
       return key;
     default:
-      return fixed[source]?.[key]?.[locale] ?? key;
+      return fixed[source]?.[key]?.[locale] ?? careCategoryLabel(source, key, locale) ?? returnCategoryLabel(source, key, locale) ?? key;
   }
 }
 
@@ -73,6 +75,8 @@ const orderOf: Partial<Record<CategorySource, readonly string[]>> = {
   sex: ['F', 'M', 'X', UNKNOWN],
   age_group: [...AGE_GROUPS, UNKNOWN],
   deadline_outcome: ['met', 'missed', 'pending'],
+  ...(careCategoryOrder as Partial<Record<CategorySource, readonly string[]>>),
+  ...(returnCategoryOrder as Partial<Record<CategorySource, readonly string[]>>),
 };
 
 /** Sorts category keys: vocabulary order where there is one, otherwise by key, "unknown" last. */

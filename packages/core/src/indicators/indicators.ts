@@ -3,6 +3,9 @@
 // protected for public release. The server turns a definition into SQL (GROUP BY), the web app
 // into a dashboard, the exports into HXL CSV; none of them redefines an indicator.
 
+import { careIndicators } from './care-indicators.ts';
+import { returnIndicators } from './return-indicators.ts';
+
 export type IndicatorLocale = 'es' | 'en';
 export interface IndicatorText {
   es: string;
@@ -10,7 +13,11 @@ export interface IndicatorText {
 }
 
 /** Where the labels of a dimension's categories come from (see indicator-labels.ts). */
-export type CategorySource = 'violation_type' | 'institution' | 'state' | 'month' | 'country' | 'sex' | 'age_group' | 'procedure_type' | 'deadline_outcome';
+export type CategorySource = 'violation_type' | 'institution' | 'state' | 'month' | 'country' | 'sex' | 'age_group' | 'procedure_type' | 'deadline_outcome'
+  // Care, protection and search indicators (care-indicators.ts, decision 0122).
+  | 'profile_indicator' | 'protection_flag' | 'procedure_stage' | 'missing_status' | 'case_status' | 'referral_status' | 'referral_urgency' | 'yes_no'
+  // Referrals, reintegration and families (return-indicators.ts, decision 0120).
+  | 'referral_type' | 'referral_result' | 'completion_time' | 'follow_up_milestone' | 'follow_up_outcome' | 'family_status';
 
 /** Levels of the perpetrator-institution hierarchy an indicator can be rolled up to. */
 export const INSTITUTION_LEVELS = ['top', 'institution', 'detail'] as const;
@@ -89,6 +96,8 @@ export const indicators: readonly Indicator[] = [
     ],
     publicRelease: ['type', 'outcome'],
   },
+  ...careIndicators,
+  ...returnIndicators,
 ];
 
 export function findIndicator(id: string): Indicator | undefined {

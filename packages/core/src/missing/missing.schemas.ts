@@ -3,6 +3,7 @@
 // shape is checked here; what needs a calendar or a clock (impossible or future dates, an age
 // range upside down) is checked by validateMissingDates so each problem names its field.
 import { z } from 'zod';
+import { traceConsentSchema, traceConsentStateSchema } from './tracing.schemas.ts';
 
 const text = (max: number) => z.string().trim().max(max);
 /** YYYY-MM-DD, or YYYY-MM / YYYY when only that much is known. */
@@ -89,6 +90,8 @@ export const missingReportCreateSchema = z.strictObject({
   dnaSample: dnaSampleSchema.optional(),
   authorities: z.array(authorityFilingSchema).max(10).optional(),
   notes: text(20_000).optional(),
+  /** The family's consent to search with other organisations (tracing requests). */
+  traceConsent: traceConsentSchema.optional(),
   teamId: z.string().uuid().optional(),
 });
 export type MissingReportCreate = z.infer<typeof missingReportCreateSchema>;
@@ -105,6 +108,7 @@ export const missingReportSchema = missingReportCreateSchema.omit({ teamId: true
   authorities: z.array(authorityFilingSchema.extend({ country: z.string().optional() })),
   nationality: z.string().optional(),
   origin: z.object({ country: z.string().optional(), place: z.string().optional() }).optional(),
+  traceConsent: traceConsentStateSchema,
 });
 export type MissingReport = z.infer<typeof missingReportSchema>;
 
@@ -235,6 +239,10 @@ export const notificationSchema = z.object({
   createdAt: z.string(),
   readAt: z.string().nullable(),
 });
+
+/** A status change; `version` is the one the reviewer read (a stale one is refused). */
+export const missingReportStatusChangeSchema = z.strictObject({ status: missingReportStatusSchema, version: z.number().int().positive() });
+export const foundRecordStatusChangeSchema = z.strictObject({ status: foundRecordStatusSchema, version: z.number().int().positive() });
 
 export const missingReportCreatedSchema = missingReportSchema.extend({ matchRun: matchRunSchema });
 export const foundRecordCreatedSchema = foundRecordSchema.extend({ proposedForReports: z.number().int() });

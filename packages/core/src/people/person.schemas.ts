@@ -4,6 +4,7 @@
 // future, a known country) is checked by validatePersonInput in person-validation.ts, so that
 // each problem gets its own translated error naming the field.
 import { z } from 'zod';
+import { personProfileSchema, profileIndicatorKeys } from './profile.ts';
 
 export const NAME_MAX = 200;
 /** Case notes belong in cases; the person's own notes stay short enough to read at intake. */
@@ -129,6 +130,10 @@ export const personSchema = z.object({
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** The differentiated profile (recorded, derived, effective indicators); see profile.ts. */
+  profile: personProfileSchema.optional(),
+  /** Set when a photo is on file (GET /api/people/:id/photo serves it). */
+  photo: z.object({ contentType: z.string(), sizeBytes: z.number().int(), uploadedAt: z.string() }).optional(),
 });
 export type Person = z.infer<typeof personSchema>;
 
@@ -152,6 +157,8 @@ export const personListQuerySchema = z.strictObject({
   q: z.string().trim().max(200).optional(),
   nationality: countryCode.optional(),
   sex: personSexSchema.optional(),
+  /** A profile indicator (effective: derived ones are computed in SQL from the record). */
+  profile: z.enum(profileIndicatorKeys).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().max(200).optional(),
 });
@@ -187,6 +194,11 @@ export const personExportSchema = z.object({
   exportedAt: z.string(),
   person: personSchema,
   consents: z.array(consentSchema),
+  /**
+   * What every other module holds about the person, one entry per section (screenings, profile,
+   * photo, households, cases, procedures, referrals, incidents), decrypted (decision 0118).
+   */
+  sections: z.record(z.string(), z.unknown()),
   /** Who did what with the record and when (never the values). */
   accessLog: z.array(z.object({ at: z.string(), action: z.string(), fields: z.array(z.string()), actorOrgId: z.string().nullable() })),
 });
@@ -197,5 +209,7 @@ export const duplicateCandidateSchema = z.object({
   score: z.number(),
   decision: z.enum(['match', 'possible', 'no match']),
   reasons: z.array(z.object({ field: z.string(), label: z.string(), weight: z.number() })),
+  /** Set for a partner organisation's record (shared for search, with the person's consent). */
+  organisation: z.object({ id: z.string(), name: z.string() }).optional(),
 });
 export type DuplicateCandidate = z.infer<typeof duplicateCandidateSchema>;

@@ -21,6 +21,7 @@ export const recordTypes = [
   'org_settings',
   'sharing_agreement',
   'audit_log',
+  'portal_content',
 ] as const;
 export type RecordType = (typeof recordTypes)[number];
 
@@ -61,6 +62,7 @@ export const grants: Record<Role, Grants> = {
     org_settings: { read: ORG, update: ORG },
     sharing_agreement: { read: ORG, create: ORG, update: ORG, delete: ORG },
     audit_log: { read: ORG, export: ORG },
+    portal_content: { read: ORG, create: ORG, update: ORG },
   },
   coordinator: {
     person: { read: ORG_SHARED, create: ORG, update: ORG, export: ORG },
@@ -75,6 +77,7 @@ export const grants: Record<Role, Grants> = {
     membership: { read: ORG },
     org_settings: { read: ORG },
     sharing_agreement: { read: ORG },
+    portal_content: { read: ORG, create: ORG, update: ORG },
   },
   caseworker: {
     person: { read: ORG, create: ORG, update: TEAM, export: ['own'] },

@@ -24,6 +24,7 @@ admin        membership        otg  otg  otg  otg  -
 admin        org_settings      otg  -    otg  -    -
 admin        sharing_agreement otg  otg  otg  otg  -
 admin        audit_log         otg  -    -    -    otg
+admin        portal_content    otg  otg  otg  -    -
 coordinator  person            otgs otg  otg  -    otg
 coordinator  case              otg  otg  otg  -    otg
 coordinator  procedure         otg  otg  otg  -    otg
@@ -37,6 +38,7 @@ coordinator  membership        otg  -    -    -    -
 coordinator  org_settings      otg  -    -    -    -
 coordinator  sharing_agreement otg  -    -    -    -
 coordinator  audit_log         -    -    -    -    -
+coordinator  portal_content    otg  otg  otg  -    -
 caseworker   person            otg  otg  ot   -    o
 caseworker   case              ot   otg  ot   -    -
 caseworker   procedure         ot   -    -    -    -

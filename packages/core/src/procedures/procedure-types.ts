@@ -10,7 +10,11 @@ export interface ProcedureStepType {
   ruleId?: string;
   /** What the date entered for this step means. */
   trigger: LocalizedText;
+  /** Public facts recorded with the date (a hearing's court, judge and place), never personal data. */
+  details?: readonly StepDetail[];
 }
+
+export type StepDetail = 'court' | 'judge' | 'place';
 
 export interface ProcedureType {
   id: string;
@@ -120,6 +124,25 @@ export const procedureTypes: readonly ProcedureType[] = [
       { key: 'motion_reconsider', title: t('Moción de reconsideración', 'Motion to reconsider'), ruleId: 'us.motion.reconsider', trigger: decision },
     ],
   },
+  // Version 2 (issue 5, item 6): the hearings themselves, with their court and judge.
+  {
+    id: 'us.asylum.defensive',
+    version: 2,
+    jurisdiction: 'US',
+    title: t('Asilo defensivo ante la corte de inmigración', 'Defensive asylum in immigration court'),
+    stages: ['nta', 'master_hearing', 'individual_hearing', 'decided', 'appeal', 'closed'],
+    steps: [
+      { key: 'one_year', title: t('Plazo de un año para pedir asilo', 'One-year asylum deadline'), ruleId: 'us.asylum.one_year', trigger: t('Fecha de la última llegada', 'Date of last arrival') },
+      { key: 'master_hearing', title: t('Audiencia preliminar (master calendar)', 'Master calendar hearing'), trigger: hearing, details: ['court', 'judge'] },
+      { key: 'individual_hearing', title: t('Audiencia final (individual)', 'Individual (merits) hearing'), trigger: hearing, details: ['court', 'judge'] },
+      { key: 'master_filings', title: t('Escritos antes de la audiencia preliminar', 'Filings before the master hearing'), ruleId: 'us.eoir.filing.master', trigger: hearing },
+      { key: 'individual_filings', title: t('Escritos antes de la audiencia final', 'Filings before the individual hearing'), ruleId: 'us.eoir.filing.individual', trigger: hearing },
+      { key: 'change_of_address', title: t('Aviso de cambio de domicilio (EOIR-33)', 'Change of address (EOIR-33)'), ruleId: 'us.eoir.change_of_address', trigger: t('Fecha de la mudanza', 'Date of the move') },
+      { key: 'bia_appeal', title: t('Apelación ante la BIA (EOIR-26)', 'BIA appeal (EOIR-26)'), ruleId: 'us.bia.appeal', trigger: decision },
+      { key: 'motion_reopen', title: t('Moción para reabrir', 'Motion to reopen'), ruleId: 'us.motion.reopen', trigger: decision },
+      { key: 'motion_reconsider', title: t('Moción de reconsideración', 'Motion to reconsider'), ruleId: 'us.motion.reconsider', trigger: decision },
+    ],
+  },
   {
     id: 'us.credible_fear',
     version: 1,
@@ -135,7 +158,7 @@ export const procedureTypes: readonly ProcedureType[] = [
     title: t('Espera en México (MPP)', 'Wait in Mexico (MPP)'),
     stages: ['returned_to_mexico', 'hearing_scheduled', 'hearing_attended', 'decided', 'closed'],
     steps: [
-      { key: 'hearing', title: t('Audiencia (presentarse en el puerto de entrada)', 'Hearing (report to the port of entry)'), trigger: hearing },
+      { key: 'hearing', title: t('Audiencia (presentarse en el puerto de entrada)', 'Hearing (report to the port of entry)'), trigger: hearing, details: ['court', 'judge', 'place'] },
       { key: 'master_filings', title: t('Escritos antes de la audiencia preliminar', 'Filings before the master hearing'), ruleId: 'us.eoir.filing.master', trigger: hearing },
     ],
   },

@@ -44,6 +44,8 @@ export const procedureStepSchema = z.object({
   changeNote: z.string().nullable(),
   /** A newer version of the rule is in force for new steps; this one keeps its own. */
   newerRuleVersion: z.number().int().nullable(),
+  /** What the newer version changed (from the rule's own change note), when it says. */
+  newerRuleChange: localized.nullable().optional(),
 });
 
 export const procedureSchema = z.object({
@@ -61,6 +63,20 @@ export const procedureSchema = z.object({
   steps: z.array(procedureStepSchema),
 });
 
+/** One event in a procedure's history, read from the audit log (who did what, when). */
+export const procedureTimelineItemSchema = z.object({
+  at: z.string(),
+  kind: z.enum(['opened', 'step_set', 'step_done', 'step_recomputed', 'stage_changed']),
+  by: z.string().nullable(),
+  stepKey: z.string().optional(),
+  /** Stage changes: from → to. Recomputed steps: the old and new due date. */
+  from: z.string().nullable().optional(),
+  to: z.string().nullable().optional(),
+  dueDate: z.string().nullable().optional(),
+  completedOn: z.string().optional(),
+});
+export type ProcedureTimelineItem = z.infer<typeof procedureTimelineItemSchema>;
+
 export const agendaItemSchema = z.object({
   procedureId: z.string(),
   personId: z.string(),
@@ -71,6 +87,8 @@ export const agendaItemSchema = z.object({
   status: deadlineStatusSchema,
   workingDaysLeft: z.number().int().nullable(),
   ruleId: z.string(),
+  /** Whose deadline it is: only for people the reader may read (null otherwise). */
+  personName: z.string().nullable().optional(),
 });
 
 export const agendaSchema = z.object({
@@ -79,6 +97,17 @@ export const agendaSchema = z.object({
   dueThisWeek: z.array(agendaItemSchema),
   atRisk: z.array(agendaItemSchema),
   upcoming: z.array(agendaItemSchema),
+});
+
+const overviewCountsSchema = z.object({ open: z.number().int(), overdue: z.number().int(), dueThisWeek: z.number().int(), atRisk: z.number().int() });
+
+/** The organisation's overview (coordinators, admins): who carries which deadlines, by type. */
+export const procedureOverviewSchema = z.object({
+  today: z.string(),
+  totals: overviewCountsSchema,
+  byLawyer: z.array(overviewCountsSchema.extend({ accountId: z.string().nullable(), name: z.string().nullable() })),
+  byType: z.array(overviewCountsSchema.extend({ type: z.string(), title: localized })),
+  overdue: z.array(agendaItemSchema.extend({ ownerName: z.string().nullable() })),
 });
 
 export const declaredDaySchema = z.strictObject({
@@ -91,3 +120,4 @@ export const declaredDaySchema = z.strictObject({
 export type ProcedureView = z.infer<typeof procedureSchema>;
 export type ProcedureStepView = z.infer<typeof procedureStepSchema>;
 export type AgendaItem = z.infer<typeof agendaItemSchema>;
+export type ProcedureOverview = z.infer<typeof procedureOverviewSchema>;

@@ -32,8 +32,10 @@ export function readMigrations(dir: string = defaultMigrationsDir): Migration[] 
       checksum: createHash('sha256').update(sql).digest('hex'),
     };
   });
+  // Numbers only increase (slices developed in parallel reserve theirs, so a gap may exist for a
+  // while); each migration is applied by its own number, whatever the order they arrive in.
   migrations.forEach((m, i) => {
-    if (m.version !== i + 1) throw new Error(`Migrations must be numbered 1, 2, 3… without gaps: ${m.version}_${m.name}`);
+    if (m.version < 1 || (i > 0 && m.version <= (migrations[i - 1] as Migration).version)) throw new Error(`Migrations must be numbered 1, 2, 3… in increasing order: ${m.version}_${m.name}`);
   });
   return migrations;
 }
@@ -78,9 +80,10 @@ export async function migrate(db: Database, dir: string = defaultMigrationsDir):
       applied.push(m.name);
     }
     const newest = done.rows.at(-1)?.version ?? 0;
-    if (newest > migrations.length) {
+    const latest = migrations.at(-1)?.version ?? 0;
+    if (newest > latest) {
       throw new AppError('database.newer_than_code', { params: { version: String(newest) } });
     }
-    return { applied, current: Math.max(newest, migrations.length) };
+    return { applied, current: Math.max(newest, latest) };
   });
 }

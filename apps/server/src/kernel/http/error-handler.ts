@@ -5,6 +5,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type ErrorCode } from '../errors.ts';
 import { localeFromAcceptLanguage, translate } from '../i18n/translate.ts';
+import { loggableError, storageErrorOf } from './storage-errors.ts';
 
 interface ZodIssueLike {
   code?: string;
@@ -74,12 +75,12 @@ export function sendAppError(request: FastifyRequest, reply: FastifyReply, error
 
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const appError = error instanceof AppError ? error : fastifyErrorToAppError(error);
+    const appError = error instanceof AppError ? error : (fastifyErrorToAppError(error) ?? storageErrorOf(error));
     if (appError) {
-      if (appError.status >= 500) request.log.error({ err: error }, appError.code);
+      if (appError.status >= 500) request.log.error({ err: loggableError(error) }, appError.code);
       return sendAppError(request, reply, appError);
     }
-    request.log.error({ err: error }, 'unhandled error');
+    request.log.error({ err: loggableError(error) }, 'unhandled error');
     return sendAppError(request, reply, new AppError('server.internal'));
   });
 }

@@ -37,6 +37,14 @@ describeOnBothDatabases('the HTTP boundary', (h) => {
     assert.equal(Number(after.rows[0]?.n), Number(before.rows[0]?.n));
   });
 
+  it('refuses a NUL character in a path or query parameter with a clear 400, on any route', async () => {
+    for (const url of ['/api/calendars/%00/declared-days', '/api/people?q=a%00b', '/api/auth/me?x=%00']) {
+      const response = await h().app.inject({ method: 'GET', url, headers: { 'accept-language': 'en' } });
+      assert.equal(response.statusCode, 400, url);
+      assert.equal((response.json() as { code: string }).code, 'validation.invalid_encoding', url);
+    }
+  });
+
   it('refuses a body that is not JSON', async () => {
     const response = await h().app.inject({ method: 'POST', url: '/api/auth/login', payload: 'email=a', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
     assert.equal(response.statusCode, 415);

@@ -21,3 +21,14 @@ export function installStrictJsonParser(app: FastifyInstance): void {
     defaultParser(request, text, done);
   });
 }
+
+// PostgreSQL refuses the NUL character in text, so a NUL in a path or query parameter would
+// reach the database as an error (500) wherever a handler passes the value on. Refuse it at the
+// edge instead, for every route: a clear 400 and nothing read or written.
+const encodedNul = /%00/i;
+
+export function installUrlGuard(app: FastifyInstance): void {
+  app.addHook('onRequest', async (request) => {
+    if (encodedNul.test(request.url) || request.url.includes('\u0000')) throw new AppError('validation.invalid_encoding');
+  });
+}

@@ -1,12 +1,14 @@
-// Where to get help: the directory filtered by state, city and need, nearest first once the
+// Where to get help: the directory filtered by state, city, need and language spoken, nearest first once the
 // person asks for it. The position stays in this page's memory and is never sent anywhere.
 import { h } from '../dom';
 import type { Context } from '../context';
-import { LANGUAGE_NAMES, format, isLang, type Messages } from '../i18n';
+import { LANGUAGES, LANGUAGE_NAMES, format, isLang, type Messages } from '../i18n';
+import { liveDirectory } from '../live-directory';
+import { servicesMap } from './services-map';
 import { NEEDS, distanceKm, filterServices, flattenDirectory, formatHours, geoUri, telUri, type Filters, type HsdsDirectory, type ServiceEntry } from '../services';
 
 let directory: ServiceEntry[] | null = null;
-const filters: Filters = { state: '', city: '', need: '' };
+const filters: Filters = { state: '', city: '', need: '', language: '' };
 let position: { latitude: number; longitude: number } | null = null;
 
 async function loadDirectory(): Promise<ServiceEntry[]> {
@@ -69,18 +71,28 @@ function card(entry: ServiceEntry, t: Messages): HTMLElement {
 export async function renderServices(main: HTMLElement, ctx: Context): Promise<void> {
   const { t } = ctx;
   ctx.setTitle(t.servicesTitle);
-  const entries = await loadDirectory();
+  let entries = await loadDirectory();
   const list = h('ul', { className: 'cards services' });
   const count = h('p', { className: 'count', role: 'status' });
   const locationStatus = h('p', { className: 'hint', role: 'status' });
   const byName = (a: string, b: string): number => a.localeCompare(b);
-  const states = [...new Set(entries.map((entry) => entry.state))].sort(byName);
   const stateSelect = select('filter-state', t.state, (value) => ((filters.state = value), update()));
   const citySelect = select('filter-city', t.city, (value) => ((filters.city = value), update()));
   const needSelect = select('filter-need', t.need, (value) => ((filters.need = value), update()));
-  setOptions(stateSelect.control, filters.state, [['', t.all], ...states.map((s): [string, string] => [s, s])]);
   setOptions(needSelect.control, filters.need, [['', t.all], ...NEEDS.map((n): [string, string] => [n, needLabel(t, n)])]);
-  const filterBox = h('div', { className: 'filters' }, stateSelect.field, citySelect.field, needSelect.field);
+  const languageSelect = select('filter-language', t.spokenFilter, (value) => ((filters.language = value), update()));
+  /** The state and language choices come from the services shown (bundled first, then live). */
+  const refreshChoices = (): void => {
+    const states = [...new Set(entries.map((entry) => entry.state))].sort(byName);
+    if (filters.state && !states.includes(filters.state)) filters.state = '';
+    setOptions(stateSelect.control, filters.state, [['', t.all], ...states.map((s): [string, string] => [s, s])]);
+    const spokenCodes = [...new Set(entries.flatMap((entry) => entry.languages))].sort((a, b) => (isLang(a) ? LANGUAGES.indexOf(a) : 99) - (isLang(b) ? LANGUAGES.indexOf(b) : 99) || byName(a, b));
+    if (filters.language && !spokenCodes.includes(filters.language)) filters.language = '';
+    setOptions(languageSelect.control, filters.language ?? '', [['', t.all], ...spokenCodes.map((code): [string, string] => [code, isLang(code) ? LANGUAGE_NAMES[code] : code])]);
+  };
+  refreshChoices();
+  const filterBox = h('div', { className: 'filters' }, stateSelect.field, citySelect.field, needSelect.field, languageSelect.field);
+  const mapSlot = h('div', { className: 'map-slot' });
 
   const update = (): void => {
     const cities = [...new Set(entries.filter((entry) => !filters.state || entry.state === filters.state).map((entry) => entry.city))].sort(byName);
@@ -93,6 +105,14 @@ export async function renderServices(main: HTMLElement, ctx: Context): Promise<v
     }
     count.textContent = shown.length ? format(t.results, { n: shown.length }) + (position ? `. ${t.sortedByDistance}` : '') : t.noResults;
     list.replaceChildren(...shown.map((entry) => card(entry, t)));
+    const open = mapSlot.querySelector('details')?.open ?? true;
+    const map = servicesMap(entries, filters.state, t, (state) => {
+      filters.state = state;
+      stateSelect.control.value = state;
+      update();
+    });
+    map.open = open;
+    mapSlot.replaceChildren(map);
   };
 
   const locate = h('button', { type: 'button', className: 'button secondary' }, t.useLocation);
@@ -113,13 +133,25 @@ export async function renderServices(main: HTMLElement, ctx: Context): Promise<v
     );
   });
 
+  const sampleNote = h('p', { className: 'note draft' }, t.synthetic);
   main.append(
     h('h1', { tabindex: -1 }, t.servicesTitle),
-    h('p', { className: 'note draft' }, t.synthetic),
+    sampleNote,
     filterBox,
+    mapSlot,
     h('div', { className: 'locate' }, locate, h('p', { className: 'hint' }, t.locationNote), locationStatus),
     count,
     list,
   );
   update();
+  // The directory as organisations keep it now, when the server (or the offline copy of its last
+  // answer) has it: it replaces the bundled sample, quietly.
+  void liveDirectory().then((live) => {
+    if (!live || live.length === 0 || !main.isConnected) return;
+    entries = live;
+    directory = live;
+    sampleNote.remove();
+    refreshChoices();
+    update();
+  });
 }

@@ -29,6 +29,11 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/** For requests that cannot go through apiRequest (raw file uploads, e.g. case attachments). */
+export function currentCsrfToken(): string | null {
+  return csrfToken;
+}
+
 /** The server translates error messages from Accept-Language, so it follows the UI language. */
 export function setRequestLanguage(lang: string): void {
   language = lang;

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../session/session-context';
 import { LanguageSwitch } from './language-switch';
+import { NotificationBell } from './notification-bell';
 import { OrgSwitcher } from './org-switcher';
 import { SideNav } from './side-nav';
 import { SkipLink } from './skip-link';
@@ -59,6 +60,7 @@ export function AppShell({ currentPath, restricted, children }: AppShellProps) {
         <p className="app-header__brand">{t('app.name')}</p>
         <div className="app-header__tools">
           {restricted ? null : <OrgSwitcher />}
+          {restricted ? null : <NotificationBell currentPath={currentPath} />}
           <LanguageSwitch />
           <UserMenu />
         </div>

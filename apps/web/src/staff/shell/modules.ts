@@ -5,12 +5,14 @@ export interface ModuleLink {
   labelKey:
     | 'nav.home'
     | 'nav.people'
+    | 'nav.cases'
     | 'nav.procedures'
     | 'nav.incidents'
     | 'nav.search'
     | 'nav.referrals'
     | 'nav.reintegration'
     | 'nav.statistics'
+    | 'nav.portal'
     | 'nav.admin'
     | 'nav.audit'
     | 'nav.twoFactor';
@@ -20,12 +22,14 @@ export const homeLink: ModuleLink = { path: '/', labelKey: 'nav.home' };
 
 export const moduleLinks: readonly ModuleLink[] = [
   { path: '/people', labelKey: 'nav.people' },
+  { path: '/cases', labelKey: 'nav.cases' },
   { path: '/procedures', labelKey: 'nav.procedures' },
   { path: '/incidents', labelKey: 'nav.incidents' },
   { path: '/search', labelKey: 'nav.search' },
   { path: '/referrals', labelKey: 'nav.referrals' },
   { path: '/reintegration', labelKey: 'nav.reintegration' },
   { path: '/statistics', labelKey: 'nav.statistics' },
+  { path: '/portal', labelKey: 'nav.portal' },
 ];
 
 export const adminLink: ModuleLink = { path: '/admin', labelKey: 'nav.admin' };

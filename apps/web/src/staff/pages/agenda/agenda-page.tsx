@@ -15,6 +15,7 @@ import type { Agenda, AgendaItem, AgendaScope } from '../people/people-api';
 import { formatPlainDate, localized } from '../people/reference-data';
 import { CalendarFeed } from './calendar-feed';
 import { StatusBadge } from './status-badge';
+import { overviewPath } from './overview-page';
 
 /** Roles whose policy grants reading procedures organisation-wide (core's policy grants). */
 const orgWideRoles: ReadonlySet<string> = new Set(['admin', 'coordinator']);
@@ -51,6 +52,11 @@ export function AgendaPage() {
   return (
     <>
       <PageTitle appName={t('app.name')}>{t('nav.procedures')}</PageTitle>
+      {orgAllowed ? (
+        <p>
+          <Link to={overviewPath}>{t('overview.link')}</Link>
+        </p>
+      ) : null}
       {orgAllowed ? (
         <fieldset className="scope-toggle">
           <legend>{t('agenda.scope')}</legend>
@@ -103,7 +109,7 @@ function AgendaSection({ section, items }: { section: (typeof sections)[number];
               </p>
               {item.workingDaysLeft !== null && item.status !== 'overdue' ? <p className="agenda-item__left">{t('agenda.workingDaysLeft', { count: item.workingDaysLeft })}</p> : null}
               <p>
-                <Link to={`/people/${item.personId}`}>{t('agenda.openFile', { step: localized(item.stepTitle, language) })}</Link>
+                <Link to={`/people/${item.personId}`}>{item.personName ? t('agenda.openFileOf', { name: item.personName }) : t('agenda.openFile', { step: localized(item.stepTitle, language) })}</Link>
               </p>
             </li>
           ))}

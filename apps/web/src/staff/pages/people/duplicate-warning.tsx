@@ -27,6 +27,12 @@ export function DuplicateWarning({ candidates, onNotTheSame }: Props) {
               {c.person.birthYear ? ` · ${t('people.duplicates.born', { year: c.person.birthYear })}` : ''}
               {' · '}
               {t(c.decision === 'match' ? 'people.duplicates.likely' : 'people.duplicates.possible')}
+              {c.organisation ? (
+                <>
+                  {' · '}
+                  <span className="badge badge--partner">{t('partnerDuplicates.from', { organisation: c.organisation.name })}</span>
+                </>
+              ) : null}
             </p>
             <p>
               {t('people.duplicates.reasons')}{' '}
@@ -35,7 +41,7 @@ export function DuplicateWarning({ candidates, onNotTheSame }: Props) {
                 .map((r) => t(`people.duplicates.fields.${r.field}`, { defaultValue: r.field }))
                 .join(', ')}
             </p>
-            <Link to={`/people/${c.person.id}`}>{t('people.duplicates.open')}</Link>
+            {c.organisation ? <p className="muted">{t('partnerDuplicates.noLink')}</p> : <Link to={`/people/${c.person.id}`}>{t('people.duplicates.open')}</Link>}
           </li>
         ))}
       </ul>

@@ -12,10 +12,10 @@ import type {
   consentPurposeSchema,
   personSexSchema,
 } from '../../../../../../packages/core/src/people/person.schemas.ts';
-import type { AgendaItem, ProcedureStepView, ProcedureView, agendaSchema, deadlineStatusSchema } from '../../../../../../packages/core/src/procedures/procedure.schemas.ts';
+import type { AgendaItem, ProcedureStepView, ProcedureTimelineItem, ProcedureView, agendaSchema, deadlineStatusSchema } from '../../../../../../packages/core/src/procedures/procedure.schemas.ts';
 import { apiRequest } from '../../api/client';
 
-export type { AgendaItem, Consent, DuplicateCandidate, Person, PersonCreate, PersonSummary, PersonUpdate, ProcedureStepView, ProcedureView };
+export type { AgendaItem, Consent, DuplicateCandidate, Person, PersonCreate, PersonSummary, PersonUpdate, ProcedureStepView, ProcedureTimelineItem, ProcedureView };
 export type Sex = z.infer<typeof personSexSchema>;
 export type ConsentPurpose = z.infer<typeof consentPurposeSchema>;
 export type ConsentMethod = z.infer<typeof consentMethodSchema>;
@@ -35,6 +35,8 @@ export interface PersonListFilters {
   q?: string;
   nationality?: string;
   sex?: Sex | '';
+  /** A differentiated-profile indicator (filtered in SQL by the server). */
+  profile?: string;
   cursor?: string;
 }
 
@@ -51,7 +53,7 @@ export const peopleApi = {
   list: (filters: PersonListFilters, signal?: AbortSignal) =>
     apiRequest<{ items: PersonSummary[]; nextCursor: string | null }>(
       'GET',
-      `/api/people${query({ q: filters.q?.trim(), nationality: filters.nationality, sex: filters.sex || undefined, cursor: filters.cursor })}`,
+      `/api/people${query({ q: filters.q?.trim(), nationality: filters.nationality, sex: filters.sex || undefined, profile: filters.profile || undefined, cursor: filters.cursor })}`,
       { signal },
     ),
   get: (id: string) => apiRequest<Person>('GET', `/api/people/${enc(id)}`),
@@ -67,10 +69,11 @@ export const peopleApi = {
 export const proceduresApi = {
   forPerson: (personId: string) => apiRequest<{ items: ProcedureView[] }>('GET', `/api/people/${enc(personId)}/procedures`),
   open: (personId: string, type: string) => apiRequest<ProcedureView>('POST', '/api/procedures', { body: { personId, type } }),
-  setTrigger: (id: string, step: string, trigger: string) =>
-    apiRequest<ProcedureView>('PUT', `/api/procedures/${enc(id)}/steps/${enc(step)}`, { body: { trigger } }),
+  setTrigger: (id: string, step: string, trigger: string, details?: Record<string, string>) =>
+    apiRequest<ProcedureView>('PUT', `/api/procedures/${enc(id)}/steps/${enc(step)}`, { body: details && Object.keys(details).length > 0 ? { trigger, details } : { trigger } }),
   complete: (id: string, step: string, completedOn: string) =>
     apiRequest<ProcedureView>('POST', `/api/procedures/${enc(id)}/steps/${enc(step)}/complete`, { body: { completedOn } }),
+  timeline: (id: string) => apiRequest<{ items: ProcedureTimelineItem[] }>('GET', `/api/procedures/${enc(id)}/timeline`),
   agenda: (scope: AgendaScope) => apiRequest<Agenda>('GET', `/api/agenda?scope=${scope}`),
   issueFeed: () => apiRequest<{ url: string }>('POST', '/api/agenda/feed'),
   revokeFeed: () => apiRequest<void>('DELETE', '/api/agenda/feed'),

@@ -1,5 +1,6 @@
 // "People and cases": a tolerant search (name, alias or document number, any spelling; the
-// server ranks best matches first), filters by nationality and sex, and "load more" by cursor.
+// server ranks best matches first), filters by nationality, sex and profile indicator, and
+// "load more" by cursor.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +12,7 @@ import { errorMessage } from '../../api/error-message';
 import { Link } from '../../router/router';
 import { InputField, SelectField } from './form-fields';
 import { peopleApi, sexes } from './people-api';
+import { allIndicators } from './profile-api';
 import type { PersonListFilters, PersonSummary } from './people-api';
 import { personName } from './person-name';
 import { countryName, countryOptions } from './reference-data';
@@ -24,6 +26,7 @@ export function PeopleListPage() {
   const [q, setQ] = useState('');
   const [nationality, setNationality] = useState('');
   const [sex, setSex] = useState<PersonListFilters['sex']>('');
+  const [profile, setProfile] = useState('');
   const [state, setState] = useState<ListState>({ status: 'loading' });
   const [loadingMore, setLoadingMore] = useState(false);
   const [moreError, setMoreError] = useState<unknown>(null);
@@ -59,7 +62,7 @@ export function PeopleListPage() {
   function submit(event: FormEvent) {
     event.preventDefault();
     setFocusIndex(null);
-    void search({ q, nationality, sex });
+    void search({ q, nationality, sex, profile });
   }
 
   async function loadMore() {
@@ -101,6 +104,14 @@ export function PeopleListPage() {
           {sexes.map((s) => (
             <option key={s} value={s}>
               {t(`people.sex.${s}`)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField id="people-profile" label={t('profile.legend')} value={profile} onChange={(e) => setProfile(e.target.value)}>
+          <option value="">{t('people.search.any')}</option>
+          {allIndicators.map((key) => (
+            <option key={key} value={key}>
+              {t(`profile.indicators.${key}`)}
             </option>
           ))}
         </SelectField>

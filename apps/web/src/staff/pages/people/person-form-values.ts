@@ -11,8 +11,23 @@ export interface LanguageRow {
   interpreterNeeded: boolean;
 }
 
+export interface ContactRow {
+  channel: ContactChannel | '';
+  value: string;
+  note: string;
+}
+
+export const contactChannels = ['phone', 'whatsapp', 'signal', 'telegram', 'email', 'address', 'relative', 'other'] as const;
+export type ContactChannel = (typeof contactChannels)[number];
+
 export interface PersonFormValues {
   givenNames: string;
+  /** Aliases and nicknames, one per line. */
+  aliases: string;
+  genderIdentity: string;
+  originCountry: string;
+  originPlace: string;
+  contacts: ContactRow[];
   firstSurname: string;
   secondSurname: string;
   sex: Sex | '';
@@ -26,6 +41,11 @@ export interface PersonFormValues {
 
 export const emptyPersonForm: PersonFormValues = {
   givenNames: '',
+  aliases: '',
+  genderIdentity: '',
+  originCountry: '',
+  originPlace: '',
+  contacts: [],
   firstSurname: '',
   secondSurname: '',
   sex: '',
@@ -40,6 +60,11 @@ export const emptyPersonForm: PersonFormValues = {
 export function valuesFromPerson(person: Person): PersonFormValues {
   return {
     givenNames: person.givenNames,
+    aliases: person.aliases.join('\n'),
+    genderIdentity: person.genderIdentity ?? '',
+    originCountry: person.origin?.country ?? '',
+    originPlace: person.origin?.place ?? '',
+    contacts: person.contacts.map((c) => ({ channel: (contactChannels as readonly string[]).includes(c.channel) ? (c.channel as ContactChannel) : 'other', value: c.value, note: c.note ?? '' })),
     firstSurname: person.firstSurname ?? (person.secondSurname ? '' : person.surnames),
     secondSurname: person.secondSurname ?? '',
     sex: person.sex ?? '',
@@ -64,6 +89,22 @@ function languagesOf(values: PersonFormValues) {
     .map((l) => ({ language: l.language.trim(), ...(l.interpreterNeeded ? { interpreterNeeded: true } : {}) }));
 }
 
+function aliasesOf(values: PersonFormValues): string[] {
+  return values.aliases.split(/\n|;/).map((a) => a.trim()).filter(Boolean);
+}
+
+function originOf(values: PersonFormValues): { country?: string; place?: string } | undefined {
+  const country = filled(values.originCountry);
+  const place = filled(values.originPlace);
+  return country || place ? { ...(country ? { country } : {}), ...(place ? { place } : {}) } : undefined;
+}
+
+function contactsOf(values: PersonFormValues) {
+  return values.contacts
+    .filter((c) => c.value.trim() !== '')
+    .map((c) => ({ channel: c.channel || 'other', value: c.value.trim(), ...(c.note.trim() ? { note: c.note.trim() } : {}) }));
+}
+
 function ageOf(text: string): number | undefined {
   return text.trim() === '' ? undefined : Number(text);
 }
@@ -84,6 +125,12 @@ export function toCreatePayload(values: PersonFormValues): PersonCreate {
   if (documents.length > 0) body.documents = documents;
   const languages = languagesOf(values);
   if (languages.length > 0) body.languages = languages;
+  const aliases = aliasesOf(values);
+  if (aliases.length > 0) body.aliases = aliases;
+  set('genderIdentity', filled(values.genderIdentity));
+  set('origin', originOf(values));
+  const contacts = contactsOf(values);
+  if (contacts.length > 0) body.contacts = contacts as PersonCreate['contacts'];
   set('notes', filled(values.notes));
   return body;
 }
@@ -116,5 +163,11 @@ export function toUpdatePayload(values: PersonFormValues, original: Person): Per
   }
   const languages = languagesOf(values);
   if (JSON.stringify(languages) !== JSON.stringify(languagesOf(before))) body.languages = languages;
+  const aliases = aliasesOf(values);
+  if (JSON.stringify(aliases) !== JSON.stringify(aliasesOf(before))) body.aliases = aliases;
+  if (values.genderIdentity.trim() !== before.genderIdentity.trim()) body.genderIdentity = filled(values.genderIdentity) ?? null;
+  if (JSON.stringify(originOf(values)) !== JSON.stringify(originOf(before))) body.origin = originOf(values) ?? null;
+  const contacts = contactsOf(values);
+  if (JSON.stringify(contacts) !== JSON.stringify(contactsOf(before))) body.contacts = contacts as PersonUpdate['contacts'];
   return body;
 }

@@ -2,7 +2,7 @@
 // field}, message already in the UI language): shown next to the field and in a summary that
 // links to it and takes focus. A 409 on edit says who changed what and offers to reload.
 import { useMemo, useRef, useState } from 'react';
-import type { FormEvent } from 'react';
+import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../shared/components/alert';
 import { currentLanguage } from '../../../i18n/i18n';
@@ -14,6 +14,7 @@ import { documentTypes, sexes } from './people-api';
 import type { PersonFormValues } from './person-form-values';
 import { countryOptions } from './reference-data';
 import { focusWhenPresent } from '../../../shared/focus-when-present';
+import { ContactsFieldset, MoreIdentityFields } from './person-form-more';
 
 const P = 'person';
 /** API fields without their own control, and the control that stands for them. */
@@ -27,9 +28,11 @@ interface PersonFormProps {
   onCancel?: () => void;
   /** Offered when the server answers 409 (someone else changed the record). */
   onReload?: () => void;
+  /** More fieldsets (e.g. the differentiated profile at registration), before the notes. */
+  extra?: ReactNode;
 }
 
-export function PersonForm({ initial, submitLabel, submittingLabel, onSubmit, onCancel, onReload }: PersonFormProps) {
+export function PersonForm({ initial, submitLabel, submittingLabel, onSubmit, onCancel, onReload, extra }: PersonFormProps) {
   const { t } = useTranslation();
   const language = currentLanguage();
   const countries = useMemo(() => countryOptions(language), [language]);
@@ -76,6 +79,7 @@ export function PersonForm({ initial, submitLabel, submittingLabel, onSubmit, on
     setValues((v) => ({ ...v, [key]: v[key].map((row, i) => (i === index ? { ...row, ...patch } : row)) }));
   const removeRow = (key: 'documents' | 'languages', index: number) => setValues((v) => ({ ...v, [key]: v[key].filter((_, i) => i !== index) }));
   const focusSoon = (target: string) => focusWhenPresent(() => document.getElementById(target));
+  const more = { values, set, id, errorFor, countries, focusSoon };
 
   return (
     <form className="form person-form" noValidate onSubmit={(event) => void submit(event)}>
@@ -122,6 +126,7 @@ export function PersonForm({ initial, submitLabel, submittingLabel, onSubmit, on
             </option>
           ))}
         </SelectField>
+        <MoreIdentityFields {...more} />
       </fieldset>
 
       <fieldset className="fieldset">
@@ -172,6 +177,10 @@ export function PersonForm({ initial, submitLabel, submittingLabel, onSubmit, on
           </button>
         </p>
       </fieldset>
+
+      <ContactsFieldset {...more} />
+
+      {extra}
 
       <TextAreaField id={id('notes')} label={t('people.fields.notes')} hint={t('people.form.notesHint')} rows={4} value={values.notes} error={errorFor('notes')} onChange={(e) => set('notes', e.target.value)} />
 

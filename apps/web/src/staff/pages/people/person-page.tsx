@@ -5,18 +5,24 @@ import { useTranslation } from 'react-i18next';
 import '../../../shared/styles/records.css';
 import { Alert } from '../../../shared/components/alert';
 import { PageTitle } from '../../../shared/components/page-title';
-import { currentLanguage } from '../../../i18n/i18n';
+import { currentLanguage, type Translate, plain } from '../../../i18n/i18n';
 import { errorMessage } from '../../api/error-message';
 import { Link, navigate, useLocation } from '../../router/router';
 import { ConsentsSection } from './consents-section';
+import { ProfileSection } from './profile-section';
+import { PhotoSection } from './photo-section';
+import { HouseholdsSection } from '../households/households-section';
 import { peopleApi } from './people-api';
 import type { Person } from './people-api';
 import { PersonForm } from './person-form';
 import { toUpdatePayload, valuesFromPerson } from './person-form-values';
 import { personName } from './person-name';
 import { ProceduresSection } from './procedures-section';
+import { DataRightsSection } from './data-rights-section';
+import { OpenCaseButton } from '../cases/open-case-button';
 import { countryName, formatInstant, formatPlainDate } from './reference-data';
 import { focusWhenPresent } from '../../../shared/focus-when-present';
+import { contactChannels, type ContactChannel } from './person-form-values';
 
 type Load = { status: 'loading' } | { status: 'failed'; error: unknown } | { status: 'ready'; person: Person };
 
@@ -62,6 +68,7 @@ export function PersonPage({ personId }: { personId: string }) {
       <PageTitle appName={t('app.name')}>{personName(person, t)}</PageTitle>
       {registered ? <Alert tone="success">{t('people.register.done')}</Alert> : null}
       {saved ? <Alert tone="success">{t('people.person.saved')}</Alert> : null}
+      <OpenCaseButton personId={person.id} />
 
       <section aria-labelledby="person-record" className="card section-card">
         <h2 id="person-record">{t('people.person.record')}</h2>
@@ -107,8 +114,12 @@ export function PersonPage({ personId }: { personId: string }) {
           </>
         )}
       </section>
+      <ProfileSection key={`profile-${person.version}`} person={person} onChanged={reload} />
+      <HouseholdsSection personId={person.id} />
+      <PhotoSection person={person} onChanged={reload} />
       <ConsentsSection personId={person.id} />
       <ProceduresSection personId={person.id} />
+      <DataRightsSection person={person} />
     </>
   );
 }
@@ -129,8 +140,17 @@ function PersonRecord({ person }: { person: Person }) {
     [t('people.fields.surnames'), person.surnames || none],
     [t('people.fields.sex'), person.sex ? t(`people.sex.${person.sex}`) : none],
     [t('people.fields.birthDate'), birth],
+    [t('people.fields.aliases'), person.aliases.length ? person.aliases.join('; ') : none],
+    [t('people.fields.genderIdentity'), person.genderIdentity || none],
     [t('people.fields.nationality'), person.nationality ? countryName(person.nationality, language) : none],
-    [t('people.fields.documents'), person.documents.length ? person.documents.map((d) => `${documentLabel(d.type, t)}: ${d.number}`).join('; ') : none],
+    [t('people.fields.origin'), [person.origin?.place, person.origin?.country ? countryName(person.origin.country, language) : undefined].filter(Boolean).join(', ') || none],
+    [
+      t('people.fields.contacts'),
+      person.contacts.length
+        ? person.contacts.map((c) => `${channelLabel(c.channel, plain(t))}: ${c.value}${c.note ? ` (${c.note})` : ''}`).join('; ')
+        : none,
+    ],
+    [t('people.fields.documents'), person.documents.length ? person.documents.map((d) => `${documentLabel(d.type, plain(t))}: ${d.number}`).join('; ') : none],
     [
       t('people.fields.languages'),
       person.languages.length
@@ -152,7 +172,11 @@ function PersonRecord({ person }: { person: Person }) {
   );
 }
 
+function channelLabel(channel: string, t: Translate): string {
+  return (contactChannels as readonly string[]).includes(channel) ? t(`people.contactChannels.${channel as ContactChannel}`) : channel;
+}
+
 const knownDocumentTypes = new Set(['passport', 'national_id', 'birth_certificate', 'consular_id', 'refugee_card', 'humanitarian_visa', 'other']);
-function documentLabel(type: string, t: ReturnType<typeof useTranslation>['t']): string {
-  return knownDocumentTypes.has(type) ? t(`people.documentTypes.${type as 'passport'}`) : type;
+function documentLabel(type: string, t: Translate): string {
+  return knownDocumentTypes.has(type) ? t(`people.documentTypes.${type}`) : type;
 }

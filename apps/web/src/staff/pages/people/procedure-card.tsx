@@ -14,6 +14,7 @@ import type { ProcedureStepView, ProcedureView } from './people-api';
 import type { Localized } from './reference-data';
 import { findProcedureType, formatInstant, formatPlainDate, localized, procedureStageLabels, todayText, triggerTakesTime } from './reference-data';
 import { focusWhenPresent } from '../../../shared/focus-when-present';
+import { ProcedureHistory } from './procedure-history';
 
 interface Props {
   procedure: ProcedureView;
@@ -34,6 +35,7 @@ export function ProcedureCard({ procedure, onChange }: Props) {
           <StepItem key={step.key} procedure={procedure} step={step} openByDefault={index === 0} onChange={onChange} />
         ))}
       </ol>
+      <ProcedureHistory procedure={procedure} />
     </article>
   );
 }
@@ -42,7 +44,10 @@ function StepItem({ procedure, step, openByDefault, onChange }: { procedure: Pro
   const { t } = useTranslation();
   const language = currentLanguage();
   const type = findProcedureType(procedure.type, procedure.typeVersion);
-  const triggerLabel = type?.steps.find((s) => s.key === step.key)?.trigger;
+  const stepType = type?.steps.find((s) => s.key === step.key);
+  const triggerLabel = stepType?.trigger;
+  const detailKeys = stepType?.details ?? [];
+  const [details, setDetails] = useState<Record<string, string>>(() => ({ ...(step.details ?? {}) }));
   const withTime = triggerTakesTime(step.ruleId);
   const [value, setValue] = useState(step.trigger?.slice(0, withTime ? 16 : 10) ?? '');
   const [editing, setEditing] = useState(openByDefault && step.trigger === null);
@@ -56,7 +61,8 @@ function StepItem({ procedure, step, openByDefault, onChange }: { procedure: Pro
     setError(null);
     try {
       if (!value) throw new ApiError(400, { code: 'client.required', message: t('procedures.triggerRequired') });
-      onChange(await proceduresApi.setTrigger(procedure.id, step.key, value));
+      const filled = Object.fromEntries(detailKeys.map((k) => [k, (details[k] ?? '').trim()]).filter(([, v]) => v !== ''));
+      onChange(await proceduresApi.setTrigger(procedure.id, step.key, value, filled));
       setEditing(false);
       focusWhenPresent(() => document.getElementById(`${base}-result`));
     } catch (e) {
@@ -99,6 +105,9 @@ function StepItem({ procedure, step, openByDefault, onChange }: { procedure: Pro
                 : t('procedures.dueOn', { date: formatPlainDate(step.dueDate ?? '', language, 'full') })}
             </p>
           ) : null}
+          {detailKeys.some((k) => step.details?.[k]) ? (
+            <p className="step__details">{detailKeys.filter((k) => step.details?.[k]).map((k) => t(`procedures.details.${k}`, { value: step.details?.[k] ?? '' })).join(' · ')}</p>
+          ) : null}
           {step.window ? <p>{t('procedures.window', { opens: formatPlainDate(step.window.opens, language), closes: formatPlainDate(step.window.closes, language) })}</p> : null}
           {step.legalBasis ? (
             <p>
@@ -107,6 +116,11 @@ function StepItem({ procedure, step, openByDefault, onChange }: { procedure: Pro
           ) : null}
           {step.explanation ? <p className="step__explanation">{localized(step.explanation, language)}</p> : null}
           {step.needsLegalReview ? <p className="step__warning">{t('procedures.needsLegalReview')}</p> : null}
+          {step.newerRuleVersion !== null && !step.completedOn ? (
+            <p className="step__warning">
+              {t('procedures.newerRule', { version: String(step.newerRuleVersion), change: step.newerRuleChange ? localized(step.newerRuleChange, language) : '' })}
+            </p>
+          ) : null}
           {step.previousDueDate ? <p>{t('procedures.moved', { date: formatPlainDate(step.previousDueDate, language), note: step.changeNote ?? '' })}</p> : null}
           {step.completedOn ? <p>{t('procedures.completedOn', { date: formatPlainDate(step.completedOn, language) })}</p> : null}
         </div>
@@ -122,6 +136,9 @@ function StepItem({ procedure, step, openByDefault, onChange }: { procedure: Pro
             value={value}
             onChange={(e) => setValue(e.target.value)}
           />
+          {detailKeys.map((k) => (
+            <InputField key={k} id={`${base}-${k}`} label={t(`procedures.detailLabels.${k}`)} value={details[k] ?? ''} onChange={(e) => setDetails((d) => ({ ...d, [k]: e.target.value }))} />
+          ))}
           <button type="submit" className="button button--primary" disabled={busy}>
             {t('procedures.saveTrigger', { step: localized(step.title, language) })}
           </button>

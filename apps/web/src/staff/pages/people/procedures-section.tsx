@@ -11,7 +11,7 @@ import { SelectField } from './form-fields';
 import { proceduresApi } from './people-api';
 import type { ProcedureView } from './people-api';
 import { ProcedureCard } from './procedure-card';
-import { localized, procedureTypes } from './reference-data';
+import { findProcedureType, localized, procedureTypes } from './reference-data';
 import { focusWhenPresent } from '../../../shared/focus-when-present';
 
 export function ProceduresSection({ personId }: { personId: string }) {
@@ -39,7 +39,8 @@ export function ProceduresSection({ personId }: { personId: string }) {
     () =>
       (['MX', 'US'] as const).map((jurisdiction) => ({
         jurisdiction,
-        types: procedureTypes.filter((p) => p.jurisdiction === jurisdiction),
+        // Only the version in force of each type is offered for new procedures.
+        types: procedureTypes.filter((p) => p.jurisdiction === jurisdiction && findProcedureType(p.id) === p),
       })),
     [],
   );

@@ -1,0 +1,44 @@
+// The demo's incidents: a few hundred synthetic events along the migration routes, seeded fast,
+// readable through the API like real ones (encrypted titles, acts, victims, complaints with a
+// deadline, threats against defenders with protection measures).
+import { before, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { describeOnBothDatabases } from '../testing/on-both-databases.ts';
+import { DEMO_PASSWORD, seedDemo } from '../demo/seed-demo.ts';
+import { seedDemoIncidents } from './demo-incidents.ts';
+import type { ApiClient } from '../testing/test-harness.ts';
+
+describeOnBothDatabases('demo incidents', (h) => {
+  let doc: ApiClient;
+  let seconds = 0;
+
+  before(async () => {
+    await seedDemo(h().ctx);
+    const t0 = Date.now();
+    assert.equal(await seedDemoIncidents(h().ctx), 320);
+    seconds = (Date.now() - t0) / 1000;
+    doc = await h().login('documentacion@soconusco.example', DEMO_PASSWORD);
+  });
+
+  it('seeds a few hundred events in a few seconds', () => {
+    assert.ok(seconds < 15, `took ${seconds} s`);
+  });
+
+  it('places them along the routes, from Suchiate to Tijuana, with titles that read back', async () => {
+    const summary = (await doc.get('/api/incidents/summary')).json() as { total: number; byState: { stateCode: string }[] };
+    assert.equal(summary.total, 320, 'the documentation officer sees restricted events of her own');
+    for (const state of ['07', '20', '30', '27', '09', '19', '28', '08', '02']) assert.ok(summary.byState.some((s) => s.stateCode === state), state);
+    const page = (await doc.get('/api/incidents?limit=5&act=extortion')).json() as { items: { title: string; actTypes: string[]; victimCount: number }[] };
+    assert.equal(page.items.length, 5);
+    for (const item of page.items) {
+      assert.match(item.title, /^Extorsión en /);
+      assert.ok(item.victimCount > 0);
+    }
+    const defenders = (await doc.get('/api/incidents?defenders=true')).json() as { items: { id: string }[] };
+    assert.ok(defenders.items.length >= 3);
+    const threat = (await doc.get(`/api/incidents/${defenders.items[0]?.id}`)).json() as { protectionMeasures: { stage: string; history: unknown[] }[] };
+    assert.equal(threat.protectionMeasures[0]?.stage, 'granted');
+    const { rows } = await h().ctx.db.query<{ n: number; with_deadline: number }>('SELECT count(*)::int AS n, count(deadline_rule_id)::int AS with_deadline FROM incident_complaints');
+    assert.ok((rows[0]?.n ?? 0) > 3 && (rows[0]?.with_deadline ?? 0) > 0, JSON.stringify(rows[0]));
+  });
+});

@@ -1,0 +1,169 @@
+// Journey 5 (return and reintegration): a returnee-reception worker records Jorge's reception
+// after his deportation, assesses his reintegration needs, refers him (with his consent, sharing
+// only his name) to a partner's legal-identity service, and is reminded of the 30-day follow-up
+// once a week before and once when overdue, however often the reminder job runs. Consular
+// requests are recorded with their outcome. Personal parts never reach the database in clear.
+import { it } from 'node:test';
+import assert from 'node:assert/strict';
+import { describeOnBothDatabases } from '../testing/on-both-databases.ts';
+import type { ApiClient } from '../testing/test-harness.ts';
+import { legalIdentityService } from '../directory/directory-fixtures.ts';
+import { createServerJobs } from '../jobs/server-jobs.ts';
+
+interface FollowUp { id: string; milestone: number; dueOn: string; doneOn: string | null; outcome: string | null; overdue: boolean }
+interface Reception {
+  id: string; personId: string; givenNames: string; familyLeftBehind: string | null; documentsRetained: string | null; assessment: { assessedOn: string; needs: { area: string; level: string }[] } | null;
+  plan: { area: string; referralId: string; status: string; toServiceName: string | null }[]; followUps: FollowUp[];
+}
+const DAY = 86_400_000;
+const dayOf = (d: Date, plus = 0) => new Date(d.getTime() + plus * DAY).toISOString().slice(0, 10);
+
+describeOnBothDatabases('return and reintegration', (h) => {
+  let worker: ApiClient;
+  let partner: ApiClient;
+  let colleague: ApiClient;
+  let outsider: ApiClient;
+  let jorgeId: string;
+  let serviceId: string;
+  let reception: Reception;
+  let assessedOn: string;
+  // Sessions expire while the clock moves by weeks: everyone signs in again.
+  const loginAll = async () => {
+    worker = await h().login('recepcion@retorno.example');
+    colleague = await h().login('otra@retorno.example');
+    partner = await h().login('coord@identidad.example');
+    outsider = await h().login('coord@ajena.example');
+  };
+
+  it('sets up a reception centre, a partner with a legal-identity service, and Jorge', async () => {
+    await h().createAccount({ org: 'retorno', email: 'recepcion@retorno.example', role: 'caseworker' });
+    await h().createAccount({ org: 'retorno', email: 'otra@retorno.example', role: 'caseworker' });
+    await h().createAccount({ org: 'identidad', email: 'coord@identidad.example', role: 'coordinator' });
+    await h().createAccount({ org: 'ajena', email: 'coord@ajena.example', role: 'coordinator' });
+    await loginAll();
+    const service = await partner.post('/api/directory/services', { ...legalIdentityService(), acceptsReferrals: true });
+    assert.equal(service.statusCode, 201, service.body);
+    serviceId = (service.json() as { service: { id: string } }).service.id;
+    const jorge = await worker.post('/api/people', { givenNames: 'Jorge', surnames: 'Ramírez Soto', sex: 'M', nationality: 'MX', birthDate: '1988-07-02' });
+    assert.equal(jorge.statusCode, 201, jorge.body);
+    jorgeId = (jorge.json() as { id: string }).id;
+  });
+
+  it('records the reception: when, where, from which country and authority, what was left behind', async () => {
+    const now = h().clock.now;
+    const res = await worker.post('/api/reintegration/receptions', {
+      personId: jorgeId, receivedOn: dayOf(now, -1), arrivalMode: 'air', portOfEntry: 'Aeropuerto Internacional de la Ciudad de México', returnedFrom: 'US', returningAuthority: 'ice',
+      familyLeftBehind: 'Esposa e hijos en Los Ángeles (MARCADOR-FAMILIA)', documentsRetained: 'Pasaporte retenido por ICE', belongingsRetained: 'Teléfono y cinturón',
+    });
+    assert.equal(res.statusCode, 201, res.body);
+    reception = res.json() as Reception;
+    assert.equal(reception.givenNames, 'Jorge');
+    assert.match(reception.familyLeftBehind ?? '', /Los Ángeles/);
+    assert.equal(reception.assessment, null);
+    assert.deepEqual(reception.followUps, []);
+    const raw = await h().ctx.db.query<{ t: string }>('SELECT family_left_behind::text AS t FROM reintegration_receptions WHERE id = $1', [reception.id]);
+    assert.doesNotMatch(raw.rows[0]?.t ?? '', /MARCADOR|4d4152434144/i, 'family left behind is encrypted at rest');
+  });
+
+  it('refuses a reception dated in the future and a person of another organisation', async () => {
+    const future = await worker.post('/api/reintegration/receptions', { personId: jorgeId, receivedOn: dayOf(h().clock.now, 3), arrivalMode: 'land', portOfEntry: 'Puente Internacional', returnedFrom: 'US', returningAuthority: 'cbp' });
+    assert.equal(future.statusCode, 400);
+    const foreign = await outsider.post('/api/reintegration/receptions', { personId: jorgeId, receivedOn: dayOf(h().clock.now), arrivalMode: 'land', portOfEntry: 'Puente Internacional', returnedFrom: 'US', returningAuthority: 'cbp' });
+    assert.equal(foreign.statusCode, 404);
+  });
+
+  it('asks for the needs assessment before any referral of the plan', async () => {
+    const early = await worker.post(`/api/reintegration/receptions/${reception.id}/referrals`, { area: 'legal_identity', toServiceId: serviceId, reason: 'Acta de nacimiento', sharedFields: ['name'] });
+    assert.equal(early.statusCode, 409);
+    assert.equal((early.json() as { code: string }).code, 'reintegration.assessment_required');
+  });
+
+  it('saves the needs assessment and plans follow-ups at 30, 90 and 180 days', async () => {
+    assessedOn = dayOf(h().clock.now);
+    const res = await worker.put(`/api/reintegration/receptions/${reception.id}/assessment`, {
+      assessedOn, needs: [{ area: 'legal_identity', level: 'urgent', note: 'Sin acta ni CURP' }, { area: 'employment', level: 'some' }, { area: 'psychosocial', level: 'some' }],
+    });
+    assert.equal(res.statusCode, 200, res.body);
+    reception = res.json() as Reception;
+    assert.deepEqual(reception.assessment?.needs.map((n) => n.area), ['legal_identity', 'employment', 'psychosocial']);
+    assert.deepEqual(reception.followUps.map((f) => [f.milestone, f.dueOn]), [[30, dayOf(h().clock.now, 30)], [90, dayOf(h().clock.now, 90)], [180, dayOf(h().clock.now, 180)]]);
+  });
+
+  it('refuses a referral without the referral consent, then sends it sharing only the name', async () => {
+    const body = { area: 'legal_identity', toServiceId: serviceId, urgency: 'urgent', reason: 'Necesita acta de nacimiento y CURP.', sharedFields: ['name'] };
+    const refused = await worker.post(`/api/reintegration/receptions/${reception.id}/referrals`, body);
+    assert.equal(refused.statusCode, 400);
+    assert.equal((refused.json() as { code: string }).code, 'referrals.consent_required');
+    assert.equal((await worker.post(`/api/people/${jorgeId}/consents`, { purpose: 'referral', method: 'signed' })).statusCode, 201);
+    const sent = await worker.post(`/api/reintegration/receptions/${reception.id}/referrals`, body);
+    assert.equal(sent.statusCode, 201, sent.body);
+    reception = sent.json() as Reception;
+    assert.equal(reception.plan.length, 1);
+    assert.equal(reception.plan[0]?.status, 'sent');
+    assert.equal(reception.plan[0]?.area, 'legal_identity');
+    const incoming = (await partner.get('/api/referrals?direction=incoming')).json() as { items: { id: string; snapshot: Record<string, unknown> }[] };
+    assert.deepEqual(incoming.items[0]?.snapshot, { givenNames: 'Jorge', surnames: 'Ramírez Soto' });
+  });
+
+  it('shows the receiver’s answer in the plan (closed loop)', async () => {
+    const id = reception.plan[0]?.referralId as string;
+    assert.equal((await partner.post(`/api/referrals/${id}/accept`)).statusCode, 200);
+    assert.equal((await partner.post(`/api/referrals/${id}/complete`, { outcome: 'Acta entregada.' })).statusCode, 200);
+    const again = (await worker.get(`/api/reintegration/receptions/${reception.id}`)).json() as Reception;
+    assert.equal(again.plan[0]?.status, 'completed');
+  });
+
+  it('lets only the responsible worker’s scope and organisation see the reception', async () => {
+    assert.equal((await colleague.get(`/api/reintegration/receptions/${reception.id}`)).statusCode, 403);
+    assert.equal((await outsider.get(`/api/reintegration/receptions/${reception.id}`)).statusCode, 404);
+    const list = (await worker.get('/api/reintegration/receptions')).json() as { items: { id: string; assessed: boolean; nextFollowUp: string }[] };
+    assert.deepEqual(list.items.map((i) => [i.id, i.assessed, i.nextFollowUp]), [[reception.id, true, dayOf(h().clock.now, 30)]]);
+    assert.deepEqual(((await colleague.get('/api/reintegration/receptions')).json() as { items: unknown[] }).items, []);
+  });
+
+  it('reminds the case owner of the 30-day follow-up once a week before and once overdue', async () => {
+    const jobs = createServerJobs(h().ctx);
+    const start = h().clock.now;
+    h().clock.now = new Date(start.getTime() + 20 * DAY);
+    assert.deepEqual(await jobs.followUps.scan(), { created: 0 }, 'nothing is due within a week yet');
+    h().clock.now = new Date(start.getTime() + 24 * DAY);
+    assert.deepEqual(await jobs.followUps.scan(), { created: 1 });
+    assert.deepEqual(await jobs.followUps.scan(), { created: 0 }, 'a second run in the same window notifies nobody');
+    h().clock.now = new Date(start.getTime() + 32 * DAY);
+    assert.deepEqual(await jobs.followUps.scan(), { created: 1 });
+    assert.deepEqual(await jobs.followUps.scan(), { created: 0 });
+    await loginAll();
+    const bell = (await worker.get('/api/notifications')).json() as { items: { kind: string; link: string }[] };
+    const reminders = bell.items.filter((n) => n.kind.startsWith('reintegration.'));
+    assert.deepEqual(reminders.map((n) => n.kind).sort(), ['reintegration.follow_up_d7', 'reintegration.follow_up_overdue']);
+    assert.equal(reminders[0]?.link, `/reintegration/${reception.id}`);
+    const overdue = (await worker.get('/api/reintegration/follow-ups?status=overdue')).json() as { items: FollowUp[] };
+    assert.deepEqual(overdue.items.map((f) => f.milestone), [30]);
+    await jobs.close();
+  });
+
+  it('records the follow-up outcome; a done follow-up is no longer reminded or listed as open', async () => {
+    const thirty = reception.followUps[0] as FollowUp;
+    const done = await worker.post(`/api/reintegration/follow-ups/${thirty.id}`, { doneOn: dayOf(h().clock.now), outcome: 'progressing', note: 'Ya tiene acta; busca empleo.' });
+    assert.equal(done.statusCode, 200, done.body);
+    assert.equal((done.json() as FollowUp).outcome, 'progressing');
+    assert.equal((await worker.post(`/api/reintegration/follow-ups/${thirty.id}`, { doneOn: dayOf(h().clock.now), outcome: 'settled' })).statusCode, 409);
+    const open = (await worker.get('/api/reintegration/follow-ups')).json() as { items: FollowUp[] };
+    assert.deepEqual(open.items.map((f) => f.milestone), [90, 180]);
+    assert.equal((await colleague.post(`/api/reintegration/follow-ups/${(reception.followUps[1] as FollowUp).id}`, { doneOn: dayOf(h().clock.now), outcome: 'settled' })).statusCode, 403);
+  });
+
+  it('records a consular request and its outcome', async () => {
+    const created = await worker.post('/api/consular-requests', { personId: jorgeId, consulateCountry: 'MX', consulateCity: 'Los Ángeles', kind: 'documents', requestedOn: dayOf(h().clock.now), details: 'Pasaporte retenido; pedir copia certificada.' });
+    assert.equal(created.statusCode, 201, created.body);
+    const request = created.json() as { id: string; version: number; status: string; details: string };
+    assert.equal(request.status, 'requested');
+    const answered = await worker.post(`/api/consular-requests/${request.id}/outcome`, { version: request.version, status: 'granted', outcomeOn: dayOf(h().clock.now), note: 'Pasaporte devuelto.' });
+    assert.equal(answered.statusCode, 200, answered.body);
+    assert.equal((answered.json() as { outcomeNote: string }).outcomeNote, 'Pasaporte devuelto.');
+    assert.equal((await worker.post(`/api/consular-requests/${request.id}/outcome`, { version: 2, status: 'refused', outcomeOn: dayOf(h().clock.now) })).statusCode, 409);
+    const list = (await worker.get(`/api/consular-requests?personId=${jorgeId}`)).json() as { items: { status: string; kind: string }[] };
+    assert.deepEqual(list.items.map((i) => [i.kind, i.status]), [['documents', 'granted']]);
+    assert.equal(((await outsider.get('/api/consular-requests')).json() as { items: unknown[] }).items.length, 0);
+  });
+});

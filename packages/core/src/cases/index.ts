@@ -1,0 +1,2 @@
+export * from './case-tasks.ts';
+export * from './case.schemas.ts';

@@ -1,0 +1,2 @@
+export * from './markdown.ts';
+export * from './portal-content.schemas.ts';

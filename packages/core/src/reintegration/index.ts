@@ -1,0 +1,2 @@
+export * from './reintegration.schemas.ts';
+export * from './family.schemas.ts';

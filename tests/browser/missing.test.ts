@@ -1,0 +1,108 @@
+// Browser journey (issue 6, journey 4): Karla, of the demo families' committee, registers a report
+// for Kevin; the engine proposes the shelter's "Kebin" (shared with the committee for search, with
+// his consent); she sees both records side by side with why they match, and confirms. axe on the
+// module page, the form, the review queue and after the decision.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { browserUnavailable, collectPageErrors, ensureWebBuild, launchChromium, screenshot, seriousAxeViolations, staffMessages, translator } from './browser-kit.ts';
+import { startStaffServer, type StaffServer } from './staff-server.ts';
+import { DEMO_PASSWORD, seedDemo } from '../../apps/server/src/demo/seed-demo.ts';
+
+const tr = translator(staffMessages('es'));
+
+const skip = browserUnavailable();
+if (skip) console.warn(`# SKIPPED browser journeys: ${skip}`);
+
+describe('missing-person search screens', { skip: skip ?? false }, () => {
+  let server: StaffServer;
+  let browser: Browser;
+  let kebinId: string;
+
+  before(async () => {
+    ensureWebBuild();
+    server = await startStaffServer();
+    await seedDemo(server.harness.ctx);
+    // The shelter registered Kebin (synthetic) and he consented to sharing for search.
+    const shelter = await server.harness.login('coordinacion@soconusco.example', DEMO_PASSWORD);
+    const created = await shelter.post('/api/people', { givenNames: 'Kebin', surnames: 'Alvarenga Fuentes', sex: 'M', birthDate: '2001-03-14', nationality: 'HN' });
+    assert.equal(created.statusCode, 201, created.body);
+    kebinId = (created.json() as { id: string }).id;
+    assert.equal((await shelter.post(`/api/people/${kebinId}/consents`, { purpose: 'sharing', method: 'signed' })).statusCode, 201);
+    browser = await launchChromium();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('registers a report, sees the proposed candidate side by side with the explanation, and confirms it', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'es-MX' });
+    context.setDefaultTimeout(15_000);
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    const assertAccessible = async (what: string) => assert.deepEqual(await seriousAxeViolations(page), [], `axe found serious or critical problems on ${what}`);
+    await page.goto(`${server.baseUrl}/app/`);
+    await page.getByLabel(tr('login.email')).fill('busqueda@familiascholoma.example');
+    await page.getByLabel(tr('login.password')).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: tr('login.submit') }).click();
+    await page.getByRole('heading', { level: 1, name: /Karla/ }).waitFor();
+
+    await page.getByRole('navigation').getByRole('link', { name: tr('nav.search') }).click();
+    await page.getByRole('heading', { level: 1, name: tr('missing.title') }).waitFor();
+    await page.getByText(tr('missing.report.none')).waitFor();
+    await assertAccessible('the search module');
+
+    await page.getByRole('link', { name: tr('missing.report.new') }).click();
+    await page.getByRole('heading', { level: 1, name: tr('missing.report.new') }).waitFor();
+    await page.getByLabel(tr('missing.field.givenNames'), { exact: true }).fill('Kevin');
+    await page.getByLabel(tr('missing.field.surnames'), { exact: true }).fill('Alvarenga Fuentes');
+    await page.getByLabel(tr('missing.field.sex'), { exact: true }).selectOption('M');
+    await page.getByLabel(tr('missing.field.birthDate'), { exact: true }).fill('2001-03-14');
+    await page.getByLabel(tr('missing.field.tattoos')).fill('Rosa en el antebrazo izquierdo');
+    await page.getByLabel(tr('missing.field.lastContactDate')).fill('2024-04-20');
+    await page.locator('#report-lastContact-place').fill('Tapachula');
+    await page.getByLabel(tr('missing.field.relativeName'), { exact: true }).fill('Rosa Alvarenga');
+    await page.getByLabel(tr('missing.field.contact'), { exact: true }).fill('+504 9999 0000');
+    await page.getByLabel(tr('missing.field.consentToContact')).check();
+    await assertAccessible('the report form');
+    await page.getByRole('button', { name: tr('missing.report.save') }).click();
+
+    await page.getByRole('heading', { level: 1, name: 'Kevin Alvarenga Fuentes' }).waitFor();
+    assert.match(new URL(page.url()).pathname, /^\/app\/search\/reports\/[0-9a-f-]{36}$/);
+    const card = page.locator('.candidate-card').first();
+    await card.waitFor();
+    // Side by side: the report's values and the partner's record, in one table.
+    const kebinRow = card.locator('tr', { hasText: tr('missing.compare.row.givenNames') });
+    assert.deepEqual(await kebinRow.locator('td').allInnerTexts(), ['Kevin', 'Kebin']);
+    const birthRow = card.locator('tr', { hasText: tr('missing.compare.row.birthDate') });
+    assert.deepEqual(await birthRow.locator('td').allInnerTexts(), ['2001-03-14', '2001-03-14']);
+    await card.getByText(tr('missing.compare.partnerRecord'), { exact: false }).waitFor();
+    // Why: the fields that agree, with their weights; the birth date agrees in full.
+    const explanation = card.locator('.explanation__item');
+    assert.ok((await explanation.count()) >= 3);
+    await card.locator('.explanation__item--agrees', { hasText: tr('missing.explanation.field.birth') }).getByText(tr('missing.explanation.level.birth.1'), { exact: false }).waitFor();
+    await card.locator('.explanation__item--agrees', { hasText: tr('missing.explanation.field.given_names') }).waitFor();
+    await assertAccessible('the review queue');
+    await screenshot(page, 'missing-review-1280');
+
+    await card.getByLabel(tr('missing.review.note')).fill('Coinciden fecha de nacimiento y apellidos');
+    await card.getByRole('button', { name: tr('missing.review.confirm') }).click();
+    await page.getByText(tr('missing.review.done.confirmed')).waitFor();
+    await page.locator('.candidate-card').first().getByText(tr('missing.review.status.confirmed')).waitFor();
+    await assertAccessible('a confirmed match');
+
+    // Kevin is located alive: the report leaves the search (only open reports are matched).
+    await page.locator('#report-status').selectOption('located_alive');
+    await page.getByRole('button', { name: tr('missing.report.changeStatus') }).click();
+    await page.getByText(tr('missing.report.statusChanged')).waitFor();
+    assert.equal(await page.locator('#report-status').inputValue(), 'located_alive');
+
+    // The case owner (Karla herself: she registered the report) is told; nobody in the family is.
+    const { rows } = await server.harness.ctx.db.query<{ kind: string }>("SELECT kind FROM notifications WHERE kind LIKE 'missing.%'");
+    assert.deepEqual(rows.map((r) => r.kind), ['missing.match_confirmed']);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
