@@ -30,6 +30,8 @@ import './cases/case-person-data.ts';
 import './procedures/procedure-person-data.ts';
 import './referrals/referral-person-data.ts';
 import './incidents/incident-person-data.ts';
+import './reintegration/reintegration-person-data.ts';
+import './families/family-person-data.ts';
 import './reintegration/reintegration-crypto.ts';
 
 export interface Runtime {

@@ -35,3 +35,8 @@ export async function open<T extends Table>(keyring: Keyring, orgId: string, tab
   if (blob === null || blob === undefined) return null;
   return keyring.decrypt(orgId, contextOf(table, column), blob);
 }
+
+/** Ciphertext of an empty value, for a NOT NULL column whose text an erasure must remove. */
+export async function sealBlank<T extends Table>(keyring: Keyring, orgId: string, table: T, column: Column<T>): Promise<Buffer> {
+  return keyring.encrypt(orgId, contextOf(table, column), '');
+}

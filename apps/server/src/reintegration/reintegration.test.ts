@@ -3,12 +3,16 @@
 // only his name) to a partner's legal-identity service, and is reminded of the 30-day follow-up
 // once a week before and once when overdue, however often the reminder job runs. Consular
 // requests are recorded with their outcome. Personal parts never reach the database in clear.
+// Jorge then asks for everything held about him (reception, assessment, follow-ups, consular
+// requests, his place in a family file) and to be erased: nothing of him is left in any table,
+// while the reception stays as a stub whose done follow-up still counts (decision 0118).
 import { it } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeOnBothDatabases } from '../testing/on-both-databases.ts';
 import type { ApiClient } from '../testing/test-harness.ts';
 import { legalIdentityService } from '../directory/directory-fixtures.ts';
 import { createServerJobs } from '../jobs/server-jobs.ts';
+import { encryptedColumns } from '../kernel/crypto/key-rotation.ts';
 
 interface FollowUp { id: string; milestone: number; dueOn: string; doneOn: string | null; outcome: string | null; overdue: boolean }
 interface Reception {
@@ -27,6 +31,8 @@ describeOnBothDatabases('return and reintegration', (h) => {
   let serviceId: string;
   let reception: Reception;
   let assessedOn: string;
+  let admin: ApiClient;
+  let familyId: string;
   // Sessions expire while the clock moves by weeks: everyone signs in again.
   const loginAll = async () => {
     worker = await h().login('recepcion@retorno.example');
@@ -165,5 +171,66 @@ describeOnBothDatabases('return and reintegration', (h) => {
     const list = (await worker.get(`/api/consular-requests?personId=${jorgeId}`)).json() as { items: { status: string; kind: string }[] };
     assert.deepEqual(list.items.map((i) => [i.kind, i.status]), [['documents', 'granted']]);
     assert.equal(((await outsider.get('/api/consular-requests')).json() as { items: unknown[] }).items.length, 0);
+  });
+
+  it('exports Jorge’s receptions, consular requests and family membership, decrypted', async () => {
+    await h().createAccount({ org: 'retorno', email: 'admin@retorno.example', role: 'admin' });
+    admin = await h().login('admin@retorno.example');
+    const pending = await worker.post('/api/consular-requests', { personId: jorgeId, consulateCountry: 'MX', consulateCity: 'Los Ángeles', kind: 'repatriation', requestedOn: dayOf(h().clock.now), details: 'Repatriar restos, copia certificada MARCADOR-CONSULAR' });
+    assert.equal(pending.statusCode, 201, pending.body);
+    const family = await worker.post('/api/families', { label: 'Familia Ramírez Soto' });
+    assert.equal(family.statusCode, 201, family.body);
+    familyId = (family.json() as { id: string }).id;
+    const member = await worker.post(`/api/families/${familyId}/members`, { personId: jorgeId, relationship: 'padre', location: 'Centro de detención de Adelanto', holdingAuthority: 'ice', holdingCountry: 'US' });
+    assert.equal(member.statusCode, 201, member.body);
+    const jorgeMember = (member.json() as { members: { id: string; personId: string | null }[] }).members.find((m) => m.personId === jorgeId);
+    assert.equal((await worker.post(`/api/families/${familyId}/members`, { name: 'Lucía Vázquez', relationship: 'esposa' })).statusCode, 201);
+    assert.equal((await worker.post(`/api/families/${familyId}/tracing`, { memberId: jorgeMember?.id, channel: 'consulate', requestedOn: dayOf(h().clock.now), note: 'Preguntar por MARCADOR-RASTREO' })).statusCode, 201);
+    assert.equal((await worker.post(`/api/families/${familyId}/plan`, { title: 'Visitar a Jorge en Adelanto' })).statusCode, 201);
+    assert.equal((await worker.post(`/api/families/${familyId}/plan`, { title: 'Conseguir boletos de autobús' })).statusCode, 201);
+
+    const res = await admin.get(`/api/people/${jorgeId}/export`);
+    assert.equal(res.statusCode, 200, res.body);
+    const s = (res.json() as { sections: Record<string, Record<string, unknown>[]> }).sections;
+    const r = s.reintegration?.[0] as { familyLeftBehind: string; assessment: { needs: { area: string; note?: string }[] }; plan: { area: string }[]; followUps: { milestone: number; outcome: string | null; note: string | null }[] };
+    assert.match(r.familyLeftBehind, /MARCADOR-FAMILIA/);
+    assert.equal(r.assessment.needs[0]?.note, 'Sin acta ni CURP');
+    assert.deepEqual(r.plan.map((p) => p.area), ['legal_identity']);
+    assert.deepEqual(r.followUps.map((f) => [f.milestone, f.outcome, f.note]), [[30, 'progressing', 'Ya tiene acta; busca empleo.'], [90, null, null], [180, null, null]]);
+    assert.deepEqual(s.consular?.map((c) => [c.kind, c.status, c.details]).sort(), [['documents', 'granted', 'Pasaporte retenido; pedir copia certificada.'], ['repatriation', 'requested', 'Repatriar restos, copia certificada MARCADOR-CONSULAR']]);
+    const f = s.families?.[0] as { familyId: string; relationship: string; location: string; tracing: { note: string }[] };
+    assert.deepEqual([s.families?.length, f.familyId, f.relationship, f.location, f.tracing[0]?.note], [1, familyId, 'padre', 'Centro de detención de Adelanto', 'Preguntar por MARCADOR-RASTREO']);
+    assert.doesNotMatch(JSON.stringify(s.families), /Lucía|Vázquez|boletos/, 'the other members and the family plan are not his to receive');
+  });
+
+  it('erases Jorge from every table, keeps the reception as a stub that still counts, and writes counts in the audit stub', async () => {
+    assert.equal((await admin.request({ method: 'DELETE', url: `/api/people/${jorgeId}` })).statusCode, 204);
+    const db = h().ctx.db;
+    const markers = [/Jorge/i, /Ramírez/i, /MARCADOR/, /Pasaporte retenido/i, /Sin acta ni/, /busca empleo/, /Adelanto/, /Acta entregada/, /Necesita acta/, /copia certificada/];
+    const tables = await db.query<{ table_name: string }>("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'");
+    for (const { table_name: table } of tables.rows) {
+      const { rows } = await db.query<{ dump: string }>(`SELECT row_to_json(t)::text AS dump FROM "${table}" t`);
+      for (const row of rows) for (const marker of markers) assert.doesNotMatch(row.dump, marker, `${table} still holds ${marker}`);
+    }
+    for (const c of encryptedColumns().filter((e) => tables.rows.some((t) => t.table_name === e.table))) {
+      const { rows } = await db.query<{ org: string; value: Uint8Array }>(`SELECT ${c.orgColumn}::text AS org, ${c.column} AS value FROM ${c.table} WHERE ${c.column} IS NOT NULL`);
+      for (const row of rows) {
+        if (Buffer.from(row.value).length === 0) continue;
+        const text = await h().ctx.keyring.decrypt(row.org, c.context, row.value);
+        for (const marker of markers) assert.doesNotMatch(text, marker, `${c.table}.${c.column} still holds ${marker}`);
+      }
+    }
+    const stub = await db.query<{ details: Record<string, unknown> | string }>("SELECT details FROM audit_log WHERE action = 'person.delete' AND record_id = $1", [jorgeId]);
+    const raw = stub.rows[0]?.details;
+    const details = typeof raw === 'string' ? (JSON.parse(raw) as Record<string, unknown>) : raw;
+    const keys = ['reintegration.receptions', 'reintegration.assessments', 'reintegration.pendingFollowUps', 'reintegration.followUpNotes', 'consular.requests', 'consular.withdrawn', 'families.members', 'families.tracing', 'families.textCleared'];
+    assert.deepEqual(keys.map((k) => details?.[k]), [1, 1, 2, 1, 2, 1, 1, 1, 2]);
+    // The reintegration-outcomes indicator still counts the 30-day follow-up; nothing stays due.
+    const followUps = await db.query<{ milestone: number; outcome: string }>('SELECT milestone, outcome FROM reintegration_follow_ups WHERE reception_id = $1', [reception.id]);
+    assert.deepEqual(followUps.rows.map((x) => [Number(x.milestone), x.outcome]), [[30, 'progressing']]);
+    const consular = await db.query<{ kind: string; status: string }>('SELECT kind, status FROM consular_requests WHERE person_id = $1 ORDER BY kind', [jorgeId]);
+    assert.deepEqual(consular.rows.map((x) => [x.kind, x.status]), [['documents', 'granted'], ['repatriation', 'withdrawn']]);
+    const family = (await worker.get(`/api/families/${familyId}`)).json() as { label: string; members: { name: string | null }[]; plan: { title: string }[]; tracing: unknown[] };
+    assert.deepEqual([family.label, family.members.map((m) => m.name), family.plan.map((p) => p.title), family.tracing], ['', ['Lucía Vázquez'], ['', 'Conseguir boletos de autobús'], []]);
   });
 });

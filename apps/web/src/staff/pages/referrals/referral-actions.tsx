@@ -1,5 +1,6 @@
 // The receiver's answers to a referral (accept, decline with a reason, redirect to another
-// directory service, record the outcome) and closing without outcome (either side).
+// directory service found with a directory search, record the outcome) and closing without
+// outcome (either side).
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +8,7 @@ import { Alert } from '../../../shared/components/alert';
 import { errorMessage } from '../../api/error-message';
 import { InputField } from '../people/form-fields';
 import { referralsApi } from './referrals-api';
+import { ServicePicker } from './service-picker';
 import type { Referral } from './referrals-api';
 
 type Mode = 'decline' | 'redirect' | 'complete' | 'close' | null;
@@ -15,6 +17,7 @@ export function ReferralActions({ referral, box, onChanged }: { referral: Referr
   const { t } = useTranslation();
   const [mode, setMode] = useState<Mode>(null);
   const [text, setText] = useState('');
+  const [serviceId, setServiceId] = useState('');
   const [error, setError] = useState<unknown>(null);
   const open = referral.status === 'sent' || referral.status === 'accepted';
   if (!open) return null;
@@ -25,6 +28,7 @@ export function ReferralActions({ referral, box, onChanged }: { referral: Referr
       await action();
       setMode(null);
       setText('');
+      setServiceId('');
       onChanged();
     } catch (e) {
       setError(e);
@@ -35,7 +39,7 @@ export function ReferralActions({ referral, box, onChanged }: { referral: Referr
     event.preventDefault();
     const id = referral.id;
     if (mode === 'decline') void run(() => referralsApi.decline(id, text.trim()));
-    if (mode === 'redirect') void run(() => referralsApi.redirect(id, text.trim()));
+    if (mode === 'redirect' && serviceId) void run(() => referralsApi.redirect(id, serviceId));
     if (mode === 'complete') void run(() => referralsApi.complete(id, text.trim()));
     if (mode === 'close') void run(() => referralsApi.close(id, text.trim()));
   }
@@ -51,8 +55,12 @@ export function ReferralActions({ referral, box, onChanged }: { referral: Referr
       </p>
       {mode ? (
         <form className="inline-form" onSubmit={submit}>
-          <InputField id={`referral-${referral.id}-${mode}`} label={t(`referrals.actionField.${mode}`)} required={mode !== 'close'} value={text} onChange={(e) => setText(e.target.value)} />
-          <button type="submit" className="button button--primary button--small">{t(`referrals.actions.${mode}`)}</button>
+          {mode === 'redirect' ? (
+            <ServicePicker idPrefix={`referral-${referral.id}-redirect`} excludeId={referral.toService?.id ?? null} value={serviceId} onChange={setServiceId} />
+          ) : (
+            <InputField id={`referral-${referral.id}-${mode}`} label={t(`referrals.actionField.${mode}`)} required={mode !== 'close'} value={text} onChange={(e) => setText(e.target.value)} />
+          )}
+          <button type="submit" className="button button--primary button--small" disabled={mode === 'redirect' && !serviceId}>{t(`referrals.actions.${mode}`)}</button>
         </form>
       ) : null}
     </div>
