@@ -99,4 +99,30 @@ describe('statistics dashboard', { skip: skip ?? false }, () => {
     assert.deepEqual(errors, []);
     await context.close();
   });
+
+  it('lets an administrator schedule the monthly report, pause it and delete it', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'es-MX' });
+    context.setDefaultTimeout(15_000);
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    await page.goto(`${server.baseUrl}/app/`);
+    await page.getByLabel(tr('login.email')).fill('admin@retornodigno.example');
+    await page.getByLabel(tr('login.password')).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: tr('login.submit') }).click();
+    await page.getByRole('navigation').getByRole('link', { name: tr('nav.statistics') }).click();
+    const reports = page.locator('section.statistics-reports');
+    await reports.getByText(tr('statistics.reports.none')).waitFor();
+    await reports.getByText(tr('statistics.reports.noFiles')).waitFor();
+    await reports.getByLabel(tr('statistics.reports.language')).selectOption('en');
+    await reports.getByRole('button', { name: tr('statistics.reports.create') }).click();
+    await reports.getByText(/^Activa: .*inglés/).waitFor();
+    await reports.getByRole('button', { name: tr('statistics.reports.pause') }).click();
+    await reports.getByText(/^En pausa/).waitFor();
+    assert.equal((await server.harness.ctx.db.query<{ enabled: boolean }>('SELECT enabled FROM report_schedules')).rows[0]?.enabled, false);
+    await reports.getByRole('button', { name: tr('statistics.reports.delete') }).click();
+    await reports.getByText(tr('statistics.reports.none')).waitFor();
+    assert.equal((await server.harness.ctx.db.query('SELECT 1 FROM report_schedules')).rowCount, 0);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
 });

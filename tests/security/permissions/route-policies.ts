@@ -328,6 +328,7 @@ Object.assign(routePolicies, {
   'GET /api/reports/statistics.pdf': { kind: 'org', record: 'statistics', action: 'export', query: 'from=2025-10&to=2025-10' },
   'GET /api/reports/schedule': { kind: 'org', record: 'statistics', action: 'export' },
   'PUT /api/reports/schedule': { kind: 'org', record: 'org_settings', action: 'update', body: () => ({ enabled: true, lang: 'es', email: false }) },
+  'DELETE /api/reports/schedule': { kind: 'org', record: 'org_settings', action: 'update' },
   'GET /api/reports/files': { kind: 'org', record: 'statistics', action: 'export' },
   'GET /api/reports/files/{id}': { kind: 'org', record: 'statistics', action: 'export', params: reportFile },
 } satisfies Record<string, RoutePolicy>);

@@ -41,6 +41,11 @@ export function registerReportsRoutes(app: FastifyInstance, ctx: AppContext): vo
   api.put('/api/reports/schedule', { schema: { tags, summary: 'Sets the monthly report schedule (administrators)', body: scheduleSchema, response: { 200: scheduleSchema, ...commonErrorResponses } } }, async (request) =>
     reports.putSchedule(await authOf(request).actor(), request.body));
 
+  api.delete('/api/reports/schedule', { schema: { tags, summary: 'Removes the monthly report schedule (administrators); stored reports stay', response: { 204: z.null(), ...commonErrorResponses } } }, async (request, reply) => {
+    await reports.deleteSchedule(await authOf(request).actor());
+    return reply.code(204).send(null);
+  });
+
   api.get('/api/reports/files', { schema: { tags, summary: 'Stored reports of the organisation, newest period first', response: { 200: z.array(fileSchema), ...commonErrorResponses } } }, async (request) =>
     reports.listFiles(await authOf(request).actor()));
 

@@ -103,6 +103,16 @@ export function createReportsService({ db, keyring, audit, clock, stats, mailer,
     return input;
   }
 
+  /** Removes the schedule: no more monthly reports; stored reports stay. */
+  async function deleteSchedule(actor: Actor): Promise<void> {
+    if (!actor.orgId || !can(actor, 'update', { type: 'org_settings', orgId: actor.orgId })) throw new AppError('policy.denied');
+    const orgId = actor.orgId;
+    await db.transaction(async (tx) => {
+      await tx.query('DELETE FROM report_schedules WHERE org_id = $1', [orgId]);
+      await audit.append(tx, { actorAccountId: actor.accountId, actorOrgId: orgId, action: 'report.schedule', recordType: 'org_settings', orgId, details: { deleted: true } });
+    });
+  }
+
   async function listFiles(actor: Actor) {
     const orgId = mayExport(actor);
     const { rows } = await db.query<{ id: string; kind: string; period_from: string; period_to: string; lang: string; size_bytes: number; sha256: string; created_at: Date | string }>(
@@ -170,7 +180,7 @@ export function createReportsService({ db, keyring, audit, clock, stats, mailer,
     await mailer.send({ to: mailbox.email, ...mail });
   }
 
-  return { pdfFor, getSchedule, putSchedule, listFiles, readFile, runMonthly, sendMail, render };
+  return { pdfFor, getSchedule, putSchedule, deleteSchedule, listFiles, readFile, runMonthly, sendMail, render };
 }
 
 export type ReportsService = ReturnType<typeof createReportsService>;

@@ -100,5 +100,13 @@ describeOnBothDatabases('statistics reports', (h) => {
     const analystId = (await h().ctx.db.query<{ id: string }>(`SELECT id::text AS id FROM accounts WHERE email = 'analyst@r.example'`)).rows[0]!.id;
     await reports.sendMail({ accountId: analystId });
     assert.deepEqual(sent, ['analyst@r.example']);
+
+    // Deleting the schedule (administrators only) stops the monthly reports; stored ones stay.
+    assert.equal((await analyst.request({ method: 'DELETE', url: '/api/reports/schedule' })).statusCode, 403);
+    assert.equal((await admin.request({ method: 'DELETE', url: '/api/reports/schedule' })).statusCode, 204);
+    assert.equal((await admin.get('/api/reports/schedule')).json(), null);
+    h().clock.now = new Date('2025-12-02T12:00:00Z');
+    assert.deepEqual(await reports.runMonthly(), { created: 0 }, 'no schedule, no report');
+    assert.equal(((await analyst.get('/api/reports/files')).json() as unknown[]).length, 1);
   });
 });

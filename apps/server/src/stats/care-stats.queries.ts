@@ -81,11 +81,23 @@ function casesBase(p: Params, q: CountQuery): string {
     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
 }
 
-/** Referrals SENT by the organisation, by status and urgency, in the month sent. */
+/**
+ * Referrals SENT by the organisation, in the month sent: status now, urgency, type of need (the
+ * reintegration plan's area, else the receiving service's need term) and days from sending to
+ * completion. The one referral indicator (it replaced the separate `referrals.flow`).
+ */
 function referralsBase(p: Params, q: CountQuery): string {
   const local = '(r.created_at AT TIME ZONE o.time_zone)';
+  const days = 'extract(epoch FROM (r.closed_at - r.created_at)) / 86400';
   const where = [...orgWhere(p, 'r.from_org_id', q), ...periodWhere(p, `${local}::date`, q)];
-  return `SELECT r.status, r.urgency, r.team_id, to_char(${local}, 'YYYY-MM') AS month
+  return `SELECT r.status, r.urgency,
+      coalesce(
+        (SELECT min(pr.area) FROM reintegration_plan_referrals pr WHERE pr.referral_id = r.id),
+        (SELECT min(t.code) FROM hsds_attributes x JOIN hsds_taxonomy_terms t ON t.id = x.taxonomy_term_id WHERE x.service_id = r.to_service_id AND t.taxonomy = 'acompana-needs'),
+        'unknown') AS type,
+      CASE WHEN r.status <> 'completed' OR r.closed_at IS NULL THEN 'not_completed' WHEN ${days} <= 7 THEN 'd0_7' WHEN ${days} <= 30 THEN 'd8_30'
+        WHEN ${days} <= 90 THEN 'd31_90' ELSE 'd91_plus' END AS time,
+      r.team_id, to_char(${local}, 'YYYY-MM') AS month
     FROM referrals r JOIN organisations o ON o.id = r.from_org_id
     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
 }

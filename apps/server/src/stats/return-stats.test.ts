@@ -53,16 +53,16 @@ describeOnBothDatabases('statistics: referrals, reintegration and families', (h)
     }
   });
 
-  it('counts referrals by type of need, result and time to completion for the organisation', async () => {
-    const res = await analyst.get(`/api/stats/referrals.flow?by=type,result&from=${month}&to=${month}`);
+  it('counts referrals by type of need, status and time to completion for the organisation', async () => {
+    const res = await analyst.get(`/api/stats/referrals.status?by=type,status&from=${month}&to=${month}`);
     assert.equal(res.statusCode, 200, res.body);
     const t = res.json() as Table;
     assert.equal(count(t, 'legal_identity', null), 2, 'made');
     assert.equal(count(t, 'legal_identity', 'completed'), 1, 'completed');
-    assert.equal(count(t, 'legal_identity', 'pending'), 1);
+    assert.equal(count(t, 'legal_identity', 'sent'), 1);
     assert.equal(flag(t, 'legal_identity', 'completed'), 'small');
     assert.equal(t.dimensions[0]?.categories[0]?.label, 'Identidad jurídica');
-    const time = (await analyst.get(`/api/stats/referrals.flow?by=time&from=${month}&to=${month}`)).json() as Table;
+    const time = (await analyst.get(`/api/stats/referrals.status?by=time&from=${month}&to=${month}`)).json() as Table;
     assert.equal(count(time, 'd0_7'), 1);
     assert.equal(count(time, 'not_completed'), 1);
   });

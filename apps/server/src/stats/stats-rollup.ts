@@ -68,9 +68,15 @@ export interface RollupQuery {
 
 /** Counts from the rollup, or null when the organisation's indicator is counted live. */
 export async function rollupCounts(db: Queryable, q: RollupQuery): Promise<{ rows: CountRow[]; asOf: string } | null> {
-  const state = await db.query<{ computed_at: Date | string }>('SELECT computed_at FROM stats_rollup_state WHERE org_id = $1 AND indicator = $2', [q.orgId, q.indicator.id]);
+  const state = await db.query<{ computed_at: Date | string; width: number | null }>(
+    `SELECT s.computed_at, (SELECT cardinality(r.keys) FROM stats_rollups r WHERE r.org_id = s.org_id AND r.indicator = s.indicator LIMIT 1) AS width
+       FROM stats_rollup_state s WHERE s.org_id = $1 AND s.indicator = $2`,
+    [q.orgId, q.indicator.id],
+  );
   const computedAt = state.rows[0]?.computed_at;
-  if (!computedAt) return null;
+  // Keys are positional: a rollup computed before the indicator's dimensions changed (until the
+  // next refresh) would be read at the wrong positions, so it is counted live instead.
+  if (!computedAt || Number(state.rows[0]?.width) !== q.indicator.dimensions.length) return null;
   const pos = (id: string) => q.indicator.dimensions.findIndex((d) => d.id === id) + 1; // SQL arrays start at 1
   const month = pos('month');
   if ((q.from || q.to) && month === 0) return null;

@@ -70,16 +70,22 @@ export const careIndicators: readonly Indicator[] = [
     publicRelease: ['status', 'child'],
   },
   {
+    // The one referral indicator (the reintegration slice's `referrals.flow` counted the same
+    // referrals with its own name for the status; merged here): every referral SENT by the
+    // organisation, in the month sent, by where it stands now, urgency, type of need and time
+    // from sending to completion.
     id: 'referrals.status',
-    title: text('Canalizaciones enviadas y su resultado', 'Referrals sent and their outcome'),
-    unit: text('canalizaciones', 'referrals'),
+    title: text('Canalizaciones enviadas: estado, necesidad y tiempo de atención', 'Referrals sent: status, need and time to completion'),
+    unit: text('canalizaciones enviadas', 'referrals sent'),
     valueHxl: '#indicator+num+referrals',
     dimensions: [
-      { id: 'status', title: text('Estado', 'Status'), hxl: '#status+referral', categories: 'referral_status' },
+      { id: 'status', title: text('Estado actual', 'Current status'), hxl: '#status+referral', categories: 'referral_status' },
+      { id: 'type', title: text('Tipo de necesidad', 'Type of need'), hxl: '#sector+need', categories: 'referral_type' },
       { id: 'urgency', title: text('Urgencia', 'Urgency'), hxl: '#severity', categories: 'referral_urgency' },
+      { id: 'time', title: text('Tiempo hasta la atención', 'Time to completion'), hxl: '#indicator+days+completion', categories: 'completion_time' },
       month('Mes de envío', 'Month sent'),
     ],
-    publicRelease: ['status', 'urgency'],
+    publicRelease: ['status', 'type'],
   },
 ];
 
@@ -114,7 +120,7 @@ const careFixed: Record<string, Record<string, IndicatorText>> = {
   },
   case_status: { open: text('Abierto', 'Open'), active: text('En atención', 'Active'), on_hold: text('En pausa', 'On hold'), closed: text('Cerrado', 'Closed') },
   referral_status: {
-    sent: text('Enviada, sin respuesta', 'Sent, no answer'), accepted: text('Aceptada', 'Accepted'), declined: text('Rechazada', 'Declined'),
+    sent: text('Enviada, sin respuesta', 'Sent, no answer'), accepted: text('Aceptada, en curso', 'Accepted, in progress'), declined: text('Rechazada', 'Declined'),
     redirected: text('Redirigida', 'Redirected'), completed: text('Atendida', 'Completed'), closed_no_outcome: text('Cerrada sin resultado', 'Closed without outcome'),
   },
   referral_urgency: { routine: text('Ordinaria', 'Routine'), urgent: text('Urgente', 'Urgent'), emergency: text('Emergencia', 'Emergency') },

@@ -17,7 +17,7 @@ export type CategorySource = 'violation_type' | 'institution' | 'state' | 'month
   // Care, protection and search indicators (care-indicators.ts, decision 0122).
   | 'profile_indicator' | 'protection_flag' | 'procedure_stage' | 'missing_status' | 'case_status' | 'referral_status' | 'referral_urgency' | 'yes_no'
   // Referrals, reintegration and families (return-indicators.ts, decision 0120).
-  | 'referral_type' | 'referral_result' | 'completion_time' | 'follow_up_milestone' | 'follow_up_outcome' | 'family_status';
+  | 'referral_type' | 'completion_time' | 'follow_up_milestone' | 'follow_up_outcome' | 'family_status';
 
 /** Levels of the perpetrator-institution hierarchy an indicator can be rolled up to. */
 export const INSTITUTION_LEVELS = ['top', 'institution', 'detail'] as const;

@@ -1,7 +1,7 @@
-// Indicators of referrals, return and reintegration, and family reunification (issue 8, item 6;
-// decision 0120): referrals made, accepted and completed by type of need with the time to
-// completion; outcomes of the 30/90/180-day reintegration follow-ups; families reunified. Data
-// like every indicator (decision 0111), spread into the one `indicators` list; the statistics
+// Indicators of return and reintegration, and family reunification (issue 8, item 6; decision
+// 0120): outcomes of the 30/90/180-day reintegration follow-ups; families reunified. Referrals by
+// type of need and time to completion are dimensions of `referrals.status` (care-indicators.ts),
+// whose need and time labels live here. Data like every indicator (decision 0111), spread into the one `indicators` list; the statistics
 // engine suppresses their small cells like the others'. Only type imports from indicators.ts.
 import type { Indicator, IndicatorDimension, IndicatorLocale, IndicatorText } from './indicators.ts';
 
@@ -9,19 +9,6 @@ const text = (es: string, en: string): IndicatorText => ({ es, en });
 const month = (es: string, en: string): IndicatorDimension => ({ id: 'month', title: text(es, en), hxl: '#date+month', categories: 'month' });
 
 export const returnIndicators: readonly Indicator[] = [
-  {
-    id: 'referrals.flow',
-    title: text('Canalizaciones hechas, aceptadas y atendidas, por tipo de necesidad', 'Referrals made, accepted and completed, by type of need'),
-    unit: text('canalizaciones', 'referrals'),
-    valueHxl: '#indicator+num+referrals+flow',
-    dimensions: [
-      { id: 'type', title: text('Tipo de necesidad', 'Type of need'), hxl: '#sector+need', categories: 'referral_type' },
-      { id: 'result', title: text('Resultado', 'Result'), hxl: '#status+referral+result', categories: 'referral_result' },
-      { id: 'time', title: text('Tiempo hasta la atención', 'Time to completion'), hxl: '#indicator+days+completion', categories: 'completion_time' },
-      month('Mes de envío', 'Month sent'),
-    ],
-    publicRelease: ['type', 'result'],
-  },
   {
     id: 'reintegration.outcomes',
     title: text('Resultados de reintegración en los seguimientos', 'Reintegration outcomes at follow-up'),
@@ -59,10 +46,6 @@ const needs: Record<string, IndicatorText> = {
 
 const returnFixed: Record<string, Record<string, IndicatorText>> = {
   referral_type: needs,
-  referral_result: {
-    completed: text('Atendida', 'Completed'), accepted: text('Aceptada, en curso', 'Accepted, in progress'), pending: text('Sin respuesta', 'Awaiting answer'),
-    declined: text('Rechazada', 'Declined'), redirected: text('Redirigida', 'Redirected'), closed_no_outcome: text('Cerrada sin resultado', 'Closed without outcome'),
-  },
   completion_time: {
     d0_7: text('0 a 7 días', '0-7 days'), d8_30: text('8 a 30 días', '8-30 days'), d31_90: text('31 a 90 días', '31-90 days'), d91_plus: text('Más de 90 días', 'Over 90 days'),
     not_completed: text('No atendida', 'Not completed'),

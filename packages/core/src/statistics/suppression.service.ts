@@ -54,11 +54,12 @@ export function decideSuppression(input: CountTableInput, options: ResolvedOptio
   const lowerBound = (c: number): number => (options.zeros === 'publish' && values[c]! > 0 ? 1 : 0);
   const requiredWidth = (c: number): number => (state.status[c] === PRIMARY ? options.protectionLevel : 1);
   let rounds = 0;
+  const proven = new Set<number>();
   for (;;) {
     rounds++;
     enforceLineRule(state);
     if (!options.verify) break;
-    const weak = findWeakCells({ layout, values, hidden: state.status, lowerBound }, requiredWidth);
+    const weak = findWeakCells({ layout, values, hidden: state.status, lowerBound }, requiredWidth, proven);
     if (weak.length === 0) break;
     // Widen one weak cell per neighbourhood per round: one new suppression often fixes several
     // weak cells at once, and the next attack shows which are still weak.

@@ -17,6 +17,7 @@ import { currentLanguage } from '../../../i18n/i18n';
 import { errorMessage } from '../../api/error-message';
 import { useMe } from '../../session/session-context';
 import { InputField, SelectField } from '../people/form-fields';
+import { ReportScheduleSection } from './report-schedule-section';
 import { seriesOf, statisticsApi, totalOf, type StatsCatalogue, type StatsQuery, type StatsTableView } from './statistics-api';
 
 type Panels = { main: StatsTableView; series: StatsTableView | null; map: StatsTableView | null };
@@ -124,6 +125,7 @@ export function StatisticsPage() {
         {view.status === 'failed' ? <Alert tone="error">{errorMessage(view.error, t)}</Alert> : null}
         {view.status === 'ready' ? <Results query={view.query} panels={view.panels} canExport={canExport} lang={language} /> : <h2 id="stats-results" className="visually-hidden">{t('statistics.results')}</h2>}
       </section>
+      {canExport ? <ReportScheduleSection canManage={Boolean(me.permissions.org_settings?.update)} lang={language} /> : null}
     </>
   );
 }
