@@ -1,7 +1,9 @@
 // Browser journey (issue 6, journey 4): Karla, of the demo families' committee, registers a report
 // for Kevin; the engine proposes the shelter's "Kebin" (shared with the committee for search, with
 // his consent); she sees both records side by side with why they match, and confirms. axe on the
-// module page, the form, the review queue and after the decision.
+// module page, the form, the review queue and after the decision. Then a photo on the report (shown
+// beside it in the organisation's review queue, removed after confirmation) and a found record's
+// status changed from its page, with confirmation.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
@@ -18,6 +20,9 @@ describe('missing-person search screens', { skip: skip ?? false }, () => {
   let server: StaffServer;
   let browser: Browser;
   let kebinId: string;
+  let remainsId: string;
+  // A real 1×1 PNG, so the browser must decode what the API serves.
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 
   before(async () => {
     ensureWebBuild();
@@ -29,6 +34,10 @@ describe('missing-person search screens', { skip: skip ?? false }, () => {
     assert.equal(created.statusCode, 201, created.body);
     kebinId = (created.json() as { id: string }).id;
     assert.equal((await shelter.post(`/api/people/${kebinId}/consents`, { purpose: 'sharing', method: 'signed' })).statusCode, 201);
+    const committee = await server.harness.login('busqueda@familiascholoma.example', DEMO_PASSWORD);
+    const remains = await committee.post('/api/missing/found', { kind: 'unidentified_remains', foundPlace: 'Altar, Sonora', sex: 'F', ageMin: 30, ageMax: 45 });
+    assert.equal(remains.statusCode, 201, remains.body);
+    remainsId = (remains.json() as { id: string }).id;
     browser = await launchChromium();
   });
 
@@ -102,6 +111,47 @@ describe('missing-person search screens', { skip: skip ?? false }, () => {
     // The case owner (Karla herself: she registered the report) is told; nobody in the family is.
     const { rows } = await server.harness.ctx.db.query<{ kind: string }>("SELECT kind FROM notifications WHERE kind LIKE 'missing.%'");
     assert.deepEqual(rows.map((r) => r.kind), ['missing.match_confirmed']);
+
+    // A photo of Kevin: uploaded, decoded by the browser from the API, shown beside the report in
+    // the organisation's review queue.
+    const reportUrl = page.url();
+    await page.getByLabel(tr('missing.photos.choose')).setInputFiles({ name: 'kevin.png', mimeType: 'image/png', buffer: png });
+    await page.getByRole('button', { name: tr('missing.photos.upload') }).click();
+    await page.getByText(tr('missing.photos.uploaded')).waitFor();
+    await page.locator('.photo-gallery img').first().waitFor();
+    await page.waitForFunction(`document.querySelector('.photo-gallery img')?.naturalWidth === 1`);
+    await page.getByRole('link', { name: tr('nav.search') }).first().click();
+    await page.getByRole('link', { name: tr('missing.queue.title') }).click();
+    await page.getByRole('heading', { level: 1, name: tr('missing.queue.title') }).waitFor();
+    await page.getByLabel(tr('missing.queue.status')).selectOption('confirmed');
+    await page.getByRole('link', { name: 'Kevin Alvarenga Fuentes' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Kevin Alvarenga Fuentes' }).waitFor();
+    const reviewed = page.locator('.candidate-card');
+    await reviewed.getByText(tr('missing.review.status.confirmed')).waitFor();
+    await reviewed.getByRole('list', { name: tr('missing.photos.ofReport') }).getByRole('img').waitFor();
+    await assertAccessible('a candidate opened from the review queue');
+
+    // Removed from the report page, after confirming.
+    await page.goto(reportUrl);
+    await page.getByRole('button', { name: tr('missing.photos.removeN', { n: '1' }) }).click();
+    await page.getByRole('button', { name: tr('missing.photos.yesRemove') }).click();
+    await page.getByText(tr('missing.photos.removed')).waitFor();
+    await page.getByText(tr('missing.photos.none')).waitFor();
+
+    // The remains are identified: changed on the found record's page, after confirming.
+    await page.getByRole('link', { name: tr('nav.search') }).first().click();
+    await page.locator(`a[href$="/search/found/${remainsId}"]`).click();
+    await page.getByRole('heading', { level: 1, name: tr('missing.found.kind.unidentified_remains') }).waitFor();
+    assert.match(page.url(), new RegExp(`/search/found/${remainsId}$`));
+    await page.locator('#found-record-status').selectOption('identified');
+    await page.getByRole('button', { name: tr('missing.report.changeStatus') }).click();
+    const dialog = page.getByRole('dialog', { name: tr('missing.found.confirmTitle') });
+    await dialog.getByText(tr('missing.found.leavesMatching')).waitFor();
+    await assertAccessible('the status confirmation');
+    await dialog.getByRole('button', { name: tr('missing.found.confirmChange') }).click();
+    await page.getByText(tr('missing.found.statusChanged', { status: tr('missing.found.status.identified') })).waitFor();
+    const { rows: found } = await server.harness.ctx.db.query<{ status: string }>('SELECT status FROM found_records WHERE id = $1', [remainsId]);
+    assert.equal(found[0]?.status, 'identified');
     assert.deepEqual(errors, []);
     await context.close();
   });

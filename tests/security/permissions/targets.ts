@@ -48,9 +48,10 @@ async function missingReport(w: World, scope: Scope, role: Role): Promise<Target
   const admin = adminOf(w, scope, role);
   const r = created('missing report', await admin.post('/api/missing/reports', { givenNames: 'Kevin Permiso', surnames: 'Alvarenga Prueba', sex: 'M', birthDate: '2001-03-14', nationality: 'HN' }));
   created('trace consent', await admin.request({ method: 'PUT', url: `/api/missing/reports/${r.id}/trace-consent`, payload: traceConsent }));
+  const photo = created('report photo', await admin.request({ method: 'POST', url: `/api/missing/reports/${r.id}/photos`, payload: jpeg, headers: { 'content-type': 'image/jpeg' } }));
   await place(w, 'missing_reports', r.id, scope, role);
   const { rows } = await w.h.ctx.db.query<{ id: string }>('SELECT id::text AS id FROM match_candidates WHERE report_id = $1 LIMIT 1', [r.id]);
-  return { id: r.id, candidateId: rows[0]?.id ?? '' };
+  return { id: r.id, candidateId: rows[0]?.id ?? '', photoId: photo.id };
 }
 
 const traceConsent = { givenBy: 'Rosa Prueba', relationship: 'madre', method: 'signed', date: '2025-05-01' };

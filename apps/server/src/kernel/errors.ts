@@ -83,6 +83,7 @@ export const errorStatus = {
   'missing.not_a_tracing_partner': 400,
   'missing.tracing_closed': 409,
   'missing.unknown_reference': 400,
+  'missing.too_many_photos': 409,
   'incidents.invalid_date': 400,
   'incidents.end_before_start': 400,
   'incidents.invalid_place': 400,

@@ -92,3 +92,10 @@ export async function decryptFields(
 
 export const encryptNote = (keyring: Keyring, orgId: string, note: string) => keyring.encrypt(orgId, 'match_candidates.note', note);
 export const decryptNote = (keyring: Keyring, orgId: string, blob: unknown) => keyring.decrypt(orgId, 'match_candidates.note', blob);
+
+// Photos of reports and found records: the image bytes (base64) under the organisation's key, as
+// a person's photo and evidence files are (decision 0109).
+const PHOTO = 'missing_photos.content';
+registerEncryptedColumn({ table: 'missing_photos', idColumn: 'id', orgColumn: 'org_id', column: 'content', context: PHOTO });
+export const encryptPhoto = (keyring: Keyring, orgId: string, bytes: Buffer) => keyring.encrypt(orgId, PHOTO, bytes.toString('base64'));
+export const decryptPhoto = async (keyring: Keyring, orgId: string, blob: unknown) => Buffer.from(await keyring.decrypt(orgId, PHOTO, blob), 'base64');

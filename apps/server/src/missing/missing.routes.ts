@@ -21,12 +21,16 @@ import {
   missingReportStatusChangeSchema,
   foundRecordStatusChangeSchema,
   notificationSchema,
+  reviewQueueQuerySchema,
+  reviewQueueSchema,
 } from '@acompana/core';
 import { createMatchingService } from './matching.service.ts';
 import { createMissingService } from './missing.service.ts';
 import { createReviewService } from './review.service.ts';
 import { createTracingService } from './tracing.service.ts';
 import { registerTracingRoutes } from './tracing.routes.ts';
+import { createMissingPhotoService } from './photo-service.ts';
+import { registerMissingPhotoRoutes } from './photo-routes.ts';
 
 export function registerMissingRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -35,6 +39,7 @@ export function registerMissingRoutes(app: FastifyInstance, ctx: AppContext): vo
   const missing = createMissingService({ ...base, matching });
   const reviews = createReviewService({ ...base, matching, missing });
   registerTracingRoutes(app, createTracingService({ ...base, matching, missing }));
+  registerMissingPhotoRoutes(app, createMissingPhotoService({ ...base, missing }));
   const tags = ['missing'];
   const idParams = z.object({ id: z.string().uuid() });
   const ok = (schema: z.ZodType) => ({ 200: schema, ...commonErrorResponses });
@@ -69,6 +74,16 @@ export function registerMissingRoutes(app: FastifyInstance, ctx: AppContext): vo
 
   api.post('/api/missing/reports/:id/rematch', { schema: { tags, summary: 'Match the report again (pairs already reviewed are never proposed again)', params: idParams, response: ok(matchRunSchema) } }, async (request) =>
     missing.rematch(await authOf(request).actor(), request.params.id, { ip: request.ip }),
+  );
+
+  api.get(
+    '/api/missing/candidates',
+    { schema: { tags, summary: "The organisation's review queue: candidates of every report the reader may read, by status (pending by default), best score first, by cursor", querystring: reviewQueueQuerySchema, response: ok(reviewQueueSchema) } },
+    async (request) => reviews.queue(await authOf(request).actor(), request.query, { ip: request.ip }),
+  );
+
+  api.get('/api/missing/candidates/:id', { schema: { tags, summary: 'One candidate: both records side by side with the explanation and photos (the read is audited)', params: idParams, response: ok(matchCandidateSchema) } }, async (request) =>
+    reviews.get(await authOf(request).actor(), request.params.id, { ip: request.ip }),
   );
 
   api.post(

@@ -12,6 +12,7 @@ import { recordBlindIndexes } from '../people/person-search.ts';
 import { decryptFields, encryptFields, foundSpec, reportSpec } from './missing-crypto.ts';
 import { iso, toFound, toReport } from './missing-mapping.ts';
 import type { MatchingService } from './matching.service.ts';
+import { listPhotos } from './photo-service.ts';
 import * as q from './missing.queries.ts';
 
 export interface MissingDeps {
@@ -114,7 +115,7 @@ export function createMissingService(deps: MissingDeps) {
     const row = await loadReport(actor, 'read', id);
     const data = await decryptFields(keyring, reportSpec, row.org_id, row);
     await audit.record({ actorAccountId: actor.accountId, actorOrgId: actor.orgId, action: 'missing_report.read', recordType: 'missing_report', recordId: id, orgId: row.org_id, fields: Object.keys(reportSpec.columns).filter((c) => row[c] !== null && row[c] !== undefined), ip: meta.ip ?? null });
-    return toReport(row, data);
+    return { ...toReport(row, data), photos: await listPhotos(db, { kind: 'report', id }) };
   }
 
   function scopeOf(actor: Actor): q.OrgScope {
@@ -173,7 +174,7 @@ export function createMissingService(deps: MissingDeps) {
     const row = await loadFound(actor, id);
     const data = await decryptFields(keyring, foundSpec, row.org_id, row);
     await audit.record({ actorAccountId: actor.accountId, actorOrgId: actor.orgId, action: 'found_record.read', recordType: 'missing_report', recordId: id, orgId: row.org_id, fields: Object.keys(foundSpec.columns).filter((c) => row[c] !== null && row[c] !== undefined), ip: meta.ip ?? null });
-    return toFound(row, data);
+    return { ...toFound(row, data), photos: await listPhotos(db, { kind: 'found', id }) };
   }
 
   async function listFound(actor: Actor, meta: RequestMeta = {}) {
@@ -207,7 +208,7 @@ export function createMissingService(deps: MissingDeps) {
     return matching.matchReport(actor, row, meta.ip ?? null);
   }
 
-  return { loadReport, createReport, getReport, listReports, createFound, getFound, listFound, rematch, changeStatus };
+  return { loadReport, loadFound, createReport, getReport, listReports, createFound, getFound, listFound, rematch, changeStatus };
 }
 
 export type MissingService = ReturnType<typeof createMissingService>;

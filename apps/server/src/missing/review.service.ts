@@ -2,8 +2,8 @@
 // reviewer's decision. Every read and decision is audited. A confirmed match notifies the
 // report's case owner — an account in the organisation — and never anyone in the family: the
 // relatives' contact channels are not used here at all.
-import type { Actor } from '@acompana/core';
-import type { CandidateReview, MatchCandidate, MatchExplanation } from '@acompana/core';
+import { listScope, type Actor } from '@acompana/core';
+import type { CandidateReview, MatchCandidate, MatchExplanation, ReviewQueueItem, ReviewQueueQuery } from '@acompana/core';
 import type { Database } from '../kernel/db/database.ts';
 import type { Keyring } from '../kernel/crypto/keyring.ts';
 import type { AuditWriter } from '../audit/audit-log.ts';
@@ -13,6 +13,9 @@ import { iso, reportView } from './missing-mapping.ts';
 import type { MatchingService } from './matching.service.ts';
 import type { MissingService, RequestMeta } from './missing.service.ts';
 import * as q from './missing.queries.ts';
+import { listPhotos } from './photo-service.ts';
+import { listQueue } from './review-queue-queries.ts';
+import { decodeCursor, encodeCursor } from '../people/people-cursor.ts';
 
 export interface ReviewDeps {
   db: Database;
@@ -44,7 +47,75 @@ export function createReviewService(deps: ReviewDeps) {
       ...(c.note ? { note: await decryptNote(keyring, c.org_id, c.note) } : {}),
       report,
       candidate: await matching.candidateView(actor, c),
+      // Photos beside each record: the report's, and the candidate's when it is the
+      // organisation's own found record (a partner's records and people's photos are not shared).
+      reportPhotos: await listPhotos(db, { kind: 'report', id: c.report_id }),
+      candidatePhotos: c.candidate_kind === 'found_record' && c.candidate_org_id === c.org_id ? await listPhotos(db, { kind: 'found', id: c.candidate_id }) : [],
     };
+  }
+
+  /**
+   * The organisation's review queue: candidates of every report the reader may read, by status
+   * (pending by default), best score first, by cursor. Names of the reports only; the records
+   * themselves are shown (and their read audited) when one candidate is opened.
+   */
+  async function queue(actor: Actor, query: ReviewQueueQuery, meta: RequestMeta = {}): Promise<{ items: ReviewQueueItem[]; nextCursor: string | null }> {
+    const scope = listScope(actor, 'read', 'missing_report');
+    if (!actor.orgId || !scope || scope === 'shared') throw new AppError('policy.denied');
+    const orgId = actor.orgId;
+    const after = query.cursor ? decodeCursor<{ score: number; id: string }>(query.cursor, (v) => typeof v.score === 'number' && typeof v.id === 'string' && /^[0-9a-f-]{36}$/.test(v.id)) : null;
+    const rows = await listQueue(db, { scope, orgId, accountId: actor.accountId, teamIds: actor.teamIds }, query.status, after, query.limit + 1);
+    const page = rows.slice(0, query.limit);
+    const items = await Promise.all(
+      page.map(async (r): Promise<ReviewQueueItem> => {
+        const d = await decryptFields(keyring, reportSpec, r.org_id, r, ['given_names', 'surnames']);
+        return {
+          id: r.id,
+          reportId: r.report_id,
+          ...(typeof d.givenNames === 'string' ? { reportGivenNames: d.givenNames } : {}),
+          ...(typeof d.surnames === 'string' ? { reportSurnames: d.surnames } : {}),
+          reportStatus: r.report_status,
+          candidateKind: r.candidate_kind,
+          partner: r.candidate_org_id !== r.org_id,
+          score: Number(r.score),
+          engineDecision: r.engine_decision,
+          reviewStatus: r.review_status,
+          proposedAt: iso(r.proposed_at),
+        };
+      }),
+    );
+    await audit.record({
+      actorAccountId: actor.accountId,
+      actorOrgId: orgId,
+      action: 'missing_report.queue_read',
+      recordType: 'missing_report',
+      orgId,
+      fields: ['given_names', 'surnames'],
+      ip: meta.ip ?? null,
+      details: { status: query.status, returned: items.length, reports: [...new Set(items.map((i) => i.reportId))].join(',') },
+    });
+    const last = page[page.length - 1];
+    return { items, nextCursor: rows.length > query.limit && last ? encodeCursor({ score: Number(last.score), id: last.id }) : null };
+  }
+
+  /** One candidate, side by side, opened from the queue (the reader must be able to read its report). */
+  async function get(actor: Actor, candidateId: string, meta: RequestMeta = {}): Promise<MatchCandidate> {
+    const found = await q.findCandidate(db, candidateId);
+    if (!found) throw new AppError('record.not_found');
+    const row = await missing.loadReport(actor, 'read', found.report_id);
+    const item = await toCandidate(actor, found, reportView(row, await decryptFields(keyring, reportSpec, row.org_id, row)));
+    await audit.record({
+      actorAccountId: actor.accountId,
+      actorOrgId: actor.orgId,
+      action: 'missing_report.candidates_read',
+      recordType: 'missing_report',
+      recordId: row.id,
+      orgId: row.org_id,
+      fields: ['given_names', 'surnames', 'aliases', 'birth_date', 'sex'],
+      ip: meta.ip ?? null,
+      details: { returned: 1, candidates: `${found.candidate_kind}:${found.candidate_id}` },
+    });
+    return item;
   }
 
   async function listForReport(actor: Actor, reportId: string, status: string | undefined, meta: RequestMeta = {}) {
@@ -102,5 +173,5 @@ export function createReviewService(deps: ReviewDeps) {
     };
   }
 
-  return { listForReport, review, notifications };
+  return { listForReport, review, notifications, queue, get };
 }

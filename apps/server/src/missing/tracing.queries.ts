@@ -60,9 +60,17 @@ export async function findRequest(db: Queryable, id: string): Promise<TracingRow
   return rows[0];
 }
 
-export async function listRequests(db: Queryable, orgId: string, direction: 'outgoing' | 'incoming', limit: number): Promise<TracingRow[]> {
+/** Newest first, by keyset (created_at, id) after `after` (the last row of the previous page). */
+export async function listRequests(db: Queryable, orgId: string, direction: 'outgoing' | 'incoming', limit: number, after: { at: string; id: string } | null = null): Promise<(TracingRow & { cursor_at: string })[]> {
   const column = direction === 'outgoing' ? 't.from_org_id' : 't.to_org_id';
-  const { rows } = await db.query<TracingRow>(`SELECT ${REQUEST} FROM ${FROM} WHERE ${column} = $1 ORDER BY t.created_at DESC, t.id DESC LIMIT $2`, [orgId, limit]);
+  // The cursor keeps created_at as the database wrote it (microseconds): a JavaScript Date would
+  // round it to milliseconds and skip or repeat rows created in the same millisecond.
+  const { rows } = await db.query<TracingRow & { cursor_at: string }>(
+    `SELECT ${REQUEST}, t.created_at::text AS cursor_at FROM ${FROM} WHERE ${column} = $1
+        AND ($3::timestamptz IS NULL OR t.created_at < $3::timestamptz OR (t.created_at = $3::timestamptz AND t.id < $4::uuid))
+      ORDER BY t.created_at DESC, t.id DESC LIMIT $2`,
+    [orgId, limit, after?.at ?? null, after?.id ?? null],
+  );
   return rows;
 }
 

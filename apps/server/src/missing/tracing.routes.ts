@@ -3,7 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { missingReportSchema, traceConsentSchema, tracingAcceptSchema, tracingPartnerSchema, tracingRequestCreateSchema, tracingRequestSchema, tracingRequestSummarySchema } from '@acompana/core';
+import { missingReportSchema, traceConsentSchema, tracingAcceptSchema, tracingPartnerSchema, tracingRequestCreateSchema, tracingListQuerySchema, tracingListSchema, tracingRequestSchema, tracingRequestSummarySchema } from '@acompana/core';
 import { commonErrorResponses } from '../kernel/http/error-response.ts';
 import { authOf } from '../kernel/http/auth-context.ts';
 import type { TracingService } from './tracing.service.ts';
@@ -43,8 +43,8 @@ export function registerTracingRoutes(app: FastifyInstance, tracing: TracingServ
 
   api.get(
     '/api/missing/tracing',
-    { schema: { tags, summary: 'Tracing requests sent (outbox) or received (inbox), newest first', querystring: z.strictObject({ direction: z.enum(['outgoing', 'incoming']) }), response: ok(summaries) } },
-    async (request) => tracing.list(await authOf(request).actor(), request.query.direction, { ip: request.ip }),
+    { schema: { tags, summary: 'Tracing requests sent (outbox) or received (inbox), newest first, by cursor', querystring: tracingListQuerySchema, response: ok(tracingListSchema) } },
+    async (request) => tracing.list(await authOf(request).actor(), request.query, { ip: request.ip }),
   );
 
   api.get(

@@ -6,11 +6,12 @@
 // requester's key), or declines, which erases the search fields and every reference. Both sides
 // are audited; the report's case owner is notified of the answer. Nothing goes to a family.
 import { randomUUID } from 'node:crypto';
-import { can, type Actor, type TraceConsent, type TracingAccept, type TracingQuery, type TracingRequest, type TracingRequestCreate } from '@acompana/core';
+import { can, type Actor, type TraceConsent, type TracingAccept, type TracingListQuery, type TracingQuery, type TracingRequest, type TracingRequestCreate } from '@acompana/core';
 import type { Database } from '../kernel/db/database.ts';
 import type { Keyring } from '../kernel/crypto/keyring.ts';
 import type { AuditWriter } from '../audit/audit-log.ts';
 import { AppError } from '../kernel/errors.ts';
+import { decodeCursor, encodeCursor } from '../people/people-cursor.ts';
 import { decryptFields, foundSpec, reportSpec } from './missing-crypto.ts';
 import { iso } from './missing-mapping.ts';
 import type { MatchingService } from './matching.service.ts';
@@ -198,12 +199,16 @@ export function createTracingService(deps: TracingDeps) {
     return out;
   }
 
-  async function list(actor: Actor, direction: 'outgoing' | 'incoming', meta: RequestMeta = {}) {
+  async function list(actor: Actor, query: TracingListQuery, meta: RequestMeta = {}) {
+    const { direction } = query;
     const orgId = orgOf(actor);
     if (!can(actor, 'read', { type: 'missing_report', orgId })) throw new AppError('policy.denied');
-    const rows = await tq.listRequests(db, orgId, direction, 200);
-    await audit.record({ actorAccountId: actor.accountId, actorOrgId: orgId, action: `tracing_request.list_${direction}`, recordType: 'missing_report', orgId, fields: [], ip: meta.ip ?? null, details: { returned: rows.length } });
-    return { items: rows.map((r) => summary(r, direction)) };
+    const after = query.cursor ? decodeCursor<{ at: string; id: string }>(query.cursor, (v) => typeof v.at === 'string' && v.at.length <= 40 && typeof v.id === 'string' && /^[0-9a-f-]{36}$/.test(v.id)) : null;
+    const rows = await tq.listRequests(db, orgId, direction, query.limit + 1, after);
+    const page = rows.slice(0, query.limit);
+    const last = page[page.length - 1];
+    await audit.record({ actorAccountId: actor.accountId, actorOrgId: orgId, action: `tracing_request.list_${direction}`, recordType: 'missing_report', orgId, fields: [], ip: meta.ip ?? null, details: { returned: page.length } });
+    return { items: page.map((r) => summary(r, direction)), nextCursor: rows.length > query.limit && last ? encodeCursor({ at: last.cursor_at, id: last.id }) : null };
   }
 
   async function forReport(actor: Actor, reportId: string) {

@@ -96,6 +96,10 @@ export const missingReportCreateSchema = z.strictObject({
 });
 export type MissingReportCreate = z.infer<typeof missingReportCreateSchema>;
 
+/** A photo of the person sought or found: metadata only; the bytes come from its own URL (audited). */
+export const missingPhotoSchema = z.object({ id: z.string(), contentType: z.string(), sizeBytes: z.number().int(), uploadedAt: z.string() });
+export type MissingPhoto = z.infer<typeof missingPhotoSchema>;
+
 export const missingReportSchema = missingReportCreateSchema.omit({ teamId: true }).extend({
   id: z.string(),
   status: missingReportStatusSchema,
@@ -109,6 +113,7 @@ export const missingReportSchema = missingReportCreateSchema.omit({ teamId: true
   nationality: z.string().optional(),
   origin: z.object({ country: z.string().optional(), place: z.string().optional() }).optional(),
   traceConsent: traceConsentStateSchema,
+  photos: z.array(missingPhotoSchema).optional(),
 });
 export type MissingReport = z.infer<typeof missingReportSchema>;
 
@@ -149,6 +154,7 @@ export const foundRecordSchema = foundRecordCreateSchema.omit({ teamId: true }).
   teamId: z.string().nullable(),
   createdAt: z.string(),
   aliases: z.array(z.string()),
+  photos: z.array(missingPhotoSchema).optional(),
 });
 export type FoundRecord = z.infer<typeof foundRecordSchema>;
 
@@ -206,6 +212,9 @@ export const matchCandidateSchema = z.object({
   report: comparedRecordSchema,
   /** Null when the candidate record is no longer readable (deleted, consent withdrawn…). */
   candidate: comparedRecordSchema.nullable(),
+  /** Photos of the report, and of the candidate when it is the organisation's own found record. */
+  reportPhotos: z.array(missingPhotoSchema).optional(),
+  candidatePhotos: z.array(missingPhotoSchema).optional(),
 });
 export type MatchCandidate = z.infer<typeof matchCandidateSchema>;
 
@@ -213,6 +222,31 @@ export const candidateListQuerySchema = z.strictObject({
   /** Default: everything except rejected pairs. */
   status: reviewStatusSchema.optional(),
 });
+
+/** The organisation's review queue: candidates across every report the reader may read. */
+export const reviewQueueQuerySchema = z.strictObject({
+  status: reviewStatusSchema.default('pending'),
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+});
+export type ReviewQueueQuery = z.infer<typeof reviewQueueQuerySchema>;
+
+export const reviewQueueItemSchema = z.object({
+  id: z.string(),
+  reportId: z.string(),
+  reportGivenNames: z.string().optional(),
+  reportSurnames: z.string().optional(),
+  reportStatus: missingReportStatusSchema,
+  candidateKind: candidateKindSchema,
+  /** The candidate is a partner's record (shared for search). */
+  partner: z.boolean(),
+  score: z.number(),
+  engineDecision: z.enum(['match', 'possible']),
+  reviewStatus: reviewStatusSchema,
+  proposedAt: z.string(),
+});
+export type ReviewQueueItem = z.infer<typeof reviewQueueItemSchema>;
+export const reviewQueueSchema = z.object({ items: z.array(reviewQueueItemSchema), nextCursor: z.string().nullable() });
 
 export const candidateReviewSchema = z.strictObject({
   decision: z.enum(['confirmed', 'rejected', 'needs_info']),

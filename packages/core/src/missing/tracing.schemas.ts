@@ -108,3 +108,12 @@ export type TracingRequest = z.infer<typeof tracingRequestSchema>;
 export const tracingRequestSummarySchema = tracingRequestSchema.pick({ id: true, direction: true, reportId: true, fromOrg: true, toOrg: true, status: true, createdAt: true, decidedAt: true, candidatesFound: true });
 
 export const tracingPartnerSchema = z.object({ id: z.string(), name: z.string() });
+
+/** Outbox or inbox, newest first, by cursor. */
+export const tracingListQuerySchema = z.strictObject({
+  direction: z.enum(['outgoing', 'incoming']),
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+});
+export type TracingListQuery = z.infer<typeof tracingListQuerySchema>;
+export const tracingListSchema = z.object({ items: z.array(tracingRequestSummarySchema), nextCursor: z.string().nullable() });

@@ -24,7 +24,7 @@ describe('encrypted columns registered for rotation', () => {
     // Protection measures for defenders (decision 0119).
     for (const column of ['incident_protection_measures.details', 'incident_protection_history.note']) assert.ok(columns.includes(column), `${column} missing`);
     // Tracing requests and the family's consent to trace (decision 0121).
-    for (const column of ['tracing_requests.query', 'tracing_requests.reply', 'tracing_candidates.shared_details', 'missing_reports.trace_consent']) assert.ok(columns.includes(column), `${column} missing`);
+    for (const column of ['tracing_requests.query', 'tracing_requests.reply', 'tracing_candidates.shared_details', 'missing_reports.trace_consent', 'missing_photos.content']) assert.ok(columns.includes(column), `${column} missing`);
     // Stored statistics reports (decision 0122).
     assert.ok(columns.includes('report_files.content'), 'report_files.content missing');
   });

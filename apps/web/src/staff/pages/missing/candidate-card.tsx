@@ -8,6 +8,7 @@ import { Alert } from '../../../shared/components/alert';
 import { errorMessage } from '../../api/error-message';
 import { TextAreaField } from '../people/form-fields';
 import { missingApi } from './missing-api';
+import { PhotoStrip } from './photo-gallery';
 import type { MatchCandidate } from './missing-api';
 
 /** Keys built from the engine's field names; unknown ones fall back to the engine's own label. */
@@ -65,6 +66,16 @@ export function CandidateCard({ candidate, onReviewed }: { candidate: MatchCandi
         {other?.access === 'partner' ? ` · ${t('missing.compare.partnerRecord')}` : ''}
       </p>
       {other === null ? <Alert tone="warning">{t('missing.compare.gone')}</Alert> : null}
+      {candidate.reportPhotos?.length || candidate.candidatePhotos?.length ? (
+        <div className="compare-photos">
+          <div>
+            <PhotoStrip photos={candidate.reportPhotos} label={t('missing.photos.ofReport')} />
+          </div>
+          <div>
+            <PhotoStrip photos={candidate.candidatePhotos} label={t('missing.photos.ofCandidate')} />
+          </div>
+        </div>
+      ) : null}
       <table className="compare">
         <caption className="visually-hidden">{t('missing.compare.caption')}</caption>
         <thead>

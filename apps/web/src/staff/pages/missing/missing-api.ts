@@ -7,14 +7,17 @@ import type {
   MatchCandidate,
   MatchRun,
   MissingReport,
+  MissingPhoto,
   MissingReportCreate,
+  ReviewQueueItem,
   TraceConsent,
   TracingAccept,
   TracingRequest,
 } from '../../../../../../packages/core/src/missing/index.ts';
-import { apiRequest } from '../../api/client';
+import { ApiError, apiRequest, currentCsrfToken } from '../../api/client';
 
-export type { FoundRecord, FoundRecordCreate, MatchCandidate, MissingReport, MissingReportCreate, TraceConsent, TracingRequest };
+export type { FoundRecord, FoundRecordCreate, MatchCandidate, MissingPhoto, MissingReport, MissingReportCreate, ReviewQueueItem, TraceConsent, TracingRequest };
+export type PhotoOwner = { kind: 'report' | 'found'; id: string };
 
 export interface ReportSummary {
   id: string;
@@ -30,6 +33,24 @@ export interface ReportSummary {
 export type TracingSummary = Pick<TracingRequest, 'id' | 'direction' | 'reportId' | 'fromOrg' | 'toOrg' | 'status' | 'createdAt' | 'decidedAt' | 'candidatesFound'>;
 
 const enc = encodeURIComponent;
+const page = (cursor: string | null | undefined) => (cursor ? `&cursor=${enc(cursor)}` : '');
+
+/** Raw image bytes (the API checks the content, whatever the file claims). */
+async function uploadPhoto(owner: PhotoOwner, file: File, language: string): Promise<MissingPhoto> {
+  const csrfToken = currentCsrfToken();
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': language, 'Content-Type': file.type || 'application/octet-stream' };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(`/api/missing/${owner.kind === 'report' ? 'reports' : 'found'}/${enc(owner.id)}/photos`, { method: 'POST', headers, credentials: 'same-origin', body: file });
+  } catch {
+    throw new ApiError(0, { code: 'client.network', message: '' });
+  }
+  const body = (await response.json().catch(() => undefined)) as unknown;
+  if (response.ok) return body as MissingPhoto;
+  const error = body && typeof body === 'object' && 'code' in body ? (body as { code: string; message: string; field?: string }) : { code: 'client.unexpected', message: '' };
+  throw new ApiError(response.status, error);
+}
 
 export const missingApi = {
   reports: () => apiRequest<{ items: ReportSummary[] }>('GET', '/api/missing/reports'),
@@ -46,7 +67,14 @@ export const missingApi = {
   tracingForReport: (id: string) => apiRequest<{ items: TracingSummary[] }>('GET', `/api/missing/reports/${enc(id)}/tracing`),
   tracingPartners: () => apiRequest<{ items: { id: string; name: string }[] }>('GET', '/api/missing/tracing/partners'),
   sendTracing: (reportId: string, toOrgId: string) => apiRequest<TracingRequest>('POST', '/api/missing/tracing', { body: { reportId, toOrgId } }),
-  tracingList: (direction: 'outgoing' | 'incoming') => apiRequest<{ items: TracingSummary[] }>('GET', `/api/missing/tracing?direction=${direction}`),
+  tracingList: (direction: 'outgoing' | 'incoming', cursor?: string | null) => apiRequest<{ items: TracingSummary[]; nextCursor: string | null }>('GET', `/api/missing/tracing?direction=${direction}&limit=25${page(cursor)}`),
+  queue: (status: MatchCandidate['reviewStatus'], cursor?: string | null) => apiRequest<{ items: ReviewQueueItem[]; nextCursor: string | null }>('GET', `/api/missing/candidates?status=${status}&limit=25${page(cursor)}`),
+  candidate: (id: string) => apiRequest<MatchCandidate>('GET', `/api/missing/candidates/${enc(id)}`),
+  foundRecord: (id: string) => apiRequest<FoundRecord>('GET', `/api/missing/found/${enc(id)}`),
+  changeFoundStatus: (id: string, status: FoundRecord['status'], version: number) => apiRequest<FoundRecord>('POST', `/api/missing/found/${enc(id)}/status`, { body: { status, version } }),
+  uploadPhoto,
+  removePhoto: (id: string) => apiRequest<void>('DELETE', `/api/missing/photos/${enc(id)}`),
+  photoUrl: (id: string) => `/api/missing/photos/${enc(id)}`,
   tracing: (id: string) => apiRequest<TracingRequest>('GET', `/api/missing/tracing/${enc(id)}`),
   acceptTracing: (id: string, body: TracingAccept) => apiRequest<TracingRequest>('POST', `/api/missing/tracing/${enc(id)}/accept`, { body }),
   declineTracing: (id: string) => apiRequest<TracingRequest>('POST', `/api/missing/tracing/${enc(id)}/decline`),
@@ -57,3 +85,6 @@ export const newReportPath = '/search/reports/new';
 export const newFoundPath = '/search/found/new';
 export const reportPath = (id: string) => `/search/reports/${id}`;
 export const tracingPath = (id: string) => `/search/tracing/${id}`;
+export const foundPath = (id: string) => `/search/found/${id}`;
+export const queuePath = '/search/review';
+export const candidatePath = (id: string) => `/search/review/${id}`;

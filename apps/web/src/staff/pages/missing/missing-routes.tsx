@@ -5,12 +5,19 @@ import { ReportFormPage } from './report-form-page';
 import { ReportPage } from './report-page';
 import { SearchPage } from './search-page';
 import { TracingPage } from './tracing-page';
-import { newFoundPath, newReportPath, searchPath } from './missing-api';
+import { FoundPage } from './found-page';
+import { CandidatePage, ReviewQueuePage } from './review-queue-page';
+import { newFoundPath, newReportPath, queuePath, searchPath } from './missing-api';
 
 export function missingPageFor(path: string): ReactNode | null {
   if (path === searchPath) return <SearchPage />;
   if (path === newReportPath) return <ReportFormPage />;
   if (path === newFoundPath) return <FoundFormPage />;
+  if (path === queuePath) return <ReviewQueuePage />;
+  const found = /^\/search\/found\/([0-9a-f-]{36})$/i.exec(path);
+  if (found?.[1]) return <FoundPage key={found[1]} foundId={found[1]} />;
+  const candidate = /^\/search\/review\/([0-9a-f-]{36})$/i.exec(path);
+  if (candidate?.[1]) return <CandidatePage key={candidate[1]} candidateId={candidate[1]} />;
   const report = /^\/search\/reports\/([0-9a-f-]{36})$/i.exec(path);
   if (report?.[1]) return <ReportPage key={report[1]} reportId={report[1]} />;
   const tracing = /^\/search\/tracing\/([0-9a-f-]{36})$/i.exec(path);

@@ -11,6 +11,7 @@ import { Link } from '../../router/router';
 import { CandidateCard } from './candidate-card';
 import { SelectField } from '../people/form-fields';
 import { ReportTracingSection } from './report-tracing-section';
+import { PhotoGallery } from './photo-gallery';
 import { missingApi, searchPath } from './missing-api';
 import type { MatchCandidate, MissingReport } from './missing-api';
 import { reportName } from './search-page';
@@ -112,6 +113,7 @@ export function ReportPage({ reportId }: { reportId: string }) {
       </form>
       <Facts report={report} />
       <p className="muted">{t('missing.neverFamily')}</p>
+      <PhotoGallery owner={{ kind: 'report', id: report.id }} photos={report.photos ?? []} canEdit onChanged={reload} />
 
       <section className="section-card" aria-labelledby="queue-heading">
         <h2 id="queue-heading">{t('missing.review.title')}</h2>

@@ -10,7 +10,7 @@ import { currentLanguage } from '../../../i18n/i18n';
 import { errorMessage } from '../../api/error-message';
 import { Link, navigate, useLocation } from '../../router/router';
 import { formatInstant } from '../people/reference-data';
-import { missingApi, newFoundPath, newReportPath, reportPath, tracingPath } from './missing-api';
+import { foundPath, missingApi, newFoundPath, newReportPath, queuePath, reportPath, tracingPath } from './missing-api';
 import type { FoundRecord, ReportSummary, TracingSummary } from './missing-api';
 
 type Loaded<T> = { status: 'loading' } | { status: 'failed'; error: unknown } | { status: 'ready'; items: T[] };
@@ -41,29 +41,13 @@ function ListState<T>({ state, none, children }: { state: Loaded<T>; none: strin
 
 export function SearchPage() {
   const { t } = useTranslation();
-  const language = currentLanguage();
   const reports = useList<ReportSummary>(missingApi.reports);
   const found = useList<FoundRecord>(missingApi.found);
-  const inbox = useList<TracingSummary>(() => missingApi.tracingList('incoming'));
-  const outbox = useList<TracingSummary>(() => missingApi.tracingList('outgoing'));
   // Notifications link to /search?report=<id>: open that report.
   const target = useLocation().search.get('report');
   useEffect(() => {
     if (target && /^[0-9a-f-]{36}$/i.test(target)) navigate(reportPath(target), { replace: true });
   }, [target]);
-
-  const tracingList = (items: TracingSummary[], incoming: boolean) => (
-    <ul className="record-list">
-      {items.map((r) => (
-        <li key={r.id} className="record-list__item">
-          <Link to={tracingPath(r.id)}>{incoming ? t('missing.tracing.from', { org: r.fromOrg.name }) : t('missing.tracing.to', { org: r.toOrg.name })}</Link>
-          <span className="muted">
-            {t(`missing.tracing.status.${r.status}`)} · {formatInstant(r.createdAt, language)}
-          </span>
-        </li>
-      ))}
-    </ul>
-  );
 
   return (
     <>
@@ -75,6 +59,9 @@ export function SearchPage() {
         </Link>{' '}
         <Link className="button" to={newFoundPath}>
           {t('missing.found.new')}
+        </Link>{' '}
+        <Link className="button" to={queuePath}>
+          {t('missing.queue.title')}
         </Link>
       </p>
 
@@ -105,7 +92,7 @@ export function SearchPage() {
             <ul className="record-list">
               {items.map((f) => (
                 <li key={f.id} className="record-list__item">
-                  <span>{reportName(f, t(`missing.found.kind.${f.kind}`))}</span>
+                  <Link to={foundPath(f.id)}>{reportName(f, t(`missing.found.kind.${f.kind}`))}</Link>
                   <span className="muted">
                     {t(`missing.found.status.${f.status}`)}
                     {f.foundOn ? ` · ${f.foundOn}` : ''}
@@ -119,18 +106,56 @@ export function SearchPage() {
         </ListState>
       </section>
 
-      <section className="section-card" aria-labelledby="inbox-heading">
-        <h2 id="inbox-heading">{t('missing.tracing.inbox')}</h2>
-        <ListState state={inbox} none={t('missing.tracing.noneIn')}>
-          {(items) => tracingList(items, true)}
-        </ListState>
-      </section>
-      <section className="section-card" aria-labelledby="outbox-heading">
-        <h2 id="outbox-heading">{t('missing.tracing.outbox')}</h2>
-        <ListState state={outbox} none={t('missing.tracing.noneOut')}>
-          {(items) => tracingList(items, false)}
-        </ListState>
-      </section>
+      <TracingList direction="incoming" />
+      <TracingList direction="outgoing" />
     </>
+  );
+}
+
+/** Tracing requests received (inbox) or sent (outbox), newest first, a page at a time. */
+function TracingList({ direction }: { direction: 'incoming' | 'outgoing' }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const [state, setState] = useState<Loaded<TracingSummary>>({ status: 'loading' });
+  const [next, setNext] = useState<string | null>(null);
+  const incoming = direction === 'incoming';
+  const load = (cursor: string | null) =>
+    missingApi.tracingList(direction, cursor).then(
+      (page) => {
+        setState((prev) => ({ status: 'ready', items: cursor && prev.status === 'ready' ? [...prev.items, ...page.items] : page.items }));
+        setNext(page.nextCursor);
+      },
+      (error: unknown) => setState({ status: 'failed', error }),
+    );
+  useEffect(() => {
+    void load(null);
+    // Loaded once per direction.
+  }, [direction]);
+  const heading = `${direction}-heading`;
+  return (
+    <section className="section-card" aria-labelledby={heading}>
+      <h2 id={heading}>{t(incoming ? 'missing.tracing.inbox' : 'missing.tracing.outbox')}</h2>
+      <ListState state={state} none={t(incoming ? 'missing.tracing.noneIn' : 'missing.tracing.noneOut')}>
+        {(items) => (
+          <ul className="record-list">
+            {items.map((r) => (
+              <li key={r.id} className="record-list__item">
+                <Link to={tracingPath(r.id)}>{incoming ? t('missing.tracing.from', { org: r.fromOrg.name }) : t('missing.tracing.to', { org: r.toOrg.name })}</Link>
+                <span className="muted">
+                  {t(`missing.tracing.status.${r.status}`)} · {formatInstant(r.createdAt, language)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </ListState>
+      {next ? (
+        <p>
+          <button type="button" className="button button--small" onClick={() => void load(next)}>
+            {t('missing.queue.more')}
+          </button>
+        </p>
+      ) : null}
+    </section>
   );
 }
