@@ -130,6 +130,7 @@ describe('missing-person search screens', { skip: skip ?? false }, () => {
     await reviewed.getByText(tr('missing.review.status.confirmed')).waitFor();
     await reviewed.getByRole('list', { name: tr('missing.photos.ofReport') }).getByRole('img').waitFor();
     await assertAccessible('a candidate opened from the review queue');
+    await screenshot(page, 'missing-queue-candidate-1280');
 
     // Removed from the report page, after confirming.
     await page.goto(reportUrl);
@@ -148,6 +149,7 @@ describe('missing-person search screens', { skip: skip ?? false }, () => {
     const dialog = page.getByRole('dialog', { name: tr('missing.found.confirmTitle') });
     await dialog.getByText(tr('missing.found.leavesMatching')).waitFor();
     await assertAccessible('the status confirmation');
+    await screenshot(page, 'missing-found-status-1280');
     await dialog.getByRole('button', { name: tr('missing.found.confirmChange') }).click();
     await page.getByText(tr('missing.found.statusChanged', { status: tr('missing.found.status.identified') })).waitFor();
     const { rows: found } = await server.harness.ctx.db.query<{ status: string }>('SELECT status FROM found_records WHERE id = $1', [remainsId]);

@@ -1,5 +1,6 @@
 // Opening a deployment: database (embedded or server), migrations, master key, keyring, and the
 // demo data on an empty embedded database. Shared by the server and the CLI.
+import { sealAuditLog } from './audit/audit-seal.ts';
 import type { AppConfig } from './kernel/config.ts';
 import { openDatabase } from './kernel/db/open-database.ts';
 import { migrate } from './kernel/db/migrate.ts';
@@ -70,7 +71,13 @@ export async function openRuntime(config: AppConfig, options: RuntimeOptions = {
     const master = await resolveMasterKey(db, config);
     const keyring = await Keyring.open(db, master.key);
     const ctx = createAppContext({ config, db, keyring, ...(options.clock ? { clock: options.clock } : {}) });
-    return { ctx, db, masterKeyOrigin: master.origin, close: () => db.close() };
+    // Entries appended by this process are chained before the database closes (a CLI command, a
+    // server shutting down); whatever a crash leaves unsealed is sealed by the next sealer.
+    const close = async () => {
+      await sealAuditLog(db, keyring.systemKey('audit'), { timeoutMs: 2000 }).catch(() => undefined);
+      await db.close();
+    };
+    return { ctx, db, masterKeyOrigin: master.origin, close };
   } catch (error) {
     await db.close();
     throw error;

@@ -4,7 +4,7 @@ export { openRuntime, type Runtime } from './bootstrap.ts';
 export { buildApp } from './app.ts';
 export { AppError, isAppError } from './kernel/errors.ts';
 export { translate, type Locale } from './kernel/i18n/translate.ts';
-export { verifyAuditChain } from './audit/audit-log.ts';
+export { verifyAuditChain, sealAndVerifyAuditChain } from './audit/audit-log.ts';
 export { rotateOrgDataKey, rewrapUnderNewMasterKey } from './kernel/crypto/key-rotation.ts';
 export {
   generateMasterKeyText,

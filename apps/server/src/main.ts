@@ -7,6 +7,7 @@ import { openRuntime } from './bootstrap.ts';
 import { buildApp } from './app.ts';
 import { createServerJobs } from './jobs/server-jobs.ts';
 import { startJobWorker, type JobWorker } from './jobs/job-worker.ts';
+import { startAuditSealer, type AuditSealer } from './audit/audit-seal.ts';
 import { DEMO_PASSWORD, demoAccounts, isDatabaseEmpty, seedDemo, seedDemoRecords } from './demo/seed-demo.ts';
 
 async function main(): Promise<void> {
@@ -22,9 +23,10 @@ async function main(): Promise<void> {
   const app = await buildApp(ctx, { logger: true });
   // Background jobs (deadline reminders, their e-mails): an in-process worker, stopped first on shutdown.
   const jobs = createServerJobs(ctx, { onError: (kind, error) => app.log.error({ err: error, job: kind }, 'background job failed') });
-  const running: { worker?: JobWorker } = {};
+  const running: { worker?: JobWorker; sealer?: AuditSealer } = {};
   app.addHook('onClose', async () => {
     await running.worker?.stop();
+    await running.sealer?.stop();
     jobs.close();
   });
   let closing = false;
@@ -39,6 +41,11 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
+  // Audit entries are chained in the background within about a second (decision 0125).
+  running.sealer = startAuditSealer(ctx.db, ctx.keyring.systemKey('audit'), {
+    onError: (error) => app.log.error({ err: error }, 'audit sealer'),
+    onTampered: (seq) => app.log.error({ seq }, 'audit entry does not match its own MAC: sealing stopped before it; run `acompana audit verify`'),
+  });
   running.worker = startJobWorker(jobs.queue, { onError: (error) => app.log.error({ err: error }, 'job worker') });
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const url = `http://${shownHost}:${config.port}/app/`;

@@ -2,8 +2,9 @@ import { it } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeOnBothDatabases } from '../testing/on-both-databases.ts';
 import { verifyAuditChain } from './audit-log.ts';
+import { sealAuditLog } from './audit-seal.ts';
 
-describeOnBothDatabases('the audit log', (h) => {
+describeOnBothDatabases('the audit log', (h, kind) => {
   it('verifies an intact chain of logins, account creations and role changes', async () => {
     await h().createAccount({ org: 'audit-org', email: 'admin@audit.example', role: 'admin' });
     await h().login('admin@audit.example');
@@ -32,23 +33,86 @@ describeOnBothDatabases('the audit log', (h) => {
     assert.equal(result.ok, true);
   });
 
+  // PGlite has one connection: no transaction can run beside another there.
+  it('never chains past an entry whose transaction is still running, then chains both in order', { skip: kind === 'pglite' }, async () => {
+    const key = h().ctx.keyring.systemKey('audit');
+    await sealAuditLog(h().ctx.db, key);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let firstSeq = 0;
+    let appended!: () => void;
+    const inTransaction = new Promise<void>((resolve) => (appended = resolve));
+    const slow = h().ctx.db.transaction(async (tx) => {
+      firstSeq = await h().ctx.audit.append(tx, { action: 'test.slow', recordType: 'test' });
+      appended();
+      await held;
+    });
+    await inTransaction;
+    const laterSeq = await h().ctx.audit.record({ action: 'test.fast', recordType: 'test' });
+    assert.ok(laterSeq > firstSeq);
+    assert.deepEqual(await sealAuditLog(h().ctx.db, key, { timeoutMs: 300 }), { sealed: 0 }, 'the later entry waits for the earlier one');
+    release();
+    await slow;
+    assert.deepEqual(await sealAuditLog(h().ctx.db, key), { sealed: 2 });
+    const { rows } = await h().ctx.db.query<{ seq: number; prev_mac: string; mac: string }>('SELECT seq, prev_mac, mac FROM audit_log WHERE seq IN ($1, $2) ORDER BY seq', [firstSeq, laterSeq]);
+    assert.equal(rows[1]?.prev_mac, rows[0]?.mac, 'chained in sequence order');
+    assert.equal((await verifyAuditChain(h().ctx.db, key)).ok, true);
+  });
+
+  it('seals every entry in sequence order, across the gaps left by rolled-back transactions', async () => {
+    const key = h().ctx.keyring.systemKey('audit');
+    await assert.rejects(h().ctx.db.transaction(async (tx) => {
+      await h().ctx.audit.append(tx, { action: 'test.rolled_back', recordType: 'test' });
+      throw new Error('the change fails after its audit entry');
+    }));
+    await h().ctx.audit.record({ action: 'test.after_rollback', recordType: 'test' });
+    const before = await verifyAuditChain(h().ctx.db, key);
+    assert.equal(before.ok, true, 'unsealed entries verify by their own MAC');
+    const sealed = await sealAuditLog(h().ctx.db, key);
+    assert.ok(sealed.sealed >= 1, `sealed ${sealed.sealed}`);
+    const { rows } = await h().ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log WHERE mac IS NULL');
+    assert.equal(rows[0]?.n, 0);
+    assert.deepEqual(await verifyAuditChain(h().ctx.db, key), { ok: true, checked: before.checked });
+    const gaps = await h().ctx.db.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_log WHERE action = 'test.rolled_back'");
+    assert.equal(gaps.rows[0]?.n, 0, 'the rolled-back entry is gone and its number is a gap');
+  });
+
   it('fails verification at the entry someone edited directly in the database', async () => {
-    const { rows } = await h().ctx.db.query<{ seq: number }>("SELECT seq FROM audit_log WHERE action = 'auth.login' ORDER BY seq LIMIT 1");
+    const { rows } = await h().ctx.db.query<{ seq: number; ip: string }>("SELECT seq, ip FROM audit_log WHERE action = 'auth.login' ORDER BY seq LIMIT 1");
     const seq = Number(rows[0]?.seq);
     // An insider with database access disables the guard and rewrites history.
     await h().ctx.db.exec('ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update_or_delete');
     await h().ctx.db.query("UPDATE audit_log SET ip = '10.9.9.9' WHERE seq = $1", [seq]);
     const result = await verifyAuditChain(h().ctx.db, h().ctx.keyring.systemKey('audit'));
     assert.deepEqual({ ok: result.ok, firstBadSeq: result.firstBadSeq, reason: result.reason }, { ok: false, firstBadSeq: seq, reason: 'mac_mismatch' });
+    await h().ctx.db.query('UPDATE audit_log SET ip = $2 WHERE seq = $1', [seq, rows[0]?.ip]);
   });
 
-  it('fails verification where entries were deleted', async () => {
+  it('detects an edit of an entry not sealed yet, and never seals it', async () => {
+    const key = h().ctx.keyring.systemKey('audit');
+    const seq = await h().ctx.audit.record({ action: 'test.unsealed', recordType: 'test', details: { amount: 1 } });
+    await h().ctx.db.query(`UPDATE audit_log SET details = '{"amount": 2}' WHERE seq = $1`, [seq]);
+    assert.deepEqual(await sealAuditLog(h().ctx.db, key), { sealed: 0, tamperedSeq: seq });
+    const result = await verifyAuditChain(h().ctx.db, key);
+    assert.deepEqual({ ok: result.ok, firstBadSeq: result.firstBadSeq, reason: result.reason }, { ok: false, firstBadSeq: seq, reason: 'mac_mismatch' });
+    await h().ctx.db.query(`UPDATE audit_log SET details = '{"amount": 1}' WHERE seq = $1`, [seq]);
+    assert.equal((await sealAuditLog(h().ctx.db, key)).sealed, 1);
+  });
+
+  it('fails verification where sealed entries were deleted, in the middle or at the end', async () => {
+    const key = h().ctx.keyring.systemKey('audit');
+    for (let i = 0; i < 4; i++) await h().ctx.audit.record({ action: 'test.to_delete', recordType: 'test', recordId: String(i) });
+    await sealAuditLog(h().ctx.db, key);
+    assert.equal((await verifyAuditChain(h().ctx.db, key)).ok, true);
     const { rows } = await h().ctx.db.query<{ seq: number }>('SELECT max(seq) AS seq FROM audit_log');
     const last = Number(rows[0]?.seq);
-    // Undo the edit of the previous test by removing everything from there, then delete one in the middle.
     await h().ctx.db.query('DELETE FROM audit_log WHERE seq = $1', [last - 2]);
-    const result = await verifyAuditChain(h().ctx.db, h().ctx.keyring.systemKey('audit'));
-    assert.equal(result.ok, false);
+    assert.deepEqual(await verifyAuditChain(h().ctx.db, key), { ok: false, checked: (await countBefore(last - 2)), firstBadSeq: last - 2, reason: 'missing_entries' });
+    await h().ctx.db.query('DELETE FROM audit_log WHERE seq >= $1', [last - 2]);
+    const tail = await verifyAuditChain(h().ctx.db, key);
+    assert.deepEqual({ ok: tail.ok, reason: tail.reason }, { ok: false, reason: 'missing_entries' });
     await h().ctx.db.exec('ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update_or_delete');
   });
+
+  const countBefore = async (seq: number) => Number((await h().ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log WHERE seq < $1', [seq])).rows[0]?.n);
 });

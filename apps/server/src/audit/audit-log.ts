@@ -1,7 +1,7 @@
 // Writing to and verifying the audit log. An entry is appended in the same transaction as the
 // change it records, so a crash can never keep the change and lose its audit entry.
 import type { Database, Queryable } from '../kernel/db/database.ts';
-import { auditMac, type AuditContent } from './audit-mac.ts';
+import { auditRowMac, type AuditContent } from './audit-mac.ts';
 
 export interface AuditEntry {
   actorAccountId?: string | null;
@@ -25,13 +25,13 @@ export interface AuditWriter {
 }
 
 export function createAuditWriter(db: Database, auditKey: Buffer, clock: () => Date = () => new Date()): AuditWriter {
+  // No global lock is held here: the entry takes the next sequence number and its own keyed MAC;
+  // the sealer (audit-seal.ts) chains entries in sequence order moments later. The transaction id
+  // is taken BEFORE the number (the materialised CTE runs first), which is what lets the sealer
+  // know when every number up to a point is final (decision 0125).
   const append = async (tx: Queryable, entry: AuditEntry): Promise<number> => {
-    // Locking the head row serialises appends, which is what makes the chain a chain.
-    const head = await tx.query<{ last_seq: number; last_mac: string }>('SELECT last_seq, last_mac FROM audit_head WHERE id = 1 FOR UPDATE');
-    const last = head.rows[0];
-    if (!last) throw new Error('audit_head row is missing');
     const content: AuditContent = {
-      seq: Number(last.last_seq) + 1,
+      seq: 0,
       at: clock().toISOString(),
       actorAccountId: entry.actorAccountId ?? null,
       actorOrgId: entry.actorOrgId ?? null,
@@ -43,12 +43,12 @@ export function createAuditWriter(db: Database, auditKey: Buffer, clock: () => D
       ip: entry.ip ?? null,
       details: entry.details ?? {},
     };
-    const mac = auditMac(auditKey, content, last.last_mac);
-    await tx.query(
-      `INSERT INTO audit_log (seq, at, actor_account_id, actor_org_id, action, record_type, record_id, org_id, fields, ip, details, prev_mac, mac)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+    const { rows } = await tx.query<{ seq: string | number }>(
+      `WITH appending AS MATERIALIZED (SELECT pg_current_xact_id())
+       INSERT INTO audit_log (at, actor_account_id, actor_org_id, action, record_type, record_id, org_id, fields, ip, details, row_mac)
+       SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11 FROM appending
+       RETURNING seq`,
       [
-        content.seq,
         content.at,
         content.actorAccountId,
         content.actorOrgId,
@@ -59,81 +59,13 @@ export function createAuditWriter(db: Database, auditKey: Buffer, clock: () => D
         content.fields,
         content.ip,
         JSON.stringify(content.details),
-        last.last_mac,
-        mac,
+        auditRowMac(auditKey, content),
       ],
     );
-    await tx.query('UPDATE audit_head SET last_seq = $1, last_mac = $2 WHERE id = 1', [content.seq, mac]);
-    return content.seq;
+    return Number(rows[0]?.seq);
   };
-  return { append, record: (entry) => db.transaction((tx) => append(tx, entry)) };
+  // A single statement commits on its own: no BEGIN/COMMIT round trips for an access record.
+  return { append, record: (entry) => append(db, entry) };
 }
 
-export interface AuditVerification {
-  ok: boolean;
-  checked: number;
-  /** The first entry that does not verify (edited, inserted, reordered) or the gap where entries were removed. */
-  firstBadSeq?: number;
-  reason?: 'mac_mismatch' | 'broken_link' | 'missing_entries' | 'head_mismatch';
-}
-
-interface AuditRow {
-  seq: number;
-  at: Date;
-  actor_account_id: string | null;
-  actor_org_id: string | null;
-  action: string;
-  record_type: string;
-  record_id: string | null;
-  org_id: string | null;
-  fields: string[];
-  ip: string | null;
-  details: Record<string, unknown>;
-  prev_mac: string;
-  mac: string;
-}
-
-const BATCH = 2000;
-
-export async function verifyAuditChain(db: Queryable, auditKey: Buffer): Promise<AuditVerification> {
-  let expectedSeq = 1;
-  let prevMac = 'genesis';
-  let checked = 0;
-  for (;;) {
-    const { rows } = await db.query<AuditRow>(
-      `SELECT seq, at, actor_account_id::text AS actor_account_id, actor_org_id::text AS actor_org_id, action, record_type,
-              record_id, org_id::text AS org_id, fields, ip, details, prev_mac, mac
-         FROM audit_log WHERE seq >= $1 ORDER BY seq LIMIT ${BATCH}`,
-      [expectedSeq],
-    );
-    for (const row of rows) {
-      const seq = Number(row.seq);
-      if (seq !== expectedSeq) return { ok: false, checked, firstBadSeq: expectedSeq, reason: 'missing_entries' };
-      if (row.prev_mac !== prevMac) return { ok: false, checked, firstBadSeq: seq, reason: 'broken_link' };
-      const content: AuditContent = {
-        seq,
-        at: new Date(row.at).toISOString(),
-        actorAccountId: row.actor_account_id,
-        actorOrgId: row.actor_org_id,
-        action: row.action,
-        recordType: row.record_type,
-        recordId: row.record_id,
-        orgId: row.org_id,
-        fields: row.fields,
-        ip: row.ip,
-        details: row.details,
-      };
-      if (auditMac(auditKey, content, row.prev_mac) !== row.mac) return { ok: false, checked, firstBadSeq: seq, reason: 'mac_mismatch' };
-      prevMac = row.mac;
-      expectedSeq++;
-      checked++;
-    }
-    if (rows.length < BATCH) break;
-  }
-  const head = await db.query<{ last_seq: number; last_mac: string }>('SELECT last_seq, last_mac FROM audit_head WHERE id = 1');
-  const h = head.rows[0];
-  if (!h || Number(h.last_seq) !== expectedSeq - 1 || h.last_mac !== prevMac) {
-    return { ok: false, checked, firstBadSeq: expectedSeq, reason: h && Number(h.last_seq) > expectedSeq - 1 ? 'missing_entries' : 'head_mismatch' };
-  }
-  return { ok: true, checked };
-}
+export { verifyAuditChain, sealAndVerifyAuditChain, type AuditVerification } from './audit-verify.ts';

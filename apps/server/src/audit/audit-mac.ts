@@ -47,3 +47,11 @@ export function auditMac(key: Buffer, content: AuditContent, prevMac: string): s
   ]);
   return createHmac('sha256', key).update(encoded).digest('hex');
 }
+
+/**
+ * An entry's own MAC, written with it before it is chained (its sequence number is not part of
+ * it: the database assigns that). Detects an edit of an entry that is not sealed yet.
+ */
+export function auditRowMac(key: Buffer, content: AuditContent): string {
+  return auditMac(key, { ...content, seq: 0 }, 'acompana/audit/row');
+}

@@ -18,7 +18,7 @@ import type { AppContext } from '../app-context.ts';
 import { commonErrorResponses } from '../kernel/http/error-response.ts';
 import { authOf } from '../kernel/http/auth-context.ts';
 import { AppError } from '../kernel/errors.ts';
-import { verifyAuditChain } from '../audit/audit-log.ts';
+import { sealAndVerifyAuditChain } from '../audit/audit-log.ts';
 import { listOrgAccounts } from './orgs.queries.ts';
 
 function requireOrg(actor: Actor): string {
@@ -37,7 +37,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: AppContext): void
       const actor = await authOf(request).actor();
       const orgId = requireOrg(actor);
       if (!can(actor, 'read', { type: 'audit_log', orgId })) throw new AppError('policy.denied');
-      const result = await verifyAuditChain(ctx.db, ctx.keyring.systemKey('audit'));
+      const result = await sealAndVerifyAuditChain(ctx.db, ctx.keyring.systemKey('audit'));
       await ctx.audit.record({ actorAccountId: actor.accountId, actorOrgId: orgId, action: 'audit.verify', recordType: 'audit_log', orgId, ip: request.ip, details: { ok: result.ok } });
       return result;
     },

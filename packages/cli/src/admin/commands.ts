@@ -17,7 +17,7 @@ import {
   rewrapUnderNewMasterKey,
   rotateOrgDataKey,
   seedDemo,
-  verifyAuditChain,
+  sealAndVerifyAuditChain,
   writeKeyFile,
   type Runtime,
 } from '@acompana/server';
@@ -61,7 +61,7 @@ export async function userCreateCommand(args: ParsedArgs): Promise<number> {
 
 export async function auditVerifyCommand(): Promise<number> {
   return withRuntime('audit verify', async ({ ctx }) => {
-    const result = await verifyAuditChain(ctx.db, ctx.keyring.systemKey('audit'));
+    const result = await sealAndVerifyAuditChain(ctx.db, ctx.keyring.systemKey('audit'));
     if (result.ok) {
       console.log(`audit chain intact: ${result.checked} entries verified`);
       return 0;

@@ -14,7 +14,9 @@ import type { MissingPhoto, PhotoOwner } from './missing-api';
 export function PhotoStrip({ photos, label }: { photos: readonly MissingPhoto[] | undefined; label: string }) {
   if (!photos?.length) return null;
   return (
-    <ul className="photo-strip" aria-label={label}>
+    <>
+      <p className="muted photo-strip__label">{label}</p>
+      <ul className="photo-strip" aria-label={label}>
       {photos.map((p, i) => (
         <li key={p.id}>
           <a href={missingApi.photoUrl(p.id)} target="_blank" rel="noreferrer">
@@ -22,7 +24,8 @@ export function PhotoStrip({ photos, label }: { photos: readonly MissingPhoto[] 
           </a>
         </li>
       ))}
-    </ul>
+      </ul>
+    </>
   );
 }
 
