@@ -9,7 +9,7 @@
 //      and every entry numbered <= S that will ever exist is visible.
 // An entry whose own MAC (row_mac) does not verify is never chained: the sealer stops before it,
 // logs it, and verification reports it.
-import type { Database, Queryable } from '../kernel/db/database.ts';
+import type { Database } from '../kernel/db/database.ts';
 import { auditMac, auditRowMac } from './audit-mac.ts';
 import { AUDIT_ROW_COLUMNS, auditContentOf, type AuditRow } from './audit-row.ts';
 
