@@ -76,7 +76,11 @@ describe('statistics dashboard', { skip: skip ?? false }, () => {
 
     // The map is not narrowed by the state (it shows where the period's acts were) and says so in a table.
     const map = page.locator('figure.chart--map');
-    await map.locator('svg[role="img"]').waitFor();
+    await map.locator('svg[role="img"]').first().waitFor();
+    // Two panels: Mexico by state, Central America by department with a total square per country.
+    assert.equal(await map.locator('svg[role="img"]').count(), 2);
+    assert.equal(await map.locator('g[data-key="GT-16"]').count(), 1);
+    assert.equal(await map.locator('g[data-key="country-GT"] text').nth(1).textContent(), '0');
     assert.equal(await map.locator('g[data-key="MX07"] text').nth(1).textContent(), '8');
     assert.equal(await map.locator('g[data-key="MX30"] text').nth(1).textContent(), '4');
     const mapRows = await map.locator('table tbody tr').evaluateAll((rows) => rows.map((r) => [r.querySelector('th')?.textContent, r.querySelector('td')?.textContent]));

@@ -28,6 +28,8 @@ describeOnBothDatabases('demo incidents', (h) => {
     const summary = (await doc.get('/api/incidents/summary')).json() as { total: number; byState: { stateCode: string }[] };
     assert.equal(summary.total, 320, 'the documentation officer sees restricted events of her own');
     for (const state of ['07', '20', '30', '27', '09', '19', '28', '08', '02']) assert.ok(summary.byState.some((s) => s.stateCode === state), state);
+    // …and before Mexico, by Central American department (the dashboards' map, decision 0122).
+    for (const state of ['GT-12', 'GT-17', 'HN-CR', 'SV-SS']) assert.ok(summary.byState.some((s) => s.stateCode === state), state);
     const page = (await doc.get('/api/incidents?limit=5&act=extortion')).json() as { items: { title: string; actTypes: string[]; victimCount: number }[] };
     assert.equal(page.items.length, 5);
     for (const item of page.items) {

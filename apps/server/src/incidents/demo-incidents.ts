@@ -11,7 +11,7 @@ import type { AppContext } from '../app-context.ts';
 import { seal } from './incident-crypto.ts';
 import { computeComplaintDeadline } from './complaint-deadline.ts';
 
-interface Place { name: string; state: string; municipality: string; route: string; tag: string | null }
+interface Place { name: string; state: string; municipality: string | null; route: string | null; tag: string | null; country?: string }
 
 const PLACES: readonly Place[] = [
   { name: 'Ciudad Hidalgo, Suchiate', state: '07', municipality: '07087', route: 'southern_border', tag: 'border_crossing' },
@@ -31,6 +31,17 @@ const PLACES: readonly Place[] = [
   { name: 'Reynosa', state: '28', municipality: '28032', route: 'northern_border', tag: 'mpp_return' },
   { name: 'Ciudad Juárez', state: '08', municipality: '08037', route: 'northern_border', tag: 'mpp_return' },
   { name: 'Tijuana', state: '02', municipality: '02004', route: 'northern_border', tag: 'border_crossing' },
+];
+
+// Acts people told the shelter about from before they reached Mexico: Central American places by
+// their ISO 3166-2 department (the dashboards' map shows them, decision 0122).
+const ABROAD: readonly Place[] = [
+  { name: 'Tecún Umán', state: 'GT-12', municipality: null, route: 'southern_border', tag: 'border_crossing', country: 'GT' },
+  { name: 'El Ceibo, Petén', state: 'GT-17', municipality: null, route: null, tag: 'border_crossing', country: 'GT' },
+  { name: 'Ciudad de Guatemala', state: 'GT-01', municipality: null, route: null, tag: 'bus', country: 'GT' },
+  { name: 'Agua Caliente, Ocotepeque', state: 'HN-OC', municipality: null, route: null, tag: 'border_crossing', country: 'HN' },
+  { name: 'San Pedro Sula', state: 'HN-CR', municipality: null, route: null, tag: 'deportation', country: 'HN' },
+  { name: 'San Salvador', state: 'SV-SS', municipality: null, route: null, tag: 'deportation', country: 'SV' },
 ];
 
 /** What happened, who is usually said to do it, and how confidential it is kept. */
@@ -62,7 +73,7 @@ export async function seedDemoIncidents(ctx: AppContext, options: { events?: num
   const total = options.events ?? 320;
   const today = ctx.clock().getTime();
   const hex = (b: Buffer | null) => (b ? b.toString('hex') : null);
-  const events: unknown[][] = [[], [], [], [], [], [], [], [], [], [], [], []];
+  const events: unknown[][] = [[], [], [], [], [], [], [], [], [], [], [], [], []];
   const victims: unknown[][] = [[], [], [], [], [], []];
   const perpetrators: unknown[][] = [[], [], [], [], []];
   const acts: unknown[][] = [[], [], [], [], [], []];
@@ -72,7 +83,9 @@ export async function seedDemoIncidents(ctx: AppContext, options: { events?: num
   const defenderEvents: string[] = [];
   for (let i = 0; i < total; i++) {
     const id = randomUUID();
-    const place = pick(PLACES);
+    const picked = pick(PLACES);
+    // Every eighth event abroad, chosen without drawing so the rest of the demo stays as it was.
+    const place = i % 8 === 3 ? ABROAD[(i >> 3) % ABROAD.length]! : picked;
     const defenders = i % 80 === 7;
     const pattern = defenders ? { act: 'threats_against_defenders', title: 'Amenazas al personal del albergue', institutions: ['organised_crime', 'police_municipal'], restricted: true } : pick(PATTERNS);
     const start = new Date(today - Math.floor(rand() * 730) * 86_400_000).toISOString().slice(0, 10);
@@ -80,7 +93,7 @@ export async function seedDemoIncidents(ctx: AppContext, options: { events?: num
     const confidentiality = pattern.restricted ? 'restricted' : rand() < 0.45 ? 'shareable' : 'internal';
     const title = await seal(ctx.keyring, org, 'incident_events', 'title', `${pattern.title} en ${place.name}`);
     const narrative = await seal(ctx.keyring, org, 'incident_events', 'narrative', `Relato sintético de demostración: ${pattern.title.toLowerCase()} en ${place.name}. Las personas entrevistadas describen lo ocurrido; ningún dato es real.`);
-    const row = [id, hex(title), hex(narrative), precision === 'month' ? `${start.slice(0, 7)}-01` : start, precision, place.state, place.municipality, place.route, place.tag, confidentiality, defenders, officer.account_id];
+    const row = [id, hex(title), hex(narrative), precision === 'month' ? `${start.slice(0, 7)}-01` : start, precision, place.state, place.municipality, place.route, place.tag, confidentiality, defenders, officer.account_id, place.country ?? 'MX'];
     row.forEach((v, k) => events[k]?.push(v));
     if (defenders) defenderEvents.push(id);
     const victimIds: string[] = [];
@@ -105,10 +118,10 @@ export async function seedDemoIncidents(ctx: AppContext, options: { events?: num
   const deadlines = await Promise.all(complaints.map((c) => (c.trigger ? computeComplaintDeadline(ctx.db, { ruleId: 'mx.revision', trigger: c.trigger }) : Promise.resolve(null))));
   await ctx.db.transaction(async (tx) => {
     await tx.query(
-      `INSERT INTO incident_events (id, org_id, owner_account_id, created_by, title, narrative, start_date, start_precision, state_code, municipality_code, route_segment, context_tags, confidentiality, against_defenders)
-       SELECT e.id, $13, e.owner, e.owner, decode(e.title, 'hex'), decode(e.narrative, 'hex'), e.start, e.prec, e.state, e.mun, e.route, CASE WHEN e.tag IS NULL THEN '{}'::text[] ELSE ARRAY[e.tag] END, e.conf, e.defenders
-       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::date[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::boolean[], $12::uuid[])
-         AS e(id, title, narrative, start, prec, state, mun, route, tag, conf, defenders, owner)`,
+      `INSERT INTO incident_events (id, org_id, owner_account_id, created_by, title, narrative, start_date, start_precision, state_code, municipality_code, route_segment, context_tags, confidentiality, against_defenders, country)
+       SELECT e.id, $14, e.owner, e.owner, decode(e.title, 'hex'), decode(e.narrative, 'hex'), e.start, e.prec, e.state, e.mun, e.route, CASE WHEN e.tag IS NULL THEN '{}'::text[] ELSE ARRAY[e.tag] END, e.conf, e.defenders, e.country
+       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::date[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::boolean[], $12::uuid[], $13::text[])
+         AS e(id, title, narrative, start, prec, state, mun, route, tag, conf, defenders, owner, country)`,
       [...events, org],
     );
     await tx.query(

@@ -1,6 +1,6 @@
 // Checks of incident input that need more than the shape: real dates normalised to their
 // precision, end not before start, a Mexican municipality inside its state, known vocabulary keys.
-import { findInstitution, findViolationType } from '@acompana/core';
+import { findInstitution, findViolationType, isCentralAmerican, subdivisionCode } from '@acompana/core';
 import { AppError } from '../kernel/errors.ts';
 
 type Precision = 'day' | 'month' | 'year' | 'approximate';
@@ -23,7 +23,12 @@ export function checkPeriod(start: { date: string }, end: { date: string } | und
 }
 
 export function checkPlace(place: { country: string; stateCode?: string | undefined; municipalityCode?: string | undefined } | undefined, field = 'place'): void {
-  if (!place || place.country !== 'MX') return;
+  if (!place) return;
+  // Central America: a first-level unit of the country by ISO 3166-2 ("GT-16", or "16"), decision 0122.
+  if (isCentralAmerican(place.country) && place.stateCode !== undefined && !subdivisionCode(place.country, place.stateCode)) {
+    throw new AppError('incidents.invalid_place', { field: `${field}.stateCode`, params: { value: place.stateCode } });
+  }
+  if (place.country !== 'MX') return;
   const { stateCode, municipalityCode } = place;
   if (stateCode !== undefined && !/^(0[1-9]|[12]\d|3[0-2])$/.test(stateCode)) throw new AppError('incidents.invalid_place', { field: `${field}.stateCode`, params: { value: stateCode } });
   if (municipalityCode !== undefined && (!/^\d{5}$/.test(municipalityCode) || (stateCode !== undefined && !municipalityCode.startsWith(stateCode)))) {

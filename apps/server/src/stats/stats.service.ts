@@ -16,6 +16,8 @@ import { rollupCounts } from './stats-rollup.ts';
 import type { Keyring } from '../kernel/crypto/keyring.ts';
 import { blindProbes, checkFiltersAgainstBreakdown, describeFilters, notAdditive, parseFilters, sliceOf } from './stats-scope.ts';
 import { coordinates, countOf, exactCells, nestedCounts, viewOf } from './stats-table.ts';
+import { coarsenPlaceFilters, coarsenPlaces, placesMethod, statsPublicPlaces } from './stats-places.ts';
+import type { PublicPlaceLevel } from '@acompana/core';
 
 /** The public minimum cell size: 5, or more through ACOMPANA_STATS_MIN_CELL, never less. */
 export const PUBLIC_MIN_CELL = 5;
@@ -69,6 +71,8 @@ export interface StatsDeps {
   audit: AuditWriter;
   clock: () => Date;
   minCell: number;
+  /** Which countries keep their states / departments in public releases (default from the environment). */
+  publicPlaces?: PublicPlaceLevel;
 }
 
 const MAX_DIMENSIONS = 3;
@@ -124,7 +128,7 @@ function describeDimensions(dims: readonly IndicatorDimension[], categories: rea
 
 const keysAt = (categories: readonly (readonly string[])[], coords: readonly number[]): (string | null)[] => coords.map((k, d) => categories[d]![k] ?? null);
 
-export function createStatsService({ db, keyring, audit, clock, minCell }: StatsDeps) {
+export function createStatsService({ db, keyring, audit, clock, minCell, publicPlaces = statsPublicPlaces() }: StatsDeps) {
   const cubeCache = new Map<string, { table: SafeTable; release: ReleaseVersion }>();
   const today = (): string => clock().toISOString().slice(0, 10);
 
@@ -188,7 +192,8 @@ export function createStatsService({ db, keyring, audit, clock, minCell }: Stats
   async function releaseCube(indicator: Indicator, month: string): Promise<{ dims: IndicatorDimension[]; categories: string[][]; table: SafeTable | null; release: ReleaseVersion | null }> {
     const dims = (indicator.publicRelease ?? []).map((id) => dimensionOf(indicator, id)!);
     const level = dims.find((d) => d.levels)?.levels?.default ?? 'institution';
-    const rows = await countBy(db, { indicator: indicator.id, by: dims.map((d) => d.id), orgId: null, from: month, to: month, institutionLevel: level, today: today() });
+    // Places are coarsened BEFORE protection: the release never holds a finer place than configured.
+    const rows = coarsenPlaces(dims, await countBy(db, { indicator: indicator.id, by: dims.map((d) => d.id), orgId: null, from: month, to: month, institutionLevel: level, today: today() }), publicPlaces);
     const categories = categoriesOf(dims, rows);
     if (rows.length === 0) return { dims, categories, table: null, release: null };
     const fingerprint = createHash('sha256').update(JSON.stringify([indicator.id, month, minCell, categories, rows])).digest('hex');
@@ -218,7 +223,7 @@ export function createStatsService({ db, keyring, audit, clock, minCell }: Stats
     // public table covers exactly one calendar month, and months never overlap.
     if (!request.from || !request.to || request.from !== request.to) throw new AppError('stats.public_period', { field: 'from' });
     const month = request.from;
-    const filters = parseFilters(indicator, request.filter);
+    const filters = coarsenPlaceFilters(indicator.dimensions, parseFilters(indicator, request.filter), publicPlaces);
     checkFiltersAgainstBreakdown(filters, dims);
     for (const f of filters) if (!indicator.publicRelease.includes(f.dimension)) throw new AppError('stats.dimension_not_public', { field: 'filter', params: { value: f.dimension } });
     const cube = await releaseCube(indicator, month);
@@ -231,7 +236,7 @@ export function createStatsService({ db, keyring, audit, clock, minCell }: Stats
       period: { from: month, to: month }, threshold: minCell,
       institutionLevel: dims.some((d) => d.levels) ? (dims.find((d) => d.levels)?.levels?.default ?? null) : null,
       dimensions: describeDimensions(dims, categories, locale),
-      method: methods.network[locale].replace('{t}', String(minCell)),
+      method: `${methods.network[locale].replace('{t}', String(minCell))} ${placesMethod(publicPlaces, locale)}`,
     };
     // A filter is a slice of the ONE protected cube (the filtered dimension fixed at a category):
     // every published value is still a value of that cube, so a filter narrowing to a few people

@@ -178,7 +178,7 @@ describeOnBothDatabases('statistics: journey 6, the monthly bulletin', (h) => {
     assert.equal(r.statusCode, 200, r.body);
     assert.match(String(r.headers['content-type']), /^text\/csv/);
     const rows = r.body.trimEnd().split('\r\n').map((l) => l.split(','));
-    assert.deepEqual(rows[0], ['Act type', 'Perpetrator institution', 'State', 'Acts of violence against people on the move (documented acts)', 'Note']);
+    assert.deepEqual(rows[0], ['Act type', 'Perpetrator institution', 'State or department', 'Acts of violence against people on the move (documented acts)', 'Note']);
     assert.deepEqual(rows[1], ['#event+type+name', '#org+perpetrator+name', '#adm1+name', '#indicator+num+acts', '#meta+note']);
     assert.ok(rows.some((row) => row[2] === `'${INJECTED_STATE}`), 'the injected state is written with a leading quote');
     for (const row of rows) for (const field of row) assert.doesNotMatch(field, /^[=+\-@\t\r]/);

@@ -5,6 +5,7 @@ import { institutionAncestors, institutions, violationTypes } from '../incidents
 import { findProcedureType } from '../procedures/index.ts';
 import { careCategoryLabel, careCategoryOrder } from './care-indicators.ts';
 import { returnCategoryLabel, returnCategoryOrder } from './return-indicators.ts';
+import { findSubdivision } from './central-america.ts';
 import type { CategorySource, IndicatorLocale, IndicatorText, InstitutionLevel } from './indicators.ts';
 
 /** Category key of "not recorded" in every dimension. */
@@ -55,7 +56,10 @@ export function categoryLabel(source: CategorySource, key: string, locale: Indic
     case 'state': {
       const mx = /^MX(.*)$/.exec(key);
       if (mx) return mexicanStates[mx[1]!] ?? mx[1]!;
-      return key;
+      const unit = findSubdivision(key);
+      if (unit) return unit[locale];
+      // A place coarsened to its country (public releases, decision 0122).
+      return /^[A-Z]{2}$/.test(key) ? countryName(key, locale) : key;
     }
     case 'country':
       return /^[A-Z]{2}$/.test(key) ? countryName(key, locale) : key;

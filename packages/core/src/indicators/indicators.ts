@@ -66,7 +66,7 @@ export const indicators: readonly Indicator[] = [
         id: 'institution', title: text('Institución perpetradora', 'Perpetrator institution'), hxl: '#org+perpetrator+name', categories: 'institution',
         levels: { allowed: INSTITUTION_LEVELS, default: 'institution' },
       },
-      { id: 'state', title: text('Estado', 'State'), hxl: '#adm1+name', categories: 'state' },
+      { id: 'state', title: text('Estado o departamento', 'State or department'), hxl: '#adm1+name', categories: 'state' },
       month('Mes del acto', 'Month of the act'),
     ],
     publicRelease: ['type', 'institution', 'state'],
