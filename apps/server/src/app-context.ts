@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { AppConfig } from './kernel/config.ts';
 import type { Database } from './kernel/db/database.ts';
 import type { Keyring } from './kernel/crypto/keyring.ts';
+import { createSessionCache, type SessionCache } from './auth/session-cache.ts';
 import { createAuditWriter, type AuditWriter } from './audit/audit-log.ts';
 import { createAccountsService, type AccountsService } from './orgs/accounts.service.ts';
 import { createLoginService, type LoginService } from './auth/login.service.ts';
@@ -19,6 +20,8 @@ export interface AppContext {
   login: LoginService;
   totpEnrollment: ReturnType<typeof createTotpEnrollmentService>;
   clock: () => Date;
+  /** Who is asking, reused for a moment (auth/session-cache.ts). */
+  sessionCache: SessionCache;
   version: string;
 }
 
@@ -34,6 +37,7 @@ export function createAppContext(input: { config: AppConfig; db: Database; keyri
     keyring,
     audit,
     clock,
+    sessionCache: createSessionCache(config.sessionCacheMs),
     version: rootPackage.version,
     accounts: createAccountsService({ db, keyring, audit }),
     login: createLoginService({ db, keyring, audit, clock, throttle: createLoginThrottle(), sessionMaxMinutes: config.sessionMaxMinutes }),

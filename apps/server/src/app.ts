@@ -63,7 +63,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   });
   installSecurityHeaders(app, { hsts: ctx.config.secureCookies });
   await app.register(fastifyCookie);
-  installAuthContext(app, { db: ctx.db, idleMinutes: ctx.config.sessionIdleMinutes, clock: ctx.clock });
+  installAuthContext(app, { db: ctx.db, idleMinutes: ctx.config.sessionIdleMinutes, clock: ctx.clock, cache: ctx.sessionCache });
 
   await app.register(fastifySwagger, {
     openapi: {

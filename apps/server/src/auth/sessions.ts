@@ -51,8 +51,9 @@ export interface SessionRow {
 
 export type SessionLookup = { status: 'none' } | { status: 'expired' } | { status: 'ok'; session: SessionRow };
 
-export async function lookupSession(db: Queryable, token: string | undefined, idleMinutes: number, now: Date): Promise<SessionLookup> {
-  if (!token || token.length > 200) return { status: 'none' };
+/** The session row with the account and its memberships, as stored; null when there is none. */
+export async function fetchSession(db: Queryable, token: string | undefined): Promise<SessionRow | null> {
+  if (!token || token.length > 200) return null;
   const { rows } = await db.query<SessionRow>(
     `SELECT s.token_hash, s.account_id::text AS account_id, s.active_org_id::text AS active_org_id, s.csrf_token,
             s.second_factor_ok, s.last_seen_at, s.expires_at, a.email, a.display_name, a.locale,
@@ -63,8 +64,14 @@ export async function lookupSession(db: Queryable, token: string | undefined, id
     [hashToken(token)],
   );
   const session = rows[0];
-  if (!session) return { status: 'none' };
+  if (!session) return null;
   session.memberships = parseJsonColumn(session.memberships);
+  return session;
+}
+
+/** Applies the idle and absolute limits to a fetched (or cached) session row, touching it at most once a minute. */
+export async function checkSession(db: Queryable, session: SessionRow | null, idleMinutes: number, now: Date): Promise<SessionLookup> {
+  if (!session) return { status: 'none' };
   const idleLimit = new Date(session.last_seen_at).getTime() + idleMinutes * 60_000;
   if (session.disabled || now.getTime() >= new Date(session.expires_at).getTime() || now.getTime() >= idleLimit) {
     await db.query('DELETE FROM sessions WHERE token_hash = $1', [session.token_hash]);
@@ -73,8 +80,13 @@ export async function lookupSession(db: Queryable, token: string | undefined, id
   // Touch at most once a minute: a write per request would cost more than the whole request.
   if (now.getTime() - new Date(session.last_seen_at).getTime() > 60_000) {
     await db.query('UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2', [now, session.token_hash]);
+    session.last_seen_at = now;
   }
   return { status: 'ok', session };
+}
+
+export async function lookupSession(db: Queryable, token: string | undefined, idleMinutes: number, now: Date): Promise<SessionLookup> {
+  return checkSession(db, await fetchSession(db, token), idleMinutes, now);
 }
 
 export async function deleteSession(db: Queryable, tokenHash: string): Promise<void> {

@@ -14,6 +14,8 @@ export interface AppConfig {
   /** Session idle timeout and absolute lifetime, in minutes. */
   sessionIdleMinutes: number;
   sessionMaxMinutes: number;
+  /** How long a session lookup may be reused in process (ms); 0 = never. */
+  sessionCacheMs: number;
   /** Cookies get the Secure flag and HSTS is sent when the deployment is behind TLS. */
   secureCookies: boolean;
   /** Seed demo organisations and accounts on an empty database (default on for the embedded database). */
@@ -47,6 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     masterKey: env.ACOMPANA_MASTER_KEY || undefined,
     sessionIdleMinutes: intFromEnv(env, 'ACOMPANA_SESSION_IDLE_MINUTES', 30),
     sessionMaxMinutes: intFromEnv(env, 'ACOMPANA_SESSION_MAX_MINUTES', 12 * 60),
+    sessionCacheMs: intFromEnv(env, 'ACOMPANA_SESSION_CACHE_MS', 2000),
     secureCookies: env.ACOMPANA_SECURE_COOKIES === 'true',
     seedDemo: env.ACOMPANA_DEMO ? env.ACOMPANA_DEMO !== 'false' : databaseUrl === undefined,
     logLevel: env.LOG_LEVEL || 'warn',

@@ -44,6 +44,9 @@ export async function startHarness(kind: DatabaseKind, options: BuildAppOptions 
     ACOMPANA_DATA_DIR: dataDir,
     ACOMPANA_MASTER_KEY: randomBytes(32).toString('hex'),
     ACOMPANA_DEMO: 'false',
+    // Tests change accounts and agreements with SQL and expect the next request to see it at once;
+    // the cache has its own tests (auth/session-cache.test.ts) and runs in every real-server test.
+    ACOMPANA_SESSION_CACHE_MS: '0',
     ...(created.url ? { DATABASE_URL: created.url } : {}),
     ...options.envOverrides,
   });

@@ -7,7 +7,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Actor } from '@acompana/core';
 import { AppError } from '../errors.ts';
 import type { Queryable } from '../db/database.ts';
-import { lookupSession, SESSION_COOKIE, type SessionRow } from '../../auth/sessions.ts';
+import { checkSession, fetchSession, hashToken, SESSION_COOKIE, type SessionRow } from '../../auth/sessions.ts';
+import type { CachedSharing, SessionCache } from '../../auth/session-cache.ts';
 import { listSharingTowards, type MembershipRow } from '../../orgs/orgs.queries.ts';
 
 export type RouteAuth = 'public' | 'session' | 'enrolling';
@@ -42,15 +43,38 @@ export function mustEnrollTotp(session: SessionRow, memberships: MembershipRow[]
   return memberships.some((m) => m.totp_required_roles.includes(m.role));
 }
 
-export function installAuthContext(app: FastifyInstance, deps: { db: Queryable; idleMinutes: number; clock: () => Date }): void {
+interface AuthDeps {
+  db: Queryable;
+  idleMinutes: number;
+  clock: () => Date;
+  cache: SessionCache;
+}
+
+/** The session behind a cookie, from the cache when it is fresh; expiry is checked either way. */
+async function sessionFor(deps: AuthDeps, token: string | undefined) {
+  const tokenHash = token && token.length <= 200 ? hashToken(token) : undefined;
+  const cached = tokenHash ? deps.cache.get(tokenHash) : undefined;
+  const generation = deps.cache.generation();
+  const row = cached ? cached.session : await fetchSession(deps.db, token);
+  const found = await checkSession(deps.db, row, deps.idleMinutes, deps.clock());
+  if (tokenHash && !cached && found.status === 'ok') deps.cache.put(tokenHash, { session: found.session }, generation);
+  if (tokenHash && found.status === 'expired') deps.cache.clear();
+  return { found, tokenHash, cachedSharing: cached?.sharing, generation };
+}
+
+export function installAuthContext(app: FastifyInstance, deps: AuthDeps): void {
   app.decorateRequest('auth', null);
+  // Anything that changes state may change who someone is (log out, role, organisation, account):
+  // empty the cache before the answer leaves, so the client's next request sees the change.
+  app.addHook('onSend', async (request) => {
+    if (deps.cache.enabled && !SAFE_METHODS.has(request.method)) deps.cache.clear();
+  });
   app.addHook('onRequest', async (request: FastifyRequest) => {
     // The OpenAPI document and its viewer are public documentation of the API, not data.
     if (!request.url.startsWith('/api/') || request.url.startsWith('/api/docs')) return;
     const mode: RouteAuth = request.routeOptions.config?.auth ?? 'session';
     if (mode === 'public') return;
-    const token = request.cookies[SESSION_COOKIE];
-    const found = await lookupSession(deps.db, token, deps.idleMinutes, deps.clock());
+    const { found, tokenHash, cachedSharing, generation } = await sessionFor(deps, request.cookies[SESSION_COOKIE]);
     if (found.status === 'none') throw new AppError('auth.unauthenticated');
     if (found.status === 'expired') throw new AppError('auth.session_expired');
     const session = found.session;
@@ -69,13 +93,18 @@ export function installAuthContext(app: FastifyInstance, deps: { db: Queryable; 
       async actor() {
         if (actor) return actor;
         const active = memberships.find((m) => m.org_id === session.active_org_id);
-        const sharing = active ? await listSharingTowards(deps.db, active.org_id) : [];
+        let sharing: CachedSharing[] = [];
+        if (active && cachedSharing?.orgId === active.org_id) sharing = cachedSharing.items;
+        else if (active) {
+          sharing = (await listSharingTowards(deps.db, active.org_id)).map((s) => ({ fromOrgId: s.from_org_id, purposes: s.purposes }));
+          if (tokenHash) deps.cache.put(tokenHash, { session, sharing: { orgId: active.org_id, items: sharing } }, generation);
+        }
         actor = {
           accountId: session.account_id,
           orgId: active?.org_id ?? null,
           role: active?.role ?? null,
           teamIds: (active?.teams ?? []).map((t) => t.id),
-          sharing: sharing.map((s) => ({ fromOrgId: s.from_org_id, purposes: s.purposes })),
+          sharing: sharing.map((s) => ({ ...s, purposes: [...s.purposes] })),
         };
         return actor;
       },
