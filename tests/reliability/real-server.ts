@@ -54,7 +54,9 @@ export interface RealServer {
 /** Starts `node --import tsx apps/server/src/main.ts` and waits for "is ready". */
 export async function startServer(env: Record<string, string>, timeoutMs = 60_000): Promise<RealServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
+  // ACOMPANA_SERVER_NODE_ARGS: extra Node flags for the server only, e.g. "--cpu-prof" to profile it under a benchmark.
+  const nodeArgs = (process.env.ACOMPANA_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'apps/server/src/main.ts'], {
     cwd: root,
     env: { ...process.env, LANG: 'en_US.UTF-8', DATABASE_URL: '', ACOMPANA_MASTER_KEY: '', LOG_LEVEL: 'error', ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -75,6 +75,23 @@ export async function findPerson(db: Queryable, id: string): Promise<PersonRow |
   return rows[0];
 }
 
+export interface PersonReadRow extends PersonRow {
+  profile: unknown;
+  photo: { content_type: string; size_bytes: number; uploaded_at: string } | string | null;
+}
+
+/** A person with what a full read shows beside the record (profile, photo description), in one query. */
+export async function findPersonForRead(db: Queryable, id: string): Promise<PersonReadRow | undefined> {
+  const { rows } = await db.query<PersonReadRow>(
+    `SELECT ${COARSE}, ${ALL_ENCRYPTED}, p.profile,
+            (SELECT json_build_object('content_type', ph.content_type, 'size_bytes', ph.size_bytes, 'uploaded_at', ph.uploaded_at)
+               FROM person_photos ph WHERE ph.person_id = p.id) AS photo
+       FROM people p WHERE p.id = $1 AND p.deleted_at IS NULL`,
+    [id],
+  );
+  return rows[0];
+}
+
 export interface PersonChange {
   coarse: Partial<Record<'sex' | 'nationality' | 'birth_year' | 'birth_year_estimated' | 'team_id', unknown>>;
   encrypted: Partial<Record<EncryptedPersonColumn, Buffer | null>>;

@@ -16,8 +16,10 @@ import { searchPeople } from './people-search.service.ts';
 import { createConsentOps } from './consents.service.ts';
 import { decodeCursor, encodeCursor } from './people-cursor.ts';
 import { iso, toPerson, toSummary } from './person-mapping.ts';
-import { profileFilterOf, readProfile } from './profile.service.ts';
-import { photoInfo } from './photo.service.ts';
+import { profileFilterOf, profileOfRow } from './profile.service.ts';
+import { photoInfoOf } from './photo.service.ts';
+import { parseJsonColumn } from '../orgs/orgs.queries.ts';
+import type { Queryable } from '../kernel/db/database.ts';
 import { enqueuePersonMatching } from '../missing/match-enqueue.ts';
 import { erasePersonSections, exportPersonSections, foldedTokens, personDataHandlers } from './person-data-registry.ts';
 
@@ -66,9 +68,9 @@ export function createPeopleService(deps: PeopleDeps) {
   const today = () => clock().toISOString().slice(0, 10);
 
   /** Loads a live record the actor may act on; another organisation's record is "not found". */
-  async function loadFor(actor: Actor, action: 'read' | 'update' | 'delete' | 'export', id: string): Promise<q.PersonRow> {
+  async function loadFor<Row extends q.PersonRow = q.PersonRow>(actor: Actor, action: 'read' | 'update' | 'delete' | 'export', id: string, find: (db: Queryable, id: string) => Promise<Row | undefined> = q.findPerson as never): Promise<Row> {
     requireOrg(actor);
-    const row = await q.findPerson(db, id);
+    const row = await find(db, id);
     if (!row) throw new AppError('record.not_found');
     const consentedPurposes = row.org_id === actor.orgId ? [] : await consents.activePolicyPurposes(row.id);
     if (!can(actor, action, { type: 'person', orgId: row.org_id, ownerId: row.owner_account_id, teamId: row.team_id, consentedPurposes })) {
@@ -150,15 +152,17 @@ export function createPeopleService(deps: PeopleDeps) {
   }
 
   async function get(actor: Actor, id: string, meta: RequestMeta = {}): Promise<Person> {
-    const row = await loadFor(actor, 'read', id);
+    // One query for the record, its profile and its photo's description (a read is the commonest
+    // request: issue 11's load mix).
+    const row = await loadFor(actor, 'read', id, q.findPersonForRead);
     const data = await decryptPersonColumns(keyring, row.org_id, row);
     // The differentiated profile and the photo stay in the organisation: a partner reading a
     // shared record never sees them.
     const own = row.org_id === actor.orgId;
-    const profile = own ? await readProfile(db, keyring, id, clock()) : undefined;
+    const profile = own ? await profileOfRow(keyring, row, clock()) : undefined;
     const fields = [...encryptedPersonColumns.filter((c) => row[c] !== null && row[c] !== undefined), ...(profile?.recorded.length || profile?.notes ? ['profile'] : [])];
     await audit.record({ actorAccountId: actor.accountId, actorOrgId: actor.orgId, action: 'person.read', recordType: 'person', recordId: id, orgId: row.org_id, fields, ip: meta.ip ?? null });
-    const photo = own ? await photoInfo(db, id) : undefined;
+    const photo = own ? photoInfoOf(parseJsonColumn(row.photo)) : undefined;
     return { ...toPerson(row, data), ...(profile ? { profile } : {}), ...(photo ? { photo } : {}) };
   }
 

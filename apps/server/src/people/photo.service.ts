@@ -29,9 +29,15 @@ export interface PhotoInfo {
   uploadedAt: string;
 }
 
+type PhotoRow = { content_type: string; size_bytes: number | string; uploaded_at: Date | string };
+
 export async function photoInfo(db: Queryable, personId: string): Promise<PhotoInfo | undefined> {
-  const { rows } = await db.query<{ content_type: string; size_bytes: number; uploaded_at: Date | string }>('SELECT content_type, size_bytes, uploaded_at FROM person_photos WHERE person_id = $1', [personId]);
-  const row = rows[0];
+  const { rows } = await db.query<PhotoRow>('SELECT content_type, size_bytes, uploaded_at FROM person_photos WHERE person_id = $1', [personId]);
+  return photoInfoOf(rows[0]);
+}
+
+/** The photo's description from its row (or from the same columns joined into another query). */
+export function photoInfoOf(row: PhotoRow | null | undefined): PhotoInfo | undefined {
   return row ? { contentType: row.content_type, sizeBytes: Number(row.size_bytes), uploadedAt: new Date(row.uploaded_at).toISOString() } : undefined;
 }
 

@@ -54,7 +54,11 @@ async function decryptProfile(keyring: Keyring, orgId: string, blob: unknown): P
 /** The person's profile as read (recorded, derived, effective), or undefined when there is no such person. */
 export async function readProfile(db: Queryable, keyring: Keyring, personId: string, at: Date = new Date()): Promise<PersonProfile | undefined> {
   const row = await profileRow(db, personId);
-  if (!row) return undefined;
+  return row ? profileOfRow(keyring, row, at) : undefined;
+}
+
+/** The profile from a people row already loaded with its profile, birth year and sex. */
+export async function profileOfRow(keyring: Keyring, row: Pick<ProfileRow, 'org_id' | 'profile' | 'birth_year' | 'sex'>, at: Date): Promise<PersonProfile> {
   const recorded = await decryptProfile(keyring, row.org_id, row.profile);
   return effectiveProfile(recorded, { birthYear: row.birth_year === null ? null : Number(row.birth_year), sex: row.sex, year: at.getUTCFullYear() });
 }
