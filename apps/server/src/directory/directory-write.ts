@@ -114,6 +114,8 @@ export async function writeService(tx: Queryable, doc: PreparedService, o: Write
     }
     await q.insertRow(tx, 'hsds_attributes', { ...a, taxonomy_term_id: termId }, { id: a.id, service_id: doc.id });
   }
+  // Same transaction: the public search never sees the entry half-written or out of date.
+  await q.refreshSearch(tx, [doc.id], doc.service_at_locations.map((sal) => sal.location.id));
   const [saved] = toHsds(await q.loadServiceGraphs(tx, [doc.id]), [doc.id], { withContacts: true });
   await q.recordServiceVersion(tx, doc.id, saved, o.by, o.at);
   return !existing;

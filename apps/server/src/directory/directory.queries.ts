@@ -33,16 +33,25 @@ const DATES = new Set(['valid_from', 'valid_to', 'dtstart', 'until']);
 const NUMBERS = new Set(['minimum_age', 'maximum_age', 'extension', 'amount', 'latitude', 'longitude']);
 const UUIDS = new Set(['organization_id', 'parent_organization_id', 'location_id', 'taxonomy_term_id', 'parent_id']);
 
-/** A select list that gives strings for dates and ids and numbers for numerics, on both databases. */
-function selectList(table: Table, alias: string, prefix = ''): string {
-  return columns[table]
-    .map((c) => {
-      const ref = `${alias}."${c}"`;
-      if (DATES.has(c) || UUIDS.has(c)) return `${ref}::text AS "${prefix}${c}"`;
-      if (NUMBERS.has(c)) return `${ref}::float8 AS "${prefix}${c}"`;
-      return `${ref} AS "${prefix}${c}"`;
-    })
-    .join(', ');
+/** Each column of a table with the expression that reads it: strings for dates and ids, numbers for numerics, on both databases. */
+function fields(table: Table, alias: string): [string, string][] {
+  return columns[table].map((c) => {
+    const ref = `${alias}."${c}"`;
+    if (DATES.has(c) || UUIDS.has(c)) return [c, `${ref}::text`];
+    if (NUMBERS.has(c)) return [c, `${ref}::float8`];
+    return [c, ref];
+  });
+}
+
+/** A select list of a table's columns (see fields). */
+function selectList(table: Table, alias: string): string {
+  return fields(table, alias).map(([c, expr]) => `${expr} AS "${c}"`).join(', ');
+}
+
+/** A JSON object of a table's columns (same values as selectList), plus the given keys and, prefixed, a joined table's columns. */
+function jsonRow(table: Table, alias: string, extra: Record<string, string>, joined?: { table: Table; alias: string; prefix: string }): string {
+  const pairs = [...Object.entries(extra), ...fields(table, alias), ...(joined ? fields(joined.table, joined.alias).map(([c, expr]) => [`${joined.prefix}${c}`, expr]) : [])];
+  return `json_build_object(${pairs.map(([k, expr]) => `'${k}', ${expr}`).join(', ')})`;
 }
 
 export async function insertRow(tx: Queryable, table: Table, values: Row, extra: Row): Promise<void> {
@@ -125,6 +134,7 @@ export async function recordServiceVersion(tx: Queryable, serviceId: string, doc
 
 export async function markServiceDeleted(tx: Queryable, id: string, at: Date): Promise<boolean> {
   const { rowCount } = await tx.query('UPDATE hsds_services SET deleted_at = $2, updated_at = $2, version = version + 1 WHERE id = $1 AND deleted_at IS NULL', [id, at]);
+  await refreshSearch(tx, [id]);
   return rowCount > 0;
 }
 
@@ -169,78 +179,109 @@ export interface ServiceGraphRows {
   attributes: Row[];
 }
 
+const CHILDREN = ['hsds_schedules', 'hsds_phones', 'hsds_languages', 'hsds_service_areas', 'hsds_cost_options', 'hsds_contacts'] as const;
+
+/** The services' graphs in ONE round trip: each service row carries its children as JSON arrays, flattened here. */
 export async function loadServiceGraphs(db: Queryable, ids: readonly string[]): Promise<ServiceGraphRows> {
-  const q = async (sql: string, params: unknown[]) => (await db.query<Row>(sql, params)).rows;
-  const services = (await db.query<ServiceRow>(
+  const own = (table: Table) => `(SELECT json_agg(${jsonRow(table, 'x', { id: 'x.id::text', service_id: 'x.service_id::text' })} ORDER BY x.id) FROM ${table} x WHERE x.service_id = s.id)`;
+  const atLocations = 'SELECT y.location_id FROM hsds_service_at_locations y WHERE y.service_id = s.id';
+  const { rows } = await db.query<ServiceRow & Record<`g_${string}`, unknown>>(
     `SELECT s.id::text AS id, s.owner_org_id::text AS owner_org_id, s.accepts_referrals, s.last_verified_on::text AS last_verified_on, s.updated_at, s.version, s.deleted_at,
-       ${selectList('hsds_services', 's')} FROM hsds_services s WHERE s.id = ANY($1::uuid[])`,
+       ${selectList('hsds_services', 's')},
+       (SELECT ${jsonRow('hsds_organizations', 'x', { id: 'x.id::text' })} FROM hsds_organizations x WHERE x.id = s.organization_id) AS g_organization,
+       ${own('hsds_service_at_locations')} AS g_links,
+       (SELECT json_agg(${jsonRow('hsds_locations', 'x', { id: 'x.id::text' })}) FROM hsds_locations x WHERE x.id IN (${atLocations})) AS g_locations,
+       (SELECT json_agg(${jsonRow('hsds_addresses', 'x', { id: 'x.id::text', location_id: 'x.location_id::text' })} ORDER BY x.id) FROM hsds_addresses x WHERE x.location_id IN (${atLocations})) AS g_addresses,
+       ${CHILDREN.map((t) => `${own(t)} AS "g_${t}"`).join(', ')},
+       (SELECT json_agg(${jsonRow('hsds_attributes', 'x', { id: 'x.id::text', service_id: 'x.service_id::text', term_id: 't.id::text' }, { table: 'hsds_taxonomy_terms', alias: 't', prefix: 'term_' })} ORDER BY x.id)
+          FROM hsds_attributes x JOIN hsds_taxonomy_terms t ON t.id = x.taxonomy_term_id WHERE x.service_id = s.id) AS g_attributes
+     FROM hsds_services s WHERE s.id = ANY($1::uuid[])`,
     [ids],
-  )).rows;
-  const orgIds = [...new Set(services.map((s) => String(s.organization_id)))];
-  const links = await q(`SELECT x.id::text AS id, x.service_id::text AS service_id, ${selectList('hsds_service_at_locations', 'x')} FROM hsds_service_at_locations x WHERE x.service_id = ANY($1::uuid[]) ORDER BY x.id`, [ids]);
-  const locationIds = [...new Set(links.map((l) => String(l.location_id)))];
-  const child = (table: Table) => q(`SELECT x.id::text AS id, x.service_id::text AS service_id, ${selectList(table, 'x')} FROM ${table} x WHERE x.service_id = ANY($1::uuid[]) ORDER BY x.id`, [ids]);
-  const [organizations, locations, addresses, schedules, phones, languages, areas, costs, contacts, attributes] = await Promise.all([
-    q(`SELECT x.id::text AS id, ${selectList('hsds_organizations', 'x')} FROM hsds_organizations x WHERE x.id = ANY($1::uuid[])`, [orgIds]),
-    q(`SELECT x.id::text AS id, ${selectList('hsds_locations', 'x')} FROM hsds_locations x WHERE x.id = ANY($1::uuid[])`, [locationIds]),
-    q(`SELECT x.id::text AS id, x.location_id::text AS location_id, ${selectList('hsds_addresses', 'x')} FROM hsds_addresses x WHERE x.location_id = ANY($1::uuid[]) ORDER BY x.id`, [locationIds]),
-    child('hsds_schedules'), child('hsds_phones'), child('hsds_languages'), child('hsds_service_areas'), child('hsds_cost_options'), child('hsds_contacts'),
-    q(
-      `SELECT x.id::text AS id, x.service_id::text AS service_id, ${selectList('hsds_attributes', 'x')}, t.id::text AS term_id, ${selectList('hsds_taxonomy_terms', 't', 'term_')}
-         FROM hsds_attributes x JOIN hsds_taxonomy_terms t ON t.id = x.taxonomy_term_id WHERE x.service_id = ANY($1::uuid[]) ORDER BY x.id`,
-      [ids],
-    ),
-  ]);
+  );
+  // Organisations, locations and their addresses can be shared by several services: once each.
+  const unique = (lists: unknown[]) => [...new Map((lists.flatMap((l) => (l as Row[] | null) ?? [])).map((r) => [String(r.id), r])).values()];
+  const all = (key: string) => rows.flatMap((r) => (r[key as `g_${string}`] as Row[] | null) ?? []);
+  const services = rows.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !k.startsWith('g_'))) as ServiceRow);
   return {
-    services, organizations, links, locations, addresses, attributes,
-    children: { hsds_schedules: schedules, hsds_phones: phones, hsds_languages: languages, hsds_service_areas: areas, hsds_cost_options: costs, hsds_contacts: contacts },
+    services,
+    organizations: unique(rows.map((r) => (r.g_organization ? [r.g_organization] : []))),
+    links: all('g_links'),
+    locations: unique(rows.map((r) => r.g_locations)),
+    addresses: unique(rows.map((r) => r.g_addresses)),
+    attributes: all('g_attributes'),
+    children: Object.fromEntries(CHILDREN.map((t) => [t, all(`g_${t}`)])) as ServiceGraphRows['children'],
   };
 }
 
-export interface SearchFilter {
-  ownerOrgId?: string | undefined;
-  state?: string | undefined;
-  city?: string | undefined;
-  need?: string | undefined;
-  language?: string | undefined;
+export interface OwnFilter {
+  ownerOrgId: string;
   staleBefore?: string | undefined;
-  includeInactive?: boolean;
   limit: number;
   offset: number;
 }
 
-/** Ids of the live services matching the filter, by name, with the total count. */
+/** Ids of an organisation's services that are not deleted (any status), by name or oldest verified first. */
+export async function ownServiceIds(db: Queryable, f: OwnFilter): Promise<{ ids: string[]; total: number }> {
+  const stale = f.staleBefore ? ' AND s.last_verified_on < $4::date' : '';
+  const { rows } = await db.query<{ id: string; total: number }>(
+    `SELECT s.id::text AS id, count(*) OVER ()::int AS total FROM hsds_services s WHERE s.deleted_at IS NULL AND s.owner_org_id = $1${stale}
+     ORDER BY ${f.staleBefore ? 's.last_verified_on, ' : ''}s.name, s.id LIMIT $2 OFFSET $3`,
+    [f.ownerOrgId, f.limit, f.offset, ...(f.staleBefore ? [f.staleBefore] : [])],
+  );
+  return { ids: rows.map((r) => r.id), total: Number(rows[0]?.total ?? 0) };
+}
+
+export interface SearchFilter {
+  state?: string | undefined;
+  city?: string | undefined;
+  need?: string | undefined;
+  language?: string | undefined;
+  limit: number;
+  offset: number;
+}
+
+/**
+ * Ids of the listed services (not deleted, active or temporarily closed) matching need, place
+ * and language, by name, with the total count. One GIN lookup in hsds_service_search, whose
+ * keys migration 0018 defines; place names fold accents and case (hsds_fold) on both sides.
+ */
 export async function searchServiceIds(db: Queryable, f: SearchFilter): Promise<{ ids: string[]; total: number }> {
   const params: unknown[] = [];
-  const add = (v: unknown) => {
+  const add = (v: unknown, cast = 'text') => {
     params.push(v);
-    return `$${params.length}`;
+    return `$${params.length}::${cast}`;
   };
-  const where = ['s.deleted_at IS NULL'];
-  if (!f.includeInactive) where.push("s.status IN ('active', 'temporarily closed')");
-  if (f.ownerOrgId) where.push(`s.owner_org_id = ${add(f.ownerOrgId)}`);
-  if (f.staleBefore) where.push(`s.last_verified_on < ${add(f.staleBefore)}::date`);
-  if (f.state || f.city) {
-    // Accent- and case-insensitive, but unaccent() runs on the few distinct place names rather
-    // than on every address (20 000 services: 30 ms less per search on PGlite; decision 0120).
-    const folded = (column: 'state_province' | 'city', value: string) =>
-      `a.${column} = ANY (ARRAY(SELECT d.v FROM (SELECT DISTINCT ${column} AS v FROM hsds_addresses OFFSET 0) d WHERE lower(unaccent(d.v)) = lower(unaccent(${add(value)}))))`;
-    const place = [...(f.state ? [folded('state_province', f.state)] : []), ...(f.city ? [folded('city', f.city)] : [])];
-    where.push(`EXISTS (SELECT 1 FROM hsds_service_at_locations x JOIN hsds_addresses a ON a.location_id = x.location_id WHERE x.service_id = s.id AND ${place.join(' AND ')})`);
-  }
-  if (f.need) where.push(`EXISTS (SELECT 1 FROM hsds_attributes x JOIN hsds_taxonomy_terms t ON t.id = x.taxonomy_term_id WHERE x.service_id = s.id AND t.code = ${add(f.need)})`);
-  if (f.language) where.push(`EXISTS (SELECT 1 FROM hsds_languages l WHERE l.service_id = s.id AND l.code = ${add(f.language.toLowerCase())})`);
+  const keys: string[] = [];
+  if (f.need) keys.push(`'n:' || ${add(f.need)}`);
+  if (f.language) keys.push(`'l:' || ${add(f.language.toLowerCase())}`);
+  // State and city must belong to the same address: the combined key, not two separate ones.
+  if (f.state && f.city) keys.push(`'p:' || hsds_fold(${add(f.state)}) || chr(31) || hsds_fold(${add(f.city)})`);
+  else if (f.state) keys.push(`'s:' || hsds_fold(${add(f.state)})`);
+  else if (f.city) keys.push(`'c:' || hsds_fold(${add(f.city)})`);
+  // A sub-select: the folding runs once, not once per row should the planner choose a scan.
+  const where = keys.length > 0 ? `WHERE s.keys @> (SELECT ARRAY[${keys.join(', ')}])` : '';
   const { rows } = await db.query<{ id: string; total: number }>(
-    `SELECT s.id::text AS id, count(*) OVER ()::int AS total FROM hsds_services s WHERE ${where.join(' AND ')}
-     ORDER BY ${f.staleBefore ? 's.last_verified_on, ' : ''}s.name, s.id LIMIT ${add(f.limit)} OFFSET ${add(f.offset)}`,
+    `SELECT s.service_id::text AS id, count(*) OVER ()::int AS total FROM hsds_service_search s ${where}
+     ORDER BY s.name, s.service_id LIMIT ${add(f.limit, 'int')} OFFSET ${add(f.offset, 'int')}`,
     params,
   );
   let total = Number(rows[0]?.total ?? 0);
   if (rows.length === 0 && f.offset > 0) {
-    const counted = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM hsds_services s WHERE ${where.join(' AND ')}`, params.slice(0, -2));
+    const counted = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM hsds_service_search s ${where}`, params.slice(0, -2));
     total = Number(counted.rows[0]?.n ?? 0);
   }
   return { ids: rows.map((r) => r.id), total };
+}
+
+/**
+ * Rewrites the search rows of these services and of every service at these locations (a
+ * location's addresses are shared by the services there). Call inside the write's transaction.
+ */
+export async function refreshSearch(tx: Queryable, serviceIds: readonly string[], locationIds: readonly string[] = []): Promise<void> {
+  await tx.query(
+    `SELECT hsds_service_search_refresh(ARRAY(SELECT unnest($1::uuid[]) UNION SELECT service_id FROM hsds_service_at_locations WHERE location_id = ANY ($2::uuid[])))`,
+    [serviceIds, locationIds],
+  );
 }
 
 export async function serviceOwner(db: Queryable, id: string): Promise<ServiceRow | undefined> {

@@ -111,7 +111,7 @@ export function createDirectoryService({ db, audit, clock }: DirectoryDeps) {
     /** The organisation's own entries; `stale` keeps those not verified for DIRECTORY_STALE_DAYS, oldest first. */
     async listOwn(actor: Actor, options: { stale: boolean }): Promise<{ items: DirectoryEntry[] }> {
       const orgId = requireOrg(actor, 'read');
-      const { ids } = await q.searchServiceIds(db, { ownerOrgId: orgId, includeInactive: true, limit: EXPORT_LIMIT, offset: 0, ...(options.stale ? { staleBefore: staleBefore() } : {}) });
+      const { ids } = await q.ownServiceIds(db, { ownerOrgId: orgId, limit: EXPORT_LIMIT, offset: 0, ...(options.stale ? { staleBefore: staleBefore() } : {}) });
       return { items: await entries(ids) };
     },
 
@@ -133,7 +133,7 @@ export function createDirectoryService({ db, audit, clock }: DirectoryDeps) {
     /** Every entry the organisation maintains, as one HSDS page. */
     async exportHsds(actor: Actor, meta: Meta = {}): Promise<HsdsServicePage> {
       const orgId = requireOrg(actor, 'read');
-      const { ids, total } = await q.searchServiceIds(db, { ownerOrgId: orgId, includeInactive: true, limit: EXPORT_LIMIT, offset: 0 });
+      const { ids, total } = await q.ownServiceIds(db, { ownerOrgId: orgId, limit: EXPORT_LIMIT, offset: 0 });
       await audit.record({ actorAccountId: actor.accountId, actorOrgId: orgId, action: 'directory.export', recordType: 'directory_entry', orgId, ip: meta.ip ?? null, details: { count: ids.length } });
       return page(ids, total, 1, Math.max(total, 1), true);
     },

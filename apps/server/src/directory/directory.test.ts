@@ -1,6 +1,7 @@
 // The services directory through the API: organisations maintain their own HSDS entries, stale
 // reminders, export validated against the official HSDS 3.0 schemas and round-tripped, an
 // all-or-nothing import, and the public read-only API for the portal.
+import { randomUUID } from 'node:crypto';
 import { it } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
@@ -123,5 +124,25 @@ describeOnBothDatabases('services directory', (h) => {
     assert.ok(!all.body.includes('atencion@ejemplo.invalid') && !all.body.includes('Mesa de atención'), 'no contacts in public');
     assert.equal((await anonymous(`/api/public/hsds/services/${entry.service.id}`)).statusCode, 200);
     assert.equal((await anonymous('/api/directory/hsds/export')).statusCode, 401);
+  });
+
+  it('keeps the public search in step with writes: a shared location that moves, a closure, a removal', async () => {
+    const names = async (query: string) => ((await h().app.inject({ method: 'GET', url: `/api/public/hsds/services?${query}` })).json() as Page).contents.map((s) => s.name);
+    const first = legalIdentityService({ name: 'Comedor Ejemplo', need: 'food', state: 'Baja California', city: 'Mexicali' });
+    const sal = first.service_at_locations[0] as (typeof first.service_at_locations)[number];
+    // The second service is at the same location (another link, the same location and address).
+    const second = { ...legalIdentityService({ name: 'Dispensario Ejemplo', need: 'food' }), service_at_locations: [{ ...sal, id: randomUUID() }] };
+    assert.equal((await coordinator.post('/api/directory/services', first)).statusCode, 201);
+    assert.equal((await coordinator.post('/api/directory/services', second)).statusCode, 201);
+    assert.deepEqual(await names('need=food&city=MEXICALI&language=en'), ['Comedor Ejemplo', 'Dispensario Ejemplo']);
+    // State and city of the same address, not of any two addresses.
+    assert.deepEqual(await names('need=food&state=Sonora&city=Mexicali'), []);
+    const moved = { ...first, service_at_locations: [{ ...sal, location: { ...sal.location, addresses: [{ ...sal.location.addresses[0], city: 'Tecate' }] } }] };
+    assert.equal((await put(coordinator, `/api/directory/services/${first.id}`, { ...moved, version: 1 })).statusCode, 200);
+    assert.deepEqual(await names('need=food&city=Mexicali'), [], "the other service's place moved with the shared location");
+    assert.deepEqual(await names('need=food&city=tecate'), ['Comedor Ejemplo', 'Dispensario Ejemplo']);
+    assert.equal((await put(coordinator, `/api/directory/services/${first.id}`, { ...moved, status: 'inactive', version: 2 })).statusCode, 200);
+    assert.equal((await coordinator.request({ method: 'DELETE', url: `/api/directory/services/${second.id}` })).statusCode, 204);
+    assert.deepEqual(await names('need=food'), []);
   });
 });
