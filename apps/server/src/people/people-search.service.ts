@@ -12,7 +12,9 @@ import { toSummary } from './person-mapping.ts';
 import { decodeCursor, encodeCursor } from './people-cursor.ts';
 
 export const CANDIDATES = 200;
-const STRONG = 0.9;
+// A match holding every word typed (phonetically) and scoring this high ends the search: records
+// missing one of the words rank below it as a rule, and fetching them cost most of a search.
+const STRONG = 0.85;
 
 export async function searchPeople(
   deps: { db: Database; keyring: Keyring },
