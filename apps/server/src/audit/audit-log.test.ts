@@ -33,6 +33,16 @@ describeOnBothDatabases('the audit log', (h, kind) => {
     assert.equal(result.ok, true);
   });
 
+  it('writes concurrent access records together, and one bad entry fails alone', async () => {
+    const entries = Array.from({ length: 12 }, (_, i) => ({ action: 'test.batched', recordType: 'test', recordId: String(i), ...(i === 5 ? { actorAccountId: 'not-a-uuid' } : {}) }));
+    const results = await Promise.allSettled(entries.map((e) => h().ctx.audit.record(e)));
+    assert.deepEqual(results.map((r) => r.status), entries.map((_, i) => (i === 5 ? 'rejected' : 'fulfilled')));
+    const seqs = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+    const { rows } = await h().ctx.db.query<{ seq: string; record_id: string }>("SELECT seq, record_id FROM audit_log WHERE action = 'test.batched' ORDER BY seq");
+    assert.deepEqual(rows.map((r) => [Number(r.seq), r.record_id]), seqs.map((seq, k) => [seq, String(k < 5 ? k : k + 1)]), 'each caller gets the number of its own entry');
+    assert.equal((await verifyAuditChain(h().ctx.db, h().ctx.keyring.systemKey('audit'))).ok, true);
+  });
+
   // PGlite has one connection: no transaction can run beside another there.
   it('never chains past an entry whose transaction is still running, then chains both in order', { skip: kind === 'pglite' }, async () => {
     const key = h().ctx.keyring.systemKey('audit');
