@@ -33,6 +33,9 @@ export function servicesMap(entries: ServiceEntry[], selectedState: string, t: M
       return element;
     };
     if (!count) {
+      // Mexico's outline stays readable with its empty states; Central America's 92 departments
+      // would be mostly empty squares on a small phone, so only those with services are drawn.
+      if (tile.country !== 'MX') continue;
       grid.append(place(h('span', { className: 'tile tile--empty', 'aria-hidden': 'true' }, tile.abbr)));
       continue;
     }
