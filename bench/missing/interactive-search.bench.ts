@@ -8,10 +8,12 @@
 // a dropped second surname, a nickname), so each search has a true match to find; recallAt20 says
 // how often it was among the stored candidates. Prints one JSON line.
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { startHarness, type TestHarness, type ApiClient } from '../../apps/server/src/testing/test-harness.ts';
 import { encryptPersonFields, type PersonData } from '../../apps/server/src/people/person-crypto.ts';
-import { recordBlindIndexes } from '../../apps/server/src/people/person-search.ts';
+import { NAME_CONTEXT, recordBlindIndexes, recordNameKeys } from '../../apps/server/src/people/person-search.ts';
 import { seededRandom, syntheticPerson } from '../../apps/server/src/people/demo-names.ts';
+import { matchTimings, type MatchTimings } from '../../apps/server/src/missing/search-candidates.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -87,17 +89,23 @@ async function measure(client: ApiClient, rand: () => number, samples: Sample[])
     if (args.includes('--debug')) console.error('report', JSON.stringify(body), 'truth', JSON.stringify(s));
   }
   const times: number[] = [];
+  // Where the time of each search goes (published by the matching service while someone listens).
+  const phases: MatchTimings[] = [];
+  const listen = (message: unknown) => phases.push(message as MatchTimings);
   let found = 0;
   let foundWithBirth = 0;
   let candidates = 0;
   for (let i = 0; i < searches + 10; i++) {
     const report = reports[i % reports.length] as { id: string };
+    if (i === 10) matchTimings.subscribe(listen);
     const t0 = performance.now();
     const r = await client.post(`/api/missing/reports/${report.id}/rematch`);
     const ms = performance.now() - t0;
     if (r.statusCode !== 200) throw new Error(`search failed: ${r.body}`);
     if (i >= 10) times.push(ms); // the first searches warm up JIT and caches
   }
+  matchTimings.unsubscribe(listen);
+  const phase = (k: 'retrieveMs' | 'decryptMs' | 'scoreMs' | 'storeMs' | 'candidates') => ({ p50: percentile(phases.map((x) => x[k]), 50), p95: percentile(phases.map((x) => x[k]), 95) });
   // Every report was matched at creation (and again above): is the true record among its candidates?
   for (const report of reports) {
     const queue = (await client.get(`/api/missing/reports/${report.id}/candidates`)).json() as { items: { candidateId: string }[] };
@@ -116,7 +124,28 @@ async function measure(client: ApiClient, rand: () => number, samples: Sample[])
     // a name and a birth year alone cannot single out one person, and the engine rightly says so.
     recallAt20WithBirthDate: Math.round((foundWithBirth / Math.max(1, reports.filter((x) => x.fullBirthDate).length)) * 1000) / 1000,
     avgStoredCandidates: Math.round((candidates / Math.max(1, reports.length)) * 10) / 10,
+    // Inside the match run: SQL retrieval, decryption of candidates, scoring, storing (+ audit);
+    // the rest of a request is HTTP, session and policy.
+    phasesMs: { retrieve: phase('retrieveMs'), decrypt: phase('decryptMs'), score: phase('scoreMs'), store: phase('storeMs') },
+    candidatesRetrieved: phase('candidates'),
+    loadAvg: (await readFile('/proc/loadavg', 'utf8').catch(() => '')).split(' ').slice(0, 3).join(' '),
   };
+}
+
+/**
+ * --hold: after loading the last size, print the database URL and the blind-index keys of a few
+ * sample reports (for EXPLAIN in psql), and wait until the process is interrupted.
+ */
+async function hold(h: TestHarness, orgId: string, samples: Sample[]): Promise<void> {
+  const keysOf = async (parts: { givenNames?: string; surnames?: string }) => h.ctx.keyring.blindIndex(orgId, NAME_CONTEXT, recordNameKeys(parts).name);
+  const rand = seededRandom(7);
+  const out = [];
+  for (const s of samples.slice(0, 20)) {
+    const r = asReported(rand, s);
+    out.push({ truth: s.id, birthYear: r.birthDate ? Number(r.birthDate.slice(0, 4)) : null, sex: r.sex ?? null, given: await keysOf({ givenNames: r.givenNames }), surnames: await keysOf({ surnames: r.surnames }) });
+  }
+  console.error(JSON.stringify({ databaseUrl: h.databaseUrl, orgId, samples: out }));
+  await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
 }
 
 const h = await startHarness('postgres');
@@ -155,6 +184,7 @@ try {
     await load(h, orgId, account, loaded, size, rand, samples, (reportsPerStep * 4) / Math.max(1, size - loaded));
     const loadSeconds = Math.round((performance.now() - t0) / 100) / 10;
     loaded = size;
+    if (args.includes('--hold') && size === sizes[sizes.length - 1]) await hold(h, orgId, samples);
     steps.push({ records: size, loadSeconds, ...(await measure(client, rand, samples)) });
     console.error(JSON.stringify(steps[steps.length - 1]));
     for (const [sql, ms] of [...trace].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.error(`${Math.round(ms)} ms  ${sql}`);

@@ -1,10 +1,12 @@
-// Matching a report against every record its organisation may search: its own people, found
-// records and reports, and the people partner organisations share with it for 'search' (under an
-// agreement towards it, with the person's active consent). Retrieval runs in SQL on blind indexes
-// — computed with each searched organisation's own index key — so only candidates are decrypted;
-// the engine then scores each candidate with the reference model and the best ones, above the
-// 'possible' threshold, are stored for review. Reviewed pairs are never proposed again.
-import { can, createMatcher, listScope, type Actor } from '@acompana/core';
+// Matching a report against every record its organisation may search (issue 6, item 5;
+// decisions 0108, 0121, 0124): its own people, found records and reports; partners' people who
+// consent to sharing; partners' unidentified found records and open reports whose family
+// consented to a search with other organisations. Retrieval (search-candidates.ts) runs in SQL on
+// blind indexes computed with each searched organisation's own key, so only candidates are
+// decrypted; the engine scores each with the reference model and the best ones, above the
+// 'possible' threshold, are stored for review. Reviewed pairs are never proposed again. A
+// partner's found record or report stays an opaque reference until tracing shares it.
+import { can, createMatcher, type Actor } from '@acompana/core';
 import type { ComparedRecord, MatchRun } from '@acompana/core';
 import type { Database } from '../kernel/db/database.ts';
 import type { Keyring } from '../kernel/crypto/keyring.ts';
@@ -15,12 +17,14 @@ import { AppError } from '../kernel/errors.ts';
 import { decryptFields, foundSpec, reportSpec } from './missing-crypto.ts';
 import { foundView, otherReportView, personView, reportView, toPersonRecord } from './missing-mapping.ts';
 import { modelForUniverse } from './reference-model.ts';
+import { enqueueReportMatching } from './match-enqueue.ts';
+import { searchRecipientsOf } from './matching-jobs.queries.ts';
+import { isPartnerReference, partnerReferenceView } from './partner-references.ts';
+import { createCandidateSearch, matchTimings, PER_SOURCE, type MatchTimings } from './search-candidates.ts';
 import * as q from './missing.queries.ts';
 
-/** Candidates fetched per source and searched organisation, and pairs kept per report. */
-const PER_SOURCE = 200;
+/** Pairs kept per report. */
 const KEEP = 20;
-const PERSON_NAME_COLUMNS = ['given_names', 'surnames', 'aliases', 'birth_date', 'origin'];
 
 export interface MatchingDeps {
   db: Database;
@@ -31,107 +35,53 @@ export interface MatchingDeps {
 
 export function createMatchingService(deps: MatchingDeps) {
   const { db, keyring, audit, clock } = deps;
+  const search = createCandidateSearch(deps);
+  const { decryptPerson, searchPartners } = search;
   const consents = createConsentOps({ ...deps, loadFor: () => Promise.reject(new AppError('policy.denied')) });
 
-  async function decryptPerson(row: q.PersonLiteRow): Promise<Record<string, unknown>> {
-    const out: Record<string, unknown> = {};
-    for (const column of PERSON_NAME_COLUMNS) {
-      const blob = row[column];
-      if (blob === null || blob === undefined) continue;
-      const text = await keyring.decrypt(row.org_id, `people.${column}`, blob);
-      out[column === 'given_names' ? 'givenNames' : column === 'birth_date' ? 'birthDate' : column] = column === 'aliases' || column === 'origin' ? JSON.parse(text) : text;
-    }
-    return out;
-  }
-
-  /** A person the actor may read (own organisation by role, or a partner's by agreement + consent). */
-  async function readablePerson(actor: Actor, row: q.PersonLiteRow): Promise<boolean> {
-    const consentedPurposes = row.org_id === actor.orgId ? [] : await consents.activePolicyPurposes(row.id);
-    return can(actor, 'read', { type: 'person', orgId: row.org_id, ownerId: row.owner_account_id, teamId: row.team_id, consentedPurposes });
-  }
-
   async function viewOfPerson(actor: Actor, row: q.PersonLiteRow): Promise<ComparedRecord | null> {
-    if (!(await readablePerson(actor, row))) return null;
+    // A partner's person is read only with an active consent to sharing (the policy's 'search').
+    const consentedPurposes = row.org_id === actor.orgId ? [] : await consents.activePolicyPurposes(row.id);
+    if (!can(actor, 'read', { type: 'person', orgId: row.org_id, ownerId: row.owner_account_id, teamId: row.team_id, consentedPurposes })) return null;
     return personView(row, await decryptPerson(row), row.org_id !== actor.orgId);
   }
 
-  const searchPartners = (actor: Actor) => [...new Set(actor.sharing.filter((s) => s.purposes.includes('search')).map((s) => s.fromOrgId))].filter((o) => o !== actor.orgId);
-
-  /** Every candidate record for the report, as the actor may see it. */
-  async function gatherCandidates(actor: Actor, report: q.ReportRow, data: Record<string, unknown>) {
-    const orgId = report.org_id;
-    const keys = recordNameKeys({ givenNames: data.givenNames as string | undefined, surnames: data.surnames as string | undefined, aliases: data.aliases as string[] | undefined }).name;
-    // People are blocked on a given-name key and a surname key together when both are known.
-    const givenKeys = recordNameKeys({ givenNames: data.givenNames as string | undefined, aliases: data.aliases as string[] | undefined }).name;
-    const surnameKeys = recordNameKeys({ surnames: data.surnames as string | undefined }).name;
-    const split = givenKeys.length > 0 && surnameKeys.length > 0;
-    const near = { birthYear: report.birth_year === null ? null : Number(report.birth_year), sex: report.sex };
-    const peopleIn = async (org: string, shared: boolean) =>
-      split
-        ? q.peopleByNames(db, org, await keyring.blindIndex(org, NAME_CONTEXT, givenKeys), shared, PER_SOURCE, await keyring.blindIndex(org, NAME_CONTEXT, surnameKeys), near)
-        : q.peopleByNames(db, org, await keyring.blindIndex(org, NAME_CONTEXT, keys), shared, PER_SOURCE, [], near);
-    const views: ComparedRecord[] = [];
-    const searched = { ownPeople: 0, partnerPeople: 0, foundRecords: 0, reports: 0, partners: 0 };
-    const hasNames = keys.length > 0;
-    if (hasNames && listScope(actor, 'read', 'person')) {
-      const own = await peopleIn(orgId, false);
-      for (const row of own) {
-        const v = await viewOfPerson(actor, row);
-        if (!v) continue;
-        views.push(v);
-        searched.ownPeople++;
-      }
-    }
-    const partners = searchPartners(actor);
-    searched.partners = partners.length;
-    if (hasNames) {
-      for (const partner of partners) {
-        const rows = await peopleIn(partner, true);
-        for (const row of rows) {
-          const v = await viewOfPerson(actor, row);
-          if (!v) continue;
-          views.push(v);
-          searched.partnerPeople++;
-        }
-      }
-    }
-    const ownKeys = hasNames ? await keyring.blindIndex(orgId, NAME_CONTEXT, keys) : [];
-    const found = [...(hasNames ? await q.foundByNames(db, orgId, ownKeys, PER_SOURCE) : []), ...(await q.unnamedFound(db, orgId, report.sex, report.birth_year === null ? null : Number(report.birth_year), PER_SOURCE))];
-    for (const row of found) views.push(foundView(row, await decryptFields(keyring, foundSpec, row.org_id, row)));
-    searched.foundRecords = found.length;
-    if (hasNames) {
-      for (const row of await q.reportsByNames(db, orgId, ownKeys, report.id, PER_SOURCE)) {
-        views.push(otherReportView(row, await decryptFields(keyring, reportSpec, row.org_id, row)));
-        searched.reports++;
-      }
-    }
-    return { views, searched, partners };
-  }
-
-  /** Scores the report against its candidates and stores the best; audited. */
+  /** Scores the report against its candidates and stores the best; audited (on partners' sides too). */
   async function matchReport(actor: Actor, report: q.ReportRow, ip: string | null, options: { trigger?: 'job' } = {}): Promise<MatchRun> {
     const byJob = options.trigger === 'job';
     const data = await decryptFields(keyring, reportSpec, report.org_id, report);
-    const { views, searched, partners } = await gatherCandidates(actor, report, data);
+    const found = await search.gather(actor, report, data);
+    const { searched, partners } = found;
+    const scoring = performance.now();
     const universe = await q.universeSize(db, report.org_id, partners);
     const query = toPersonRecord(reportView(report, data));
     const matcher = createMatcher([], { model: modelForUniverse(universe) });
-    const scored = views
-      .map((v) => ({ v, e: matcher.explain(query, toPersonRecord(v)) }))
-      .filter((s) => s.e.decision !== 'no match')
+    const seen = new Set<string>();
+    const scored = [];
+    for (const c of found.candidates) {
       // One row per pair: a record reached by two retrieval paths is scored once.
-      .filter((s, i, all) => all.findIndex((o) => o.v.kind === s.v.kind && o.v.id === s.v.id) === i)
-      .sort((a, b) => b.e.score - a.e.score)
-      .slice(0, KEEP);
+      const key = `${c.view.kind}:${c.view.id}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const e = matcher.explain(query, toPersonRecord(c.view));
+      if (e.decision !== 'no match') scored.push({ c, e });
+    }
+    scored.sort((a, b) => b.e.score - a.e.score);
+    const kept = scored.slice(0, KEEP);
+    const storing = performance.now();
     const run: MatchRun = { reportId: report.id, searched, proposed: 0, updated: 0, alreadyReviewed: 0 };
     const at = clock();
     await db.transaction(async (tx) => {
+      // Candidates are derived data (the next run recomputes them) and the run returns counts
+      // only, so this commit need not wait for the WAL flush: under a busy disk that wait was most
+      // of the p95 (decision 0124). A crash loses at most the last few runs, never a decision.
+      await tx.query('SET LOCAL synchronous_commit = off');
       const outcome = await q.upsertCandidates(
         tx,
         report.id,
         report.org_id,
         at,
-        scored.map(({ v, e }) => ({ kind: v.kind === 'report' ? 'missing_report' : v.kind, candidateId: v.id, candidateOrgId: v.orgId, score: Math.min(1, Math.max(0, e.score)), decision: e.decision, explanation: e })),
+        kept.map(({ c, e }) => ({ kind: c.view.kind === 'report' ? 'missing_report' : c.view.kind, candidateId: c.view.id, candidateOrgId: c.view.orgId, score: Math.min(1, Math.max(0, e.score)), decision: e.decision, explanation: e })),
       );
       run.proposed = outcome.proposed;
       run.updated = outcome.updated;
@@ -151,9 +101,27 @@ export function createMatchingService(deps: MatchingDeps) {
         orgId: report.org_id,
         fields: ['given_names', 'surnames', 'aliases', 'birth_date', 'origin', 'last_contact'],
         ip,
-        details: { candidates: views.length, scored: scored.length, proposed: run.proposed, updated: run.updated, alreadyReviewed: run.alreadyReviewed, partners: partners.length, trigger: byJob ? 'job' : 'request' },
+        details: { candidates: found.candidates.length, scored: scored.length, proposed: run.proposed, updated: run.updated, alreadyReviewed: run.alreadyReviewed, partners: partners.length, trigger: byJob ? 'job' : 'request' },
       });
+      // A partner's records were decrypted and scored for another organisation: its own trail says so.
+      for (const [partner, records] of found.partnersSearched) {
+        const proposed = kept.filter(({ c }) => c.view.orgId === partner).length;
+        await audit.append(tx, {
+          actorAccountId: byJob ? null : actor.accountId,
+          actorOrgId: actor.orgId,
+          action: 'missing_report.match_shared',
+          recordType: 'missing_report',
+          orgId: partner,
+          fields: ['given_names', 'surnames', 'aliases', 'birth_date'],
+          ip,
+          details: { reportId: report.id, reportOrgId: report.org_id, records, proposed, trigger: byJob ? 'job' : 'request' },
+        });
+      }
     });
+    if (matchTimings.hasSubscribers) {
+      const timings: MatchTimings = { reportId: report.id, retrieveMs: found.retrieveMs, decryptMs: found.decryptMs, scoreMs: storing - scoring, storeMs: performance.now() - storing, candidates: found.candidates.length };
+      matchTimings.publish(timings);
+    }
     return run;
   }
 
@@ -165,6 +133,13 @@ export function createMatchingService(deps: MatchingDeps) {
     const universe = await q.universeSize(db, found.org_id, searchPartners(actor));
     const matcher = createMatcher([], { model: modelForUniverse(universe) });
     const candidate = foundView(found, data);
+    // Partners that search this organisation's records re-run their open reports sharing a name
+    // key with it, on the job queue as their case owners (unnamed records: the daily sweep). Found
+    // before the transaction: the keyring may read keys, and only `tx` may be used inside it.
+    const partnerOpen: q.ReportRow[] = [];
+    if (found.status === 'unidentified') {
+      for (const partner of await searchRecipientsOf(db, found.org_id)) partnerOpen.push(...(await q.openReportsByNames(db, partner, await keyring.blindIndex(partner, NAME_CONTEXT, keys), PER_SOURCE)));
+    }
     const at = clock();
     let proposed = 0;
     await db.transaction(async (tx) => {
@@ -180,7 +155,9 @@ export function createMatchingService(deps: MatchingDeps) {
           await q.insertNotification(tx, { accountId: report.owner_account_id, orgId: report.org_id, kind: 'missing.candidates_proposed', recordType: 'missing_report', recordId: report.id, refId: null, at });
         }
       }
-      await audit.append(tx, { actorAccountId: actor.accountId, actorOrgId: actor.orgId, action: 'found_record.match', recordType: 'missing_report', recordId: found.id, orgId: found.org_id, fields: ['given_names', 'surnames', 'aliases'], ip, details: { reports: reports.length, proposed } });
+      let partnerReports = 0;
+      for (const report of partnerOpen) if (await enqueueReportMatching(tx, at, { id: report.id, orgId: report.org_id })) partnerReports++;
+      await audit.append(tx, { actorAccountId: actor.accountId, actorOrgId: actor.orgId, action: 'found_record.match', recordType: 'missing_report', recordId: found.id, orgId: found.org_id, fields: ['given_names', 'surnames', 'aliases'], ip, details: { reports: reports.length, proposed, partnerReports } });
     });
     return proposed;
   }
@@ -214,6 +191,7 @@ export function createMatchingService(deps: MatchingDeps) {
       const row = await q.findPersonLite(db, c.candidate_id, c.candidate_org_id !== actor.orgId);
       return row ? viewOfPerson(actor, row) : null;
     }
+    if (isPartnerReference(c)) return partnerReferenceView(deps, actor, c);
     if (c.candidate_org_id !== actor.orgId) return null;
     if (c.candidate_kind === 'found_record') {
       const row = await q.findFoundForMatch(db, c.candidate_id);

@@ -269,8 +269,18 @@ export interface CandidateRow extends Row {
   note: unknown;
 }
 
-const CANDIDATE = `m.id::text AS id, m.report_id::text AS report_id, m.org_id::text AS org_id, m.candidate_kind, m.candidate_id::text AS candidate_id,
-  m.candidate_org_id::text AS candidate_org_id, m.score, m.engine_decision, m.explanation, m.review_status, m.reviewed_by::text AS reviewed_by, m.reviewed_at, m.note`;
+/**
+ * A partner's found record or report is an opaque reference until the tracing flow shares it
+ * (decision 0124): its id leaves as the pair's own id, and its explanation without the field
+ * levels (which would say what the partner's record holds). A partner's person is shared by
+ * consent (0108) and keeps both.
+ */
+const PARTNER_REFERENCE = `(m.candidate_kind <> 'person' AND m.candidate_org_id <> m.org_id)`;
+const CANDIDATE = `m.id::text AS id, m.report_id::text AS report_id, m.org_id::text AS org_id, m.candidate_kind,
+  (CASE WHEN ${PARTNER_REFERENCE} THEN m.id ELSE m.candidate_id END)::text AS candidate_id,
+  m.candidate_org_id::text AS candidate_org_id, m.score, m.engine_decision,
+  CASE WHEN ${PARTNER_REFERENCE} THEN m.explanation || '{"fields": [], "namesRearranged": false}'::jsonb ELSE m.explanation END AS explanation,
+  m.review_status, m.reviewed_by::text AS reviewed_by, m.reviewed_at, m.note`;
 
 /**
  * Proposes a pair, or rescores it when it was proposed before and is still pending. A reviewed

@@ -180,6 +180,8 @@ export const comparedRecordSchema = z.object({
   access: z.enum(['own', 'partner']),
   /** Which fields the partner's sharing allows (only for access 'partner'). */
   sharedFields: z.array(z.string()).optional(),
+  /** The partner organisation's name, for a partner's found record or report shown as a reference (0124). */
+  organisationName: z.string().optional(),
   givenNames: z.string().optional(),
   surnames: z.string().optional(),
   aliases: z.array(z.string()).optional(),
