@@ -72,10 +72,6 @@ export function createMatchingService(deps: MatchingDeps) {
     const run: MatchRun = { reportId: report.id, searched, proposed: 0, updated: 0, alreadyReviewed: 0 };
     const at = clock();
     await db.transaction(async (tx) => {
-      // Candidates are derived data (the next run recomputes them) and the run returns counts
-      // only, so this commit need not wait for the WAL flush: under a busy disk that wait was most
-      // of the p95 (decision 0124). A crash loses at most the last few runs, never a decision.
-      await tx.query('SET LOCAL synchronous_commit = off');
       const outcome = await q.upsertCandidates(
         tx,
         report.id,
