@@ -55,7 +55,8 @@ describe('statsMinCell', () => {
   });
 
   it('refuses, rather than stalls on, a release cube too large to audit on request', async () => {
-    const rows = Array.from({ length: 70 }, (_, i) => ({ k0: `t${i % 7}`, k1: `i${i % 5}`, k2: `MX${String(i).padStart(2, '0')}`, n: 2 }));
+    // 7 types × 5 institutions × 150 states: 5,250 cells, over the limit of 5,000.
+    const rows = Array.from({ length: 150 }, (_, i) => ({ k0: `t${i % 7}`, k1: `i${i % 5}`, k2: `MX${String(i).padStart(3, '0')}`, n: 2 }));
     const db = { query: async () => ({ rows, rowCount: rows.length }) } as unknown as Database;
     const stats = createStatsService({ db, keyring: {} as never, audit: {} as AuditWriter, clock: () => new Date(), minCell: 5 });
     await assert.rejects(stats.publicTable('incidents.acts', { from: '2025-10', to: '2025-10' }, 'en'), { code: 'stats.release_too_large' });

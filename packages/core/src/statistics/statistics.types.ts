@@ -46,7 +46,11 @@ export interface SuppressionOptions {
    * (sampling zeros that say "nobody in this group", e.g. a group disclosure).
    */
   readonly zeros?: 'publish' | 'suppress';
-  /** Run the interval attack and add suppressions until it fails (default true). */
+  /**
+   * Run the interval attack on tables small enough for it to be fast (LP_AUDIT_MAX_CELLS) and add
+   * suppressions until it fails (default true). Without it, or on a larger table, every sensitive
+   * cell is protected by a hypercube box, itself the proof (hypercube.heuristic.ts).
+   */
   readonly verify?: boolean;
 }
 
@@ -70,9 +74,13 @@ export interface SuppressionReport {
   /** Share of all cells (totals included) hidden, 0..1. */
   readonly suppressedShare: number;
   readonly informationLoss: InformationLoss;
-  /** 'lp' when the interval attack was run and failed on every hidden cell; 'skipped' otherwise. */
-  readonly verification: 'lp' | 'skipped';
-  /** Rounds of (line rule, attack, extra suppression) until stable. */
+  /**
+   * 'box': every hidden cell lies on a hypercube box that proves it wide enough (integer moves);
+   * 'lp': that, and the interval attack was also run and failed on every hidden cell;
+   * 'skipped': no engine run (an empty table).
+   */
+  readonly verification: 'lp' | 'box' | 'skipped';
+  /** Rounds of (line rule, attack, extra suppression) until stable; 1 when nothing had to be widened. */
   readonly rounds: number;
 }
 
