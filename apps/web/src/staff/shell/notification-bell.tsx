@@ -1,7 +1,7 @@
 // The notification bell in the header: the unread count (refreshed every minute and on every page
 // change) and, as a disclosure like the account menu, the latest notifications, each a link to
 // its record (a deadline opens the person's file). Opening one marks it read.
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../i18n/i18n';
 import { errorMessage } from '../api/error-message';
@@ -9,6 +9,7 @@ import { Link } from '../router/router';
 import { formatPlainDate, localized } from '../pages/people/reference-data';
 import { notificationsApi } from './notifications-api';
 import type { AppNotification, NotificationPage } from './notifications-api';
+import { PopoverDisclosure, usePopover } from './popover';
 import './notification-bell.css';
 
 const REFRESH_MS = 60_000;
@@ -36,12 +37,10 @@ function useNotificationText() {
 export function NotificationBell({ currentPath }: { currentPath: string }) {
   const { t } = useTranslation();
   const text = useNotificationText();
-  const panelId = useId();
-  const [open, setOpen] = useState(false);
+  const popover = usePopover(currentPath);
+  const { setOpen } = popover;
   const [page, setPage] = useState<NotificationPage | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const rootRef = useRef<HTMLDivElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
 
   const refresh = useCallback(async () => {
     try {
@@ -57,26 +56,6 @@ export function NotificationBell({ currentPath }: { currentPath: string }) {
     const timer = window.setInterval(() => void refresh(), REFRESH_MS);
     return () => window.clearInterval(timer);
   }, [refresh, currentPath]);
-
-  useEffect(() => setOpen(false), [currentPath]);
-
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape') return;
-      setOpen(false);
-      buttonRef.current?.focus();
-    };
-    const onPointer = (event: PointerEvent) => {
-      if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener('keydown', onKey);
-    document.addEventListener('pointerdown', onPointer);
-    return () => {
-      document.removeEventListener('keydown', onKey);
-      document.removeEventListener('pointerdown', onPointer);
-    };
-  }, [open]);
 
   const unread = page?.unread ?? 0;
 
@@ -101,57 +80,51 @@ export function NotificationBell({ currentPath }: { currentPath: string }) {
   }
 
   return (
-    <div className="notification-bell" ref={rootRef}>
-      <button
-        ref={buttonRef}
-        type="button"
-        className="notification-bell__button"
-        aria-expanded={open}
-        aria-controls={panelId}
-        onClick={() => {
-          setOpen((value) => !value);
-          if (!open) void refresh();
-        }}
-      >
-        <svg aria-hidden="true" viewBox="0 0 20 20" width="22" height="22">
-          <path d="M10 2a5 5 0 0 0-5 5v3.5L3 14h14l-2-3.5V7a5 5 0 0 0-5-5zM8 16a2 2 0 0 0 4 0" fill="none" stroke="currentColor" strokeWidth="2" strokeLinejoin="round" />
-        </svg>
-        <span className="visually-hidden">{t('notifications.title')}: </span>
-        <span className={unread > 0 ? 'notification-bell__count' : 'notification-bell__count notification-bell__count--none'} data-testid="notification-count">
-          {unread}
-        </span>
-        <span className="visually-hidden"> {t('notifications.unread', { count: unread })}</span>
-      </button>
-      <div id={panelId} className="notification-bell__panel" hidden={!open}>
-        <h2 className="notification-bell__heading">{t('notifications.title')}</h2>
-        {error ? (
-          <p className="notification-bell__error" role="alert">
-            {error}
-          </p>
-        ) : null}
-        {page && page.items.length === 0 ? <p className="muted">{t('notifications.empty')}</p> : null}
-        {page && page.items.length > 0 ? (
-          <ul className="notification-bell__list">
-            {page.items.map((n) => (
-              <li key={n.id} className={n.readAt ? 'notification-bell__item' : 'notification-bell__item notification-bell__item--unread'}>
-                {n.readAt ? null : <span className="visually-hidden">{t('notifications.new')}: </span>}
-                {n.link ? (
-                  <Link to={n.link} onClick={() => void openOne(n)}>
-                    {text(n)}
-                  </Link>
-                ) : (
-                  <span>{text(n)}</span>
-                )}
-              </li>
-            ))}
-          </ul>
-        ) : null}
-        {unread > 0 ? (
-          <button type="button" className="button button--quiet button--small" onClick={() => void readAll()}>
-            {t('notifications.readAll')}
-          </button>
-        ) : null}
-      </div>
-    </div>
+    <PopoverDisclosure
+      popover={popover}
+      className="notification-bell"
+      onOpen={() => void refresh()}
+      button={
+        <>
+          <svg aria-hidden="true" viewBox="0 0 20 20" width="22" height="22">
+            <path d="M10 2a5 5 0 0 0-5 5v3.5L3 14h14l-2-3.5V7a5 5 0 0 0-5-5zM8 16a2 2 0 0 0 4 0" fill="none" stroke="currentColor" strokeWidth="2" strokeLinejoin="round" />
+          </svg>
+          <span className="visually-hidden">{t('notifications.title')}: </span>
+          <span className={unread > 0 ? 'notification-bell__count' : 'notification-bell__count notification-bell__count--none'} data-testid="notification-count">
+            {unread}
+          </span>
+          <span className="visually-hidden"> {t('notifications.unread', { count: unread })}</span>
+        </>
+      }
+    >
+      <h2 className="notification-bell__heading">{t('notifications.title')}</h2>
+      {error ? (
+        <p className="notification-bell__error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {page && page.items.length === 0 ? <p className="muted">{t('notifications.empty')}</p> : null}
+      {page && page.items.length > 0 ? (
+        <ul className="notification-bell__list">
+          {page.items.map((n) => (
+            <li key={n.id} className={n.readAt ? 'notification-bell__item' : 'notification-bell__item notification-bell__item--unread'}>
+              {n.readAt ? null : <span className="visually-hidden">{t('notifications.new')}: </span>}
+              {n.link ? (
+                <Link to={n.link} onClick={() => void openOne(n)}>
+                  {text(n)}
+                </Link>
+              ) : (
+                <span>{text(n)}</span>
+              )}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {unread > 0 ? (
+        <button type="button" className="button button--quiet button--small" onClick={() => void readAll()}>
+          {t('notifications.readAll')}
+        </button>
+      ) : null}
+    </PopoverDisclosure>
   );
 }

@@ -1,51 +1,27 @@
 // Attachments: uploaded as they are (type checked by content on the server, SHA-256 recorded,
 // stored encrypted), downloaded decrypted and checked again.
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { FormEvent } from 'react';
+import { useCallback, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../../i18n/i18n';
 import { errorMessage } from '../../api/error-message';
+import { AddForm, useRecordList } from '../../shared/record-list';
 import { InputField } from '../people/form-fields';
 import { formatInstant } from '../people/reference-data';
 import { casesApi } from './cases-api';
-import type { CaseAttachment } from './cases-api';
 
 export function CaseAttachmentsSection({ caseId, readOnly, onChanged }: { caseId: string; readOnly: boolean; onChanged: () => void }) {
   const { t } = useTranslation();
   const language = currentLanguage();
-  const [items, setItems] = useState<CaseAttachment[] | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
+  const { items, loadError, busy, error, add } = useRecordList(useCallback(() => casesApi.attachments(caseId), [caseId]), onChanged);
 
-  const load = useCallback(async () => {
-    try {
-      setItems((await casesApi.attachments(caseId)).items);
-    } catch (e) {
-      setError(errorMessage(e, t));
-    }
-  }, [caseId, t]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  function submit() {
     const file = fileRef.current?.files?.[0];
     if (!file) return;
-    setBusy(true);
-    setError(null);
-    try {
+    void add(async () => {
       await casesApi.upload(caseId, file, language);
       if (fileRef.current) fileRef.current.value = '';
-      await load();
-      onChanged();
-    } catch (e) {
-      setError(errorMessage(e, t));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -67,14 +43,10 @@ export function CaseAttachmentsSection({ caseId, readOnly, onChanged }: { caseId
         </ul>
       ) : null}
       {!readOnly ? (
-        <form className="form" onSubmit={(e) => void submit(e)}>
-          <InputField ref={fileRef} id="case-attachment-file" type="file" label={t('cases.attachments.file')} hint={t('cases.attachments.hint')} error={error} accept="image/jpeg,image/png,image/webp,application/pdf,audio/*,video/*" />
-          <div className="form__actions">
-            <button type="submit" className="button button--primary" disabled={busy}>
-              {busy ? t('cases.attachments.uploading') : t('cases.attachments.upload')}
-            </button>
-          </div>
-        </form>
+        // A list that failed to load says so at the file field, where this section has its messages.
+        <AddForm busy={busy} submitLabel={t('cases.attachments.upload')} busyLabel={t('cases.attachments.uploading')} onSubmit={submit}>
+          <InputField ref={fileRef} id="case-attachment-file" type="file" label={t('cases.attachments.file')} hint={t('cases.attachments.hint')} error={error ?? (loadError ? errorMessage(loadError, t) : null)} accept="image/jpeg,image/png,image/webp,application/pdf,audio/*,video/*" />
+        </AddForm>
       ) : null}
     </section>
   );
