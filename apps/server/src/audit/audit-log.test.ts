@@ -22,9 +22,13 @@ describeOnBothDatabases('the audit log', (h, kind) => {
     assert.doesNotMatch(JSON.stringify(rows), /correct horse/);
   });
 
-  it('refuses UPDATE and DELETE on audit entries', async () => {
+  it('refuses UPDATE and DELETE on audit entries and on their seals', async () => {
     await assert.rejects(h().ctx.db.query("UPDATE audit_log SET action = 'x' WHERE seq = 1"), /append-only/);
     await assert.rejects(h().ctx.db.query('DELETE FROM audit_log WHERE seq = 1'), /append-only/);
+    await h().ctx.audit.record({ action: 'test.sealed', recordType: 'test' });
+    await sealAuditLog(h().ctx.db, h().ctx.keyring.systemKey('audit'));
+    await assert.rejects(h().ctx.db.query("UPDATE audit_seals SET mac = 'x'"), /append-only/);
+    await assert.rejects(h().ctx.db.query('DELETE FROM audit_seals'), /append-only/);
   });
 
   it('keeps the chain whole when many entries are appended at once', async () => {
@@ -64,7 +68,7 @@ describeOnBothDatabases('the audit log', (h, kind) => {
     release();
     await slow;
     assert.deepEqual(await sealAuditLog(h().ctx.db, key), { sealed: 2 });
-    const { rows } = await h().ctx.db.query<{ seq: number; prev_mac: string; mac: string }>('SELECT seq, prev_mac, mac FROM audit_log WHERE seq IN ($1, $2) ORDER BY seq', [firstSeq, laterSeq]);
+    const { rows } = await h().ctx.db.query<{ seq: number; prev_mac: string; mac: string }>('SELECT seq, prev_mac, mac FROM audit_seals WHERE seq IN ($1, $2) ORDER BY seq', [firstSeq, laterSeq]);
     assert.equal(rows[1]?.prev_mac, rows[0]?.mac, 'chained in sequence order');
     assert.equal((await verifyAuditChain(h().ctx.db, key)).ok, true);
   });
@@ -80,7 +84,7 @@ describeOnBothDatabases('the audit log', (h, kind) => {
     assert.equal(before.ok, true, 'unsealed entries verify by their own MAC');
     const sealed = await sealAuditLog(h().ctx.db, key);
     assert.ok(sealed.sealed >= 1, `sealed ${sealed.sealed}`);
-    const { rows } = await h().ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log WHERE mac IS NULL');
+    const { rows } = await h().ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log l WHERE l.mac IS NULL AND NOT EXISTS (SELECT 1 FROM audit_seals s WHERE s.seq = l.seq)');
     assert.equal(rows[0]?.n, 0);
     assert.deepEqual(await verifyAuditChain(h().ctx.db, key), { ok: true, checked: before.checked });
     const gaps = await h().ctx.db.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_log WHERE action = 'test.rolled_back'");

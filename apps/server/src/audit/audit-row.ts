@@ -18,8 +18,10 @@ export interface AuditRow {
   row_mac: string | null;
 }
 
-export const AUDIT_ROW_COLUMNS = `seq, at, actor_account_id::text AS actor_account_id, actor_org_id::text AS actor_org_id, action, record_type,
-  record_id, org_id::text AS org_id, fields, ip, details, prev_mac, mac, row_mac`;
+/** An entry with its chain link: from audit_seals, or from its own columns for entries written before sealing existed. */
+export const AUDIT_ROW_FROM = `audit_log l LEFT JOIN audit_seals s ON s.seq = l.seq`;
+export const AUDIT_ROW_COLUMNS = `l.seq, l.at, l.actor_account_id::text AS actor_account_id, l.actor_org_id::text AS actor_org_id, l.action, l.record_type,
+  l.record_id, l.org_id::text AS org_id, l.fields, l.ip, l.details, coalesce(l.prev_mac, s.prev_mac) AS prev_mac, coalesce(l.mac, s.mac) AS mac, l.row_mac`;
 
 export function auditContentOf(row: AuditRow): AuditContent {
   return {

@@ -11,7 +11,7 @@
 // logs it, and verification reports it.
 import type { Database } from '../kernel/db/database.ts';
 import { auditMac, auditRowMac } from './audit-mac.ts';
-import { AUDIT_ROW_COLUMNS, auditContentOf, type AuditRow } from './audit-row.ts';
+import { AUDIT_ROW_COLUMNS, AUDIT_ROW_FROM, auditContentOf, type AuditRow } from './audit-row.ts';
 
 const BATCH = 1000;
 
@@ -57,7 +57,8 @@ async function sealBatch(db: Database, auditKey: Buffer, upToSeq: number): Promi
     let prevMac = head.rows[0]?.last_mac ?? 'genesis';
     let lastSeq = Number(head.rows[0]?.last_seq ?? 0);
     const { rows } = await tx.query<AuditRow>(
-      `SELECT ${AUDIT_ROW_COLUMNS} FROM audit_log WHERE mac IS NULL AND seq > $1 AND seq <= $2 ORDER BY seq LIMIT ${BATCH}`,
+      // Everything after the head is unsealed: the sealer is the only one to move the head.
+      `SELECT ${AUDIT_ROW_COLUMNS} FROM ${AUDIT_ROW_FROM} WHERE l.seq > $1 AND l.seq <= $2 ORDER BY l.seq LIMIT ${BATCH}`,
       [lastSeq, upToSeq],
     );
     const seqs: number[] = [];
@@ -79,8 +80,7 @@ async function sealBatch(db: Database, auditKey: Buffer, upToSeq: number): Promi
     }
     if (seqs.length > 0) {
       await tx.query(
-        `UPDATE audit_log a SET prev_mac = v.prev_mac, mac = v.mac
-           FROM unnest($1::bigint[], $2::text[], $3::text[]) AS v(seq, prev_mac, mac) WHERE a.seq = v.seq`,
+        'INSERT INTO audit_seals (seq, prev_mac, mac) SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[])',
         [seqs, prevMacs, macs],
       );
       await tx.query('UPDATE audit_head SET last_seq = $1, last_mac = $2 WHERE id = 1', [lastSeq, prevMac]);

@@ -5,7 +5,7 @@
 import type { Database, Queryable } from '../kernel/db/database.ts';
 import { sealAuditLog } from './audit-seal.ts';
 import { auditMac, auditRowMac } from './audit-mac.ts';
-import { AUDIT_ROW_COLUMNS, auditContentOf, type AuditRow } from './audit-row.ts';
+import { AUDIT_ROW_COLUMNS, AUDIT_ROW_FROM, auditContentOf, type AuditRow } from './audit-row.ts';
 
 export interface AuditVerification {
   ok: boolean;
@@ -37,7 +37,7 @@ export async function verifyAuditChain(db: Queryable, auditKey: Buffer): Promise
   let checked = 0;
   let after = 0;
   for (;;) {
-    const { rows } = await db.query<AuditRow>(`SELECT ${AUDIT_ROW_COLUMNS} FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT ${BATCH}`, [after]);
+    const { rows } = await db.query<AuditRow>(`SELECT ${AUDIT_ROW_COLUMNS} FROM ${AUDIT_ROW_FROM} WHERE l.seq > $1 ORDER BY l.seq LIMIT ${BATCH}`, [after]);
     for (const row of rows) {
       const failure = checkEntry(auditKey, row, previous);
       if (failure) return { ok: false, checked, ...failure };
