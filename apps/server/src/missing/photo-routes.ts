@@ -7,9 +7,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { missingPhotoSchema } from '@acompana/core';
-import { AppError } from '../kernel/errors.ts';
 import { commonErrorResponses, errorResponseSchema } from '../kernel/http/error-response.ts';
-import { sendAppError } from '../kernel/http/error-handler.ts';
+import { imageUpload, registerRawImageScope, sendPrivateImage } from '../kernel/http/raw-image.ts';
 import { authOf } from '../kernel/http/auth-context.ts';
 import { photoMaxBytes, photoTooLarge } from '../people/photo.service.ts';
 import type { MissingPhotoService } from './photo-service.ts';
@@ -18,13 +17,8 @@ export function registerMissingPhotoRoutes(app: FastifyInstance, photos: Missing
   const tags = ['missing'];
   const idParams = z.object({ id: z.string().uuid() });
 
-  void app.register(async (scope) => {
-    const limit = photoMaxBytes * 2;
-    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: limit }, (_request, body, done) => done(null, body));
-    scope.setErrorHandler((error: { code?: string }, request, reply) => {
-      if (error.code !== 'FST_ERR_CTP_BODY_TOO_LARGE') throw error;
-      return sendAppError(request, reply, photoTooLarge(Number(request.headers['content-length'] ?? limit + 1)));
-    });
+  const limit = photoMaxBytes * 2;
+  registerRawImageScope(app, limit, photoTooLarge, (scope) => {
     for (const kind of ['report', 'found'] as const) {
       scope.withTypeProvider<ZodTypeProvider>().post(
         kind === 'report' ? '/api/missing/reports/:id/photos' : '/api/missing/found/:id/photos',
@@ -38,8 +32,7 @@ export function registerMissingPhotoRoutes(app: FastifyInstance, photos: Missing
           },
         },
         async (request, reply) => {
-          if (!Buffer.isBuffer(request.body)) throw new AppError('people.photo_unsupported_type', { field: 'photo', params: { type: String(request.headers['content-type'] ?? '') } });
-          const photo = await photos.upload(await authOf(request).actor(), { kind, id: request.params.id }, { bytes: request.body, claimedType: request.headers['content-type'] }, { ip: request.ip });
+          const photo = await photos.upload(await authOf(request).actor(), { kind, id: request.params.id }, imageUpload(request), { ip: request.ip });
           return reply.status(201).send(photo);
         },
       );
@@ -49,7 +42,7 @@ export function registerMissingPhotoRoutes(app: FastifyInstance, photos: Missing
   const api = app.withTypeProvider<ZodTypeProvider>();
   api.get('/api/missing/photos/:id', { schema: { tags, summary: 'A photo of a report or found record (decrypted; the view is audited)', params: idParams } }, async (request, reply) => {
     const photo = await photos.read(await authOf(request).actor(), request.params.id, { ip: request.ip });
-    return reply.header('cache-control', 'no-store').header('content-disposition', 'inline').type(photo.contentType).send(photo.bytes);
+    return sendPrivateImage(reply, photo);
   });
 
   api.delete('/api/missing/photos/:id', { schema: { tags, summary: 'Remove a photo of a report or found record', params: idParams, response: { 204: z.null(), ...commonErrorResponses } } }, async (request, reply) => {

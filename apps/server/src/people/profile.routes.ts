@@ -7,9 +7,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { intakePlanSchema, personProfileSchema, profileUpdateSchema } from '@acompana/core';
 import type { AppContext } from '../app-context.ts';
-import { AppError } from '../kernel/errors.ts';
 import { commonErrorResponses, errorResponseSchema } from '../kernel/http/error-response.ts';
-import { sendAppError } from '../kernel/http/error-handler.ts';
+import { imageUpload, registerRawImageScope, sendPrivateImage } from '../kernel/http/raw-image.ts';
 import { authOf } from '../kernel/http/auth-context.ts';
 import { createProfileService } from './profile.service.ts';
 import { createPhotoService, photoMaxBytes, photoTooLarge } from './photo.service.ts';
@@ -51,29 +50,21 @@ export function registerProfileRoutes(app: FastifyInstance, ctx: AppContext): vo
     async (request) => profiles.intakePlan(await authOf(request).actor(), request.params.id, { ip: request.ip }),
   );
 
-  void app.register(async (scope) => {
-    const limit = photoMaxBytes * 2;
-    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: limit }, (_request, body, done) => done(null, body));
-    scope.setErrorHandler((error: { code?: string }, request, reply) => {
-      if (error.code !== 'FST_ERR_CTP_BODY_TOO_LARGE') throw error;
-      return sendAppError(request, reply, photoTooLarge(Number(request.headers['content-length'] ?? limit + 1)));
-    });
+  const limit = photoMaxBytes * 2;
+  registerRawImageScope(app, limit, photoTooLarge, (scope) => {
     scope.withTypeProvider<ZodTypeProvider>().put(
       '/api/people/:id/photo',
       {
         bodyLimit: limit,
         schema: { tags, summary: "Upload the person's photo (raw JPEG, PNG or WebP bytes; stored encrypted)", params: idParams, response: { 200: photoInfoSchema, 415: errorResponseSchema, ...commonErrorResponses } },
       },
-      async (request) => {
-        if (!Buffer.isBuffer(request.body)) throw new AppError('people.photo_unsupported_type', { field: 'photo', params: { type: String(request.headers['content-type'] ?? '') } });
-        return photos.upload(await authOf(request).actor(), request.params.id, { bytes: request.body, claimedType: request.headers['content-type'] }, { ip: request.ip });
-      },
+      async (request) => photos.upload(await authOf(request).actor(), request.params.id, imageUpload(request), { ip: request.ip }),
     );
   });
 
   api.get('/api/people/:id/photo', { schema: { tags, summary: "The person's photo (decrypted; the view is audited)", params: idParams } }, async (request, reply) => {
     const photo = await photos.read(await authOf(request).actor(), request.params.id, { ip: request.ip });
-    return reply.header('cache-control', 'no-store').header('content-disposition', 'inline').type(photo.contentType).send(photo.bytes);
+    return sendPrivateImage(reply, photo);
   });
 
   api.delete('/api/people/:id/photo', { schema: { tags, summary: "Remove the person's photo", params: idParams, response: { 204: z.null(), ...commonErrorResponses } } }, async (request, reply) => {
