@@ -89,6 +89,12 @@ describe('statistics dashboard', { skip: skip ?? false }, () => {
 
     assert.deepEqual(await seriousAxeViolations(page), [], 'axe found serious or critical problems on the dashboard');
 
+    // The place filter also offers Central America by department, grouped by country.
+    assert.equal(await page.locator('#stats-state optgroup[label="Guatemala"] option[value="GT-16"]').count(), 1);
+    await page.getByLabel(tr('statistics.state'), { exact: true }).selectOption('GT-16');
+    await page.getByRole('button', { name: tr('statistics.show') }).click();
+    await page.getByText(/Total: 0 /).waitFor();
+
     // The network: one month, protected: the small cells of this organisation are hidden.
     await page.getByLabel(tr('statistics.scope'), { exact: true }).selectOption('network');
     await page.getByLabel(tr('statistics.month'), { exact: true }).fill('2025-10');

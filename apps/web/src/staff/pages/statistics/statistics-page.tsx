@@ -12,7 +12,7 @@ import { PageTitle } from '../../../shared/components/page-title';
 import { BarChart } from '../../../shared/components/charts/bar-chart';
 import { TimeSeriesChart } from '../../../shared/components/charts/time-series-chart';
 import { RegionTileMap } from '../../../shared/components/charts/region-tile-map';
-import { regionTiles } from '../../../shared/components/charts/region-tiles';
+import { CENTRAL_AMERICA, regionTiles } from '../../../shared/components/charts/region-tiles';
 import { currentLanguage } from '../../../i18n/i18n';
 import { errorMessage } from '../../api/error-message';
 import { useMe } from '../../session/session-context';
@@ -23,7 +23,18 @@ import { seriesOf, statisticsApi, totalOf, type StatsCatalogue, type StatsQuery,
 type Panels = { main: StatsTableView; series: StatsTableView | null; map: StatsTableView | null };
 type ViewState = { status: 'idle' | 'loading' } | { status: 'failed'; error: unknown } | { status: 'ready'; query: StatsQuery; panels: Panels };
 
-const mexicanStates = regionTiles.filter((r) => r.key.startsWith('MX')).sort((a, b) => a.name.localeCompare(b.name, 'es'));
+/** The place filter: Mexico's states, then each Central American country's departments, by name. */
+function placeGroups(language: string) {
+  const countries = new Intl.DisplayNames([language], { type: 'region' });
+  return ['MX', ...CENTRAL_AMERICA].map((country) => ({
+    country,
+    label: countries.of(country) ?? country,
+    places: regionTiles
+      .filter((r) => r.country === country)
+      .map((r) => ({ key: r.key, name: language === 'en' ? r.nameEn : r.name }))
+      .sort((a, b) => a.name.localeCompare(b.name, language)),
+  }));
+}
 
 function lastMonth(): string {
   const d = new Date();
@@ -113,7 +124,11 @@ export function StatisticsPage() {
         {network ? null : <InputField id="stats-to" type="month" label={t('statistics.to')} hint={t('statistics.monthHint')} value={form.to ?? ''} onChange={(e) => set({ to: e.target.value || undefined })} />}
         <SelectField id="stats-state" label={t('statistics.state')} value={form.state ?? ''} disabled={!stateAvailable} onChange={(e) => set({ state: e.target.value || undefined })}>
           <option value="">{t('statistics.allStates')}</option>
-          {mexicanStates.map((s) => <option key={s.key} value={s.key}>{s.name}</option>)}
+          {placeGroups(currentLanguage()).map((group) => (
+            <optgroup key={group.country} label={group.label}>
+              {group.places.map((p) => <option key={p.key} value={p.key}>{p.name}</option>)}
+            </optgroup>
+          ))}
         </SelectField>
         <div className="search-form__submit">
           <button type="submit" className="button button--primary">{t('statistics.show')}</button>
