@@ -29,8 +29,15 @@ export function createCasePlanService({ db, keyring, audit, clock }: CasesDeps, 
     return toTask(keyring, row.org_id, task, cases.today());
   }
 
-  async function addTask(actor: Actor, caseId: string, input: CaseTaskCreate, meta: Meta = {}): Promise<CaseTask> {
+  // A closed case is a record of what was done: reopen it (with a reason) to add to it.
+  async function writableCase(actor: Actor, caseId: string) {
     const row = await cases.loadFor(actor, 'update', caseId);
+    if (row.status === 'closed') throw new AppError('cases.closed_read_only', { field: 'status' });
+    return row;
+  }
+
+  async function addTask(actor: Actor, caseId: string, input: CaseTaskCreate, meta: Meta = {}): Promise<CaseTask> {
+    const row = await writableCase(actor, caseId);
     if (input.key !== undefined && !isCaseTaskKey(input.key)) throw new AppError('cases.unknown_task', { field: 'key', params: { key: input.key } });
     const text = input.key ? null : checkText(input.description, 'description', CASE_TASK_TEXT_MAX, { required: 'cases.task_required', tooLong: 'cases.task_too_long' });
     checkDate(input.dueOn, 'dueOn');
@@ -48,7 +55,7 @@ export function createCasePlanService({ db, keyring, audit, clock }: CasesDeps, 
   }
 
   async function updateTask(actor: Actor, caseId: string, taskId: string, input: CaseTaskUpdate, meta: Meta = {}): Promise<CaseTask> {
-    const row = await cases.loadFor(actor, 'update', caseId);
+    const row = await writableCase(actor, caseId);
     const task = await taskOf(row, taskId);
     checkDate(input.dueOn, 'dueOn');
     await checkOwner(row.org_id, input.ownerAccountId);
@@ -88,7 +95,7 @@ export function createCasePlanService({ db, keyring, audit, clock }: CasesDeps, 
   }
 
   async function addNote(actor: Actor, caseId: string, input: { text: string }, meta: Meta = {}): Promise<CaseNote> {
-    const row = await cases.loadFor(actor, 'update', caseId);
+    const row = await writableCase(actor, caseId);
     const text = checkText(input.text, 'text', CASE_NOTE_MAX, { required: 'cases.note_required', tooLong: 'cases.note_too_long' });
     const body = (await sealCase(keyring, row.org_id, 'case_notes', 'body', text)) as Buffer;
     const at = clock();
@@ -112,7 +119,7 @@ export function createCasePlanService({ db, keyring, audit, clock }: CasesDeps, 
   }
 
   async function upload(actor: Actor, caseId: string, file: { bytes: Buffer; name: string; claimedType: string | undefined }, meta: Meta = {}): Promise<CaseAttachment> {
-    const row = await cases.loadFor(actor, 'update', caseId);
+    const row = await writableCase(actor, caseId);
     if (file.bytes.length === 0) throw new AppError('cases.attachment_empty', { field: 'file' });
     const detected = detectFileType(file.bytes);
     if (!detected) throw new AppError('cases.attachment_unsupported_type', { field: 'file', params: { type: file.claimedType ?? '' } });

@@ -136,6 +136,8 @@ describeOnBothDatabases('cases', (h) => {
     assert.equal((closed.json() as Case).status, 'closed');
     const again = await luis.post(`/api/cases/${danias.id}/close`, { version: (closed.json() as Case).version, reason: 'otra vez' });
     assert.equal(again.statusCode, 409);
+    const lateNote = await luis.post(`/api/cases/${danias.id}/notes`, { text: 'Una nota después del cierre.' });
+    assert.deepEqual([lateNote.statusCode, (lateNote.json() as { code: string }).code], [409, 'cases.closed_read_only'], 'a closed case takes no notes until reopened');
     const reopened = await luis.post(`/api/cases/${danias.id}/reopen`, { version: (closed.json() as Case).version, reason: 'Regresó a Tapachula: la COMAR pidió otra entrevista.' });
     assert.equal(reopened.statusCode, 200, reopened.body);
     assert.equal((reopened.json() as Case).status, 'active');

@@ -137,6 +137,7 @@ export const errorStatus = {
   'cases.already_closed': 409,
   'cases.not_closed': 409,
   'cases.closed': 409,
+  'cases.closed_read_only': 409,
   'cases.unknown_task': 400,
   'cases.task_required': 400,
   'cases.task_too_long': 400,
