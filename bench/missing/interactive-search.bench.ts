@@ -7,9 +7,20 @@
 // so the line shows how time grows. Reports are misspelt copies of people in the table (b/v, s/z,
 // a dropped second surname, a nickname), so each search has a true match to find; recallAt20 says
 // how often it was among the stored candidates. Prints one JSON line.
-import { randomUUID } from 'node:crypto';
+// --keep-db NAME keeps the database between runs (a million records load once, ~6 min), so code
+// before and after a change is compared on the same records and reports; --debug prints each
+// report, each search's phases and each miss.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { startHarness, type TestHarness, type ApiClient } from '../../apps/server/src/testing/test-harness.ts';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { clientFor, startHarness, TEST_PASSWORD, type TestHarness, type ApiClient } from '../../apps/server/src/testing/test-harness.ts';
+import { loadConfig } from '../../apps/server/src/kernel/config.ts';
+import { openRuntime } from '../../apps/server/src/bootstrap.ts';
+import { buildApp } from '../../apps/server/src/app.ts';
+import { openPostgresDatabase } from '../../apps/server/src/kernel/db/postgres-database.ts';
 import { encryptPersonFields, type PersonData } from '../../apps/server/src/people/person-crypto.ts';
 import { NAME_CONTEXT, recordBlindIndexes, recordNameKeys } from '../../apps/server/src/people/person-search.ts';
 import { seededRandom, syntheticPerson } from '../../apps/server/src/people/demo-names.ts';
@@ -86,7 +97,7 @@ async function measure(client: ApiClient, rand: () => number, samples: Sample[])
     createTimes.push(performance.now() - t0);
     if (r.statusCode !== 201) throw new Error(`report failed: ${r.body}`);
     reports.push({ id: (r.json() as { id: string }).id, truth: s.id, fullBirthDate: (body.birthDate ?? '').length === 10 });
-    if (args.includes('--debug')) console.error('report', JSON.stringify(body), 'truth', JSON.stringify(s));
+    if (args.includes('--debug')) console.error('report', reports[reports.length - 1]?.id, JSON.stringify(body), 'truth', JSON.stringify(s));
   }
   const times: number[] = [];
   // Where the time of each search goes (published by the matching service while someone listens).
@@ -103,6 +114,7 @@ async function measure(client: ApiClient, rand: () => number, samples: Sample[])
     const ms = performance.now() - t0;
     if (r.statusCode !== 200) throw new Error(`search failed: ${r.body}`);
     if (i >= 10) times.push(ms); // the first searches warm up JIT and caches
+    if (i >= 10 && args.includes('--debug')) console.error('search', Math.round(ms), JSON.stringify(phases[phases.length - 1]), report.id);
   }
   matchTimings.unsubscribe(listen);
   const phase = (k: 'retrieveMs' | 'decryptMs' | 'scoreMs' | 'storeMs' | 'candidates') => ({ p50: percentile(phases.map((x) => x[k]), 50), p95: percentile(phases.map((x) => x[k]), 95) });
@@ -148,7 +160,74 @@ async function hold(h: TestHarness, orgId: string, samples: Sample[]): Promise<v
   await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
 }
 
-const h = await startHarness('postgres');
+/**
+ * --keep-db NAME: the PostgreSQL database NAME (on ACOMPANA_TEST_PG_URL) is kept between runs with
+ * its master key in the temp directory, so a million records are loaded once; a later run only
+ * loads what is missing, removes the previous run's reports and samples people from the table.
+ */
+const keepDb = option('keep-db', '');
+async function keptHarness(name: string): Promise<TestHarness> {
+  if (!/^[a-z0-9_]+$/.test(name)) throw new Error('--keep-db: lower-case letters, digits and _ only');
+  const admin = new pg.Client({ connectionString: process.env.ACOMPANA_TEST_PG_URL || 'postgres://postgres@127.0.0.1:5432/postgres' });
+  await admin.connect();
+  const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount;
+  if (!exists) await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(process.env.ACOMPANA_TEST_PG_URL || 'postgres://postgres@127.0.0.1:5432/postgres');
+  url.pathname = `/${name}`;
+  const keyFile = join(tmpdir(), `${name}.bench-master-key`);
+  if (!existsSync(keyFile)) writeFileSync(keyFile, randomBytes(32).toString('hex'), { mode: 0o600 });
+  const dataDir = mkdtempSync(join(tmpdir(), 'acompana-bench-'));
+  const config = loadConfig({ ACOMPANA_DATA_DIR: dataDir, ACOMPANA_MASTER_KEY: readFileSync(keyFile, 'utf8'), ACOMPANA_DEMO: 'false', ACOMPANA_SESSION_CACHE_MS: '0', DATABASE_URL: url.toString() });
+  const runtime = await openRuntime(config, { database: await openPostgresDatabase(url.toString(), 4) });
+  const app = await buildApp(runtime.ctx, { webDistDir: join(dataDir, 'no-web') });
+  await app.ready();
+  const clock = { now: new Date(), advanceMinutes: () => undefined };
+  const h: TestHarness = {
+    kind: 'postgres',
+    ctx: runtime.ctx,
+    app,
+    config,
+    databaseUrl: url.toString(),
+    clock,
+    createOrg: (slug) => runtime.ctx.accounts.ensureOrganisation({ slug, name: `Org ${slug}` }),
+    async createAccount({ org, email, role }) {
+      const known = await runtime.ctx.db.query<{ id: string }>('SELECT id::text AS id FROM accounts WHERE email = $1', [email]);
+      if (known.rows[0]) return { accountId: known.rows[0].id };
+      return runtime.ctx.accounts.createAccount({ orgId: await h.createOrg(org), email, password: TEST_PASSWORD, role, totpExempt: true });
+    },
+    async login(email) {
+      const r = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: TEST_PASSWORD } });
+      const cookie = r.cookies.find((c) => c.name === 'acompana_session');
+      if (r.statusCode !== 200 || !cookie) throw new Error(`login failed: ${r.body}`);
+      return clientFor(app, `acompana_session=${cookie.value}`, (r.json() as { csrfToken: string }).csrfToken);
+    },
+    async close() {
+      await app.close();
+      await runtime.close();
+    },
+  };
+  return h;
+}
+
+/** A kept database: the previous run's reports go, and samples are drawn from the people table. */
+async function reuse(h: TestHarness, orgId: string, count: number): Promise<Sample[]> {
+  const db = h.ctx.db;
+  const reports = "SELECT id FROM missing_reports WHERE org_id = $1";
+  await db.query(`DELETE FROM match_candidates WHERE report_id IN (${reports}) OR candidate_id IN (${reports})`, [orgId]);
+  await db.query(`DELETE FROM tracing_requests WHERE report_id IN (${reports})`, [orgId]);
+  await db.query(`DELETE FROM missing_reports WHERE org_id = $1`, [orgId]);
+  const { rows } = await db.query<{ id: string; sex: string | null; given_names: unknown; surnames: unknown; birth_date: unknown }>(
+    `SELECT id::text AS id, sex, given_names, surnames, birth_date FROM people WHERE org_id = $1 ORDER BY md5(id::text) LIMIT $2`,
+    [orgId, count],
+  );
+  const text = async (column: string, blob: unknown) => (blob === null ? undefined : h.ctx.keyring.decrypt(orgId, `people.${column}`, blob));
+  const out: Sample[] = [];
+  for (const r of rows) out.push({ id: r.id, givenNames: (await text('given_names', r.given_names)) ?? '', surnames: (await text('surnames', r.surnames)) ?? '', sex: r.sex ?? undefined, birthDate: await text('birth_date', r.birth_date) });
+  return out;
+}
+
+const h = keepDb ? await keptHarness(keepDb) : await startHarness('postgres');
 try {
   await h.createAccount({ org: 'bench', email: 'coord@bench.example', role: 'coordinator' });
   const client = await h.login('coord@bench.example');
@@ -178,14 +257,15 @@ try {
   }
   const samples: Sample[] = [];
   const steps: Record<string, unknown>[] = [];
-  let loaded = 0;
+  let loaded = keepDb ? Number((await h.ctx.db.query<{ n: string }>('SELECT count(*) AS n FROM people WHERE org_id = $1', [orgId])).rows[0]?.n) : 0;
   for (const size of sizes) {
     const t0 = performance.now();
-    await load(h, orgId, account, loaded, size, rand, samples, (reportsPerStep * 4) / Math.max(1, size - loaded));
+    if (size > loaded) await load(h, orgId, account, loaded, size, rand, samples, (reportsPerStep * 4) / Math.max(1, size - loaded));
+    if (keepDb && size <= loaded) samples.splice(0, samples.length, ...(await reuse(h, orgId, reportsPerStep * 4)));
     const loadSeconds = Math.round((performance.now() - t0) / 100) / 10;
-    loaded = size;
+    loaded = Math.max(loaded, size);
     if (args.includes('--hold') && size === sizes[sizes.length - 1]) await hold(h, orgId, samples);
-    steps.push({ records: size, loadSeconds, ...(await measure(client, rand, samples)) });
+    steps.push({ records: loaded, loadSeconds, ...(await measure(client, rand, samples)) });
     console.error(JSON.stringify(steps[steps.length - 1]));
     for (const [sql, ms] of [...trace].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.error(`${Math.round(ms)} ms  ${sql}`);
     trace.clear();

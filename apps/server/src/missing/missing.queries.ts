@@ -169,6 +169,40 @@ export async function peopleByNames(
   return rows;
 }
 
+/** The indexed expression of migration 0019: name blind indexes plus birth-year and sex tokens. */
+const PEOPLE_NAME_TOKENS = `array_cat(p.name_bi, ARRAY['year:' || coalesce(p.birth_year::text, '-'), 'sex:' || coalesce(p.sex::text, '-')])`;
+
+/** The birth-year tokens of PEOPLE_NAME_TOKENS for the years from `from` to `to`. */
+export const yearTokens = (from: number, to: number): string[] => Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => `year:${from + i}`);
+
+/**
+ * A retrieval tier (decision 0124), answered in one scan of the 0019 index so that only the rows
+ * returned are read from the table: people sharing a given-name key AND a surname key, born in one
+ * of `years` when given. With `top`, only the class peopleByNames ranks first - every given-name
+ * key and the report's sex - whose rows are equals for that ranking, so any `limit` of them will
+ * do and the scan stops there; without, ranked as peopleByNames ranks them.
+ */
+export async function peopleByNameTier(
+  db: Queryable,
+  orgId: string,
+  tier: { givenKeys: readonly string[]; surnameKeys: readonly string[]; years: readonly string[]; sex: string | null; top: boolean },
+  shared: boolean,
+  limit: number,
+): Promise<PersonLiteRow[]> {
+  const params: unknown[] = [tier.givenKeys, orgId, limit, tier.surnameKeys];
+  const where = [`${PEOPLE_NAME_TOKENS} && $1::text[]`, `${PEOPLE_NAME_TOKENS} && $4::text[]`];
+  if (tier.years.length) where.push(`${PEOPLE_NAME_TOKENS} && $${params.push(tier.years)}::text[]`);
+  if (tier.top) where.push(`${PEOPLE_NAME_TOKENS} @> $${params.push([...tier.givenKeys, ...(tier.sex ? [`sex:${tier.sex}`] : [])])}::text[]`);
+  const order = tier.top ? '' : `ORDER BY ${hits('p')} + (CASE WHEN p.sex = $${params.push(tier.sex)} THEN 1 ELSE 0 END) DESC, p.id`;
+  const { rows } = await db.query<PersonLiteRow>(
+    `SELECT ${shared ? PERSON_SHARED : PERSON_OWN} FROM people p
+      WHERE ${where.join(' AND ')} AND p.org_id = $2 AND p.deleted_at IS NULL ${shared ? `AND ${SHARING_CONSENT}` : ''}
+      ${order} LIMIT $3`,
+    params,
+  );
+  return rows;
+}
+
 export async function foundByNames(db: Queryable, orgId: string, keys: readonly string[], limit: number): Promise<FoundRow[]> {
   const { rows } = await db.query<FoundRow>(
     `SELECT ${FOUND_MATCH} FROM found_records f WHERE f.name_bi && $1::text[] AND f.org_id = $2 ORDER BY ${hits('f')} DESC, f.id LIMIT $3`,

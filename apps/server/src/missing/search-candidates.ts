@@ -18,6 +18,12 @@ import * as pq from './partner-records.queries.ts';
 /** Candidates fetched per source and searched organisation. */
 export const PER_SOURCE = 200;
 const PERSON_NAME_COLUMNS = ['given_names', 'surnames', 'aliases', 'birth_date', 'origin'];
+/**
+ * The tier of namesakes born in the report's years (0124) is enough when it finds this many: as
+ * many as a review list keeps. They then fill the list, and a namesake whose birth year disagrees
+ * would rank below them (the SQL ranking and the engine's birth comparison both prefer them).
+ */
+const TIGHT_ENOUGH = 20;
 /** A partner's person: only what sharing for search discloses is decrypted (0108). */
 const PARTNER_PERSON_COLUMNS = ['given_names', 'surnames', 'aliases', 'birth_date'];
 
@@ -53,6 +59,20 @@ export interface SearchOutcome {
 
 type Data = Record<string, unknown>;
 
+/**
+ * Birth-year tokens of the first tier: the report's year within two years (the engine's "within
+ * two years" level), widened by half an estimated age range; none when the year is unknown or the
+ * range too wide to narrow anything down.
+ */
+export function reportYears(report: Pick<q.ReportRow, 'birth_year' | 'age_min' | 'age_max'>): string[] {
+  if (report.birth_year === null) return [];
+  const year = Number(report.birth_year);
+  const min = report.age_min ?? report.age_max;
+  const max = report.age_max ?? report.age_min;
+  const width = 2 + (min === null || max === null ? 0 : Math.ceil(Math.abs(Number(max) - Number(min)) / 2) + 1);
+  return width > 8 ? [] : q.yearTokens(year - width, year + width);
+}
+
 export function createCandidateSearch(deps: { db: Database; keyring: Keyring }) {
   const { db, keyring } = deps;
 
@@ -84,8 +104,19 @@ export function createCandidateSearch(deps: { db: Database; keyring: Keyring }) 
     const near = { birthYear: report.birth_year === null ? null : Number(report.birth_year), sex: report.sex };
     const hash = (org: string, k: readonly string[]) => keyring.blindIndex(org, NAME_CONTEXT, k);
 
-    const peopleIn = async (org: string, shared: boolean) =>
-      split ? q.peopleByNames(db, org, await hash(org, givenKeys), shared, PER_SOURCE, await hash(org, surnameKeys), near) : q.peopleByNames(db, org, await hash(org, keys), shared, PER_SOURCE, [], near);
+    const years = reportYears(report);
+    // Tiered (0124), each tier read through one index scan so that only what it returns is read
+    // from the table: the namesakes the ranking puts first (every given-name key, same sex, born in
+    // the report's years), enough when they fill the limit; then those born in the report's years,
+    // enough when they fill a review list; only then every namesake ranked as before (then few).
+    const peopleIn = async (org: string, shared: boolean) => {
+      if (!split) return q.peopleByNames(db, org, await hash(org, keys), shared, PER_SOURCE, [], near);
+      const tier = { givenKeys: await hash(org, givenKeys), surnameKeys: await hash(org, surnameKeys), years, sex: report.sex };
+      const top = await q.peopleByNameTier(db, org, { ...tier, top: true }, shared, PER_SOURCE);
+      if (top.length >= PER_SOURCE) return top;
+      const born = years.length ? await q.peopleByNameTier(db, org, { ...tier, top: false }, shared, PER_SOURCE) : [];
+      return born.length >= TIGHT_ENOUGH ? born : q.peopleByNames(db, org, tier.givenKeys, shared, PER_SOURCE, tier.surnameKeys, near);
+    };
     const foundIn = async (org: string, partner: boolean) => [
       ...(hasNames ? await (partner ? pq.partnerFoundByNames : q.foundByNames)(db, org, await hash(org, keys), PER_SOURCE) : []),
       ...(await q.unnamedFound(db, org, report.sex, near.birthYear, PER_SOURCE)),
