@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -90,4 +90,23 @@ export function translator(messages: Messages): (key: string, params?: Record<st
 /** YYYY-MM-DD, `days` from today (UTC). */
 export function dayFromToday(days: number): string {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** A fresh browser context (Spanish, desktop width unless given) logged in to the staff app. */
+export async function staffLogin(
+  browser: Browser,
+  baseUrl: string,
+  login: { email: string; password: string; welcome: RegExp; width?: number },
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const es = staffMessages('es');
+  const context = await browser.newContext({ viewport: { width: login.width ?? 1280, height: 800 }, locale: 'es-MX' });
+  context.setDefaultTimeout(10_000);
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  await page.goto(`${baseUrl}/app/`);
+  await page.getByLabel(tr(es, 'login.email')).fill(login.email);
+  await page.getByLabel(tr(es, 'login.password')).fill(login.password);
+  await page.getByRole('button', { name: tr(es, 'login.submit') }).click();
+  await page.getByRole('heading', { level: 1, name: login.welcome }).waitFor();
+  return { context, page, errors };
 }

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { browserUnavailable, collectPageErrors, ensureWebBuild, launchChromium, screenshot, seriousAxeViolations, staffMessages, translator } from './browser-kit.ts';
+import { browserUnavailable, ensureWebBuild, launchChromium, screenshot, seriousAxeViolations, staffLogin, staffMessages, translator } from './browser-kit.ts';
 import { startStaffServer, type StaffServer } from './staff-server.ts';
 import { DEMO_PASSWORD, seedDemo } from '../../apps/server/src/demo/seed-demo.ts';
 import { seedDemoPeople } from '../../apps/server/src/people/demo-people.ts';
@@ -34,16 +34,7 @@ describe('case screens', { skip: skip ?? false }, () => {
   });
 
   async function loggedIn(width = 1280): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-    const context = await browser.newContext({ viewport: { width, height: 800 }, locale: 'es-MX' });
-    context.setDefaultTimeout(10_000);
-    const page = await context.newPage();
-    const errors = collectPageErrors(page);
-    await page.goto(`${server.baseUrl}/app/`);
-    await page.getByLabel(tr('login.email')).fill(caseworker);
-    await page.getByLabel(tr('login.password')).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: tr('login.submit') }).click();
-    await page.getByRole('heading', { level: 1, name: /Luis/ }).waitFor();
-    return { context, page, errors };
+    return staffLogin(browser, server.baseUrl, { email: caseworker, password: DEMO_PASSWORD, welcome: /Luis/, width });
   }
 
   const assertAccessible = async (page: Page, what: string) => assert.deepEqual(await seriousAxeViolations(page), [], `axe found serious or critical problems on ${what}`);

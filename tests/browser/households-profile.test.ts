@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { browserUnavailable, collectPageErrors, ensureWebBuild, launchChromium, screenshot, seriousAxeViolations, staffMessages, translator } from './browser-kit.ts';
+import { browserUnavailable, ensureWebBuild, launchChromium, screenshot, seriousAxeViolations, staffLogin, staffMessages, translator } from './browser-kit.ts';
 import { startStaffServer, TEST_PASSWORD, type StaffServer } from './staff-server.ts';
 
 const tr = translator(staffMessages('es'));
@@ -40,15 +40,7 @@ describe('differentiated profile and households screens', { skip: skip ?? false 
   });
 
   async function loggedIn(): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'es-MX' });
-    context.setDefaultTimeout(10_000);
-    const page = await context.newPage();
-    const errors = collectPageErrors(page);
-    await page.goto(`${server.baseUrl}/app/`);
-    await page.getByLabel(tr('login.email')).fill(coordinator);
-    await page.getByLabel(tr('login.password')).fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: tr('login.submit') }).click();
-    await page.getByRole('heading', { level: 1, name: /rosa/ }).waitFor();
+    const { context, page, errors } = await staffLogin(browser, server.baseUrl, { email: coordinator, password: TEST_PASSWORD, welcome: /rosa/ });
     return { page, errors, close: () => context.close() };
   }
 

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { browserUnavailable, collectPageErrors, dayFromToday, ensureWebBuild, launchChromium, screenshot, seriousAxeViolations, staffMessages, translator } from './browser-kit.ts';
+import { browserUnavailable, dayFromToday, ensureWebBuild, launchChromium, screenshot, seriousAxeViolations, staffLogin, staffMessages, translator } from './browser-kit.ts';
 import { startStaffServer, TEST_PASSWORD, type StaffServer } from './staff-server.ts';
 import { createServerJobs } from '../../apps/server/src/jobs/server-jobs.ts';
 
@@ -54,16 +54,7 @@ describe('notification bell and organisation overview', { skip: skip ?? false },
   });
 
   async function loggedIn(email: string): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'es-MX' });
-    context.setDefaultTimeout(10_000);
-    const page = await context.newPage();
-    const errors = collectPageErrors(page);
-    await page.goto(`${server.baseUrl}/app/`);
-    await page.getByLabel(tr('login.email')).fill(email);
-    await page.getByLabel(tr('login.password')).fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: tr('login.submit') }).click();
-    await page.getByRole('heading', { level: 1, name: /marta|jorge/ }).waitFor();
-    return { context, page, errors };
+    return staffLogin(browser, server.baseUrl, { email, password: TEST_PASSWORD, welcome: /marta|jorge/ });
   }
 
   it('shows the unread count on the bell; a notification opens the person’s file and is marked read', async () => {

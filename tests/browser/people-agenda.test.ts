@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { browserUnavailable, collectPageErrors, dayFromToday, ensureWebBuild, launchChromium, screenshot, seriousAxeViolations, staffMessages, tr } from './browser-kit.ts';
+import { browserUnavailable, dayFromToday, ensureWebBuild, launchChromium, screenshot, seriousAxeViolations, staffLogin, staffMessages, tr } from './browser-kit.ts';
 import { startStaffServer, TEST_PASSWORD, type StaffServer } from './staff-server.ts';
 
 const es = staffMessages('es');
@@ -42,16 +42,7 @@ describe('people and agenda screens', { skip: skip ?? false }, () => {
   });
 
   async function loggedIn(email: string, width = 1280): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-    const context = await browser.newContext({ viewport: { width, height: 800 }, locale: 'es-MX' });
-    context.setDefaultTimeout(10_000);
-    const page = await context.newPage();
-    const errors = collectPageErrors(page);
-    await page.goto(`${server.baseUrl}/app/`);
-    await page.getByLabel(tr(es, 'login.email')).fill(email);
-    await page.getByLabel(tr(es, 'login.password')).fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: tr(es, 'login.submit') }).click();
-    await page.getByRole('heading', { level: 1, name: /rosa|lucia/ }).waitFor();
-    return { context, page, errors };
+    return staffLogin(browser, server.baseUrl, { email, password: TEST_PASSWORD, welcome: /rosa|lucia/, width });
   }
 
   async function assertAccessible(page: Page, what: string): Promise<void> {
