@@ -88,7 +88,8 @@ export const caseAttachmentSchema = z.object({
 
 export const suggestedCaseTaskSchema = z.object({ key: z.string(), label: localized });
 
-export const caseSchema = z.object({
+// What a case's page and a row of the case list both show.
+const caseHeaderSchema = z.object({
   id: z.string(),
   personId: z.string().nullable(),
   householdId: z.string().nullable(),
@@ -101,32 +102,21 @@ export const caseSchema = z.object({
   teamId: z.string().nullable(),
   teamName: z.string().nullable(),
   openedAt: z.string(),
-  openedBy: z.string().nullable(),
   closedAt: z.string().nullable(),
   version: z.number().int(),
+});
+
+export const caseSchema = caseHeaderSchema.extend({
+  openedBy: z.string().nullable(),
   childProtection: z.boolean(),
   tasks: z.array(caseTaskSchema),
   suggestedTasks: z.array(suggestedCaseTaskSchema),
   canUpdate: z.boolean(),
 });
 
-export const caseSummarySchema = z.object({
-  id: z.string(),
-  personId: z.string().nullable(),
-  householdId: z.string().nullable(),
-  givenNames: z.string().nullable(),
-  surnames: z.string().nullable(),
-  nationality: z.string().nullable(),
-  status: caseStatusSchema,
-  assignedAccountId: z.string().nullable(),
-  assignedName: z.string().nullable(),
-  teamId: z.string().nullable(),
-  teamName: z.string().nullable(),
-  openedAt: z.string(),
-  closedAt: z.string().nullable(),
+export const caseSummarySchema = caseHeaderSchema.extend({
   openTasks: z.number().int(),
   overdueTasks: z.number().int(),
-  version: z.number().int(),
 });
 
 export const caseListQuerySchema = z.strictObject({
