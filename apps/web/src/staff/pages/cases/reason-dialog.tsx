@@ -1,11 +1,12 @@
 // Closing and reopening ask for a reason in a modal dialog (native <dialog>: focus is kept inside
 // and Escape cancels). The server refuses an empty reason too, naming the field.
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../shared/components/alert';
 import { errorMessage } from '../../api/error-message';
 import { TextAreaField } from '../people/form-fields';
+import { useModalAction } from '../../shared/modal-action';
 
 interface ReasonDialogProps {
   mode: 'close' | 'reopen';
@@ -15,33 +16,18 @@ interface ReasonDialogProps {
 
 export function ReasonDialog({ mode, onConfirm, onCancel }: ReasonDialogProps) {
   const { t } = useTranslation();
-  const ref = useRef<HTMLDialogElement>(null);
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { ref, busy, error, run } = useModalAction(() => onConfirm(reason));
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
-
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await onConfirm(reason);
-    } catch (e) {
-      setError(e);
-      setBusy(false);
-    }
+    void run();
   }
 
   const title = mode === 'close' ? t('cases.close.closeTitle') : t('cases.close.reopenTitle');
   return (
     <dialog ref={ref} className="reason-dialog" aria-labelledby="reason-dialog-title" onCancel={onCancel}>
-      <form className="form" onSubmit={(e) => void submit(e)} noValidate>
+      <form className="form" onSubmit={submit} noValidate>
         <h2 id="reason-dialog-title">{title}</h2>
         {error ? <Alert tone="error">{errorMessage(error, t)}</Alert> : null}
         <TextAreaField id="case-reason" label={t('cases.close.reason')} hint={t('cases.close.reasonHint')} value={reason} required rows={4} onChange={(e) => setReason(e.target.value)} />

@@ -1,7 +1,7 @@
 // A person found alive or unidentified remains: what was recorded, its photos, and its status
 // (unidentified, identified, returned to family). A status change is asked for confirmation in a
 // modal dialog: an identified or returned record leaves the matching, and the change is audited.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import '../../../shared/styles/records.css';
@@ -11,6 +11,7 @@ import { PageTitle } from '../../../shared/components/page-title';
 import { errorMessage } from '../../api/error-message';
 import { Link } from '../../router/router';
 import { SelectField } from '../people/form-fields';
+import { useModalAction } from '../../shared/modal-action';
 import { PhotoGallery } from './photo-gallery';
 import { missingApi, searchPath } from './missing-api';
 import type { FoundRecord } from './missing-api';
@@ -21,28 +22,14 @@ const statuses: readonly Status[] = ['unidentified', 'identified', 'returned_to_
 
 function ConfirmStatus({ from, to, onConfirm, onCancel }: { from: Status; to: Status; onConfirm: () => Promise<void>; onCancel: () => void }) {
   const { t } = useTranslation();
-  const ref = useRef<HTMLDialogElement>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
-  async function submit(event: FormEvent) {
+  const { ref, busy, error, run } = useModalAction(onConfirm);
+  function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await onConfirm();
-    } catch (e) {
-      setError(e);
-      setBusy(false);
-    }
+    void run();
   }
   return (
     <dialog ref={ref} className="confirm-dialog" aria-labelledby="found-status-title" onCancel={onCancel}>
-      <form className="form" onSubmit={(e) => void submit(e)} noValidate>
+      <form className="form" onSubmit={submit} noValidate>
         <h2 id="found-status-title">{t('missing.found.confirmTitle')}</h2>
         <p>{t('missing.found.confirmText', { from: t(`missing.found.status.${from}`), to: t(`missing.found.status.${to}`) })}</p>
         {to !== 'unidentified' ? <p className="muted">{t('missing.found.leavesMatching')}</p> : null}

@@ -2,7 +2,7 @@
 // in every module (their right of access, as JSON), and erasure after a confirmation that says
 // what will be erased and what stays without personal data. The server decides who may do either
 // (export, delete) and audits both; a refusal is shown as the server words it.
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import '../cases/cases.css';
 import { Alert } from '../../../shared/components/alert';
@@ -11,6 +11,7 @@ import { errorMessage } from '../../api/error-message';
 import { navigate } from '../../router/router';
 import type { Person } from './people-api';
 import { personName } from './person-name';
+import { useModalAction } from '../../shared/modal-action';
 
 const enc = encodeURIComponent;
 const erasedItems = ['record', 'screenings', 'cases', 'households', 'procedures', 'referrals', 'incidents'] as const;
@@ -70,27 +71,10 @@ export function DataRightsSection({ person }: { person: Person }) {
 
 function EraseDialog({ person, onCancel }: { person: Person; onCancel: () => void }) {
   const { t } = useTranslation();
-  const ref = useRef<HTMLDialogElement>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
-
-  async function erase() {
-    setBusy(true);
-    setError(null);
-    try {
-      await apiRequest<void>('DELETE', `/api/people/${enc(person.id)}`);
-      navigate('/people');
-    } catch (e) {
-      setError(e);
-      setBusy(false);
-    }
-  }
+  const { ref, busy, error, run: erase } = useModalAction(async () => {
+    await apiRequest<void>('DELETE', `/api/people/${enc(person.id)}`);
+    navigate('/people');
+  });
 
   return (
     <dialog ref={ref} className="reason-dialog" aria-labelledby="erase-dialog-title" onCancel={onCancel}>
