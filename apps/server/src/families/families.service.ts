@@ -8,22 +8,27 @@
 // module and starts with the best-interests steps (LGDNNA art. 89 and 92; Migration Law art. 112).
 import { randomUUID } from 'node:crypto';
 import {
-  bestInterestsTaskKeys, can, listScope, suggestedDueDate,
-  type Actor, type Family, type FamilyMember, type FamilyMemberCreate,
+  bestInterestsTaskKeys,
+  can,
+  listScope,
+  suggestedDueDate,
+  type Actor,
+  type Family,
+  type FamilyMemberCreate,
 } from '@acompana/core';
 import type { Database } from '../kernel/db/database.ts';
 import type { Keyring } from '../kernel/crypto/keyring.ts';
 import type { AuditWriter } from '../audit/audit-log.ts';
 import { AppError } from '../kernel/errors.ts';
 import { ownPersonFor } from '../people/own-person.ts';
-import { findPerson, type PersonRow } from '../people/people.queries.ts';
-import { decryptPersonColumns } from '../people/person-crypto.ts';
 import { createConsentOps } from '../people/consents.service.ts';
 import type { createHouseholdsService } from '../households/households.service.ts';
 import type { CasesService } from '../cases/cases.service.ts';
 import type { createCasePlanService } from '../cases/case-plan.service.ts';
 import { open, seal } from '../reintegration/reintegration-crypto.ts';
+import { findPerson } from '../people/people.queries.ts';
 import * as q from './families.queries.ts';
+import { createFamilyView } from './family-view.ts';
 
 export interface FamiliesDeps {
   db: Database;
@@ -36,13 +41,23 @@ export interface FamiliesDeps {
 }
 type Meta = { ip?: string | null };
 
-const asCase = (r: q.FamilyRow) => ({ type: 'case' as const, orgId: r.org_id, ownerId: r.owner_account_id, teamId: r.team_id });
-const asPerson = (p: PersonRow, consentedPurposes: readonly string[] = []) => ({ type: 'person' as const, orgId: p.org_id, ownerId: p.owner_account_id, teamId: p.team_id, consentedPurposes });
+const asCase = (r: q.FamilyRow) => ({
+  type: 'case' as const,
+  orgId: r.org_id,
+  ownerId: r.owner_account_id,
+  teamId: r.team_id,
+});
 
 export function createFamiliesService(deps: FamiliesDeps) {
   const { db, keyring, audit, clock } = deps;
   const today = () => clock().toISOString().slice(0, 10);
-  const consents = createConsentOps({ db, keyring, audit, clock, loadFor: () => Promise.reject(new AppError('policy.denied')) });
+  const consents = createConsentOps({
+    db,
+    keyring,
+    audit,
+    clock,
+    loadFor: () => Promise.reject(new AppError('policy.denied')),
+  });
 
   async function loadFor(actor: Actor, action: 'read' | 'update', id: string): Promise<q.FamilyRow> {
     const row = await q.findFamily(db, id);
@@ -51,51 +66,36 @@ export function createFamiliesService(deps: FamiliesDeps) {
     return row;
   }
 
-  /** May the actor read this person: own organisation by role, a partner's only with sharing and consent (checked now). */
-  async function mayRead(actor: Actor, person: PersonRow): Promise<boolean> {
-    if (person.org_id === actor.orgId) return can(actor, 'read', asPerson(person));
-    return can(actor, 'read', asPerson(person, await consents.activePolicyPurposes(person.id)));
-  }
+  const { view, mayRead } = createFamilyView({ db, keyring, consents });
 
-  async function memberView(actor: Actor, m: q.MemberRow, partners: Map<string, string>): Promise<FamilyMember> {
-    const person = m.person_id ? await findPerson(db, m.person_id) : undefined;
-    const partnerOrgId = person && person.org_id !== m.org_id ? person.org_id : null;
-    const partnerOrg = partnerOrgId ? { id: partnerOrgId, name: partners.get(partnerOrgId) ?? (await q.organisationName(db, partnerOrgId)) } : null;
-    if (partnerOrg) partners.set(partnerOrg.id, partnerOrg.name);
-    const visible = person ? await mayRead(actor, person) : true;
-    const hidden = { location: null, holdingAuthority: null, holdingCountry: null, guardian: null, separatedSince: null, caseId: null };
-    if (!visible) return { id: m.id, personId: null, partnerOrg, visible, name: null, relationship: m.relationship, isChild: m.is_child, ...hidden, status: m.status };
-    const names = person ? await decryptPersonColumns(keyring, person.org_id, person, ['given_names', 'surnames']) : null;
-    const o = (column: 'name' | 'location' | 'guardian') => open(keyring, m.org_id, 'family_members', column, m[column]);
-    return {
-      id: m.id, personId: m.person_id, partnerOrg, visible,
-      name: names ? [names.givenNames, names.surnames].filter(Boolean).join(' ') : await o('name'),
-      relationship: m.relationship, isChild: m.is_child, separatedSince: m.separated_since, location: await o('location'),
-      holdingAuthority: m.holding_authority as FamilyMember['holdingAuthority'], holdingCountry: m.holding_country, guardian: await o('guardian'), caseId: m.case_id, status: m.status,
-    };
-  }
-
-  async function view(actor: Actor, row: q.FamilyRow): Promise<Family> {
-    const partners = new Map<string, string>();
-    const memberRows = await q.members(db, row.id);
-    return {
-      id: row.id, label: (await open(keyring, row.org_id, 'families', 'label', row.label)) ?? '', householdId: row.household_id, status: row.status, reunifiedOn: row.reunified_on,
-      members: await Promise.all(memberRows.map((m) => memberView(actor, m, partners))),
-      tracing: await Promise.all((await q.tracing(db, row.id)).map(async (t) => ({
-        id: t.id, memberId: t.member_id, channel: t.channel as Family['tracing'][number]['channel'], requestedOn: t.requested_on, status: t.status as Family['tracing'][number]['status'],
-        note: await open(keyring, t.org_id, 'family_tracing_requests', 'note', t.note), closedOn: t.closed_on,
-      }))),
-      plan: await Promise.all((await q.planSteps(db, row.id)).map(async (s) => ({ id: s.id, title: (await open(keyring, s.org_id, 'family_plan_steps', 'title', s.title)) ?? '', dueOn: s.due_on, doneOn: s.done_on }))),
-      version: Number(row.version),
-    };
-  }
-
-  const entry = (actor: Actor, row: q.FamilyRow, action: string, meta: Meta, fields: string[] = [], details: Record<string, string | null> = {}) => ({
-    actorAccountId: actor.accountId, actorOrgId: actor.orgId, action, recordType: 'family', recordId: row.id, orgId: row.org_id, ip: meta.ip ?? null, fields, details,
+  const entry = (
+    actor: Actor,
+    row: q.FamilyRow,
+    action: string,
+    meta: Meta,
+    fields: string[] = [],
+    details: Record<string, string | null> = {},
+  ) => ({
+    actorAccountId: actor.accountId,
+    actorOrgId: actor.orgId,
+    action,
+    recordType: 'family',
+    recordId: row.id,
+    orgId: row.org_id,
+    ip: meta.ip ?? null,
+    fields,
+    details,
   });
 
   /** One change of a family file: a transaction with its audit entry; answers the family as it is now. */
-  async function change(actor: Actor, row: q.FamilyRow, action: string, meta: Meta, write: (tx: Parameters<Parameters<Database['transaction']>[0]>[0]) => Promise<void>, details: Record<string, string | null> = {}): Promise<Family> {
+  async function change(
+    actor: Actor,
+    row: q.FamilyRow,
+    action: string,
+    meta: Meta,
+    write: (tx: Parameters<Parameters<Database['transaction']>[0]>[0]) => Promise<void>,
+    details: Record<string, string | null> = {},
+  ): Promise<Family> {
     await db.transaction(async (tx) => {
       await write(tx);
       await q.bumpFamily(tx, row.id);
@@ -114,7 +114,10 @@ export function createFamiliesService(deps: FamiliesDeps) {
     return m;
   }
 
-  async function sealMember(orgId: string, input: { name?: string | undefined; location?: string | undefined; guardian?: string | undefined }) {
+  async function sealMember(
+    orgId: string,
+    input: { name?: string | undefined; location?: string | undefined; guardian?: string | undefined },
+  ) {
     return {
       name: await seal(keyring, orgId, 'family_members', 'name', input.name),
       location: await seal(keyring, orgId, 'family_members', 'location', input.location),
@@ -124,24 +127,63 @@ export function createFamiliesService(deps: FamiliesDeps) {
 
   return {
     loadFor,
-    async create(actor: Actor, input: { label: string; householdId?: string | undefined }, meta: Meta = {}): Promise<Family> {
+    async create(
+      actor: Actor,
+      input: { label: string; householdId?: string | undefined },
+      meta: Meta = {},
+    ): Promise<Family> {
       if (!actor.orgId) throw new AppError('policy.denied');
       const teamId = actor.teamIds[0] ?? null;
-      if (!can(actor, 'create', { type: 'case', orgId: actor.orgId, ownerId: actor.accountId, teamId })) throw new AppError('policy.denied');
+      if (!can(actor, 'create', { type: 'case', orgId: actor.orgId, ownerId: actor.accountId, teamId }))
+        throw new AppError('policy.denied');
       // Starting from a household: the households module decides who may read it and its members.
-      const household = input.householdId ? await deps.households.get(actor, input.householdId, meta.ip ? { ip: meta.ip } : {}) : null;
+      const household = input.householdId
+        ? await deps.households.get(actor, input.householdId, meta.ip ? { ip: meta.ip } : {})
+        : null;
       const label = (await seal(keyring, actor.orgId, 'families', 'label', input.label)) as Buffer;
       const orgId = actor.orgId;
       const id = randomUUID();
       const at = clock();
       const joining = (household?.members ?? []).filter((m) => !m.restricted);
       await db.transaction(async (tx) => {
-        await q.insertFamily(tx, { id, orgId, ownerAccountId: actor.accountId, teamId, householdId: household?.id ?? null, label, at });
+        await q.insertFamily(tx, {
+          id,
+          orgId,
+          ownerAccountId: actor.accountId,
+          teamId,
+          householdId: household?.id ?? null,
+          label,
+          at,
+        });
         // Members are listed in the order they joined: one millisecond apart keeps the household's order.
         for (const [i, m] of joining.entries()) {
-          await q.insertMember(tx, { id: randomUUID(), familyId: id, orgId, personId: m.personId, name: null, relationship: m.relationship, isChild: m.age !== null && m.age < 18, separatedSince: null, location: null, holdingAuthority: null, holdingCountry: null, guardian: null, at: new Date(at.getTime() + i) });
+          await q.insertMember(tx, {
+            id: randomUUID(),
+            familyId: id,
+            orgId,
+            personId: m.personId,
+            name: null,
+            relationship: m.relationship,
+            isChild: m.age !== null && m.age < 18,
+            separatedSince: null,
+            location: null,
+            holdingAuthority: null,
+            holdingCountry: null,
+            guardian: null,
+            at: new Date(at.getTime() + i),
+          });
         }
-        await audit.append(tx, { actorAccountId: actor.accountId, actorOrgId: orgId, action: 'family.create', recordType: 'family', recordId: id, orgId, ip: meta.ip ?? null, fields: ['label'], details: { householdId: household?.id ?? null, members: joining.length } });
+        await audit.append(tx, {
+          actorAccountId: actor.accountId,
+          actorOrgId: orgId,
+          action: 'family.create',
+          recordType: 'family',
+          recordId: id,
+          orgId,
+          ip: meta.ip ?? null,
+          fields: ['label'],
+          details: { householdId: household?.id ?? null, members: joining.length },
+        });
       });
       return view(actor, (await q.findFamily(db, id)) as q.FamilyRow);
     },
@@ -150,95 +192,240 @@ export function createFamiliesService(deps: FamiliesDeps) {
       const row = await loadFor(actor, 'read', id);
       const family = await view(actor, row);
       const shared = family.members.filter((m) => m.partnerOrg && m.visible).map((m) => m.personId);
-      await audit.record({ ...entry(actor, row, 'family.read', meta, ['label', 'name', 'location', 'guardian']), details: { sharedPeople: shared.join(',') || null } });
+      await audit.record({
+        ...entry(actor, row, 'family.read', meta, ['label', 'name', 'location', 'guardian']),
+        details: { sharedPeople: shared.join(',') || null },
+      });
       return family;
     },
 
     async list(actor: Actor, limit: number, meta: Meta = {}) {
       const scope = listScope(actor, 'read', 'case');
       if (!scope || scope === 'shared' || !actor.orgId) throw new AppError('policy.denied');
-      const rows = await q.listFamilies(db, { scope, orgId: actor.orgId, accountId: actor.accountId, teamIds: actor.teamIds }, limit);
-      const items = await Promise.all(rows.map(async (r) => ({ id: r.id, label: (await open(keyring, r.org_id, 'families', 'label', r.label)) ?? '', status: r.status, memberCount: Number(r.member_count), reunifiedOn: r.reunified_on })));
-      await audit.record({ actorAccountId: actor.accountId, actorOrgId: actor.orgId, action: 'family.list', recordType: 'family', orgId: actor.orgId, ip: meta.ip ?? null, fields: ['label'], details: { count: items.length } });
+      const rows = await q.listFamilies(
+        db,
+        { scope, orgId: actor.orgId, accountId: actor.accountId, teamIds: actor.teamIds },
+        limit,
+      );
+      const items = await Promise.all(
+        rows.map(async (r) => ({
+          id: r.id,
+          label: (await open(keyring, r.org_id, 'families', 'label', r.label)) ?? '',
+          status: r.status,
+          memberCount: Number(r.member_count),
+          reunifiedOn: r.reunified_on,
+        })),
+      );
+      await audit.record({
+        actorAccountId: actor.accountId,
+        actorOrgId: actor.orgId,
+        action: 'family.list',
+        recordType: 'family',
+        orgId: actor.orgId,
+        ip: meta.ip ?? null,
+        fields: ['label'],
+        details: { count: items.length },
+      });
       return { items };
     },
 
     async addMember(actor: Actor, id: string, input: FamilyMemberCreate, meta: Meta = {}): Promise<Family> {
       const row = await loadFor(actor, 'update', id);
-      const person = input.personId ? await ownPersonFor(db, actor, 'read', input.personId, { field: 'personId' }) : null;
+      const person = input.personId
+        ? await ownPersonFor(db, actor, 'read', input.personId, { field: 'personId' })
+        : null;
       checkDay(input.separatedSince, 'separatedSince');
       const sealed = await sealMember(row.org_id, input);
-      return change(actor, row, 'family.member_add', meta, (tx) => q.insertMember(tx, {
-        id: randomUUID(), familyId: id, orgId: row.org_id, personId: person?.id ?? null, ...sealed, relationship: input.relationship, isChild: input.isChild ?? false,
-        separatedSince: input.separatedSince ?? null, holdingAuthority: input.holdingAuthority ?? null, holdingCountry: input.holdingCountry ?? null, at: clock(),
-      }));
+      return change(actor, row, 'family.member_add', meta, (tx) =>
+        q.insertMember(tx, {
+          id: randomUUID(),
+          familyId: id,
+          orgId: row.org_id,
+          personId: person?.id ?? null,
+          ...sealed,
+          relationship: input.relationship,
+          isChild: input.isChild ?? false,
+          separatedSince: input.separatedSince ?? null,
+          holdingAuthority: input.holdingAuthority ?? null,
+          holdingCountry: input.holdingCountry ?? null,
+          at: clock(),
+        }),
+      );
     },
 
     /** Links a partner organisation's person record (only if it is shared with us and the person consented). */
-    async link(actor: Actor, id: string, input: { linkedPersonId: string; relationship: string; isChild?: boolean | undefined }, meta: Meta = {}): Promise<Family> {
+    async link(
+      actor: Actor,
+      id: string,
+      input: { linkedPersonId: string; relationship: string; isChild?: boolean | undefined },
+      meta: Meta = {},
+    ): Promise<Family> {
       const row = await loadFor(actor, 'update', id);
       const person = await findPerson(db, input.linkedPersonId);
-      if (!person || person.org_id === row.org_id || !(await mayRead(actor, person))) throw new AppError('families.not_shared', { field: 'linkedPersonId' });
-      return change(actor, row, 'family.member_link', meta, (tx) => q.insertMember(tx, {
-        id: randomUUID(), familyId: id, orgId: row.org_id, personId: person.id, name: null, location: null, guardian: null, relationship: input.relationship,
-        isChild: input.isChild ?? false, separatedSince: null, holdingAuthority: null, holdingCountry: null, at: clock(),
-      }), { partnerOrgId: person.org_id });
+      if (!person || person.org_id === row.org_id || !(await mayRead(actor, person)))
+        throw new AppError('families.not_shared', { field: 'linkedPersonId' });
+      return change(
+        actor,
+        row,
+        'family.member_link',
+        meta,
+        (tx) =>
+          q.insertMember(tx, {
+            id: randomUUID(),
+            familyId: id,
+            orgId: row.org_id,
+            personId: person.id,
+            name: null,
+            location: null,
+            guardian: null,
+            relationship: input.relationship,
+            isChild: input.isChild ?? false,
+            separatedSince: null,
+            holdingAuthority: null,
+            holdingCountry: null,
+            at: clock(),
+          }),
+        { partnerOrgId: person.org_id },
+      );
     },
 
-    async updateMember(actor: Actor, id: string, memberId: string, input: { status?: string | undefined; location?: string | undefined; holdingAuthority?: string | undefined; guardian?: string | undefined }, meta: Meta = {}): Promise<Family> {
+    async updateMember(
+      actor: Actor,
+      id: string,
+      memberId: string,
+      input: {
+        status?: string | undefined;
+        location?: string | undefined;
+        holdingAuthority?: string | undefined;
+        guardian?: string | undefined;
+      },
+      meta: Meta = {},
+    ): Promise<Family> {
       const row = await loadFor(actor, 'update', id);
       await memberOf(row, memberId);
       const sealed = await sealMember(row.org_id, input);
-      return change(actor, row, 'family.member_update', meta, (tx) => q.updateMember(tx, memberId, { status: input.status, location: sealed.location, holdingAuthority: input.holdingAuthority, guardian: sealed.guardian }), { memberId, status: input.status ?? null });
+      return change(
+        actor,
+        row,
+        'family.member_update',
+        meta,
+        (tx) =>
+          q.updateMember(tx, memberId, {
+            status: input.status,
+            location: sealed.location,
+            holdingAuthority: input.holdingAuthority,
+            guardian: sealed.guardian,
+          }),
+        { memberId, status: input.status ?? null },
+      );
     },
 
     /** Opens the child's case in the cases module, with the best-interests determination steps. */
     async openChildCase(actor: Actor, id: string, memberId: string, meta: Meta = {}): Promise<Family> {
       const row = await loadFor(actor, 'update', id);
       const m = await memberOf(row, memberId);
-      if (!m.is_child || !m.person_id || m.case_id) throw new AppError('families.member_not_child', { field: 'memberId' });
+      if (!m.is_child || !m.person_id || m.case_id)
+        throw new AppError('families.member_not_child', { field: 'memberId' });
       const person = await findPerson(db, m.person_id);
-      if (!person || person.org_id !== row.org_id) throw new AppError('families.member_not_child', { field: 'memberId' });
+      if (!person || person.org_id !== row.org_id)
+        throw new AppError('families.member_not_child', { field: 'memberId' });
       const opened = await deps.cases.open(actor, { personId: m.person_id, includeSuggestedTasks: false }, meta);
       const planned = new Set(opened.tasks.map((t) => t.key));
       const openedOn = opened.openedAt.slice(0, 10);
-      for (const key of bestInterestsTaskKeys) if (!planned.has(key)) await deps.casePlan.addTask(actor, opened.id, { key, dueOn: suggestedDueDate(key, openedOn) }, meta);
-      return change(actor, row, 'family.child_case', meta, (tx) => q.updateMember(tx, memberId, { caseId: opened.id }), { memberId, caseId: opened.id });
+      for (const key of bestInterestsTaskKeys)
+        if (!planned.has(key))
+          await deps.casePlan.addTask(actor, opened.id, { key, dueOn: suggestedDueDate(key, openedOn) }, meta);
+      return change(
+        actor,
+        row,
+        'family.child_case',
+        meta,
+        (tx) => q.updateMember(tx, memberId, { caseId: opened.id }),
+        { memberId, caseId: opened.id },
+      );
     },
 
-    async addTracing(actor: Actor, id: string, input: { memberId: string; channel: string; requestedOn: string; note?: string | undefined }, meta: Meta = {}): Promise<Family> {
+    async addTracing(
+      actor: Actor,
+      id: string,
+      input: { memberId: string; channel: string; requestedOn: string; note?: string | undefined },
+      meta: Meta = {},
+    ): Promise<Family> {
       const row = await loadFor(actor, 'update', id);
       await memberOf(row, input.memberId);
       checkDay(input.requestedOn, 'requestedOn');
       const note = await seal(keyring, row.org_id, 'family_tracing_requests', 'note', input.note);
-      return change(actor, row, 'family.tracing_add', meta, (tx) => q.insertTracing(tx, { id: randomUUID(), familyId: id, orgId: row.org_id, memberId: input.memberId, channel: input.channel, requestedOn: input.requestedOn, note }));
+      return change(actor, row, 'family.tracing_add', meta, (tx) =>
+        q.insertTracing(tx, {
+          id: randomUUID(),
+          familyId: id,
+          orgId: row.org_id,
+          memberId: input.memberId,
+          channel: input.channel,
+          requestedOn: input.requestedOn,
+          note,
+        }),
+      );
     },
 
-    async closeTracing(actor: Actor, id: string, tracingId: string, input: { status: string; closedOn: string }, meta: Meta = {}): Promise<Family> {
+    async closeTracing(
+      actor: Actor,
+      id: string,
+      tracingId: string,
+      input: { status: string; closedOn: string },
+      meta: Meta = {},
+    ): Promise<Family> {
       const row = await loadFor(actor, 'update', id);
       checkDay(input.closedOn, 'closedOn');
-      return change(actor, row, 'family.tracing_close', meta, async (tx) => {
-        if (!(await q.closeTracing(tx, id, tracingId, input.status, input.closedOn))) throw new AppError('record.not_found');
-      }, { tracingId, status: input.status });
+      return change(
+        actor,
+        row,
+        'family.tracing_close',
+        meta,
+        async (tx) => {
+          if (!(await q.closeTracing(tx, id, tracingId, input.status, input.closedOn)))
+            throw new AppError('record.not_found');
+        },
+        { tracingId, status: input.status },
+      );
     },
 
-    async addStep(actor: Actor, id: string, input: { title: string; dueOn?: string | undefined }, meta: Meta = {}): Promise<Family> {
+    async addStep(
+      actor: Actor,
+      id: string,
+      input: { title: string; dueOn?: string | undefined },
+      meta: Meta = {},
+    ): Promise<Family> {
       const row = await loadFor(actor, 'update', id);
       if (row.status !== 'separated') throw new AppError('families.already_reunified');
       const title = (await seal(keyring, row.org_id, 'family_plan_steps', 'title', input.title)) as Buffer;
-      return change(actor, row, 'family.plan_add', meta, (tx) => q.insertStep(tx, { id: randomUUID(), familyId: id, orgId: row.org_id, title, dueOn: input.dueOn ?? null }));
+      return change(actor, row, 'family.plan_add', meta, (tx) =>
+        q.insertStep(tx, { id: randomUUID(), familyId: id, orgId: row.org_id, title, dueOn: input.dueOn ?? null }),
+      );
     },
 
     async stepDone(actor: Actor, id: string, stepId: string, doneOn: string, meta: Meta = {}): Promise<Family> {
       const row = await loadFor(actor, 'update', id);
       checkDay(doneOn, 'doneOn');
-      return change(actor, row, 'family.plan_done', meta, async (tx) => {
-        if (!(await q.markStepDone(tx, id, stepId, doneOn))) throw new AppError('record.not_found');
-      }, { stepId });
+      return change(
+        actor,
+        row,
+        'family.plan_done',
+        meta,
+        async (tx) => {
+          if (!(await q.markStepDone(tx, id, stepId, doneOn))) throw new AppError('record.not_found');
+        },
+        { stepId },
+      );
     },
 
     /** Completes the reunification: every step of the plan must be done. */
-    async reunify(actor: Actor, id: string, input: { version: number; reunifiedOn: string }, meta: Meta = {}): Promise<Family> {
+    async reunify(
+      actor: Actor,
+      id: string,
+      input: { version: number; reunifiedOn: string },
+      meta: Meta = {},
+    ): Promise<Family> {
       const row = await loadFor(actor, 'update', id);
       if (row.status !== 'separated') throw new AppError('families.already_reunified');
       checkDay(input.reunifiedOn, 'reunifiedOn');
