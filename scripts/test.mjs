@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The one test command: lint, type check, then every *.test.ts under packages/ apps/ tests/
+// The one test command: format check, lint, type check, then every *.test.ts under packages/ apps/ tests/
 // through Node's own test runner (TypeScript loaded by tsx). Node 20's --test does not expand
 // globs, so we list the files here. Pass file or folder names to run only those.
 import { spawnSync } from 'node:child_process';
@@ -29,6 +29,7 @@ function run(cmd, cmdArgs, label) {
 }
 
 if (!quick && targets.length === 0) {
+  run('npx', ['prettier', '--check', '--log-level', 'warn', '.'], 'format (prettier)');
   run('npx', ['eslint', '--max-warnings', '0', '.'], 'lint');
   run('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit'], 'typecheck (server, core, cli)');
   run('npx', ['tsc', '-p', 'apps/web/tsconfig.json', '--noEmit'], 'typecheck (web)');

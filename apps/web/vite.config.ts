@@ -50,11 +50,20 @@ function portalServiceWorker(): Plugin {
         for (const asset of chunk.viteMetadata?.importedAssets ?? []) files.add(asset);
         [...chunk.imports, ...chunk.dynamicImports].forEach(visit);
       };
-      const portal = Object.values(bundle).find((chunk) => chunk.type === 'chunk' && chunk.isEntry && chunk.name === 'portal');
+      const portal = Object.values(bundle).find(
+        (chunk) => chunk.type === 'chunk' && chunk.isEntry && chunk.name === 'portal',
+      );
       if (!portal) throw new Error('no portal entry in the bundle');
       visit(portal.fileName);
       const html = bundle['portal.html'];
-      const precache = ['/', `${BASE}manifest.webmanifest`, `${BASE}portal-icon.svg`, `${BASE}portal-icon-192.png`, `${BASE}portal-icon-512.png`, ...[...files].sort().map((file) => BASE + file)];
+      const precache = [
+        '/',
+        `${BASE}manifest.webmanifest`,
+        `${BASE}portal-icon.svg`,
+        `${BASE}portal-icon-192.png`,
+        `${BASE}portal-icon-512.png`,
+        ...[...files].sort().map((file) => BASE + file),
+      ];
       const version = createHash('sha256')
         .update(precache.join('\n'))
         .update(html && html.type === 'asset' ? String(html.source) : '')
@@ -64,9 +73,14 @@ function portalServiceWorker(): Plugin {
       const source = template
         .replace("const VERSION = 'dev';", `const VERSION = '${version}';`)
         .replace('const PRECACHE = [];', `const PRECACHE = ${JSON.stringify(precache, null, 2)};`);
-      if (!source.includes(version) || source.includes('const PRECACHE = [];')) throw new Error('service worker template markers not found');
+      if (!source.includes(version) || source.includes('const PRECACHE = [];'))
+        throw new Error('service worker template markers not found');
       this.emitFile({ type: 'asset', fileName: 'sw.js', source });
-      this.emitFile({ type: 'asset', fileName: 'portal-precache.json', source: JSON.stringify({ version, files: precache }, null, 2) });
+      this.emitFile({
+        type: 'asset',
+        fileName: 'portal-precache.json',
+        source: JSON.stringify({ version, files: precache }, null, 2),
+      });
     },
   };
 }

@@ -38,9 +38,26 @@ function autocannon(argv: string[]): Promise<string> {
 }
 
 async function load(url: string, headers: string[]): Promise<Figures> {
-  const stdout = await autocannon(['-j', '-c', String(connections), '-d', String(seconds), ...headers.flatMap((h) => ['-H', h]), url]);
-  const report = JSON.parse(stdout) as { requests: { average: number }; latency: { p99: number; p50: number }; non2xx: number };
-  return { requestsPerSecond: Math.round(report.requests.average), p99Ms: report.latency.p99, p50Ms: report.latency.p50, non2xx: report.non2xx };
+  const stdout = await autocannon([
+    '-j',
+    '-c',
+    String(connections),
+    '-d',
+    String(seconds),
+    ...headers.flatMap((h) => ['-H', h]),
+    url,
+  ]);
+  const report = JSON.parse(stdout) as {
+    requests: { average: number };
+    latency: { p99: number; p50: number };
+    non2xx: number;
+  };
+  return {
+    requestsPerSecond: Math.round(report.requests.average),
+    p99Ms: report.latency.p99,
+    p50Ms: report.latency.p50,
+    non2xx: report.non2xx,
+  };
 }
 
 const harness = await startHarness(kind);

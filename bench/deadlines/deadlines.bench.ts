@@ -5,11 +5,15 @@
 import { performance } from 'node:perf_hooks';
 import { computeDeadline, computeDueDate, getCalendar, listRules, resolveRule } from '@acompana/core';
 import { NaiveCalendar } from '../../packages/core/src/deadlines/naive-walk.reference.ts';
-import { addMonthsClamped, dayNumberOf, formatDay, parsePlainDate } from '../../packages/core/src/deadlines/plain-date.util.ts';
+import {
+  addMonthsClamped,
+  dayNumberOf,
+  formatDay,
+  parsePlainDate,
+} from '../../packages/core/src/deadlines/plain-date.util.ts';
 import { seededRandom as rng } from '../../packages/core/src/util/seeded-random.ts';
 
 const N = Number(process.argv[2] ?? 100_000);
-
 
 const rules = listRules()
   .filter((r) => r.versions.every((v) => v.computation.kind === 'period' && v.computation.unit !== 'hours'))
@@ -31,7 +35,8 @@ function naiveDue(ruleId: string, trigger: string): string {
   if (!cal) naiveCalendars.set(rule.calendarId, (cal = new NaiveCalendar(getCalendar(rule.calendarId))));
   const t = parsePlainDate(trigger);
   const sign = c.direction === 'forward' ? 1 : -1;
-  if (c.unit === 'working_days') return formatDay(sign > 0 ? cal.addWorkingDays(t, c.amount) : cal.subtractWorkingDays(t, c.amount));
+  if (c.unit === 'working_days')
+    return formatDay(sign > 0 ? cal.addWorkingDays(t, c.amount) : cal.subtractWorkingDays(t, c.amount));
   const months = c.unit === 'years' ? 12 * c.amount : c.unit === 'months' ? c.amount : 0;
   const raw = months > 0 ? addMonthsClamped(t, sign * months) : t + sign * c.amount;
   if (c.roll === 'next_working_day') return formatDay(cal.nextWorkingDayOnOrAfter(raw));

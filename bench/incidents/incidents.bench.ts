@@ -28,9 +28,18 @@ const h = await startHarness('postgres');
 try {
   await h.createAccount({ org: 'bench', email: 'doc@bench.example', role: 'documentation_officer' });
   const client = await h.login('doc@bench.example');
-  const orgId = (await h.ctx.db.query<{ id: string }>("SELECT id::text AS id FROM organisations WHERE slug = 'bench'")).rows[0]?.id as string;
-  const account = (await h.ctx.db.query<{ id: string }>("SELECT id::text AS id FROM accounts WHERE email = 'doc@bench.example'")).rows[0]?.id as string;
-  const title = (await seal(h.ctx.keyring, orgId, 'incident_events', 'title', 'Evento sintético de prueba de carga')) as Buffer;
+  const orgId = (await h.ctx.db.query<{ id: string }>("SELECT id::text AS id FROM organisations WHERE slug = 'bench'"))
+    .rows[0]?.id as string;
+  const account = (
+    await h.ctx.db.query<{ id: string }>("SELECT id::text AS id FROM accounts WHERE email = 'doc@bench.example'")
+  ).rows[0]?.id as string;
+  const title = (await seal(
+    h.ctx.keyring,
+    orgId,
+    'incident_events',
+    'title',
+    'Evento sintético de prueba de carga',
+  )) as Buffer;
   const acts = violationTypes.map((t) => t.key);
   const insts = institutions.map((t) => t.key);
   const t0 = performance.now();
@@ -64,22 +73,39 @@ try {
      FROM generate_series(1, $3::int) AS i`,
     [orgId, acts, eventCount],
   );
-  await db.query(`INSERT INTO incident_act_victims (act_id, victim_id) SELECT md5('a' || i)::uuid, md5('v' || i || '-1')::uuid FROM generate_series(1, $1::int) AS i`, [eventCount]);
-  await db.query(`INSERT INTO incident_act_perpetrators (act_id, perpetrator_id) SELECT md5('a' || i)::uuid, md5('p' || i)::uuid FROM generate_series(1, $1::int) AS i`, [eventCount]);
-  await db.query('VACUUM ANALYZE incident_events, incident_victims, incident_perpetrators, incident_acts, incident_act_victims, incident_act_perpetrators');
+  await db.query(
+    `INSERT INTO incident_act_victims (act_id, victim_id) SELECT md5('a' || i)::uuid, md5('v' || i || '-1')::uuid FROM generate_series(1, $1::int) AS i`,
+    [eventCount],
+  );
+  await db.query(
+    `INSERT INTO incident_act_perpetrators (act_id, perpetrator_id) SELECT md5('a' || i)::uuid, md5('p' || i)::uuid FROM generate_series(1, $1::int) AS i`,
+    [eventCount],
+  );
+  await db.query(
+    'VACUUM ANALYZE incident_events, incident_victims, incident_perpetrators, incident_acts, incident_act_victims, incident_act_perpetrators',
+  );
   const loadSeconds = Math.round((performance.now() - t0) / 100) / 10;
 
   if (args.includes('--explain')) {
     // The plans of the list query for a few filters (stderr), to see where the time goes.
     const { listEvents } = await import('../../apps/server/src/incidents/incidents.queries.ts');
     const base = { scope: 'org' as const, orgId, accountId: account, teamIds: [], seesRestricted: false, limit: 50 };
-    for (const f of [{}, { actType: 'extortion' }, { institutions: institutionAndDescendants('inm') }, { sex: 'F', ageGroup: '12-17' }, { actType: 'robbery', institutions: institutionAndDescendants('state_mx'), from: '2022-01-01', sex: 'F' }]) {
+    for (const f of [
+      {},
+      { actType: 'extortion' },
+      { institutions: institutionAndDescendants('inm') },
+      { sex: 'F', ageGroup: '12-17' },
+      { actType: 'robbery', institutions: institutionAndDescendants('state_mx'), from: '2022-01-01', sex: 'F' },
+    ]) {
       const original = db.query.bind(db);
-      const spy = { ...db, query: async (sql: string, params?: unknown[]) => {
-        const plan = await original<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
-        console.error(JSON.stringify(f), '\n', plan.rows.map((r) => r['QUERY PLAN']).join('\n'));
-        return original(sql, params);
-      } };
+      const spy = {
+        ...db,
+        query: async (sql: string, params?: unknown[]) => {
+          const plan = await original<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
+          console.error(JSON.stringify(f), '\n', plan.rows.map((r) => r['QUERY PLAN']).join('\n'));
+          return original(sql, params);
+        },
+      };
       await listEvents(spy as typeof db, { ...base, ...f });
     }
   }
@@ -117,18 +143,24 @@ try {
         items += (response.json() as { items: unknown[] }).items.length;
       }
     }
-    out[name] = { p50Ms: percentile(times, 50), p95Ms: percentile(times, 95), avgItems: Math.round((items / times.length) * 10) / 10 };
+    out[name] = {
+      p50Ms: percentile(times, 50),
+      p95Ms: percentile(times, 95),
+      avgItems: Math.round((items / times.length) * 10) / 10,
+    };
   }
-  console.log(JSON.stringify({
-    benchmark: 'incidents',
-    database: 'postgres',
-    events: eventCount,
-    institutionsUnderStateMx: institutionAndDescendants('state_mx').length,
-    loadSeconds,
-    listP95Ms: percentile(allListTimes, 95),
-    targetP95Ms: 200,
-    scenarios: out,
-  }));
+  console.log(
+    JSON.stringify({
+      benchmark: 'incidents',
+      database: 'postgres',
+      events: eventCount,
+      institutionsUnderStateMx: institutionAndDescendants('state_mx').length,
+      loadSeconds,
+      listP95Ms: percentile(allListTimes, 95),
+      targetP95Ms: 200,
+      scenarios: out,
+    }),
+  );
 } finally {
   await h.close();
 }

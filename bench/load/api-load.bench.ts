@@ -37,7 +37,14 @@ interface AutocannonResult {
   timeouts: number;
   non2xx: number;
 }
-type Autocannon = (options: { url: string; connections: number; duration: number; headers: Record<string, string>; requests: AutocannonRequest[]; timeout: number }) => Promise<AutocannonResult>;
+type Autocannon = (options: {
+  url: string;
+  connections: number;
+  duration: number;
+  headers: Record<string, string>;
+  requests: AutocannonRequest[];
+  timeout: number;
+}) => Promise<AutocannonResult>;
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
 const args = process.argv.slice(2);
@@ -53,21 +60,70 @@ const only = option('only', '');
 /** Soak: the run is cut in this many equal slices and the server's memory is sampled after each. */
 const samples = Math.max(1, Math.min(Number(option('samples', '1')), 60));
 
-const GIVEN = ['María', 'José', 'Ana', 'Luis', 'Rosa', 'Juan', 'Carmen', 'Pedro', 'Dania', 'Wilmer', 'Yesenia', 'Kevin'];
-const SURNAMES = ['García López', 'Hernández Cruz', 'Martínez', 'Pérez Ramos', 'Rodríguez', 'Gómez Díaz', 'Castillo', 'Mejía Orellana'];
-const MISSPELT = ['maria garsia', 'jose ernandez', 'ana martinez', 'luiz peres', 'rosa rodrigues', 'dania mejia', 'wilmer castiyo', 'carmen gomes'];
+const GIVEN = [
+  'María',
+  'José',
+  'Ana',
+  'Luis',
+  'Rosa',
+  'Juan',
+  'Carmen',
+  'Pedro',
+  'Dania',
+  'Wilmer',
+  'Yesenia',
+  'Kevin',
+];
+const SURNAMES = [
+  'García López',
+  'Hernández Cruz',
+  'Martínez',
+  'Pérez Ramos',
+  'Rodríguez',
+  'Gómez Díaz',
+  'Castillo',
+  'Mejía Orellana',
+];
+const MISSPELT = [
+  'maria garsia',
+  'jose ernandez',
+  'ana martinez',
+  'luiz peres',
+  'rosa rodrigues',
+  'dania mejia',
+  'wilmer castiyo',
+  'carmen gomes',
+];
 const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)] as T;
-const personBody = () => JSON.stringify({ givenNames: pick(GIVEN), surnames: pick(SURNAMES), nationality: pick(['HN', 'GT', 'SV', 'VE', 'HT']), notes: 'Registro de carga sintético.' });
+const personBody = () =>
+  JSON.stringify({
+    givenNames: pick(GIVEN),
+    surnames: pick(SURNAMES),
+    nationality: pick(['HN', 'GT', 'SV', 'VE', 'HT']),
+    notes: 'Registro de carga sintético.',
+  });
 
 /** One result for several slices: sums of counts, request-weighted mean rate, worst percentiles. */
 function combine(parts: AutocannonResult[]): AutocannonResult {
   if (parts.length === 1) return parts[0] as AutocannonResult;
   const total = parts.reduce((n, p) => n + p.requests.total, 0);
   const worst = (k: keyof Histogram) => Math.max(...parts.map((p) => p.latency[k]));
-  const weighted = (k: keyof Histogram) => parts.reduce((n, p) => n + p.latency[k] * p.requests.total, 0) / Math.max(1, total);
+  const weighted = (k: keyof Histogram) =>
+    parts.reduce((n, p) => n + p.latency[k] * p.requests.total, 0) / Math.max(1, total);
   return {
-    requests: { ...(parts[0] as AutocannonResult).requests, total, average: parts.reduce((n, p) => n + p.requests.average, 0) / parts.length },
-    latency: { average: weighted('average'), total, p50: weighted('p50'), p90: worst('p90'), p99: worst('p99'), max: worst('max') },
+    requests: {
+      ...(parts[0] as AutocannonResult).requests,
+      total,
+      average: parts.reduce((n, p) => n + p.requests.average, 0) / parts.length,
+    },
+    latency: {
+      average: weighted('average'),
+      total,
+      p50: weighted('p50'),
+      p90: worst('p90'),
+      p99: worst('p99'),
+      max: worst('max'),
+    },
     errors: parts.reduce((n, p) => n + p.errors, 0),
     timeouts: parts.reduce((n, p) => n + p.timeouts, 0),
     non2xx: parts.reduce((n, p) => n + p.non2xx, 0),
@@ -80,7 +136,11 @@ function rssKb(pid: number): number {
 }
 
 const dataDir = mkdtempSync(join(tmpdir(), 'acompana-load-'));
-const env: Record<string, string> = { ACOMPANA_DATA_DIR: dataDir, ACOMPANA_MASTER_KEY: randomBytes(32).toString('hex'), ACOMPANA_DEMO: 'false' };
+const env: Record<string, string> = {
+  ACOMPANA_DATA_DIR: dataDir,
+  ACOMPANA_MASTER_KEY: randomBytes(32).toString('hex'),
+  ACOMPANA_DEMO: 'false',
+};
 let database: { url: string; drop: () => Promise<void> } | undefined;
 if (kind === 'postgres') {
   database = await createPostgresTestDatabaseUrl();
@@ -89,7 +149,20 @@ if (kind === 'postgres') {
 const EMAIL = 'carga@bench.example';
 const PASSWORD = 'una clave larga para la carga';
 try {
-  const created = await acompana(env, 'user', 'create', '--org', 'casa-carga', '--email', EMAIL, '--password', PASSWORD, '--role', 'caseworker', '--no-2fa');
+  const created = await acompana(
+    env,
+    'user',
+    'create',
+    '--org',
+    'casa-carga',
+    '--email',
+    EMAIL,
+    '--password',
+    PASSWORD,
+    '--role',
+    'caseworker',
+    '--no-2fa',
+  );
   if (created.code !== 0) throw new Error(`user create failed: ${created.stderr}`);
   const server = await startServer(env);
   try {
@@ -109,11 +182,33 @@ try {
       ids.push(...batch);
     }
     const seededAt = Date.now();
-    const read = { method: 'GET' as const, path: '/api/people', setupRequest: (req: AutocannonRequest) => ({ ...req, path: `/api/people/${pick(ids)}` }) };
-    const search = { method: 'GET' as const, path: '/api/people', setupRequest: (req: AutocannonRequest) => ({ ...req, path: `/api/people?q=${encodeURIComponent(pick(MISSPELT))}&limit=20` }) };
-    const write = { method: 'POST' as const, path: '/api/people', setupRequest: (req: AutocannonRequest) => ({ ...req, body: personBody() }) };
+    const read = {
+      method: 'GET' as const,
+      path: '/api/people',
+      setupRequest: (req: AutocannonRequest) => ({ ...req, path: `/api/people/${pick(ids)}` }),
+    };
+    const search = {
+      method: 'GET' as const,
+      path: '/api/people',
+      setupRequest: (req: AutocannonRequest) => ({
+        ...req,
+        path: `/api/people?q=${encodeURIComponent(pick(MISSPELT))}&limit=20`,
+      }),
+    };
+    const write = {
+      method: 'POST' as const,
+      path: '/api/people',
+      setupRequest: (req: AutocannonRequest) => ({ ...req, body: personBody() }),
+    };
     // 10 requests per cycle of each connection: 7 reads, 2 searches, 1 write, interleaved.
-    const mix = only === 'read' ? [read] : only === 'search' ? [search] : only === 'write' ? [write] : [read, search, read, read, write, read, read, search, read, read];
+    const mix =
+      only === 'read'
+        ? [read]
+        : only === 'search'
+          ? [search]
+          : only === 'write'
+            ? [write]
+            : [read, search, read, read, write, read, read, search, read, read];
     const run = (duration: number) =>
       autocannon({ url: server.baseUrl, connections, duration, headers, requests: mix, timeout: 10 });
     await run(2); // warm-up: JIT, caches, connection pool
@@ -137,14 +232,21 @@ try {
         seededPeople: ids.length,
         requestsPerSecond: Math.round(result.requests.average),
         totalRequests: result.requests.total,
-        latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
+        latencyMs: {
+          p50: result.latency.p50,
+          p90: result.latency.p90,
+          p99: result.latency.p99,
+          max: result.latency.max,
+        },
         errors: result.errors,
         timeouts: result.timeouts,
         non2xx: result.non2xx,
         loadAverage1m: Number(loadBefore.toFixed(2)), // other work on the machine skews the figures
         seedSeconds: Number(((seededAt - seedStart) / 1000).toFixed(1)),
         serverRssMb: { before: Math.round(rssBefore / 1024), after: Math.round(rssAfter / 1024) },
-        ...(samples > 1 ? { soak: { rssSamplesMb, growthAfterFirstSampleMb: (rssSamplesMb.at(-1) ?? 0) - (rssSamplesMb[0] ?? 0) } } : {}),
+        ...(samples > 1
+          ? { soak: { rssSamplesMb, growthAfterFirstSampleMb: (rssSamplesMb.at(-1) ?? 0) - (rssSamplesMb[0] ?? 0) } }
+          : {}),
       }),
     );
   } finally {

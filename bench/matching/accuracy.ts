@@ -37,7 +37,15 @@ export function evaluate(rows: readonly LinkRow[], truth: Set<string>, ordered: 
   const precision = predicted ? tp / predicted : 0;
   const recall = truth.size ? tp / truth.size : 0;
   const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
-  return { precision: round(precision), recall: round(recall), f1: round(f1), recallAt10: round(truth.size ? found / truth.size : 0), truePairs: truth.size, predictedMatches: predicted, seconds: round(seconds) };
+  return {
+    precision: round(precision),
+    recall: round(recall),
+    f1: round(f1),
+    recallAt10: round(truth.size ? found / truth.size : 0),
+    truePairs: truth.size,
+    predictedMatches: predicted,
+    seconds: round(seconds),
+  };
 }
 
 /** FEBRL truth: every two records sharing the number N in rec-N-org / rec-N-dup-K. */
@@ -50,7 +58,9 @@ export function febrlTruth(records: readonly PersonRecord[]): Set<string> {
     groups.set(n, g);
   }
   const truth = new Set<string>();
-  for (const g of groups.values()) for (let i = 0; i < g.length; i++) for (let j = i + 1; j < g.length; j++) truth.add(pairKey(g[i] as string, g[j] as string));
+  for (const g of groups.values())
+    for (let i = 0; i < g.length; i++)
+      for (let j = i + 1; j < g.length; j++) truth.add(pairKey(g[i] as string, g[j] as string));
   return truth;
 }
 
@@ -82,12 +92,33 @@ function main(): void {
   console.log(JSON.stringify(result));
 }
 
-function report(name: string, rows: readonly LinkRow[], truth: Set<string>, ordered: boolean, left: readonly PersonRecord[], right: readonly PersonRecord[]): void {
+function report(
+  name: string,
+  rows: readonly LinkRow[],
+  truth: Set<string>,
+  ordered: boolean,
+  left: readonly PersonRecord[],
+  right: readonly PersonRecord[],
+): void {
   const byId = new Map<string, PersonRecord>();
   for (const r of [...left, ...right]) byId.set(r.id, r);
   const show = (id: string): string => {
     const r = byId.get(id);
-    return r ? [r.givenNames, r.surnames, r.sex, r.birthDate, r.ageMin, r.ageMax, r.nationality, r.originPlace, r.documentId, r.eventDate, r.address].join(' | ') : id;
+    return r
+      ? [
+          r.givenNames,
+          r.surnames,
+          r.sex,
+          r.birthDate,
+          r.ageMin,
+          r.ageMax,
+          r.nationality,
+          r.originPlace,
+          r.documentId,
+          r.eventDate,
+          r.address,
+        ].join(' | ')
+      : id;
   };
   const key = (a: string, b: string): string => (ordered ? `${a}|${b}` : pairKey(a, b));
   const matched = new Set<string>();
@@ -97,12 +128,15 @@ function report(name: string, rows: readonly LinkRow[], truth: Set<string>, orde
     if (r.decision === 'match') matched.add(key(r.leftId, r.rightId));
   }
   for (const r of rows) {
-    if (r.decision === 'match' && !truth.has(key(r.leftId, r.rightId))) console.error(`${name} FP ${r.score.toFixed(3)}\n  ${show(r.leftId)}\n  ${show(r.rightId)}`);
+    if (r.decision === 'match' && !truth.has(key(r.leftId, r.rightId)))
+      console.error(`${name} FP ${r.score.toFixed(3)}\n  ${show(r.leftId)}\n  ${show(r.rightId)}`);
   }
   for (const t of truth) {
     if (matched.has(t)) continue;
     const [a, b] = t.split('|') as [string, string];
-    console.error(`${name} FN ${listed.has(t) ? (listed.get(t) as number).toFixed(3) : 'not listed'}\n  ${show(a)}\n  ${show(b)}`);
+    console.error(
+      `${name} FN ${listed.has(t) ? (listed.get(t) as number).toFixed(3) : 'not listed'}\n  ${show(a)}\n  ${show(b)}`,
+    );
   }
 }
 

@@ -6,7 +6,18 @@ import { buildBlockingIndex, prepareRecord, type PreparedRecord } from '@acompan
 import { collectCandidates } from '../../packages/core/src/matching/blocking.ts';
 import { generateStream } from './generate.ts';
 
-const KINDS: Record<string, number> = { names: 1, surnameYear: 2, givenYear: 4, date: 8, document: 16, givenMonthDay: 32, surnames: 64, givenPair: 128, skeleton: 256, all: 511 };
+const KINDS: Record<string, number> = {
+  names: 1,
+  surnameYear: 2,
+  givenYear: 4,
+  date: 8,
+  document: 16,
+  givenMonthDay: 32,
+  surnames: 64,
+  givenPair: 128,
+  skeleton: 256,
+  all: 511,
+};
 
 const size = Number(process.argv[2] ?? 100_000);
 const population: PreparedRecord[] = [];
@@ -24,11 +35,16 @@ for (const [name, kind] of Object.entries(KINDS)) {
     const n = collectCandidates(index, q, seen, ++stamp, out, kind);
     total += n;
     const target = gen.truth.get(q.id);
-    if (target) for (let i = 0; i < n; i++) if (population[out[i] as number]?.id === target) {
-      hit++;
-      break;
-    }
+    if (target)
+      for (let i = 0; i < n; i++)
+        if (population[out[i] as number]?.id === target) {
+          hit++;
+          break;
+        }
   }
-  result[name] = { candidates: Math.round(total / reports.length), recall: Math.round((hit / gen.truth.size) * 1000) / 1000 };
+  result[name] = {
+    candidates: Math.round(total / reports.length),
+    recall: Math.round((hit / gen.truth.size) * 1000) / 1000,
+  };
 }
 console.log(JSON.stringify({ records: size, reports: reports.length, keys: result }));

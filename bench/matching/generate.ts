@@ -8,12 +8,32 @@ import { seededRandom as rng } from '../../packages/core/src/util/seeded-random.
 
 export { rng };
 
-
-const MALE = 'José Juan Luis Carlos Jorge Miguel Francisco Jesús Antonio Pedro Manuel Ricardo Héctor Roberto Alberto Fernando Javier Eduardo Óscar Mario Sergio Raúl Enrique Guillermo Ignacio Rafael Arturo Alejandro Gustavo Víctor Edwin Kevin Brayan Darwin Wilmer Yeison Anderson Nelson Walter Erick Cristian Denis Selvin Marvin Byron Elmer Obed Josué Isaac Efraín Gilberto Rigoberto Baltazar Crisanto Eleazar Ezequiel Dionisio Yasmani Yunior Osmany Jean Pierre Jean-Baptiste Jean-Claude Wilner Fritznel Jefferson Henry Wilson Santos Ángel Hugo Gerson Abner Yovani Yoel Andrés Adrián Alexis Benjamín Bryan Cristóbal Daniel David Diego Domingo Edgar Emilio Esteban Felipe Fidel Gabriel Gonzalo Gregorio Horacio Iván Jaime Joel Julio Leonardo Lorenzo Marcos Martín Mateo Mauricio Nicolás Orlando Pablo Ramón Rogelio Rubén Salvador Samuel Saúl Tomás Ulises Vicente Wilfredo Alexander Franklin Junior Lesly Dieudonné Frantz Jacques Jonas Ronald Reginald Emmanuel Moïse Wiston Yordy Yadiel'.split(' ');
-const FEMALE = 'María Guadalupe Ana Rosa Juana Margarita Dolores Teresa Patricia Verónica Araceli Sindy Yesenia Glenda Dulce Lorena Maribel Yanet Nataly Fabiola Daniela Gabriela Alejandra Esperanza Sonia Martha Olga Yulisa Yolanda Ingrid Lesly Mayelin Dayana Génesis Brenda Wendy Reina Lucía Silvia Ximena Refugio Nadège Mirlande Yolette Rose-Marie Fabienne Carmen Luz Elizabeth Adriana Alicia Beatriz Blanca Carolina Claudia Cristina Diana Elena Erika Esther Eva Gloria Graciela Irma Isabel Jessica Karla Laura Leticia Liliana Marisol Mercedes Mónica Norma Paola Raquel Rocío Sandra Sara Susana Tania Valeria Victoria Viviana Yadira Zulema Kenia Nayeli Itzel Marlene Roseline Guerline Wideline Nadia Sherlyn'.split(' ');
-const SURNAMES = 'García Hernández López Martínez González Pérez Rodríguez Sánchez Ramírez Cruz Flores Gómez Morales Vázquez Reyes Jiménez Torres Díaz Gutiérrez Ruiz Mendoza Aguilar Ortiz Moreno Castillo Romero Álvarez Chávez Rivera Juárez Ramos Domínguez Herrera Medina Castro Vargas Guzmán Velásquez Muñoz Rojas Contreras Salazar Luna Ortega Santiago Guerrero Estrada Bautista Cortés Soto Alvarado Espinoza Lara Ávila Ríos Cervantes Silva Delgado Vega Márquez Sandoval Fernández León Carrillo Mejía Solís Núñez Rosales Campos Valdez Cabrera Ibarra Trejo Padilla Portillo Alvarenga Maradiaga Banegas Euceda Zelaya Midence Funes Argueta Menjívar Quintanilla Amaya Orellana Cañas Tzoc Xicará Tzul Choc Caal Ixcot Quej Cac Sic Batz Cux Yat Ajanel Tut Coc Jean Pierre Joseph Louis Charles Augustin Delva Toussaint Jean-Louis Pierre-Louis Michel Saint-Fleur Desir Etienne Baptiste Dorvil Cálix Galeas Murillo Zúñiga Villalobos Briceño Quintero Betancourt Tzompa Cuautle Acosta Aguirre Andrade Arellano Barrera Benítez Bravo Cárdenas Cisneros Colín Córdova Duarte Escobar Espinosa Figueroa Fuentes Galván Gallegos Galindo Garza Gil Hidalgo Ibáñez Lozano Macías Maldonado Marín Meza Miranda Molina Montes Navarro Nava Ochoa Olvera Orozco Pacheco Palacios Peña Quiroz Rangel Rosas Salas Salinas Serrano Suárez Tapia Valencia Valenzuela Velázquez Villa Zamora Zavala Calderón Cabrera Pineda Mejía Lemus Osorio Barahona Sorto Chicas Pop Tiul Xol Chub Bol Ical Cuc Coy Laínez Raymond Paul Jules Cadet Prophète Alexis Fils-Aimé'.split(' ');
+const MALE =
+  'José Juan Luis Carlos Jorge Miguel Francisco Jesús Antonio Pedro Manuel Ricardo Héctor Roberto Alberto Fernando Javier Eduardo Óscar Mario Sergio Raúl Enrique Guillermo Ignacio Rafael Arturo Alejandro Gustavo Víctor Edwin Kevin Brayan Darwin Wilmer Yeison Anderson Nelson Walter Erick Cristian Denis Selvin Marvin Byron Elmer Obed Josué Isaac Efraín Gilberto Rigoberto Baltazar Crisanto Eleazar Ezequiel Dionisio Yasmani Yunior Osmany Jean Pierre Jean-Baptiste Jean-Claude Wilner Fritznel Jefferson Henry Wilson Santos Ángel Hugo Gerson Abner Yovani Yoel Andrés Adrián Alexis Benjamín Bryan Cristóbal Daniel David Diego Domingo Edgar Emilio Esteban Felipe Fidel Gabriel Gonzalo Gregorio Horacio Iván Jaime Joel Julio Leonardo Lorenzo Marcos Martín Mateo Mauricio Nicolás Orlando Pablo Ramón Rogelio Rubén Salvador Samuel Saúl Tomás Ulises Vicente Wilfredo Alexander Franklin Junior Lesly Dieudonné Frantz Jacques Jonas Ronald Reginald Emmanuel Moïse Wiston Yordy Yadiel'.split(
+    ' ',
+  );
+const FEMALE =
+  'María Guadalupe Ana Rosa Juana Margarita Dolores Teresa Patricia Verónica Araceli Sindy Yesenia Glenda Dulce Lorena Maribel Yanet Nataly Fabiola Daniela Gabriela Alejandra Esperanza Sonia Martha Olga Yulisa Yolanda Ingrid Lesly Mayelin Dayana Génesis Brenda Wendy Reina Lucía Silvia Ximena Refugio Nadège Mirlande Yolette Rose-Marie Fabienne Carmen Luz Elizabeth Adriana Alicia Beatriz Blanca Carolina Claudia Cristina Diana Elena Erika Esther Eva Gloria Graciela Irma Isabel Jessica Karla Laura Leticia Liliana Marisol Mercedes Mónica Norma Paola Raquel Rocío Sandra Sara Susana Tania Valeria Victoria Viviana Yadira Zulema Kenia Nayeli Itzel Marlene Roseline Guerline Wideline Nadia Sherlyn'.split(
+    ' ',
+  );
+const SURNAMES =
+  'García Hernández López Martínez González Pérez Rodríguez Sánchez Ramírez Cruz Flores Gómez Morales Vázquez Reyes Jiménez Torres Díaz Gutiérrez Ruiz Mendoza Aguilar Ortiz Moreno Castillo Romero Álvarez Chávez Rivera Juárez Ramos Domínguez Herrera Medina Castro Vargas Guzmán Velásquez Muñoz Rojas Contreras Salazar Luna Ortega Santiago Guerrero Estrada Bautista Cortés Soto Alvarado Espinoza Lara Ávila Ríos Cervantes Silva Delgado Vega Márquez Sandoval Fernández León Carrillo Mejía Solís Núñez Rosales Campos Valdez Cabrera Ibarra Trejo Padilla Portillo Alvarenga Maradiaga Banegas Euceda Zelaya Midence Funes Argueta Menjívar Quintanilla Amaya Orellana Cañas Tzoc Xicará Tzul Choc Caal Ixcot Quej Cac Sic Batz Cux Yat Ajanel Tut Coc Jean Pierre Joseph Louis Charles Augustin Delva Toussaint Jean-Louis Pierre-Louis Michel Saint-Fleur Desir Etienne Baptiste Dorvil Cálix Galeas Murillo Zúñiga Villalobos Briceño Quintero Betancourt Tzompa Cuautle Acosta Aguirre Andrade Arellano Barrera Benítez Bravo Cárdenas Cisneros Colín Córdova Duarte Escobar Espinosa Figueroa Fuentes Galván Gallegos Galindo Garza Gil Hidalgo Ibáñez Lozano Macías Maldonado Marín Meza Miranda Molina Montes Navarro Nava Ochoa Olvera Orozco Pacheco Palacios Peña Quiroz Rangel Rosas Salas Salinas Serrano Suárez Tapia Valencia Valenzuela Velázquez Villa Zamora Zavala Calderón Cabrera Pineda Mejía Lemus Osorio Barahona Sorto Chicas Pop Tiul Xol Chub Bol Ical Cuc Coy Laínez Raymond Paul Jules Cadet Prophète Alexis Fils-Aimé'.split(
+    ' ',
+  );
 const PLACES: Record<string, string[]> = {
-  MX: ['Chilapa, Guerrero', 'Tlapa, Guerrero', 'Acapulco, Guerrero', 'Oaxaca de Juárez, Oaxaca', 'Juchitán, Oaxaca', 'Puebla, Puebla', 'Morelia, Michoacán', 'Apatzingán, Michoacán', 'Zacatecas, Zacatecas', 'Comitán, Chiapas', 'Celaya, Guanajuato'],
+  MX: [
+    'Chilapa, Guerrero',
+    'Tlapa, Guerrero',
+    'Acapulco, Guerrero',
+    'Oaxaca de Juárez, Oaxaca',
+    'Juchitán, Oaxaca',
+    'Puebla, Puebla',
+    'Morelia, Michoacán',
+    'Apatzingán, Michoacán',
+    'Zacatecas, Zacatecas',
+    'Comitán, Chiapas',
+    'Celaya, Guanajuato',
+  ],
   GT: ['Huehuetenango', 'Quetzaltenango', 'San Marcos', 'Quiché', 'Cobán, Alta Verapaz', 'Totonicapán', 'Guatemala'],
   HN: ['Olancho', 'Tegucigalpa', 'San Pedro Sula, Cortés', 'Choloma', 'La Ceiba', 'Comayagua'],
   SV: ['San Miguel', 'San Salvador', 'Santa Ana', 'Usulután', 'La Unión'],
@@ -22,8 +42,49 @@ const PLACES: Record<string, string[]> = {
   HT: ['Port-au-Prince', 'Cap-Haïtien', 'Gonaïves', 'Les Cayes', 'Jacmel'],
 };
 const COUNTRIES = ['MX', 'GT', 'HN', 'SV', 'VE', 'CU', 'HT'];
-const EVENT_PLACES = ['Tapachula, Chiapas', 'Ciudad Hidalgo, Chiapas', 'Arriaga, Chiapas', 'Palenque, Chiapas', 'Tenosique, Tabasco', 'Coatzacoalcos, Veracruz', 'Orizaba, Veracruz', 'Ciudad de México', 'Irapuato, Guanajuato', 'San Luis Potosí', 'Saltillo, Coahuila', 'Piedras Negras, Coahuila', 'Monterrey, Nuevo León', 'Nuevo Laredo, Tamaulipas', 'Reynosa, Tamaulipas', 'Matamoros, Tamaulipas', 'Ciudad Juárez, Chihuahua', 'Nogales, Sonora', 'Altar, Sonora', 'Sásabe, Sonora', 'Mexicali, Baja California', 'Tijuana, Baja California', 'Pima County, Arizona', 'Brooks County, Texas'];
-const NICKNAMES: Record<string, string> = { Francisco: 'Pancho', Jesús: 'Chuy', Guadalupe: 'Lupe', Guillermo: 'Memo', Alberto: 'Beto', Roberto: 'Beto', Ignacio: 'Nacho', Enrique: 'Kike', Antonio: 'Toño', José: 'Pepe', Eduardo: 'Lalo', Dolores: 'Lola', Margarita: 'Magui', Manuel: 'Manolo', Rosario: 'Chayo' };
+const EVENT_PLACES = [
+  'Tapachula, Chiapas',
+  'Ciudad Hidalgo, Chiapas',
+  'Arriaga, Chiapas',
+  'Palenque, Chiapas',
+  'Tenosique, Tabasco',
+  'Coatzacoalcos, Veracruz',
+  'Orizaba, Veracruz',
+  'Ciudad de México',
+  'Irapuato, Guanajuato',
+  'San Luis Potosí',
+  'Saltillo, Coahuila',
+  'Piedras Negras, Coahuila',
+  'Monterrey, Nuevo León',
+  'Nuevo Laredo, Tamaulipas',
+  'Reynosa, Tamaulipas',
+  'Matamoros, Tamaulipas',
+  'Ciudad Juárez, Chihuahua',
+  'Nogales, Sonora',
+  'Altar, Sonora',
+  'Sásabe, Sonora',
+  'Mexicali, Baja California',
+  'Tijuana, Baja California',
+  'Pima County, Arizona',
+  'Brooks County, Texas',
+];
+const NICKNAMES: Record<string, string> = {
+  Francisco: 'Pancho',
+  Jesús: 'Chuy',
+  Guadalupe: 'Lupe',
+  Guillermo: 'Memo',
+  Alberto: 'Beto',
+  Roberto: 'Beto',
+  Ignacio: 'Nacho',
+  Enrique: 'Kike',
+  Antonio: 'Toño',
+  José: 'Pepe',
+  Eduardo: 'Lalo',
+  Dolores: 'Lola',
+  Margarita: 'Magui',
+  Manuel: 'Manolo',
+  Rosario: 'Chayo',
+};
 
 export interface Generated {
   population: PersonRecord[];
@@ -45,7 +106,19 @@ function stripAccents(s: string): string {
   return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
 }
 
-const SPELLINGS: [RegExp, string][] = [[/v/g, 'b'], [/b/g, 'v'], [/z/g, 's'], [/s$/g, 'z'], [/ll/g, 'y'], [/y/g, 'll'], [/j/g, 'g'], [/x/g, 'j'], [/^h/gi, ''], [/que/g, 'ke'], [/ce/g, 'se']];
+const SPELLINGS: [RegExp, string][] = [
+  [/v/g, 'b'],
+  [/b/g, 'v'],
+  [/z/g, 's'],
+  [/s$/g, 'z'],
+  [/ll/g, 'y'],
+  [/y/g, 'll'],
+  [/j/g, 'g'],
+  [/x/g, 'j'],
+  [/^h/gi, ''],
+  [/que/g, 'ke'],
+  [/ce/g, 'se'],
+];
 
 /** Realistic corruption of a name as written by someone else. */
 function vary(r: () => number, name: string, rate: number): string {
@@ -76,7 +149,9 @@ function person(r: () => number, id: string, surnames?: string, origin?: [string
   return {
     id,
     givenNames: given,
-    surnames: surnames ?? (country === 'HT' && r() < 0.6 ? zipf(r, SURNAMES.slice(-20)) : `${zipf(r, SURNAMES)} ${zipf(r, SURNAMES)}`),
+    surnames:
+      surnames ??
+      (country === 'HT' && r() < 0.6 ? zipf(r, SURNAMES.slice(-20)) : `${zipf(r, SURNAMES)} ${zipf(r, SURNAMES)}`),
     sex: female ? 'F' : 'M',
     birthDate: `${year}-${pad(1 + Math.floor(r() * 12))}-${pad(1 + Math.floor(r() * 28))}`,
     nationality: country,
@@ -100,7 +175,10 @@ function report(r: () => number, p: PersonRecord, id: string): PersonRecord {
   let ageMax: number | null = null;
   const [y, m, d] = birth.split('-');
   const roll = r();
-  if (roll < 0.08) birth = `${y}-${d}-${m}`.replace(/-(\d\d)-(\d\d)$/, (all, a: string, b: string) => (Number(a) <= 12 ? `-${a}-${b}` : `-${m}-${d}`));
+  if (roll < 0.08)
+    birth = `${y}-${d}-${m}`.replace(/-(\d\d)-(\d\d)$/, (all, a: string, b: string) =>
+      Number(a) <= 12 ? `-${a}-${b}` : `-${m}-${d}`,
+    );
   else if (roll < 0.18) birth = y as string;
   else if (roll < 0.23) birth = `${d}/${m}/${y}`;
   else if (roll < 0.38) {
@@ -109,7 +187,20 @@ function report(r: () => number, p: PersonRecord, id: string): PersonRecord {
     ageMin = Math.max(0, age - 3 - Math.floor(r() * 4));
     ageMax = age + 3 + Math.floor(r() * 4);
   }
-  return { ...p, id, givenNames: given.join(' '), surnames: surs.join(' '), birthDate: birth, ageMin, ageMax, nationality: r() < 0.15 ? '' : p.nationality, originPlace: r() < 0.4 ? '' : p.originPlace, documentId: r() < 0.6 ? '' : p.documentId, eventDate: shiftDate(p.eventDate ?? '2020-01-01', -Math.floor(r() * 300)), eventPlace: pick(r, EVENT_PLACES) };
+  return {
+    ...p,
+    id,
+    givenNames: given.join(' '),
+    surnames: surs.join(' '),
+    birthDate: birth,
+    ageMin,
+    ageMax,
+    nationality: r() < 0.15 ? '' : p.nationality,
+    originPlace: r() < 0.4 ? '' : p.originPlace,
+    documentId: r() < 0.6 ? '' : p.documentId,
+    eventDate: shiftDate(p.eventDate ?? '2020-01-01', -Math.floor(r() * 300)),
+    eventPlace: pick(r, EVENT_PLACES),
+  };
 }
 
 function shiftDate(iso: string, days: number): string {
@@ -155,7 +246,13 @@ export function generate(size: number, reports: number, seed = 42, matchShare = 
  * keeping them, and returns only the reports and their truth, so a million records never sit in
  * memory twice (raw and prepared).
  */
-export function generateStream(size: number, reports: number, onRecord: (p: PersonRecord) => void, seed = 42, matchShare = 0.6): Omit<Generated, 'population'> {
+export function generateStream(
+  size: number,
+  reports: number,
+  onRecord: (p: PersonRecord) => void,
+  seed = 42,
+  matchShare = 0.6,
+): Omit<Generated, 'population'> {
   const r = rng(seed);
   const pr = rng(seed ^ 0x5bd1e995);
   const targets = new Map<number, string[]>();
@@ -173,10 +270,11 @@ export function generateStream(size: number, reports: number, onRecord: (p: Pers
   let n = 0;
   const emit = (p: PersonRecord): void => {
     const ids = targets.get(n);
-    if (ids) for (const id of ids) {
-      slots[Number(id.slice(1))] = report(pr, p, id);
-      truth.set(id, p.id);
-    }
+    if (ids)
+      for (const id of ids) {
+        slots[Number(id.slice(1))] = report(pr, p, id);
+        truth.set(id, p.id);
+      }
     onRecord(p);
     n++;
   };
@@ -185,7 +283,8 @@ export function generateStream(size: number, reports: number, onRecord: (p: Pers
     emit(p);
     const kin = r();
     if (n < size && kin < 0.05) emit(person(r, `P${n}`, p.surnames, [p.nationality ?? 'MX', p.originPlace ?? '']));
-    else if (n < size && kin < 0.1) emit({ ...person(r, `P${n}`), givenNames: p.givenNames, surnames: p.surnames, sex: p.sex });
+    else if (n < size && kin < 0.1)
+      emit({ ...person(r, `P${n}`), givenNames: p.givenNames, surnames: p.surnames, sex: p.sex });
   }
   for (const s of slots) if (s) out.push(s);
   return { reports: out, truth };

@@ -16,7 +16,13 @@ import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { clientFor, startHarness, TEST_PASSWORD, type TestHarness, type ApiClient } from '../../apps/server/src/testing/test-harness.ts';
+import {
+  clientFor,
+  startHarness,
+  TEST_PASSWORD,
+  type TestHarness,
+  type ApiClient,
+} from '../../apps/server/src/testing/test-harness.ts';
 import { loadConfig } from '../../apps/server/src/kernel/config.ts';
 import { openRuntime } from '../../apps/server/src/bootstrap.ts';
 import { buildApp } from '../../apps/server/src/app.ts';
@@ -50,16 +56,39 @@ interface Sample {
 
 /** What a family tells, as intake staff write it: b/v, s/z, y/ll, dropped accents and second surname. */
 function asReported(rand: () => number, s: Sample) {
-  const swaps: [RegExp, string][] = [[/v/g, 'b'], [/b/g, 'v'], [/z/g, 's'], [/s/g, 'z'], [/y/g, 'll'], [/j/g, 'g'], [/ñ/g, 'n']];
+  const swaps: [RegExp, string][] = [
+    [/v/g, 'b'],
+    [/b/g, 'v'],
+    [/z/g, 's'],
+    [/s/g, 'z'],
+    [/y/g, 'll'],
+    [/j/g, 'g'],
+    [/ñ/g, 'n'],
+  ];
   let surnames = rand() < 0.4 ? (s.surnames.split(' ')[0] ?? '') : s.surnames;
   const swap = swaps[Math.floor(rand() * swaps.length)];
   if (swap) surnames = surnames.replace(swap[0], swap[1]);
   const given = (s.givenNames.split(' ')[0] ?? '').normalize('NFD').replace(/[\u0300-\u036f]/g, '');
   const birth = s.birthDate && rand() < 0.7 ? (rand() < 0.3 ? s.birthDate.slice(0, 4) : s.birthDate) : undefined;
-  return { givenNames: given, surnames, ...(s.sex ? { sex: s.sex } : {}), ...(birth ? { birthDate: birth } : {}), lastContact: { date: '2025-01-15', place: 'Tapachula' } };
+  return {
+    givenNames: given,
+    surnames,
+    ...(s.sex ? { sex: s.sex } : {}),
+    ...(birth ? { birthDate: birth } : {}),
+    lastContact: { date: '2025-01-15', place: 'Tapachula' },
+  };
 }
 
-async function load(h: TestHarness, orgId: string, account: string, from: number, to: number, rand: () => number, samples: Sample[], sampleRate: number): Promise<void> {
+async function load(
+  h: TestHarness,
+  orgId: string,
+  account: string,
+  from: number,
+  to: number,
+  rand: () => number,
+  samples: Sample[],
+  sampleRate: number,
+): Promise<void> {
   const BATCH = 1000;
   for (let done = from; done < to; done += BATCH) {
     const values: string[] = [];
@@ -67,12 +96,47 @@ async function load(h: TestHarness, orgId: string, account: string, from: number
     for (let i = 0; i < Math.min(BATCH, to - done); i++) {
       const p = syntheticPerson(rand);
       const id = randomUUID();
-      if (rand() < sampleRate) samples.push({ id, givenNames: p.givenNames ?? '', surnames: p.surnames ?? '', sex: p.sex, birthDate: p.birthDate });
-      const data: Partial<PersonData> = { givenNames: p.givenNames ?? '', surnames: p.surnames ?? '', aliases: p.aliases ?? [], birthDate: p.birthDate, origin: p.origin, documents: p.documents ?? [] };
+      if (rand() < sampleRate)
+        samples.push({
+          id,
+          givenNames: p.givenNames ?? '',
+          surnames: p.surnames ?? '',
+          sex: p.sex,
+          birthDate: p.birthDate,
+        });
+      const data: Partial<PersonData> = {
+        givenNames: p.givenNames ?? '',
+        surnames: p.surnames ?? '',
+        aliases: p.aliases ?? [],
+        birthDate: p.birthDate,
+        origin: p.origin,
+        documents: p.documents ?? [],
+      };
       const enc = await encryptPersonFields(h.ctx.keyring, orgId, data);
-      const bi = await recordBlindIndexes(h.ctx.keyring, orgId, data, (p.documents ?? []).map((d) => d.number));
+      const bi = await recordBlindIndexes(
+        h.ctx.keyring,
+        orgId,
+        data,
+        (p.documents ?? []).map((d) => d.number),
+      );
       const birthYear = p.birthDate ? Number(p.birthDate.slice(0, 4)) : null;
-      const row = [id, orgId, account, p.sex ?? null, p.nationality ?? null, birthYear, enc.given_names, enc.surnames, enc.aliases ?? null, enc.birth_date ?? null, enc.origin ?? null, enc.documents ?? null, bi.name_bi, bi.name_trigram_bi, bi.document_bi];
+      const row = [
+        id,
+        orgId,
+        account,
+        p.sex ?? null,
+        p.nationality ?? null,
+        birthYear,
+        enc.given_names,
+        enc.surnames,
+        enc.aliases ?? null,
+        enc.birth_date ?? null,
+        enc.origin ?? null,
+        enc.documents ?? null,
+        bi.name_bi,
+        bi.name_trigram_bi,
+        bi.document_bi,
+      ];
       const base = params.length;
       params.push(...row);
       values.push(`(${row.map((_, j) => `$${base + j + 1}${j >= 12 ? '::text[]' : ''}`).join(', ')})`);
@@ -96,8 +160,13 @@ async function measure(client: ApiClient, rand: () => number, samples: Sample[])
     const r = await client.post('/api/missing/reports', body);
     createTimes.push(performance.now() - t0);
     if (r.statusCode !== 201) throw new Error(`report failed: ${r.body}`);
-    reports.push({ id: (r.json() as { id: string }).id, truth: s.id, fullBirthDate: (body.birthDate ?? '').length === 10 });
-    if (args.includes('--debug')) console.error('report', reports[reports.length - 1]?.id, JSON.stringify(body), 'truth', JSON.stringify(s));
+    reports.push({
+      id: (r.json() as { id: string }).id,
+      truth: s.id,
+      fullBirthDate: (body.birthDate ?? '').length === 10,
+    });
+    if (args.includes('--debug'))
+      console.error('report', reports[reports.length - 1]?.id, JSON.stringify(body), 'truth', JSON.stringify(s));
   }
   const times: number[] = [];
   // Where the time of each search goes (published by the matching service while someone listens).
@@ -114,13 +183,25 @@ async function measure(client: ApiClient, rand: () => number, samples: Sample[])
     const ms = performance.now() - t0;
     if (r.statusCode !== 200) throw new Error(`search failed: ${r.body}`);
     if (i >= 10) times.push(ms); // the first searches warm up JIT and caches
-    if (i >= 10 && args.includes('--debug')) console.error('search', Math.round(ms), JSON.stringify(phases[phases.length - 1]), report.id);
+    if (i >= 10 && args.includes('--debug'))
+      console.error('search', Math.round(ms), JSON.stringify(phases[phases.length - 1]), report.id);
   }
   matchTimings.unsubscribe(listen);
-  const phase = (k: 'retrieveMs' | 'decryptMs' | 'scoreMs' | 'storeMs' | 'candidates') => ({ p50: percentile(phases.map((x) => x[k]), 50), p95: percentile(phases.map((x) => x[k]), 95) });
+  const phase = (k: 'retrieveMs' | 'decryptMs' | 'scoreMs' | 'storeMs' | 'candidates') => ({
+    p50: percentile(
+      phases.map((x) => x[k]),
+      50,
+    ),
+    p95: percentile(
+      phases.map((x) => x[k]),
+      95,
+    ),
+  });
   // Every report was matched at creation (and again above): is the true record among its candidates?
   for (const report of reports) {
-    const queue = (await client.get(`/api/missing/reports/${report.id}/candidates`)).json() as { items: { candidateId: string }[] };
+    const queue = (await client.get(`/api/missing/reports/${report.id}/candidates`)).json() as {
+      items: { candidateId: string }[];
+    };
     candidates += queue.items.length;
     const hit = queue.items.some((c) => c.candidateId === report.truth);
     if (args.includes('--debug') && !hit) console.error('missed', report.truth, report.fullBirthDate);
@@ -134,11 +215,17 @@ async function measure(client: ApiClient, rand: () => number, samples: Sample[])
     recallAt20: Math.round((found / Math.max(1, reports.length)) * 1000) / 1000,
     // Reports giving the full birth date: among hundreds of synthetic namesakes (small name lists),
     // a name and a birth year alone cannot single out one person, and the engine rightly says so.
-    recallAt20WithBirthDate: Math.round((foundWithBirth / Math.max(1, reports.filter((x) => x.fullBirthDate).length)) * 1000) / 1000,
+    recallAt20WithBirthDate:
+      Math.round((foundWithBirth / Math.max(1, reports.filter((x) => x.fullBirthDate).length)) * 1000) / 1000,
     avgStoredCandidates: Math.round((candidates / Math.max(1, reports.length)) * 10) / 10,
     // Inside the match run: SQL retrieval, decryption of candidates, scoring, storing (+ audit);
     // the rest of a request is HTTP, session and policy.
-    phasesMs: { retrieve: phase('retrieveMs'), decrypt: phase('decryptMs'), score: phase('scoreMs'), store: phase('storeMs') },
+    phasesMs: {
+      retrieve: phase('retrieveMs'),
+      decrypt: phase('decryptMs'),
+      score: phase('scoreMs'),
+      store: phase('storeMs'),
+    },
     candidatesRetrieved: phase('candidates'),
     loadAvg: (await readFile('/proc/loadavg', 'utf8').catch(() => '')).split(' ').slice(0, 3).join(' '),
   };
@@ -149,12 +236,19 @@ async function measure(client: ApiClient, rand: () => number, samples: Sample[])
  * sample reports (for EXPLAIN in psql), and wait until the process is interrupted.
  */
 async function hold(h: TestHarness, orgId: string, samples: Sample[]): Promise<void> {
-  const keysOf = async (parts: { givenNames?: string; surnames?: string }) => h.ctx.keyring.blindIndex(orgId, NAME_CONTEXT, recordNameKeys(parts).name);
+  const keysOf = async (parts: { givenNames?: string; surnames?: string }) =>
+    h.ctx.keyring.blindIndex(orgId, NAME_CONTEXT, recordNameKeys(parts).name);
   const rand = seededRandom(7);
   const out = [];
   for (const s of samples.slice(0, 20)) {
     const r = asReported(rand, s);
-    out.push({ truth: s.id, birthYear: r.birthDate ? Number(r.birthDate.slice(0, 4)) : null, sex: r.sex ?? null, given: await keysOf({ givenNames: r.givenNames }), surnames: await keysOf({ surnames: r.surnames }) });
+    out.push({
+      truth: s.id,
+      birthYear: r.birthDate ? Number(r.birthDate.slice(0, 4)) : null,
+      sex: r.sex ?? null,
+      given: await keysOf({ givenNames: r.givenNames }),
+      surnames: await keysOf({ surnames: r.surnames }),
+    });
   }
   console.error(JSON.stringify({ databaseUrl: h.databaseUrl, orgId, samples: out }));
   await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
@@ -168,7 +262,9 @@ async function hold(h: TestHarness, orgId: string, samples: Sample[]): Promise<v
 const keepDb = option('keep-db', '');
 async function keptHarness(name: string): Promise<TestHarness> {
   if (!/^[a-z0-9_]+$/.test(name)) throw new Error('--keep-db: lower-case letters, digits and _ only');
-  const admin = new pg.Client({ connectionString: process.env.ACOMPANA_TEST_PG_URL || 'postgres://postgres@127.0.0.1:5432/postgres' });
+  const admin = new pg.Client({
+    connectionString: process.env.ACOMPANA_TEST_PG_URL || 'postgres://postgres@127.0.0.1:5432/postgres',
+  });
   await admin.connect();
   const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount;
   if (!exists) await admin.query(`CREATE DATABASE ${name}`);
@@ -178,7 +274,13 @@ async function keptHarness(name: string): Promise<TestHarness> {
   const keyFile = join(tmpdir(), `${name}.bench-master-key`);
   if (!existsSync(keyFile)) writeFileSync(keyFile, randomBytes(32).toString('hex'), { mode: 0o600 });
   const dataDir = mkdtempSync(join(tmpdir(), 'acompana-bench-'));
-  const config = loadConfig({ ACOMPANA_DATA_DIR: dataDir, ACOMPANA_MASTER_KEY: readFileSync(keyFile, 'utf8'), ACOMPANA_DEMO: 'false', ACOMPANA_SESSION_CACHE_MS: '0', DATABASE_URL: url.toString() });
+  const config = loadConfig({
+    ACOMPANA_DATA_DIR: dataDir,
+    ACOMPANA_MASTER_KEY: readFileSync(keyFile, 'utf8'),
+    ACOMPANA_DEMO: 'false',
+    ACOMPANA_SESSION_CACHE_MS: '0',
+    DATABASE_URL: url.toString(),
+  });
   const runtime = await openRuntime(config, { database: await openPostgresDatabase(url.toString(), 4) });
   const app = await buildApp(runtime.ctx, { webDistDir: join(dataDir, 'no-web') });
   await app.ready();
@@ -192,12 +294,24 @@ async function keptHarness(name: string): Promise<TestHarness> {
     clock,
     createOrg: (slug) => runtime.ctx.accounts.ensureOrganisation({ slug, name: `Org ${slug}` }),
     async createAccount({ org, email, role }) {
-      const known = await runtime.ctx.db.query<{ id: string }>('SELECT id::text AS id FROM accounts WHERE email = $1', [email]);
+      const known = await runtime.ctx.db.query<{ id: string }>('SELECT id::text AS id FROM accounts WHERE email = $1', [
+        email,
+      ]);
       if (known.rows[0]) return { accountId: known.rows[0].id };
-      return runtime.ctx.accounts.createAccount({ orgId: await h.createOrg(org), email, password: TEST_PASSWORD, role, totpExempt: true });
+      return runtime.ctx.accounts.createAccount({
+        orgId: await h.createOrg(org),
+        email,
+        password: TEST_PASSWORD,
+        role,
+        totpExempt: true,
+      });
     },
     async login(email) {
-      const r = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: TEST_PASSWORD } });
+      const r = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email, password: TEST_PASSWORD },
+      });
       const cookie = r.cookies.find((c) => c.name === 'acompana_session');
       if (r.statusCode !== 200 || !cookie) throw new Error(`login failed: ${r.body}`);
       return clientFor(app, `acompana_session=${cookie.value}`, (r.json() as { csrfToken: string }).csrfToken);
@@ -213,17 +327,33 @@ async function keptHarness(name: string): Promise<TestHarness> {
 /** A kept database: the previous run's reports go, and samples are drawn from the people table. */
 async function reuse(h: TestHarness, orgId: string, count: number): Promise<Sample[]> {
   const db = h.ctx.db;
-  const reports = "SELECT id FROM missing_reports WHERE org_id = $1";
-  await db.query(`DELETE FROM match_candidates WHERE report_id IN (${reports}) OR candidate_id IN (${reports})`, [orgId]);
+  const reports = 'SELECT id FROM missing_reports WHERE org_id = $1';
+  await db.query(`DELETE FROM match_candidates WHERE report_id IN (${reports}) OR candidate_id IN (${reports})`, [
+    orgId,
+  ]);
   await db.query(`DELETE FROM tracing_requests WHERE report_id IN (${reports})`, [orgId]);
   await db.query(`DELETE FROM missing_reports WHERE org_id = $1`, [orgId]);
-  const { rows } = await db.query<{ id: string; sex: string | null; given_names: unknown; surnames: unknown; birth_date: unknown }>(
+  const { rows } = await db.query<{
+    id: string;
+    sex: string | null;
+    given_names: unknown;
+    surnames: unknown;
+    birth_date: unknown;
+  }>(
     `SELECT id::text AS id, sex, given_names, surnames, birth_date FROM people WHERE org_id = $1 ORDER BY md5(id::text) LIMIT $2`,
     [orgId, count],
   );
-  const text = async (column: string, blob: unknown) => (blob === null ? undefined : h.ctx.keyring.decrypt(orgId, `people.${column}`, blob));
+  const text = async (column: string, blob: unknown) =>
+    blob === null ? undefined : h.ctx.keyring.decrypt(orgId, `people.${column}`, blob);
   const out: Sample[] = [];
-  for (const r of rows) out.push({ id: r.id, givenNames: (await text('given_names', r.given_names)) ?? '', surnames: (await text('surnames', r.surnames)) ?? '', sex: r.sex ?? undefined, birthDate: await text('birth_date', r.birth_date) });
+  for (const r of rows)
+    out.push({
+      id: r.id,
+      givenNames: (await text('given_names', r.given_names)) ?? '',
+      surnames: (await text('surnames', r.surnames)) ?? '',
+      sex: r.sex ?? undefined,
+      birthDate: await text('birth_date', r.birth_date),
+    });
   return out;
 }
 
@@ -231,13 +361,19 @@ const h = keepDb ? await keptHarness(keepDb) : await startHarness('postgres');
 try {
   await h.createAccount({ org: 'bench', email: 'coord@bench.example', role: 'coordinator' });
   const client = await h.login('coord@bench.example');
-  const orgId = (await h.ctx.db.query<{ id: string }>("SELECT id::text AS id FROM organisations WHERE slug = 'bench'")).rows[0]?.id as string;
-  const account = (await h.ctx.db.query<{ id: string }>("SELECT id::text AS id FROM accounts WHERE email = 'coord@bench.example'")).rows[0]?.id as string;
+  const orgId = (await h.ctx.db.query<{ id: string }>("SELECT id::text AS id FROM organisations WHERE slug = 'bench'"))
+    .rows[0]?.id as string;
+  const account = (
+    await h.ctx.db.query<{ id: string }>("SELECT id::text AS id FROM accounts WHERE email = 'coord@bench.example'")
+  ).rows[0]?.id as string;
   const rand = seededRandom(6);
   // --trace: time every SQL statement of the searches by its first words (where the time goes).
   const trace = new Map<string, number>();
   if (args.includes('--trace')) {
-    const db = h.ctx.db as { query: (...a: unknown[]) => Promise<unknown>; transaction: (fn: (tx: unknown) => Promise<unknown>) => Promise<unknown> };
+    const db = h.ctx.db as {
+      query: (...a: unknown[]) => Promise<unknown>;
+      transaction: (fn: (tx: unknown) => Promise<unknown>) => Promise<unknown>;
+    };
     const wrap = (target: { query: (...a: unknown[]) => Promise<unknown> }) => {
       const original = target.query.bind(target);
       target.query = async (...a: unknown[]) => {
@@ -257,21 +393,37 @@ try {
   }
   const samples: Sample[] = [];
   const steps: Record<string, unknown>[] = [];
-  let loaded = keepDb ? Number((await h.ctx.db.query<{ n: string }>('SELECT count(*) AS n FROM people WHERE org_id = $1', [orgId])).rows[0]?.n) : 0;
+  let loaded = keepDb
+    ? Number(
+        (await h.ctx.db.query<{ n: string }>('SELECT count(*) AS n FROM people WHERE org_id = $1', [orgId])).rows[0]?.n,
+      )
+    : 0;
   for (const size of sizes) {
     const t0 = performance.now();
-    if (size > loaded) await load(h, orgId, account, loaded, size, rand, samples, (reportsPerStep * 4) / Math.max(1, size - loaded));
+    if (size > loaded)
+      await load(h, orgId, account, loaded, size, rand, samples, (reportsPerStep * 4) / Math.max(1, size - loaded));
     if (keepDb && size <= loaded) samples.splice(0, samples.length, ...(await reuse(h, orgId, reportsPerStep * 4)));
     const loadSeconds = Math.round((performance.now() - t0) / 100) / 10;
     loaded = Math.max(loaded, size);
     if (args.includes('--hold') && size === sizes[sizes.length - 1]) await hold(h, orgId, samples);
     steps.push({ records: loaded, loadSeconds, ...(await measure(client, rand, samples)) });
     console.error(JSON.stringify(steps[steps.length - 1]));
-    for (const [sql, ms] of [...trace].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.error(`${Math.round(ms)} ms  ${sql}`);
+    for (const [sql, ms] of [...trace].sort((a, b) => b[1] - a[1]).slice(0, 12))
+      console.error(`${Math.round(ms)} ms  ${sql}`);
     trace.clear();
   }
   const last = steps[steps.length - 1] as { p95Ms: number };
-  console.log(JSON.stringify({ benchmark: 'missing-interactive-search', database: 'postgres', searches, targetP95Ms: 100, maxRecords: loaded, p95MsAtMax: last.p95Ms, steps }));
+  console.log(
+    JSON.stringify({
+      benchmark: 'missing-interactive-search',
+      database: 'postgres',
+      searches,
+      targetP95Ms: 100,
+      maxRecords: loaded,
+      p95MsAtMax: last.p95Ms,
+      steps,
+    }),
+  );
 } finally {
   await h.close();
 }

@@ -41,7 +41,10 @@ async function benchCreate(): Promise<{ p50: number; p95: number }> {
       const response = await client.post('/api/people', body);
       if (response.statusCode !== 201) throw new Error(`create failed: ${response.body}`);
       const personId = (response.json() as { id: string }).id;
-      const screening = await client.post(`/api/people/${personId}/screenings`, { questionnaireId: 'international_protection', answers: { fear_of_return: rand() < 0.5, days_in_mexico: Math.floor(rand() * 40) } });
+      const screening = await client.post(`/api/people/${personId}/screenings`, {
+        questionnaireId: 'international_protection',
+        answers: { fear_of_return: rand() < 0.5, days_in_mexico: Math.floor(rand() * 40) },
+      });
       if (screening.statusCode !== 201) throw new Error(`screening failed: ${screening.body}`);
       const ms = performance.now() - t0;
       if (i >= 20) times.push(ms); // the first requests warm up JIT and caches
@@ -54,20 +57,35 @@ async function benchCreate(): Promise<{ p50: number; p95: number }> {
 
 /** A misspelling as intake staff make them: b/v, s/z, y/ll, dropped accents, a dropped second surname. */
 function misspell(rand: () => number, given: string, surnames: string): string {
-  const swaps: [RegExp, string][] = [[/v/g, 'b'], [/b/g, 'v'], [/z/g, 's'], [/s/g, 'z'], [/y/g, 'll'], [/j/g, 'g'], [/ñ/g, 'n']];
+  const swaps: [RegExp, string][] = [
+    [/v/g, 'b'],
+    [/b/g, 'v'],
+    [/z/g, 's'],
+    [/s/g, 'z'],
+    [/y/g, 'll'],
+    [/j/g, 'g'],
+    [/ñ/g, 'n'],
+  ];
   let q = `${given.split(' ')[0]} ${rand() < 0.4 ? (surnames.split(' ')[0] ?? '') : surnames}`;
   const swap = swaps[Math.floor(rand() * swaps.length)];
   if (swap) q = q.replace(swap[0], swap[1]);
   if (rand() < 0.3) q = q.split(' ').reverse().join(' ');
-  return q.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  return q
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 }
 
 async function benchSearch(): Promise<{ p50: number; p95: number; loadSeconds: number; avgResults: number }> {
   const h = await startHarness('postgres');
   try {
     const client = await caseworker(h);
-    const orgId = (await h.ctx.db.query<{ id: string }>("SELECT id::text AS id FROM organisations WHERE slug = 'bench'")).rows[0]?.id as string;
-    const account = (await h.ctx.db.query<{ id: string }>("SELECT id::text AS id FROM accounts WHERE email = 'cw@bench.example'")).rows[0]?.id as string;
+    const orgId = (
+      await h.ctx.db.query<{ id: string }>("SELECT id::text AS id FROM organisations WHERE slug = 'bench'")
+    ).rows[0]?.id as string;
+    const account = (
+      await h.ctx.db.query<{ id: string }>("SELECT id::text AS id FROM accounts WHERE email = 'cw@bench.example'")
+    ).rows[0]?.id as string;
     const rand = seededRandom(2);
     const samples: string[] = [];
     const t0 = performance.now();
@@ -77,11 +95,38 @@ async function benchSearch(): Promise<{ p50: number; p95: number; loadSeconds: n
       const params: unknown[] = [];
       for (let i = 0; i < Math.min(BATCH, peopleCount - done); i++) {
         const p = syntheticPerson(rand);
-        if (samples.length < searches && rand() < (searches * 2) / peopleCount) samples.push(misspell(rand, p.givenNames ?? '', p.surnames ?? ''));
-        const data: Partial<PersonData> = { givenNames: p.givenNames ?? '', surnames: p.surnames ?? '', aliases: p.aliases ?? [], birthDate: p.birthDate, documents: p.documents ?? [] };
+        if (samples.length < searches && rand() < (searches * 2) / peopleCount)
+          samples.push(misspell(rand, p.givenNames ?? '', p.surnames ?? ''));
+        const data: Partial<PersonData> = {
+          givenNames: p.givenNames ?? '',
+          surnames: p.surnames ?? '',
+          aliases: p.aliases ?? [],
+          birthDate: p.birthDate,
+          documents: p.documents ?? [],
+        };
         const enc = await encryptPersonFields(h.ctx.keyring, orgId, data);
-        const bi = await recordBlindIndexes(h.ctx.keyring, orgId, data, (p.documents ?? []).map((d) => d.number));
-        const row = [randomUUID(), orgId, account, p.sex ?? null, p.nationality ?? null, p.birthDate ? Number(p.birthDate.slice(0, 4)) : null, enc.given_names, enc.surnames, enc.aliases ?? null, enc.birth_date ?? null, enc.documents ?? null, bi.name_bi, bi.name_trigram_bi, bi.document_bi];
+        const bi = await recordBlindIndexes(
+          h.ctx.keyring,
+          orgId,
+          data,
+          (p.documents ?? []).map((d) => d.number),
+        );
+        const row = [
+          randomUUID(),
+          orgId,
+          account,
+          p.sex ?? null,
+          p.nationality ?? null,
+          p.birthDate ? Number(p.birthDate.slice(0, 4)) : null,
+          enc.given_names,
+          enc.surnames,
+          enc.aliases ?? null,
+          enc.birth_date ?? null,
+          enc.documents ?? null,
+          bi.name_bi,
+          bi.name_trigram_bi,
+          bi.document_bi,
+        ];
         const base = params.length;
         params.push(...row);
         values.push(`(${row.map((_, j) => `$${base + j + 1}${j >= 11 ? '::text[]' : ''}`).join(', ')})`);
@@ -108,7 +153,12 @@ async function benchSearch(): Promise<{ p50: number; p95: number; loadSeconds: n
         results += (response.json() as { items: unknown[] }).items.length;
       }
     }
-    return { p50: percentile(times, 50), p95: percentile(times, 95), loadSeconds, avgResults: Math.round((results / times.length) * 10) / 10 };
+    return {
+      p50: percentile(times, 50),
+      p95: percentile(times, 95),
+      loadSeconds,
+      avgResults: Math.round((results / times.length) * 10) / 10,
+    };
   } finally {
     await h.close();
   }
@@ -120,6 +170,14 @@ console.log(
   JSON.stringify({
     benchmark: 'people',
     createWithScreeningPglite: { requests: creates, p50Ms: create.p50, p95Ms: create.p95, targetP95Ms: 50 },
-    searchPostgres: { people: peopleCount, queries: searches, p50Ms: search.p50, p95Ms: search.p95, targetP95Ms: 100, avgResults: search.avgResults, loadSeconds: search.loadSeconds },
+    searchPostgres: {
+      people: peopleCount,
+      queries: searches,
+      p50Ms: search.p50,
+      p95Ms: search.p95,
+      targetP95Ms: 100,
+      avgResults: search.avgResults,
+      loadSeconds: search.loadSeconds,
+    },
   }),
 );

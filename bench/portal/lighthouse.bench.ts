@@ -22,10 +22,28 @@ const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
 
 /** Chromium with a DevTools port for Lighthouse; resolves once it listens. */
 function launchChromium(profile: string): Promise<{ port: number; process: ChildProcess }> {
-  const child = spawn(chromePath, ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(
+    chromePath,
+    [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--remote-debugging-port=0',
+      `--user-data-dir=${profile}`,
+      'about:blank',
+    ],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
   return new Promise((resolve, reject) => {
     let seen = '';
-    const timer = setTimeout(() => reject(new Error(`Chromium did not open a DevTools port: ${seen.slice(-500)}`)), 30_000);
+    const timer = setTimeout(
+      () => reject(new Error(`Chromium did not open a DevTools port: ${seen.slice(-500)}`)),
+      30_000,
+    );
     child.stderr?.on('data', (chunk: Buffer) => {
       seen += chunk.toString();
       const match = /DevTools listening on ws:\/\/[^:]+:(\d+)\//.exec(seen);
@@ -45,16 +63,35 @@ if (!existsSync(join(webDist, 'portal.html'))) {
 const server = await startStaffServer();
 const profile = mkdtempSync(join(tmpdir(), 'acompana-lighthouse-'));
 const chromium = await launchChromium(profile);
-const pages: Record<string, { performance: number; accessibility: number; firstContentfulPaintMs: number; largestContentfulPaintMs: number; totalBlockingTimeMs: number }> = {};
+const pages: Record<
+  string,
+  {
+    performance: number;
+    accessibility: number;
+    firstContentfulPaintMs: number;
+    largestContentfulPaintMs: number;
+    totalBlockingTimeMs: number;
+  }
+> = {};
 const failures: string[] = [];
 try {
   for (const lang of langs) {
-    for (const [name, path] of [['home', `/${lang}/`], ['guide', `/${lang}/guides/asylum-mexico`], ['services', `/${lang}/services`]] as const) {
+    for (const [name, path] of [
+      ['home', `/${lang}/`],
+      ['guide', `/${lang}/guides/asylum-mexico`],
+      ['services', `/${lang}/services`],
+    ] as const) {
       const runs = [];
       for (let run = 0; run < RUNS; run++) {
         // A busy machine sometimes loses the trace (NO_NAVSTART): try that run again, twice at most.
         for (let attempt = 1; ; attempt++) {
-          const result = await lighthouse(`${server.baseUrl}${path}`, { port: chromium.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'], formFactor: 'mobile' });
+          const result = await lighthouse(`${server.baseUrl}${path}`, {
+            port: chromium.port,
+            output: 'json',
+            logLevel: 'error',
+            onlyCategories: ['performance', 'accessibility'],
+            formFactor: 'mobile',
+          });
           if (!result) throw new Error(`Lighthouse returned nothing for ${path}`);
           const failure = result.lhr.runtimeError;
           if (!failure) {
@@ -77,7 +114,8 @@ try {
         totalBlockingTimeMs: metric('total-blocking-time'),
       };
       pages[`${lang} ${name}`] = figures;
-      if (figures.performance < 90 || figures.accessibility < 100) failures.push(`${path}: performance ${figures.performance}, accessibility ${figures.accessibility}`);
+      if (figures.performance < 90 || figures.accessibility < 100)
+        failures.push(`${path}: performance ${figures.performance}, accessibility ${figures.accessibility}`);
     }
   }
 } finally {
@@ -87,7 +125,15 @@ try {
   await server.close();
   rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
 }
-console.log(JSON.stringify({ benchmark: 'portal-lighthouse', runsPerPage: RUNS, lighthouse: (await import('lighthouse/package.json', { with: { type: 'json' } })).default.version, emulation: 'mobile (Lighthouse default: simulated slow 4G, 4x CPU slowdown)', pages }));
+console.log(
+  JSON.stringify({
+    benchmark: 'portal-lighthouse',
+    runsPerPage: RUNS,
+    lighthouse: (await import('lighthouse/package.json', { with: { type: 'json' } })).default.version,
+    emulation: 'mobile (Lighthouse default: simulated slow 4G, 4x CPU slowdown)',
+    pages,
+  }),
+);
 if (failures.length) {
   console.error(`below target (performance ≥ 90, accessibility 100):\n  ${failures.join('\n  ')}`);
   process.exit(1);

@@ -26,7 +26,8 @@ function poisson(mean: number): number {
   return k;
 }
 
-const labels = (prefix: string, n: number): string[] => Array.from({ length: n }, (_, i) => `${prefix}${String(i + 1).padStart(2, '0')}`);
+const labels = (prefix: string, n: number): string[] =>
+  Array.from({ length: n }, (_, i) => `${prefix}${String(i + 1).padStart(2, '0')}`);
 
 function twoWay(): number[][] {
   const rowRate = Array.from({ length: 20 }, () => Math.exp(1 + random() * 3));

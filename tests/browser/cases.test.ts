@@ -5,7 +5,16 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { browserUnavailable, ensureWebBuild, launchChromium, screenshot, seriousAxeViolations, staffLogin, staffMessages, translator } from './browser-kit.ts';
+import {
+  browserUnavailable,
+  ensureWebBuild,
+  launchChromium,
+  screenshot,
+  seriousAxeViolations,
+  staffLogin,
+  staffMessages,
+  translator,
+} from './browser-kit.ts';
 import { startStaffServer, type StaffServer } from './staff-server.ts';
 import { DEMO_PASSWORD, seedDemo } from '../../apps/server/src/demo/seed-demo.ts';
 import { seedDemoPeople } from '../../apps/server/src/people/demo-people.ts';
@@ -37,11 +46,15 @@ describe('case screens', { skip: skip ?? false }, () => {
     return staffLogin(browser, server.baseUrl, { email: caseworker, password: DEMO_PASSWORD, welcome: /Luis/, width });
   }
 
-  const assertAccessible = async (page: Page, what: string) => assert.deepEqual(await seriousAxeViolations(page), [], `axe found serious or critical problems on ${what}`);
+  const assertAccessible = async (page: Page, what: string) =>
+    assert.deepEqual(await seriousAxeViolations(page), [], `axe found serious or critical problems on ${what}`);
 
   it('opens a case from a person, plans a task, writes a note, closes it with a reason and sees it all in the timeline', async () => {
     const { context, page, errors } = await loggedIn();
-    await page.getByRole('navigation').getByRole('link', { name: tr('nav.people') }).click();
+    await page
+      .getByRole('navigation')
+      .getByRole('link', { name: tr('nav.people') })
+      .click();
     await page.getByRole('heading', { level: 1, name: tr('nav.people') }).waitFor();
     const first = page.locator('.person-list__name').first();
     const name = (await first.innerText()).trim();
@@ -57,7 +70,11 @@ describe('case screens', { skip: skip ?? false }, () => {
     const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
     await page.getByLabel(tr('cases.plan.own')).fill('Acompañar a la cita en la COMAR');
     await page.getByLabel(tr('cases.plan.due')).fill(yesterday);
-    await page.locator('#case-plan').locator('..').getByRole('button', { name: tr('cases.plan.add'), exact: true }).click();
+    await page
+      .locator('#case-plan')
+      .locator('..')
+      .getByRole('button', { name: tr('cases.plan.add'), exact: true })
+      .click();
     const task = page.locator('.task', { hasText: 'Acompañar a la cita en la COMAR' });
     await task.waitFor();
     await task.getByText(tr('cases.plan.overdue')).waitFor();
@@ -73,7 +90,10 @@ describe('case screens', { skip: skip ?? false }, () => {
     await dialog.waitFor();
     await assertAccessible(page, 'the close dialog');
     await dialog.getByRole('button', { name: tr('cases.close.confirmClose') }).click();
-    await dialog.getByRole('alert').getByText(/motivo/i).waitFor();
+    await dialog
+      .getByRole('alert')
+      .getByText(/motivo/i)
+      .waitFor();
     await dialog.getByLabel(tr('cases.close.reason')).fill('Continuó su camino hacia Monterrey con su familia.');
     await dialog.getByRole('button', { name: tr('cases.close.confirmClose') }).click();
     await page.getByText(tr('cases.close.closed')).waitFor();
@@ -83,12 +103,22 @@ describe('case screens', { skip: skip ?? false }, () => {
     await timeline.getByText('Continuó su camino hacia Monterrey con su familia.').waitFor();
     // Runs of the same kind fold into one: a demo person's profile may start the plan with several
     // best-interests tasks before the one added here.
-    const kinds = (await timeline.locator('.timeline__kind').allInnerTexts()).filter((kind, i, all) => kind !== all[i - 1]);
-    assert.deepEqual(kinds, [tr('cases.timeline.kinds.opened'), tr('cases.timeline.kinds.task_added'), tr('cases.timeline.kinds.note_added'), tr('cases.timeline.kinds.closed')]);
+    const kinds = (await timeline.locator('.timeline__kind').allInnerTexts()).filter(
+      (kind, i, all) => kind !== all[i - 1],
+    );
+    assert.deepEqual(kinds, [
+      tr('cases.timeline.kinds.opened'),
+      tr('cases.timeline.kinds.task_added'),
+      tr('cases.timeline.kinds.note_added'),
+      tr('cases.timeline.kinds.closed'),
+    ]);
     await assertAccessible(page, 'a closed case');
     await screenshot(page, 'case-closed-1280');
     // The one 400 is the close without a reason, refused on purpose above.
-    assert.deepEqual(errors.filter((e) => !/status of 400/.test(e)), []);
+    assert.deepEqual(
+      errors.filter((e) => !/status of 400/.test(e)),
+      [],
+    );
     assert.equal(errors.length, 1, errors.join('\n'));
     await context.close();
   });

@@ -7,7 +7,16 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { browserUnavailable, ensureWebBuild, launchChromium, screenshot, seriousAxeViolations, staffLogin, staffMessages, translator } from './browser-kit.ts';
+import {
+  browserUnavailable,
+  ensureWebBuild,
+  launchChromium,
+  screenshot,
+  seriousAxeViolations,
+  staffLogin,
+  staffMessages,
+  translator,
+} from './browser-kit.ts';
 import { startStaffServer, TEST_PASSWORD, type StaffServer } from './staff-server.ts';
 
 const tr = translator(staffMessages('es'));
@@ -26,11 +35,30 @@ describe('differentiated profile and households screens', { skip: skip ?? false 
     ensureWebBuild();
     server = await startStaffServer();
     const orgId = await server.harness.createOrg('albergue');
-    await server.harness.ctx.accounts.createAccount({ orgId, email: coordinator, password: TEST_PASSWORD, role: 'coordinator', totpExempt: true, teams: ['Atención'] });
+    await server.harness.ctx.accounts.createAccount({
+      orgId,
+      email: coordinator,
+      password: TEST_PASSWORD,
+      role: 'coordinator',
+      totpExempt: true,
+      teams: ['Atención'],
+    });
     const api = await server.harness.login(coordinator);
-    const mother = await api.post('/api/people', { givenNames: 'Dania', surnames: 'Maradiaga', sex: 'F', birthDate: `${year - 31}-04-02`, nationality: 'HN' });
+    const mother = await api.post('/api/people', {
+      givenNames: 'Dania',
+      surnames: 'Maradiaga',
+      sex: 'F',
+      birthDate: `${year - 31}-04-02`,
+      nationality: 'HN',
+    });
     motherId = (mother.json() as { id: string }).id;
-    await api.post('/api/people', { givenNames: 'Keyla', surnames: 'Maradiaga', sex: 'F', birthDate: `${year - 9}-08-20`, nationality: 'HN' });
+    await api.post('/api/people', {
+      givenNames: 'Keyla',
+      surnames: 'Maradiaga',
+      sex: 'F',
+      birthDate: `${year - 9}-08-20`,
+      nationality: 'HN',
+    });
     browser = await launchChromium();
   });
 
@@ -40,11 +68,16 @@ describe('differentiated profile and households screens', { skip: skip ?? false 
   });
 
   async function loggedIn(): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
-    const { context, page, errors } = await staffLogin(browser, server.baseUrl, { email: coordinator, password: TEST_PASSWORD, welcome: /rosa/ });
+    const { context, page, errors } = await staffLogin(browser, server.baseUrl, {
+      email: coordinator,
+      password: TEST_PASSWORD,
+      welcome: /rosa/,
+    });
     return { page, errors, close: () => context.close() };
   }
 
-  const accessible = async (page: Page, what: string) => assert.deepEqual(await seriousAxeViolations(page), [], `axe found serious or critical problems on ${what}`);
+  const accessible = async (page: Page, what: string) =>
+    assert.deepEqual(await seriousAxeViolations(page), [], `axe found serious or critical problems on ${what}`);
 
   it('registers an unaccompanied adolescent and shows the intake plan with the best-interests steps', async () => {
     const { page, errors, close } = await loggedIn();
@@ -105,13 +138,18 @@ describe('differentiated profile and households screens', { skip: skip ?? false 
     await section.getByLabel(tr('households.relationship'), { exact: true }).selectOption('child');
     await section.getByLabel(tr('households.responsible'), { exact: true }).selectOption({ label: 'Dania Maradiaga' });
     await section.getByRole('button', { name: tr('households.add') }).click();
-    const responsible = section.getByLabel(tr('households.responsibleFor', { name: 'Keyla Maradiaga' }), { exact: true });
+    const responsible = section.getByLabel(tr('households.responsibleFor', { name: 'Keyla Maradiaga' }), {
+      exact: true,
+    });
     await responsible.waitFor();
     assert.equal(await responsible.inputValue(), motherId);
     assert.match(await section.locator('.household__members').innerText(), /Keyla Maradiaga\s*· 9 años · Hija o hijo/);
     await accessible(page, 'the person page with a household');
     await screenshot(page, 'household-1280');
-    assert.deepEqual(errors.filter((e) => !/status of 400/.test(e)), []);
+    assert.deepEqual(
+      errors.filter((e) => !/status of 400/.test(e)),
+      [],
+    );
     await close();
   });
 });

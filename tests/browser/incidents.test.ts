@@ -6,7 +6,16 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { randomBytes } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
-import { browserUnavailable, collectPageErrors, ensureWebBuild, launchChromium, screenshot, seriousAxeViolations, staffMessages, translator } from './browser-kit.ts';
+import {
+  browserUnavailable,
+  collectPageErrors,
+  ensureWebBuild,
+  launchChromium,
+  screenshot,
+  seriousAxeViolations,
+  staffMessages,
+  translator,
+} from './browser-kit.ts';
 import { startStaffServer, type StaffServer } from './staff-server.ts';
 import { DEMO_PASSWORD, seedDemo } from '../../apps/server/src/demo/seed-demo.ts';
 
@@ -15,7 +24,12 @@ const skip = browserUnavailable();
 if (skip) console.warn(`# SKIPPED browser journeys: ${skip}`);
 
 const TITLE = 'Extorsión en retén de Tapachula (prueba)';
-const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), Buffer.from('JFIF\0'), randomBytes(3000), Buffer.from([0xff, 0xd9])]);
+const jpeg = Buffer.concat([
+  Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]),
+  Buffer.from('JFIF\0'),
+  randomBytes(3000),
+  Buffer.from([0xff, 0xd9]),
+]);
 
 describe('incident screens', { skip: skip ?? false }, () => {
   let server: StaffServer;
@@ -33,7 +47,8 @@ describe('incident screens', { skip: skip ?? false }, () => {
     await server?.close();
   });
 
-  const assertAccessible = async (page: Page, what: string) => assert.deepEqual(await seriousAxeViolations(page), [], `axe found serious or critical problems on ${what}`);
+  const assertAccessible = async (page: Page, what: string) =>
+    assert.deepEqual(await seriousAxeViolations(page), [], `axe found serious or critical problems on ${what}`);
 
   it('records an event with an anonymous victim count and an act, uploads evidence, and sees it on the list, the timeline and the map', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'es-MX' });
@@ -47,7 +62,10 @@ describe('incident screens', { skip: skip ?? false }, () => {
       await page.getByRole('button', { name: tr('login.submit') }).click();
       await page.getByRole('heading', { level: 1, name: /Elena/ }).waitFor();
 
-      await page.getByRole('navigation').getByRole('link', { name: tr('nav.incidents') }).click();
+      await page
+        .getByRole('navigation')
+        .getByRole('link', { name: tr('nav.incidents') })
+        .click();
       await page.getByRole('heading', { level: 1, name: tr('incidents.title') }).waitFor();
       await page.getByRole('link', { name: tr('incidents.new') }).click();
       await page.getByRole('heading', { level: 1, name: tr('incidents.form.newTitle') }).waitFor();
@@ -55,7 +73,9 @@ describe('incident screens', { skip: skip ?? false }, () => {
 
       const today = new Date().toISOString().slice(0, 10);
       await page.getByLabel(tr('incidents.fields.title')).fill(TITLE);
-      await page.getByLabel(tr('incidents.fields.narrative')).fill('Agentes uniformados exigieron 500 pesos por persona para dejarlos pasar.');
+      await page
+        .getByLabel(tr('incidents.fields.narrative'))
+        .fill('Agentes uniformados exigieron 500 pesos por persona para dejarlos pasar.');
       await page.getByLabel(tr('incidents.fields.start'), { exact: true }).fill(today);
       await page.getByLabel(tr('incidents.fields.state')).selectOption('07');
       await page.getByLabel(tr('incidents.fields.municipality')).fill('07089');
@@ -70,7 +90,12 @@ describe('incident screens', { skip: skip ?? false }, () => {
       await page.getByLabel(tr('incidents.list.sex')).selectOption('M');
       await page.getByLabel(tr('incidents.list.ageGroup')).selectOption('18-29');
       await page.getByRole('button', { name: tr('incidents.victims.add') }).click();
-      const victim = tr('incidents.victims.item', { n: '1', count: '4', sex: tr('incidents.sex.M'), age: tr('incidents.age.18-29') });
+      const victim = tr('incidents.victims.item', {
+        n: '1',
+        count: '4',
+        sex: tr('incidents.sex.M'),
+        age: tr('incidents.age.18-29'),
+      });
       await page.locator('#incident-victims').locator('..').getByText(victim).waitFor();
       await page.getByRole('heading', { name: tr('incidents.victims.title_other', { count: '4' }) }).waitFor();
 
@@ -88,7 +113,9 @@ describe('incident screens', { skip: skip ?? false }, () => {
       await acts.locator('.incident-parts li', { hasText: 'Extorsión' }).waitFor();
 
       // The receipt photo: uploaded, fingerprinted, verified.
-      await page.getByLabel(tr('incidents.evidence.file')).setInputFiles({ name: 'recibo.jpg', mimeType: 'image/jpeg', buffer: jpeg });
+      await page
+        .getByLabel(tr('incidents.evidence.file'))
+        .setInputFiles({ name: 'recibo.jpg', mimeType: 'image/jpeg', buffer: jpeg });
       await page.getByRole('button', { name: tr('incidents.evidence.upload') }).click();
       await page.getByRole('link', { name: tr('incidents.evidence.download', { name: 'recibo.jpg' }) }).waitFor();
       const sha = await page.evaluate('document.querySelector(".sha")?.textContent ?? ""');
@@ -114,7 +141,7 @@ describe('incident screens', { skip: skip ?? false }, () => {
       await page.getByRole('button', { name: tr('incidents.list.view.map') }).click();
       const chiapas = page.locator('.incident-map__tile[data-state="07"]');
       await chiapas.waitFor();
-      assert.match(await chiapas.textContent() ?? '', /CHIS\s*1/);
+      assert.match((await chiapas.textContent()) ?? '', /CHIS\s*1/);
       await page.getByRole('row', { name: /Chiapas 1 4/ }).waitFor();
       await assertAccessible(page, 'the incident map');
       await screenshot(page, 'incident-map');

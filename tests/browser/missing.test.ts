@@ -7,7 +7,16 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { browserUnavailable, collectPageErrors, ensureWebBuild, launchChromium, screenshot, seriousAxeViolations, staffMessages, translator } from './browser-kit.ts';
+import {
+  browserUnavailable,
+  collectPageErrors,
+  ensureWebBuild,
+  launchChromium,
+  screenshot,
+  seriousAxeViolations,
+  staffMessages,
+  translator,
+} from './browser-kit.ts';
 import { startStaffServer, type StaffServer } from './staff-server.ts';
 import { DEMO_PASSWORD, seedDemo } from '../../apps/server/src/demo/seed-demo.ts';
 
@@ -22,7 +31,10 @@ describe('missing-person search screens', { skip: skip ?? false }, () => {
   let kebinId: string;
   let remainsId: string;
   // A real 1×1 PNG, so the browser must decode what the API serves.
-  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+  const png = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+    'base64',
+  );
 
   before(async () => {
     ensureWebBuild();
@@ -30,12 +42,27 @@ describe('missing-person search screens', { skip: skip ?? false }, () => {
     await seedDemo(server.harness.ctx);
     // The shelter registered Kebin (synthetic) and he consented to sharing for search.
     const shelter = await server.harness.login('coordinacion@soconusco.example', DEMO_PASSWORD);
-    const created = await shelter.post('/api/people', { givenNames: 'Kebin', surnames: 'Alvarenga Fuentes', sex: 'M', birthDate: '2001-03-14', nationality: 'HN' });
+    const created = await shelter.post('/api/people', {
+      givenNames: 'Kebin',
+      surnames: 'Alvarenga Fuentes',
+      sex: 'M',
+      birthDate: '2001-03-14',
+      nationality: 'HN',
+    });
     assert.equal(created.statusCode, 201, created.body);
     kebinId = (created.json() as { id: string }).id;
-    assert.equal((await shelter.post(`/api/people/${kebinId}/consents`, { purpose: 'sharing', method: 'signed' })).statusCode, 201);
+    assert.equal(
+      (await shelter.post(`/api/people/${kebinId}/consents`, { purpose: 'sharing', method: 'signed' })).statusCode,
+      201,
+    );
     const committee = await server.harness.login('busqueda@familiascholoma.example', DEMO_PASSWORD);
-    const remains = await committee.post('/api/missing/found', { kind: 'unidentified_remains', foundPlace: 'Altar, Sonora', sex: 'F', ageMin: 30, ageMax: 45 });
+    const remains = await committee.post('/api/missing/found', {
+      kind: 'unidentified_remains',
+      foundPlace: 'Altar, Sonora',
+      sex: 'F',
+      ageMin: 30,
+      ageMax: 45,
+    });
     assert.equal(remains.statusCode, 201, remains.body);
     remainsId = (remains.json() as { id: string }).id;
     browser = await launchChromium();
@@ -51,14 +78,18 @@ describe('missing-person search screens', { skip: skip ?? false }, () => {
     context.setDefaultTimeout(15_000);
     const page = await context.newPage();
     const errors = collectPageErrors(page);
-    const assertAccessible = async (what: string) => assert.deepEqual(await seriousAxeViolations(page), [], `axe found serious or critical problems on ${what}`);
+    const assertAccessible = async (what: string) =>
+      assert.deepEqual(await seriousAxeViolations(page), [], `axe found serious or critical problems on ${what}`);
     await page.goto(`${server.baseUrl}/app/`);
     await page.getByLabel(tr('login.email')).fill('busqueda@familiascholoma.example');
     await page.getByLabel(tr('login.password')).fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: tr('login.submit') }).click();
     await page.getByRole('heading', { level: 1, name: /Karla/ }).waitFor();
 
-    await page.getByRole('navigation').getByRole('link', { name: tr('nav.search') }).click();
+    await page
+      .getByRole('navigation')
+      .getByRole('link', { name: tr('nav.search') })
+      .click();
     await page.getByRole('heading', { level: 1, name: tr('missing.title') }).waitFor();
     await page.getByText(tr('missing.report.none')).waitFor();
     await assertAccessible('the search module');
@@ -91,8 +122,13 @@ describe('missing-person search screens', { skip: skip ?? false }, () => {
     // Why: the fields that agree, with their weights; the birth date agrees in full.
     const explanation = card.locator('.explanation__item');
     assert.ok((await explanation.count()) >= 3);
-    await card.locator('.explanation__item--agrees', { hasText: tr('missing.explanation.field.birth') }).getByText(tr('missing.explanation.level.birth.1'), { exact: false }).waitFor();
-    await card.locator('.explanation__item--agrees', { hasText: tr('missing.explanation.field.given_names') }).waitFor();
+    await card
+      .locator('.explanation__item--agrees', { hasText: tr('missing.explanation.field.birth') })
+      .getByText(tr('missing.explanation.level.birth.1'), { exact: false })
+      .waitFor();
+    await card
+      .locator('.explanation__item--agrees', { hasText: tr('missing.explanation.field.given_names') })
+      .waitFor();
     await assertAccessible('the review queue');
     await screenshot(page, 'missing-review-1280');
 
@@ -109,18 +145,28 @@ describe('missing-person search screens', { skip: skip ?? false }, () => {
     assert.equal(await page.locator('#report-status').inputValue(), 'located_alive');
 
     // The case owner (Karla herself: she registered the report) is told; nobody in the family is.
-    const { rows } = await server.harness.ctx.db.query<{ kind: string }>("SELECT kind FROM notifications WHERE kind LIKE 'missing.%'");
-    assert.deepEqual(rows.map((r) => r.kind), ['missing.match_confirmed']);
+    const { rows } = await server.harness.ctx.db.query<{ kind: string }>(
+      "SELECT kind FROM notifications WHERE kind LIKE 'missing.%'",
+    );
+    assert.deepEqual(
+      rows.map((r) => r.kind),
+      ['missing.match_confirmed'],
+    );
 
     // A photo of Kevin: uploaded, decoded by the browser from the API, shown beside the report in
     // the organisation's review queue.
     const reportUrl = page.url();
-    await page.getByLabel(tr('missing.photos.choose')).setInputFiles({ name: 'kevin.png', mimeType: 'image/png', buffer: png });
+    await page
+      .getByLabel(tr('missing.photos.choose'))
+      .setInputFiles({ name: 'kevin.png', mimeType: 'image/png', buffer: png });
     await page.getByRole('button', { name: tr('missing.photos.upload') }).click();
     await page.getByText(tr('missing.photos.uploaded')).waitFor();
     await page.locator('.photo-gallery img').first().waitFor();
     await page.waitForFunction(`document.querySelector('.photo-gallery img')?.naturalWidth === 1`);
-    await page.getByRole('link', { name: tr('nav.search') }).first().click();
+    await page
+      .getByRole('link', { name: tr('nav.search') })
+      .first()
+      .click();
     await page.getByRole('link', { name: tr('missing.queue.title') }).click();
     await page.getByRole('heading', { level: 1, name: tr('missing.queue.title') }).waitFor();
     await page.getByLabel(tr('missing.queue.status')).selectOption('confirmed');
@@ -128,7 +174,10 @@ describe('missing-person search screens', { skip: skip ?? false }, () => {
     await page.getByRole('heading', { level: 1, name: 'Kevin Alvarenga Fuentes' }).waitFor();
     const reviewed = page.locator('.candidate-card');
     await reviewed.getByText(tr('missing.review.status.confirmed')).waitFor();
-    await reviewed.getByRole('list', { name: tr('missing.photos.ofReport') }).getByRole('img').waitFor();
+    await reviewed
+      .getByRole('list', { name: tr('missing.photos.ofReport') })
+      .getByRole('img')
+      .waitFor();
     await assertAccessible('a candidate opened from the review queue');
     await screenshot(page, 'missing-queue-candidate-1280');
 
@@ -140,7 +189,10 @@ describe('missing-person search screens', { skip: skip ?? false }, () => {
     await page.getByText(tr('missing.photos.none')).waitFor();
 
     // The remains are identified: changed on the found record's page, after confirming.
-    await page.getByRole('link', { name: tr('nav.search') }).first().click();
+    await page
+      .getByRole('link', { name: tr('nav.search') })
+      .first()
+      .click();
     await page.locator(`a[href$="/search/found/${remainsId}"]`).click();
     await page.getByRole('heading', { level: 1, name: tr('missing.found.kind.unidentified_remains') }).waitFor();
     assert.match(page.url(), new RegExp(`/search/found/${remainsId}$`));
@@ -151,8 +203,13 @@ describe('missing-person search screens', { skip: skip ?? false }, () => {
     await assertAccessible('the status confirmation');
     await screenshot(page, 'missing-found-status-1280');
     await dialog.getByRole('button', { name: tr('missing.found.confirmChange') }).click();
-    await page.getByText(tr('missing.found.statusChanged', { status: tr('missing.found.status.identified') })).waitFor();
-    const { rows: found } = await server.harness.ctx.db.query<{ status: string }>('SELECT status FROM found_records WHERE id = $1', [remainsId]);
+    await page
+      .getByText(tr('missing.found.statusChanged', { status: tr('missing.found.status.identified') }))
+      .waitFor();
+    const { rows: found } = await server.harness.ctx.db.query<{ status: string }>(
+      'SELECT status FROM found_records WHERE id = $1',
+      [remainsId],
+    );
     assert.equal(found[0]?.status, 'identified');
     assert.deepEqual(errors, []);
     await context.close();

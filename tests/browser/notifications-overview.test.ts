@@ -5,12 +5,21 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { browserUnavailable, dayFromToday, ensureWebBuild, launchChromium, screenshot, seriousAxeViolations, staffLogin, staffMessages, translator } from './browser-kit.ts';
+import {
+  browserUnavailable,
+  dayFromToday,
+  ensureWebBuild,
+  launchChromium,
+  screenshot,
+  seriousAxeViolations,
+  staffLogin,
+  staffMessages,
+  translator,
+} from './browser-kit.ts';
 import { startStaffServer, TEST_PASSWORD, type StaffServer } from './staff-server.ts';
 import { createServerJobs } from '../../apps/server/src/jobs/server-jobs.ts';
 
 const tr = translator(staffMessages('es'));
-
 
 const skip = browserUnavailable();
 if (skip) console.warn(`# SKIPPED browser journeys: ${skip}`);
@@ -32,14 +41,35 @@ describe('notification bell and organisation overview', { skip: skip ?? false },
       [coordinator, 'coordinator'],
       ['cw@clinica.example', 'caseworker'],
     ] as const) {
-      await h.ctx.accounts.createAccount({ orgId, email, password: TEST_PASSWORD, role, totpExempt: true, teams: ['Asilo'] });
+      await h.ctx.accounts.createAccount({
+        orgId,
+        email,
+        password: TEST_PASSWORD,
+        role,
+        totpExempt: true,
+        teams: ['Asilo'],
+      });
     }
     const caseworker = await h.login('cw@clinica.example');
-    personId = ((await caseworker.post('/api/people', { givenNames: 'Dania', surnames: 'Maradiaga', sex: 'F', nationality: 'HN' })).json() as { id: string }).id;
+    personId = (
+      (
+        await caseworker.post('/api/people', {
+          givenNames: 'Dania',
+          surnames: 'Maradiaga',
+          sex: 'F',
+          nationality: 'HN',
+        })
+      ).json() as { id: string }
+    ).id;
     const api = await h.login(lawyer);
-    const procedureId = ((await api.post('/api/procedures', { personId, type: 'mx.comar.refugee_status' })).json() as { id: string }).id;
+    const procedureId = (
+      (await api.post('/api/procedures', { personId, type: 'mx.comar.refugee_status' })).json() as { id: string }
+    ).id;
     // An interview in two days and a late application already past: two reminders.
-    for (const [step, trigger] of [['interview', dayFromToday(2)], ['late_application', dayFromToday(-3)]]) {
+    for (const [step, trigger] of [
+      ['interview', dayFromToday(2)],
+      ['late_application', dayFromToday(-3)],
+    ]) {
       assert.equal((await api.put(`/api/procedures/${procedureId}/steps/${step}`, { trigger })).statusCode, 200);
     }
     const jobs = createServerJobs(h.ctx);
@@ -82,7 +112,10 @@ describe('notification bell and organisation overview', { skip: skip ?? false },
 
   it("opens the organisation's overview from the agenda, with the overdue step by name", async () => {
     const { context, page, errors } = await loggedIn(coordinator);
-    await page.getByRole('navigation').getByRole('link', { name: tr('nav.procedures') }).click();
+    await page
+      .getByRole('navigation')
+      .getByRole('link', { name: tr('nav.procedures') })
+      .click();
     await page.getByRole('heading', { level: 1, name: tr('nav.procedures') }).waitFor();
     await page.getByRole('link', { name: tr('overview.link') }).click();
     await page.getByRole('heading', { level: 1, name: tr('overview.title') }).waitFor();

@@ -6,7 +6,17 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { browserUnavailable, dayFromToday, ensureWebBuild, launchChromium, screenshot, seriousAxeViolations, staffLogin, staffMessages, tr } from './browser-kit.ts';
+import {
+  browserUnavailable,
+  dayFromToday,
+  ensureWebBuild,
+  launchChromium,
+  screenshot,
+  seriousAxeViolations,
+  staffLogin,
+  staffMessages,
+  tr,
+} from './browser-kit.ts';
 import { startStaffServer, TEST_PASSWORD, type StaffServer } from './staff-server.ts';
 
 const es = staffMessages('es');
@@ -31,7 +41,14 @@ describe('people and agenda screens', { skip: skip ?? false }, () => {
       [caseworker, 'caseworker'],
       [lawyer, 'lawyer'],
     ] as const) {
-      await server.harness.ctx.accounts.createAccount({ orgId, email, password: TEST_PASSWORD, role, totpExempt: true, teams: ['Asilo'] });
+      await server.harness.ctx.accounts.createAccount({
+        orgId,
+        email,
+        password: TEST_PASSWORD,
+        role,
+        totpExempt: true,
+        teams: ['Asilo'],
+      });
     }
     browser = await launchChromium();
   });
@@ -41,7 +58,10 @@ describe('people and agenda screens', { skip: skip ?? false }, () => {
     await server?.close();
   });
 
-  async function loggedIn(email: string, width = 1280): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  async function loggedIn(
+    email: string,
+    width = 1280,
+  ): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
     return staffLogin(browser, server.baseUrl, { email, password: TEST_PASSWORD, welcome: /rosa|lucia/, width });
   }
 
@@ -51,7 +71,10 @@ describe('people and agenda screens', { skip: skip ?? false }, () => {
 
   it('registers Dania through the form, with a birth date in the future rejected next to the field first', async () => {
     const { context, page, errors } = await loggedIn(caseworker);
-    await page.getByRole('navigation').getByRole('link', { name: tr(es, 'nav.people') }).click();
+    await page
+      .getByRole('navigation')
+      .getByRole('link', { name: tr(es, 'nav.people') })
+      .click();
     await page.getByRole('heading', { level: 1, name: tr(es, 'nav.people') }).waitFor();
     await page.getByRole('link', { name: tr(es, 'people.registerLink') }).click();
     await page.getByRole('heading', { level: 1, name: tr(es, 'people.register.title') }).waitFor();
@@ -92,12 +115,17 @@ describe('people and agenda screens', { skip: skip ?? false }, () => {
     // A consent for care, signed.
     await page.getByLabel(tr(es, 'people.consents.purpose')).selectOption('care');
     await page.getByRole('button', { name: tr(es, 'people.consents.record') }).click();
-    await page.getByText(tr(es, 'people.consents.recorded', { purpose: tr(es, 'people.consents.purposes.care') })).waitFor();
+    await page
+      .getByText(tr(es, 'people.consents.recorded', { purpose: tr(es, 'people.consents.purposes.care') }))
+      .waitFor();
     await page.locator('.consent-list').getByText(tr(es, 'people.consents.statusActive')).waitFor();
     await assertAccessible(page, 'the person page');
     await screenshot(page, 'people-person-1280');
     // The browser logs the refused registration (400) itself; nothing else may fail.
-    assert.deepEqual(errors.filter((e) => !/status of 400/.test(e)), []);
+    assert.deepEqual(
+      errors.filter((e) => !/status of 400/.test(e)),
+      [],
+    );
     await context.close();
   });
 
@@ -131,7 +159,10 @@ describe('people and agenda screens', { skip: skip ?? false }, () => {
     assert.match(await page.locator('.duplicate-warning').innerText(), /Dania Maradiaga/);
     await assertAccessible(page, 'the duplicate warning');
     await screenshot(page, 'people-duplicate-warning');
-    await page.getByRole('link', { name: tr(es, 'people.duplicates.open') }).first().click();
+    await page
+      .getByRole('link', { name: tr(es, 'people.duplicates.open') })
+      .first()
+      .click();
     await page.getByRole('heading', { level: 1, name: 'Dania Maradiaga' }).waitFor();
     assert.equal(new URL(page.url()).pathname, personPath);
     assert.deepEqual(errors, []);
@@ -144,10 +175,14 @@ describe('people and agenda screens', { skip: skip ?? false }, () => {
     await page.getByRole('heading', { level: 1, name: 'Dania Maradiaga' }).waitFor();
     await page.getByLabel(tr(es, 'procedures.type')).selectOption('mx.comar.refugee_status');
     await page.getByRole('button', { name: tr(es, 'procedures.open') }).click();
-    await page.getByRole('heading', { level: 3, name: 'Reconocimiento de la condición de refugiado (COMAR)' }).waitFor();
+    await page
+      .getByRole('heading', { level: 3, name: 'Reconocimiento de la condición de refugiado (COMAR)' })
+      .waitFor();
 
     await page.getByLabel('Fecha de entrada a México').fill(dayFromToday(-3));
-    await page.getByRole('button', { name: tr(es, 'procedures.saveTrigger', { step: 'Solicitud de refugio' }) }).click();
+    await page
+      .getByRole('button', { name: tr(es, 'procedures.saveTrigger', { step: 'Solicitud de refugio' }) })
+      .click();
     const result = page.locator('.step__result').first();
     await result.waitFor();
     const text = await result.innerText();
@@ -168,7 +203,10 @@ describe('people and agenda screens', { skip: skip ?? false }, () => {
 
   it("shows the deadline on the lawyer's agenda and issues the iCal URL", async () => {
     const { context, page, errors } = await loggedIn(lawyer);
-    await page.getByRole('navigation').getByRole('link', { name: tr(es, 'nav.procedures') }).click();
+    await page
+      .getByRole('navigation')
+      .getByRole('link', { name: tr(es, 'nav.procedures') })
+      .click();
     await page.getByRole('heading', { level: 1, name: tr(es, 'nav.procedures') }).waitFor();
     // A lawyer may not see the whole organisation's agenda: no toggle.
     assert.equal(await page.getByRole('radio').count(), 0);
@@ -203,13 +241,17 @@ describe('people and agenda screens', { skip: skip ?? false }, () => {
     const { context, page, errors } = await loggedIn(caseworker, 360);
     await page.goto(`${server.baseUrl}/app/people`);
     await page.locator('.person-list__name').first().waitFor();
-    const overflow = ((await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')) as number);
+    const overflow = (await page.evaluate(
+      'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+    )) as number;
     assert.ok(overflow <= 0, `the people list scrolls sideways by ${overflow}px at 360 px`);
     await assertAccessible(page, 'the people list at 360 px');
     await screenshot(page, 'people-list-360');
     await page.goto(`${server.baseUrl}/app/people/new`);
     await page.getByRole('heading', { level: 1, name: tr(es, 'people.register.title') }).waitFor();
-    const formOverflow = ((await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')) as number);
+    const formOverflow = (await page.evaluate(
+      'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+    )) as number;
     assert.ok(formOverflow <= 0, `the register form scrolls sideways by ${formOverflow}px at 360 px`);
     await screenshot(page, 'people-register-360');
     assert.deepEqual(errors, []);

@@ -18,7 +18,11 @@ describe('portal content', () => {
     for (const lang of LANGUAGES) {
       assert.deepEqual(readdirSync(`${portal}/content/${lang}`).sort(), slugs, lang);
       for (const file of slugs) {
-        const guide = parseGuide(readFileSync(`${portal}/content/${lang}/${file}`, 'utf8'), lang, file.replace(/\.md$/, ''));
+        const guide = parseGuide(
+          readFileSync(`${portal}/content/${lang}/${file}`, 'utf8'),
+          lang,
+          file.replace(/\.md$/, ''),
+        );
         assert.ok(guide.meta.sources.length > 0 && guide.blocks.length > 3, `${lang}/${file}`);
         assert.match(guide.meta.lastReviewed, /^\d{4}-\d{2}-\d{2}$/);
         const expected = lang === 'es' || lang === 'en' ? 'reviewed' : 'machine-draft';
@@ -29,7 +33,11 @@ describe('portal content', () => {
 
   it('cites the asylum law articles for the 30 working days and late applications', () => {
     for (const lang of ['es', 'en'] as const) {
-      const { meta } = parseGuide(readFileSync(`${portal}/content/${lang}/asylum-mexico.md`, 'utf8'), lang, 'asylum-mexico');
+      const { meta } = parseGuide(
+        readFileSync(`${portal}/content/${lang}/asylum-mexico.md`, 'utf8'),
+        lang,
+        'asylum-mexico',
+      );
       const cited = meta.sources.map((source) => source.label).join('\n');
       assert.match(cited, /art\. 18/);
       assert.match(cited, /art\. 19/);
@@ -43,7 +51,10 @@ describe('portal content', () => {
       ') ',
       { href: 'https://example.org/a', text: ['ok'] },
     ]);
-    assert.throws(() => parseGuide('---\ntitle: T\nsummary: S\nlastReviewed: 2026-01-01\n---\nText', 'es', 'x'), /sources/);
+    assert.throws(
+      () => parseGuide('---\ntitle: T\nsummary: S\nlastReviewed: 2026-01-01\n---\nText', 'es', 'x'),
+      /sources/,
+    );
   });
 
   it('has every interface text in every language', () => {
@@ -64,6 +75,10 @@ describe('portal content', () => {
       assert.ok(entry.phones.length > 0 && entry.week.some((day) => day.length > 0), entry.name);
       assert.ok(Math.abs(entry.latitude) > 0 && Math.abs(entry.longitude) > 0, entry.name);
     }
-    for (const need of ['shelter', 'legal', 'asylum', 'migration', 'consulate']) assert.ok(entries.some((entry) => entry.need === need), need);
+    for (const need of ['shelter', 'legal', 'asylum', 'migration', 'consulate'])
+      assert.ok(
+        entries.some((entry) => entry.need === need),
+        need,
+      );
   });
 });

@@ -5,7 +5,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { browserUnavailable, collectPageErrors, ensureWebBuild, launchChromium, seriousAxeViolations } from './browser-kit.ts';
+import {
+  browserUnavailable,
+  collectPageErrors,
+  ensureWebBuild,
+  launchChromium,
+  seriousAxeViolations,
+} from './browser-kit.ts';
 import { startStaffServer, type StaffServer } from './staff-server.ts';
 import { legalIdentityService } from '../../apps/server/src/directory/directory-fixtures.ts';
 import { MESSAGES } from '../../apps/web/src/portal/i18n.ts';
@@ -23,7 +29,10 @@ describe('portal services from the live directory', { skip: skip ?? false }, () 
     server = await startStaffServer();
     await server.harness.createAccount({ org: 'directorio', email: 'coord@directorio.example', role: 'coordinator' });
     const coordinator = await server.harness.login('coord@directorio.example');
-    const created = await coordinator.post('/api/directory/services', legalIdentityService({ name: NAME, state: 'Chiapas', city: 'Tapachula', need: 'legal', language: 'ht' }));
+    const created = await coordinator.post(
+      '/api/directory/services',
+      legalIdentityService({ name: NAME, state: 'Chiapas', city: 'Tapachula', need: 'legal', language: 'ht' }),
+    );
     assert.equal(created.statusCode, 201, created.body);
     browser = await launchChromium();
   });
@@ -34,7 +43,11 @@ describe('portal services from the live directory', { skip: skip ?? false }, () 
   });
 
   it('shows the directory as kept today, and keeps it for the next visit without connection', async () => {
-    const context = await browser.newContext({ locale: 'es-MX', viewport: { width: 360, height: 740 }, isMobile: true });
+    const context = await browser.newContext({
+      locale: 'es-MX',
+      viewport: { width: 360, height: 740 },
+      isMobile: true,
+    });
     context.setDefaultTimeout(10_000);
     const page = await context.newPage();
     const errors = collectPageErrors(page);
@@ -52,7 +65,8 @@ describe('portal services from the live directory', { skip: skip ?? false }, () 
     await chiapas.click();
     assert.equal(await page.getByLabel(MESSAGES.es.state, { exact: true }).inputValue(), 'Chiapas');
     assert.equal(await page.getByRole('button', { name: /^Chiapas:/ }).getAttribute('aria-pressed'), 'true');
-    for (const state of await page.locator('li.service p:nth-of-type(2)').allInnerTexts()) assert.match(state, /Chiapas/);
+    for (const state of await page.locator('li.service p:nth-of-type(2)').allInnerTexts())
+      assert.match(state, /Chiapas/);
     assert.deepEqual(await seriousAxeViolations(page), [], 'axe on the services page with its map');
 
     await context.setOffline(true);

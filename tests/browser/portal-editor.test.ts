@@ -7,7 +7,15 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { browserUnavailable, collectPageErrors, ensureWebBuild, launchChromium, repoRoot, screenshot, seriousAxeViolations } from './browser-kit.ts';
+import {
+  browserUnavailable,
+  collectPageErrors,
+  ensureWebBuild,
+  launchChromium,
+  repoRoot,
+  screenshot,
+  seriousAxeViolations,
+} from './browser-kit.ts';
 import { startStaffServer, TEST_PASSWORD, type StaffServer } from './staff-server.ts';
 import { LANGUAGES } from '../../apps/web/src/portal/i18n.ts';
 import { parseGuide } from '../../apps/web/src/portal/markdown.ts';
@@ -22,8 +30,11 @@ function tr(key: string, params: Record<string, string> = {}): string {
 }
 
 const contentDir = `${repoRoot}apps/web/src/portal/content`;
-const slugs = readdirSync(`${contentDir}/es`).map((file) => file.replace(/\.md$/, '')).sort();
-const titleOf = (lang: string, slug: string) => parseGuide(readFileSync(`${contentDir}/${lang}/${slug}.md`, 'utf8'), lang, slug).meta.title;
+const slugs = readdirSync(`${contentDir}/es`)
+  .map((file) => file.replace(/\.md$/, ''))
+  .sort();
+const titleOf = (lang: string, slug: string) =>
+  parseGuide(readFileSync(`${contentDir}/${lang}/${slug}.md`, 'utf8'), lang, slug).meta.title;
 
 const skip = browserUnavailable();
 if (skip) console.warn(`# SKIPPED portal editor journeys: ${skip}`);
@@ -38,7 +49,13 @@ describe('portal content in the browser', { skip: skip ?? false }, () => {
     ensureWebBuild();
     server = await startStaffServer();
     const orgId = await server.harness.createOrg('red');
-    await server.harness.ctx.accounts.createAccount({ orgId, email: editor, password: TEST_PASSWORD, role: 'coordinator', totpExempt: true });
+    await server.harness.ctx.accounts.createAccount({
+      orgId,
+      email: editor,
+      password: TEST_PASSWORD,
+      role: 'coordinator',
+      totpExempt: true,
+    });
     browser = await launchChromium();
   });
 
@@ -50,7 +67,11 @@ describe('portal content in the browser', { skip: skip ?? false }, () => {
 
   async function newPage(locale = 'es-MX'): Promise<{ page: Page; errors: string[] }> {
     // No service worker: each journey sees the server as it is now.
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale, serviceWorkers: 'block' });
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      locale,
+      serviceWorkers: 'block',
+    });
     context.setDefaultTimeout(10_000);
     contexts.push(context);
     const page = await context.newPage();
@@ -77,15 +98,29 @@ describe('portal content in the browser', { skip: skip ?? false }, () => {
     await page.getByLabel(tr('login.email')).fill(editor);
     await page.getByLabel(tr('login.password')).fill(TEST_PASSWORD);
     await page.getByRole('button', { name: tr('login.submit') }).click();
-    await page.getByRole('navigation').getByRole('link', { name: tr('nav.portal') }).click();
+    await page
+      .getByRole('navigation')
+      .getByRole('link', { name: tr('nav.portal') })
+      .click();
     await page.getByRole('heading', { level: 1, name: tr('portal.title') }).waitFor();
-    const detentionEs = page.getByRole('link', { name: tr('portal.cellLabel', { guide: titleOf('es', 'detention'), language: tr('portal.languages.es'), status: tr('portal.status.published') }) });
+    const detentionEs = page.getByRole('link', {
+      name: tr('portal.cellLabel', {
+        guide: titleOf('es', 'detention'),
+        language: tr('portal.languages.es'),
+        status: tr('portal.status.published'),
+      }),
+    });
     await detentionEs.waitFor();
     assert.deepEqual(await seriousAxeViolations(page), [], 'axe on the guide table');
     await screenshot(page, 'portal-editor-table');
 
     await detentionEs.click();
-    await page.getByRole('heading', { level: 1, name: tr('portal.editor.title', { slug: 'detention', language: tr('portal.languages.es') }) }).waitFor();
+    await page
+      .getByRole('heading', {
+        level: 1,
+        name: tr('portal.editor.title', { slug: 'detention', language: tr('portal.languages.es') }),
+      })
+      .waitFor();
     const source = page.getByLabel(tr('portal.editor.markdown'));
     const text = await source.inputValue();
     assert.match(text, /^---\ntitle: /);
@@ -98,7 +133,9 @@ describe('portal content in the browser', { skip: skip ?? false }, () => {
 
     await page.getByRole('button', { name: tr('portal.editor.publish') }).click();
     await page.getByText(tr('portal.editor.published', { version: '2' })).waitFor();
-    await page.getByText(`${tr('portal.editor.versionLabel', { version: '2' })} · ${tr('portal.status.published')}`).waitFor();
+    await page
+      .getByText(`${tr('portal.editor.versionLabel', { version: '2' })} · ${tr('portal.status.published')}`)
+      .waitFor();
     await screenshot(page, 'portal-editor-published');
 
     const { page: reader, errors: readerErrors } = await newPage('es-MX');
@@ -109,7 +146,13 @@ describe('portal content in the browser', { skip: skip ?? false }, () => {
     assert.deepEqual(await seriousAxeViolations(reader), [], 'axe on the published guide');
 
     await page.getByRole('link', { name: tr('portal.editor.back') }).click();
-    const detentionEn = page.getByRole('link', { name: tr('portal.cellLabel', { guide: titleOf('es', 'detention'), language: tr('portal.languages.en'), status: tr('portal.status.out_of_date') }) });
+    const detentionEn = page.getByRole('link', {
+      name: tr('portal.cellLabel', {
+        guide: titleOf('es', 'detention'),
+        language: tr('portal.languages.en'),
+        status: tr('portal.status.out_of_date'),
+      }),
+    });
     await detentionEn.waitFor();
     await detentionEn.click();
     await page.getByText(tr('portal.editor.outOfDate', { from: '1', to: '2' }), { exact: false }).waitFor();

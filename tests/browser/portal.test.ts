@@ -8,13 +8,23 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { browserUnavailable, collectPageErrors, launchChromium, repoRoot, screenshot, seriousAxeViolations, webDist } from './browser-kit.ts';
+import {
+  browserUnavailable,
+  collectPageErrors,
+  launchChromium,
+  repoRoot,
+  screenshot,
+  seriousAxeViolations,
+  webDist,
+} from './browser-kit.ts';
 import { startStaffServer, type StaffServer } from './staff-server.ts';
 import { LANGUAGES, LANGUAGE_NAMES, MESSAGES, type Lang } from '../../apps/web/src/portal/i18n.ts';
 
 const BUDGET_BYTES = 150 * 1024;
 /** Every guide shipped with the portal (the same in every language: portal-content.test.ts). */
-const GUIDES = readdirSync(`${repoRoot}apps/web/src/portal/content/es`).map((file) => file.replace(/\.md$/, '')).sort();
+const GUIDES = readdirSync(`${repoRoot}apps/web/src/portal/content/es`)
+  .map((file) => file.replace(/\.md$/, ''))
+  .sort();
 
 /** The portal is part of the web build; build it when the build there predates it. */
 function ensurePortalBuild(): void {
@@ -35,13 +45,21 @@ describe('first-view budget of the portal', () => {
   it('keeps the JavaScript and CSS of the first view under 150 KB gzip', () => {
     ensurePortalBuild();
     const html = readFileSync(`${webDist}/portal.html`, 'utf8');
-    const urls = [...html.matchAll(/(?:src|href)="(\/app\/assets\/[^"]+\.(?:js|css))"/g)].map((match) => match[1] as string);
-    assert.ok(urls.some((url) => url.endsWith('.js')) && urls.some((url) => url.endsWith('.css')), 'portal.html loads a script and a style sheet');
-    const gzipped = (url: string): number => gzipSync(readFileSync(`${webDist}/${url.replace(/^\/app\//, '')}`), { level: 9 }).length;
+    const urls = [...html.matchAll(/(?:src|href)="(\/app\/assets\/[^"]+\.(?:js|css))"/g)].map(
+      (match) => match[1] as string,
+    );
+    assert.ok(
+      urls.some((url) => url.endsWith('.js')) && urls.some((url) => url.endsWith('.css')),
+      'portal.html loads a script and a style sheet',
+    );
+    const gzipped = (url: string): number =>
+      gzipSync(readFileSync(`${webDist}/${url.replace(/^\/app\//, '')}`), { level: 9 }).length;
     const firstView = urls.reduce((sum, url) => sum + gzipped(url), 0);
     const precache = (JSON.parse(readFileSync(`${webDist}/portal-precache.json`, 'utf8')) as { files: string[] }).files;
     const everything = precache.filter((url) => /\.(js|css)$/.test(url)).reduce((sum, url) => sum + gzipped(url), 0);
-    console.log(`# portal first view: ${(firstView / 1024).toFixed(1)} KB gzip (${urls.length} files); all portal JS+CSS incl. guides and directory: ${(everything / 1024).toFixed(1)} KB`);
+    console.log(
+      `# portal first view: ${(firstView / 1024).toFixed(1)} KB gzip (${urls.length} files); all portal JS+CSS incl. guides and directory: ${(everything / 1024).toFixed(1)} KB`,
+    );
     assert.ok(firstView < BUDGET_BYTES, `first view is ${firstView} bytes gzip, budget ${BUDGET_BYTES}`);
     assert.ok(!urls.some((url) => url.includes('vendor')), 'the portal does not load the staff app libraries');
   });
@@ -76,7 +94,9 @@ describe('public portal', { skip: skip ?? false }, () => {
     return context;
   }
 
-  async function newPage(options: BrowserContextOptions & { locale: string }): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  async function newPage(
+    options: BrowserContextOptions & { locale: string },
+  ): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
     const context = await newContext(options);
     const page = await context.newPage();
     return { context, page, errors: collectPageErrors(page) };
@@ -85,7 +105,14 @@ describe('public portal', { skip: skip ?? false }, () => {
   const heading = (page: Page) => page.locator('main h1');
 
   it('chooses the language from the browser and sets <html lang>', async () => {
-    for (const [locale, lang] of [['ht-HT', 'ht'], ['fr-CA', 'fr'], ['pt-BR', 'pt'], ['en-US', 'en'], ['es-MX', 'es'], ['de-DE', 'es']] as const) {
+    for (const [locale, lang] of [
+      ['ht-HT', 'ht'],
+      ['fr-CA', 'fr'],
+      ['pt-BR', 'pt'],
+      ['en-US', 'en'],
+      ['es-MX', 'es'],
+      ['de-DE', 'es'],
+    ] as const) {
       const { page, errors } = await newPage({ locale });
       await page.goto(`${server.baseUrl}/`);
       await page.waitForURL(`${server.baseUrl}/${lang}/`);
@@ -128,11 +155,23 @@ describe('public portal', { skip: skip ?? false }, () => {
 
   it('fits a 320 and a 360 px phone without horizontal scrolling', async () => {
     for (const width of [320, 360]) {
-      const { page } = await newPage({ locale: 'ht-HT', viewport: { width, height: 740 }, isMobile: true, hasTouch: true });
-      for (const [path, name] of [['/ht/', 'home'], ['/ht/guides/asylum-mexico', 'guide'], ['/ht/services', 'services'], ['/fr/guides/detention', 'guide-fr']] as const) {
+      const { page } = await newPage({
+        locale: 'ht-HT',
+        viewport: { width, height: 740 },
+        isMobile: true,
+        hasTouch: true,
+      });
+      for (const [path, name] of [
+        ['/ht/', 'home'],
+        ['/ht/guides/asylum-mexico', 'guide'],
+        ['/ht/services', 'services'],
+        ['/fr/guides/detention', 'guide-fr'],
+      ] as const) {
         await page.goto(`${server.baseUrl}${path}`);
         await heading(page).waitFor();
-        const overflow = (await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')) as number;
+        const overflow = (await page.evaluate(
+          'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+        )) as number;
         assert.ok(overflow <= 0, `${path} at ${width} px scrolls sideways by ${overflow} px`);
         if (width === 360) await screenshot(page, `portal-360-${name}`);
       }
@@ -141,7 +180,13 @@ describe('public portal', { skip: skip ?? false }, () => {
 
   it('works offline after the first visit: a guide in Kreyòl and the nearest legal clinic with its hours', async () => {
     const tapachula = { latitude: 14.9056, longitude: -92.2633 };
-    const { context, page, errors } = await newPage({ locale: 'ht-HT', viewport: { width: 360, height: 740 }, isMobile: true, geolocation: tapachula, permissions: ['geolocation'] });
+    const { context, page, errors } = await newPage({
+      locale: 'ht-HT',
+      viewport: { width: 360, height: 740 },
+      isMobile: true,
+      geolocation: tapachula,
+      permissions: ['geolocation'],
+    });
     await page.goto(`${server.baseUrl}/`);
     await page.waitForURL(`${server.baseUrl}/ht/`);
     // The service worker has precached everything once it is active and controls the page.
@@ -167,8 +212,14 @@ describe('public portal', { skip: skip ?? false }, () => {
     assert.match(await nearest.locator('h2').innerText(), /Tapachula|del Sur/);
     const hours = await nearest.locator('ul.hours').innerText();
     assert.match(hours, /Lendi – Vandredi: 09:00–17:00/);
-    assert.match(await nearest.getByRole('link', { name: new RegExp(MESSAGES.ht.call) }).getAttribute('href') ?? '', /^tel:\+52/);
-    assert.match(await nearest.getByRole('link', { name: new RegExp(MESSAGES.ht.openMap) }).getAttribute('href') ?? '', /^geo:14\.9/);
+    assert.match(
+      (await nearest.getByRole('link', { name: new RegExp(MESSAGES.ht.call) }).getAttribute('href')) ?? '',
+      /^tel:\+52/,
+    );
+    assert.match(
+      (await nearest.getByRole('link', { name: new RegExp(MESSAGES.ht.openMap) }).getAttribute('href')) ?? '',
+      /^geo:14\.9/,
+    );
     await screenshot(page, 'portal-offline-services-ht');
 
     // A deep link opened for the first time while offline is served from the cached shell too.

@@ -32,12 +32,23 @@ export async function startStaffServer(): Promise<StaffServer> {
 }
 
 /** Gives an account a role in a second organisation (the harness has no helper for it yet). */
-export async function addMembership(server: StaffServer, accountId: string, orgSlug: string, role: string): Promise<void> {
+export async function addMembership(
+  server: StaffServer,
+  accountId: string,
+  orgSlug: string,
+  role: string,
+): Promise<void> {
   const orgId = await server.harness.createOrg(orgSlug);
-  await server.harness.ctx.db.query('INSERT INTO memberships (account_id, org_id, role) VALUES ($1, $2, $3)', [accountId, orgId, role]);
+  await server.harness.ctx.db.query('INSERT INTO memberships (account_id, org_id, role) VALUES ($1, $2, $3)', [
+    accountId,
+    orgId,
+    role,
+  ]);
 }
 
 /** Puts an account back to "two-factor required but not set up", as a new staff account is. */
 export async function clearTotp(server: StaffServer, accountId: string): Promise<void> {
-  await server.harness.ctx.db.query('UPDATE accounts SET totp_secret = NULL, totp_enrolled_at = NULL WHERE id = $1', [accountId]);
+  await server.harness.ctx.db.query('UPDATE accounts SET totp_secret = NULL, totp_enrolled_at = NULL WHERE id = $1', [
+    accountId,
+  ]);
 }

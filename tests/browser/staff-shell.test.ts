@@ -17,7 +17,8 @@ import {
 import { addMembership, clearTotp, startStaffServer, TEST_PASSWORD, type StaffServer } from './staff-server.ts';
 
 type Messages = Record<string, Record<string, string | Record<string, string>>>;
-const readMessages = (lang: string) => JSON.parse(readFileSync(`${repoRoot}apps/web/src/i18n/${lang}.json`, 'utf8')) as Messages;
+const readMessages = (lang: string) =>
+  JSON.parse(readFileSync(`${repoRoot}apps/web/src/i18n/${lang}.json`, 'utf8')) as Messages;
 const es = readMessages('es');
 const en = readMessages('en');
 /** A translated string by its key, e.g. tr(es, 'nav.people'). */
@@ -47,7 +48,12 @@ describe('staff web app shell', { skip: skip ?? false }, () => {
     admin.secret = created.totpSecret;
     admin.id = created.accountId;
     await addMembership(server, admin.id, 'clinica', 'lawyer');
-    const second = await server.harness.createAccount({ org: 'casa', email: newcomer.email, role: 'caseworker', totp: true });
+    const second = await server.harness.createAccount({
+      org: 'casa',
+      email: newcomer.email,
+      role: 'caseworker',
+      totp: true,
+    });
     newcomer.id = second.accountId;
     await clearTotp(server, newcomer.id);
     await server.harness.createAccount({ org: 'casa', email: analyst.email, role: 'analyst' });
@@ -59,7 +65,9 @@ describe('staff web app shell', { skip: skip ?? false }, () => {
     await server?.close();
   });
 
-  async function newPage(options: { width?: number; locale?: string } = {}): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  async function newPage(
+    options: { width?: number; locale?: string } = {},
+  ): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
     const context = await browser.newContext({
       viewport: { width: options.width ?? 1280, height: 800 },
       locale: options.locale ?? 'es-MX',
@@ -127,8 +135,21 @@ describe('staff web app shell', { skip: skip ?? false }, () => {
     const main = page.getByRole('main');
     assert.match(await main.innerText(), /Su rol en Org casa: Administración\./);
     const nav = page.getByRole('navigation', { name: tr(es, 'nav.label') });
-    for (const key of ['nav.people', 'nav.procedures', 'nav.incidents', 'nav.search', 'nav.referrals', 'nav.reintegration', 'nav.statistics', 'nav.admin', 'nav.audit']) {
-      assert.ok(await nav.getByRole('link', { name: tr(es, key), exact: true }).isVisible(), `${key} in the navigation`);
+    for (const key of [
+      'nav.people',
+      'nav.procedures',
+      'nav.incidents',
+      'nav.search',
+      'nav.referrals',
+      'nav.reintegration',
+      'nav.statistics',
+      'nav.admin',
+      'nav.audit',
+    ]) {
+      assert.ok(
+        await nav.getByRole('link', { name: tr(es, key), exact: true }).isVisible(),
+        `${key} in the navigation`,
+      );
     }
     assert.equal(await page.title(), `${tr(es, 'home.title')} · Acompaña`);
     await assertAccessible(page, 'the home page');
@@ -149,7 +170,12 @@ describe('staff web app shell', { skip: skip ?? false }, () => {
     await page.getByRole('button', { name: 'EN', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Hello, ana' }).waitFor();
     assert.equal(await page.locator('html').getAttribute('lang'), 'en');
-    assert.ok(await page.getByRole('link', { name: tr(en, 'nav.people') }).first().isVisible());
+    assert.ok(
+      await page
+        .getByRole('link', { name: tr(en, 'nav.people') })
+        .first()
+        .isVisible(),
+    );
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Hello, ana' }).waitFor();
     assert.equal(await page.locator('html').getAttribute('lang'), 'en');
@@ -203,7 +229,10 @@ describe('staff web app shell', { skip: skip ?? false }, () => {
     await page.getByRole('button', { name: /Cuenta/ }).click();
     await page.getByRole('button', { name: tr(es, 'header.logoutAll') }).click();
     await page.getByText(tr(es, 'login.loggedOutAll')).waitFor();
-    await other.page.getByRole('link', { name: tr(es, 'nav.people') }).first().click();
+    await other.page
+      .getByRole('link', { name: tr(es, 'nav.people') })
+      .first()
+      .click();
     await other.page.reload();
     await other.page.getByRole('heading', { level: 1, name: tr(es, 'login.title') }).waitFor();
     await other.context.close();

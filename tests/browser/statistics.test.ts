@@ -5,7 +5,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { browserUnavailable, collectPageErrors, ensureWebBuild, launchChromium, seriousAxeViolations, staffMessages, translator } from './browser-kit.ts';
+import {
+  browserUnavailable,
+  collectPageErrors,
+  ensureWebBuild,
+  launchChromium,
+  seriousAxeViolations,
+  staffMessages,
+  translator,
+} from './browser-kit.ts';
 import { startStaffServer, type StaffServer } from './staff-server.ts';
 import { DEMO_PASSWORD, seedDemo } from '../../apps/server/src/demo/seed-demo.ts';
 
@@ -20,8 +28,11 @@ describe('statistics dashboard', { skip: skip ?? false }, () => {
 
   /** Synthetic acts of the analyst's organisation: [state, act type, how many, date]. */
   const acts: [string, string, number, string][] = [
-    ['07', 'extortion', 7, '2025-09-10'], ['07', 'robbery', 2, '2025-10-03'], ['07', 'extortion', 6, '2025-10-15'],
-    ['30', 'extortion', 4, '2025-10-20'], ['30', 'kidnapping', 3, '2025-11-02'],
+    ['07', 'extortion', 7, '2025-09-10'],
+    ['07', 'robbery', 2, '2025-10-03'],
+    ['07', 'extortion', 6, '2025-10-15'],
+    ['30', 'extortion', 4, '2025-10-20'],
+    ['30', 'kidnapping', 3, '2025-11-02'],
   ];
 
   before(async () => {
@@ -29,11 +40,19 @@ describe('statistics dashboard', { skip: skip ?? false }, () => {
     server = await startStaffServer();
     await seedDemo(server.harness.ctx);
     const db = server.harness.ctx.db;
-    const orgId = (await db.query<{ id: string }>(`SELECT id::text AS id FROM organisations WHERE slug = 'recepcion-cdmx'`)).rows[0]!.id;
+    const orgId = (
+      await db.query<{ id: string }>(`SELECT id::text AS id FROM organisations WHERE slug = 'recepcion-cdmx'`)
+    ).rows[0]!.id;
     for (const [state, type, n, day] of acts) {
       const { rows } = await db.query<{ id: string }>(
-        `INSERT INTO incident_events (org_id, title, start_date, start_precision, country, state_code) VALUES ($1, '\\x00'::bytea, $2, 'day', 'MX', $3) RETURNING id::text AS id`, [orgId, day, state]);
-      for (let i = 0; i < n; i++) await db.query(`INSERT INTO incident_acts (event_id, org_id, act_type, vocabulary_version, act_date) VALUES ($1, $2, $3, 1, $4)`, [rows[0]!.id, orgId, type, day]);
+        `INSERT INTO incident_events (org_id, title, start_date, start_precision, country, state_code) VALUES ($1, '\\x00'::bytea, $2, 'day', 'MX', $3) RETURNING id::text AS id`,
+        [orgId, day, state],
+      );
+      for (let i = 0; i < n; i++)
+        await db.query(
+          `INSERT INTO incident_acts (event_id, org_id, act_type, vocabulary_version, act_date) VALUES ($1, $2, $3, 1, $4)`,
+          [rows[0]!.id, orgId, type, day],
+        );
     }
     browser = await launchChromium();
   });
@@ -53,7 +72,10 @@ describe('statistics dashboard', { skip: skip ?? false }, () => {
     await page.getByLabel(tr('login.password')).fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: tr('login.submit') }).click();
     await page.getByRole('heading', { level: 1, name: /Daniel/ }).waitFor();
-    await page.getByRole('navigation').getByRole('link', { name: tr('nav.statistics') }).click();
+    await page
+      .getByRole('navigation')
+      .getByRole('link', { name: tr('nav.statistics') })
+      .click();
     await page.getByRole('heading', { level: 1, name: tr('statistics.title') }).waitFor();
 
     // Everything recorded: 22 acts.
@@ -68,11 +90,18 @@ describe('statistics dashboard', { skip: skip ?? false }, () => {
 
     const bars = page.locator('figure.chart--bars');
     assert.equal(await bars.locator('svg[role="img"]').count(), 1, 'the bars are an image with a name');
-    const barRows = await bars.locator('table tbody tr').evaluateAll((rows) => rows.map((r) => [r.querySelector('th')?.textContent, r.querySelector('td')?.textContent]));
-    assert.deepEqual(barRows, [['Extorsión', '6'], ['Robo', '2']]);
+    const barRows = await bars
+      .locator('table tbody tr')
+      .evaluateAll((rows) => rows.map((r) => [r.querySelector('th')?.textContent, r.querySelector('td')?.textContent]));
+    assert.deepEqual(barRows, [
+      ['Extorsión', '6'],
+      ['Robo', '2'],
+    ]);
 
     const series = page.locator('figure.chart--series');
-    assert.deepEqual(await series.locator('table tbody tr').evaluateAll((rows) => rows.map((r) => r.textContent)), ['2025-108']);
+    assert.deepEqual(await series.locator('table tbody tr').evaluateAll((rows) => rows.map((r) => r.textContent)), [
+      '2025-108',
+    ]);
 
     // The map is not narrowed by the state (it shows where the period's acts were) and says so in a table.
     const map = page.locator('figure.chart--map');
@@ -83,9 +112,18 @@ describe('statistics dashboard', { skip: skip ?? false }, () => {
     assert.equal(await map.locator('g[data-key="country-GT"] text').nth(1).textContent(), '0');
     assert.equal(await map.locator('g[data-key="MX07"] text').nth(1).textContent(), '8');
     assert.equal(await map.locator('g[data-key="MX30"] text').nth(1).textContent(), '4');
-    const mapRows = await map.locator('table tbody tr').evaluateAll((rows) => rows.map((r) => [r.querySelector('th')?.textContent, r.querySelector('td')?.textContent]));
-    assert.deepEqual(mapRows, [['Chiapas', '8'], ['Veracruz', '4']]);
-    assert.equal(await page.evaluate('document.querySelectorAll("figure.chart table caption").length'), 3, 'every chart has a table with a caption');
+    const mapRows = await map
+      .locator('table tbody tr')
+      .evaluateAll((rows) => rows.map((r) => [r.querySelector('th')?.textContent, r.querySelector('td')?.textContent]));
+    assert.deepEqual(mapRows, [
+      ['Chiapas', '8'],
+      ['Veracruz', '4'],
+    ]);
+    assert.equal(
+      await page.evaluate('document.querySelectorAll("figure.chart table caption").length'),
+      3,
+      'every chart has a table with a caption',
+    );
 
     assert.deepEqual(await seriousAxeViolations(page), [], 'axe found serious or critical problems on the dashboard');
 
@@ -104,8 +142,15 @@ describe('statistics dashboard', { skip: skip ?? false }, () => {
     await page.locator('figure.chart--bars table tbody tr').first().waitFor();
     const networkCells = await page.locator('figure.chart table tbody td').allTextContents();
     assert.ok(networkCells.includes(tr('charts.hidden')), `a small cell is hidden: ${networkCells.join(', ')}`);
-    assert.ok(!networkCells.includes('2') && !networkCells.includes('4'), `no number under 5 is shown: ${networkCells.join(', ')}`);
-    assert.deepEqual(await seriousAxeViolations(page), [], 'axe found serious or critical problems on the network view');
+    assert.ok(
+      !networkCells.includes('2') && !networkCells.includes('4'),
+      `no number under 5 is shown: ${networkCells.join(', ')}`,
+    );
+    assert.deepEqual(
+      await seriousAxeViolations(page),
+      [],
+      'axe found serious or critical problems on the network view',
+    );
     assert.deepEqual(errors, []);
     await context.close();
   });
@@ -119,7 +164,10 @@ describe('statistics dashboard', { skip: skip ?? false }, () => {
     await page.getByLabel(tr('login.email')).fill('admin@retornodigno.example');
     await page.getByLabel(tr('login.password')).fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: tr('login.submit') }).click();
-    await page.getByRole('navigation').getByRole('link', { name: tr('nav.statistics') }).click();
+    await page
+      .getByRole('navigation')
+      .getByRole('link', { name: tr('nav.statistics') })
+      .click();
     const reports = page.locator('section.statistics-reports');
     await reports.getByText(tr('statistics.reports.none')).waitFor();
     await reports.getByText(tr('statistics.reports.noFiles')).waitFor();
@@ -128,7 +176,11 @@ describe('statistics dashboard', { skip: skip ?? false }, () => {
     await reports.getByText(/^Activa: .*inglés/).waitFor();
     await reports.getByRole('button', { name: tr('statistics.reports.pause') }).click();
     await reports.getByText(/^En pausa/).waitFor();
-    assert.equal((await server.harness.ctx.db.query<{ enabled: boolean }>('SELECT enabled FROM report_schedules')).rows[0]?.enabled, false);
+    assert.equal(
+      (await server.harness.ctx.db.query<{ enabled: boolean }>('SELECT enabled FROM report_schedules')).rows[0]
+        ?.enabled,
+      false,
+    );
     await reports.getByRole('button', { name: tr('statistics.reports.delete') }).click();
     await reports.getByText(tr('statistics.reports.none')).waitFor();
     assert.equal((await server.harness.ctx.db.query('SELECT 1 FROM report_schedules')).rowCount, 0);

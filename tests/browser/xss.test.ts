@@ -7,7 +7,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { browserUnavailable, collectPageErrors, dayFromToday, ensureWebBuild, launchChromium, staffMessages, translator } from './browser-kit.ts';
+import {
+  browserUnavailable,
+  collectPageErrors,
+  dayFromToday,
+  ensureWebBuild,
+  launchChromium,
+  staffMessages,
+  translator,
+} from './browser-kit.ts';
 import { startStaffServer, TEST_PASSWORD, type StaffServer } from './staff-server.ts';
 
 const tr = translator(staffMessages('es'));
@@ -34,27 +42,74 @@ describe('script in free text never runs in the staff app', { skip: skip ?? fals
     server = await startStaffServer();
     const h = server.harness;
     const orgId = await h.createOrg('xss');
-    for (const [email, role] of [['coord@xss.example', 'coordinator'], ['abogada@xss.example', 'lawyer']] as const) {
-      await h.ctx.accounts.createAccount({ orgId, email, password: TEST_PASSWORD, role, totpExempt: true, teams: ['Equipo'], displayName: `${P.img} ${role}` });
+    for (const [email, role] of [
+      ['coord@xss.example', 'coordinator'],
+      ['abogada@xss.example', 'lawyer'],
+    ] as const) {
+      await h.ctx.accounts.createAccount({
+        orgId,
+        email,
+        password: TEST_PASSWORD,
+        role,
+        totpExempt: true,
+        teams: ['Equipo'],
+        displayName: `${P.img} ${role}`,
+      });
     }
     const api = await h.login('coord@xss.example');
     const person = await api.post('/api/people', {
-      givenNames: `Ana ${P.img}`, surnames: `López ${P.svg}`, aliases: [P.script], notes: `Nota ${P.style}`,
-      contacts: [{ channel: 'email', value: P.link, note: P.img }, { channel: 'address', value: P.script }],
-      documents: [{ type: P.svg, number: 'X1', issuer: P.img }], origin: { country: 'HN', place: P.script }, languages: [{ language: P.img }], genderIdentity: P.svg,
+      givenNames: `Ana ${P.img}`,
+      surnames: `López ${P.svg}`,
+      aliases: [P.script],
+      notes: `Nota ${P.style}`,
+      contacts: [
+        { channel: 'email', value: P.link, note: P.img },
+        { channel: 'address', value: P.script },
+      ],
+      documents: [{ type: P.svg, number: 'X1', issuer: P.img }],
+      origin: { country: 'HN', place: P.script },
+      languages: [{ language: P.img }],
+      genderIdentity: P.svg,
     });
     assert.equal(person.statusCode, 201, person.body);
     personId = (person.json() as { id: string }).id;
-    assert.equal((await api.post(`/api/people/${personId}/consents`, { purpose: 'care', method: 'oral_with_witness', witnessName: P.img })).statusCode, 201);
+    assert.equal(
+      (
+        await api.post(`/api/people/${personId}/consents`, {
+          purpose: 'care',
+          method: 'oral_with_witness',
+          witnessName: P.img,
+        })
+      ).statusCode,
+      201,
+    );
     const kase = await api.post('/api/cases', { personId });
     caseId = (kase.json() as { id: string }).id;
-    assert.equal((await api.post(`/api/cases/${caseId}/notes`, { text: `Nota del caso ${P.img} ${P.script}` })).statusCode, 201);
-    assert.equal((await api.post(`/api/cases/${caseId}/tasks`, { description: `Tarea ${P.svg}`, dueOn: dayFromToday(-1) })).statusCode, 201);
-    assert.equal((await api.post('/api/households', { kind: 'family', label: `Familia ${P.img}`, members: [{ personId, relationship: 'self' }] })).statusCode, 201);
+    assert.equal(
+      (await api.post(`/api/cases/${caseId}/notes`, { text: `Nota del caso ${P.img} ${P.script}` })).statusCode,
+      201,
+    );
+    assert.equal(
+      (await api.post(`/api/cases/${caseId}/tasks`, { description: `Tarea ${P.svg}`, dueOn: dayFromToday(-1) }))
+        .statusCode,
+      201,
+    );
+    assert.equal(
+      (
+        await api.post('/api/households', {
+          kind: 'family',
+          label: `Familia ${P.img}`,
+          members: [{ personId, relationship: 'self' }],
+        })
+      ).statusCode,
+      201,
+    );
     const lawyer = await h.login('abogada@xss.example');
     const procedure = await lawyer.post('/api/procedures', { personId, type: 'mx.comar.refugee_status' });
     assert.equal(procedure.statusCode, 201, procedure.body);
-    await lawyer.put(`/api/procedures/${(procedure.json() as { id: string }).id}/steps/application`, { trigger: dayFromToday(-10) });
+    await lawyer.put(`/api/procedures/${(procedure.json() as { id: string }).id}/steps/application`, {
+      trigger: dayFromToday(-10),
+    });
     browser = await launchChromium();
   });
 
@@ -69,7 +124,11 @@ describe('script in free text never runs in the staff app', { skip: skip ?? fals
     // Give any injected handler (onerror fires on load, onload on insertion) the chance to run.
     await page.waitForTimeout(300);
     assert.equal(await page.evaluate('window.__xss'), undefined, `a payload ran on ${path}`);
-    assert.equal(await page.locator('script:not([src]), img[src="x"], svg[onload]').count(), 0, `an injected element reached the DOM of ${path}`);
+    assert.equal(
+      await page.locator('script:not([src]), img[src="x"], svg[onload]').count(),
+      0,
+      `an injected element reached the DOM of ${path}`,
+    );
   }
 
   it('shows every payload as text on the lists, the person, the case and the agenda', async () => {
@@ -86,13 +145,17 @@ describe('script in free text never runs in the staff app', { skip: skip ?? fals
     await page.getByLabel(tr('login.email')).fill('coord@xss.example');
     await page.getByLabel(tr('login.password')).fill(TEST_PASSWORD);
     await page.getByRole('button', { name: tr('login.submit') }).click();
-    await page.getByRole('navigation').getByRole('link', { name: tr('nav.people') }).waitFor();
+    await page
+      .getByRole('navigation')
+      .getByRole('link', { name: tr('nav.people') })
+      .waitFor();
     assert.equal(await page.evaluate('window.__xss'), undefined, 'the display name ran');
 
     await visit(page, '/people', P.img);
     await visit(page, `/people/${personId}`, P.svg);
     const text = await page.locator('main').innerText();
-    for (const payload of [P.img, P.svg, P.script]) assert.ok(text.includes(payload), `"${payload}" is not shown as text on the person page`);
+    for (const payload of [P.img, P.svg, P.script])
+      assert.ok(text.includes(payload), `"${payload}" is not shown as text on the person page`);
     // A contact value that looks like a javascript: URL is never a live link.
     assert.equal(await page.locator('a[href^="javascript:"]').count(), 0, 'a javascript: link was rendered');
     await visit(page, '/cases', P.img);
@@ -108,7 +171,10 @@ describe('script in free text never runs in the staff app', { skip: skip ?? fals
     await lawyerPage.getByLabel(tr('login.email')).fill('abogada@xss.example');
     await lawyerPage.getByLabel(tr('login.password')).fill(TEST_PASSWORD);
     await lawyerPage.getByRole('button', { name: tr('login.submit') }).click();
-    await lawyerPage.getByRole('navigation').getByRole('link', { name: tr('nav.people') }).waitFor();
+    await lawyerPage
+      .getByRole('navigation')
+      .getByRole('link', { name: tr('nav.people') })
+      .waitFor();
     await visit(lawyerPage, '/procedures', 'Ana');
     await lawyerContext.close();
     assert.equal(dialogs, 0, 'a dialog was opened by a payload');

@@ -16,9 +16,22 @@ const kinds = await testDatabaseKinds();
 const PASSWORD = 'una clave larga de prueba';
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 /** A small valid JPEG (magic bytes, random middle, end marker): the vault checks types by content. */
-const jpeg = () => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), Buffer.from('JFIF\0'), randomBytes(3000), Buffer.from([0xff, 0xd9])]);
+const jpeg = () =>
+  Buffer.concat([
+    Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]),
+    Buffer.from('JFIF\0'),
+    randomBytes(3000),
+    Buffer.from([0xff, 0xd9]),
+  ]);
 
-async function send(server: RealServer, session: HttpSession, method: string, path: string, body?: unknown, raw?: { bytes: Buffer; type: string; name: string }): Promise<{ status: number; json: Record<string, unknown>; bytes: Buffer }> {
+async function send(
+  server: RealServer,
+  session: HttpSession,
+  method: string,
+  path: string,
+  body?: unknown,
+  raw?: { bytes: Buffer; type: string; name: string },
+): Promise<{ status: number; json: Record<string, unknown>; bytes: Buffer }> {
   const headers: Record<string, string> = { cookie: session.cookie, 'x-csrf-token': session.csrfToken };
   let payload: string | Uint8Array | undefined;
   if (raw) {
@@ -28,9 +41,15 @@ async function send(server: RealServer, session: HttpSession, method: string, pa
     headers['content-type'] = 'application/json';
     payload = JSON.stringify(body);
   }
-  const response = await fetch(`${server.baseUrl}${path}`, { method, headers, ...(payload === undefined ? {} : { body: payload }) });
+  const response = await fetch(`${server.baseUrl}${path}`, {
+    method,
+    headers,
+    ...(payload === undefined ? {} : { body: payload }),
+  });
   const bytes = Buffer.from(await response.arrayBuffer());
-  const json = /json/.test(response.headers.get('content-type') ?? '') ? (JSON.parse(bytes.toString('utf8')) as Record<string, unknown>) : {};
+  const json = /json/.test(response.headers.get('content-type') ?? '')
+    ? (JSON.parse(bytes.toString('utf8')) as Record<string, unknown>)
+    : {};
   return { status: response.status, json, bytes };
 }
 
@@ -38,7 +57,11 @@ describe('crash safety of notes, attachments and evidence', { concurrency: true 
   for (const kind of kinds) {
     describe(`[${kind}]`, { timeout: 180_000 }, () => {
       const dataDir = mkdtempSync(join(tmpdir(), `acompana-crash-files-${kind}-`));
-      const env: Record<string, string> = { ACOMPANA_DATA_DIR: dataDir, ACOMPANA_MASTER_KEY: randomBytes(32).toString('hex'), ACOMPANA_DEMO: 'false' };
+      const env: Record<string, string> = {
+        ACOMPANA_DATA_DIR: dataDir,
+        ACOMPANA_MASTER_KEY: randomBytes(32).toString('hex'),
+        ACOMPANA_DEMO: 'false',
+      };
       let database: { url: string; drop: () => Promise<void> } | undefined;
 
       before(async () => {
@@ -46,8 +69,24 @@ describe('crash safety of notes, attachments and evidence', { concurrency: true 
           database = await createPostgresTestDatabaseUrl();
           env.DATABASE_URL = database.url;
         }
-        for (const [email, role] of [['cw@archivo.example', 'caseworker'], ['doc@archivo.example', 'documentation_officer']]) {
-          const created = await acompana(env, 'user', 'create', '--org', 'casa-archivo', '--email', email as string, '--password', PASSWORD, '--role', role as string, '--no-2fa');
+        for (const [email, role] of [
+          ['cw@archivo.example', 'caseworker'],
+          ['doc@archivo.example', 'documentation_officer'],
+        ]) {
+          const created = await acompana(
+            env,
+            'user',
+            'create',
+            '--org',
+            'casa-archivo',
+            '--email',
+            email as string,
+            '--password',
+            PASSWORD,
+            '--role',
+            role as string,
+            '--no-2fa',
+          );
           assert.equal(created.code, 0, created.stderr);
         }
       });
@@ -64,9 +103,17 @@ describe('crash safety of notes, attachments and evidence', { concurrency: true 
           const server = await startServer(env);
           const cw = await httpLogin(server.baseUrl, 'cw@archivo.example', PASSWORD);
           const doc = await httpLogin(server.baseUrl, 'doc@archivo.example', PASSWORD);
-          const person = await send(server, cw, 'POST', '/api/people', { givenNames: `Archivo ${cycle}`, surnames: 'Prueba' });
+          const person = await send(server, cw, 'POST', '/api/people', {
+            givenNames: `Archivo ${cycle}`,
+            surnames: 'Prueba',
+          });
           const kase = await send(server, cw, 'POST', '/api/cases', { personId: person.json.id });
-          const event = await send(server, doc, 'POST', '/api/incidents', { title: `Evento ${cycle}`, narrative: 'Sintético.', start: { date: '2025-05-18', precision: 'day' }, place: { country: 'MX', stateCode: '07' } });
+          const event = await send(server, doc, 'POST', '/api/incidents', {
+            title: `Evento ${cycle}`,
+            narrative: 'Sintético.',
+            start: { date: '2025-05-18', precision: 'day' },
+            place: { country: 'MX', stateCode: '07' },
+          });
           assert.deepEqual([person.status, kase.status, event.status], [201, 201, 201]);
           const caseId = kase.json.id as string;
           const eventId = event.json.id as string;
@@ -99,13 +146,21 @@ describe('crash safety of notes, attachments and evidence', { concurrency: true 
             }),
             guard(1, async () => {
               const bytes = jpeg();
-              const r = await send(server, cw, 'PUT', `/api/cases/${caseId}/attachments`, undefined, { bytes, type: 'image/jpeg', name: 'acta.jpg' });
+              const r = await send(server, cw, 'PUT', `/api/cases/${caseId}/attachments`, undefined, {
+                bytes,
+                type: 'image/jpeg',
+                name: 'acta.jpg',
+              });
               assert.equal(r.status, 201, JSON.stringify(r.json));
               attachments.set(r.json.id as string, { caseId, sha: sha256(bytes) });
             }),
             guard(2, async () => {
               const bytes = jpeg();
-              const r = await send(server, doc, 'PUT', `/api/incidents/${eventId}/evidence`, undefined, { bytes, type: 'image/jpeg', name: 'foto.jpg' });
+              const r = await send(server, doc, 'PUT', `/api/incidents/${eventId}/evidence`, undefined, {
+                bytes,
+                type: 'image/jpeg',
+                name: 'foto.jpg',
+              });
               assert.equal(r.status, 201, JSON.stringify(r.json));
               assert.equal(r.json.sha256, sha256(bytes));
               evidence.set(r.json.id as string, { eventId, sha: sha256(bytes) });
@@ -118,7 +173,9 @@ describe('crash safety of notes, attachments and evidence', { concurrency: true 
           stop = true;
           await Promise.all(writers);
           assert.equal(exit.signal, 'SIGKILL');
-          t.diagnostic(`cycle ${cycle}: killed ${killAfter} ms after every kind of write was acknowledged; ${notes.size} notes, ${attachments.size} attachments, ${evidence.size} evidence files acknowledged`);
+          t.diagnostic(
+            `cycle ${cycle}: killed ${killAfter} ms after every kind of write was acknowledged; ${notes.size} notes, ${attachments.size} attachments, ${evidence.size} evidence files acknowledged`,
+          );
         }
 
         const server = await startServer(env);
@@ -130,7 +187,8 @@ describe('crash safety of notes, attachments and evidence', { concurrency: true 
             const list = await send(server, cw, 'GET', `/api/cases/${caseId}/notes`);
             byCase.set(caseId, new Map((list.json.items as { id: string; text: string }[]).map((i) => [i.id, i.text])));
           }
-          for (const [id, note] of notes) assert.equal(byCase.get(note.caseId)?.get(id), note.text, `acknowledged note ${id} lost or changed`);
+          for (const [id, note] of notes)
+            assert.equal(byCase.get(note.caseId)?.get(id), note.text, `acknowledged note ${id} lost or changed`);
           for (const [id, file] of attachments) {
             const r = await send(server, cw, 'GET', `/api/cases/${file.caseId}/attachments/${id}`);
             assert.equal(r.status, 200, `attachment ${id}`);
@@ -142,7 +200,9 @@ describe('crash safety of notes, attachments and evidence', { concurrency: true 
             const r = await send(server, doc, 'GET', `/api/incidents/${file.eventId}/evidence/${id}`);
             assert.equal(sha256(r.bytes), file.sha, `evidence ${id} changed`);
           }
-          t.diagnostic(`after restart: ${notes.size} notes, ${attachments.size} attachments and ${evidence.size} evidence files intact`);
+          t.diagnostic(
+            `after restart: ${notes.size} notes, ${attachments.size} attachments and ${evidence.size} evidence files intact`,
+          );
         } finally {
           const exit = await server.kill('SIGTERM');
           assert.equal(exit.code, 0, `clean shutdown:\n${server.output()}`);

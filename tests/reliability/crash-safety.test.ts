@@ -26,14 +26,23 @@ interface Sent {
 }
 
 function personBody(tag: string): Sent {
-  return { givenNames: `Crash ${tag}`, notes: `Nota ${tag} ${'ñ'.repeat(200)}`, document: `P${tag.replace(/\D/g, '')}X` };
+  return {
+    givenNames: `Crash ${tag}`,
+    notes: `Nota ${tag} ${'ñ'.repeat(200)}`,
+    document: `P${tag.replace(/\D/g, '')}X`,
+  };
 }
 
 async function postPerson(server: RealServer, session: HttpSession, sent: Sent): Promise<string | undefined> {
   const response = await fetch(`${server.baseUrl}/api/people`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', cookie: session.cookie, 'x-csrf-token': session.csrfToken },
-    body: JSON.stringify({ givenNames: sent.givenNames, surnames: 'Prueba Fallo', notes: sent.notes, documents: [{ type: 'passport', number: sent.document }] }),
+    body: JSON.stringify({
+      givenNames: sent.givenNames,
+      surnames: 'Prueba Fallo',
+      notes: sent.notes,
+      documents: [{ type: 'passport', number: sent.document }],
+    }),
   });
   const body = await response.text();
   if (response.status !== 201) throw new Error(`POST /api/people answered ${response.status}: ${body}`);
@@ -52,7 +61,11 @@ async function listAllIds(server: RealServer, session: HttpSession): Promise<str
   const ids: string[] = [];
   let cursor: string | null = null;
   do {
-    const page: { items: { id: string }[]; nextCursor: string | null } = await getJson(server, session, `/api/people?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    const page: { items: { id: string }[]; nextCursor: string | null } = await getJson(
+      server,
+      session,
+      `/api/people?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+    );
     ids.push(...page.items.map((i) => i.id));
     cursor = page.nextCursor;
   } while (cursor);
@@ -64,7 +77,11 @@ describe('crash safety', { concurrency: true }, () => {
   for (const kind of kinds) {
     describe(`crash safety of the real server [${kind}]`, { timeout: 180_000 }, () => {
       const dataDir = mkdtempSync(join(tmpdir(), `acompana-crash-${kind}-`));
-      const env: Record<string, string> = { ACOMPANA_DATA_DIR: dataDir, ACOMPANA_MASTER_KEY: randomBytes(32).toString('hex'), ACOMPANA_DEMO: 'false' };
+      const env: Record<string, string> = {
+        ACOMPANA_DATA_DIR: dataDir,
+        ACOMPANA_MASTER_KEY: randomBytes(32).toString('hex'),
+        ACOMPANA_DEMO: 'false',
+      };
       let database: { url: string; drop: () => Promise<void> } | undefined;
       const cycles = kind === 'pglite' ? 3 : 2;
 
@@ -73,7 +90,20 @@ describe('crash safety', { concurrency: true }, () => {
           database = await createPostgresTestDatabaseUrl();
           env.DATABASE_URL = database.url;
         }
-        const created = await acompana(env, 'user', 'create', '--org', 'casa-crash', '--email', EMAIL, '--password', PASSWORD, '--role', 'caseworker', '--no-2fa');
+        const created = await acompana(
+          env,
+          'user',
+          'create',
+          '--org',
+          'casa-crash',
+          '--email',
+          EMAIL,
+          '--password',
+          PASSWORD,
+          '--role',
+          'caseworker',
+          '--no-2fa',
+        );
         assert.equal(created.code, 0, created.stderr);
       });
       after(async () => {
@@ -124,7 +154,9 @@ describe('crash safety', { concurrency: true }, () => {
           await Promise.all(writers);
           assert.equal(exit.signal, 'SIGKILL');
           killedPid = server.pid;
-          t.diagnostic(`cycle ${cycle}: killed ${killAfter} ms after the first acknowledgement; ${acked.size} acknowledged of ${attempted} attempted so far`);
+          t.diagnostic(
+            `cycle ${cycle}: killed ${killAfter} ms after the first acknowledgement; ${acked.size} acknowledged of ${attempted} attempted so far`,
+          );
         }
         assert.ok(acked.size > 0, 'some registrations were acknowledged before the kills');
 
@@ -138,7 +170,12 @@ describe('crash safety', { concurrency: true }, () => {
           assert.deepEqual(missing, [], `${missing.length} acknowledged registrations lost after SIGKILL`);
           assert.ok(listed.length <= attempted, 'no more rows than attempted registrations');
           for (const id of listed) {
-            const person = await getJson<{ id: string; givenNames: string; notes: string | null; documents: { number: string }[] }>(server, session, `/api/people/${id}`);
+            const person = await getJson<{
+              id: string;
+              givenNames: string;
+              notes: string | null;
+              documents: { number: string }[];
+            }>(server, session, `/api/people/${id}`);
             const sent = acked.get(id);
             if (sent) {
               assert.equal(person.givenNames, sent.givenNames);
@@ -152,7 +189,9 @@ describe('crash safety', { concurrency: true }, () => {
           }
           // Still writable after the crashes.
           assert.ok(await postPerson(server, session, personBody('9-9-9')));
-          t.diagnostic(`${acked.size} acknowledged, ${listed.length} present (${listed.length - acked.size} committed in flight), of ${attempted} attempted`);
+          t.diagnostic(
+            `${acked.size} acknowledged, ${listed.length} present (${listed.length - acked.size} committed in flight), of ${attempted} attempted`,
+          );
         } finally {
           const exit = await server.kill('SIGTERM');
           assert.equal(exit.code, 0, `clean shutdown:\n${server.output()}`);

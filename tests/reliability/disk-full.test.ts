@@ -17,27 +17,57 @@ import { acompana, httpLogin, startServer, type HttpSession, type RealServer } f
 
 const mountPoint = mkdtempSync(join(tmpdir(), 'acompana-small-disk-'));
 const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=120m', 'tmpfs', mountPoint], { encoding: 'utf8' });
-const skip = mounted.status === 0 ? false : `cannot mount a tmpfs here (${(mounted.stderr || mounted.error?.message || '').trim()}): disk-full test SKIPPED`;
+const skip =
+  mounted.status === 0
+    ? false
+    : `cannot mount a tmpfs here (${(mounted.stderr || mounted.error?.message || '').trim()}): disk-full test SKIPPED`;
 if (skip) console.warn(`# ${skip}`);
 
 const PASSWORD = 'una clave larga de prueba';
-const remount = (mode: 'ro' | 'rw') => assert.equal(spawnSync('mount', ['-o', `remount,${mode}`, mountPoint]).status, 0, `remount ${mode}`);
+const remount = (mode: 'ro' | 'rw') =>
+  assert.equal(spawnSync('mount', ['-o', `remount,${mode}`, mountPoint]).status, 0, `remount ${mode}`);
 
-async function register(server: RealServer, session: HttpSession, i: number): Promise<{ status: number; body: { id?: string; code?: string; message?: string } }> {
+async function register(
+  server: RealServer,
+  session: HttpSession,
+  i: number,
+): Promise<{ status: number; body: { id?: string; code?: string; message?: string } }> {
   const response = await fetch(`${server.baseUrl}/api/people`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', cookie: session.cookie, 'x-csrf-token': session.csrfToken, 'accept-language': 'es' },
+    headers: {
+      'content-type': 'application/json',
+      cookie: session.cookie,
+      'x-csrf-token': session.csrfToken,
+      'accept-language': 'es',
+    },
     body: JSON.stringify({ givenNames: `Disco ${i}`, surnames: 'Lleno', notes: `Nota ${i} ${'x'.repeat(15_000)}` }),
   });
   return { status: response.status, body: (await response.json()) as { id?: string; code?: string; message?: string } };
 }
 
 describe('a full or read-only disk under the embedded database', { skip, timeout: 240_000 }, () => {
-  const env: Record<string, string> = { ACOMPANA_DATA_DIR: join(mountPoint, 'data'), ACOMPANA_MASTER_KEY: randomBytes(32).toString('hex'), ACOMPANA_DEMO: 'false' };
+  const env: Record<string, string> = {
+    ACOMPANA_DATA_DIR: join(mountPoint, 'data'),
+    ACOMPANA_MASTER_KEY: randomBytes(32).toString('hex'),
+    ACOMPANA_DEMO: 'false',
+  };
   const filler = join(mountPoint, 'filler');
 
   before(async () => {
-    const created = await acompana(env, 'user', 'create', '--org', 'disco', '--email', 'cw@disco.example', '--password', PASSWORD, '--role', 'caseworker', '--no-2fa');
+    const created = await acompana(
+      env,
+      'user',
+      'create',
+      '--org',
+      'disco',
+      '--email',
+      'cw@disco.example',
+      '--password',
+      PASSWORD,
+      '--role',
+      'caseworker',
+      '--no-2fa',
+    );
     assert.equal(created.code, 0, created.stderr);
   });
   after(() => {
@@ -78,7 +108,6 @@ describe('a full or read-only disk under the embedded database', { skip, timeout
       const resumed = await register(server, session, n++);
       assert.equal(resumed.status, 201, 'writing resumes once there is room');
       acked.push(resumed.body.id as string);
-
     } finally {
       await server.kill('SIGTERM');
     }
@@ -87,7 +116,13 @@ describe('a full or read-only disk under the embedded database', { skip, timeout
     // refuses to start, saying so, instead of running without being able to save anything.
     remount('ro');
     try {
-      await assert.rejects(startServer(env, 30_000), (error: Error) => /read-only|solo lectura/i.test(error.message) && !/at .*\.ts:\d+/.test(error.message.split('\n').slice(1, 3).join('')), 'a clear refusal on a read-only disk');
+      await assert.rejects(
+        startServer(env, 30_000),
+        (error: Error) =>
+          /read-only|solo lectura/i.test(error.message) &&
+          !/at .*\.ts:\d+/.test(error.message.split('\n').slice(1, 3).join('')),
+        'a clear refusal on a read-only disk',
+      );
     } finally {
       remount('rw');
     }

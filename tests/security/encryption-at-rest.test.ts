@@ -43,7 +43,11 @@ for (const kind of kinds) {
 
     before(async () => {
       h = await startHarness(kind);
-      for (const [email, role] of [['cw@cifra.example', 'caseworker'], ['doc@cifra.example', 'documentation_officer'], ['fam@cifra.example', 'search_committee']] as const) {
+      for (const [email, role] of [
+        ['cw@cifra.example', 'caseworker'],
+        ['doc@cifra.example', 'documentation_officer'],
+        ['fam@cifra.example', 'search_committee'],
+      ] as const) {
         await h.createAccount({ org: 'cifra', email, role });
       }
       await h.createAccount({ org: 'otra-cifra', email: 'admin@otra-cifra.example', role: 'admin' });
@@ -52,55 +56,134 @@ for (const kind of kinds) {
         assert.ok([200, 201].includes(response.statusCode), `${what}: ${response.statusCode} ${response.body}`);
         return JSON.parse(response.body) as { id: string; version: number };
       };
-      const person = await created('person', await worker.post('/api/people', {
-        givenNames: M.given, surnames: M.surname, aliases: [M.alias], birthDate: '1990-05-04', nationality: 'HN',
-        documents: [{ type: 'passport', number: M.document }], contacts: [{ channel: 'whatsapp', value: M.phone }], notes: M.note,
-      }));
+      const person = await created(
+        'person',
+        await worker.post('/api/people', {
+          givenNames: M.given,
+          surnames: M.surname,
+          aliases: [M.alias],
+          birthDate: '1990-05-04',
+          nationality: 'HN',
+          documents: [{ type: 'passport', number: M.document }],
+          contacts: [{ channel: 'whatsapp', value: M.phone }],
+          notes: M.note,
+        }),
+      );
       personId = person.id;
-      await created('consent', await worker.post(`/api/people/${personId}/consents`, { purpose: 'referral', method: 'oral_with_witness', witnessName: M.witness }));
-      await created('profile', await worker.request({ method: 'PUT', url: `/api/people/${personId}/profile`, payload: { version: person.version, indicators: ['violence_survivor'], notes: M.profileNote } }));
+      await created(
+        'consent',
+        await worker.post(`/api/people/${personId}/consents`, {
+          purpose: 'referral',
+          method: 'oral_with_witness',
+          witnessName: M.witness,
+        }),
+      );
+      await created(
+        'profile',
+        await worker.request({
+          method: 'PUT',
+          url: `/api/people/${personId}/profile`,
+          payload: { version: person.version, indicators: ['violence_survivor'], notes: M.profileNote },
+        }),
+      );
       const kase = await created('case', await worker.post('/api/cases', { personId }));
       await created('case note', await worker.post(`/api/cases/${kase.id}/notes`, { text: M.caseNote }));
       await created('task', await worker.post(`/api/cases/${kase.id}/tasks`, { description: M.task }));
-      await created('household', await worker.post('/api/households', { kind: 'family', label: M.household, members: [{ personId, relationship: 'self' }] }));
-      const receiver = (await h.ctx.db.query<{ id: string }>("SELECT id::text AS id FROM organisations WHERE slug = 'otra-cifra'")).rows[0]?.id;
-      await created('referral', await worker.post('/api/referrals', { personId, toOrgId: receiver, urgency: 'routine', reason: M.referral, sharedFields: ['name', 'documents'] }));
+      await created(
+        'household',
+        await worker.post('/api/households', {
+          kind: 'family',
+          label: M.household,
+          members: [{ personId, relationship: 'self' }],
+        }),
+      );
+      const receiver = (
+        await h.ctx.db.query<{ id: string }>("SELECT id::text AS id FROM organisations WHERE slug = 'otra-cifra'")
+      ).rows[0]?.id;
+      await created(
+        'referral',
+        await worker.post('/api/referrals', {
+          personId,
+          toOrgId: receiver,
+          urgency: 'routine',
+          reason: M.referral,
+          sharedFields: ['name', 'documents'],
+        }),
+      );
       const doc = await h.login('doc@cifra.example');
-      await created('incident', await doc.post('/api/incidents', { title: M.incidentTitle, narrative: M.narrative, start: { date: '2025-05-18', precision: 'day' }, place: { country: 'MX', stateCode: '07' } }));
+      await created(
+        'incident',
+        await doc.post('/api/incidents', {
+          title: M.incidentTitle,
+          narrative: M.narrative,
+          start: { date: '2025-05-18', precision: 'day' },
+          place: { country: 'MX', stateCode: '07' },
+        }),
+      );
       const family = await h.login('fam@cifra.example');
-      await created('missing report', await family.post('/api/missing/reports', {
-        givenNames: M.missing, surnames: M.surname, relatives: [{ name: M.relative, relationship: 'madre', contacts: [{ channel: 'whatsapp', value: M.phone }], consentToContact: true }],
-      }));
+      await created(
+        'missing report',
+        await family.post('/api/missing/reports', {
+          givenNames: M.missing,
+          surnames: M.surname,
+          relatives: [
+            {
+              name: M.relative,
+              relationship: 'madre',
+              contacts: [{ channel: 'whatsapp', value: M.phone }],
+              consentToContact: true,
+            },
+          ],
+        }),
+      );
     });
 
     after(() => h?.close());
 
     function assertNoMarker(haystack: string, where: string): void {
       const lower = haystack.toLowerCase();
-      const found = Object.entries(M).filter(([, marker]) => lower.includes(marker.toLowerCase())).map(([field]) => field);
+      const found = Object.entries(M)
+        .filter(([, marker]) => lower.includes(marker.toLowerCase()))
+        .map(([field]) => field);
       assert.deepEqual(found, [], `personal data in clear in ${where}`);
     }
 
-    it('leaves no personal field in clear in a dump of the whole database', { skip: kind !== 'postgres' && 'pg_dump applies to PostgreSQL' }, () => {
-      assert.ok(existsSync('/usr/bin/pg_dump') && h.databaseUrl, 'pg_dump and the database URL are needed');
-      const result = spawnSync('/usr/bin/pg_dump', ['--no-owner', h.databaseUrl as string], { encoding: 'latin1', maxBuffer: 256 * 1024 * 1024 });
-      assert.equal(result.status, 0, result.stderr);
-      assert.match(result.stdout, /COPY public\.case_notes/);
-      assertNoMarker(result.stdout, 'pg_dump');
-    });
+    it(
+      'leaves no personal field in clear in a dump of the whole database',
+      { skip: kind !== 'postgres' && 'pg_dump applies to PostgreSQL' },
+      () => {
+        assert.ok(existsSync('/usr/bin/pg_dump') && h.databaseUrl, 'pg_dump and the database URL are needed');
+        const result = spawnSync('/usr/bin/pg_dump', ['--no-owner', h.databaseUrl as string], {
+          encoding: 'latin1',
+          maxBuffer: 256 * 1024 * 1024,
+        });
+        assert.equal(result.status, 0, result.stderr);
+        assert.match(result.stdout, /COPY public\.case_notes/);
+        assertNoMarker(result.stdout, 'pg_dump');
+      },
+    );
 
-    it("leaves no personal field in clear in the embedded database's files", { skip: kind !== 'pglite' && 'the file scan applies to PGlite' }, async () => {
-      const tarball = Buffer.from(await (await (h.ctx.db as PgliteDatabase).dump()).arrayBuffer());
-      const files = tarball[0] === 0x1f && tarball[1] === 0x8b ? gunzipSync(tarball) : tarball;
-      assert.ok(files.length > 1_000_000, 'the dump holds the data files');
-      // latin1 keeps every byte as one character, so ASCII markers are found wherever they sit.
-      assertNoMarker(files.toString('latin1'), 'the PGlite data files');
-    });
+    it(
+      "leaves no personal field in clear in the embedded database's files",
+      { skip: kind !== 'pglite' && 'the file scan applies to PGlite' },
+      async () => {
+        const tarball = Buffer.from(await (await (h.ctx.db as PgliteDatabase).dump()).arrayBuffer());
+        const files = tarball[0] === 0x1f && tarball[1] === 0x8b ? gunzipSync(tarball) : tarball;
+        assert.ok(files.length > 1_000_000, 'the dump holds the data files');
+        // latin1 keeps every byte as one character, so ASCII markers are found wherever they sit.
+        assertNoMarker(files.toString('latin1'), 'the PGlite data files');
+      },
+    );
 
     it('still finds the person by a misspelt name and shows the fields decrypted', async () => {
-      const found = (await worker.get(`/api/people?q=${encodeURIComponent('xochiquetzal quetzalcoatlsin')}`)).json() as { items: { id: string }[] };
+      const found = (
+        await worker.get(`/api/people?q=${encodeURIComponent('xochiquetzal quetzalcoatlsin')}`)
+      ).json() as { items: { id: string }[] };
       assert.equal(found.items[0]?.id, personId);
-      const person = (await worker.get(`/api/people/${personId}`)).json() as { documents: { number: string }[]; notes: string };
+      const person = (await worker.get(`/api/people/${personId}`)).json() as {
+        documents: { number: string }[];
+        notes: string;
+      };
       assert.equal(person.documents[0]?.number, M.document);
       assert.equal(person.notes, M.note);
     });

@@ -5,7 +5,19 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { LightMyRequestResponse } from 'fastify';
 
-export const POISON_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', '__defineGetter__', 'isAdmin', 'role', 'orgId', 'id', 'version'];
+export const POISON_KEYS = [
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'hasOwnProperty',
+  '__defineGetter__',
+  'isAdmin',
+  'role',
+  'orgId',
+  'id',
+  'version',
+];
 
 /** A JSON object written by hand, so that keys such as "__proto__" reach the server as sent. */
 export function objectText(entries: [string, string][]): string {
@@ -13,32 +25,76 @@ export function objectText(entries: [string, string][]): string {
 }
 
 export const jsonText = fc.jsonValue({ maxDepth: 4 }).map((v) => JSON.stringify(v));
-export const hugeString = fc.integer({ min: 10_000, max: 1_500_000 }).chain((n) => fc.constantFrom('a', 'ñ', '\u0000', '"', '\\', '𝔸', '<script>').map((c) => JSON.stringify(c.repeat(Math.ceil(n / c.length)))));
-export const deepNesting = fc.tuple(fc.integer({ min: 20, max: 20_000 }), fc.constantFrom('[', '{"a":')).map(([depth, open]) => `${open.repeat(depth)}1${(open === '[' ? ']' : '}').repeat(depth)}`);
+export const hugeString = fc
+  .integer({ min: 10_000, max: 1_500_000 })
+  .chain((n) =>
+    fc
+      .constantFrom('a', 'ñ', '\u0000', '"', '\\', '𝔸', '<script>')
+      .map((c) => JSON.stringify(c.repeat(Math.ceil(n / c.length)))),
+  );
+export const deepNesting = fc
+  .tuple(fc.integer({ min: 20, max: 20_000 }), fc.constantFrom('[', '{"a":'))
+  .map(([depth, open]) => `${open.repeat(depth)}1${(open === '[' ? ']' : '}').repeat(depth)}`);
 const wrongValue = fc.oneof(
   { weight: 5, arbitrary: jsonText },
   { weight: 1, arbitrary: deepNesting },
-  { weight: 1, arbitrary: fc.constantFrom('{"__proto__":{"polluted":true}}', '{"constructor":{"prototype":{"polluted":true}}}', '"2025-02-30"', '"9999-99-99"', '"\\u0000"', '-0', '1e309', '[]', '{}', 'null', 'true', '""', '"<script>alert(1)</script>"', '"../../etc/passwd"', '"=HYPERLINK(\\"http://x\\")"') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      '{"__proto__":{"polluted":true}}',
+      '{"constructor":{"prototype":{"polluted":true}}}',
+      '"2025-02-30"',
+      '"9999-99-99"',
+      '"\\u0000"',
+      '-0',
+      '1e309',
+      '[]',
+      '{}',
+      'null',
+      'true',
+      '""',
+      '"<script>alert(1)</script>"',
+      '"../../etc/passwd"',
+      '"=HYPERLINK(\\"http://x\\")"',
+    ),
+  },
 );
 
 /** Bodies for a route whose known fields are `fields`: random JSON, wrong types, unknown and poison keys. */
 export function badBodies(fields: string[]): fc.Arbitrary<string> {
   const known = fields.length ? fields : ['value'];
-  const key = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...known) }, { weight: 2, arbitrary: fc.constantFrom(...POISON_KEYS) }, { weight: 1, arbitrary: fc.string({ maxLength: 20 }) });
+  const key = fc.oneof(
+    { weight: 4, arbitrary: fc.constantFrom(...known) },
+    { weight: 2, arbitrary: fc.constantFrom(...POISON_KEYS) },
+    { weight: 1, arbitrary: fc.string({ maxLength: 20 }) },
+  );
   return fc.oneof(
     { weight: 2, arbitrary: jsonText },
     { weight: 6, arbitrary: fc.array(fc.tuple(key, wrongValue), { minLength: 0, maxLength: 6 }).map(objectText) },
     { weight: 1, arbitrary: deepNesting },
     { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...known), deepNesting).map(([k, v]) => objectText([[k, v]])) },
     // Truncated or otherwise broken JSON.
-    { weight: 1, arbitrary: fc.tuple(jsonText, fc.nat()).map(([t, n]) => t.slice(0, Math.max(0, (n % (t.length + 1)) - 1)) + (n % 2 ? '}' : '')) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(jsonText, fc.nat())
+        .map(([t, n]) => t.slice(0, Math.max(0, (n % (t.length + 1)) - 1)) + (n % 2 ? '}' : '')),
+    },
     { weight: 1, arbitrary: fc.string({ maxLength: 200 }) },
   );
 }
 
 /** Payload bytes: mostly the text as UTF-8, sometimes with invalid UTF-8 sequences spliced in. */
 export function withBadBytes(text: fc.Arbitrary<string>): fc.Arbitrary<Buffer> {
-  const badSequence = fc.constantFrom([0xff], [0xfe, 0xff], [0xc3], [0xed, 0xa0, 0x80], [0xf8, 0x88, 0x80, 0x80, 0x80], [0xc0, 0xaf], [0xe2, 0x82]);
+  const badSequence = fc.constantFrom(
+    [0xff],
+    [0xfe, 0xff],
+    [0xc3],
+    [0xed, 0xa0, 0x80],
+    [0xf8, 0x88, 0x80, 0x80, 0x80],
+    [0xc0, 0xaf],
+    [0xe2, 0x82],
+  );
   return fc.oneof(
     { weight: 4, arbitrary: text.map((t) => Buffer.from(t, 'utf8')) },
     {
@@ -54,7 +110,19 @@ export function withBadBytes(text: fc.Arbitrary<string>): fc.Arbitrary<Buffer> {
 
 export const contentType = fc.oneof(
   { weight: 8, arbitrary: fc.constant('application/json') },
-  { weight: 1, arbitrary: fc.constantFrom('application/json; charset=latin1', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml', 'application/json; charset=utf-16', '', 'application/JSON') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      'application/json; charset=latin1',
+      'text/plain',
+      'application/x-www-form-urlencoded',
+      'multipart/form-data; boundary=x',
+      'application/xml',
+      'application/json; charset=utf-16',
+      '',
+      'application/JSON',
+    ),
+  },
 );
 
 const STACK_TRACE = /\bat [^\n]*\(?[^\n]*:\d+:\d+\)?|node_modules|\.ts:\d+|Error: /;
@@ -71,5 +139,6 @@ export function assertRejection(response: LightMyRequestResponse, what: string):
 
 export function assertNoPollution(): void {
   const probe = {} as Record<string, unknown>;
-  for (const key of ['polluted', 'isAdmin', 'role', 'a']) assert.equal(probe[key], undefined, `Object.prototype polluted with "${key}"`);
+  for (const key of ['polluted', 'isAdmin', 'role', 'a'])
+    assert.equal(probe[key], undefined, `Object.prototype polluted with "${key}"`);
 }

@@ -10,7 +10,12 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
-import { startHarness, TEST_PASSWORD, type ApiClient, type TestHarness } from '../../apps/server/src/testing/test-harness.ts';
+import {
+  startHarness,
+  TEST_PASSWORD,
+  type ApiClient,
+  type TestHarness,
+} from '../../apps/server/src/testing/test-harness.ts';
 import { webDistDir } from '../../apps/server/src/web-static.ts';
 
 /** Routes that answer without a session, on purpose. Adding one here is a security decision. */
@@ -19,7 +24,8 @@ const PUBLIC_ROUTES = new Set(['GET /api/health', 'POST /api/auth/login']);
  * The public namespace: read-only routes under /api/public/ (protected statistics, the HSDS
  * services directory) that declare `security: []` in the document. Nothing there may write.
  */
-const isPublicNamespace = (op: { method: string; path: string; security?: unknown[] }) => op.path.startsWith('/api/public/') && op.method === 'GET' && op.security?.length === 0;
+const isPublicNamespace = (op: { method: string; path: string; security?: unknown[] }) =>
+  op.path.startsWith('/api/public/') && op.method === 'GET' && op.security?.length === 0;
 /** Routes whose answer hands out a new two-factor secret, once, by design. */
 const ENROLMENT_ROUTES = new Set(['POST /api/auth/totp/setup', 'POST /api/admin/accounts']);
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -45,7 +51,12 @@ async function apiOperations(h: TestHarness): Promise<Operation[]> {
     if (!path.startsWith('/api/')) continue; // web pages (the portal) are public documents
     for (const [method, op] of Object.entries(methods)) {
       const upper = method.toUpperCase();
-      operations.push({ method: upper, path, key: `${upper} ${path}`, ...(op.security ? { security: op.security } : {}) });
+      operations.push({
+        method: upper,
+        path,
+        key: `${upper} ${path}`,
+        ...(op.security ? { security: op.security } : {}),
+      });
     }
   }
   return operations;
@@ -72,9 +83,19 @@ describe('security checks over every route [pglite]', { timeout: 120_000 }, () =
   before(async () => {
     h = await startHarness('pglite', { webDistDir });
     await h.createOrg('casa-seguridad');
-    await h.createAccount({ org: 'casa-seguridad', email: 'admin@seguridad.example', role: 'admin', password: ADMIN_PASSWORD });
+    await h.createAccount({
+      org: 'casa-seguridad',
+      email: 'admin@seguridad.example',
+      role: 'admin',
+      password: ADMIN_PASSWORD,
+    });
     await h.createAccount({ org: 'casa-seguridad', email: 'cw@seguridad.example', role: 'caseworker' });
-    const other = await h.createAccount({ org: 'casa-seguridad', email: 'totp@seguridad.example', role: 'caseworker', totp: true });
+    const other = await h.createAccount({
+      org: 'casa-seguridad',
+      email: 'totp@seguridad.example',
+      role: 'caseworker',
+      totp: true,
+    });
     secretOfOther = other.totpSecret ?? '';
     assert.match(secretOfOther, /^[A-Z2-7]{16,}$/);
     admin = await h.login('admin@seguridad.example', ADMIN_PASSWORD);
@@ -91,20 +112,39 @@ describe('security checks over every route [pglite]', { timeout: 120_000 }, () =
 
   it('the explicitly public routes are exactly the ones the document marks or the test lists', () => {
     for (const op of operations) {
-      if (op.path.startsWith('/api/public/')) assert.ok(isPublicNamespace(op), `${op.key}: under /api/public/ only GET routes declaring security: [] are allowed`);
-      else if (op.security && op.security.length === 0) assert.ok(PUBLIC_ROUTES.has(op.key), `${op.key} declares no security but is not in PUBLIC_ROUTES`);
+      if (op.path.startsWith('/api/public/'))
+        assert.ok(
+          isPublicNamespace(op),
+          `${op.key}: under /api/public/ only GET routes declaring security: [] are allowed`,
+        );
+      else if (op.security && op.security.length === 0)
+        assert.ok(PUBLIC_ROUTES.has(op.key), `${op.key} declares no security but is not in PUBLIC_ROUTES`);
     }
-    for (const key of PUBLIC_ROUTES) assert.ok(operations.some((op) => op.key === key), `${key} is listed as public but not in the document`);
+    for (const key of PUBLIC_ROUTES)
+      assert.ok(
+        operations.some((op) => op.key === key),
+        `${key} is listed as public but not in the document`,
+      );
   });
 
   it('every non-public route answers 401 {code, message} without a session', async () => {
     const failures: string[] = [];
     for (const op of operations) {
       if (PUBLIC_ROUTES.has(op.key) || isPublicNamespace(op)) continue;
-      const response = await h.app.inject({ method: op.method as 'GET', url: fill(op.path), ...(STATE_CHANGING.has(op.method) ? { payload: {} } : {}) });
-      if (response.statusCode !== 401 || codeOf(response) !== 'auth.unauthenticated') failures.push(`${op.key}: ${response.statusCode} ${response.body.slice(0, 120)}`);
+      const response = await h.app.inject({
+        method: op.method as 'GET',
+        url: fill(op.path),
+        ...(STATE_CHANGING.has(op.method) ? { payload: {} } : {}),
+      });
+      if (response.statusCode !== 401 || codeOf(response) !== 'auth.unauthenticated')
+        failures.push(`${op.key}: ${response.statusCode} ${response.body.slice(0, 120)}`);
       // A forged or stale cookie is no better than none.
-      const forged = await h.app.inject({ method: op.method as 'GET', url: fill(op.path), headers: { cookie: 'acompana_session=forged-token-value' }, ...(STATE_CHANGING.has(op.method) ? { payload: {} } : {}) });
+      const forged = await h.app.inject({
+        method: op.method as 'GET',
+        url: fill(op.path),
+        headers: { cookie: 'acompana_session=forged-token-value' },
+        ...(STATE_CHANGING.has(op.method) ? { payload: {} } : {}),
+      });
       if (forged.statusCode !== 401) failures.push(`${op.key} with a forged cookie: ${forged.statusCode}`);
     }
     assert.deepEqual(failures, []);
@@ -117,9 +157,20 @@ describe('security checks over every route [pglite]', { timeout: 120_000 }, () =
       if (!STATE_CHANGING.has(op.method) || PUBLIC_ROUTES.has(op.key) || isPublicNamespace(op)) continue;
       checked++;
       for (const token of [undefined, 'wrong-token', `${admin.csrfToken.slice(0, -1)}x`, '']) {
-        const headers: Record<string, string> = { cookie: admin.cookie, ...(token === undefined ? {} : { 'x-csrf-token': token }) };
-        const response = await h.app.inject({ method: op.method as 'POST', url: fill(op.path, { id: personId }), headers, payload: {} });
-        if (response.statusCode !== 403 || codeOf(response) !== 'auth.csrf_invalid') failures.push(`${op.key} (token ${JSON.stringify(token)}): ${response.statusCode} ${response.body.slice(0, 120)}`);
+        const headers: Record<string, string> = {
+          cookie: admin.cookie,
+          ...(token === undefined ? {} : { 'x-csrf-token': token }),
+        };
+        const response = await h.app.inject({
+          method: op.method as 'POST',
+          url: fill(op.path, { id: personId }),
+          headers,
+          payload: {},
+        });
+        if (response.statusCode !== 403 || codeOf(response) !== 'auth.csrf_invalid')
+          failures.push(
+            `${op.key} (token ${JSON.stringify(token)}): ${response.statusCode} ${response.body.slice(0, 120)}`,
+          );
       }
     }
     assert.ok(checked > 15);
@@ -144,7 +195,8 @@ describe('security checks over every route [pglite]', { timeout: 120_000 }, () =
       assert.equal(response.headers['x-frame-options'], 'DENY', url);
       assert.equal(response.headers['x-content-type-options'], 'nosniff', url);
       assert.equal(response.headers['referrer-policy'], 'no-referrer', url);
-      if (url.startsWith('/api/')) assert.equal(response.headers['cache-control'], 'no-store', `${url}: API answers are never cached`);
+      if (url.startsWith('/api/'))
+        assert.equal(response.headers['cache-control'], 'no-store', `${url}: API answers are never cached`);
       if (/text\/html/.test(String(response.headers['content-type']))) {
         // The CSP would block them anyway; make sure the pages do not depend on inline code.
         assert.doesNotMatch(response.body, /<script(?![^>]*\bsrc=)[^>]*>\s*\S/i, `${url}: inline script`);
@@ -167,13 +219,16 @@ describe('security checks over every route [pglite]', { timeout: 120_000 }, () =
     const forbiddenKey = /^(password|passwordHash|password_hash|secret|totpSecret|totp_secret|hash)$/i;
     const leaks: string[] = [];
     const inspect = (key: string, response: LightMyRequestResponse, allowSecret = false) => {
-      for (const value of forbiddenValues) if (value && response.body.includes(value)) leaks.push(`${key} echoes ${value === secretOfOther ? 'a TOTP secret' : 'a password'}`);
+      for (const value of forbiddenValues)
+        if (value && response.body.includes(value))
+          leaks.push(`${key} echoes ${value === secretOfOther ? 'a TOTP secret' : 'a password'}`);
       if (!/json/.test(String(response.headers['content-type']))) return;
       const walk = (node: unknown, path: string) => {
         if (Array.isArray(node)) node.forEach((v, i) => walk(v, `${path}[${i}]`));
         else if (node && typeof node === 'object') {
           for (const [k, v] of Object.entries(node)) {
-            if (forbiddenKey.test(k) && !(allowSecret && /secret/i.test(k))) leaks.push(`${key} returns a field "${path}.${k}"`);
+            if (forbiddenKey.test(k) && !(allowSecret && /secret/i.test(k)))
+              leaks.push(`${key} returns a field "${path}.${k}"`);
             walk(v, `${path}.${k}`);
           }
         }
@@ -183,26 +238,60 @@ describe('security checks over every route [pglite]', { timeout: 120_000 }, () =
 
     // Every read, as the administrator, with a real person where the path names one.
     for (const op of operations.filter((o) => o.method === 'GET')) {
-      inspect(op.key, await admin.get(fill(op.path, { id: personId, indicator: 'people-registered', calendarId: 'mx.federal' })));
+      inspect(
+        op.key,
+        await admin.get(fill(op.path, { id: personId, indicator: 'people-registered', calendarId: 'mx.federal' })),
+      );
     }
     // Every write, sent the secrets as bait in the fields most likely to be echoed.
-    const bait = { password: ADMIN_PASSWORD, totp: secretOfOther, email: 'admin@seguridad.example', givenNames: ADMIN_PASSWORD, notes: secretOfOther, code: secretOfOther };
-    for (const op of operations.filter((o) => STATE_CHANGING.has(o.method) && !SESSION_ENDING.has(o.key) && o.key !== 'POST /api/auth/login')) {
-      inspect(op.key, await admin.request({ method: op.method as 'POST', url: fill(op.path, { id: personId }), payload: bait }), ENROLMENT_ROUTES.has(op.key));
+    const bait = {
+      password: ADMIN_PASSWORD,
+      totp: secretOfOther,
+      email: 'admin@seguridad.example',
+      givenNames: ADMIN_PASSWORD,
+      notes: secretOfOther,
+      code: secretOfOther,
+    };
+    for (const op of operations.filter(
+      (o) => STATE_CHANGING.has(o.method) && !SESSION_ENDING.has(o.key) && o.key !== 'POST /api/auth/login',
+    )) {
+      inspect(
+        op.key,
+        await admin.request({ method: op.method as 'POST', url: fill(op.path, { id: personId }), payload: bait }),
+        ENROLMENT_ROUTES.has(op.key),
+      );
     }
     // Login, refused and accepted.
-    const refused = await h.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'admin@seguridad.example', password: `${ADMIN_PASSWORD}!` }, remoteAddress: '10.9.9.9' });
+    const refused = await h.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'admin@seguridad.example', password: `${ADMIN_PASSWORD}!` },
+      remoteAddress: '10.9.9.9',
+    });
     assert.equal(refused.statusCode, 401);
     inspect('POST /api/auth/login (refused)', refused);
-    const accepted = await h.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'admin@seguridad.example', password: ADMIN_PASSWORD }, remoteAddress: '10.9.9.8' });
+    const accepted = await h.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'admin@seguridad.example', password: ADMIN_PASSWORD },
+      remoteAddress: '10.9.9.8',
+    });
     assert.equal(accepted.statusCode, 200);
     inspect('POST /api/auth/login (accepted)', accepted);
     // Creating an account through the API: the new two-factor secret once, never the password.
-    const created = await admin.post('/api/admin/accounts', { email: 'nueva@seguridad.example', displayName: 'Nueva', password: 'clave nueva muy larga', role: 'caseworker' });
+    const created = await admin.post('/api/admin/accounts', {
+      email: 'nueva@seguridad.example',
+      displayName: 'Nueva',
+      password: 'clave nueva muy larga',
+      role: 'caseworker',
+    });
     assert.equal(created.statusCode, 201, created.body);
     assert.ok(!created.body.includes('clave nueva muy larga'));
     const listed = await admin.get('/api/admin/accounts');
-    assert.ok(!listed.body.includes((created.json() as { totpSecret?: string }).totpSecret ?? 'no secret returned'), 'the secret is not shown again');
+    assert.ok(
+      !listed.body.includes((created.json() as { totpSecret?: string }).totpSecret ?? 'no secret returned'),
+      'the secret is not shown again',
+    );
     assert.deepEqual(leaks, []);
   });
 
@@ -212,19 +301,40 @@ describe('security checks over every route [pglite]', { timeout: 120_000 }, () =
     await h.createAccount({ org: 'casa-seguridad', email: 'victima@seguridad.example', role: 'caseworker' });
     const attempts = await Promise.all(
       Array.from({ length: 30 }, (_, i) =>
-        h.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'victima@seguridad.example', password: `adivinanza numero ${i}` }, remoteAddress: `10.1.0.${i + 1}` }),
+        h.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { email: 'victima@seguridad.example', password: `adivinanza numero ${i}` },
+          remoteAddress: `10.1.0.${i + 1}`,
+        }),
       ),
     );
     const codes = attempts.map(codeOf);
-    const state = await h.ctx.db.query<{ failed_logins: number; locked: boolean }>("SELECT failed_logins, locked_until IS NOT NULL AS locked FROM accounts WHERE email = 'victima@seguridad.example'");
-    t.diagnostic(`30 parallel wrong passwords: ${codes.filter((c) => c === 'auth.invalid_credentials').length} judged, ${codes.filter((c) => c === 'auth.locked').length} locked; accounts row afterwards ${JSON.stringify(state.rows[0])}`);
+    const state = await h.ctx.db.query<{ failed_logins: number; locked: boolean }>(
+      "SELECT failed_logins, locked_until IS NOT NULL AS locked FROM accounts WHERE email = 'victima@seguridad.example'",
+    );
+    t.diagnostic(
+      `30 parallel wrong passwords: ${codes.filter((c) => c === 'auth.invalid_credentials').length} judged, ${codes.filter((c) => c === 'auth.locked').length} locked; accounts row afterwards ${JSON.stringify(state.rows[0])}`,
+    );
     for (const c of codes) assert.ok(['auth.invalid_credentials', 'auth.locked'].includes(c), c);
     // The right password right after: refused, the account is locked.
-    const right = await h.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'victima@seguridad.example', password: TEST_PASSWORD }, remoteAddress: '10.1.1.1' });
-    assert.equal(codeOf(right), 'auth.locked', `after 30 parallel failures the account is locked (${right.statusCode} ${right.body.slice(0, 120)})`);
+    const right = await h.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'victima@seguridad.example', password: TEST_PASSWORD },
+      remoteAddress: '10.1.1.1',
+    });
+    assert.equal(
+      codeOf(right),
+      'auth.locked',
+      `after 30 parallel failures the account is locked (${right.statusCode} ${right.body.slice(0, 120)})`,
+    );
     // Five failures lock the account: no more than five guesses were actually judged.
     const judged = codes.filter((c) => c === 'auth.invalid_credentials').length;
-    assert.ok(judged <= 5, `${judged} of 30 parallel guesses were checked against the password before the lock (at most 5 allowed)`);
+    assert.ok(
+      judged <= 5,
+      `${judged} of 30 parallel guesses were checked against the password before the lock (at most 5 allowed)`,
+    );
   });
 
   // An attempt counts when it starts, so a parallel burst from one address is limited too.
@@ -232,18 +342,36 @@ describe('security checks over every route [pglite]', { timeout: 120_000 }, () =
     const ip = '10.2.0.1';
     const attempts = await Promise.all(
       Array.from({ length: 30 }, (_, i) =>
-        h.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: `nadie${i}@seguridad.example`, password: 'una clave cualquiera' }, remoteAddress: ip }),
+        h.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { email: `nadie${i}@seguridad.example`, password: 'una clave cualquiera' },
+          remoteAddress: ip,
+        }),
       ),
     );
     for (const a of attempts) assert.ok([401, 429].includes(a.statusCode), `${a.statusCode} ${a.body}`);
     const limited = attempts.filter((a) => a.statusCode === 429).length;
     t.diagnostic(`30 parallel attempts from one address: ${limited} answered 429, ${30 - limited} judged`);
-    assert.ok(limited >= 10, `only ${limited} of 30 parallel attempts from one address were rate limited (20 failures allowed per 15 minutes)`);
+    assert.ok(
+      limited >= 10,
+      `only ${limited} of 30 parallel attempts from one address were rate limited (20 failures allowed per 15 minutes)`,
+    );
     // Even the right password is refused from that address now; another address still gets in.
-    const fromSame = await h.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'cw@seguridad.example', password: TEST_PASSWORD }, remoteAddress: ip });
+    const fromSame = await h.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'cw@seguridad.example', password: TEST_PASSWORD },
+      remoteAddress: ip,
+    });
     assert.equal(fromSame.statusCode, 429);
     assert.equal(codeOf(fromSame), 'auth.rate_limited');
-    const fromOther = await h.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'cw@seguridad.example', password: TEST_PASSWORD }, remoteAddress: '10.2.0.2' });
+    const fromOther = await h.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'cw@seguridad.example', password: TEST_PASSWORD },
+      remoteAddress: '10.2.0.2',
+    });
     assert.equal(fromOther.statusCode, 200, fromOther.body);
   });
 });

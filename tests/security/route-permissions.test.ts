@@ -23,10 +23,14 @@ interface Operation {
   key: string;
 }
 
-const doc = (await h.app.inject({ method: 'GET', url: '/api/docs/json' })).json() as { paths: Record<string, Record<string, unknown>> };
+const doc = (await h.app.inject({ method: 'GET', url: '/api/docs/json' })).json() as {
+  paths: Record<string, Record<string, unknown>>;
+};
 const operations: Operation[] = Object.entries(doc.paths)
   .filter(([path]) => path.startsWith('/api/'))
-  .flatMap(([path, methods]) => Object.keys(methods).map((m) => ({ method: m.toUpperCase(), path, key: `${m.toUpperCase()} ${path}` })));
+  .flatMap(([path, methods]) =>
+    Object.keys(methods).map((m) => ({ method: m.toUpperCase(), path, key: `${m.toUpperCase()} ${path}` })),
+  );
 
 /**
  * Errors that refuse a reference to a record the actor may not know of exactly as they refuse an
@@ -50,7 +54,14 @@ function fill(path: string, values: Record<string, string>): string {
   });
 }
 
-async function call(role: Role | 'anonymous', op: Operation, url: string, body: unknown, raw?: RecordPolicy['raw'], fresh = false): Promise<LightMyRequestResponse> {
+async function call(
+  role: Role | 'anonymous',
+  op: Operation,
+  url: string,
+  body: unknown,
+  raw?: RecordPolicy['raw'],
+  fresh = false,
+): Promise<LightMyRequestResponse> {
   const options: InjectOptions = { method: op.method as InjectOptions['method'], url };
   if (raw) Object.assign(options, { payload: raw.payload, headers: raw.headers });
   else if (body !== undefined) options.payload = body as object;
@@ -78,15 +89,25 @@ function expected(policy: Exclude<RoutePolicy, { kind: 'public' }>, role: Role, 
     case 'list':
       return listScope(world.actorOf(role), 'read', policy.record) !== undefined;
     case 'record':
-      return policy.expect ? policy.expect(world, role, scope as Scope) : actorCan(world, role, policy.action, policy.record, scope as Scope);
+      return policy.expect
+        ? policy.expect(world, role, scope as Scope)
+        : actorCan(world, role, policy.action, policy.record, scope as Scope);
   }
 }
 
 describe('route permissions', () => {
   it('every API route declares who may call it, and no declaration names a route that is gone', () => {
     const known = new Set(operations.map((o) => o.key));
-    assert.deepEqual(operations.map((o) => o.key).filter((k) => !routePolicies[k]), [], 'routes without an entry in tests/security/permissions/route-policies.ts');
-    assert.deepEqual(Object.keys(routePolicies).filter((k) => !known.has(k)), [], 'entries for routes that no longer exist');
+    assert.deepEqual(
+      operations.map((o) => o.key).filter((k) => !routePolicies[k]),
+      [],
+      'routes without an entry in tests/security/permissions/route-policies.ts',
+    );
+    assert.deepEqual(
+      Object.keys(routePolicies).filter((k) => !known.has(k)),
+      [],
+      'entries for routes that no longer exist',
+    );
   });
 
   for (const op of operations) {
@@ -96,22 +117,44 @@ describe('route permissions', () => {
       const mismatches: string[] = [];
       const check = (who: string, allowedExpected: boolean, response: LightMyRequestResponse) => {
         const allowed = !isDenied(response);
-        if (allowed !== allowedExpected) mismatches.push(`${who}: expected ${allowedExpected ? 'allowed' : 'denied'}, got ${response.statusCode} ${response.body.slice(0, 160)}`);
+        if (allowed !== allowedExpected)
+          mismatches.push(
+            `${who}: expected ${allowedExpected ? 'allowed' : 'denied'}, got ${response.statusCode} ${response.body.slice(0, 160)}`,
+          );
       };
       if (policy.kind === 'public') {
-        const params = { id: '00000000-0000-4000-8000-000000000000', indicator: 'people.registered', lang: 'es', slug: 'asylum-mexico' };
+        const params = {
+          id: '00000000-0000-4000-8000-000000000000',
+          indicator: 'people.registered',
+          lang: 'es',
+          slug: 'asylum-mexico',
+        };
         const response = await call('anonymous', op, fill(op.path, params), undefined);
         assert.ok(![401, 403].includes(response.statusCode), `${op.key} anonymous: ${response.statusCode}`);
         return;
       }
       if (policy.kind === 'record') {
         const anonymousTarget = await targetFor(policy.target, 'org', 'admin', false);
-        check('anonymous', false, await call('anonymous', op, fill(op.path, { ...anonymousTarget, ...policy.params?.(anonymousTarget) }), bodyOf(policy, world, anonymousTarget), policy.raw));
+        check(
+          'anonymous',
+          false,
+          await call(
+            'anonymous',
+            op,
+            fill(op.path, { ...anonymousTarget, ...policy.params?.(anonymousTarget) }),
+            bodyOf(policy, world, anonymousTarget),
+            policy.raw,
+          ),
+        );
         for (const role of roles) {
           for (const scope of policy.scopes ?? scopes) {
             const t = await targetFor(policy.target, scope, role, policy.fresh ?? false);
             const url = fill(op.path, { ...t, ...policy.params?.(t) }) + (policy.query ? `?${policy.query(t)}` : '');
-            check(`${role} on a ${scope} record`, expected(policy, role, scope), await call(role, op, url, bodyOf(policy, world, t), policy.raw));
+            check(
+              `${role} on a ${scope} record`,
+              expected(policy, role, scope),
+              await call(role, op, url, bodyOf(policy, world, t), policy.raw),
+            );
           }
         }
       } else {
@@ -119,12 +162,31 @@ describe('route permissions', () => {
         const query = policy.kind !== 'session' && policy.query ? `?${policy.query}` : '';
         const urlWith = async (own: Record<string, string> = {}) => fill(op.path, { ...params, ...own }) + query;
         const owned = policy.kind === 'session' ? policy.own : undefined;
-        check('anonymous', false, await call('anonymous', op, await urlWith(owned ? await owned(world, 'admin') : {}), bodyOf(policy, world), policy.kind === 'org' ? policy.raw : undefined));
+        check(
+          'anonymous',
+          false,
+          await call(
+            'anonymous',
+            op,
+            await urlWith(owned ? await owned(world, 'admin') : {}),
+            bodyOf(policy, world),
+            policy.kind === 'org' ? policy.raw : undefined,
+          ),
+        );
         for (const role of roles) {
           const fresh = policy.kind === 'session' && (policy.fresh ?? false);
           const url = await urlWith(owned ? await owned(world, role) : {});
-          check(role, expected(policy, role), await call(role, op, url, bodyOf(policy, world), policy.kind === 'org' ? policy.raw : undefined, fresh));
-          if (policy.kind === 'session' && policy.others) check(`${role} on somebody else's`, false, await call(role, op, await urlWith(await policy.others(world)), bodyOf(policy, world)));
+          check(
+            role,
+            expected(policy, role),
+            await call(role, op, url, bodyOf(policy, world), policy.kind === 'org' ? policy.raw : undefined, fresh),
+          );
+          if (policy.kind === 'session' && policy.others)
+            check(
+              `${role} on somebody else's`,
+              false,
+              await call(role, op, await urlWith(await policy.others(world)), bodyOf(policy, world)),
+            );
         }
       }
       assert.deepEqual(mismatches, [], `${op.key}\n${mismatches.join('\n')}`);

@@ -25,9 +25,16 @@ export interface AppContext {
   version: string;
 }
 
-const rootPackage = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
+const rootPackage = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
 
-export function createAppContext(input: { config: AppConfig; db: Database; keyring: Keyring; clock?: () => Date }): AppContext {
+export function createAppContext(input: {
+  config: AppConfig;
+  db: Database;
+  keyring: Keyring;
+  clock?: () => Date;
+}): AppContext {
   const clock = input.clock ?? (() => new Date());
   const { config, db, keyring } = input;
   const audit = createAuditWriter(db, keyring.systemKey('audit'), clock);
@@ -40,7 +47,14 @@ export function createAppContext(input: { config: AppConfig; db: Database; keyri
     sessionCache: createSessionCache(config.sessionCacheMs),
     version: rootPackage.version,
     accounts: createAccountsService({ db, keyring, audit }),
-    login: createLoginService({ db, keyring, audit, clock, throttle: createLoginThrottle(), sessionMaxMinutes: config.sessionMaxMinutes }),
+    login: createLoginService({
+      db,
+      keyring,
+      audit,
+      clock,
+      throttle: createLoginThrottle(),
+      sessionMaxMinutes: config.sessionMaxMinutes,
+    }),
     totpEnrollment: createTotpEnrollmentService({ db, keyring, audit, clock }),
   };
 }

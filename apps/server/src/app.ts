@@ -58,16 +58,27 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   const distDir = options.webDistDir ?? webDistDir;
   const webAvailable = existsSync(join(distDir, 'index.html'));
   app.setNotFoundHandler((request, reply) => {
-    if (webAvailable && isStaffAppPage(request.method, request.url)) return reply.header('cache-control', 'no-cache').sendFile('index.html', distDir);
+    if (webAvailable && isStaffAppPage(request.method, request.url))
+      return reply.header('cache-control', 'no-cache').sendFile('index.html', distDir);
     return sendAppError(request, reply, new AppError('route.not_found'));
   });
   installSecurityHeaders(app, { hsts: ctx.config.secureCookies });
   await app.register(fastifyCookie);
-  installAuthContext(app, { db: ctx.db, idleMinutes: ctx.config.sessionIdleMinutes, clock: ctx.clock, cache: ctx.sessionCache });
+  installAuthContext(app, {
+    db: ctx.db,
+    idleMinutes: ctx.config.sessionIdleMinutes,
+    clock: ctx.clock,
+    cache: ctx.sessionCache,
+  });
 
   await app.register(fastifySwagger, {
     openapi: {
-      info: { title: 'Acompaña API', version: ctx.version, description: 'Case management, deadlines, documentation and search for organisations accompanying people on the move.' },
+      info: {
+        title: 'Acompaña API',
+        version: ctx.version,
+        description:
+          'Case management, deadlines, documentation and search for organisations accompanying people on the move.',
+      },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'acompana_session' } } },
       security: [{ session: [] }],
     },
@@ -77,7 +88,11 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     routePrefix: '/api/docs',
     staticCSP: true,
     // Its own hash-based CSP, minus remote hosts and the https upgrade (a LAN deployment on http).
-    transformStaticCSP: (header) => header.replace(/ https:/g, '').replace(/ ?upgrade-insecure-requests;?/, '').replace(/ validator\.swagger\.io/, ''),
+    transformStaticCSP: (header) =>
+      header
+        .replace(/ https:/g, '')
+        .replace(/ ?upgrade-insecure-requests;?/, '')
+        .replace(/ validator\.swagger\.io/, ''),
     uiConfig: { docExpansion: 'list', validatorUrl: null },
   });
 

@@ -6,7 +6,12 @@ import { openDatabase } from './kernel/db/open-database.ts';
 import { migrate } from './kernel/db/migrate.ts';
 import type { Database } from './kernel/db/database.ts';
 import { Keyring } from './kernel/crypto/keyring.ts';
-import { loadOrCreateMasterKey, masterKeyId, pendingMasterKey, promotePendingMasterKey } from './kernel/crypto/master-key.ts';
+import {
+  loadOrCreateMasterKey,
+  masterKeyId,
+  pendingMasterKey,
+  promotePendingMasterKey,
+} from './kernel/crypto/master-key.ts';
 import { createAppContext, type AppContext } from './app-context.ts';
 // Every module that stores encrypted columns registers them for key rotation when its crypto
 // module loads. Importing them here makes the CLI's `keys rotate` cover them too, without the

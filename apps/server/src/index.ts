@@ -19,4 +19,10 @@ export { findOrganisationBySlug } from './orgs/orgs.queries.ts';
 export { isDatabaseEmpty, seedDemo } from './demo/seed-demo.ts';
 export { otpauthUrl } from './auth/totp.ts';
 export { backupToFile, writeBackup, type BackupReport } from './backup/backup.ts';
-export { checkBackupFile, restoreBackup, restoreFromFile, type RestoreOptions, type RestoreReport } from './backup/restore.ts';
+export {
+  checkBackupFile,
+  restoreBackup,
+  restoreFromFile,
+  type RestoreOptions,
+  type RestoreReport,
+} from './backup/restore.ts';

@@ -22,7 +22,9 @@ async function main(): Promise<void> {
   }
   const app = await buildApp(ctx, { logger: true });
   // Background jobs (deadline reminders, their e-mails): an in-process worker, stopped first on shutdown.
-  const jobs = createServerJobs(ctx, { onError: (kind, error) => app.log.error({ err: error, job: kind }, 'background job failed') });
+  const jobs = createServerJobs(ctx, {
+    onError: (kind, error) => app.log.error({ err: error, job: kind }, 'background job failed'),
+  });
   const running: { worker?: JobWorker; sealer?: AuditSealer } = {};
   app.addHook('onClose', async () => {
     await running.worker?.stop();
@@ -44,22 +46,32 @@ async function main(): Promise<void> {
   // Audit entries are chained in the background within about a second (decision 0125).
   running.sealer = startAuditSealer(ctx.db, ctx.keyring.systemKey('audit'), {
     onError: (error) => app.log.error({ err: error }, 'audit sealer'),
-    onTampered: (seq) => app.log.error({ seq }, 'audit entry does not match its own MAC: sealing stopped before it; run `acompana audit verify`'),
+    onTampered: (seq) =>
+      app.log.error(
+        { seq },
+        'audit entry does not match its own MAC: sealing stopped before it; run `acompana audit verify`',
+      ),
   });
   running.worker = startJobWorker(jobs.queue, { onError: (error) => app.log.error({ err: error }, 'job worker') });
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const url = `http://${shownHost}:${config.port}/app/`;
   console.log(`Acompaña is ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${url}`);
-  console.log(`Database: ${ctx.db.kind === 'pglite' ? `embedded (${config.dataDir})` : 'PostgreSQL (DATABASE_URL)'}; master key: ${runtime.masterKeyOrigin}`);
+  console.log(
+    `Database: ${ctx.db.kind === 'pglite' ? `embedded (${config.dataDir})` : 'PostgreSQL (DATABASE_URL)'}; master key: ${runtime.masterKeyOrigin}`,
+  );
   console.log(`API documentation: http://${shownHost}:${config.port}/api/docs`);
   if (config.seedDemo) {
     console.log(`${seeded ? 'Demo data created' : 'Demo data'} (synthetic). Demo logins, password "${DEMO_PASSWORD}":`);
-    for (const account of demoAccounts) console.log(`  ${account.email.padEnd(36)} ${account.role.padEnd(22)} ${account.org}`);
+    for (const account of demoAccounts)
+      console.log(`  ${account.email.padEnd(36)} ${account.role.padEnd(22)} ${account.org}`);
   }
   if (seeded) {
     const t0 = Date.now();
     seedDemoRecords(ctx).then(
-      (n) => console.log(`Demo records added in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${n.people} people, ${n.procedures} procedures (synthetic).`),
+      (n) =>
+        console.log(
+          `Demo records added in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${n.people} people, ${n.procedures} procedures (synthetic).`,
+        ),
       (error: unknown) => console.error('Demo records could not be added:', error),
     );
   }

@@ -34,13 +34,15 @@ export async function registerWebApp(app: FastifyInstance, distDir: string = web
     index: ['index.html'],
     wildcard: true,
     // Hashed asset names can be cached for ever; pages and the service worker must always be revalidated.
-    setHeaders: (reply, path) => reply.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
+    setHeaders: (reply, path) =>
+      reply.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
   });
   if (!portalAvailable) {
     app.get('/', (_request, reply) => reply.redirect('/app/'));
     return;
   }
-  const sendPortal = (reply: FastifyReply) => reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile('portal.html', distDir);
+  const sendPortal = (reply: FastifyReply) =>
+    reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile('portal.html', distDir);
   const portalRoute = {
     onSend: async (_request: unknown, reply: FastifyReply, payload: unknown) => {
       reply.header('permissions-policy', PORTAL_PERMISSIONS_POLICY);
@@ -53,11 +55,17 @@ export async function registerWebApp(app: FastifyInstance, distDir: string = web
     app.get(`/${lang}/*`, portalRoute, (_request, reply) => sendPortal(reply));
   }
   if (existsSync(`${distDir}/sw.js`)) {
-    app.get('/sw.js', (_request, reply) => reply.header('cache-control', 'no-cache').type('text/javascript; charset=utf-8').sendFile('sw.js', distDir));
+    app.get('/sw.js', (_request, reply) =>
+      reply.header('cache-control', 'no-cache').type('text/javascript; charset=utf-8').sendFile('sw.js', distDir),
+    );
   }
 }
 
 /** Unknown /app/* pages are the staff app's own routes: answer them with its index.html. */
 export function isStaffAppPage(method: string, url: string): boolean {
-  return (method === 'GET' || method === 'HEAD') && (url === '/app' || url.startsWith('/app/')) && !url.startsWith('/app/assets/');
+  return (
+    (method === 'GET' || method === 'HEAD') &&
+    (url === '/app' || url.startsWith('/app/')) &&
+    !url.startsWith('/app/assets/')
+  );
 }

@@ -2,7 +2,14 @@
 import { isAppError, translate, type Locale } from '@acompana/server';
 import { parseArgs, UsageError } from './admin/cli-args.ts';
 import { backupCommand, restoreCommand } from './backup/commands.ts';
-import { auditVerifyCommand, keysRotateCommand, keysRotateMasterCommand, migrateCommand, seedDemoCommand, userCreateCommand } from './admin/commands.ts';
+import {
+  auditVerifyCommand,
+  keysRotateCommand,
+  keysRotateMasterCommand,
+  migrateCommand,
+  seedDemoCommand,
+  userCreateCommand,
+} from './admin/commands.ts';
 
 const usage = `usage: acompana COMMAND
   migrate                                   apply database migrations
@@ -58,7 +65,9 @@ run(process.argv.slice(2)).then(
       process.exit(2);
     }
     if (isAppError(error)) {
-      console.error(`acompana: ${translate(locale, error.code, error.params)}${error.field ? ` (${error.field})` : ''}`);
+      console.error(
+        `acompana: ${translate(locale, error.code, error.params)}${error.field ? ` (${error.field})` : ''}`,
+      );
       process.exit(error.code === 'database.data_dir_in_use' ? 75 : 1);
     }
     console.error('acompana: unexpected error:', error);

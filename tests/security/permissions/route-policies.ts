@@ -36,50 +36,116 @@ export interface RecordPolicy {
 export type RoutePolicy =
   | { kind: 'public' }
   | {
-      kind: 'session'; fresh?: boolean; body?: (w: World) => unknown; params?: (w: World) => Record<string, string>;
+      kind: 'session';
+      fresh?: boolean;
+      body?: (w: World) => unknown;
+      params?: (w: World) => Record<string, string>;
       /** For a route on the actor's own things: one of them (by role), and one of somebody else's, which must be refused. */
       own?: (w: World, role: Role) => Promise<Record<string, string>>;
       others?: (w: World) => Promise<Record<string, string>>;
     }
   | {
-      kind: 'org'; record: RecordType; action: Action; body?: (w: World) => unknown; query?: string;
-      params?: (w: World) => Record<string, string> | Promise<Record<string, string>>; raw?: RecordPolicy['raw'];
+      kind: 'org';
+      record: RecordType;
+      action: Action;
+      body?: (w: World) => unknown;
+      query?: string;
+      params?: (w: World) => Record<string, string> | Promise<Record<string, string>>;
+      raw?: RecordPolicy['raw'];
     }
   | { kind: 'list'; record: RecordType; query?: string; body?: (w: World) => unknown }
   | RecordPolicy;
 
-const actorCan = (w: World, role: Role, action: Action, type: RecordType, scope: Scope) => can(w.actorOf(role), action, policyRecordOf(w, type, scope, role));
+const actorCan = (w: World, role: Role, action: Action, type: RecordType, scope: Scope) =>
+  can(w.actorOf(role), action, policyRecordOf(w, type, scope, role));
 const inOwnOrg = (scope: Scope) => scope !== 'shared' && scope !== 'other';
 /** Parts of a person's file that are never shared with partners (screenings, procedures, consents). */
-const ownOrgPerson = (action: Action) => (w: World, role: Role, scope: Scope) => inOwnOrg(scope) && actorCan(w, role, action, 'person', scope);
+const ownOrgPerson = (action: Action) => (w: World, role: Role, scope: Scope) =>
+  inOwnOrg(scope) && actorCan(w, role, action, 'person', scope);
 /** Creating a record of `type` about a person: the actor becomes its owner. */
 const createsAbout = (type: RecordType) => (w: World, role: Role, scope: Scope) =>
-  inOwnOrg(scope) && actorCan(w, role, 'read', 'person', scope) && can(w.actorOf(role), 'create', { type, orgId: w.orgs.A, ownerId: w.accounts[role], teamId: w.teams.T1 });
+  inOwnOrg(scope) &&
+  actorCan(w, role, 'read', 'person', scope) &&
+  can(w.actorOf(role), 'create', { type, orgId: w.orgs.A, ownerId: w.accounts[role], teamId: w.teams.T1 });
 /** Creating a record of `type` that takes the person's owner and team (a referral). */
 const createsForPerson = (type: RecordType) => (w: World, role: Role, scope: Scope) =>
   inOwnOrg(scope) && actorCan(w, role, 'read', 'person', scope) && actorCan(w, role, 'create', type, scope);
-const orgCan = (type: RecordType, action: Action) => (w: World, role: Role) => can(w.actorOf(role), action, { type, orgId: w.orgs.A });
+const orgCan = (type: RecordType, action: Action) => (w: World, role: Role) =>
+  can(w.actorOf(role), action, { type, orgId: w.orgs.A });
 
-const person = (action: Action, extra: Partial<RecordPolicy> = {}): RecordPolicy => ({ kind: 'record', record: 'person', action, target: 'person', ...extra });
-const procedure = (action: Action, extra: Partial<RecordPolicy> = {}): RecordPolicy => ({ kind: 'record', record: 'procedure', action, target: 'procedure', ...extra });
-const incident = (action: Action, extra: Partial<RecordPolicy> = {}): RecordPolicy => ({ kind: 'record', record: 'incident', action, target: 'incident', ...extra });
-const directory = (action: Action, extra: Partial<RecordPolicy> = {}): RecordPolicy => ({ kind: 'record', record: 'directory_entry', action, target: 'directory_service', scopes: ['org', 'shared', 'other'], ...extra });
+const person = (action: Action, extra: Partial<RecordPolicy> = {}): RecordPolicy => ({
+  kind: 'record',
+  record: 'person',
+  action,
+  target: 'person',
+  ...extra,
+});
+const procedure = (action: Action, extra: Partial<RecordPolicy> = {}): RecordPolicy => ({
+  kind: 'record',
+  record: 'procedure',
+  action,
+  target: 'procedure',
+  ...extra,
+});
+const incident = (action: Action, extra: Partial<RecordPolicy> = {}): RecordPolicy => ({
+  kind: 'record',
+  record: 'incident',
+  action,
+  target: 'incident',
+  ...extra,
+});
+const directory = (action: Action, extra: Partial<RecordPolicy> = {}): RecordPolicy => ({
+  kind: 'record',
+  record: 'directory_entry',
+  action,
+  target: 'directory_service',
+  scopes: ['org', 'shared', 'other'],
+  ...extra,
+});
 
 /** A tracing request received by organisation A is decided by the organisation as a whole. */
 const tracing = (action: Action, extra: Partial<RecordPolicy> = {}): RecordPolicy => ({
-  kind: 'record', record: 'missing_report', action, target: 'tracing_received', scopes: ['org', 'other'],
-  expect: (w, role, scope) => scope === 'org' && can(w.actorOf(role), action, { type: 'missing_report', orgId: w.orgs.A }), ...extra,
+  kind: 'record',
+  record: 'missing_report',
+  action,
+  target: 'tracing_received',
+  scopes: ['org', 'other'],
+  expect: (w, role, scope) =>
+    scope === 'org' && can(w.actorOf(role), action, { type: 'missing_report', orgId: w.orgs.A }),
+  ...extra,
 });
 const household = (action: Action, extra: Partial<RecordPolicy> = {}): RecordPolicy => ({
-  kind: 'record', record: 'person', action, target: 'household', expect: (w, role, scope) => inOwnOrg(scope) && actorCan(w, role, action, 'person', scope), ...extra,
+  kind: 'record',
+  record: 'person',
+  action,
+  target: 'household',
+  expect: (w, role, scope) => inOwnOrg(scope) && actorCan(w, role, action, 'person', scope),
+  ...extra,
 });
-const sent = (action: Action, extra: Partial<RecordPolicy> = {}): RecordPolicy => ({ kind: 'record', record: 'referral', action, target: 'referral_sent', ...extra });
+const sent = (action: Action, extra: Partial<RecordPolicy> = {}): RecordPolicy => ({
+  kind: 'record',
+  record: 'referral',
+  action,
+  target: 'referral_sent',
+  ...extra,
+});
 /** The receiver's copy belongs to the receiving organisation as a whole (its intake). */
 const received = (action: Action, extra: Partial<RecordPolicy> = {}): RecordPolicy => ({
-  kind: 'record', record: 'referral', action, target: 'referral_received', scopes: ['org', 'other'],
-  expect: (w, role, scope) => scope === 'org' && can(w.actorOf(role), action, { type: 'referral', orgId: w.orgs.A }), ...extra,
+  kind: 'record',
+  record: 'referral',
+  action,
+  target: 'referral_received',
+  scopes: ['org', 'other'],
+  expect: (w, role, scope) => scope === 'org' && can(w.actorOf(role), action, { type: 'referral', orgId: w.orgs.A }),
+  ...extra,
 });
-const referralBody = (t: Target, w: World) => ({ personId: t.personId, toOrgId: w.orgs.C, urgency: 'routine', reason: 'Prueba.', sharedFields: ['name'] });
+const referralBody = (t: Target, w: World) => ({
+  personId: t.personId,
+  toOrgId: w.orgs.C,
+  urgency: 'routine',
+  reason: 'Prueba.',
+  sharedFields: ['name'],
+});
 
 export const routePolicies: Record<string, RoutePolicy> = {
   'GET /api/health': { kind: 'public' },
@@ -99,23 +165,69 @@ export const routePolicies: Record<string, RoutePolicy> = {
   'GET /api/missing/notifications': { kind: 'session' },
   'POST /api/agenda/feed': { kind: 'session', fresh: true },
   'DELETE /api/agenda/feed': { kind: 'session', fresh: true },
-  'GET /api/calendars/{calendarId}/declared-days': { kind: 'session', params: () => ({ calendarId: 'mx-federal-admin' }) },
+  'GET /api/calendars/{calendarId}/declared-days': {
+    kind: 'session',
+    params: () => ({ calendarId: 'mx-federal-admin' }),
+  },
 
   'GET /api/admin/audit/verify': { kind: 'org', record: 'audit_log', action: 'read' },
   'GET /api/admin/accounts': { kind: 'org', record: 'account', action: 'read' },
-  'POST /api/admin/accounts': { kind: 'org', record: 'account', action: 'create', body: () => ({ email: `new-${Math.random().toString(36).slice(2)}@perm-a.example`, displayName: 'Cuenta Nueva', role: 'caseworker', password: 'una clave larga de prueba' }) },
-  'PUT /api/admin/accounts/{accountId}/role': { kind: 'org', record: 'membership', action: 'update', body: () => ({ role: 'caseworker' }), params: (w) => ({ accountId: w.accounts.X }) },
-  'GET /api/admin/settings/security': { kind: 'org', record: 'org_settings', action: 'read' },
-  'PUT /api/admin/settings/security': { kind: 'org', record: 'org_settings', action: 'update', body: () => ({ totpRequiredRoles: [] }) },
-  'POST /api/calendars/{calendarId}/declared-days': {
-    kind: 'org', record: 'org_settings', action: 'update', params: () => ({ calendarId: 'mx-federal-admin' }),
-    body: () => ({ date: '2030-05-02', reasonEs: 'Día inhábil de prueba', reasonEn: 'Test non-working day', source: 'DOF de prueba https://dof.gob.mx/' }),
+  'POST /api/admin/accounts': {
+    kind: 'org',
+    record: 'account',
+    action: 'create',
+    body: () => ({
+      email: `new-${Math.random().toString(36).slice(2)}@perm-a.example`,
+      displayName: 'Cuenta Nueva',
+      role: 'caseworker',
+      password: 'una clave larga de prueba',
+    }),
   },
-  'GET /api/stats/{indicator}': { kind: 'org', record: 'statistics', action: 'read', params: () => ({ indicator: 'people.registered' }) },
+  'PUT /api/admin/accounts/{accountId}/role': {
+    kind: 'org',
+    record: 'membership',
+    action: 'update',
+    body: () => ({ role: 'caseworker' }),
+    params: (w) => ({ accountId: w.accounts.X }),
+  },
+  'GET /api/admin/settings/security': { kind: 'org', record: 'org_settings', action: 'read' },
+  'PUT /api/admin/settings/security': {
+    kind: 'org',
+    record: 'org_settings',
+    action: 'update',
+    body: () => ({ totpRequiredRoles: [] }),
+  },
+  'POST /api/calendars/{calendarId}/declared-days': {
+    kind: 'org',
+    record: 'org_settings',
+    action: 'update',
+    params: () => ({ calendarId: 'mx-federal-admin' }),
+    body: () => ({
+      date: '2030-05-02',
+      reasonEs: 'Día inhábil de prueba',
+      reasonEn: 'Test non-working day',
+      source: 'DOF de prueba https://dof.gob.mx/',
+    }),
+  },
+  'GET /api/stats/{indicator}': {
+    kind: 'org',
+    record: 'statistics',
+    action: 'read',
+    params: () => ({ indicator: 'people.registered' }),
+  },
 
-  'POST /api/people': { kind: 'org', record: 'person', action: 'create', body: () => ({ givenNames: 'Persona Nueva', surnames: 'Prueba' }) },
+  'POST /api/people': {
+    kind: 'org',
+    record: 'person',
+    action: 'create',
+    body: () => ({ givenNames: 'Persona Nueva', surnames: 'Prueba' }),
+  },
   'GET /api/people': { kind: 'list', record: 'person' },
-  'POST /api/people/duplicate-check': { kind: 'list', record: 'person', body: () => ({ givenNames: 'Kevin', surnames: 'Alvarenga' }) },
+  'POST /api/people/duplicate-check': {
+    kind: 'list',
+    record: 'person',
+    body: () => ({ givenNames: 'Kevin', surnames: 'Alvarenga' }),
+  },
   'GET /api/people/{id}': person('read'),
   'PATCH /api/people/{id}': person('update', { body: () => ({ version: 1, notes: 'cambio' }) }),
   'DELETE /api/people/{id}': person('delete', { fresh: true }),
@@ -124,83 +236,232 @@ export const routePolicies: Record<string, RoutePolicy> = {
   'GET /api/people/{id}/consents': person('read'),
   'POST /api/people/{id}/consents': person('update', { body: () => ({ purpose: 'statistics', method: 'signed' }) }),
   'POST /api/people/{id}/consents/{consentId}/withdraw': person('update', { fresh: true }),
-  'POST /api/people/{id}/screenings': person('update', { expect: ownOrgPerson('update'), body: () => ({ questionnaireId: 'international_protection', answers: { fear_of_return: false } }) }),
+  'POST /api/people/{id}/screenings': person('update', {
+    expect: ownOrgPerson('update'),
+    body: () => ({ questionnaireId: 'international_protection', answers: { fear_of_return: false } }),
+  }),
   'GET /api/people/{id}/screenings': person('read', { expect: ownOrgPerson('read') }),
   'GET /api/people/{id}/procedures': person('read', { expect: ownOrgPerson('read') }),
 
-  'POST /api/procedures': person('create', { expect: createsAbout('procedure'), body: (t) => ({ personId: t.id, type: 'mx.comar.refugee_status' }) }),
+  'POST /api/procedures': person('create', {
+    expect: createsAbout('procedure'),
+    body: (t) => ({ personId: t.id, type: 'mx.comar.refugee_status' }),
+  }),
   'GET /api/procedures/{id}': procedure('read'),
   'PUT /api/procedures/{id}/steps/{step}': procedure('update', { body: () => ({ trigger: '2025-03-10' }) }),
-  'POST /api/procedures/{id}/steps/{step}/complete': procedure('update', { body: () => ({ completedOn: '2025-04-21' }) }),
+  'POST /api/procedures/{id}/steps/{step}/complete': procedure('update', {
+    body: () => ({ completedOn: '2025-04-21' }),
+  }),
   'PUT /api/procedures/{id}/stage': procedure('update', { body: () => ({ stage: 'filed', version: 1 }) }),
   'GET /api/agenda': { kind: 'list', record: 'procedure' },
 
   'POST /api/incidents': {
-    kind: 'org', record: 'incident', action: 'create',
-    body: () => ({ title: 'Evento nuevo', narrative: 'Narración sintética.', start: { date: '2025-05-18', precision: 'day' }, place: { country: 'MX', stateCode: '07' } }),
+    kind: 'org',
+    record: 'incident',
+    action: 'create',
+    body: () => ({
+      title: 'Evento nuevo',
+      narrative: 'Narración sintética.',
+      start: { date: '2025-05-18', precision: 'day' },
+      place: { country: 'MX', stateCode: '07' },
+    }),
   },
   'GET /api/incidents': { kind: 'list', record: 'incident' },
   'GET /api/incidents/{id}': incident('read'),
   'POST /api/incidents/{id}/victims': incident('update', { body: () => ({ count: 1 }) }),
   'POST /api/incidents/{id}/perpetrators': incident('update', { body: () => ({ institution: 'unknown' }) }),
   'POST /api/incidents/{id}/acts': incident('update', { body: (t) => ({ type: 'robbery', victimIds: [t.victimId] }) }),
-  'POST /api/incidents/{id}/complaints': incident('update', { body: () => ({ authority: 'cndh', fileNumber: 'CNDH/PRUEBA/2', filedOn: '2025-05-21' }) }),
-  'PUT /api/incidents/{id}/complaints/{complaintId}/status': incident('update', { body: () => ({ status: 'admitted', changedOn: '2025-06-02', version: 1 }) }),
-  'PUT /api/incidents/{id}/evidence': incident('update', { raw: { payload: jpeg, headers: { 'content-type': 'image/jpeg', 'x-file-name': 'otra.jpg' } } }),
+  'POST /api/incidents/{id}/complaints': incident('update', {
+    body: () => ({ authority: 'cndh', fileNumber: 'CNDH/PRUEBA/2', filedOn: '2025-05-21' }),
+  }),
+  'PUT /api/incidents/{id}/complaints/{complaintId}/status': incident('update', {
+    body: () => ({ status: 'admitted', changedOn: '2025-06-02', version: 1 }),
+  }),
+  'PUT /api/incidents/{id}/evidence': incident('update', {
+    raw: { payload: jpeg, headers: { 'content-type': 'image/jpeg', 'x-file-name': 'otra.jpg' } },
+  }),
   'GET /api/incidents/{id}/evidence/{eid}': incident('read'),
   'GET /api/incidents/{id}/evidence/{eid}/verify': incident('read'),
   'GET /api/incidents/{id}/evidence/{eid}/custody': incident('read'),
   'GET /api/incidents/summary': { kind: 'list', record: 'incident' },
   // A batch export: only the chosen events the actor may export come out (others are skipped).
-  'POST /api/incidents/export': { kind: 'org', record: 'incident', action: 'export', body: () => ({ format: 'csv', ids: ['00000000-0000-4000-8000-000000000000'] }) },
+  'POST /api/incidents/export': {
+    kind: 'org',
+    record: 'incident',
+    action: 'export',
+    body: () => ({ format: 'csv', ids: ['00000000-0000-4000-8000-000000000000'] }),
+  },
   'PATCH /api/incidents/{id}': incident('update', { body: () => ({ version: 1, confidentiality: 'internal' }) }),
   'GET /api/incidents/{id}/report.pdf': incident('export'),
-  'POST /api/incidents/{id}/protection': incident('update', { body: () => ({ measure: 'panic_button', authority: 'federal_mechanism', on: '2025-06-02' }) }),
-  'PUT /api/incidents/{id}/protection/{measureId}/stage': incident('update', { body: () => ({ stage: 'granted', on: '2025-06-03', version: 1 }) }),
+  'POST /api/incidents/{id}/protection': incident('update', {
+    body: () => ({ measure: 'panic_button', authority: 'federal_mechanism', on: '2025-06-02' }),
+  }),
+  'PUT /api/incidents/{id}/protection/{measureId}/stage': incident('update', {
+    body: () => ({ stage: 'granted', on: '2025-06-03', version: 1 }),
+  }),
 
-  'POST /api/missing/reports': { kind: 'org', record: 'missing_report', action: 'create', body: () => ({ givenNames: 'Buscado', surnames: 'Prueba' }) },
+  'POST /api/missing/reports': {
+    kind: 'org',
+    record: 'missing_report',
+    action: 'create',
+    body: () => ({ givenNames: 'Buscado', surnames: 'Prueba' }),
+  },
   'GET /api/missing/reports': { kind: 'list', record: 'missing_report' },
-  'GET /api/missing/reports/{id}': { kind: 'record', record: 'missing_report', action: 'read', target: 'missing_report' },
-  'GET /api/missing/reports/{id}/candidates': { kind: 'record', record: 'missing_report', action: 'read', target: 'missing_report' },
-  'POST /api/missing/reports/{id}/rematch': { kind: 'record', record: 'missing_report', action: 'update', target: 'missing_report' },
+  'GET /api/missing/reports/{id}': {
+    kind: 'record',
+    record: 'missing_report',
+    action: 'read',
+    target: 'missing_report',
+  },
+  'GET /api/missing/reports/{id}/candidates': {
+    kind: 'record',
+    record: 'missing_report',
+    action: 'read',
+    target: 'missing_report',
+  },
+  'POST /api/missing/reports/{id}/rematch': {
+    kind: 'record',
+    record: 'missing_report',
+    action: 'update',
+    target: 'missing_report',
+  },
   'POST /api/missing/candidates/{id}/review': {
-    kind: 'record', record: 'missing_report', action: 'update', target: 'missing_report', fresh: true, params: (t) => ({ id: t.candidateId ?? '' }),
+    kind: 'record',
+    record: 'missing_report',
+    action: 'update',
+    target: 'missing_report',
+    fresh: true,
+    params: (t) => ({ id: t.candidateId ?? '' }),
     body: () => ({ decision: 'rejected', note: 'No es la misma persona.' }),
   },
   'GET /api/missing/candidates': { kind: 'list', record: 'missing_report', query: 'status=pending&limit=5' },
-  'GET /api/missing/candidates/{id}': { kind: 'record', record: 'missing_report', action: 'read', target: 'missing_report', params: (t) => ({ id: t.candidateId ?? '' }) },
-  'POST /api/missing/reports/{id}/photos': { kind: 'record', record: 'missing_report', action: 'update', target: 'missing_report', raw: { payload: jpeg, headers: { 'content-type': 'image/jpeg' } } },
-  'POST /api/missing/found/{id}/photos': { kind: 'record', record: 'missing_report', action: 'update', target: 'found_record', raw: { payload: jpeg, headers: { 'content-type': 'image/jpeg' } } },
-  'GET /api/missing/photos/{id}': { kind: 'record', record: 'missing_report', action: 'read', target: 'missing_report', params: (t) => ({ id: t.photoId ?? '' }) },
-  'DELETE /api/missing/photos/{id}': { kind: 'record', record: 'missing_report', action: 'update', target: 'missing_report', fresh: true, params: (t) => ({ id: t.photoId ?? '' }) },
-  'POST /api/missing/found': { kind: 'org', record: 'missing_report', action: 'create', body: () => ({ kind: 'unidentified_remains' }) },
+  'GET /api/missing/candidates/{id}': {
+    kind: 'record',
+    record: 'missing_report',
+    action: 'read',
+    target: 'missing_report',
+    params: (t) => ({ id: t.candidateId ?? '' }),
+  },
+  'POST /api/missing/reports/{id}/photos': {
+    kind: 'record',
+    record: 'missing_report',
+    action: 'update',
+    target: 'missing_report',
+    raw: { payload: jpeg, headers: { 'content-type': 'image/jpeg' } },
+  },
+  'POST /api/missing/found/{id}/photos': {
+    kind: 'record',
+    record: 'missing_report',
+    action: 'update',
+    target: 'found_record',
+    raw: { payload: jpeg, headers: { 'content-type': 'image/jpeg' } },
+  },
+  'GET /api/missing/photos/{id}': {
+    kind: 'record',
+    record: 'missing_report',
+    action: 'read',
+    target: 'missing_report',
+    params: (t) => ({ id: t.photoId ?? '' }),
+  },
+  'DELETE /api/missing/photos/{id}': {
+    kind: 'record',
+    record: 'missing_report',
+    action: 'update',
+    target: 'missing_report',
+    fresh: true,
+    params: (t) => ({ id: t.photoId ?? '' }),
+  },
+  'POST /api/missing/found': {
+    kind: 'org',
+    record: 'missing_report',
+    action: 'create',
+    body: () => ({ kind: 'unidentified_remains' }),
+  },
   'GET /api/missing/found': { kind: 'list', record: 'missing_report' },
   'GET /api/missing/found/{id}': { kind: 'record', record: 'missing_report', action: 'read', target: 'found_record' },
-  'POST /api/missing/reports/{id}/status': { kind: 'record', record: 'missing_report', action: 'update', target: 'missing_report', body: () => ({ status: 'open', version: 1 }) },
-  'POST /api/missing/found/{id}/status': { kind: 'record', record: 'missing_report', action: 'update', target: 'found_record', body: () => ({ status: 'unidentified', version: 1 }) },
+  'POST /api/missing/reports/{id}/status': {
+    kind: 'record',
+    record: 'missing_report',
+    action: 'update',
+    target: 'missing_report',
+    body: () => ({ status: 'open', version: 1 }),
+  },
+  'POST /api/missing/found/{id}/status': {
+    kind: 'record',
+    record: 'missing_report',
+    action: 'update',
+    target: 'found_record',
+    body: () => ({ status: 'unidentified', version: 1 }),
+  },
   // Tracing requests (docs/decisions/0121): the report's owner side sends; the partner organisation decides.
-  'PUT /api/missing/reports/{id}/trace-consent': { kind: 'record', record: 'missing_report', action: 'update', target: 'missing_report', body: () => ({ givenBy: 'Rosa Prueba', method: 'signed', date: '2025-05-01' }) },
-  'DELETE /api/missing/reports/{id}/trace-consent': { kind: 'record', record: 'missing_report', action: 'update', target: 'missing_report', fresh: true },
-  'GET /api/missing/reports/{id}/tracing': { kind: 'record', record: 'missing_report', action: 'read', target: 'missing_report' },
+  'PUT /api/missing/reports/{id}/trace-consent': {
+    kind: 'record',
+    record: 'missing_report',
+    action: 'update',
+    target: 'missing_report',
+    body: () => ({ givenBy: 'Rosa Prueba', method: 'signed', date: '2025-05-01' }),
+  },
+  'DELETE /api/missing/reports/{id}/trace-consent': {
+    kind: 'record',
+    record: 'missing_report',
+    action: 'update',
+    target: 'missing_report',
+    fresh: true,
+  },
+  'GET /api/missing/reports/{id}/tracing': {
+    kind: 'record',
+    record: 'missing_report',
+    action: 'read',
+    target: 'missing_report',
+  },
   'GET /api/missing/tracing/partners': { kind: 'list', record: 'missing_report' },
   'GET /api/missing/tracing': { kind: 'list', record: 'missing_report', query: 'direction=outgoing' },
-  'POST /api/missing/tracing': { kind: 'record', record: 'missing_report', action: 'update', target: 'missing_report', fresh: true, body: (t, w) => ({ reportId: t.id, toOrgId: w.orgs.B }) },
+  'POST /api/missing/tracing': {
+    kind: 'record',
+    record: 'missing_report',
+    action: 'update',
+    target: 'missing_report',
+    fresh: true,
+    body: (t, w) => ({ reportId: t.id, toOrgId: w.orgs.B }),
+  },
   'GET /api/missing/tracing/{id}': tracing('read'),
-  'POST /api/missing/tracing/{id}/accept': tracing('update', { body: () => ({ share: [{ referenceId: '00000000-0000-4000-8000-000000000000', fields: ['givenNames'] }] }) }),
+  'POST /api/missing/tracing/{id}/accept': tracing('update', {
+    body: () => ({ share: [{ referenceId: '00000000-0000-4000-8000-000000000000', fields: ['givenNames'] }] }),
+  }),
   'POST /api/missing/tracing/{id}/decline': tracing('update', { fresh: true }),
 
   'GET /api/directory/entries': { kind: 'list', record: 'directory_entry' },
   'GET /api/directory/entries/stale': { kind: 'list', record: 'directory_entry' },
-  'POST /api/directory/services': { kind: 'org', record: 'directory_entry', action: 'create', body: () => legalIdentityService() },
-  'GET /api/directory/services/{id}': directory('read', { expect: (w, role) => listScope(w.actorOf(role), 'read', 'directory_entry') !== undefined }),
-  'PUT /api/directory/services/{id}': directory('update', { body: (t) => ({ ...legalIdentityService(), id: t.id, version: Number(t.version) }) }),
+  'POST /api/directory/services': {
+    kind: 'org',
+    record: 'directory_entry',
+    action: 'create',
+    body: () => legalIdentityService(),
+  },
+  'GET /api/directory/services/{id}': directory('read', {
+    expect: (w, role) => listScope(w.actorOf(role), 'read', 'directory_entry') !== undefined,
+  }),
+  'PUT /api/directory/services/{id}': directory('update', {
+    body: (t) => ({ ...legalIdentityService(), id: t.id, version: Number(t.version) }),
+  }),
   'DELETE /api/directory/services/{id}': directory('delete', { fresh: true }),
   'POST /api/directory/services/{id}/verify': directory('update'),
   'GET /api/directory/hsds/export': { kind: 'org', record: 'directory_entry', action: 'read' },
-  'POST /api/directory/hsds/import': { kind: 'org', record: 'directory_entry', action: 'create', body: () => ({ contents: [legalIdentityService()] }) },
+  'POST /api/directory/hsds/import': {
+    kind: 'org',
+    record: 'directory_entry',
+    action: 'create',
+    body: () => ({ contents: [legalIdentityService()] }),
+  },
 };
 
-const caseRecord = (action: Action, extra: Partial<RecordPolicy> = {}): RecordPolicy => ({ kind: 'record', record: 'case', action, target: 'case', ...extra });
+const caseRecord = (action: Action, extra: Partial<RecordPolicy> = {}): RecordPolicy => ({
+  kind: 'record',
+  record: 'case',
+  action,
+  target: 'case',
+  ...extra,
+});
 const caseFile = { raw: { payload: jpeg, headers: { 'content-type': 'image/jpeg', 'x-file-name': 'otra.jpg' } } };
 
 /** A notification addressed to an account (only references, as the server writes them). */
@@ -230,39 +491,71 @@ Object.assign(routePolicies, {
   'GET /api/cases/{id}/attachments/{aid}': caseRecord('read'),
 
   // Households are personal data of their members: the person grants, inside the organisation only.
-  'POST /api/households': person('create', { expect: createsAbout('person'), body: (t) => ({ kind: 'family', members: [{ personId: t.id, relationship: 'self' }] }) }),
+  'POST /api/households': person('create', {
+    expect: createsAbout('person'),
+    body: (t) => ({ kind: 'family', members: [{ personId: t.id, relationship: 'self' }] }),
+  }),
   'GET /api/households': { kind: 'list', record: 'person' },
   'GET /api/households/{id}': household('read'),
   'PATCH /api/households/{id}': household('update', { body: () => ({ version: 1, label: 'Familia de prueba' }) }),
-  'POST /api/households/{id}/members': household('update', { body: (t) => ({ personId: t.otherId, relationship: 'sibling', version: 1 }) }),
+  'POST /api/households/{id}/members': household('update', {
+    body: (t) => ({ personId: t.otherId, relationship: 'sibling', version: 1 }),
+  }),
   'DELETE /api/households/{id}/members/{personId}': household('update', { fresh: true, query: () => 'version=1' }),
-  'PUT /api/households/{id}/members/{personId}/responsible-adult': household('update', { body: () => ({ version: 1, responsibleAdultId: null }) }),
+  'PUT /api/households/{id}/members/{personId}/responsible-adult': household('update', {
+    body: () => ({ version: 1, responsibleAdultId: null }),
+  }),
   'GET /api/people/{id}/households': person('read', { expect: ownOrgPerson('read') }),
   // The differentiated profile, the intake plan and the photo never leave the organisation.
-  'PUT /api/people/{id}/profile': person('update', { expect: ownOrgPerson('update'), body: () => ({ version: 1, indicators: [] }) }),
+  'PUT /api/people/{id}/profile': person('update', {
+    expect: ownOrgPerson('update'),
+    body: () => ({ version: 1, indicators: [] }),
+  }),
   'GET /api/people/{id}/intake-plan': person('read', { expect: ownOrgPerson('read') }),
-  'PUT /api/people/{id}/photo': person('update', { expect: ownOrgPerson('update'), raw: { payload: jpeg, headers: { 'content-type': 'image/jpeg' } } }),
+  'PUT /api/people/{id}/photo': person('update', {
+    expect: ownOrgPerson('update'),
+    raw: { payload: jpeg, headers: { 'content-type': 'image/jpeg' } },
+  }),
   'GET /api/people/{id}/photo': person('read', { target: 'person_with_photo', expect: ownOrgPerson('read') }),
-  'DELETE /api/people/{id}/photo': person('update', { target: 'person_with_photo', fresh: true, expect: ownOrgPerson('update') }),
+  'DELETE /api/people/{id}/photo': person('update', {
+    target: 'person_with_photo',
+    fresh: true,
+    expect: ownOrgPerson('update'),
+  }),
   'GET /api/procedures/{id}/timeline': procedure('read'),
 
   'GET /api/notifications': { kind: 'session' },
   'POST /api/notifications/read-all': { kind: 'session' },
-  'POST /api/notifications/{id}/read': { kind: 'session', own: (w: World, role: Role) => notificationFor(w, w.accounts[role]), others: (w: World) => notificationFor(w, w.accounts.X) },
+  'POST /api/notifications/{id}/read': {
+    kind: 'session',
+    own: (w: World, role: Role) => notificationFor(w, w.accounts[role]),
+    others: (w: World) => notificationFor(w, w.accounts.X),
+  },
   // Jobs are the deployment's machinery: administrators (who may change the organisation's settings).
   'GET /api/admin/jobs': { kind: 'org', record: 'org_settings', action: 'update' },
   'POST /api/admin/jobs/{id}/retry': {
-    kind: 'org', record: 'org_settings', action: 'update',
+    kind: 'org',
+    record: 'org_settings',
+    action: 'update',
     params: async (w: World) => {
-      const { rows } = await w.h.ctx.db.query<{ id: string }>("INSERT INTO jobs (kind, org_id, status, last_error) VALUES ('test.permissions', $1, 'failed', 'boom') RETURNING id::text AS id", [w.orgs.A]);
+      const { rows } = await w.h.ctx.db.query<{ id: string }>(
+        "INSERT INTO jobs (kind, org_id, status, last_error) VALUES ('test.permissions', $1, 'failed', 'boom') RETURNING id::text AS id",
+        [w.orgs.A],
+      );
       return { id: rows[0]?.id ?? '' };
     },
   },
   // The organisation's overview: roles that read every procedure of the organisation.
   'GET /api/procedures/overview': { kind: 'org', record: 'procedure', action: 'read' },
-  'POST /api/referrals': person('create', { expect: createsForPerson('referral'), body: (t, w) => referralBody({ id: t.id, personId: t.id }, w) }),
+  'POST /api/referrals': person('create', {
+    expect: createsForPerson('referral'),
+    body: (t, w) => referralBody({ id: t.id, personId: t.id }, w),
+  }),
   'GET /api/referrals': { kind: 'list', record: 'referral' },
-  'GET /api/referrals/preview': person('read', { expect: createsForPerson('referral'), query: (t) => `personId=${t.id}&fields=name` }),
+  'GET /api/referrals/preview': person('read', {
+    expect: createsForPerson('referral'),
+    query: (t) => `personId=${t.id}&fields=name`,
+  }),
   'GET /api/referrals/{id}': sent('read'),
   'GET /api/referrals/{id}/preview': sent('read'),
   'POST /api/referrals/{id}/accept': received('update'),
@@ -273,10 +566,16 @@ Object.assign(routePolicies, {
 } satisfies Record<string, RoutePolicy>);
 
 const guide = { slug: 'asylum-mexico', lang: 'es', version: '1' };
-const guideMarkdown = '---\ntitle: Guía de prueba\nsummary: Resumen\nlastReviewed: 2026-11-23\nsources:\n  - Ley de Migración | https://www.diputados.gob.mx/LeyesBiblio/pdf/LMigra.pdf\n---\nTexto de prueba.\n';
+const guideMarkdown =
+  '---\ntitle: Guía de prueba\nsummary: Resumen\nlastReviewed: 2026-11-23\nsources:\n  - Ley de Migración | https://www.diputados.gob.mx/LeyesBiblio/pdf/LMigra.pdf\n---\nTexto de prueba.\n';
 /** An image uploaded by an administrator (its id is what the image routes need). */
 async function portalImage(w: World): Promise<Record<string, string>> {
-  const r = await w.admins.A.request({ method: 'PUT', url: '/api/portal/guides/asylum-mexico/images', payload: jpeg, headers: { 'content-type': 'image/jpeg' } });
+  const r = await w.admins.A.request({
+    method: 'PUT',
+    url: '/api/portal/guides/asylum-mexico/images',
+    payload: jpeg,
+    headers: { 'content-type': 'image/jpeg' },
+  });
   return { id: (JSON.parse(r.body) as { id: string }).id };
 }
 
@@ -292,48 +591,119 @@ async function reportFile(w: World): Promise<Record<string, string>> {
 }
 
 // Return and reintegration, consular help and family files use the case grants (docs/decisions/0120).
-const onCase = (target: TargetKind, action: Action, extra: Partial<RecordPolicy> = {}): RecordPolicy => ({ kind: 'record', record: 'case', action, target, expect: (w, role, scope) => inOwnOrg(scope) && actorCan(w, role, action, 'case', scope), ...extra });
+const onCase = (target: TargetKind, action: Action, extra: Partial<RecordPolicy> = {}): RecordPolicy => ({
+  kind: 'record',
+  record: 'case',
+  action,
+  target,
+  expect: (w, role, scope) => inOwnOrg(scope) && actorCan(w, role, action, 'case', scope),
+  ...extra,
+});
 Object.assign(routePolicies, {
-  'POST /api/reintegration/receptions': person('create', { expect: createsAbout('case'), body: (t) => ({ personId: t.id, receivedOn: '2025-05-01', arrivalMode: 'land', portOfEntry: 'Nuevo Laredo', returnedFrom: 'US', returningAuthority: 'cbp' }) }),
+  'POST /api/reintegration/receptions': person('create', {
+    expect: createsAbout('case'),
+    body: (t) => ({
+      personId: t.id,
+      receivedOn: '2025-05-01',
+      arrivalMode: 'land',
+      portOfEntry: 'Nuevo Laredo',
+      returnedFrom: 'US',
+      returningAuthority: 'cbp',
+    }),
+  }),
   'GET /api/reintegration/receptions': { kind: 'list', record: 'case' },
   'GET /api/reintegration/receptions/{id}': onCase('reception', 'read'),
-  'PUT /api/reintegration/receptions/{id}/assessment': onCase('reception', 'update', { body: () => ({ assessedOn: '2025-05-03', needs: [] }) }),
+  'PUT /api/reintegration/receptions/{id}/assessment': onCase('reception', 'update', {
+    body: () => ({ assessedOn: '2025-05-03', needs: [] }),
+  }),
   'POST /api/reintegration/receptions/{id}/referrals': onCase('reception', 'update', {
-    expect: (w, role, scope) => inOwnOrg(scope) && actorCan(w, role, 'update', 'case', scope) && actorCan(w, role, 'create', 'referral', scope),
-    body: (_t: Target, w: World) => ({ area: 'legal_identity', toOrgId: w.orgs.C, reason: 'Prueba.', sharedFields: ['name'] }),
+    expect: (w, role, scope) =>
+      inOwnOrg(scope) && actorCan(w, role, 'update', 'case', scope) && actorCan(w, role, 'create', 'referral', scope),
+    body: (_t: Target, w: World) => ({
+      area: 'legal_identity',
+      toOrgId: w.orgs.C,
+      reason: 'Prueba.',
+      sharedFields: ['name'],
+    }),
   }),
   'GET /api/reintegration/follow-ups': { kind: 'list', record: 'case' },
-  'POST /api/reintegration/follow-ups/{id}': onCase('reception', 'update', { params: (t) => ({ id: t.followUpId ?? '' }), body: () => ({ doneOn: '2025-06-01', outcome: 'progressing' }) }),
-  'POST /api/consular-requests': person('create', { expect: createsAbout('case'), body: (t) => ({ personId: t.id, consulateCountry: 'GT', consulateCity: 'Tapachula', kind: 'notification', requestedOn: '2025-05-01' }) }),
+  'POST /api/reintegration/follow-ups/{id}': onCase('reception', 'update', {
+    params: (t) => ({ id: t.followUpId ?? '' }),
+    body: () => ({ doneOn: '2025-06-01', outcome: 'progressing' }),
+  }),
+  'POST /api/consular-requests': person('create', {
+    expect: createsAbout('case'),
+    body: (t) => ({
+      personId: t.id,
+      consulateCountry: 'GT',
+      consulateCity: 'Tapachula',
+      kind: 'notification',
+      requestedOn: '2025-05-01',
+    }),
+  }),
   'GET /api/consular-requests': { kind: 'list', record: 'case' },
-  'POST /api/consular-requests/{id}/outcome': onCase('consular_request', 'update', { body: () => ({ version: 1, status: 'granted', outcomeOn: '2025-05-10' }) }),
+  'POST /api/consular-requests/{id}/outcome': onCase('consular_request', 'update', {
+    body: () => ({ version: 1, status: 'granted', outcomeOn: '2025-05-10' }),
+  }),
   'POST /api/families': { kind: 'org', record: 'case', action: 'create', body: () => ({ label: 'Familia nueva' }) },
   'GET /api/families': { kind: 'list', record: 'case' },
   'GET /api/families/{id}': onCase('family', 'read'),
-  'POST /api/families/{id}/members': onCase('family', 'update', { body: () => ({ name: 'Otro Miembro', relationship: 'hermano' }) }),
+  'POST /api/families/{id}/members': onCase('family', 'update', {
+    body: () => ({ name: 'Otro Miembro', relationship: 'hermano' }),
+  }),
   // A link points to a partner's person: the actor must also be able to read people shared with them.
   'POST /api/families/{id}/links': onCase('family', 'update', {
-    fresh: true, expect: (w, role, scope) => inOwnOrg(scope) && actorCan(w, role, 'update', 'case', scope) && actorCan(w, role, 'read', 'person', 'shared'),
+    fresh: true,
+    expect: (w, role, scope) =>
+      inOwnOrg(scope) && actorCan(w, role, 'update', 'case', scope) && actorCan(w, role, 'read', 'person', 'shared'),
     body: (t) => ({ linkedPersonId: t.linkedPersonId, relationship: 'madre' }),
   }),
-  'PUT /api/families/{id}/members/{memberId}': onCase('family', 'update', { body: () => ({ location: 'Estación migratoria de prueba' }) }),
+  'PUT /api/families/{id}/members/{memberId}': onCase('family', 'update', {
+    body: () => ({ location: 'Estación migratoria de prueba' }),
+  }),
   // The member here is not a registered child: whoever may work on the family is told so (400);
   // opening the child's case itself is then decided by the case grants.
   'POST /api/families/{id}/members/{memberId}/case': onCase('family', 'update'),
-  'POST /api/families/{id}/tracing': onCase('family', 'update', { body: (t) => ({ memberId: t.memberId, channel: 'consulate', requestedOn: '2025-05-02' }) }),
-  'POST /api/families/{id}/tracing/{tracingId}': onCase('family', 'update', { fresh: true, body: () => ({ status: 'located', closedOn: '2025-05-20' }) }),
+  'POST /api/families/{id}/tracing': onCase('family', 'update', {
+    body: (t) => ({ memberId: t.memberId, channel: 'consulate', requestedOn: '2025-05-02' }),
+  }),
+  'POST /api/families/{id}/tracing/{tracingId}': onCase('family', 'update', {
+    fresh: true,
+    body: () => ({ status: 'located', closedOn: '2025-05-20' }),
+  }),
   'POST /api/families/{id}/plan': onCase('family', 'update', { body: () => ({ title: 'Otro paso' }) }),
-  'POST /api/families/{id}/plan/{stepId}/done': onCase('family', 'update', { fresh: true, body: () => ({ doneOn: '2025-05-21' }) }),
-  'POST /api/families/{id}/reunify': onCase('family', 'update', { body: () => ({ version: 1, reunifiedOn: '2025-06-01' }) }),
+  'POST /api/families/{id}/plan/{stepId}/done': onCase('family', 'update', {
+    fresh: true,
+    body: () => ({ doneOn: '2025-05-21' }),
+  }),
+  'POST /api/families/{id}/reunify': onCase('family', 'update', {
+    body: () => ({ version: 1, reunifiedOn: '2025-06-01' }),
+  }),
 } satisfies Record<string, RoutePolicy>);
 
 // Statistics and reports: organisation-level decisions on the statistics record type.
 Object.assign(routePolicies, {
   'GET /api/stats': { kind: 'org', record: 'statistics', action: 'read' },
-  'GET /api/stats/{indicator}/export': { kind: 'org', record: 'statistics', action: 'export', params: () => ({ indicator: 'people.registered' }), query: 'format=csv' },
-  'GET /api/reports/statistics.pdf': { kind: 'org', record: 'statistics', action: 'export', query: 'from=2025-10&to=2025-10' },
+  'GET /api/stats/{indicator}/export': {
+    kind: 'org',
+    record: 'statistics',
+    action: 'export',
+    params: () => ({ indicator: 'people.registered' }),
+    query: 'format=csv',
+  },
+  'GET /api/reports/statistics.pdf': {
+    kind: 'org',
+    record: 'statistics',
+    action: 'export',
+    query: 'from=2025-10&to=2025-10',
+  },
   'GET /api/reports/schedule': { kind: 'org', record: 'statistics', action: 'export' },
-  'PUT /api/reports/schedule': { kind: 'org', record: 'org_settings', action: 'update', body: () => ({ enabled: true, lang: 'es', email: false }) },
+  'PUT /api/reports/schedule': {
+    kind: 'org',
+    record: 'org_settings',
+    action: 'update',
+    body: () => ({ enabled: true, lang: 'es', email: false }),
+  },
   'DELETE /api/reports/schedule': { kind: 'org', record: 'org_settings', action: 'update' },
   'GET /api/reports/files': { kind: 'org', record: 'statistics', action: 'export' },
   'GET /api/reports/files/{id}': { kind: 'org', record: 'statistics', action: 'export', params: reportFile },
@@ -345,12 +715,39 @@ Object.assign(routePolicies, {
   'GET /api/public/portal/guides/{lang}/{slug}': { kind: 'public' },
   'GET /api/public/portal/images/{id}': { kind: 'public' },
   'GET /api/portal/guides': { kind: 'org', record: 'portal_content', action: 'read' },
-  'GET /api/portal/guides/{slug}/{lang}': { kind: 'org', record: 'portal_content', action: 'read', params: () => guide },
-  'GET /api/portal/guides/{slug}/{lang}/versions/{version}': { kind: 'org', record: 'portal_content', action: 'read', params: () => guide },
+  'GET /api/portal/guides/{slug}/{lang}': {
+    kind: 'org',
+    record: 'portal_content',
+    action: 'read',
+    params: () => guide,
+  },
+  'GET /api/portal/guides/{slug}/{lang}/versions/{version}': {
+    kind: 'org',
+    record: 'portal_content',
+    action: 'read',
+    params: () => guide,
+  },
   'GET /api/portal/images/{id}': { kind: 'org', record: 'portal_content', action: 'read', params: portalImage },
-  'POST /api/portal/guides/{slug}/{lang}/versions': { kind: 'org', record: 'portal_content', action: 'update', params: () => guide, body: () => ({ markdown: guideMarkdown }) },
-  'POST /api/portal/guides/{slug}/{lang}/versions/{version}/publish': { kind: 'org', record: 'portal_content', action: 'update', params: () => guide },
-  'PUT /api/portal/guides/{slug}/images': { kind: 'org', record: 'portal_content', action: 'update', params: () => guide, raw: { payload: jpeg, headers: { 'content-type': 'image/jpeg' } } },
+  'POST /api/portal/guides/{slug}/{lang}/versions': {
+    kind: 'org',
+    record: 'portal_content',
+    action: 'update',
+    params: () => guide,
+    body: () => ({ markdown: guideMarkdown }),
+  },
+  'POST /api/portal/guides/{slug}/{lang}/versions/{version}/publish': {
+    kind: 'org',
+    record: 'portal_content',
+    action: 'update',
+    params: () => guide,
+  },
+  'PUT /api/portal/guides/{slug}/images': {
+    kind: 'org',
+    record: 'portal_content',
+    action: 'update',
+    params: () => guide,
+    raw: { payload: jpeg, headers: { 'content-type': 'image/jpeg' } },
+  },
 } satisfies Record<string, RoutePolicy>);
 
 export { actorCan, orgCan };

@@ -37,7 +37,9 @@ export async function buildWorld(h: TestHarness): Promise<World> {
   const B = await h.createOrg('perm-b');
   const C = await h.createOrg('perm-c');
   const account = (orgId: string, email: string, role: string, teams: string[]) =>
-    h.ctx.accounts.createAccount({ orgId, email, password: 'correct horse battery', role, totpExempt: true, teams }).then((a) => a.accountId);
+    h.ctx.accounts
+      .createAccount({ orgId, email, password: 'correct horse battery', role, totpExempt: true, teams })
+      .then((a) => a.accountId);
   const accounts = {} as World['accounts'];
   for (const role of roles) accounts[role] = await account(A, `${role}@perm-a.example`, role, ['T1']);
   accounts.X = await account(A, 'x@perm-a.example', 'caseworker', ['T1']);
@@ -49,10 +51,18 @@ export async function buildWorld(h: TestHarness): Promise<World> {
   await account(C, 'admin@perm-c.example', 'admin', ['C1']);
   const T1 = await idOf(h, 'SELECT id::text AS id FROM teams WHERE org_id = $1 AND name = $2', [A, 'T1']);
   const T2 = await idOf(h, 'SELECT id::text AS id FROM teams WHERE org_id = $1 AND name = $2', [A, 'T2']);
-  await h.ctx.db.query('INSERT INTO sharing_agreements (from_org_id, to_org_id, purposes) VALUES ($1, $2, $3)', [B, A, SHARED_PURPOSES]);
+  await h.ctx.db.query('INSERT INTO sharing_agreements (from_org_id, to_org_id, purposes) VALUES ($1, $2, $3)', [
+    B,
+    A,
+    SHARED_PURPOSES,
+  ]);
   const clients = {} as Record<Role, ApiClient>;
   for (const role of roles) clients[role] = await h.login(`${role}@perm-a.example`);
-  const admins = { A: await h.login('maker@perm-a.example'), B: await h.login('admin@perm-b.example'), C: await h.login('admin@perm-c.example') };
+  const admins = {
+    A: await h.login('maker@perm-a.example'),
+    B: await h.login('admin@perm-b.example'),
+    C: await h.login('admin@perm-c.example'),
+  };
   return {
     h,
     orgs: { A, B, C },
@@ -60,12 +70,22 @@ export async function buildWorld(h: TestHarness): Promise<World> {
     accounts,
     clients,
     admins,
-    actorOf: (role) => ({ accountId: accounts[role], orgId: A, role, teamIds: [T1], sharing: [{ fromOrgId: B, purposes: SHARED_PURPOSES }] }),
+    actorOf: (role) => ({
+      accountId: accounts[role],
+      orgId: A,
+      role,
+      teamIds: [T1],
+      sharing: [{ fromOrgId: B, purposes: SHARED_PURPOSES }],
+    }),
   };
 }
 
 /** Where a record of the scope lives and whose it is. */
-export function placement(w: World, scope: Scope, role: Role): { org: 'A' | 'B' | 'C'; ownerId: string | null; teamId: string | null } {
+export function placement(
+  w: World,
+  scope: Scope,
+  role: Role,
+): { org: 'A' | 'B' | 'C'; ownerId: string | null; teamId: string | null } {
   switch (scope) {
     case 'own':
       return { org: 'A', ownerId: w.accounts[role], teamId: w.teams.T2 };
@@ -93,13 +113,30 @@ export function policyRecordOf(w: World, type: RecordType, scope: Scope, role: R
 }
 
 /** Gives a freshly created row the owner and team of its scope (the API always makes it the creator's). */
-export async function place(w: World, table: string, id: string, scope: Scope, role: Role, columns = { owner: 'owner_account_id', team: 'team_id' }): Promise<void> {
+export async function place(
+  w: World,
+  table: string,
+  id: string,
+  scope: Scope,
+  role: Role,
+  columns = { owner: 'owner_account_id', team: 'team_id' },
+): Promise<void> {
   const p = placement(w, scope, role);
   if (p.org !== 'A') return;
-  await w.h.ctx.db.query(`UPDATE ${table} SET ${columns.owner} = $1, ${columns.team} = $2 WHERE id = $3`, [p.ownerId, p.teamId, id]);
+  await w.h.ctx.db.query(`UPDATE ${table} SET ${columns.owner} = $1, ${columns.team} = $2 WHERE id = $3`, [
+    p.ownerId,
+    p.teamId,
+    id,
+  ]);
 }
 
-export function created(what: string, response: { statusCode: number; body: string }): Record<string, unknown> & { id: string } {
-  assert.ok(response.statusCode === 201 || response.statusCode === 200, `${what}: ${response.statusCode} ${response.body}`);
+export function created(
+  what: string,
+  response: { statusCode: number; body: string },
+): Record<string, unknown> & { id: string } {
+  assert.ok(
+    response.statusCode === 201 || response.statusCode === 200,
+    `${what}: ${response.statusCode} ${response.body}`,
+  );
   return JSON.parse(response.body) as Record<string, unknown> & { id: string };
 }

@@ -95,7 +95,11 @@ export function createAuditWriter(db: Database, auditKey: Buffer, clock: () => D
   let flushing = false;
   const settle = async (group: Waiting[]) => {
     try {
-      const seqs = await insertEntries(db, auditKey, group.map((w) => w.content));
+      const seqs = await insertEntries(
+        db,
+        auditKey,
+        group.map((w) => w.content),
+      );
       group.forEach((w, i) => w.resolve(seqs[i] as number));
     } catch (error) {
       if (group.length === 1) return group[0]?.reject(error);

@@ -31,7 +31,9 @@ interface Horizon {
 // must not hold sealing back); pg_stat_activity names them. PGlite runs one transaction at a time,
 // so nothing can be running beside the sealer there.
 async function readHorizon(db: Database): Promise<Horizon> {
-  const { rows } = await db.query<{ last_value: string; is_called: boolean }>('SELECT last_value, is_called FROM audit_log_seq');
+  const { rows } = await db.query<{ last_value: string; is_called: boolean }>(
+    'SELECT last_value, is_called FROM audit_log_seq',
+  );
   const sequence = rows[0];
   const upToSeq = sequence ? Number(sequence.last_value) - (sequence.is_called ? 0 : 1) : 0;
   if (db.kind === 'pglite') return { upToSeq, runningXids: [] };
@@ -50,10 +52,16 @@ async function horizonSettled(db: Database, horizon: Horizon): Promise<boolean> 
   return rows[0]?.still === 0;
 }
 
-async function sealBatch(db: Database, auditKey: Buffer, upToSeq: number): Promise<{ sealed: number; tamperedSeq?: number; more: boolean }> {
+async function sealBatch(
+  db: Database,
+  auditKey: Buffer,
+  upToSeq: number,
+): Promise<{ sealed: number; tamperedSeq?: number; more: boolean }> {
   return db.transaction(async (tx) => {
     // One sealer at a time (a CLI beside the server on PostgreSQL): the head row is the baton.
-    const head = await tx.query<{ last_seq: string; last_mac: string }>('SELECT last_seq, last_mac FROM audit_head WHERE id = 1 FOR UPDATE');
+    const head = await tx.query<{ last_seq: string; last_mac: string }>(
+      'SELECT last_seq, last_mac FROM audit_head WHERE id = 1 FOR UPDATE',
+    );
     let prevMac = head.rows[0]?.last_mac ?? 'genesis';
     let lastSeq = Number(head.rows[0]?.last_seq ?? 0);
     const { rows } = await tx.query<AuditRow>(
@@ -85,7 +93,11 @@ async function sealBatch(db: Database, auditKey: Buffer, upToSeq: number): Promi
       );
       await tx.query('UPDATE audit_head SET last_seq = $1, last_mac = $2 WHERE id = 1', [lastSeq, prevMac]);
     }
-    return { sealed: seqs.length, ...(tamperedSeq !== undefined ? { tamperedSeq } : {}), more: tamperedSeq === undefined && rows.length === BATCH };
+    return {
+      sealed: seqs.length,
+      ...(tamperedSeq !== undefined ? { tamperedSeq } : {}),
+      more: tamperedSeq === undefined && rows.length === BATCH,
+    };
   });
 }
 
@@ -103,7 +115,11 @@ async function sealUpTo(db: Database, auditKey: Buffer, upToSeq: number): Promis
  * Seals everything appended before this call: waits (polling) until every transaction that could
  * still add an entry numbered before now has ended. For verification, backups and shutdown.
  */
-export async function sealAuditLog(db: Database, auditKey: Buffer, options: { timeoutMs?: number } = {}): Promise<SealResult> {
+export async function sealAuditLog(
+  db: Database,
+  auditKey: Buffer,
+  options: { timeoutMs?: number } = {},
+): Promise<SealResult> {
   const horizon = await readHorizon(db);
   const deadline = Date.now() + (options.timeoutMs ?? 10_000);
   while (!(await horizonSettled(db, horizon))) {
@@ -120,7 +136,11 @@ export interface AuditSealer {
 }
 
 /** Seals in the background every intervalMs (the server's): an entry is chained within about two intervals. */
-export function startAuditSealer(db: Database, auditKey: Buffer, options: { intervalMs?: number; onError?: (error: unknown) => void; onTampered?: (seq: number) => void } = {}): AuditSealer {
+export function startAuditSealer(
+  db: Database,
+  auditKey: Buffer,
+  options: { intervalMs?: number; onError?: (error: unknown) => void; onTampered?: (seq: number) => void } = {},
+): AuditSealer {
   let pending: Horizon | undefined;
   let running: Promise<unknown> = Promise.resolve();
   let stopped = false;

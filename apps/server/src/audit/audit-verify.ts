@@ -20,14 +20,23 @@ const BATCH = 2000;
 type Failure = Required<Omit<AuditVerification, 'checked' | 'ok'>>;
 
 /** Checks one entry against the previous sealed entry; null when it verifies. */
-function checkEntry(auditKey: Buffer, row: AuditRow, previous: { seq: number; mac: string; unsealedSeen: boolean }): Failure | null {
+function checkEntry(
+  auditKey: Buffer,
+  row: AuditRow,
+  previous: { seq: number; mac: string; unsealedSeen: boolean },
+): Failure | null {
   const seq = Number(row.seq);
   const content = auditContentOf(row);
-  if (row.row_mac !== null && auditRowMac(auditKey, content) !== row.row_mac) return { firstBadSeq: seq, reason: 'mac_mismatch' };
+  if (row.row_mac !== null && auditRowMac(auditKey, content) !== row.row_mac)
+    return { firstBadSeq: seq, reason: 'mac_mismatch' };
   if (row.mac === null) return row.row_mac === null ? { firstBadSeq: seq, reason: 'mac_mismatch' } : null;
   // Sealed entries form a prefix: a sealed entry after an unsealed one was not put there by the sealer.
   if (previous.unsealedSeen) return { firstBadSeq: seq, reason: 'broken_link' };
-  if (row.prev_mac !== previous.mac) return { firstBadSeq: seq > previous.seq + 1 ? previous.seq + 1 : seq, reason: seq > previous.seq + 1 ? 'missing_entries' : 'broken_link' };
+  if (row.prev_mac !== previous.mac)
+    return {
+      firstBadSeq: seq > previous.seq + 1 ? previous.seq + 1 : seq,
+      reason: seq > previous.seq + 1 ? 'missing_entries' : 'broken_link',
+    };
   if (auditMac(auditKey, content, row.prev_mac) !== row.mac) return { firstBadSeq: seq, reason: 'mac_mismatch' };
   return null;
 }
@@ -37,7 +46,10 @@ export async function verifyAuditChain(db: Queryable, auditKey: Buffer): Promise
   let checked = 0;
   let after = 0;
   for (;;) {
-    const { rows } = await db.query<AuditRow>(`SELECT ${AUDIT_ROW_COLUMNS} FROM ${AUDIT_ROW_FROM} WHERE l.seq > $1 ORDER BY l.seq LIMIT ${BATCH}`, [after]);
+    const { rows } = await db.query<AuditRow>(
+      `SELECT ${AUDIT_ROW_COLUMNS} FROM ${AUDIT_ROW_FROM} WHERE l.seq > $1 ORDER BY l.seq LIMIT ${BATCH}`,
+      [after],
+    );
     for (const row of rows) {
       const failure = checkEntry(auditKey, row, previous);
       if (failure) return { ok: false, checked, ...failure };
@@ -48,10 +60,17 @@ export async function verifyAuditChain(db: Queryable, auditKey: Buffer): Promise
     }
     if (rows.length < BATCH) break;
   }
-  const head = await db.query<{ last_seq: number; last_mac: string }>('SELECT last_seq, last_mac FROM audit_head WHERE id = 1');
+  const head = await db.query<{ last_seq: number; last_mac: string }>(
+    'SELECT last_seq, last_mac FROM audit_head WHERE id = 1',
+  );
   const h = head.rows[0];
   if (!h || Number(h.last_seq) !== previous.seq || h.last_mac !== previous.mac) {
-    return { ok: false, checked, firstBadSeq: previous.seq + 1, reason: h && Number(h.last_seq) > previous.seq ? 'missing_entries' : 'head_mismatch' };
+    return {
+      ok: false,
+      checked,
+      firstBadSeq: previous.seq + 1,
+      reason: h && Number(h.last_seq) > previous.seq ? 'missing_entries' : 'head_mismatch',
+    };
   }
   return { ok: true, checked };
 }

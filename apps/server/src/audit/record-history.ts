@@ -13,8 +13,18 @@ export interface HistoryEntry {
   details: Record<string, unknown>;
 }
 
-export async function recordHistory(db: Queryable, input: { recordType: string; recordId: string; actions: readonly string[] }): Promise<HistoryEntry[]> {
-  const { rows } = await db.query<{ at: Date | string; action: string; actor_account_id: string | null; display_name: string | null; fields: string[]; details: Record<string, unknown> }>(
+export async function recordHistory(
+  db: Queryable,
+  input: { recordType: string; recordId: string; actions: readonly string[] },
+): Promise<HistoryEntry[]> {
+  const { rows } = await db.query<{
+    at: Date | string;
+    action: string;
+    actor_account_id: string | null;
+    display_name: string | null;
+    fields: string[];
+    details: Record<string, unknown>;
+  }>(
     `SELECT l.at, l.action, l.actor_account_id::text AS actor_account_id, a.display_name, l.fields, l.details
        FROM audit_log l LEFT JOIN accounts a ON a.id = l.actor_account_id
       WHERE l.record_type = $1 AND l.record_id = $2 AND l.action = ANY($3::text[])

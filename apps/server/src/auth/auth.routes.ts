@@ -1,7 +1,12 @@
 // POST /api/auth/login, /logout, /logout-all, /totp/setup, /totp/confirm
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { loginRequestSchema, loginResponseSchema, totpConfirmRequestSchema, totpSetupResponseSchema } from '@acompana/core';
+import {
+  loginRequestSchema,
+  loginResponseSchema,
+  totpConfirmRequestSchema,
+  totpSetupResponseSchema,
+} from '@acompana/core';
 import { z } from 'zod';
 import type { AppContext } from '../app-context.ts';
 import { commonErrorResponses } from '../kernel/http/error-response.ts';
@@ -21,10 +26,19 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
     '/api/auth/login',
     {
       config: { auth: 'public' },
-      schema: { tags, summary: 'Log in with e-mail, password and (when enrolled) a TOTP code', body: loginRequestSchema, response: { 200: loginResponseSchema, ...commonErrorResponses } },
+      schema: {
+        tags,
+        summary: 'Log in with e-mail, password and (when enrolled) a TOTP code',
+        body: loginRequestSchema,
+        response: { 200: loginResponseSchema, ...commonErrorResponses },
+      },
     },
     async (request, reply) => {
-      const session = await ctx.login.login({ ...request.body, ip: request.ip, userAgent: request.headers['user-agent'] });
+      const session = await ctx.login.login({
+        ...request.body,
+        ip: request.ip,
+        userAgent: request.headers['user-agent'],
+      });
       reply.setCookie(SESSION_COOKIE, session.token, {
         path: '/',
         httpOnly: true,
@@ -40,11 +54,20 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
 
   api.post(
     '/api/auth/logout',
-    { config: { auth: 'enrolling' }, schema: { tags, summary: 'End this session', response: { 204: z.null(), ...commonErrorResponses } } },
+    {
+      config: { auth: 'enrolling' },
+      schema: { tags, summary: 'End this session', response: { 204: z.null(), ...commonErrorResponses } },
+    },
     async (request, reply) => {
       const { session } = authOf(request);
       await deleteSession(ctx.db, session.token_hash);
-      await ctx.audit.record({ actorAccountId: session.account_id, action: 'auth.logout', recordType: 'account', recordId: session.account_id, ip: request.ip });
+      await ctx.audit.record({
+        actorAccountId: session.account_id,
+        action: 'auth.logout',
+        recordType: 'account',
+        recordId: session.account_id,
+        ip: request.ip,
+      });
       clearSessionCookie(reply);
       return reply.status(204).send(null);
     },
@@ -52,11 +75,25 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
 
   api.post(
     '/api/auth/logout-all',
-    { config: { auth: 'enrolling' }, schema: { tags, summary: 'End every session of this account, on every device', response: { 204: z.null(), ...commonErrorResponses } } },
+    {
+      config: { auth: 'enrolling' },
+      schema: {
+        tags,
+        summary: 'End every session of this account, on every device',
+        response: { 204: z.null(), ...commonErrorResponses },
+      },
+    },
     async (request, reply) => {
       const { session } = authOf(request);
       const ended = await deleteAllSessions(ctx.db, session.account_id);
-      await ctx.audit.record({ actorAccountId: session.account_id, action: 'auth.logout_all', recordType: 'account', recordId: session.account_id, ip: request.ip, details: { sessions: ended } });
+      await ctx.audit.record({
+        actorAccountId: session.account_id,
+        action: 'auth.logout_all',
+        recordType: 'account',
+        recordId: session.account_id,
+        ip: request.ip,
+        details: { sessions: ended },
+      });
       clearSessionCookie(reply);
       return reply.status(204).send(null);
     },
@@ -64,7 +101,14 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
 
   api.post(
     '/api/auth/totp/setup',
-    { config: { auth: 'enrolling' }, schema: { tags, summary: 'Start two-factor set-up: returns a new secret', response: { 200: totpSetupResponseSchema, ...commonErrorResponses } } },
+    {
+      config: { auth: 'enrolling' },
+      schema: {
+        tags,
+        summary: 'Start two-factor set-up: returns a new secret',
+        response: { 200: totpSetupResponseSchema, ...commonErrorResponses },
+      },
+    },
     async (request) => {
       const { session } = authOf(request);
       return ctx.totpEnrollment.setup(session.account_id, session.email);
@@ -75,7 +119,12 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
     '/api/auth/totp/confirm',
     {
       config: { auth: 'enrolling' },
-      schema: { tags, summary: 'Finish two-factor set-up with a code from the app', body: totpConfirmRequestSchema, response: { 204: z.null(), ...commonErrorResponses } },
+      schema: {
+        tags,
+        summary: 'Finish two-factor set-up with a code from the app',
+        body: totpConfirmRequestSchema,
+        response: { 204: z.null(), ...commonErrorResponses },
+      },
     },
     async (request, reply) => {
       const { session } = authOf(request);

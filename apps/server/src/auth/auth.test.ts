@@ -4,7 +4,11 @@ import { describeOnBothDatabases } from '../testing/on-both-databases.ts';
 import { TEST_PASSWORD } from '../testing/test-harness.ts';
 import { totpCode } from './totp.ts';
 
-function login(h: ReturnType<Parameters<Parameters<typeof describeOnBothDatabases>[1]>[0]>, body: unknown, headers: Record<string, string> = {}) {
+function login(
+  h: ReturnType<Parameters<Parameters<typeof describeOnBothDatabases>[1]>[0]>,
+  body: unknown,
+  headers: Record<string, string> = {},
+) {
   return h.app.inject({ method: 'POST', url: '/api/auth/login', payload: body as object, headers });
 }
 
@@ -23,21 +27,35 @@ describeOnBothDatabases('logging in', (h) => {
   });
 
   it('never stores the password, only an argon2id hash', async () => {
-    const { rows } = await h().ctx.db.query<{ password_hash: string }>("SELECT password_hash FROM accounts WHERE email = 'luis@albergue.example'");
+    const { rows } = await h().ctx.db.query<{ password_hash: string }>(
+      "SELECT password_hash FROM accounts WHERE email = 'luis@albergue.example'",
+    );
     assert.match(rows[0]?.password_hash ?? '', /^\$argon2id\$/);
   });
 
   it('answers a wrong password with 401 and a translated message', async () => {
-    const es = await login(h(), { email: 'luis@albergue.example', password: 'wrong password' }, { 'accept-language': 'es-MX,es;q=0.9' });
+    const es = await login(
+      h(),
+      { email: 'luis@albergue.example', password: 'wrong password' },
+      { 'accept-language': 'es-MX,es;q=0.9' },
+    );
     assert.equal(es.statusCode, 401);
-    assert.deepEqual(es.json(), { code: 'auth.invalid_credentials', message: 'Correo electrónico o contraseña incorrectos.' });
-    const en = await login(h(), { email: 'nobody@albergue.example', password: 'wrong password' }, { 'accept-language': 'en-US' });
+    assert.deepEqual(es.json(), {
+      code: 'auth.invalid_credentials',
+      message: 'Correo electrónico o contraseña incorrectos.',
+    });
+    const en = await login(
+      h(),
+      { email: 'nobody@albergue.example', password: 'wrong password' },
+      { 'accept-language': 'en-US' },
+    );
     assert.deepEqual(en.json(), { code: 'auth.invalid_credentials', message: 'Wrong e-mail or password.' });
   });
 
   it('locks the account after five failures, even for the right password, and unlocks after 15 minutes', async () => {
     await h().createAccount({ org: 'albergue', email: 'lock@albergue.example', role: 'analyst' });
-    for (let i = 0; i < 4; i++) assert.equal((await login(h(), { email: 'lock@albergue.example', password: 'nope nope' })).statusCode, 401);
+    for (let i = 0; i < 4; i++)
+      assert.equal((await login(h(), { email: 'lock@albergue.example', password: 'nope nope' })).statusCode, 401);
     const fifth = await login(h(), { email: 'lock@albergue.example', password: 'nope nope' });
     assert.equal(fifth.statusCode, 423);
     assert.equal((fifth.json() as { code: string }).code, 'auth.locked');
@@ -47,30 +65,54 @@ describeOnBothDatabases('logging in', (h) => {
   });
 
   it('asks for the second factor, refuses a wrong or replayed code, accepts a fresh one', async () => {
-    const { totpSecret } = await h().createAccount({ org: 'clinica', email: 'ana@clinica.example', role: 'lawyer', totp: true });
+    const { totpSecret } = await h().createAccount({
+      org: 'clinica',
+      email: 'ana@clinica.example',
+      role: 'lawyer',
+      totp: true,
+    });
     assert.ok(totpSecret);
     const noCode = await login(h(), { email: 'ana@clinica.example', password: TEST_PASSWORD });
     assert.equal(noCode.statusCode, 401);
     assert.equal((noCode.json() as { code: string }).code, 'auth.totp_required');
-    const wrong = await login(h(), { email: 'ana@clinica.example', password: TEST_PASSWORD, totp: '000000' === totpCode(totpSecret, h().clock.now) ? '111111' : '000000' });
+    const wrong = await login(h(), {
+      email: 'ana@clinica.example',
+      password: TEST_PASSWORD,
+      totp: '000000' === totpCode(totpSecret, h().clock.now) ? '111111' : '000000',
+    });
     assert.deepEqual([wrong.statusCode, (wrong.json() as { field: string }).field], [401, 'totp']);
     const code = totpCode(totpSecret, h().clock.now);
-    assert.equal((await login(h(), { email: 'ana@clinica.example', password: TEST_PASSWORD, totp: code })).statusCode, 200);
+    assert.equal(
+      (await login(h(), { email: 'ana@clinica.example', password: TEST_PASSWORD, totp: code })).statusCode,
+      200,
+    );
     const replay = await login(h(), { email: 'ana@clinica.example', password: TEST_PASSWORD, totp: code });
     assert.equal((replay.json() as { code: string }).code, 'auth.totp_invalid');
     h().clock.advanceMinutes(1);
-    assert.equal((await login(h(), { email: 'ana@clinica.example', password: TEST_PASSWORD, totp: totpCode(totpSecret, h().clock.now) })).statusCode, 200);
+    assert.equal(
+      (
+        await login(h(), {
+          email: 'ana@clinica.example',
+          password: TEST_PASSWORD,
+          totp: totpCode(totpSecret, h().clock.now),
+        })
+      ).statusCode,
+      200,
+    );
   });
 
   it('keeps the TOTP secret encrypted in the database', async () => {
-    const { rows } = await h().ctx.db.query<{ totp_secret: Uint8Array }>("SELECT totp_secret FROM accounts WHERE email = 'ana@clinica.example'");
+    const { rows } = await h().ctx.db.query<{ totp_secret: Uint8Array }>(
+      "SELECT totp_secret FROM accounts WHERE email = 'ana@clinica.example'",
+    );
     assert.ok(rows[0]?.totp_secret && rows[0].totp_secret.length > 32);
     assert.doesNotMatch(Buffer.from(rows[0].totp_secret).toString('latin1'), /^[A-Z2-7]{32}$/);
   });
 
   it('rate limits an address that keeps failing', async () => {
     let last = 0;
-    for (let i = 0; i < 25; i++) last = (await login(h(), { email: `spray${i}@nowhere.example`, password: 'x' })).statusCode;
+    for (let i = 0; i < 25; i++)
+      last = (await login(h(), { email: `spray${i}@nowhere.example`, password: 'x' })).statusCode;
     assert.equal(last, 429);
   });
 });
@@ -125,7 +167,9 @@ describeOnBothDatabases('sessions', (h) => {
 
   it('makes a role that sees personal data set up two-factor before anything else', async () => {
     await h().createAccount({ org: 'albergue', email: 'new@albergue.example', role: 'caseworker' });
-    await h().ctx.db.query("UPDATE accounts SET totp_exempt = false, totp_secret = NULL, totp_enrolled_at = NULL WHERE email = 'new@albergue.example'");
+    await h().ctx.db.query(
+      "UPDATE accounts SET totp_exempt = false, totp_secret = NULL, totp_enrolled_at = NULL WHERE email = 'new@albergue.example'",
+    );
     const client = await h().login('new@albergue.example');
     const me = await client.get('/api/me');
     assert.equal((me.json() as { mustEnrollTotp: boolean }).mustEnrollTotp, true);
@@ -135,22 +179,39 @@ describeOnBothDatabases('sessions', (h) => {
     assert.match(setup.otpauthUrl, /^otpauth:\/\/totp\//);
     const bad = await client.post('/api/auth/totp/confirm', { code: '12345' });
     assert.equal(bad.statusCode, 400);
-    assert.equal((await client.post('/api/auth/totp/confirm', { code: totpCode(setup.secret, h().clock.now) })).statusCode, 204);
+    assert.equal(
+      (await client.post('/api/auth/totp/confirm', { code: totpCode(setup.secret, h().clock.now) })).statusCode,
+      204,
+    );
     assert.equal(((await client.get('/api/me')).json() as { mustEnrollTotp: boolean }).mustEnrollTotp, false);
     // From now on the second factor is required at login.
-    const again = await h().app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'new@albergue.example', password: TEST_PASSWORD } });
+    const again = await h().app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'new@albergue.example', password: TEST_PASSWORD },
+    });
     assert.equal((again.json() as { code: string }).code, 'auth.totp_required');
   });
 
   it('switches the active organisation only to one the account belongs to', async () => {
-    const { accountId } = await h().createAccount({ org: 'albergue', email: 'two@albergue.example', role: 'coordinator' });
+    const { accountId } = await h().createAccount({
+      org: 'albergue',
+      email: 'two@albergue.example',
+      role: 'coordinator',
+    });
     const clinic = await h().createOrg('clinica');
     const other = await h().createOrg('ajena');
-    await h().ctx.db.query("INSERT INTO memberships (account_id, org_id, role) VALUES ($1, $2, 'analyst')", [accountId, clinic]);
+    await h().ctx.db.query("INSERT INTO memberships (account_id, org_id, role) VALUES ($1, $2, 'analyst')", [
+      accountId,
+      clinic,
+    ]);
     const client = await h().login('two@albergue.example');
     const switched = await client.post('/api/me/active-org', { orgId: clinic });
     assert.equal(switched.statusCode, 200);
-    assert.deepEqual([(switched.json() as { role: string }).role, (switched.json() as { activeOrg: { slug: string } }).activeOrg.slug], ['analyst', 'clinica']);
+    assert.deepEqual(
+      [(switched.json() as { role: string }).role, (switched.json() as { activeOrg: { slug: string } }).activeOrg.slug],
+      ['analyst', 'clinica'],
+    );
     const refused = await client.post('/api/me/active-org', { orgId: other });
     assert.equal(refused.statusCode, 403);
     assert.equal((refused.json() as { code: string }).code, 'orgs.not_a_member');

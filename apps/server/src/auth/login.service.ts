@@ -74,16 +74,36 @@ export function createLoginService(deps: LoginDeps) {
     );
   }
 
-  async function failed(account: AccountForLogin, attempt: number, ip: string, reason: string, error: AppError): Promise<AppError> {
+  async function failed(
+    account: AccountForLogin,
+    attempt: number,
+    ip: string,
+    reason: string,
+    error: AppError,
+  ): Promise<AppError> {
     const locked = attempt >= MAX_FAILED_LOGINS;
-    await audit.record({ actorAccountId: account.id, action: locked ? 'auth.locked' : 'auth.login_failed', recordType: 'account', recordId: account.id, orgId: account.home_org_id, ip, details: { reason } });
+    await audit.record({
+      actorAccountId: account.id,
+      action: locked ? 'auth.locked' : 'auth.login_failed',
+      recordType: 'account',
+      recordId: account.id,
+      orgId: account.home_org_id,
+      ip,
+      details: { reason },
+    });
     return locked ? new AppError('auth.locked', { params: { minutes: String(LOCKOUT_MINUTES) } }) : error;
   }
 
   async function lockedError(accountId: string, now: Date): Promise<AppError> {
-    const { rows } = await db.query<{ locked_until: Date | null }>('SELECT locked_until FROM accounts WHERE id = $1', [accountId]);
-    const until = rows[0]?.locked_until ? new Date(rows[0].locked_until).getTime() : now.getTime() + LOCKOUT_MINUTES * 60_000;
-    return new AppError('auth.locked', { params: { minutes: String(Math.max(1, Math.ceil((until - now.getTime()) / 60_000))) } });
+    const { rows } = await db.query<{ locked_until: Date | null }>('SELECT locked_until FROM accounts WHERE id = $1', [
+      accountId,
+    ]);
+    const until = rows[0]?.locked_until
+      ? new Date(rows[0].locked_until).getTime()
+      : now.getTime() + LOCKOUT_MINUTES * 60_000;
+    return new AppError('auth.locked', {
+      params: { minutes: String(Math.max(1, Math.ceil((until - now.getTime()) / 60_000))) },
+    });
   }
 
   async function login(request: LoginRequest): Promise<NewSession & { accountId: string }> {
@@ -119,7 +139,12 @@ export function createLoginService(deps: LoginDeps) {
       const claimed =
         step === undefined
           ? 0
-          : (await db.query('UPDATE accounts SET totp_last_step = $2 WHERE id = $1 AND coalesce(totp_last_step, -1) < $2 RETURNING id', [account.id, step])).rowCount;
+          : (
+              await db.query(
+                'UPDATE accounts SET totp_last_step = $2 WHERE id = $1 AND coalesce(totp_last_step, -1) < $2 RETURNING id',
+                [account.id, step],
+              )
+            ).rowCount;
       if (step === undefined || claimed === 0) {
         throw await failed(account, attempt, request.ip, 'totp', new AppError('auth.totp_invalid', { field: 'totp' }));
       }
@@ -140,7 +165,15 @@ export function createLoginService(deps: LoginDeps) {
         maxMinutes: deps.sessionMaxMinutes,
         now,
       });
-      await audit.append(tx, { actorAccountId: account.id, action: 'auth.login', recordType: 'account', recordId: account.id, orgId: account.home_org_id, ip: request.ip, details: { secondFactor: totpStep !== null } });
+      await audit.append(tx, {
+        actorAccountId: account.id,
+        action: 'auth.login',
+        recordType: 'account',
+        recordId: account.id,
+        orgId: account.home_org_id,
+        ip: request.ip,
+        details: { secondFactor: totpStep !== null },
+      });
       throttle.forgive(request.ip);
       return { ...session, accountId: account.id };
     });

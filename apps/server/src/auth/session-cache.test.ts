@@ -42,15 +42,23 @@ for (const kind of databaseKinds) {
       await h.createAccount({ org: 'cache-org', email: 'worker@cache.example', role: 'caseworker' });
     });
 
-    it('reuses the lookup: a change made behind the server\'s back is not seen until a state-changing request', async () => {
+    it("reuses the lookup: a change made behind the server's back is not seen until a state-changing request", async () => {
       const worker = await h.login('worker@cache.example');
       assert.equal((await worker.get('/api/me')).json().role, 'caseworker');
-      await h.ctx.db.query("UPDATE memberships SET role = 'analyst' WHERE account_id = (SELECT id FROM accounts WHERE email = 'worker@cache.example')");
+      await h.ctx.db.query(
+        "UPDATE memberships SET role = 'analyst' WHERE account_id = (SELECT id FROM accounts WHERE email = 'worker@cache.example')",
+      );
       assert.equal((await worker.get('/api/me')).json().role, 'caseworker', 'served from the cache');
       const admin = await h.login('admin@cache.example');
       await admin.post('/api/auth/logout');
-      assert.equal((await worker.get('/api/me')).json().role, 'analyst', 'any state-changing request empties the cache');
-      await h.ctx.db.query("UPDATE memberships SET role = 'caseworker' WHERE account_id = (SELECT id FROM accounts WHERE email = 'worker@cache.example')");
+      assert.equal(
+        (await worker.get('/api/me')).json().role,
+        'analyst',
+        'any state-changing request empties the cache',
+      );
+      await h.ctx.db.query(
+        "UPDATE memberships SET role = 'caseworker' WHERE account_id = (SELECT id FROM accounts WHERE email = 'worker@cache.example')",
+      );
       await admin.post('/api/auth/logout');
     });
 
@@ -65,9 +73,11 @@ for (const kind of databaseKinds) {
       const worker = await h.login('worker@cache.example');
       assert.equal((await worker.get('/api/me')).json().role, 'caseworker');
       const admin = await h.login('admin@cache.example');
-      const accountId = (await h.ctx.db.query<{ id: string }>("SELECT id::text AS id FROM accounts WHERE email = 'worker@cache.example'")).rows[0]?.id;
+      const accountId = (
+        await h.ctx.db.query<{ id: string }>("SELECT id::text AS id FROM accounts WHERE email = 'worker@cache.example'")
+      ).rows[0]?.id;
       assert.equal((await admin.put(`/api/admin/accounts/${accountId}/role`, { role: 'analyst' })).statusCode, 204);
-      assert.equal((await worker.get('/api/me')).statusCode, 401, 'a role change ends the account\'s sessions');
+      assert.equal((await worker.get('/api/me')).statusCode, 401, "a role change ends the account's sessions");
       const again = await h.login('worker@cache.example');
       assert.equal((await again.get('/api/me')).json().role, 'analyst');
     });

@@ -33,7 +33,10 @@ export interface SessionCache {
   clear(): void;
 }
 
-export function createSessionCache(maxAgeMs: number, monotonicNow: () => number = () => performance.now()): SessionCache {
+export function createSessionCache(
+  maxAgeMs: number,
+  monotonicNow: () => number = () => performance.now(),
+): SessionCache {
   const entries = new Map<string, Entry>();
   let generation = 0;
   return {

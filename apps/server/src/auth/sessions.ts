@@ -19,7 +19,15 @@ export interface NewSession {
 
 export async function createSession(
   tx: Queryable,
-  input: { accountId: string; activeOrgId: string | null; secondFactorOk: boolean; ip: string; userAgent: string | undefined; maxMinutes: number; now: Date },
+  input: {
+    accountId: string;
+    activeOrgId: string | null;
+    secondFactorOk: boolean;
+    ip: string;
+    userAgent: string | undefined;
+    maxMinutes: number;
+    now: Date;
+  },
 ): Promise<NewSession> {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
@@ -27,7 +35,17 @@ export async function createSession(
   await tx.query(
     `INSERT INTO sessions (token_hash, account_id, active_org_id, csrf_token, second_factor_ok, ip, user_agent, created_at, last_seen_at, expires_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9)`,
-    [hashToken(token), input.accountId, input.activeOrgId, csrfToken, input.secondFactorOk, input.ip, input.userAgent?.slice(0, 300) ?? null, input.now, expiresAt],
+    [
+      hashToken(token),
+      input.accountId,
+      input.activeOrgId,
+      csrfToken,
+      input.secondFactorOk,
+      input.ip,
+      input.userAgent?.slice(0, 300) ?? null,
+      input.now,
+      expiresAt,
+    ],
   );
   return { token, csrfToken, expiresAt };
 }
@@ -70,7 +88,12 @@ export async function fetchSession(db: Queryable, token: string | undefined): Pr
 }
 
 /** Applies the idle and absolute limits to a fetched (or cached) session row, touching it at most once a minute. */
-export async function checkSession(db: Queryable, session: SessionRow | null, idleMinutes: number, now: Date): Promise<SessionLookup> {
+export async function checkSession(
+  db: Queryable,
+  session: SessionRow | null,
+  idleMinutes: number,
+  now: Date,
+): Promise<SessionLookup> {
   if (!session) return { status: 'none' };
   const idleLimit = new Date(session.last_seen_at).getTime() + idleMinutes * 60_000;
   if (session.disabled || now.getTime() >= new Date(session.expires_at).getTime() || now.getTime() >= idleLimit) {
@@ -85,7 +108,12 @@ export async function checkSession(db: Queryable, session: SessionRow | null, id
   return { status: 'ok', session };
 }
 
-export async function lookupSession(db: Queryable, token: string | undefined, idleMinutes: number, now: Date): Promise<SessionLookup> {
+export async function lookupSession(
+  db: Queryable,
+  token: string | undefined,
+  idleMinutes: number,
+  now: Date,
+): Promise<SessionLookup> {
   return checkSession(db, await fetchSession(db, token), idleMinutes, now);
 }
 

@@ -9,12 +9,28 @@ import { matchTotp, newTotpSecret, otpauthUrl } from './totp.ts';
 
 const PENDING_CONTEXT = 'accounts.totp_pending_secret';
 
-export function createTotpEnrollmentService({ db, keyring, audit, clock }: { db: Database; keyring: Keyring; audit: AuditWriter; clock: () => Date }) {
+export function createTotpEnrollmentService({
+  db,
+  keyring,
+  audit,
+  clock,
+}: {
+  db: Database;
+  keyring: Keyring;
+  audit: AuditWriter;
+  clock: () => Date;
+}) {
   async function setup(accountId: string, email: string): Promise<{ secret: string; otpauthUrl: string }> {
-    const { rows } = await db.query<{ enrolled: boolean }>('SELECT totp_enrolled_at IS NOT NULL AS enrolled FROM accounts WHERE id = $1', [accountId]);
+    const { rows } = await db.query<{ enrolled: boolean }>(
+      'SELECT totp_enrolled_at IS NOT NULL AS enrolled FROM accounts WHERE id = $1',
+      [accountId],
+    );
     if (rows[0]?.enrolled) throw new AppError('auth.totp_already_enrolled');
     const secret = newTotpSecret();
-    await db.query('UPDATE accounts SET totp_pending_secret = $1 WHERE id = $2', [keyring.sealForAccounts(secret, PENDING_CONTEXT), accountId]);
+    await db.query('UPDATE accounts SET totp_pending_secret = $1 WHERE id = $2', [
+      keyring.sealForAccounts(secret, PENDING_CONTEXT),
+      accountId,
+    ]);
     return { secret, otpauthUrl: otpauthUrl(secret, email) };
   }
 
@@ -35,7 +51,14 @@ export function createTotpEnrollmentService({ db, keyring, audit, clock }: { db:
         [keyring.sealForAccounts(secret, TOTP_SECRET_CONTEXT), step, accountId],
       );
       await tx.query('UPDATE sessions SET second_factor_ok = true WHERE token_hash = $1', [sessionTokenHash]);
-      await audit.append(tx, { actorAccountId: accountId, action: 'auth.totp_enrolled', recordType: 'account', recordId: accountId, orgId: row.home_org_id, ip });
+      await audit.append(tx, {
+        actorAccountId: accountId,
+        action: 'auth.totp_enrolled',
+        recordType: 'account',
+        recordId: accountId,
+        orgId: row.home_org_id,
+        ip,
+      });
     });
   }
 

@@ -5,7 +5,18 @@ import { base32Decode, base32Encode, hotp, matchTotp, newTotpSecret, totpCode, t
 describe('two-factor codes (TOTP)', () => {
   it('matches the RFC 4226 HOTP test vectors', () => {
     const secret = Buffer.from('12345678901234567890');
-    const expected = ['755224', '287082', '359152', '969429', '338314', '254676', '287922', '162583', '399871', '520489'];
+    const expected = [
+      '755224',
+      '287082',
+      '359152',
+      '969429',
+      '338314',
+      '254676',
+      '287922',
+      '162583',
+      '399871',
+      '520489',
+    ];
     expected.forEach((code, counter) => assert.equal(hotp(secret, counter), code));
   });
 

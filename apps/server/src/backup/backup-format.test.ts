@@ -8,7 +8,11 @@ import { pipeline } from 'node:stream/promises';
 import { CHUNK_BYTES, createEncryptor, MAGIC, openBackup } from './backup-format.ts';
 
 const master = randomBytes(32);
-const fields = { createdAt: '2026-11-23T10:00:00.000Z', sourceKind: 'pglite' as const, schema: [{ version: 1, name: '0001_platform', checksum: 'abc' }] };
+const fields = {
+  createdAt: '2026-11-23T10:00:00.000Z',
+  sourceKind: 'pglite' as const,
+  schema: [{ version: 1, name: '0001_platform', checksum: 'abc' }],
+};
 
 async function seal(plain: Buffer): Promise<Buffer> {
   const parts: Buffer[] = [];
@@ -48,7 +52,10 @@ describe('backup file format', () => {
     const file = await seal(plain);
     const { records } = split(file);
     assert.equal(records.length, 4);
-    assert.deepEqual(records.map((r) => r[0]), [0, 0, 0, 1]);
+    assert.deepEqual(
+      records.map((r) => r[0]),
+      [0, 0, 0, 1],
+    );
     assert.deepEqual(await open(file), plain);
     const empty = await seal(Buffer.alloc(0));
     assert.equal(split(empty).records.length, 1);

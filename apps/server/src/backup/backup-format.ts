@@ -12,7 +12,15 @@
 // truncated file or bytes after the end all fail to decrypt. The header names the master key's
 // public fingerprint (the one the `deployment` table stores) so a wrong key is told apart from a
 // damaged file.
-import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  createHmac,
+  hkdfSync,
+  randomBytes,
+  timingSafeEqual,
+} from 'node:crypto';
 import { Transform, type TransformCallback } from 'node:stream';
 import { AppError } from '../kernel/errors.ts';
 import { masterKeyId } from '../kernel/crypto/master-key.ts';
@@ -64,10 +72,18 @@ export function corrupt(reason: string, cause?: unknown): AppError {
  * A Transform that writes the magic and header, then seals its input in records of CHUNK_BYTES
  * (the last one, possibly empty, flagged final).
  */
-export function createEncryptor(master: Buffer, fields: Omit<BackupHeader, 'format' | 'masterKeyId' | 'salt'>): Transform {
+export function createEncryptor(
+  master: Buffer,
+  fields: Omit<BackupHeader, 'format' | 'masterKeyId' | 'salt'>,
+): Transform {
   const salt = randomBytes(32);
   const { key, headerKey } = deriveKeys(master, salt);
-  const header: BackupHeader = { format: 1, ...fields, masterKeyId: masterKeyId(master), salt: salt.toString('base64') };
+  const header: BackupHeader = {
+    format: 1,
+    ...fields,
+    masterKeyId: masterKeyId(master),
+    salt: salt.toString('base64'),
+  };
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
   const headerHash = createHash('sha256').update(headerBytes).digest();
   let counter = 0;
@@ -91,7 +107,9 @@ export function createEncryptor(master: Buffer, fields: Omit<BackupHeader, 'form
   const start = (stream: Transform) => {
     if (started) return;
     started = true;
-    stream.push(Buffer.concat([MAGIC, lengthPrefix, headerBytes, createHmac('sha256', headerKey).update(headerBytes).digest()]));
+    stream.push(
+      Buffer.concat([MAGIC, lengthPrefix, headerBytes, createHmac('sha256', headerKey).update(headerBytes).digest()]),
+    );
   };
 
   return new Transform({
@@ -164,7 +182,8 @@ function parseHeader(bytes: Buffer): BackupHeader {
   } catch (error) {
     throw corrupt('unreadable header', error);
   }
-  if (header.format !== 1 || typeof header.salt !== 'string' || !Array.isArray(header.schema)) throw corrupt('unknown header format');
+  if (header.format !== 1 || typeof header.salt !== 'string' || !Array.isArray(header.schema))
+    throw corrupt('unknown header format');
   return header;
 }
 
@@ -181,7 +200,9 @@ export async function openBackup(source: AsyncIterable<Buffer>, master: Buffer):
   const header = parseHeader(headerBytes);
   const currentKeyId = masterKeyId(master);
   if (header.masterKeyId !== currentKeyId) {
-    throw new AppError('backup.wrong_key', { params: { backupKey: String(header.masterKeyId), currentKey: currentKeyId } });
+    throw new AppError('backup.wrong_key', {
+      params: { backupKey: String(header.masterKeyId), currentKey: currentKeyId },
+    });
   }
   const { key, headerKey } = deriveKeys(master, Buffer.from(header.salt, 'base64'));
   const expected = createHmac('sha256', headerKey).update(headerBytes).digest();

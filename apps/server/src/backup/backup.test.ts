@@ -21,7 +21,10 @@ import { applicationTables, ident, qualified, setStableFormats } from './catalog
 
 const kinds = await testDatabaseKinds();
 const directions: [DatabaseKind, DatabaseKind][] = kinds.includes('postgres')
-  ? [['pglite', 'postgres'], ['postgres', 'pglite']]
+  ? [
+      ['pglite', 'postgres'],
+      ['postgres', 'pglite'],
+    ]
   : [['pglite', 'pglite']];
 
 /** Every application table's rows as text, sorted: equal snapshots mean equal databases. */
@@ -67,7 +70,11 @@ async function populate(h: TestHarness): Promise<void> {
     "INSERT INTO sharing_agreements (from_org_id, to_org_id, purposes, valid_from, valid_until) VALUES ($1, $2, ARRAY['search', 'coma, \"comillas\"'], '2026-02-28', NULL)",
     [from, to],
   );
-  await h.ctx.audit.record({ action: 'probe.unicode', recordType: 'probe', details: { nombre: 'Núñez ñ 🌵', n: 1.5, nada: null, sí: true } });
+  await h.ctx.audit.record({
+    action: 'probe.unicode',
+    recordType: 'probe',
+    details: { nombre: 'Núñez ñ 🌵', n: 1.5, nada: null, sí: true },
+  });
 }
 
 for (const [fromKind, toKind] of directions) {
@@ -115,11 +122,19 @@ for (const [fromKind, toKind] of directions) {
         const tampered = Buffer.from(bytes);
         tampered[at] = (tampered[at] ?? 0) ^ 0x01;
         writeFileSync(join(dir, 'tampered'), tampered);
-        await assert.rejects(restoreFromFile(target.ctx.db, master, join(dir, 'tampered')), { code: 'backup.corrupt' }, `byte ${at}`);
+        await assert.rejects(
+          restoreFromFile(target.ctx.db, master, join(dir, 'tampered')),
+          { code: 'backup.corrupt' },
+          `byte ${at}`,
+        );
       }
       for (const length of [bytes.length - 1, bytes.length - 40, 100, 10]) {
         writeFileSync(join(dir, 'truncated'), bytes.subarray(0, length));
-        await assert.rejects(restoreFromFile(target.ctx.db, master, join(dir, 'truncated')), { code: 'backup.corrupt' }, `length ${length}`);
+        await assert.rejects(
+          restoreFromFile(target.ctx.db, master, join(dir, 'truncated')),
+          { code: 'backup.corrupt' },
+          `length ${length}`,
+        );
       }
       writeFileSync(join(dir, 'longer'), Buffer.concat([bytes, Buffer.from([0])]));
       await assert.rejects(restoreFromFile(target.ctx.db, master, join(dir, 'longer')), { code: 'backup.corrupt' });
@@ -128,14 +143,19 @@ for (const [fromKind, toKind] of directions) {
 
     it('refuses a backup from a newer schema', async () => {
       const newer = join(dir, 'newer.acbk');
-      await source.ctx.db.query("INSERT INTO schema_migrations (version, name, checksum) VALUES (9999, '9999_future', 'x')");
+      await source.ctx.db.query(
+        "INSERT INTO schema_migrations (version, name, checksum) VALUES (9999, '9999_future', 'x')",
+      );
       try {
         await backupToFile(source.ctx.db, master, newer);
       } finally {
         await source.ctx.db.query('DELETE FROM schema_migrations WHERE version = 9999');
       }
       const before = await snapshot(target.ctx.db);
-      await assert.rejects(restoreFromFile(target.ctx.db, master, newer), { code: 'backup.newer_schema', params: { version: '9999', current: String(readMigrations().at(-1)?.version) } });
+      await assert.rejects(restoreFromFile(target.ctx.db, master, newer), {
+        code: 'backup.newer_schema',
+        params: { version: '9999', current: String(readMigrations().at(-1)?.version) },
+      });
       assert.deepEqual(await snapshot(target.ctx.db), before);
     });
 
@@ -143,13 +163,22 @@ for (const [fromKind, toKind] of directions) {
       const report = await restoreFromFile(target.ctx.db, master, file);
       assert.equal(report.audit.ok, true);
       assert.deepEqual(await snapshot(target.ctx.db), await snapshot(source.ctx.db));
-      const next = await target.ctx.db.query<{ id: number }>("INSERT INTO backup_probe_keyed (tag) VALUES ('nueva') RETURNING id");
+      const next = await target.ctx.db.query<{ id: number }>(
+        "INSERT INTO backup_probe_keyed (tag) VALUES ('nueva') RETURNING id",
+      );
       assert.equal(Number(next.rows[0]?.id), 2301, 'the identity sequence continues where it was');
       await target.ctx.db.query('DELETE FROM backup_probe_keyed WHERE id = 2301');
       const runtime = await openRuntime(target.config, { database: target.ctx.db });
-      assert.deepEqual(await verifyAuditChain(runtime.db, runtime.ctx.keyring.systemKey('audit')), { ok: true, checked: report.audit.checked });
+      assert.deepEqual(await verifyAuditChain(runtime.db, runtime.ctx.keyring.systemKey('audit')), {
+        ok: true,
+        checked: report.audit.checked,
+      });
       const app = await buildApp(runtime.ctx, { webDistDir: join(dir, 'no-web') });
-      const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'admin@casa.example', password: 'correct horse battery' } });
+      const login = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email: 'admin@casa.example', password: 'correct horse battery' },
+      });
       assert.equal(login.statusCode, 200, login.body);
       await app.close();
       // New entries continue the restored chain.
@@ -160,12 +189,17 @@ for (const [fromKind, toKind] of directions) {
 
     it('refuses a target that has organisations unless forced, then replaces it', async () => {
       const before = await snapshot(target.ctx.db);
-      await assert.rejects(restoreFromFile(target.ctx.db, master, file), { code: 'backup.target_not_empty', params: { count: '2' } });
+      await assert.rejects(restoreFromFile(target.ctx.db, master, file), {
+        code: 'backup.target_not_empty',
+        params: { count: '2' },
+      });
       assert.deepEqual(await snapshot(target.ctx.db), before);
       const report = await restoreFromFile(target.ctx.db, master, file, { force: true, triggers: 'disable' });
       assert.equal(report.audit.ok, true);
       assert.deepEqual(await snapshot(target.ctx.db), await snapshot(source.ctx.db));
-      const { rows } = await target.ctx.db.query<{ tgenabled: string }>("SELECT tgenabled FROM pg_trigger WHERE tgname = 'audit_log_no_update_or_delete'");
+      const { rows } = await target.ctx.db.query<{ tgenabled: string }>(
+        "SELECT tgenabled FROM pg_trigger WHERE tgname = 'audit_log_no_update_or_delete'",
+      );
       assert.equal(rows[0]?.tgenabled, 'O', 'the append-only trigger is enabled again');
       await assert.rejects(target.ctx.db.query('DELETE FROM audit_log'), /append-only/);
     });

@@ -11,7 +11,15 @@ import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import type { Database, Queryable } from '../kernel/db/database.ts';
 import { createEncryptor, type BackupHeader } from './backup-format.ts';
-import { applicationTables, ident, qualified, schemaVersions, sequenceStates, setStableFormats, type TableInfo } from './catalogue.ts';
+import {
+  applicationTables,
+  ident,
+  qualified,
+  schemaVersions,
+  sequenceStates,
+  setStableFormats,
+  type TableInfo,
+} from './catalogue.ts';
 import type { BackupLine } from './backup-lines.ts';
 
 export interface BackupReport {
@@ -54,7 +62,11 @@ async function* tableRows(tx: Queryable, table: TableInfo): AsyncGenerator<(stri
   }
 }
 
-async function* backupLines(tx: Queryable, tables: TableInfo[], counts: Record<string, number>): AsyncGenerator<Buffer> {
+async function* backupLines(
+  tx: Queryable,
+  tables: TableInfo[],
+  counts: Record<string, number>,
+): AsyncGenerator<Buffer> {
   for (const table of tables) {
     yield line({ table: table.name, columns: table.columns.map((c) => [c.name, c.type]) });
     counts[table.name] = 0;
@@ -63,12 +75,18 @@ async function* backupLines(tx: Queryable, tables: TableInfo[], counts: Record<s
       yield Buffer.concat(page.map((row) => line(row)));
     }
   }
-  for (const sequence of await sequenceStates(tx)) yield line({ sequence: sequence.name, value: sequence.value, isCalled: sequence.isCalled });
+  for (const sequence of await sequenceStates(tx))
+    yield line({ sequence: sequence.name, value: sequence.value, isCalled: sequence.isCalled });
   yield line({ end: counts });
 }
 
 /** Writes an encrypted backup of `db` to `sink` (a file, or an HTTP response). */
-export async function writeBackup(db: Database, master: Buffer, sink: Writable, clock: () => Date = () => new Date()): Promise<BackupReport> {
+export async function writeBackup(
+  db: Database,
+  master: Buffer,
+  sink: Writable,
+  clock: () => Date = () => new Date(),
+): Promise<BackupReport> {
   return db.transaction(async (tx) => {
     // One snapshot for the whole export: rows written meanwhile are either all in or all out.
     await tx.exec('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
@@ -88,7 +106,12 @@ export async function writeBackup(db: Database, master: Buffer, sink: Writable, 
  * Writes the backup to `path` durably and atomically: into `path.tmp` (mode 0600), fsync, rename,
  * fsync of the directory. A failure leaves no partial file under the final name.
  */
-export async function backupToFile(db: Database, master: Buffer, path: string, clock?: () => Date): Promise<BackupReport> {
+export async function backupToFile(
+  db: Database,
+  master: Buffer,
+  path: string,
+  clock?: () => Date,
+): Promise<BackupReport> {
   const tmp = `${path}.tmp`;
   await rm(tmp, { force: true });
   const out = createWriteStream(tmp, { flags: 'wx', mode: 0o600 });

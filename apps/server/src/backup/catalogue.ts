@@ -33,7 +33,9 @@ export async function setStableFormats(tx: Queryable): Promise<void> {
 }
 
 export async function schemaVersions(tx: Queryable): Promise<SchemaVersion[]> {
-  const { rows } = await tx.query<SchemaVersion>('SELECT version, name, checksum FROM schema_migrations ORDER BY version');
+  const { rows } = await tx.query<SchemaVersion>(
+    'SELECT version, name, checksum FROM schema_migrations ORDER BY version',
+  );
   return rows.map((r) => ({ version: Number(r.version), name: r.name, checksum: r.checksum }));
 }
 
@@ -47,7 +49,9 @@ function dependencyOrder(tables: TableInfo[], edges: { child: string; parent: st
   const ordered: TableInfo[] = [];
   const placed = new Set<string>();
   for (;;) {
-    const ready = tables.filter((t) => !placed.has(t.oid) && [...(parents.get(t.oid) ?? [])].every((p) => placed.has(p)));
+    const ready = tables.filter(
+      (t) => !placed.has(t.oid) && [...(parents.get(t.oid) ?? [])].every((p) => placed.has(p)),
+    );
     if (ready.length === 0) break;
     for (const table of ready) {
       ordered.push(table);
@@ -103,7 +107,9 @@ export async function sequenceStates(tx: Queryable): Promise<SequenceState[]> {
   );
   const states: SequenceState[] = [];
   for (const { name } of rows) {
-    const state = await tx.query<{ value: string; is_called: boolean }>(`SELECT last_value::text AS value, is_called FROM ${qualified(name)}`);
+    const state = await tx.query<{ value: string; is_called: boolean }>(
+      `SELECT last_value::text AS value, is_called FROM ${qualified(name)}`,
+    );
     const row = state.rows[0];
     if (row) states.push({ name, value: row.value, isCalled: row.is_called });
   }

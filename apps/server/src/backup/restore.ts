@@ -12,7 +12,15 @@ import { Keyring } from '../kernel/crypto/keyring.ts';
 import { verifyAuditChain, type AuditVerification } from '../audit/audit-log.ts';
 import { corrupt, openBackup, type BackupHeader, type SchemaVersion } from './backup-format.ts';
 import { parseLines, type BackupLine, type RowLine, type TableLine } from './backup-lines.ts';
-import { applicationTables, enabledUserTriggers, ident, qualified, schemaVersions, setStableFormats, type TableInfo } from './catalogue.ts';
+import {
+  applicationTables,
+  enabledUserTriggers,
+  ident,
+  qualified,
+  schemaVersions,
+  setStableFormats,
+  type TableInfo,
+} from './catalogue.ts';
 
 export interface RestoreOptions {
   /** Replace the contents of a database that already has organisations. */
@@ -37,7 +45,9 @@ const BATCH_CHARS = 4 * 1024 * 1024;
 
 function checkSchema(backup: SchemaVersion[], target: SchemaVersion[]): void {
   const newest = (list: SchemaVersion[]) => list.at(-1)?.version ?? 0;
-  const same = backup.length === target.length && backup.every((m, i) => m.name === target[i]?.name && m.checksum === target[i]?.checksum);
+  const same =
+    backup.length === target.length &&
+    backup.every((m, i) => m.name === target[i]?.name && m.checksum === target[i]?.checksum);
   if (same) return;
   const params = { version: String(newest(backup)), current: String(newest(target)) };
   if (newest(backup) > newest(target)) throw new AppError('backup.newer_schema', { params });
@@ -107,13 +117,19 @@ function targetTable(tables: Map<string, TableInfo>, line: TableLine): TableInfo
   const expected = table?.columns.map((c) => `${c.name} ${c.type}`).join(', ');
   const found = line.columns.map(([name, type]) => `${name} ${type}`).join(', ');
   if (!table || expected !== found) {
-    throw new AppError('backup.schema_mismatch', { params: { version: `table ${line.table}`, current: expected ? 'other columns' : 'no such table' } });
+    throw new AppError('backup.schema_mismatch', {
+      params: { version: `table ${line.table}`, current: expected ? 'other columns' : 'no such table' },
+    });
   }
   return table;
 }
 
 /** Applies the backup's lines to the (already wiped) tables; returns the row counts. */
-async function applyLines(tx: Queryable, tables: TableInfo[], lines: AsyncIterable<BackupLine>): Promise<Record<string, number>> {
+async function applyLines(
+  tx: Queryable,
+  tables: TableInfo[],
+  lines: AsyncIterable<BackupLine>,
+): Promise<Record<string, number>> {
   const byName = new Map(tables.map((t) => [t.name, t]));
   const counts: Record<string, number> = {};
   let writer: TableWriter | undefined;
@@ -129,7 +145,11 @@ async function applyLines(tx: Queryable, tables: TableInfo[], lines: AsyncIterab
     } else if ('sequence' in line) {
       await writer?.flush();
       writer = undefined;
-      await tx.query('SELECT setval($1::text::regclass, $2::text::bigint, $3)', [qualified(line.sequence), line.value, line.isCalled]);
+      await tx.query('SELECT setval($1::text::regclass, $2::text::bigint, $3)', [
+        qualified(line.sequence),
+        line.value,
+        line.isCalled,
+      ]);
     } else if ('end' in line) {
       await writer?.flush();
       for (const table of tables) {
@@ -150,7 +170,12 @@ async function countRows(tx: Queryable, table: TableInfo): Promise<number> {
 }
 
 /** Restores an encrypted backup read from `source` into `db` (migrated to the same schema). */
-export async function restoreBackup(db: Database, master: Buffer, source: AsyncIterable<Buffer>, options: RestoreOptions = {}): Promise<RestoreReport> {
+export async function restoreBackup(
+  db: Database,
+  master: Buffer,
+  source: AsyncIterable<Buffer>,
+  options: RestoreOptions = {},
+): Promise<RestoreReport> {
   const opened = await openBackup(source, master);
   const gunzip = createGunzip();
   const decompressed = pipeline(Readable.from(opened.body), gunzip).catch((error: unknown) => {
@@ -181,7 +206,12 @@ export async function restoreBackup(db: Database, master: Buffer, source: AsyncI
   }
 }
 
-export async function restoreFromFile(db: Database, master: Buffer, path: string, options: RestoreOptions = {}): Promise<RestoreReport> {
+export async function restoreFromFile(
+  db: Database,
+  master: Buffer,
+  path: string,
+  options: RestoreOptions = {},
+): Promise<RestoreReport> {
   const stream = createReadStream(path);
   try {
     return await restoreBackup(db, master, stream, options);

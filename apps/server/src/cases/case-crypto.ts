@@ -17,16 +17,29 @@ export type EncryptedCaseColumn<T extends Table> = (typeof encryptedCaseColumns)
 const contextOf = (table: string, column: string) => `cases.${table}.${column}`;
 
 for (const [table, columns] of Object.entries(encryptedCaseColumns)) {
-  for (const column of columns) registerEncryptedColumn({ table, idColumn: 'id', orgColumn: 'org_id', column, context: contextOf(table, column) });
+  for (const column of columns)
+    registerEncryptedColumn({ table, idColumn: 'id', orgColumn: 'org_id', column, context: contextOf(table, column) });
 }
 
 /** Ciphertext of a text value, or null when there is nothing to keep. */
-export async function sealCase<T extends Table>(keyring: Keyring, orgId: string, table: T, column: EncryptedCaseColumn<T>, value: string | undefined | null): Promise<Buffer | null> {
+export async function sealCase<T extends Table>(
+  keyring: Keyring,
+  orgId: string,
+  table: T,
+  column: EncryptedCaseColumn<T>,
+  value: string | undefined | null,
+): Promise<Buffer | null> {
   if (value === undefined || value === null || value === '') return null;
   return keyring.encrypt(orgId, contextOf(table, column), value);
 }
 
-export async function openCase<T extends Table>(keyring: Keyring, orgId: string, table: T, column: EncryptedCaseColumn<T>, blob: unknown): Promise<string | null> {
+export async function openCase<T extends Table>(
+  keyring: Keyring,
+  orgId: string,
+  table: T,
+  column: EncryptedCaseColumn<T>,
+  blob: unknown,
+): Promise<string | null> {
   if (blob === null || blob === undefined) return null;
   return keyring.decrypt(orgId, contextOf(table, column), blob);
 }

@@ -14,7 +14,10 @@ import * as q from './cases.queries.ts';
 registerPersonDataHandler({
   section: 'cases',
   async exportFor({ db, keyring }, orgId, personId) {
-    const { rows } = await db.query<{ id: string }>('SELECT id::text AS id FROM cases WHERE person_id = $1 AND org_id = $2 ORDER BY opened_at, id', [personId, orgId]);
+    const { rows } = await db.query<{ id: string }>(
+      'SELECT id::text AS id FROM cases WHERE person_id = $1 AND org_id = $2 ORDER BY opened_at, id',
+      [personId, orgId],
+    );
     const out = [];
     for (const { id } of rows) {
       const c = (await q.findCase(db, id)) as q.CaseRow;
@@ -40,12 +43,33 @@ registerPersonDataHandler({
             completedAt: isoOrNull(t.completed_at),
           })),
         ),
-        notes: await Promise.all(notes.map(async (n) => ({ at: iso(n.created_at), author: n.author_name, text: await openCase(keyring, orgId, 'case_notes', 'body', n.body) }))),
+        notes: await Promise.all(
+          notes.map(async (n) => ({
+            at: iso(n.created_at),
+            author: n.author_name,
+            text: await openCase(keyring, orgId, 'case_notes', 'body', n.body),
+          })),
+        ),
         attachments: await Promise.all(
-          attachments.map(async (a) => ({ id: a.id, name: await openCase(keyring, orgId, 'case_attachments', 'original_name', a.original_name), contentType: a.content_type, sizeBytes: Number(a.size_bytes), sha256: a.sha256, uploadedAt: iso(a.uploaded_at) })),
+          attachments.map(async (a) => ({
+            id: a.id,
+            name: await openCase(keyring, orgId, 'case_attachments', 'original_name', a.original_name),
+            contentType: a.content_type,
+            sizeBytes: Number(a.size_bytes),
+            sha256: a.sha256,
+            uploadedAt: iso(a.uploaded_at),
+          })),
         ),
         timeline: await Promise.all(
-          events.map(async (e) => ({ at: iso(e.at), kind: e.kind, by: e.actor_name, reason: e.kind === 'closed' || e.kind === 'reopened' ? await openCase(keyring, orgId, 'case_events', 'reason', e.reason) : null })),
+          events.map(async (e) => ({
+            at: iso(e.at),
+            kind: e.kind,
+            by: e.actor_name,
+            reason:
+              e.kind === 'closed' || e.kind === 'reopened'
+                ? await openCase(keyring, orgId, 'case_events', 'reason', e.reason)
+                : null,
+          })),
         ),
       });
     }
@@ -56,18 +80,32 @@ registerPersonDataHandler({
     const notes = (await tx.query(`DELETE FROM case_notes WHERE ${ofPerson}`, [personId])).rowCount;
     const attachments = (await tx.query(`DELETE FROM case_attachments WHERE ${ofPerson}`, [personId])).rowCount;
     // Catalogue tasks (a key, dates, done) say nothing about the person once the case is a stub.
-    const tasks = (await tx.query(`DELETE FROM case_tasks WHERE ${ofPerson} AND task_key IS NULL`, [personId])).rowCount;
+    const tasks = (await tx.query(`DELETE FROM case_tasks WHERE ${ofPerson} AND task_key IS NULL`, [personId]))
+      .rowCount;
     await tx.query(`UPDATE case_tasks SET description = NULL WHERE ${ofPerson}`, [personId]);
-    const reasons = (await tx.query(`UPDATE case_events SET reason = NULL WHERE ${ofPerson} AND reason IS NOT NULL`, [personId])).rowCount;
+    const reasons = (
+      await tx.query(`UPDATE case_events SET reason = NULL WHERE ${ofPerson} AND reason IS NOT NULL`, [personId])
+    ).rowCount;
     const open = await tx.query<{ id: string; org_id: string; version: number }>(
       `UPDATE cases SET status = 'closed', closed_at = $2, updated_at = $2, version = version + 1
         WHERE person_id = $1 AND status <> 'closed' RETURNING id::text AS id, org_id::text AS org_id, version`,
       [personId, at],
     );
     for (const c of open.rows) {
-      await q.insertEvent(tx, { caseId: c.id, orgId: c.org_id, kind: 'closed', actor: by, at, data: { reason: 'erased' }, fields: ['status'], version: Number(c.version) });
+      await q.insertEvent(tx, {
+        caseId: c.id,
+        orgId: c.org_id,
+        kind: 'closed',
+        actor: by,
+        at,
+        data: { reason: 'erased' },
+        fields: ['status'],
+        version: Number(c.version),
+      });
     }
-    const { rows } = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM cases WHERE person_id = $1', [personId]);
+    const { rows } = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM cases WHERE person_id = $1', [
+      personId,
+    ]);
     return { cases: Number(rows[0]?.n ?? 0), closed: open.rows.length, notes, attachments, tasks, reasons };
   },
 });

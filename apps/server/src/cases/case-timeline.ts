@@ -18,7 +18,9 @@ export function createCaseTimeline({ db, keyring, audit }: CasesDeps, cases: Cas
     const orgId = row.org_id;
     const mayWork = cases.mayWork(actor, row);
     const events = await q.listEvents(db, caseId);
-    const notes = mayWork ? new Map((await q.listNotes(db, caseId)).map((n) => [n.id, n.body])) : new Map<string, unknown>();
+    const notes = mayWork
+      ? new Map((await q.listNotes(db, caseId)).map((n) => [n.id, n.body]))
+      : new Map<string, unknown>();
     const tasks = new Map((await q.listTasks(db, caseId)).map((t) => [t.id, t]));
     const accounts = new Map((await q.assignees(db, orgId)).accounts.map((a) => [a.id, a.name]));
     const teams = new Map((await q.assignees(db, orgId)).teams.map((t) => [t.id, t.name]));
@@ -40,10 +42,13 @@ export function createCaseTimeline({ db, keyring, audit }: CasesDeps, cases: Cas
         if (key && isCaseTaskKey(key)) {
           data.labelEs = caseTaskCatalogue[key].label.es;
           data.labelEn = caseTaskCatalogue[key].label.en;
-        } else if (task && mayWork) text = await openCase(keyring, orgId, 'case_tasks', 'description', task.description);
+        } else if (task && mayWork)
+          text = await openCase(keyring, orgId, 'case_tasks', 'description', task.description);
       }
-      if (e.kind === 'note_added' && mayWork && e.ref_id) text = await openCase(keyring, orgId, 'case_notes', 'body', notes.get(e.ref_id));
-      if ((e.kind === 'closed' || e.kind === 'reopened') && mayWork) text = await openCase(keyring, orgId, 'case_events', 'reason', e.reason);
+      if (e.kind === 'note_added' && mayWork && e.ref_id)
+        text = await openCase(keyring, orgId, 'case_notes', 'body', notes.get(e.ref_id));
+      if ((e.kind === 'closed' || e.kind === 'reopened') && mayWork)
+        text = await openCase(keyring, orgId, 'case_events', 'reason', e.reason);
       items.push({ at: iso(e.at), source: 'case', kind: e.kind, actorName: e.actor_name, data, text, order: index });
     }
 
@@ -51,25 +56,75 @@ export function createCaseTimeline({ db, keyring, audit }: CasesDeps, cases: Cas
       const personId = row.person_id;
       for (const s of await screeningFactsOfPerson(db, keyring, orgId, personId)) {
         items.push({
-          at: s.recordedAt.toISOString(), source: 'screening', kind: 'screening_recorded', actorName: null, text: null, order: 0,
-          data: { questionnaire: s.questionnaireId, version: String(s.questionnaireVersion), maxSeverity: s.maxSeverity, ...(mayWork ? { flags: s.flags.map((f) => f.flag).join(',') } : {}) },
+          at: s.recordedAt.toISOString(),
+          source: 'screening',
+          kind: 'screening_recorded',
+          actorName: null,
+          text: null,
+          order: 0,
+          data: {
+            questionnaire: s.questionnaireId,
+            version: String(s.questionnaireVersion),
+            maxSeverity: s.maxSeverity,
+            ...(mayWork ? { flags: s.flags.map((f) => f.flag).join(',') } : {}),
+          },
         });
       }
-      for (const r of await listReferrals(db, { orgId, direction: 'outgoing', scope: 'org', accountId: actor.accountId, teamIds: actor.teamIds, personId })) {
-        items.push({ at: iso(r.created_at), source: 'referral', kind: 'referral_sent', actorName: null, text: null, order: 0, data: { to: r.to_service_name ?? r.to_org_name, status: r.status, urgency: r.urgency } });
+      for (const r of await listReferrals(db, {
+        orgId,
+        direction: 'outgoing',
+        scope: 'org',
+        accountId: actor.accountId,
+        teamIds: actor.teamIds,
+        personId,
+      })) {
+        items.push({
+          at: iso(r.created_at),
+          source: 'referral',
+          kind: 'referral_sent',
+          actorName: null,
+          text: null,
+          order: 0,
+          data: { to: r.to_service_name ?? r.to_org_name, status: r.status, urgency: r.urgency },
+        });
       }
       for (const p of await listProceduresOfPerson(db, personId)) {
         if (p.org_id !== orgId) continue;
-        items.push({ at: iso(p.created_at), source: 'procedure', kind: 'procedure_opened', actorName: null, text: null, order: 0, data: { type: p.type, stage: p.stage } });
-        if (p.closed_at) items.push({ at: iso(p.closed_at), source: 'procedure', kind: 'procedure_closed', actorName: null, text: null, order: 0, data: { type: p.type, stage: p.stage } });
+        items.push({
+          at: iso(p.created_at),
+          source: 'procedure',
+          kind: 'procedure_opened',
+          actorName: null,
+          text: null,
+          order: 0,
+          data: { type: p.type, stage: p.stage },
+        });
+        if (p.closed_at)
+          items.push({
+            at: iso(p.closed_at),
+            source: 'procedure',
+            kind: 'procedure_closed',
+            actorName: null,
+            text: null,
+            order: 0,
+            data: { type: p.type, stage: p.stage },
+          });
       }
     }
     await audit.record({
-      actorAccountId: actor.accountId, actorOrgId: actor.orgId, action: 'case.timeline_read', recordType: 'case', recordId: caseId, orgId,
-      fields: mayWork ? ['case_events', 'case_notes.body', 'screening.flags'] : ['case_events'], ip: meta.ip ?? null,
+      actorAccountId: actor.accountId,
+      actorOrgId: actor.orgId,
+      action: 'case.timeline_read',
+      recordType: 'case',
+      recordId: caseId,
+      orgId,
+      fields: mayWork ? ['case_events', 'case_notes.body', 'screening.flags'] : ['case_events'],
+      ip: meta.ip ?? null,
     });
     // Oldest first; the case's own events keep their recorded order when instants tie.
-    items.sort((a, b) => a.at.localeCompare(b.at) || (a.source === 'case' && b.source === 'case' ? a.order - b.order : 0));
+    items.sort(
+      (a, b) => a.at.localeCompare(b.at) || (a.source === 'case' && b.source === 'case' ? a.order - b.order : 0),
+    );
     return items.map(({ order: _order, ...item }) => item);
   };
 }

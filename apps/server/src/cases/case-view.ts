@@ -16,14 +16,24 @@ export interface Meta {
 export function checkDate(value: string | null | undefined, field: string): void {
   if (!value) return;
   const parsed = new Date(`${value}T00:00:00Z`);
-  if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== value) throw new AppError('cases.invalid_date', { field, params: { value } });
+  if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== value)
+    throw new AppError('cases.invalid_date', { field, params: { value } });
 }
 
 /** Free text within a limit, or a translated error naming the field; returns the trimmed text. */
-export function checkText(value: string | undefined | null, field: string, max: number, codes: { required: 'cases.reason_required' | 'cases.note_required' | 'cases.task_required'; tooLong: 'cases.reason_too_long' | 'cases.note_too_long' | 'cases.task_too_long' }): string {
+export function checkText(
+  value: string | undefined | null,
+  field: string,
+  max: number,
+  codes: {
+    required: 'cases.reason_required' | 'cases.note_required' | 'cases.task_required';
+    tooLong: 'cases.reason_too_long' | 'cases.note_too_long' | 'cases.task_too_long';
+  },
+): string {
   const text = (value ?? '').trim();
   if (text === '') throw new AppError(codes.required, { field });
-  if (text.length > max) throw new AppError(codes.tooLong, { field, params: { max: String(max), length: String(text.length) } });
+  if (text.length > max)
+    throw new AppError(codes.tooLong, { field, params: { max: String(max), length: String(text.length) } });
   return text;
 }
 
@@ -46,7 +56,10 @@ export async function toTask(keyring: Keyring, orgId: string, row: TaskRow, toda
   };
 }
 
-export function toSummary(row: CaseListRow, names: { givenNames?: string | undefined; surnames?: string | undefined }): CaseSummary {
+export function toSummary(
+  row: CaseListRow,
+  names: { givenNames?: string | undefined; surnames?: string | undefined },
+): CaseSummary {
   return {
     id: row.id,
     personId: row.person_id,

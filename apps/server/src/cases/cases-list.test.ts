@@ -6,8 +6,19 @@ import assert from 'node:assert/strict';
 import { describeOnBothDatabases } from '../testing/on-both-databases.ts';
 import type { ApiClient } from '../testing/test-harness.ts';
 
-interface Summary { id: string; givenNames: string | null; status: string; nationality: string | null; openedAt: string; assignedName: string | null; openTasks: number }
-interface Page { items: Summary[]; nextCursor: string | null }
+interface Summary {
+  id: string;
+  givenNames: string | null;
+  status: string;
+  nationality: string | null;
+  openedAt: string;
+  assignedName: string | null;
+  openTasks: number;
+}
+interface Page {
+  items: Summary[];
+  nextCursor: string | null;
+}
 
 describeOnBothDatabases('case lists', (h) => {
   let marta: ApiClient;
@@ -23,29 +34,61 @@ describeOnBothDatabases('case lists', (h) => {
 
   before(async () => {
     await h().createAccount({ org: 'albergue', email: 'marta@albergue.example', role: 'coordinator' });
-    luisId = (await h().createAccount({ org: 'albergue', email: 'luis@albergue.example', role: 'caseworker' })).accountId;
+    luisId = (await h().createAccount({ org: 'albergue', email: 'luis@albergue.example', role: 'caseworker' }))
+      .accountId;
     await h().createAccount({ org: 'albergue', email: 'ana@albergue.example', role: 'caseworker' });
-    [marta, luis, ana] = [await h().login('marta@albergue.example'), await h().login('luis@albergue.example'), await h().login('ana@albergue.example')];
-    const person = async (client: ApiClient, body: object) => ((await client.post('/api/people', body)).json() as { id: string }).id;
-    const dania = await person(luis, { givenNames: 'Dania', surnames: 'Maradiaga Flores', sex: 'F', nationality: 'HN' });
+    [marta, luis, ana] = [
+      await h().login('marta@albergue.example'),
+      await h().login('luis@albergue.example'),
+      await h().login('ana@albergue.example'),
+    ];
+    const person = async (client: ApiClient, body: object) =>
+      ((await client.post('/api/people', body)).json() as { id: string }).id;
+    const dania = await person(luis, {
+      givenNames: 'Dania',
+      surnames: 'Maradiaga Flores',
+      sex: 'F',
+      nationality: 'HN',
+    });
     const jean = await person(ana, { givenNames: 'Jean-Baptiste', surnames: 'Pierre', sex: 'M', nationality: 'HT' });
-    const kevin = await person(luis, { givenNames: 'Kevin', surnames: 'Alvarenga', sex: 'M', nationality: 'HN', estimatedAge: 15 });
-    await luis.post(`/api/people/${kevin}/screenings`, { questionnaireId: 'child_best_interests', answers: { travels_with_parent: false }, profile: ['child', 'unaccompanied_child'] });
+    const kevin = await person(luis, {
+      givenNames: 'Kevin',
+      surnames: 'Alvarenga',
+      sex: 'M',
+      nationality: 'HN',
+      estimatedAge: 15,
+    });
+    await luis.post(`/api/people/${kevin}/screenings`, {
+      questionnaireId: 'child_best_interests',
+      answers: { travels_with_parent: false },
+      profile: ['child', 'unaccompanied_child'],
+    });
     h().clock.now = new Date('2026-03-02T15:00:00Z');
     assert.equal((await luis.post('/api/cases', { personId: dania })).statusCode, 201);
     h().clock.now = new Date('2026-03-10T15:00:00Z');
     const jeans = (await ana.post('/api/cases', { personId: jean })).json() as { id: string; version: number };
-    await ana.post(`/api/cases/${jeans.id}/close`, { version: jeans.version, reason: 'Continuó su camino hacia Monterrey.' });
+    await ana.post(`/api/cases/${jeans.id}/close`, {
+      version: jeans.version,
+      reason: 'Continuó su camino hacia Monterrey.',
+    });
     h().clock.now = new Date('2026-03-20T15:00:00Z');
-    const teams = await h().ctx.db.query<{ id: string }>("INSERT INTO teams (org_id, name) SELECT org_id, 'Niñez' FROM memberships m JOIN accounts a ON a.id = m.account_id WHERE a.email = 'marta@albergue.example' RETURNING id::text AS id");
+    const teams = await h().ctx.db.query<{ id: string }>(
+      "INSERT INTO teams (org_id, name) SELECT org_id, 'Niñez' FROM memberships m JOIN accounts a ON a.id = m.account_id WHERE a.email = 'marta@albergue.example' RETURNING id::text AS id",
+    );
     teamId = teams.rows[0]?.id as string;
-    assert.equal((await marta.post('/api/cases', { personId: kevin, assignedAccountId: luisId, teamId })).statusCode, 201);
+    assert.equal(
+      (await marta.post('/api/cases', { personId: kevin, assignedAccountId: luisId, teamId })).statusCode,
+      201,
+    );
     h().clock.now = new Date();
   });
 
   it('lists every case of the organisation for the coordinator, newest first', async () => {
     const page = (await marta.get('/api/cases')).json() as Page;
-    assert.deepEqual(page.items.map((i) => i.givenNames), ['Kevin', 'Jean-Baptiste', 'Dania']);
+    assert.deepEqual(
+      page.items.map((i) => i.givenNames),
+      ['Kevin', 'Jean-Baptiste', 'Dania'],
+    );
     assert.equal(page.items[0]?.openTasks, 4);
     assert.equal(page.nextCursor, null);
   });

@@ -32,7 +32,17 @@ export async function findCase(db: Queryable, id: string): Promise<CaseRow | und
 
 export async function insertCase(
   tx: Queryable,
-  c: { id: string; orgId: string; personId: string | null; householdId: string | null; assignedAccountId: string | null; teamId: string | null; childProtection: boolean; by: string; at: Date },
+  c: {
+    id: string;
+    orgId: string;
+    personId: string | null;
+    householdId: string | null;
+    assignedAccountId: string | null;
+    teamId: string | null;
+    childProtection: boolean;
+    by: string;
+    at: Date;
+  },
 ): Promise<void> {
   await tx.query(
     `INSERT INTO cases (id, org_id, person_id, household_id, assigned_account_id, team_id, child_protection, opened_by, opened_at, updated_at)
@@ -41,10 +51,21 @@ export async function insertCase(
   );
 }
 
-export type HeaderChange = Partial<{ status: string; assigned_account_id: string | null; team_id: string | null; closed_at: Date | null }>;
+export type HeaderChange = Partial<{
+  status: string;
+  assigned_account_id: string | null;
+  team_id: string | null;
+  closed_at: Date | null;
+}>;
 
 /** Applies a change to the case header if it is still at `version`; the new version, or null when stale. */
-export async function updateCaseHeader(tx: Queryable, id: string, version: number, at: Date, change: HeaderChange): Promise<number | null> {
+export async function updateCaseHeader(
+  tx: Queryable,
+  id: string,
+  version: number,
+  at: Date,
+  change: HeaderChange,
+): Promise<number | null> {
   const params: unknown[] = [id, version, at];
   const sets = Object.entries(change).map(([column, value]) => {
     params.push(value);
@@ -74,7 +95,18 @@ export async function insertEvent(tx: Queryable, e: NewEvent): Promise<void> {
   await tx.query(
     `INSERT INTO case_events (case_id, org_id, kind, actor_account_id, at, ref_id, data, fields, version, reason)
      VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::text[], $9, $10)`,
-    [e.caseId, e.orgId, e.kind, e.actor, e.at, e.refId ?? null, JSON.stringify(e.data ?? {}), [...(e.fields ?? [])], e.version ?? null, e.reason ?? null],
+    [
+      e.caseId,
+      e.orgId,
+      e.kind,
+      e.actor,
+      e.at,
+      e.refId ?? null,
+      JSON.stringify(e.data ?? {}),
+      [...(e.fields ?? [])],
+      e.version ?? null,
+      e.reason ?? null,
+    ],
   );
 }
 
@@ -94,12 +126,18 @@ export async function listEvents(db: Queryable, caseId: string): Promise<EventRo
        FROM case_events e LEFT JOIN accounts a ON a.id = e.actor_account_id WHERE e.case_id = $1 ORDER BY e.at, e.id`,
     [caseId],
   );
-  return rows.map((r) => ({ ...r, data: typeof r.data === 'string' ? (JSON.parse(r.data) as Record<string, string>) : r.data }));
+  return rows.map((r) => ({
+    ...r,
+    data: typeof r.data === 'string' ? (JSON.parse(r.data) as Record<string, string>) : r.data,
+  }));
 }
 
 /** Header fields changed by edits that produced a version after `version`, for the conflict message. */
 export async function fieldsChangedSince(db: Queryable, caseId: string, version: number): Promise<string[]> {
-  const { rows } = await db.query<{ fields: string[] }>('SELECT fields FROM case_events WHERE case_id = $1 AND version > $2 ORDER BY id', [caseId, version]);
+  const { rows } = await db.query<{ fields: string[] }>(
+    'SELECT fields FROM case_events WHERE case_id = $1 AND version > $2 ORDER BY id',
+    [caseId, version],
+  );
   return [...new Set(rows.flatMap((r) => r.fields))];
 }
 
@@ -152,9 +190,21 @@ export async function insertTask(tx: Queryable, t: NewTask): Promise<string> {
   return (rows[0] as { id: string }).id;
 }
 
-export type TaskChange = Partial<{ done: boolean; completed_at: Date | null; completed_by: string | null; owner_account_id: string | null; due_on: string | null }>;
+export type TaskChange = Partial<{
+  done: boolean;
+  completed_at: Date | null;
+  completed_by: string | null;
+  owner_account_id: string | null;
+  due_on: string | null;
+}>;
 
-export async function updateTask(tx: Queryable, caseId: string, id: string, version: number, change: TaskChange): Promise<number | null> {
+export async function updateTask(
+  tx: Queryable,
+  caseId: string,
+  id: string,
+  version: number,
+  change: TaskChange,
+): Promise<number | null> {
   const params: unknown[] = [caseId, id, version];
   const sets = Object.entries(change).map(([column, value]) => {
     params.push(value);
@@ -177,7 +227,10 @@ export interface NoteRow {
   created_at: Date | string;
 }
 
-export async function insertNote(tx: Queryable, n: { caseId: string; orgId: string; body: Buffer; by: string; at: Date }): Promise<string> {
+export async function insertNote(
+  tx: Queryable,
+  n: { caseId: string; orgId: string; body: Buffer; by: string; at: Date },
+): Promise<string> {
   const { rows } = await tx.query<{ id: string }>(
     'INSERT INTO case_notes (case_id, org_id, body, created_by, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id::text AS id',
     [n.caseId, n.orgId, n.body, n.by, n.at],
@@ -210,7 +263,17 @@ const ATTACHMENT_COLUMNS = `id::text AS id, org_id::text AS org_id, original_nam
 
 export async function insertAttachment(
   tx: Queryable,
-  f: { caseId: string; orgId: string; name: Buffer; contentType: string; size: number; sha256: string; content: Buffer; by: string; at: Date },
+  f: {
+    caseId: string;
+    orgId: string;
+    name: Buffer;
+    contentType: string;
+    size: number;
+    sha256: string;
+    content: Buffer;
+    by: string;
+    at: Date;
+  },
 ): Promise<string> {
   const { rows } = await tx.query<{ id: string }>(
     `INSERT INTO case_attachments (case_id, org_id, original_name, content_type, size_bytes, sha256, content, uploaded_by, uploaded_at)
@@ -221,17 +284,34 @@ export async function insertAttachment(
 }
 
 export async function listAttachments(db: Queryable, caseId: string): Promise<AttachmentRow[]> {
-  return (await db.query<AttachmentRow>(`SELECT ${ATTACHMENT_COLUMNS} FROM case_attachments WHERE case_id = $1 ORDER BY uploaded_at, id`, [caseId])).rows;
+  return (
+    await db.query<AttachmentRow>(
+      `SELECT ${ATTACHMENT_COLUMNS} FROM case_attachments WHERE case_id = $1 ORDER BY uploaded_at, id`,
+      [caseId],
+    )
+  ).rows;
 }
 
-export async function findAttachment(db: Queryable, caseId: string, id: string): Promise<(AttachmentRow & { content: unknown }) | undefined> {
-  return (await db.query<AttachmentRow & { content: unknown }>(`SELECT ${ATTACHMENT_COLUMNS}, content FROM case_attachments WHERE case_id = $1 AND id = $2`, [caseId, id])).rows[0];
+export async function findAttachment(
+  db: Queryable,
+  caseId: string,
+  id: string,
+): Promise<(AttachmentRow & { content: unknown }) | undefined> {
+  return (
+    await db.query<AttachmentRow & { content: unknown }>(
+      `SELECT ${ATTACHMENT_COLUMNS}, content FROM case_attachments WHERE case_id = $1 AND id = $2`,
+      [caseId, id],
+    )
+  ).rows[0];
 }
 
 // ---- who may hold a case ----
 
 export async function accountInOrg(db: Queryable, accountId: string, orgId: string): Promise<boolean> {
-  return (await db.query('SELECT 1 FROM memberships WHERE account_id = $1 AND org_id = $2', [accountId, orgId])).rows.length > 0;
+  return (
+    (await db.query('SELECT 1 FROM memberships WHERE account_id = $1 AND org_id = $2', [accountId, orgId])).rows
+      .length > 0
+  );
 }
 
 export async function teamInOrg(db: Queryable, teamId: string, orgId: string): Promise<boolean> {
@@ -240,7 +320,9 @@ export async function teamInOrg(db: Queryable, teamId: string, orgId: string): P
 
 /** The organisation of a household (no households module exports this yet). */
 export async function householdOrg(db: Queryable, householdId: string): Promise<string | undefined> {
-  return (await db.query<{ org_id: string }>('SELECT org_id::text AS org_id FROM households WHERE id = $1', [householdId])).rows[0]?.org_id;
+  return (
+    await db.query<{ org_id: string }>('SELECT org_id::text AS org_id FROM households WHERE id = $1', [householdId])
+  ).rows[0]?.org_id;
 }
 
 export async function assignees(db: Queryable, orgId: string) {
@@ -249,7 +331,10 @@ export async function assignees(db: Queryable, orgId: string) {
       WHERE m.org_id = $1 AND m.role IN ('admin', 'coordinator', 'caseworker', 'lawyer') ORDER BY a.display_name, a.id`,
     [orgId],
   );
-  const teams = await db.query<{ id: string; name: string }>('SELECT id::text AS id, name FROM teams WHERE org_id = $1 ORDER BY name, id', [orgId]);
+  const teams = await db.query<{ id: string; name: string }>(
+    'SELECT id::text AS id, name FROM teams WHERE org_id = $1 ORDER BY name, id',
+    [orgId],
+  );
   return { accounts: accounts.rows, teams: teams.rows };
 }
 
@@ -285,7 +370,14 @@ export interface CaseListRow extends CaseRow {
 }
 
 /** Newest first, keyset-paginated on (opened_at, id); the scope is the policy's, in SQL. */
-export async function listCases(db: Queryable, s: CaseListScope, f: CaseListFilters, today: string, after: { at: string; id: string } | null, limit: number): Promise<CaseListRow[]> {
+export async function listCases(
+  db: Queryable,
+  s: CaseListScope,
+  f: CaseListFilters,
+  today: string,
+  after: { at: string; id: string } | null,
+  limit: number,
+): Promise<CaseListRow[]> {
   const params: unknown[] = [s.orgId, today];
   const add = (value: unknown, cast = '') => {
     params.push(value);
@@ -293,7 +385,8 @@ export async function listCases(db: Queryable, s: CaseListScope, f: CaseListFilt
   };
   const where = ['c.org_id = $1'];
   if (s.scope === 'own') where.push(`c.assigned_account_id = ${add(s.accountId)}`);
-  if (s.scope === 'team') where.push(`(c.assigned_account_id = ${add(s.accountId)} OR c.team_id = ANY(${add(s.teamIds, '::uuid[]')}))`);
+  if (s.scope === 'team')
+    where.push(`(c.assigned_account_id = ${add(s.accountId)} OR c.team_id = ANY(${add(s.teamIds, '::uuid[]')}))`);
   if (f.status) where.push(`c.status = ${add(f.status)}`);
   if (f.assignedTo) where.push(`c.assigned_account_id = ${add(f.assignedTo)}`);
   if (f.teamId) where.push(`c.team_id = ${add(f.teamId)}`);
@@ -302,7 +395,10 @@ export async function listCases(db: Queryable, s: CaseListScope, f: CaseListFilt
   if (f.openedTo) where.push(`c.opened_at < ${add(f.openedTo, '::date')} + 1`);
   if (f.personId) where.push(`c.person_id = ${add(f.personId)}`);
   if (f.personIds) where.push(`c.person_id = ANY(${add(f.personIds, '::uuid[]')})`);
-  if (f.flagKey) where.push(`EXISTS (SELECT 1 FROM screenings s WHERE s.person_id = c.person_id AND s.org_id = c.org_id AND s.flag_bi @> ${add([f.flagKey], '::text[]')})`);
+  if (f.flagKey)
+    where.push(
+      `EXISTS (SELECT 1 FROM screenings s WHERE s.person_id = c.person_id AND s.org_id = c.org_id AND s.flag_bi @> ${add([f.flagKey], '::text[]')})`,
+    );
   if (after) where.push(`(c.opened_at, c.id) < (${add(after.at, '::timestamptz')}, ${add(after.id, '::uuid')})`);
   const { rows } = await db.query<CaseListRow>(
     `SELECT ${CASE_COLUMNS}, p.given_names, p.surnames, p.nationality,

@@ -18,9 +18,26 @@ const NOTES = [
   'Pidió apoyo para inscribir a su hija en la escuela primaria del barrio.',
   'Se hizo contacto con su hermana en Monterrey; ofrece recibirla cuando tenga la constancia.',
 ];
-const OWN_TASKS = ['Acompañar a la cita en la COMAR', 'Conseguir copia del acta de nacimiento', 'Gestionar la CURP temporal', 'Dar seguimiento a la consulta médica', 'Revisar opciones de albergue en Monterrey'];
-const CATALOGUE: CaseTaskKey[] = ['legal_orientation', 'comar_application', 'psychosocial_referral', 'clinic_referral', 'safety_plan', 'education_referral'];
-const CLOSE_REASONS = ['Obtuvo la constancia de refugio y continuó su camino.', 'Decidió regresar a su país; se le dio información de contacto consular.', 'Se trasladó a otra ciudad; se hizo la referencia al albergue de destino.'];
+const OWN_TASKS = [
+  'Acompañar a la cita en la COMAR',
+  'Conseguir copia del acta de nacimiento',
+  'Gestionar la CURP temporal',
+  'Dar seguimiento a la consulta médica',
+  'Revisar opciones de albergue en Monterrey',
+];
+const CATALOGUE: CaseTaskKey[] = [
+  'legal_orientation',
+  'comar_application',
+  'psychosocial_referral',
+  'clinic_referral',
+  'safety_plan',
+  'education_referral',
+];
+const CLOSE_REASONS = [
+  'Obtuvo la constancia de refugio y continuó su camino.',
+  'Decidió regresar a su país; se le dio información de contacto consular.',
+  'Se trasladó a otra ciudad; se hizo la referencia al albergue de destino.',
+];
 
 export async function seedDemoCases(ctx: AppContext, options: { seed?: number } = {}): Promise<number> {
   const rand = seededRandom(options.seed ?? 20_261_124);
@@ -32,14 +49,22 @@ export async function seedDemoCases(ctx: AppContext, options: { seed?: number } 
        LEFT JOIN teams t ON t.id = tm.team_id AND t.org_id = m.org_id
       WHERE m.role IN ('caseworker', 'coordinator', 'admin') GROUP BY m.account_id, m.org_id, m.role ORDER BY m.role = 'caseworker' DESC, m.account_id`,
   );
-  const people = await ctx.db.query<{ id: string; org_id: string }>('SELECT id::text AS id, org_id::text AS org_id FROM people WHERE deleted_at IS NULL ORDER BY created_at, id');
+  const people = await ctx.db.query<{ id: string; org_id: string }>(
+    'SELECT id::text AS id, org_id::text AS org_id FROM people WHERE deleted_at IS NULL ORDER BY created_at, id',
+  );
   const now = ctx.clock().getTime();
   let opened = 0;
   for (const person of people.rows) {
     if (rand() > CASE_SHARE) continue;
     const member = staff.rows.find((s) => s.org_id === person.org_id);
     if (!member) continue;
-    const actor: Actor = { accountId: member.account_id, orgId: member.org_id, role: member.role, teamIds: member.team_ids ?? [], sharing: [] };
+    const actor: Actor = {
+      accountId: member.account_id,
+      orgId: member.org_id,
+      role: member.role,
+      teamIds: member.team_ids ?? [],
+      sharing: [],
+    };
     let at = now - Math.floor(rand() * 120) * DAY - Math.floor(rand() * 8) * 3_600_000;
     const clock = () => new Date(at);
     const deps = { db: ctx.db, keyring: ctx.keyring, audit: ctx.audit, clock };
@@ -48,8 +73,17 @@ export async function seedDemoCases(ctx: AppContext, options: { seed?: number } 
     let view = await cases.open(actor, { personId: person.id, includeSuggestedTasks: true });
     const openedOn = new Date(at);
     const due = (days: number) => new Date(openedOn.getTime() + days * DAY).toISOString().slice(0, 10);
-    const catalogueTask = await plan.addTask(actor, view.id, { key: pick(CATALOGUE), ownerAccountId: actor.accountId, dueOn: due(7 + Math.floor(rand() * 30)) });
-    if (rand() < 0.6) await plan.addTask(actor, view.id, { description: pick(OWN_TASKS), ownerAccountId: actor.accountId, dueOn: due(3 + Math.floor(rand() * 40)) });
+    const catalogueTask = await plan.addTask(actor, view.id, {
+      key: pick(CATALOGUE),
+      ownerAccountId: actor.accountId,
+      dueOn: due(7 + Math.floor(rand() * 30)),
+    });
+    if (rand() < 0.6)
+      await plan.addTask(actor, view.id, {
+        description: pick(OWN_TASKS),
+        ownerAccountId: actor.accountId,
+        dueOn: due(3 + Math.floor(rand() * 40)),
+      });
     at += DAY;
     await plan.addNote(actor, view.id, { text: pick(NOTES) });
     const fate = rand();

@@ -14,7 +14,10 @@ describe('demo data', () => {
 
   it('creates the four demo organisations and lets every demo account log in', async () => {
     const { rows } = await h.ctx.db.query<{ slug: string }>('SELECT slug FROM organisations ORDER BY slug');
-    assert.deepEqual(rows.map((r) => r.slug), demoOrganisations.map((o) => o.slug).sort());
+    assert.deepEqual(
+      rows.map((r) => r.slug),
+      demoOrganisations.map((o) => o.slug).sort(),
+    );
     for (const account of demoAccounts) await h.login(account.email, DEMO_PASSWORD);
   });
 

@@ -6,15 +6,76 @@ export type Row = Record<string, unknown>;
 
 /** Columns of each HSDS table besides id and its parent key, in HSDS's names. */
 export const columns = {
-  hsds_organizations: ['name', 'alternate_name', 'description', 'email', 'website', 'uri', 'legal_status', 'year_incorporated', 'parent_organization_id'],
-  hsds_locations: ['location_type', 'url', 'organization_id', 'name', 'alternate_name', 'description', 'transportation', 'latitude', 'longitude', 'external_identifier', 'external_identifier_type'],
-  hsds_addresses: ['attention', 'address_1', 'address_2', 'city', 'region', 'state_province', 'postal_code', 'country', 'address_type'],
+  hsds_organizations: [
+    'name',
+    'alternate_name',
+    'description',
+    'email',
+    'website',
+    'uri',
+    'legal_status',
+    'year_incorporated',
+    'parent_organization_id',
+  ],
+  hsds_locations: [
+    'location_type',
+    'url',
+    'organization_id',
+    'name',
+    'alternate_name',
+    'description',
+    'transportation',
+    'latitude',
+    'longitude',
+    'external_identifier',
+    'external_identifier_type',
+  ],
+  hsds_addresses: [
+    'attention',
+    'address_1',
+    'address_2',
+    'city',
+    'region',
+    'state_province',
+    'postal_code',
+    'country',
+    'address_type',
+  ],
   hsds_services: [
-    'organization_id', 'name', 'alternate_name', 'description', 'url', 'email', 'status', 'interpretation_services', 'application_process', 'fees_description',
-    'wait_time', 'accreditations', 'eligibility_description', 'minimum_age', 'maximum_age', 'alert',
+    'organization_id',
+    'name',
+    'alternate_name',
+    'description',
+    'url',
+    'email',
+    'status',
+    'interpretation_services',
+    'application_process',
+    'fees_description',
+    'wait_time',
+    'accreditations',
+    'eligibility_description',
+    'minimum_age',
+    'maximum_age',
+    'alert',
   ],
   hsds_service_at_locations: ['location_id', 'description'],
-  hsds_schedules: ['valid_from', 'valid_to', 'dtstart', 'until', 'wkst', 'freq', 'interval', 'byday', 'bymonthday', 'opens_at', 'closes_at', 'description', 'attending_type', 'notes'],
+  hsds_schedules: [
+    'valid_from',
+    'valid_to',
+    'dtstart',
+    'until',
+    'wkst',
+    'freq',
+    'interval',
+    'byday',
+    'bymonthday',
+    'opens_at',
+    'closes_at',
+    'description',
+    'attending_type',
+    'notes',
+  ],
   hsds_phones: ['number', 'extension', 'type', 'description'],
   hsds_languages: ['name', 'code', 'note'],
   hsds_service_areas: ['name', 'description', 'extent', 'extent_type', 'uri'],
@@ -26,7 +87,16 @@ export const columns = {
 
 export type Table = keyof typeof columns;
 /** The tables whose rows hang off one service (deleted and rewritten with it). */
-export const serviceChildTables = ['hsds_service_at_locations', 'hsds_schedules', 'hsds_phones', 'hsds_languages', 'hsds_service_areas', 'hsds_cost_options', 'hsds_contacts', 'hsds_attributes'] as const;
+export const serviceChildTables = [
+  'hsds_service_at_locations',
+  'hsds_schedules',
+  'hsds_phones',
+  'hsds_languages',
+  'hsds_service_areas',
+  'hsds_cost_options',
+  'hsds_contacts',
+  'hsds_attributes',
+] as const;
 export type ServiceChildTable = (typeof serviceChildTables)[number];
 
 const DATES = new Set(['valid_from', 'valid_to', 'dtstart', 'until']);
@@ -45,19 +115,33 @@ function fields(table: Table, alias: string): [string, string][] {
 
 /** A select list of a table's columns (see fields). */
 function selectList(table: Table, alias: string): string {
-  return fields(table, alias).map(([c, expr]) => `${expr} AS "${c}"`).join(', ');
+  return fields(table, alias)
+    .map(([c, expr]) => `${expr} AS "${c}"`)
+    .join(', ');
 }
 
 /** A JSON object of a table's columns (same values as selectList), plus the given keys and, prefixed, a joined table's columns. */
-function jsonRow(table: Table, alias: string, extra: Record<string, string>, joined?: { table: Table; alias: string; prefix: string }): string {
-  const pairs = [...Object.entries(extra), ...fields(table, alias), ...(joined ? fields(joined.table, joined.alias).map(([c, expr]) => [`${joined.prefix}${c}`, expr]) : [])];
+function jsonRow(
+  table: Table,
+  alias: string,
+  extra: Record<string, string>,
+  joined?: { table: Table; alias: string; prefix: string },
+): string {
+  const pairs = [
+    ...Object.entries(extra),
+    ...fields(table, alias),
+    ...(joined ? fields(joined.table, joined.alias).map(([c, expr]) => [`${joined.prefix}${c}`, expr]) : []),
+  ];
   return `json_build_object(${pairs.map(([k, expr]) => `'${k}', ${expr}`).join(', ')})`;
 }
 
 export async function insertRow(tx: Queryable, table: Table, values: Row, extra: Row): Promise<void> {
   const all = { ...extra, ...Object.fromEntries(columns[table].map((c) => [c, values[c] ?? null])) };
   const names = Object.keys(all);
-  await tx.query(`INSERT INTO ${table} (${names.map((n) => `"${n}"`).join(', ')}) VALUES (${names.map((_, i) => `$${i + 1}`).join(', ')})`, Object.values(all));
+  await tx.query(
+    `INSERT INTO ${table} (${names.map((n) => `"${n}"`).join(', ')}) VALUES (${names.map((_, i) => `$${i + 1}`).join(', ')})`,
+    Object.values(all),
+  );
 }
 
 export interface OwnedRow {
@@ -68,22 +152,44 @@ export interface OwnedRow {
 }
 
 /** Which of the ids exist in an owned table, with their owner. */
-export async function owners(db: Queryable, table: 'hsds_organizations' | 'hsds_locations' | 'hsds_services', ids: readonly string[]): Promise<Map<string, OwnedRow>> {
+export async function owners(
+  db: Queryable,
+  table: 'hsds_organizations' | 'hsds_locations' | 'hsds_services',
+  ids: readonly string[],
+): Promise<Map<string, OwnedRow>> {
   if (ids.length === 0) return new Map();
-  const { rows } = await db.query<OwnedRow>(`SELECT id::text AS id, owner_org_id::text AS owner_org_id, version FROM ${table} WHERE id = ANY($1::uuid[])`, [ids]);
+  const { rows } = await db.query<OwnedRow>(
+    `SELECT id::text AS id, owner_org_id::text AS owner_org_id, version FROM ${table} WHERE id = ANY($1::uuid[])`,
+    [ids],
+  );
   return new Map(rows.map((r) => [r.id, r]));
 }
 
 /** Child rows with one of the ids that hang off a service other than the given ones. */
-export async function foreignChildIds(db: Queryable, table: ServiceChildTable | 'hsds_addresses', ids: readonly string[], parents: readonly string[]): Promise<string[]> {
+export async function foreignChildIds(
+  db: Queryable,
+  table: ServiceChildTable | 'hsds_addresses',
+  ids: readonly string[],
+  parents: readonly string[],
+): Promise<string[]> {
   if (ids.length === 0) return [];
   const parent = table === 'hsds_addresses' ? 'location_id' : 'service_id';
-  const { rows } = await db.query<{ id: string }>(`SELECT id::text AS id FROM ${table} WHERE id = ANY($1::uuid[]) AND NOT (${parent} = ANY($2::uuid[]))`, [ids, parents]);
+  const { rows } = await db.query<{ id: string }>(
+    `SELECT id::text AS id FROM ${table} WHERE id = ANY($1::uuid[]) AND NOT (${parent} = ANY($2::uuid[]))`,
+    [ids, parents],
+  );
   return rows.map((r) => r.id);
 }
 
 /** Inserts or updates an organization or location of `ownerOrgId` (ownership checked before). */
-export async function upsertOwned(tx: Queryable, table: 'hsds_organizations' | 'hsds_locations', id: string, ownerOrgId: string, values: Row, verifiedOn: string): Promise<void> {
+export async function upsertOwned(
+  tx: Queryable,
+  table: 'hsds_organizations' | 'hsds_locations',
+  id: string,
+  ownerOrgId: string,
+  values: Row,
+  verifiedOn: string,
+): Promise<void> {
   const cols = columns[table];
   const params = [id, ownerOrgId, verifiedOn, ...cols.map((c) => values[c] ?? null)];
   const list = cols.map((c) => `"${c}"`).join(', ');
@@ -97,14 +203,44 @@ export async function upsertOwned(tx: Queryable, table: 'hsds_organizations' | '
   );
 }
 
-export async function insertService(tx: Queryable, id: string, ownerOrgId: string, values: Row, acceptsReferrals: boolean, verifiedOn: string, at: Date): Promise<void> {
-  await insertRow(tx, 'hsds_services', values, { id, owner_org_id: ownerOrgId, accepts_referrals: acceptsReferrals, last_verified_on: verifiedOn, created_at: at, updated_at: at });
+export async function insertService(
+  tx: Queryable,
+  id: string,
+  ownerOrgId: string,
+  values: Row,
+  acceptsReferrals: boolean,
+  verifiedOn: string,
+  at: Date,
+): Promise<void> {
+  await insertRow(tx, 'hsds_services', values, {
+    id,
+    owner_org_id: ownerOrgId,
+    accepts_referrals: acceptsReferrals,
+    last_verified_on: verifiedOn,
+    created_at: at,
+    updated_at: at,
+  });
 }
 
 /** Rewrites a service's own columns, bumping its version; false when the version moved on. */
-export async function updateService(tx: Queryable, id: string, expectedVersion: number, values: Row, acceptsReferrals: boolean | undefined, verifiedOn: string, at: Date): Promise<boolean> {
+export async function updateService(
+  tx: Queryable,
+  id: string,
+  expectedVersion: number,
+  values: Row,
+  acceptsReferrals: boolean | undefined,
+  verifiedOn: string,
+  at: Date,
+): Promise<boolean> {
   const cols = columns.hsds_services;
-  const params: unknown[] = [id, expectedVersion, verifiedOn, at, acceptsReferrals ?? null, ...cols.map((c) => values[c] ?? null)];
+  const params: unknown[] = [
+    id,
+    expectedVersion,
+    verifiedOn,
+    at,
+    acceptsReferrals ?? null,
+    ...cols.map((c) => values[c] ?? null),
+  ];
   const { rowCount } = await tx.query(
     `UPDATE hsds_services SET (${cols.map((c) => `"${c}"`).join(', ')}) = (${cols.map((_, i) => `$${i + 6}`).join(', ')}),
        last_verified_on = $3, updated_at = $4, accepts_referrals = coalesce($5, accepts_referrals), version = version + 1, deleted_at = NULL
@@ -116,7 +252,8 @@ export async function updateService(tx: Queryable, id: string, expectedVersion: 
 
 export async function deleteServiceChildren(tx: Queryable, serviceId: string): Promise<void> {
   // Schedules, phones… first, then the links to locations (nothing points at them any more).
-  for (const table of [...serviceChildTables].reverse()) await tx.query(`DELETE FROM ${table} WHERE service_id = $1`, [serviceId]);
+  for (const table of [...serviceChildTables].reverse())
+    await tx.query(`DELETE FROM ${table} WHERE service_id = $1`, [serviceId]);
 }
 
 export async function replaceAddresses(tx: Queryable, locationId: string, addresses: readonly Row[]): Promise<void> {
@@ -124,7 +261,13 @@ export async function replaceAddresses(tx: Queryable, locationId: string, addres
   for (const a of addresses) await insertRow(tx, 'hsds_addresses', a, { id: a.id, location_id: locationId });
 }
 
-export async function recordServiceVersion(tx: Queryable, serviceId: string, document: unknown, by: string | null, at: Date): Promise<void> {
+export async function recordServiceVersion(
+  tx: Queryable,
+  serviceId: string,
+  document: unknown,
+  by: string | null,
+  at: Date,
+): Promise<void> {
   await tx.query(
     `INSERT INTO hsds_service_versions (service_id, version, document, changed_by, changed_at)
      SELECT id, version, $2::jsonb, $3, $4 FROM hsds_services WHERE id = $1`,
@@ -133,7 +276,10 @@ export async function recordServiceVersion(tx: Queryable, serviceId: string, doc
 }
 
 export async function markServiceDeleted(tx: Queryable, id: string, at: Date): Promise<boolean> {
-  const { rowCount } = await tx.query('UPDATE hsds_services SET deleted_at = $2, updated_at = $2, version = version + 1 WHERE id = $1 AND deleted_at IS NULL', [id, at]);
+  const { rowCount } = await tx.query(
+    'UPDATE hsds_services SET deleted_at = $2, updated_at = $2, version = version + 1 WHERE id = $1 AND deleted_at IS NULL',
+    [id, at],
+  );
   await refreshSearch(tx, [id]);
   return rowCount > 0;
 }
@@ -143,13 +289,21 @@ export async function verifyService(tx: Queryable, id: string, on: string, at: D
 }
 
 /** A taxonomy term by id, or by (taxonomy, code). */
-export async function findTerm(db: Queryable, by: { id?: string | null | undefined; taxonomy: string; code?: string | null | undefined }): Promise<string | undefined> {
+export async function findTerm(
+  db: Queryable,
+  by: { id?: string | null | undefined; taxonomy: string; code?: string | null | undefined },
+): Promise<string | undefined> {
   if (by.id) {
-    const { rows } = await db.query<{ id: string }>('SELECT id::text AS id FROM hsds_taxonomy_terms WHERE id = $1', [by.id]);
+    const { rows } = await db.query<{ id: string }>('SELECT id::text AS id FROM hsds_taxonomy_terms WHERE id = $1', [
+      by.id,
+    ]);
     if (rows[0]) return rows[0].id;
   }
   if (!by.code) return undefined;
-  const { rows } = await db.query<{ id: string }>('SELECT id::text AS id FROM hsds_taxonomy_terms WHERE taxonomy = $1 AND code = $2', [by.taxonomy, by.code]);
+  const { rows } = await db.query<{ id: string }>(
+    'SELECT id::text AS id FROM hsds_taxonomy_terms WHERE taxonomy = $1 AND code = $2',
+    [by.taxonomy, by.code],
+  );
   return rows[0]?.id;
 }
 
@@ -179,11 +333,19 @@ export interface ServiceGraphRows {
   attributes: Row[];
 }
 
-const CHILDREN = ['hsds_schedules', 'hsds_phones', 'hsds_languages', 'hsds_service_areas', 'hsds_cost_options', 'hsds_contacts'] as const;
+const CHILDREN = [
+  'hsds_schedules',
+  'hsds_phones',
+  'hsds_languages',
+  'hsds_service_areas',
+  'hsds_cost_options',
+  'hsds_contacts',
+] as const;
 
 /** The services' graphs in ONE round trip: each service row carries its children as JSON arrays, flattened here. */
 export async function loadServiceGraphs(db: Queryable, ids: readonly string[]): Promise<ServiceGraphRows> {
-  const own = (table: Table) => `(SELECT json_agg(${jsonRow(table, 'x', { id: 'x.id::text', service_id: 'x.service_id::text' })} ORDER BY x.id) FROM ${table} x WHERE x.service_id = s.id)`;
+  const own = (table: Table) =>
+    `(SELECT json_agg(${jsonRow(table, 'x', { id: 'x.id::text', service_id: 'x.service_id::text' })} ORDER BY x.id) FROM ${table} x WHERE x.service_id = s.id)`;
   const atLocations = 'SELECT y.location_id FROM hsds_service_at_locations y WHERE y.service_id = s.id';
   const { rows } = await db.query<ServiceRow & Record<`g_${string}`, unknown>>(
     `SELECT s.id::text AS id, s.owner_org_id::text AS owner_org_id, s.accepts_referrals, s.last_verified_on::text AS last_verified_on, s.updated_at, s.version, s.deleted_at,
@@ -199,9 +361,13 @@ export async function loadServiceGraphs(db: Queryable, ids: readonly string[]): 
     [ids],
   );
   // Organisations, locations and their addresses can be shared by several services: once each.
-  const unique = (lists: unknown[]) => [...new Map((lists.flatMap((l) => (l as Row[] | null) ?? [])).map((r) => [String(r.id), r])).values()];
+  const unique = (lists: unknown[]) => [
+    ...new Map(lists.flatMap((l) => (l as Row[] | null) ?? []).map((r) => [String(r.id), r])).values(),
+  ];
   const all = (key: string) => rows.flatMap((r) => (r[key as `g_${string}`] as Row[] | null) ?? []);
-  const services = rows.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !k.startsWith('g_'))) as ServiceRow);
+  const services = rows.map(
+    (r) => Object.fromEntries(Object.entries(r).filter(([k]) => !k.startsWith('g_'))) as ServiceRow,
+  );
   return {
     services,
     organizations: unique(rows.map((r) => (r.g_organization ? [r.g_organization] : []))),
@@ -267,7 +433,10 @@ export async function searchServiceIds(db: Queryable, f: SearchFilter): Promise<
   );
   let total = Number(rows[0]?.total ?? 0);
   if (rows.length === 0 && f.offset > 0) {
-    const counted = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM hsds_service_search s ${where}`, params.slice(0, -2));
+    const counted = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM hsds_service_search s ${where}`,
+      params.slice(0, -2),
+    );
     total = Number(counted.rows[0]?.n ?? 0);
   }
   return { ids: rows.map((r) => r.id), total };
@@ -277,7 +446,11 @@ export async function searchServiceIds(db: Queryable, f: SearchFilter): Promise<
  * Rewrites the search rows of these services and of every service at these locations (a
  * location's addresses are shared by the services there). Call inside the write's transaction.
  */
-export async function refreshSearch(tx: Queryable, serviceIds: readonly string[], locationIds: readonly string[] = []): Promise<void> {
+export async function refreshSearch(
+  tx: Queryable,
+  serviceIds: readonly string[],
+  locationIds: readonly string[] = [],
+): Promise<void> {
   await tx.query(
     `SELECT hsds_service_search_refresh(ARRAY(SELECT unnest($1::uuid[]) UNION SELECT service_id FROM hsds_service_at_locations WHERE location_id = ANY ($2::uuid[])))`,
     [serviceIds, locationIds],

@@ -10,8 +10,14 @@ import { commonErrorResponses, errorResponseSchema } from '../kernel/http/error-
 import { authOf } from '../kernel/http/auth-context.ts';
 import { localeFromAcceptLanguage, translate } from '../kernel/i18n/translate.ts';
 import {
-  directoryEntrySchema, directorySearchQuerySchema, directoryServiceWriteSchema, hsdsImportProblemSchema, hsdsImportResultSchema, hsdsImportSchema,
-  hsdsServicePageSchema, hsdsServiceSchema,
+  directoryEntrySchema,
+  directorySearchQuerySchema,
+  directoryServiceWriteSchema,
+  hsdsImportProblemSchema,
+  hsdsImportResultSchema,
+  hsdsImportSchema,
+  hsdsServicePageSchema,
+  hsdsServiceSchema,
 } from '@acompana/core';
 import { createDirectoryService, HsdsImportError } from './directory.service.ts';
 import { registerReferralRoutes } from '../referrals/referrals.routes.ts';
@@ -24,37 +30,97 @@ export function registerDirectoryRoutes(app: FastifyInstance, ctx: AppContext): 
   const entry = { 200: directoryEntrySchema, ...commonErrorResponses };
   const meta = (request: { ip: string }) => ({ ip: request.ip });
 
-  api.get('/api/directory/entries', { schema: { tags, summary: "The entries my organisation maintains (stale=true: not verified for 180 days, oldest first)", querystring: z.strictObject({ stale: z.enum(['true', 'false']).optional() }), response: { 200: z.object({ items: z.array(directoryEntrySchema) }), ...commonErrorResponses } } }, async (request) =>
-    directory.listOwn(await authOf(request).actor(), { stale: request.query.stale === 'true' }),
+  api.get(
+    '/api/directory/entries',
+    {
+      schema: {
+        tags,
+        summary: 'The entries my organisation maintains (stale=true: not verified for 180 days, oldest first)',
+        querystring: z.strictObject({ stale: z.enum(['true', 'false']).optional() }),
+        response: { 200: z.object({ items: z.array(directoryEntrySchema) }), ...commonErrorResponses },
+      },
+    },
+    async (request) => directory.listOwn(await authOf(request).actor(), { stale: request.query.stale === 'true' }),
   );
 
-  api.get('/api/directory/entries/stale', { schema: { tags, summary: 'Stale-entry reminders: my entries not verified for 180 days', response: { 200: z.object({ items: z.array(directoryEntrySchema) }), ...commonErrorResponses } } }, async (request) =>
-    directory.listOwn(await authOf(request).actor(), { stale: true }),
+  api.get(
+    '/api/directory/entries/stale',
+    {
+      schema: {
+        tags,
+        summary: 'Stale-entry reminders: my entries not verified for 180 days',
+        response: { 200: z.object({ items: z.array(directoryEntrySchema) }), ...commonErrorResponses },
+      },
+    },
+    async (request) => directory.listOwn(await authOf(request).actor(), { stale: true }),
   );
 
-  api.post('/api/directory/services', { schema: { tags, summary: 'Add a service (HSDS 3.0 service with its organization, locations, schedules, languages…)', body: directoryServiceWriteSchema, response: { 201: directoryEntrySchema, ...commonErrorResponses } } }, async (request, reply) =>
-    reply.status(201).send(await directory.create(await authOf(request).actor(), request.body, meta(request))),
+  api.post(
+    '/api/directory/services',
+    {
+      schema: {
+        tags,
+        summary: 'Add a service (HSDS 3.0 service with its organization, locations, schedules, languages…)',
+        body: directoryServiceWriteSchema,
+        response: { 201: directoryEntrySchema, ...commonErrorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await directory.create(await authOf(request).actor(), request.body, meta(request))),
   );
 
-  api.get('/api/directory/services/:id', { schema: { tags, summary: 'A directory entry', params: idParams, response: entry } }, async (request) =>
-    directory.get(await authOf(request).actor(), request.params.id),
+  api.get(
+    '/api/directory/services/:id',
+    { schema: { tags, summary: 'A directory entry', params: idParams, response: entry } },
+    async (request) => directory.get(await authOf(request).actor(), request.params.id),
   );
 
-  api.put('/api/directory/services/:id', { schema: { tags, summary: 'Replace an entry my organisation maintains (send the version read; saving counts as verifying)', params: idParams, body: directoryServiceWriteSchema, response: entry } }, async (request) =>
-    directory.update(await authOf(request).actor(), request.params.id, request.body, meta(request)),
+  api.put(
+    '/api/directory/services/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Replace an entry my organisation maintains (send the version read; saving counts as verifying)',
+        params: idParams,
+        body: directoryServiceWriteSchema,
+        response: entry,
+      },
+    },
+    async (request) => directory.update(await authOf(request).actor(), request.params.id, request.body, meta(request)),
   );
 
-  api.post('/api/directory/services/:id/verify', { schema: { tags, summary: 'Mark an entry as checked today', params: idParams, response: entry } }, async (request) =>
-    directory.verify(await authOf(request).actor(), request.params.id, meta(request)),
+  api.post(
+    '/api/directory/services/:id/verify',
+    { schema: { tags, summary: 'Mark an entry as checked today', params: idParams, response: entry } },
+    async (request) => directory.verify(await authOf(request).actor(), request.params.id, meta(request)),
   );
 
-  api.delete('/api/directory/services/:id', { schema: { tags, summary: 'Remove an entry from the directory (kept for the referrals that name it)', params: idParams, response: { 204: z.null(), ...commonErrorResponses } } }, async (request, reply) => {
-    await directory.remove(await authOf(request).actor(), request.params.id, meta(request));
-    return reply.status(204).send(null);
-  });
+  api.delete(
+    '/api/directory/services/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Remove an entry from the directory (kept for the referrals that name it)',
+        params: idParams,
+        response: { 204: z.null(), ...commonErrorResponses },
+      },
+    },
+    async (request, reply) => {
+      await directory.remove(await authOf(request).actor(), request.params.id, meta(request));
+      return reply.status(204).send(null);
+    },
+  );
 
-  api.get('/api/directory/hsds/export', { schema: { tags, summary: 'Export my entries as HSDS 3.0 (one page of services)', response: { 200: hsdsServicePageSchema, ...commonErrorResponses } } }, async (request) =>
-    directory.exportHsds(await authOf(request).actor(), meta(request)),
+  api.get(
+    '/api/directory/hsds/export',
+    {
+      schema: {
+        tags,
+        summary: 'Export my entries as HSDS 3.0 (one page of services)',
+        response: { 200: hsdsServicePageSchema, ...commonErrorResponses },
+      },
+    },
+    async (request) => directory.exportHsds(await authOf(request).actor(), meta(request)),
   );
 
   api.post(
@@ -62,8 +128,15 @@ export function registerDirectoryRoutes(app: FastifyInstance, ctx: AppContext): 
     {
       bodyLimit: 20 * 1024 * 1024,
       schema: {
-        tags, summary: 'Import HSDS 3.0 services ({contents: [...]}, as exported): every problem is reported and nothing is imported unless all are valid',
-        body: hsdsImportSchema, response: { 200: hsdsImportResultSchema, ...commonErrorResponses, 400: errorResponseSchema.extend({ problems: z.array(hsdsImportProblemSchema).optional() }) },
+        tags,
+        summary:
+          'Import HSDS 3.0 services ({contents: [...]}, as exported): every problem is reported and nothing is imported unless all are valid',
+        body: hsdsImportSchema,
+        response: {
+          200: hsdsImportResultSchema,
+          ...commonErrorResponses,
+          400: errorResponseSchema.extend({ problems: z.array(hsdsImportProblemSchema).optional() }),
+        },
       },
     },
     async (request, reply) => {
@@ -72,7 +145,10 @@ export function registerDirectoryRoutes(app: FastifyInstance, ctx: AppContext): 
       } catch (error) {
         if (!(error instanceof HsdsImportError)) throw error;
         const locale = localeFromAcceptLanguage(request.headers['accept-language']);
-        return reply.status(400).header('content-language', locale).send({ code: error.code, message: translate(locale, error.code, error.params), problems: error.problems });
+        return reply
+          .status(400)
+          .header('content-language', locale)
+          .send({ code: error.code, message: translate(locale, error.code, error.params), problems: error.problems });
       }
     },
   );
@@ -81,13 +157,31 @@ export function registerDirectoryRoutes(app: FastifyInstance, ctx: AppContext): 
   const publicTags = ['public'];
   api.get(
     '/api/public/hsds/services',
-    { config: { auth: 'public' }, schema: { tags: publicTags, security: [], summary: 'HSDS 3.0 services, filtered by state, city, need (taxonomy code) and language, paginated', querystring: directorySearchQuerySchema, response: { 200: hsdsServicePageSchema, ...commonErrorResponses } } },
+    {
+      config: { auth: 'public' },
+      schema: {
+        tags: publicTags,
+        security: [],
+        summary: 'HSDS 3.0 services, filtered by state, city, need (taxonomy code) and language, paginated',
+        querystring: directorySearchQuerySchema,
+        response: { 200: hsdsServicePageSchema, ...commonErrorResponses },
+      },
+    },
     async (request) => directory.search(request.query),
   );
 
   api.get(
     '/api/public/hsds/services/:id',
-    { config: { auth: 'public' }, schema: { tags: publicTags, security: [], summary: 'One HSDS 3.0 service, fully nested', params: idParams, response: { 200: hsdsServiceSchema, ...commonErrorResponses } } },
+    {
+      config: { auth: 'public' },
+      schema: {
+        tags: publicTags,
+        security: [],
+        summary: 'One HSDS 3.0 service, fully nested',
+        params: idParams,
+        response: { 200: hsdsServiceSchema, ...commonErrorResponses },
+      },
+    },
     async (request) => directory.publicService(request.params.id),
   );
 

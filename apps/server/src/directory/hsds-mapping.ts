@@ -38,14 +38,17 @@ export function toHsds(graph: ServiceGraphRows, ids: readonly string[], options:
   const addressesOf = byKey(graph.addresses, 'location_id');
   const linksOf = byKey(graph.links, 'service_id');
   const attributesOf = byKey(graph.attributes, 'service_id');
-  const child = Object.fromEntries(Object.entries(graph.children).map(([t, rows]) => [t, byKey(rows, 'service_id')])) as Record<keyof ServiceGraphRows['children'], (k: string) => Row[]>;
+  const child = Object.fromEntries(
+    Object.entries(graph.children).map(([t, rows]) => [t, byKey(rows, 'service_id')]),
+  ) as Record<keyof ServiceGraphRows['children'], (k: string) => Row[]>;
   const services = new Map(graph.services.map((s) => [s.id, s]));
   const out: HsdsService[] = [];
   for (const id of ids) {
     const s = services.get(id);
     if (!s) continue;
     const org = orgs.get(String(s.organization_id)) ?? {};
-    const own = (table: keyof ServiceGraphRows['children']) => child[table](id).map((r) => ({ id: r.id, service_id: id, ...pick(table, r) }));
+    const own = (table: keyof ServiceGraphRows['children']) =>
+      child[table](id).map((r) => ({ id: r.id, service_id: id, ...pick(table, r) }));
     out.push({
       id,
       ...pick('hsds_services', s),
@@ -61,7 +64,11 @@ export function toHsds(graph: ServiceGraphRows, ids: readonly string[], options:
           location: {
             id: String(l.location_id),
             ...pick('hsds_locations', location),
-            addresses: addressesOf(String(l.location_id)).map((a) => ({ id: a.id, location_id: String(l.location_id), ...pick('hsds_addresses', a) })),
+            addresses: addressesOf(String(l.location_id)).map((a) => ({
+              id: a.id,
+              location_id: String(l.location_id),
+              ...pick('hsds_addresses', a),
+            })),
           },
         };
       }),
@@ -90,11 +97,16 @@ export interface PreparedService extends Omit<HsdsService, 'id' | 'organization'
   id: string;
   organization: WithId<HsdsService['organization']>;
   service_at_locations: (WithId<Omit<HsdsService['service_at_locations'][number], 'location'>> & {
-    location: WithId<Omit<HsdsService['service_at_locations'][number]['location'], 'addresses'>> & { addresses: WithId<HsdsService['service_at_locations'][number]['location']['addresses'][number]>[] };
+    location: WithId<Omit<HsdsService['service_at_locations'][number]['location'], 'addresses'>> & {
+      addresses: WithId<HsdsService['service_at_locations'][number]['location']['addresses'][number]>[];
+    };
   })[];
 }
 
-const withId = <T extends { id?: string | undefined }>(o: T, fallback?: string | null): WithId<T> => ({ ...o, id: o.id ?? fallback ?? randomUUID() });
+const withId = <T extends { id?: string | undefined }>(o: T, fallback?: string | null): WithId<T> => ({
+  ...o,
+  id: o.id ?? fallback ?? randomUUID(),
+});
 
 export function prepare(doc: HsdsService): PreparedService {
   const organization = withId(doc.organization, doc.organization_id);
@@ -108,7 +120,10 @@ export function prepare(doc: HsdsService): PreparedService {
       return {
         ...withId(sal),
         location_id: location.id,
-        location: { ...location, addresses: location.addresses.map((a) => withId({ ...a, country: a.country.toUpperCase() })) },
+        location: {
+          ...location,
+          addresses: location.addresses.map((a) => withId({ ...a, country: a.country.toUpperCase() })),
+        },
       };
     }),
     phones: doc.phones.map((p) => withId(p)),

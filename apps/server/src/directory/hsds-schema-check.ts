@@ -45,14 +45,19 @@ export function hsdsSchemaChecker(dir: string) {
       problems.push(`${path}: expected ${schema.type}, got ${actual}`);
       return;
     }
-    if (schema.enum && !schema.enum.includes(value)) problems.push(`${path}: ${JSON.stringify(value)} is not one of ${JSON.stringify(schema.enum)}`);
-    if (schema.format && typeof value === 'string' && formats[schema.format] && !formats[schema.format]?.test(value)) problems.push(`${path}: not a ${schema.format}: ${value}`);
+    if (schema.enum && !schema.enum.includes(value))
+      problems.push(`${path}: ${JSON.stringify(value)} is not one of ${JSON.stringify(schema.enum)}`);
+    if (schema.format && typeof value === 'string' && formats[schema.format] && !formats[schema.format]?.test(value))
+      problems.push(`${path}: not a ${schema.format}: ${value}`);
     if (actual === 'object') {
       const object = value as Record<string, unknown>;
-      for (const key of schema.required ?? []) if (!(key in object)) problems.push(`${path}: required property ${key} missing`);
-      for (const [key, sub] of Object.entries(schema.properties ?? {})) if (key in object) check(sub, object[key], `${path}.${key}`, problems);
+      for (const key of schema.required ?? [])
+        if (!(key in object)) problems.push(`${path}: required property ${key} missing`);
+      for (const [key, sub] of Object.entries(schema.properties ?? {}))
+        if (key in object) check(sub, object[key], `${path}.${key}`, problems);
     }
-    if (actual === 'array' && schema.items) (value as unknown[]).forEach((item, i) => check(schema.items as Schema, item, `${path}[${i}]`, problems));
+    if (actual === 'array' && schema.items)
+      (value as unknown[]).forEach((item, i) => check(schema.items as Schema, item, `${path}[${i}]`, problems));
   }
 
   return (file: string, value: unknown): string[] => {

@@ -20,19 +20,36 @@ export async function findFamily(db: Queryable, id: string): Promise<FamilyRow |
   return rows[0];
 }
 
-export async function insertFamily(tx: Queryable, v: { id: string; orgId: string; ownerAccountId: string; teamId: string | null; householdId: string | null; label: Buffer; at: Date }): Promise<void> {
+export async function insertFamily(
+  tx: Queryable,
+  v: {
+    id: string;
+    orgId: string;
+    ownerAccountId: string;
+    teamId: string | null;
+    householdId: string | null;
+    label: Buffer;
+    at: Date;
+  },
+): Promise<void> {
   await tx.query(
     'INSERT INTO families (id, org_id, owner_account_id, team_id, household_id, label, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $3, $7)',
     [v.id, v.orgId, v.ownerAccountId, v.teamId, v.householdId, v.label, v.at],
   );
 }
 
-export async function listFamilies(db: Queryable, s: { scope: 'org' | 'team' | 'own'; orgId: string; accountId: string; teamIds: readonly string[] }, limit: number): Promise<(FamilyRow & { member_count: number })[]> {
+export async function listFamilies(
+  db: Queryable,
+  s: { scope: 'org' | 'team' | 'own'; orgId: string; accountId: string; teamIds: readonly string[] },
+  limit: number,
+): Promise<(FamilyRow & { member_count: number })[]> {
   const params: unknown[] = [s.orgId];
   const where = ['f.org_id = $1'];
   if (s.scope !== 'org') {
     params.push(s.accountId, s.teamIds);
-    where.push(s.scope === 'own' ? 'f.owner_account_id = $2' : '(f.owner_account_id = $2 OR f.team_id = ANY($3::uuid[]))');
+    where.push(
+      s.scope === 'own' ? 'f.owner_account_id = $2' : '(f.owner_account_id = $2 OR f.team_id = ANY($3::uuid[]))',
+    );
   }
   params.push(limit);
   const { rows } = await db.query<FamilyRow & { member_count: number }>(
@@ -44,9 +61,13 @@ export async function listFamilies(db: Queryable, s: { scope: 'org' | 'team' | '
 }
 
 export async function bumpFamily(tx: Queryable, id: string, version?: number): Promise<boolean> {
-  const { rows } = version === undefined
-    ? await tx.query('UPDATE families SET version = version + 1 WHERE id = $1 RETURNING id', [id])
-    : await tx.query('UPDATE families SET version = version + 1 WHERE id = $1 AND version = $2 RETURNING id', [id, version]);
+  const { rows } =
+    version === undefined
+      ? await tx.query('UPDATE families SET version = version + 1 WHERE id = $1 RETURNING id', [id])
+      : await tx.query('UPDATE families SET version = version + 1 WHERE id = $1 AND version = $2 RETURNING id', [
+          id,
+          version,
+        ]);
   return rows.length > 0;
 }
 
@@ -75,22 +96,63 @@ const MEMBER = `m.id::text AS id, m.family_id::text AS family_id, m.org_id::text
   m.separated_since::text AS separated_since, m.location, m.holding_authority, trim(m.holding_country) AS holding_country, m.guardian, m.case_id::text AS case_id, m.status`;
 
 export async function members(db: Queryable, familyId: string): Promise<MemberRow[]> {
-  const { rows } = await db.query<MemberRow>(`SELECT ${MEMBER} FROM family_members m WHERE m.family_id = $1 ORDER BY m.created_at, m.id`, [familyId]);
+  const { rows } = await db.query<MemberRow>(
+    `SELECT ${MEMBER} FROM family_members m WHERE m.family_id = $1 ORDER BY m.created_at, m.id`,
+    [familyId],
+  );
   return rows;
 }
 
-export async function insertMember(tx: Queryable, v: {
-  id: string; familyId: string; orgId: string; personId: string | null; name: Buffer | null; relationship: string; isChild: boolean; separatedSince: string | null;
-  location: Buffer | null; holdingAuthority: string | null; holdingCountry: string | null; guardian: Buffer | null; at: Date;
-}): Promise<void> {
+export async function insertMember(
+  tx: Queryable,
+  v: {
+    id: string;
+    familyId: string;
+    orgId: string;
+    personId: string | null;
+    name: Buffer | null;
+    relationship: string;
+    isChild: boolean;
+    separatedSince: string | null;
+    location: Buffer | null;
+    holdingAuthority: string | null;
+    holdingCountry: string | null;
+    guardian: Buffer | null;
+    at: Date;
+  },
+): Promise<void> {
   await tx.query(
     `INSERT INTO family_members (id, family_id, org_id, person_id, name, relationship, is_child, separated_since, location, holding_authority, holding_country, guardian, created_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-    [v.id, v.familyId, v.orgId, v.personId, v.name, v.relationship, v.isChild, v.separatedSince, v.location, v.holdingAuthority, v.holdingCountry, v.guardian, v.at],
+    [
+      v.id,
+      v.familyId,
+      v.orgId,
+      v.personId,
+      v.name,
+      v.relationship,
+      v.isChild,
+      v.separatedSince,
+      v.location,
+      v.holdingAuthority,
+      v.holdingCountry,
+      v.guardian,
+      v.at,
+    ],
   );
 }
 
-export async function updateMember(tx: Queryable, id: string, v: { status?: string | undefined; location?: Buffer | null; holdingAuthority?: string | undefined; guardian?: Buffer | null; caseId?: string }): Promise<void> {
+export async function updateMember(
+  tx: Queryable,
+  id: string,
+  v: {
+    status?: string | undefined;
+    location?: Buffer | null;
+    holdingAuthority?: string | undefined;
+    guardian?: Buffer | null;
+    caseId?: string;
+  },
+): Promise<void> {
   await tx.query(
     `UPDATE family_members SET status = coalesce($2, status), location = coalesce($3, location), holding_authority = coalesce($4, holding_authority),
        guardian = coalesce($5, guardian), case_id = coalesce($6::uuid, case_id) WHERE id = $1`,
@@ -98,7 +160,16 @@ export async function updateMember(tx: Queryable, id: string, v: { status?: stri
   );
 }
 
-export interface TracingRow { id: string; member_id: string; org_id: string; channel: string; requested_on: string; status: string; note: unknown; closed_on: string | null }
+export interface TracingRow {
+  id: string;
+  member_id: string;
+  org_id: string;
+  channel: string;
+  requested_on: string;
+  status: string;
+  note: unknown;
+  closed_on: string | null;
+}
 
 export async function tracing(db: Queryable, familyId: string): Promise<TracingRow[]> {
   const { rows } = await db.query<TracingRow>(
@@ -109,16 +180,45 @@ export async function tracing(db: Queryable, familyId: string): Promise<TracingR
   return rows;
 }
 
-export async function insertTracing(tx: Queryable, v: { id: string; familyId: string; orgId: string; memberId: string; channel: string; requestedOn: string; note: Buffer | null }): Promise<void> {
-  await tx.query('INSERT INTO family_tracing_requests (id, family_id, org_id, member_id, channel, requested_on, note) VALUES ($1, $2, $3, $4, $5, $6, $7)', [v.id, v.familyId, v.orgId, v.memberId, v.channel, v.requestedOn, v.note]);
+export async function insertTracing(
+  tx: Queryable,
+  v: {
+    id: string;
+    familyId: string;
+    orgId: string;
+    memberId: string;
+    channel: string;
+    requestedOn: string;
+    note: Buffer | null;
+  },
+): Promise<void> {
+  await tx.query(
+    'INSERT INTO family_tracing_requests (id, family_id, org_id, member_id, channel, requested_on, note) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+    [v.id, v.familyId, v.orgId, v.memberId, v.channel, v.requestedOn, v.note],
+  );
 }
 
-export async function closeTracing(tx: Queryable, familyId: string, id: string, status: string, on: string): Promise<boolean> {
-  const { rows } = await tx.query("UPDATE family_tracing_requests SET status = $3, closed_on = $4 WHERE id = $2 AND family_id = $1 AND status = 'open' RETURNING id", [familyId, id, status, on]);
+export async function closeTracing(
+  tx: Queryable,
+  familyId: string,
+  id: string,
+  status: string,
+  on: string,
+): Promise<boolean> {
+  const { rows } = await tx.query(
+    "UPDATE family_tracing_requests SET status = $3, closed_on = $4 WHERE id = $2 AND family_id = $1 AND status = 'open' RETURNING id",
+    [familyId, id, status, on],
+  );
   return rows.length > 0;
 }
 
-export interface StepRow { id: string; org_id: string; title: unknown; due_on: string | null; done_on: string | null }
+export interface StepRow {
+  id: string;
+  org_id: string;
+  title: unknown;
+  due_on: string | null;
+  done_on: string | null;
+}
 
 export async function planSteps(db: Queryable, familyId: string): Promise<StepRow[]> {
   const { rows } = await db.query<StepRow>(
@@ -128,7 +228,10 @@ export async function planSteps(db: Queryable, familyId: string): Promise<StepRo
   return rows;
 }
 
-export async function insertStep(tx: Queryable, v: { id: string; familyId: string; orgId: string; title: Buffer; dueOn: string | null }): Promise<void> {
+export async function insertStep(
+  tx: Queryable,
+  v: { id: string; familyId: string; orgId: string; title: Buffer; dueOn: string | null },
+): Promise<void> {
   await tx.query(
     `INSERT INTO family_plan_steps (id, family_id, org_id, title, due_on, position)
      VALUES ($1, $2, $3, $4, $5, (SELECT coalesce(max(position), 0) + 1 FROM family_plan_steps WHERE family_id = $2))`,
@@ -137,7 +240,10 @@ export async function insertStep(tx: Queryable, v: { id: string; familyId: strin
 }
 
 export async function markStepDone(tx: Queryable, familyId: string, id: string, on: string): Promise<boolean> {
-  const { rows } = await tx.query('UPDATE family_plan_steps SET done_on = $3 WHERE id = $2 AND family_id = $1 AND done_on IS NULL RETURNING id', [familyId, id, on]);
+  const { rows } = await tx.query(
+    'UPDATE family_plan_steps SET done_on = $3 WHERE id = $2 AND family_id = $1 AND done_on IS NULL RETURNING id',
+    [familyId, id, on],
+  );
   return rows.length > 0;
 }
 

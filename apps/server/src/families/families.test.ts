@@ -8,8 +8,29 @@ import assert from 'node:assert/strict';
 import { describeOnBothDatabases } from '../testing/on-both-databases.ts';
 import type { ApiClient } from '../testing/test-harness.ts';
 
-interface Member { id: string; personId: string | null; partnerOrg: { name: string } | null; visible: boolean; name: string | null; relationship: string; isChild: boolean; location: string | null; holdingAuthority: string | null; caseId: string | null; status: string }
-interface Family { id: string; label: string; status: string; reunifiedOn: string | null; members: Member[]; tracing: { id: string; status: string }[]; plan: { id: string; doneOn: string | null }[]; version: number }
+interface Member {
+  id: string;
+  personId: string | null;
+  partnerOrg: { name: string } | null;
+  visible: boolean;
+  name: string | null;
+  relationship: string;
+  isChild: boolean;
+  location: string | null;
+  holdingAuthority: string | null;
+  caseId: string | null;
+  status: string;
+}
+interface Family {
+  id: string;
+  label: string;
+  status: string;
+  reunifiedOn: string | null;
+  members: Member[];
+  tracing: { id: string; status: string }[];
+  plan: { id: string; doneOn: string | null }[];
+  version: number;
+}
 
 describeOnBothDatabases('family separation and reunification', (h) => {
   let coord: ApiClient;
@@ -40,28 +61,77 @@ describeOnBothDatabases('family separation and reunification', (h) => {
     caseworker = await h().login('cw@albergue.example');
     partner = await h().login('coord@frontera.example');
     stranger = await h().login('coord@ajena.example');
-    ids.maria = await person(coord, { givenNames: 'María', surnames: 'López Pérez', sex: 'F', nationality: 'HN', birthDate: '1990-03-04' });
-    ids.kevin = await person(coord, { givenNames: 'Kevin', surnames: 'López', sex: 'M', nationality: 'HN', birthDate: `${h().clock.now.getUTCFullYear() - 12}-05-01` });
-    ids.father = await person(partner, { givenNames: 'Daniel', surnames: 'Reyes Cruz', sex: 'M', nationality: 'HN', birthDate: '1987-01-20' });
-    ids.other = await person(stranger, { givenNames: 'Otro', surnames: 'Ajeno', sex: 'M', nationality: 'HN', birthDate: '1980-01-01' });
+    ids.maria = await person(coord, {
+      givenNames: 'María',
+      surnames: 'López Pérez',
+      sex: 'F',
+      nationality: 'HN',
+      birthDate: '1990-03-04',
+    });
+    ids.kevin = await person(coord, {
+      givenNames: 'Kevin',
+      surnames: 'López',
+      sex: 'M',
+      nationality: 'HN',
+      birthDate: `${h().clock.now.getUTCFullYear() - 12}-05-01`,
+    });
+    ids.father = await person(partner, {
+      givenNames: 'Daniel',
+      surnames: 'Reyes Cruz',
+      sex: 'M',
+      nationality: 'HN',
+      birthDate: '1987-01-20',
+    });
+    ids.other = await person(stranger, {
+      givenNames: 'Otro',
+      surnames: 'Ajeno',
+      sex: 'M',
+      nationality: 'HN',
+      birthDate: '1980-01-01',
+    });
     // The partner shares with the shelter for search; the unrelated organisation shares nothing.
-    await h().ctx.db.query("INSERT INTO sharing_agreements (from_org_id, to_org_id, purposes) VALUES ($1, $2, ARRAY['search'])", [partnerOrg, shelterOrg]);
+    await h().ctx.db.query(
+      "INSERT INTO sharing_agreements (from_org_id, to_org_id, purposes) VALUES ($1, $2, ARRAY['search'])",
+      [partnerOrg, shelterOrg],
+    );
     assert.ok(strangerOrg);
   });
 
   it('opens the family file from María’s household: its members join', async () => {
-    const household = await coord.post('/api/households', { kind: 'family', members: [{ personId: ids.maria, relationship: 'self' }, { personId: ids.kevin, relationship: 'child' }] });
+    const household = await coord.post('/api/households', {
+      kind: 'family',
+      members: [
+        { personId: ids.maria, relationship: 'self' },
+        { personId: ids.kevin, relationship: 'child' },
+      ],
+    });
     assert.equal(household.statusCode, 201, household.body);
-    const res = await coord.post('/api/families', { label: 'Familia López Reyes', householdId: (household.json() as { id: string }).id });
+    const res = await coord.post('/api/families', {
+      label: 'Familia López Reyes',
+      householdId: (household.json() as { id: string }).id,
+    });
     assert.equal(res.statusCode, 201, res.body);
     family = res.json() as Family;
     assert.equal(family.label, 'Familia López Reyes');
-    assert.deepEqual(family.members.map((m) => [m.name, m.isChild]), [['María López Pérez', false], ['Kevin López', true]]);
+    assert.deepEqual(
+      family.members.map((m) => [m.name, m.isChild]),
+      [
+        ['María López Pérez', false],
+        ['Kevin López', true],
+      ],
+    );
   });
 
   it('records a separated daughter: where she is, since when and which authority holds her', async () => {
     const res = await coord.post(`/api/families/${family.id}/members`, {
-      name: 'Ana Reyes López', relationship: 'child', isChild: true, separatedSince: today(), location: 'Albergue de ORR en San Antonio, Texas', holdingAuthority: 'orr', holdingCountry: 'US', guardian: 'ORR (custodia temporal)',
+      name: 'Ana Reyes López',
+      relationship: 'child',
+      isChild: true,
+      separatedSince: today(),
+      location: 'Albergue de ORR en San Antonio, Texas',
+      holdingAuthority: 'orr',
+      holdingCountry: 'US',
+      guardian: 'ORR (custodia temporal)',
     });
     assert.equal(res.statusCode, 201, res.body);
     family = res.json() as Family;
@@ -72,7 +142,8 @@ describeOnBothDatabases('family separation and reunification', (h) => {
   });
 
   it('links the partner’s record of the father only when sharing and his consent allow', async () => {
-    const link = () => coord.post(`/api/families/${family.id}/links`, { linkedPersonId: ids.father, relationship: 'partner' });
+    const link = () =>
+      coord.post(`/api/families/${family.id}/links`, { linkedPersonId: ids.father, relationship: 'partner' });
     const refused = await link();
     assert.equal(refused.statusCode, 404);
     assert.equal((refused.json() as { code: string }).code, 'families.not_shared');
@@ -87,8 +158,15 @@ describeOnBothDatabases('family separation and reunification', (h) => {
     assert.equal(father?.name, 'Daniel Reyes Cruz');
     assert.equal(father?.partnerOrg?.name, 'Org frontera');
     // Consent alone is not enough: an organisation that shares nothing stays out.
-    assert.equal((await stranger.post(`/api/people/${ids.other}/consents`, { purpose: 'sharing', method: 'signed' })).statusCode, 201);
-    assert.equal((await coord.post(`/api/families/${family.id}/links`, { linkedPersonId: ids.other, relationship: 'other' })).statusCode, 404);
+    assert.equal(
+      (await stranger.post(`/api/people/${ids.other}/consents`, { purpose: 'sharing', method: 'signed' })).statusCode,
+      201,
+    );
+    assert.equal(
+      (await coord.post(`/api/families/${family.id}/links`, { linkedPersonId: ids.other, relationship: 'other' }))
+        .statusCode,
+      404,
+    );
   });
 
   it('hides the father from the family view at once when he withdraws his consent', async () => {
@@ -107,43 +185,86 @@ describeOnBothDatabases('family separation and reunification', (h) => {
     family = res.json() as Family;
     const caseId = family.members.find((m) => m.id === kevin.id)?.caseId as string;
     const opened = (await coord.get(`/api/cases/${caseId}`)).json() as { tasks: { key: string | null }[] };
-    for (const key of ['best_interests_assessment', 'notify_child_protection_authority', 'family_tracing', 'safe_accommodation']) assert.ok(opened.tasks.some((t) => t.key === key), key);
+    for (const key of [
+      'best_interests_assessment',
+      'notify_child_protection_authority',
+      'family_tracing',
+      'safe_accommodation',
+    ])
+      assert.ok(
+        opened.tasks.some((t) => t.key === key),
+        key,
+      );
     const maria = family.members.find((m) => m.name === 'María López Pérez') as Member;
-    assert.equal((await coord.post(`/api/families/${family.id}/members/${maria.id}/case`)).statusCode, 400, 'an adult gets no child case');
+    assert.equal(
+      (await coord.post(`/api/families/${family.id}/members/${maria.id}/case`)).statusCode,
+      400,
+      'an adult gets no child case',
+    );
   });
 
   it('traces the daughter and records where she was located', async () => {
-    const res = await coord.post(`/api/families/${family.id}/tracing`, { memberId: ids.ana, channel: 'consulate', requestedOn: today(), note: 'Consulado de Honduras en Houston' });
+    const res = await coord.post(`/api/families/${family.id}/tracing`, {
+      memberId: ids.ana,
+      channel: 'consulate',
+      requestedOn: today(),
+      note: 'Consulado de Honduras en Houston',
+    });
     assert.equal(res.statusCode, 201, res.body);
     const tracingId = (res.json() as Family).tracing[0]?.id as string;
-    const closed = await coord.post(`/api/families/${family.id}/tracing/${tracingId}`, { status: 'located', closedOn: today() });
+    const closed = await coord.post(`/api/families/${family.id}/tracing/${tracingId}`, {
+      status: 'located',
+      closedOn: today(),
+    });
     assert.equal((closed.json() as Family).tracing[0]?.status, 'located');
     const moved = await coord.put(`/api/families/${family.id}/members/${ids.ana}`, { status: 'in_contact' });
     assert.equal((moved.json() as Family).members.find((m) => m.id === ids.ana)?.status, 'in_contact');
   });
 
   it('completes the reunification only when every step of the plan is done', async () => {
-    const step = await coord.post(`/api/families/${family.id}/plan`, { title: 'Audiencia de liberación de Ana con su madre como patrocinadora', dueOn: today() });
+    const step = await coord.post(`/api/families/${family.id}/plan`, {
+      title: 'Audiencia de liberación de Ana con su madre como patrocinadora',
+      dueOn: today(),
+    });
     assert.equal(step.statusCode, 201, step.body);
     family = step.json() as Family;
-    const early = await coord.post(`/api/families/${family.id}/reunify`, { version: family.version, reunifiedOn: today() });
+    const early = await coord.post(`/api/families/${family.id}/reunify`, {
+      version: family.version,
+      reunifiedOn: today(),
+    });
     assert.equal(early.statusCode, 409);
     assert.equal((early.json() as { code: string }).code, 'families.plan_open');
-    family = (await coord.post(`/api/families/${family.id}/plan/${family.plan[0]?.id}/done`, { doneOn: today() })).json() as Family;
-    const done = await coord.post(`/api/families/${family.id}/reunify`, { version: family.version, reunifiedOn: today() });
+    family = (
+      await coord.post(`/api/families/${family.id}/plan/${family.plan[0]?.id}/done`, { doneOn: today() })
+    ).json() as Family;
+    const done = await coord.post(`/api/families/${family.id}/reunify`, {
+      version: family.version,
+      reunifiedOn: today(),
+    });
     assert.equal(done.statusCode, 200, done.body);
     family = done.json() as Family;
     assert.equal(family.status, 'reunified');
     assert.ok(family.members.every((m) => m.status === 'reunified'));
-    assert.equal((await coord.post(`/api/families/${family.id}/reunify`, { version: family.version, reunifiedOn: today() })).statusCode, 409);
+    assert.equal(
+      (await coord.post(`/api/families/${family.id}/reunify`, { version: family.version, reunifiedOn: today() }))
+        .statusCode,
+      409,
+    );
   });
 
   it('keeps the file from a caseworker outside its team and from other organisations', async () => {
     assert.equal((await caseworker.get(`/api/families/${family.id}`)).statusCode, 403);
     assert.equal((await partner.get(`/api/families/${family.id}`)).statusCode, 404);
-    const list = (await coord.get('/api/families')).json() as { items: { id: string; status: string; memberCount: number }[] };
-    assert.deepEqual(list.items.map((f) => [f.status, f.memberCount]), [['reunified', 4]]);
-    const raw = await h().ctx.db.query<{ t: string }>('SELECT location::text AS t FROM family_members WHERE id = $1', [ids.ana]);
+    const list = (await coord.get('/api/families')).json() as {
+      items: { id: string; status: string; memberCount: number }[];
+    };
+    assert.deepEqual(
+      list.items.map((f) => [f.status, f.memberCount]),
+      [['reunified', 4]],
+    );
+    const raw = await h().ctx.db.query<{ t: string }>('SELECT location::text AS t FROM family_members WHERE id = $1', [
+      ids.ana,
+    ]);
     assert.doesNotMatch(raw.rows[0]?.t ?? '', /San Antonio|53616e20416e746f6e696f/i);
   });
 });

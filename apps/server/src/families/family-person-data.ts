@@ -44,7 +44,13 @@ registerPersonDataHandler({
     );
     const out = [];
     for (const m of rows) {
-      const tracing = await db.query<{ channel: string; requested_on: string; status: string; note: unknown; closed_on: string | null }>(
+      const tracing = await db.query<{
+        channel: string;
+        requested_on: string;
+        status: string;
+        note: unknown;
+        closed_on: string | null;
+      }>(
         `SELECT channel, requested_on::text AS requested_on, status, note, closed_on::text AS closed_on FROM family_tracing_requests WHERE member_id = $1 ORDER BY requested_on, id`,
         [m.id],
       );
@@ -62,7 +68,13 @@ registerPersonDataHandler({
         caseId: m.case_id,
         status: m.status,
         tracing: await Promise.all(
-          tracing.rows.map(async (t) => ({ channel: t.channel, requestedOn: t.requested_on, status: t.status, closedOn: t.closed_on, note: await open(keyring, m.org_id, 'family_tracing_requests', 'note', t.note) })),
+          tracing.rows.map(async (t) => ({
+            channel: t.channel,
+            requestedOn: t.requested_on,
+            status: t.status,
+            closedOn: t.closed_on,
+            note: await open(keyring, m.org_id, 'family_tracing_requests', 'note', t.note),
+          })),
         ),
       });
     }
@@ -78,13 +90,22 @@ registerPersonDataHandler({
     let textCleared = 0;
     for (const f of files.rows) {
       if (mentionsPerson(await open(keyring, f.org_id, 'families', 'label', f.label), nameTokens)) {
-        await tx.query('UPDATE families SET label = $2, version = version + 1 WHERE id = $1', [f.id, await sealBlank(keyring, f.org_id, 'families', 'label')]);
+        await tx.query('UPDATE families SET label = $2, version = version + 1 WHERE id = $1', [
+          f.id,
+          await sealBlank(keyring, f.org_id, 'families', 'label'),
+        ]);
         textCleared += 1;
       }
-      const steps = await tx.query<{ id: string; title: unknown }>('SELECT id::text AS id, title FROM family_plan_steps WHERE family_id = $1', [f.id]);
+      const steps = await tx.query<{ id: string; title: unknown }>(
+        'SELECT id::text AS id, title FROM family_plan_steps WHERE family_id = $1',
+        [f.id],
+      );
       for (const s of steps.rows) {
         if (!mentionsPerson(await open(keyring, f.org_id, 'family_plan_steps', 'title', s.title), nameTokens)) continue;
-        await tx.query('UPDATE family_plan_steps SET title = $2 WHERE id = $1', [s.id, await sealBlank(keyring, f.org_id, 'family_plan_steps', 'title')]);
+        await tx.query('UPDATE family_plan_steps SET title = $2 WHERE id = $1', [
+          s.id,
+          await sealBlank(keyring, f.org_id, 'family_plan_steps', 'title'),
+        ]);
         textCleared += 1;
       }
     }

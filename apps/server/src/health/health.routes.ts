@@ -8,7 +8,14 @@ import { commonErrorResponses } from '../kernel/http/error-response.ts';
 export function registerHealthRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/health',
-    { config: { auth: 'public' }, schema: { tags: ['health'], summary: 'Liveness and database check', response: { 200: healthResponseSchema, ...commonErrorResponses } } },
+    {
+      config: { auth: 'public' },
+      schema: {
+        tags: ['health'],
+        summary: 'Liveness and database check',
+        response: { 200: healthResponseSchema, ...commonErrorResponses },
+      },
+    },
     async () => {
       await ctx.db.query('SELECT 1');
       return { status: 'ok' as const, database: ctx.db.kind, version: ctx.version };

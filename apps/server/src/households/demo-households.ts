@@ -15,9 +15,20 @@ interface DemoPerson {
   version: number;
 }
 
-const ADULT_INDICATORS: readonly ProfileIndicator[] = ['indigenous', 'violence_survivor', 'disability', 'chronic_illness', 'lgbtiq', 'human_rights_defender', 'interpreter_needed'];
+const ADULT_INDICATORS: readonly ProfileIndicator[] = [
+  'indigenous',
+  'violence_survivor',
+  'disability',
+  'chronic_illness',
+  'lgbtiq',
+  'human_rights_defender',
+  'interpreter_needed',
+];
 
-export async function seedDemoHouseholds(ctx: AppContext, options: { families?: number; rand?: () => number } = {}): Promise<{ households: number; profiles: number }> {
+export async function seedDemoHouseholds(
+  ctx: AppContext,
+  options: { families?: number; rand?: () => number } = {},
+): Promise<{ households: number; profiles: number }> {
   const rand = options.rand ?? Math.random;
   const deps = { db: ctx.db, keyring: ctx.keyring, audit: ctx.audit, clock: ctx.clock };
   const profiles = createProfileService(deps);
@@ -49,7 +60,10 @@ export async function seedDemoHouseholds(ctx: AppContext, options: { families?: 
     for (const teen of children.filter((c) => age(c) >= 13).slice(0, 2)) {
       children.splice(children.indexOf(teen), 1);
       await record(teen, ['unaccompanied_child']);
-      await households.create(actor, { kind: 'unaccompanied_child', members: [{ personId: teen.id, relationship: 'self' }] });
+      await households.create(actor, {
+        kind: 'unaccompanied_child',
+        members: [{ personId: teen.id, relationship: 'self' }],
+      });
       made++;
     }
     // Families: a mother with one or two children, she their responsible adult.
@@ -59,7 +73,10 @@ export async function seedDemoHouseholds(ctx: AppContext, options: { families?: 
       const input: HouseholdCreate = {
         kind: 'family',
         label: `Familia ${i + 1}`,
-        members: [{ personId: mother.id, relationship: 'self' }, ...kids.map((k) => ({ personId: k.id, relationship: 'child' as const, responsibleAdultId: mother.id }))],
+        members: [
+          { personId: mother.id, relationship: 'self' },
+          ...kids.map((k) => ({ personId: k.id, relationship: 'child' as const, responsibleAdultId: mother.id })),
+        ],
       };
       await households.create(actor, input);
       made++;

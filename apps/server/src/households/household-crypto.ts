@@ -8,15 +8,32 @@ export type EncryptedHouseholdColumn = (typeof encryptedHouseholdColumns)[number
 
 const contextOf = (column: EncryptedHouseholdColumn) => `households.${column}`;
 
-for (const column of encryptedHouseholdColumns) registerEncryptedColumn({ table: 'households', idColumn: 'id', orgColumn: 'org_id', column, context: contextOf(column) });
+for (const column of encryptedHouseholdColumns)
+  registerEncryptedColumn({
+    table: 'households',
+    idColumn: 'id',
+    orgColumn: 'org_id',
+    column,
+    context: contextOf(column),
+  });
 
 /** Ciphertext of a value, or null when there is nothing to keep. */
-export async function sealHousehold(keyring: Keyring, orgId: string, column: EncryptedHouseholdColumn, value: string | null | undefined): Promise<Buffer | null> {
+export async function sealHousehold(
+  keyring: Keyring,
+  orgId: string,
+  column: EncryptedHouseholdColumn,
+  value: string | null | undefined,
+): Promise<Buffer | null> {
   if (value === undefined || value === null || value.trim() === '') return null;
   return keyring.encrypt(orgId, contextOf(column), value);
 }
 
-export async function openHousehold(keyring: Keyring, orgId: string, column: EncryptedHouseholdColumn, blob: unknown): Promise<string | undefined> {
+export async function openHousehold(
+  keyring: Keyring,
+  orgId: string,
+  column: EncryptedHouseholdColumn,
+  blob: unknown,
+): Promise<string | undefined> {
   if (blob === null || blob === undefined) return undefined;
   return keyring.decrypt(orgId, contextOf(column), blob);
 }

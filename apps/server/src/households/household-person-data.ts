@@ -41,7 +41,9 @@ registerPersonDataHandler({
         joinedAt: iso(r.joined_at),
         leftAt: iso(r.left_at),
         // The responsible adult and the other members appear only as a relationship.
-        responsibleAdultRelationship: r.responsible_adult_id ? (members.find((m) => m.person_id === r.responsible_adult_id)?.relationship ?? null) : null,
+        responsibleAdultRelationship: r.responsible_adult_id
+          ? (members.find((m) => m.person_id === r.responsible_adult_id)?.relationship ?? null)
+          : null,
         otherMembers: members.map((m) => ({ relationship: m.relationship })),
       };
     });
@@ -52,7 +54,9 @@ registerPersonDataHandler({
         WHERE EXISTS (SELECT 1 FROM household_members m WHERE m.household_id = h.id AND m.person_id = $1) ORDER BY h.id`,
       [personId],
     );
-    await tx.query('UPDATE household_members SET responsible_adult_id = NULL WHERE responsible_adult_id = $1', [personId]);
+    await tx.query('UPDATE household_members SET responsible_adult_id = NULL WHERE responsible_adult_id = $1', [
+      personId,
+    ]);
     const memberships = (await tx.query('DELETE FROM household_members WHERE person_id = $1', [personId])).rowCount;
     const counts = { memberships, deleted: 0, stubbed: 0, textCleared: 0 };
     for (const h of rows) {
@@ -67,7 +71,10 @@ registerPersonDataHandler({
         await tx.query('DELETE FROM households WHERE id = $1', [h.id]);
         counts.deleted += 1;
       } else if (Number(active) === 0) {
-        await tx.query('UPDATE households SET label = NULL, notes = NULL, version = version + 1, updated_at = $2 WHERE id = $1', [h.id, at]);
+        await tx.query(
+          'UPDATE households SET label = NULL, notes = NULL, version = version + 1, updated_at = $2 WHERE id = $1',
+          [h.id, at],
+        );
         counts.stubbed += 1;
       } else {
         const label = mentionsPerson(await openHousehold(keyring, h.org_id, 'label', h.label), nameTokens);

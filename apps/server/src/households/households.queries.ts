@@ -67,7 +67,16 @@ export async function personFacts(db: Queryable, ids: readonly string[]): Promis
 
 export async function insertHousehold(
   tx: Queryable,
-  h: { id: string; orgId: string; ownerId: string; teamId: string | null; kind: string; label: Buffer | null; notes: Buffer | null; at: Date },
+  h: {
+    id: string;
+    orgId: string;
+    ownerId: string;
+    teamId: string | null;
+    kind: string;
+    label: Buffer | null;
+    notes: Buffer | null;
+    at: Date;
+  },
 ): Promise<void> {
   await tx.query(
     `INSERT INTO households (id, org_id, owner_account_id, team_id, kind, label, notes, created_by, created_at, updated_at)
@@ -77,7 +86,12 @@ export async function insertHousehold(
 }
 
 /** Adds a member, or brings back one who had left (with the new relationship). */
-export async function upsertMember(tx: Queryable, householdId: string, m: { personId: string; relationship: string; responsibleAdultId: string | null }, at: Date): Promise<void> {
+export async function upsertMember(
+  tx: Queryable,
+  householdId: string,
+  m: { personId: string; relationship: string; responsibleAdultId: string | null },
+  at: Date,
+): Promise<void> {
   await tx.query(
     `INSERT INTO household_members (household_id, person_id, relationship, responsible_adult_id, joined_at) VALUES ($1, $2, $3, $4, $5)
      ON CONFLICT (household_id, person_id) DO UPDATE SET relationship = EXCLUDED.relationship, responsible_adult_id = EXCLUDED.responsible_adult_id, joined_at = EXCLUDED.joined_at, left_at = NULL`,
@@ -86,17 +100,37 @@ export async function upsertMember(tx: Queryable, householdId: string, m: { pers
 }
 
 export async function markLeft(tx: Queryable, householdId: string, personId: string, at: Date): Promise<void> {
-  await tx.query('UPDATE household_members SET left_at = $3, responsible_adult_id = NULL WHERE household_id = $1 AND person_id = $2', [householdId, personId, at]);
+  await tx.query(
+    'UPDATE household_members SET left_at = $3, responsible_adult_id = NULL WHERE household_id = $1 AND person_id = $2',
+    [householdId, personId, at],
+  );
   // Children whose responsible adult left have none until the team names another.
-  await tx.query('UPDATE household_members SET responsible_adult_id = NULL WHERE household_id = $1 AND responsible_adult_id = $2', [householdId, personId]);
+  await tx.query(
+    'UPDATE household_members SET responsible_adult_id = NULL WHERE household_id = $1 AND responsible_adult_id = $2',
+    [householdId, personId],
+  );
 }
 
-export async function setResponsible(tx: Queryable, householdId: string, personId: string, adultId: string | null): Promise<void> {
-  await tx.query('UPDATE household_members SET responsible_adult_id = $3 WHERE household_id = $1 AND person_id = $2 AND left_at IS NULL', [householdId, personId, adultId]);
+export async function setResponsible(
+  tx: Queryable,
+  householdId: string,
+  personId: string,
+  adultId: string | null,
+): Promise<void> {
+  await tx.query(
+    'UPDATE household_members SET responsible_adult_id = $3 WHERE household_id = $1 AND person_id = $2 AND left_at IS NULL',
+    [householdId, personId, adultId],
+  );
 }
 
 /** Bumps the version if still at `version`; null when someone changed the household meanwhile. */
-export async function bumpVersion(tx: Queryable, id: string, version: number, at: Date, set: Record<string, unknown> = {}): Promise<number | null> {
+export async function bumpVersion(
+  tx: Queryable,
+  id: string,
+  version: number,
+  at: Date,
+  set: Record<string, unknown> = {},
+): Promise<number | null> {
   const params: unknown[] = [id, version, at];
   const sets = Object.entries(set).map(([c, v]) => {
     params.push(v);
@@ -140,7 +174,9 @@ export async function listHouseholds(
   }
   if (filters.personId) {
     params.push(filters.personId);
-    where.push(`EXISTS (SELECT 1 FROM household_members x WHERE x.household_id = h.id AND x.person_id = $${params.length} AND x.left_at IS NULL)`);
+    where.push(
+      `EXISTS (SELECT 1 FROM household_members x WHERE x.household_id = h.id AND x.person_id = $${params.length} AND x.left_at IS NULL)`,
+    );
   }
   if (after) {
     params.push(after.at, after.id);

@@ -31,13 +31,28 @@ import * as q from './households.queries.ts';
 
 type Meta = { ip?: string };
 type Access = { org_id: string; owner_account_id: string | null; team_id: string | null };
-const asPerson = (r: Access) => ({ type: 'person' as const, orgId: r.org_id, ownerId: r.owner_account_id, teamId: r.team_id });
+const asPerson = (r: Access) => ({
+  type: 'person' as const,
+  orgId: r.org_id,
+  ownerId: r.owner_account_id,
+  teamId: r.team_id,
+});
 
 function fail(issue: HouseholdIssue, field = issue.field): never {
   throw new AppError(issue.code, { field, params: { field, ...issue.params } });
 }
 
-export function createHouseholdsService({ db, keyring, audit, clock }: { db: Database; keyring: Keyring; audit: AuditWriter; clock: () => Date }) {
+export function createHouseholdsService({
+  db,
+  keyring,
+  audit,
+  clock,
+}: {
+  db: Database;
+  keyring: Keyring;
+  audit: AuditWriter;
+  clock: () => Date;
+}) {
   const year = () => clock().getUTCFullYear();
   const ageOf = (birthYear: number | null) => (birthYear === null ? null : year() - Number(birthYear));
 
@@ -49,11 +64,16 @@ export function createHouseholdsService({ db, keyring, audit, clock }: { db: Dat
   }
 
   /** Coarse facts of people about to join: same organisation, readable by the actor. */
-  async function joiningFacts(actor: Actor, ids: readonly string[], fieldOf: (i: number) => string): Promise<Map<string, q.PersonFactsRow>> {
+  async function joiningFacts(
+    actor: Actor,
+    ids: readonly string[],
+    fieldOf: (i: number) => string,
+  ): Promise<Map<string, q.PersonFactsRow>> {
     const facts = await q.personFacts(db, ids);
     ids.forEach((id, i) => {
       const person = facts.get(id);
-      if (!person || person.org_id !== actor.orgId) throw new AppError('households.unknown_member', { field: fieldOf(i), params: { field: fieldOf(i) } });
+      if (!person || person.org_id !== actor.orgId)
+        throw new AppError('households.unknown_member', { field: fieldOf(i), params: { field: fieldOf(i) } });
       if (!can(actor, 'read', asPerson(person))) throw new AppError('policy.denied', { field: fieldOf(i) });
     });
     return facts;
@@ -90,8 +110,23 @@ export function createHouseholdsService({ db, keyring, audit, clock }: { db: Dat
     };
   }
 
-  const record = (actor: Actor, action: string, row: { id: string; org_id: string }, fields: string[], meta: Meta, details: Record<string, string | number | boolean | null> = {}) => ({
-    actorAccountId: actor.accountId, actorOrgId: actor.orgId, action, recordType: 'household', recordId: row.id, orgId: row.org_id, fields, ip: meta.ip ?? null, details,
+  const record = (
+    actor: Actor,
+    action: string,
+    row: { id: string; org_id: string },
+    fields: string[],
+    meta: Meta,
+    details: Record<string, string | number | boolean | null> = {},
+  ) => ({
+    actorAccountId: actor.accountId,
+    actorOrgId: actor.orgId,
+    action,
+    recordType: 'household',
+    recordId: row.id,
+    orgId: row.org_id,
+    fields,
+    ip: meta.ip ?? null,
+    details,
   });
 
   const conflict = (): never => {
@@ -102,10 +137,19 @@ export function createHouseholdsService({ db, keyring, audit, clock }: { db: Dat
     if (!actor.orgId) throw new AppError('policy.denied');
     const orgId = actor.orgId;
     const teamId = input.teamId ?? actor.teamIds[0] ?? null;
-    if (!can(actor, 'create', { type: 'person', orgId, ownerId: actor.accountId, teamId })) throw new AppError('policy.denied');
-    if (input.teamId && !(await teamBelongsToOrg(db, input.teamId, orgId))) throw new AppError('people.unknown_team', { field: 'teamId' });
-    const facts = await joiningFacts(actor, input.members.map((m) => m.personId), (i) => `members[${i}].personId`);
-    const members: MemberFacts[] = input.members.map((m) => ({ ...m, age: ageOf(facts.get(m.personId)?.birth_year ?? null) }));
+    if (!can(actor, 'create', { type: 'person', orgId, ownerId: actor.accountId, teamId }))
+      throw new AppError('policy.denied');
+    if (input.teamId && !(await teamBelongsToOrg(db, input.teamId, orgId)))
+      throw new AppError('people.unknown_team', { field: 'teamId' });
+    const facts = await joiningFacts(
+      actor,
+      input.members.map((m) => m.personId),
+      (i) => `members[${i}].personId`,
+    );
+    const members: MemberFacts[] = input.members.map((m) => ({
+      ...m,
+      age: ageOf(facts.get(m.personId)?.birth_year ?? null),
+    }));
     const issue = householdIssues(members)[0];
     if (issue) fail(issue);
     const label = await sealHousehold(keyring, orgId, 'label', input.label);
@@ -114,9 +158,21 @@ export function createHouseholdsService({ db, keyring, audit, clock }: { db: Dat
     const at = clock();
     await db.transaction(async (tx) => {
       await q.insertHousehold(tx, { id, orgId, ownerId: actor.accountId, teamId, kind: input.kind, label, notes, at });
-      for (const m of input.members) await q.upsertMember(tx, id, { personId: m.personId, relationship: m.relationship, responsibleAdultId: m.responsibleAdultId ?? null }, at);
+      for (const m of input.members)
+        await q.upsertMember(
+          tx,
+          id,
+          { personId: m.personId, relationship: m.relationship, responsibleAdultId: m.responsibleAdultId ?? null },
+          at,
+        );
       const fields = ['kind', 'members', ...(label ? ['label'] : []), ...(notes ? ['notes'] : [])];
-      await audit.append(tx, record(actor, 'household.create', { id, org_id: orgId }, fields, meta, { version: 1, members: input.members.map((m) => m.personId).join(',') }));
+      await audit.append(
+        tx,
+        record(actor, 'household.create', { id, org_id: orgId }, fields, meta, {
+          version: 1,
+          members: input.members.map((m) => m.personId).join(','),
+        }),
+      );
     });
     return get(actor, id, meta, false);
   }
@@ -149,49 +205,96 @@ export function createHouseholdsService({ db, keyring, audit, clock }: { db: Dat
     actor: Actor,
     id: string,
     version: number,
-    change: (members: MemberFacts[]) => { members: MemberFacts[]; changed: MemberFacts | null; fieldOf: (field: string) => string },
+    change: (members: MemberFacts[]) => {
+      members: MemberFacts[];
+      changed: MemberFacts | null;
+      fieldOf: (field: string) => string;
+    },
     write: (tx: Parameters<Parameters<Database['transaction']>[0]>[0], at: Date) => Promise<void>,
     action: string,
     meta: Meta,
   ): Promise<Household> {
     const row = await loadFor(actor, 'update', id);
     if (Number(row.version) !== version) conflict();
-    const current: MemberFacts[] = (await q.activeMembers(db, id)).map((m) => ({ personId: m.person_id, relationship: m.relationship, responsibleAdultId: m.responsible_adult_id, age: ageOf(m.birth_year) }));
+    const current: MemberFacts[] = (await q.activeMembers(db, id)).map((m) => ({
+      personId: m.person_id,
+      relationship: m.relationship,
+      responsibleAdultId: m.responsible_adult_id,
+      age: ageOf(m.birth_year),
+    }));
     const next = change(current);
     const issue = householdIssues(next.members)[0];
     if (issue) {
       const index = next.changed ? next.members.indexOf(next.changed) : -1;
       const prefix = `members[${index}].`;
-      fail(issue, index >= 0 && issue.field.startsWith(prefix) ? next.fieldOf(issue.field.slice(prefix.length)) : issue.field);
+      fail(
+        issue,
+        index >= 0 && issue.field.startsWith(prefix) ? next.fieldOf(issue.field.slice(prefix.length)) : issue.field,
+      );
     }
     const at = clock();
     await db.transaction(async (tx) => {
       await write(tx, at);
       const v = await q.bumpVersion(tx, id, version, at);
       if (v === null) conflict();
-      await audit.append(tx, record(actor, action, row, ['members'], meta, { version: v, person: next.changed?.personId ?? '' }));
+      await audit.append(
+        tx,
+        record(actor, action, row, ['members'], meta, { version: v, person: next.changed?.personId ?? '' }),
+      );
     });
     return get(actor, id, meta, false);
   }
 
-  async function addMember(actor: Actor, id: string, input: { version: number; personId: string; relationship: Relationship; responsibleAdultId?: string | null | undefined }, meta: Meta = {}): Promise<Household> {
+  async function addMember(
+    actor: Actor,
+    id: string,
+    input: {
+      version: number;
+      personId: string;
+      relationship: Relationship;
+      responsibleAdultId?: string | null | undefined;
+    },
+    meta: Meta = {},
+  ): Promise<Household> {
     const facts = await joiningFacts(actor, [input.personId], () => 'personId');
-    const joining: MemberFacts = { personId: input.personId, relationship: input.relationship, responsibleAdultId: input.responsibleAdultId ?? null, age: ageOf(facts.get(input.personId)?.birth_year ?? null) };
+    const joining: MemberFacts = {
+      personId: input.personId,
+      relationship: input.relationship,
+      responsibleAdultId: input.responsibleAdultId ?? null,
+      age: ageOf(facts.get(input.personId)?.birth_year ?? null),
+    };
     return changeMembers(
       actor,
       id,
       input.version,
       (members) => {
-        if (members.some((m) => m.personId === input.personId)) throw new AppError('households.already_member', { field: 'personId', params: { field: 'personId' } });
+        if (members.some((m) => m.personId === input.personId))
+          throw new AppError('households.already_member', { field: 'personId', params: { field: 'personId' } });
         return { members: [...members, joining], changed: joining, fieldOf: (f) => f };
       },
-      (tx, at) => q.upsertMember(tx, id, { personId: input.personId, relationship: input.relationship, responsibleAdultId: input.responsibleAdultId ?? null }, at),
+      (tx, at) =>
+        q.upsertMember(
+          tx,
+          id,
+          {
+            personId: input.personId,
+            relationship: input.relationship,
+            responsibleAdultId: input.responsibleAdultId ?? null,
+          },
+          at,
+        ),
       'household.member_add',
       meta,
     );
   }
 
-  async function removeMember(actor: Actor, id: string, personId: string, version: number, meta: Meta = {}): Promise<Household> {
+  async function removeMember(
+    actor: Actor,
+    id: string,
+    personId: string,
+    version: number,
+    meta: Meta = {},
+  ): Promise<Household> {
     return changeMembers(
       actor,
       id,
@@ -199,8 +302,11 @@ export function createHouseholdsService({ db, keyring, audit, clock }: { db: Dat
       (members) => {
         const leaving = members.find((m) => m.personId === personId);
         if (!leaving) throw new AppError('record.not_found');
-        if (leaving.relationship === 'self') throw new AppError('households.cannot_remove_reference', { field: 'personId' });
-        const rest = members.filter((m) => m !== leaving).map((m) => (m.responsibleAdultId === personId ? { ...m, responsibleAdultId: null } : m));
+        if (leaving.relationship === 'self')
+          throw new AppError('households.cannot_remove_reference', { field: 'personId' });
+        const rest = members
+          .filter((m) => m !== leaving)
+          .map((m) => (m.responsibleAdultId === personId ? { ...m, responsibleAdultId: null } : m));
         return { members: rest, changed: null, fieldOf: (f) => f };
       },
       (tx, at) => q.markLeft(tx, id, personId, at),
@@ -209,7 +315,13 @@ export function createHouseholdsService({ db, keyring, audit, clock }: { db: Dat
     );
   }
 
-  async function setResponsibleAdult(actor: Actor, id: string, personId: string, input: { version: number; responsibleAdultId: string | null }, meta: Meta = {}): Promise<Household> {
+  async function setResponsibleAdult(
+    actor: Actor,
+    id: string,
+    personId: string,
+    input: { version: number; responsibleAdultId: string | null },
+    meta: Meta = {},
+  ): Promise<Household> {
     return changeMembers(
       actor,
       id,
@@ -226,21 +338,56 @@ export function createHouseholdsService({ db, keyring, audit, clock }: { db: Dat
     );
   }
 
-  async function list(actor: Actor, query: { kind?: string | undefined; limit: number; cursor?: string | undefined }, meta: Meta = {}, personId?: string) {
+  async function list(
+    actor: Actor,
+    query: { kind?: string | undefined; limit: number; cursor?: string | undefined },
+    meta: Meta = {},
+    personId?: string,
+  ) {
     const scope = listScope(actor, 'read', 'person');
     if (!actor.orgId || !scope || scope === 'shared') throw new AppError('policy.denied');
-    const after = query.cursor ? decodeCursor<{ at: string; id: string }>(query.cursor, (c) => typeof c.at === 'string' && typeof c.id === 'string') : null;
-    const rows = await q.listHouseholds(db, { scope, orgId: actor.orgId, accountId: actor.accountId, teamIds: actor.teamIds }, { kind: query.kind, personId }, after, query.limit + 1);
+    const after = query.cursor
+      ? decodeCursor<{ at: string; id: string }>(
+          query.cursor,
+          (c) => typeof c.at === 'string' && typeof c.id === 'string',
+        )
+      : null;
+    const rows = await q.listHouseholds(
+      db,
+      { scope, orgId: actor.orgId, accountId: actor.accountId, teamIds: actor.teamIds },
+      { kind: query.kind, personId },
+      after,
+      query.limit + 1,
+    );
     const page = rows.slice(0, query.limit);
     const items: HouseholdSummary[] = await Promise.all(
       page.map(async (r) => {
         const label = await openHousehold(keyring, r.org_id, 'label', r.label);
-        return { id: r.id, kind: r.kind as HouseholdSummary['kind'], ...(label ? { label } : {}), memberCount: Number(r.member_count), version: Number(r.version), createdAt: iso(r.created_at) };
+        return {
+          id: r.id,
+          kind: r.kind as HouseholdSummary['kind'],
+          ...(label ? { label } : {}),
+          memberCount: Number(r.member_count),
+          version: Number(r.version),
+          createdAt: iso(r.created_at),
+        };
       }),
     );
-    await audit.record({ actorAccountId: actor.accountId, actorOrgId: actor.orgId, action: 'household.list', recordType: 'household', orgId: actor.orgId, fields: ['label'], ip: meta.ip ?? null, details: { returned: items.length } });
+    await audit.record({
+      actorAccountId: actor.accountId,
+      actorOrgId: actor.orgId,
+      action: 'household.list',
+      recordType: 'household',
+      orgId: actor.orgId,
+      fields: ['label'],
+      ip: meta.ip ?? null,
+      details: { returned: items.length },
+    });
     const last = page[page.length - 1];
-    return { items, nextCursor: rows.length > query.limit && last ? encodeCursor({ at: iso(last.created_at), id: last.id }) : null };
+    return {
+      items,
+      nextCursor: rows.length > query.limit && last ? encodeCursor({ at: iso(last.created_at), id: last.id }) : null,
+    };
   }
 
   /** The households a person belongs to now, with their members (those the actor may read). */
@@ -256,7 +403,17 @@ export function createHouseholdsService({ db, keyring, audit, clock }: { db: Dat
       const row = await q.findHousehold(db, id);
       if (row && can(actor, 'read', asPerson(row))) out.push(await view(actor, row));
     }
-    await audit.record({ actorAccountId: actor.accountId, actorOrgId: actor.orgId, action: 'household.read', recordType: 'person', recordId: personId, orgId: person.org_id, fields: ['label', 'notes', 'members'], ip: meta.ip ?? null, details: { households: out.map((h) => h.id).join(',') } });
+    await audit.record({
+      actorAccountId: actor.accountId,
+      actorOrgId: actor.orgId,
+      action: 'household.read',
+      recordType: 'person',
+      recordId: personId,
+      orgId: person.org_id,
+      fields: ['label', 'notes', 'members'],
+      ip: meta.ip ?? null,
+      details: { households: out.map((h) => h.id).join(',') },
+    });
     return out;
   }
 

@@ -14,11 +14,19 @@ export interface StoredDeadline {
   dueDate: string | null;
 }
 
-export async function computeComplaintDeadline(db: Queryable, input: { ruleId: string; trigger: string }, field = 'deadline'): Promise<StoredDeadline> {
+export async function computeComplaintDeadline(
+  db: Queryable,
+  input: { ruleId: string; trigger: string },
+  field = 'deadline',
+): Promise<StoredDeadline> {
   try {
     getRule(input.ruleId);
   } catch (error) {
-    if (isDeadlineError(error)) throw new AppError('incidents.unknown_deadline_rule', { field: `${field}.ruleId`, params: { value: input.ruleId } });
+    if (isDeadlineError(error))
+      throw new AppError('incidents.unknown_deadline_rule', {
+        field: `${field}.ruleId`,
+        params: { value: input.ruleId },
+      });
     throw error;
   }
   const { result, dueDate } = await computeStepDeadline(db, input);
@@ -26,10 +34,22 @@ export async function computeComplaintDeadline(db: Queryable, input: { ruleId: s
 }
 
 /** The deadline as shown: due date, rule title, the engine's explanation and the legal citation. */
-export async function explainComplaintDeadline(db: Queryable, stored: { ruleId: string; ruleVersion: number; trigger: string }): Promise<ComplaintDeadline> {
-  const { result, dueDate } = await computeStepDeadline(db, { ruleId: stored.ruleId, trigger: stored.trigger, version: stored.ruleVersion });
+export async function explainComplaintDeadline(
+  db: Queryable,
+  stored: { ruleId: string; ruleVersion: number; trigger: string },
+): Promise<ComplaintDeadline> {
+  const { result, dueDate } = await computeStepDeadline(db, {
+    ruleId: stored.ruleId,
+    trigger: stored.trigger,
+    version: stored.ruleVersion,
+  });
   return {
-    ruleId: stored.ruleId, ruleVersion: result.ruleVersion, trigger: stored.trigger, dueDate,
-    title: result.ruleTitle, explanation: result.explanation, citation: result.legalBasis.citation,
+    ruleId: stored.ruleId,
+    ruleVersion: result.ruleVersion,
+    trigger: stored.trigger,
+    dueDate,
+    title: result.ruleTitle,
+    explanation: result.explanation,
+    citation: result.legalBasis.citation,
   };
 }

@@ -25,12 +25,25 @@ describeOnBothDatabases('demo incidents', (h) => {
   });
 
   it('places them along the routes, from Suchiate to Tijuana, with titles that read back', async () => {
-    const summary = (await doc.get('/api/incidents/summary')).json() as { total: number; byState: { stateCode: string }[] };
+    const summary = (await doc.get('/api/incidents/summary')).json() as {
+      total: number;
+      byState: { stateCode: string }[];
+    };
     assert.equal(summary.total, 320, 'the documentation officer sees restricted events of her own');
-    for (const state of ['07', '20', '30', '27', '09', '19', '28', '08', '02']) assert.ok(summary.byState.some((s) => s.stateCode === state), state);
+    for (const state of ['07', '20', '30', '27', '09', '19', '28', '08', '02'])
+      assert.ok(
+        summary.byState.some((s) => s.stateCode === state),
+        state,
+      );
     // …and before Mexico, by Central American department (the dashboards' map, decision 0122).
-    for (const state of ['GT-12', 'GT-17', 'HN-CR', 'SV-SS']) assert.ok(summary.byState.some((s) => s.stateCode === state), state);
-    const page = (await doc.get('/api/incidents?limit=5&act=extortion')).json() as { items: { title: string; actTypes: string[]; victimCount: number }[] };
+    for (const state of ['GT-12', 'GT-17', 'HN-CR', 'SV-SS'])
+      assert.ok(
+        summary.byState.some((s) => s.stateCode === state),
+        state,
+      );
+    const page = (await doc.get('/api/incidents?limit=5&act=extortion')).json() as {
+      items: { title: string; actTypes: string[]; victimCount: number }[];
+    };
     assert.equal(page.items.length, 5);
     for (const item of page.items) {
       assert.match(item.title, /^Extorsión en /);
@@ -38,9 +51,13 @@ describeOnBothDatabases('demo incidents', (h) => {
     }
     const defenders = (await doc.get('/api/incidents?defenders=true')).json() as { items: { id: string }[] };
     assert.ok(defenders.items.length >= 3);
-    const threat = (await doc.get(`/api/incidents/${defenders.items[0]?.id}`)).json() as { protectionMeasures: { stage: string; history: unknown[] }[] };
+    const threat = (await doc.get(`/api/incidents/${defenders.items[0]?.id}`)).json() as {
+      protectionMeasures: { stage: string; history: unknown[] }[];
+    };
     assert.equal(threat.protectionMeasures[0]?.stage, 'granted');
-    const { rows } = await h().ctx.db.query<{ n: number; with_deadline: number }>('SELECT count(*)::int AS n, count(deadline_rule_id)::int AS with_deadline FROM incident_complaints');
+    const { rows } = await h().ctx.db.query<{ n: number; with_deadline: number }>(
+      'SELECT count(*)::int AS n, count(deadline_rule_id)::int AS with_deadline FROM incident_complaints',
+    );
     assert.ok((rows[0]?.n ?? 0) > 3 && (rows[0]?.with_deadline ?? 0) > 0, JSON.stringify(rows[0]));
   });
 });

@@ -11,10 +11,23 @@ import type { AppContext } from '../app-context.ts';
 import { seal } from './incident-crypto.ts';
 import { computeComplaintDeadline } from './complaint-deadline.ts';
 
-interface Place { name: string; state: string; municipality: string | null; route: string | null; tag: string | null; country?: string }
+interface Place {
+  name: string;
+  state: string;
+  municipality: string | null;
+  route: string | null;
+  tag: string | null;
+  country?: string;
+}
 
 const PLACES: readonly Place[] = [
-  { name: 'Ciudad Hidalgo, Suchiate', state: '07', municipality: '07087', route: 'southern_border', tag: 'border_crossing' },
+  {
+    name: 'Ciudad Hidalgo, Suchiate',
+    state: '07',
+    municipality: '07087',
+    route: 'southern_border',
+    tag: 'border_crossing',
+  },
   { name: 'Tapachula', state: '07', municipality: '07089', route: 'southern_border', tag: 'detention_centre' },
   { name: 'el retén de Huixtla', state: '07', municipality: '07040', route: 'southern_border', tag: 'checkpoint' },
   { name: 'Arriaga', state: '07', municipality: '07009', route: 'southern_border', tag: 'train' },
@@ -36,24 +49,57 @@ const PLACES: readonly Place[] = [
 // Acts people told the shelter about from before they reached Mexico: Central American places by
 // their ISO 3166-2 department (the dashboards' map shows them, decision 0122).
 const ABROAD: readonly Place[] = [
-  { name: 'Tecún Umán', state: 'GT-12', municipality: null, route: 'southern_border', tag: 'border_crossing', country: 'GT' },
+  {
+    name: 'Tecún Umán',
+    state: 'GT-12',
+    municipality: null,
+    route: 'southern_border',
+    tag: 'border_crossing',
+    country: 'GT',
+  },
   { name: 'El Ceibo, Petén', state: 'GT-17', municipality: null, route: null, tag: 'border_crossing', country: 'GT' },
   { name: 'Ciudad de Guatemala', state: 'GT-01', municipality: null, route: null, tag: 'bus', country: 'GT' },
-  { name: 'Agua Caliente, Ocotepeque', state: 'HN-OC', municipality: null, route: null, tag: 'border_crossing', country: 'HN' },
+  {
+    name: 'Agua Caliente, Ocotepeque',
+    state: 'HN-OC',
+    municipality: null,
+    route: null,
+    tag: 'border_crossing',
+    country: 'HN',
+  },
   { name: 'San Pedro Sula', state: 'HN-CR', municipality: null, route: null, tag: 'deportation', country: 'HN' },
   { name: 'San Salvador', state: 'SV-SS', municipality: null, route: null, tag: 'deportation', country: 'SV' },
 ];
 
 /** What happened, who is usually said to do it, and how confidential it is kept. */
-const PATTERNS: readonly { act: string; title: string; institutions: readonly string[]; restricted?: boolean; killed?: boolean }[] = [
-  { act: 'extortion', title: 'Extorsión', institutions: ['police_municipal', 'guardia_nacional', 'organised_crime', 'inm'] },
+const PATTERNS: readonly {
+  act: string;
+  title: string;
+  institutions: readonly string[];
+  restricted?: boolean;
+  killed?: boolean;
+}[] = [
+  {
+    act: 'extortion',
+    title: 'Extorsión',
+    institutions: ['police_municipal', 'guardia_nacional', 'organised_crime', 'inm'],
+  },
   { act: 'robbery', title: 'Robo', institutions: ['organised_crime', 'private_individuals', 'police_state'] },
   { act: 'kidnapping', title: 'Secuestro', institutions: ['organised_crime'], restricted: true },
-  { act: 'arbitrary_detention', title: 'Detención arbitraria', institutions: ['inm', 'inm_detention_centre', 'guardia_nacional'] },
+  {
+    act: 'arbitrary_detention',
+    title: 'Detención arbitraria',
+    institutions: ['inm', 'inm_detention_centre', 'guardia_nacional'],
+  },
   { act: 'refoulement', title: 'Devolución sin evaluar protección', institutions: ['inm', 'cbp_border_patrol'] },
   { act: 'denial_of_asylum_access', title: 'Negación de acceso al asilo', institutions: ['cbp_ofo', 'inm'] },
   { act: 'physical_assault', title: 'Golpes', institutions: ['guardia_nacional', 'inm_detention_centre', 'sedena'] },
-  { act: 'sexual_violence', title: 'Violencia sexual', institutions: ['organised_crime', 'smugglers'], restricted: true },
+  {
+    act: 'sexual_violence',
+    title: 'Violencia sexual',
+    institutions: ['organised_crime', 'smugglers'],
+    restricted: true,
+  },
   { act: 'disappearance', title: 'Desaparición', institutions: ['organised_crime', 'unknown'], restricted: true },
   { act: 'death', title: 'Muerte', institutions: ['unknown'], killed: true },
 ];
@@ -61,7 +107,10 @@ const PATTERNS: readonly { act: string; title: string; institutions: readonly st
 const SEXES = ['F', 'M', 'M', 'U'] as const;
 const AGES = ['0-11', '12-17', '18-29', '18-29', '30-59', 'unknown'] as const;
 
-export async function seedDemoIncidents(ctx: AppContext, options: { events?: number; seed?: number } = {}): Promise<number> {
+export async function seedDemoIncidents(
+  ctx: AppContext,
+  options: { events?: number; seed?: number } = {},
+): Promise<number> {
   const rand = seededRandom(options.seed ?? 20_261_125);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
   const { rows: staff } = await ctx.db.query<{ account_id: string; org_id: string }>(
@@ -87,35 +136,89 @@ export async function seedDemoIncidents(ctx: AppContext, options: { events?: num
     // Every eighth event abroad, chosen without drawing so the rest of the demo stays as it was.
     const place = i % 8 === 3 ? ABROAD[(i >> 3) % ABROAD.length]! : picked;
     const defenders = i % 80 === 7;
-    const pattern = defenders ? { act: 'threats_against_defenders', title: 'Amenazas al personal del albergue', institutions: ['organised_crime', 'police_municipal'], restricted: true } : pick(PATTERNS);
+    const pattern = defenders
+      ? {
+          act: 'threats_against_defenders',
+          title: 'Amenazas al personal del albergue',
+          institutions: ['organised_crime', 'police_municipal'],
+          restricted: true,
+        }
+      : pick(PATTERNS);
     const start = new Date(today - Math.floor(rand() * 730) * 86_400_000).toISOString().slice(0, 10);
     const precision = rand() < 0.8 ? 'day' : 'month';
     const confidentiality = pattern.restricted ? 'restricted' : rand() < 0.45 ? 'shareable' : 'internal';
     const title = await seal(ctx.keyring, org, 'incident_events', 'title', `${pattern.title} en ${place.name}`);
-    const narrative = await seal(ctx.keyring, org, 'incident_events', 'narrative', `Relato sintético de demostración: ${pattern.title.toLowerCase()} en ${place.name}. Las personas entrevistadas describen lo ocurrido; ningún dato es real.`);
-    const row = [id, hex(title), hex(narrative), precision === 'month' ? `${start.slice(0, 7)}-01` : start, precision, place.state, place.municipality, place.route, place.tag, confidentiality, defenders, officer.account_id, place.country ?? 'MX'];
+    const narrative = await seal(
+      ctx.keyring,
+      org,
+      'incident_events',
+      'narrative',
+      `Relato sintético de demostración: ${pattern.title.toLowerCase()} en ${place.name}. Las personas entrevistadas describen lo ocurrido; ningún dato es real.`,
+    );
+    const row = [
+      id,
+      hex(title),
+      hex(narrative),
+      precision === 'month' ? `${start.slice(0, 7)}-01` : start,
+      precision,
+      place.state,
+      place.municipality,
+      place.route,
+      place.tag,
+      confidentiality,
+      defenders,
+      officer.account_id,
+      place.country ?? 'MX',
+    ];
     row.forEach((v, k) => events[k]?.push(v));
     if (defenders) defenderEvents.push(id);
     const victimIds: string[] = [];
     for (let g = 0, groups = 1 + Math.floor(rand() * 3); g < groups; g++) {
       const vid = randomUUID();
       victimIds.push(vid);
-      [vid, id, 1 + Math.floor(rand() * (pattern.killed ? 2 : 8)), pick(SEXES), pick(AGES), pick(['HN', 'GT', 'SV', 'VE', 'HT', 'CU', 'NI'])].forEach((v, k) => victims[k]?.push(v));
+      [
+        vid,
+        id,
+        1 + Math.floor(rand() * (pattern.killed ? 2 : 8)),
+        pick(SEXES),
+        pick(AGES),
+        pick(['HN', 'GT', 'SV', 'VE', 'HT', 'CU', 'NI']),
+      ].forEach((v, k) => victims[k]?.push(v));
     }
     const pid = randomUUID();
     const institution = pick(pattern.institutions);
-    [pid, id, institution, institution === 'unknown' ? pick(['guardia_nacional', 'organised_crime']) : null, institution === 'unknown' ? 'possible' : 'confirmed'].forEach((v, k) => perpetrators[k]?.push(v));
+    [
+      pid,
+      id,
+      institution,
+      institution === 'unknown' ? pick(['guardia_nacional', 'organised_crime']) : null,
+      institution === 'unknown' ? 'possible' : 'confirmed',
+    ].forEach((v, k) => perpetrators[k]?.push(v));
     const aid = randomUUID();
-    [aid, id, pattern.act, precision === 'month' ? `${start.slice(0, 7)}-01` : start, place.state, place.municipality].forEach((v, k) => acts[k]?.push(v));
+    [
+      aid,
+      id,
+      pattern.act,
+      precision === 'month' ? `${start.slice(0, 7)}-01` : start,
+      place.state,
+      place.municipality,
+    ].forEach((v, k) => acts[k]?.push(v));
     for (const vid of victimIds) {
       actVictims[0]?.push(aid);
       actVictims[1]?.push(vid);
     }
     actPerpetrators[0]?.push(aid);
     actPerpetrators[1]?.push(pid);
-    if (!pattern.restricted && rand() < 0.05) complaints.push({ eventId: id, filedOn: start, trigger: rand() < 0.5 ? start : null });
+    if (!pattern.restricted && rand() < 0.05)
+      complaints.push({ eventId: id, filedOn: start, trigger: rand() < 0.5 ? start : null });
   }
-  const deadlines = await Promise.all(complaints.map((c) => (c.trigger ? computeComplaintDeadline(ctx.db, { ruleId: 'mx.revision', trigger: c.trigger }) : Promise.resolve(null))));
+  const deadlines = await Promise.all(
+    complaints.map((c) =>
+      c.trigger
+        ? computeComplaintDeadline(ctx.db, { ruleId: 'mx.revision', trigger: c.trigger })
+        : Promise.resolve(null),
+    ),
+  );
   await ctx.db.transaction(async (tx) => {
     await tx.query(
       `INSERT INTO incident_events (id, org_id, owner_account_id, created_by, title, narrative, start_date, start_precision, state_code, municipality_code, route_segment, context_tags, confidentiality, against_defenders, country)
@@ -139,16 +242,35 @@ export async function seedDemoIncidents(ctx: AppContext, options: { events?: num
        SELECT a.id, a.event_id, $7, a.type, $8, a.d, 'day', a.state, a.mun FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::date[], $5::text[], $6::text[]) AS a(id, event_id, type, d, state, mun)`,
       [...acts, org, VIOLATION_VOCABULARY_VERSION],
     );
-    await tx.query('INSERT INTO incident_act_victims (act_id, victim_id) SELECT * FROM unnest($1::uuid[], $2::uuid[])', actVictims);
-    await tx.query('INSERT INTO incident_act_perpetrators (act_id, perpetrator_id) SELECT * FROM unnest($1::uuid[], $2::uuid[])', actPerpetrators);
+    await tx.query(
+      'INSERT INTO incident_act_victims (act_id, victim_id) SELECT * FROM unnest($1::uuid[], $2::uuid[])',
+      actVictims,
+    );
+    await tx.query(
+      'INSERT INTO incident_act_perpetrators (act_id, perpetrator_id) SELECT * FROM unnest($1::uuid[], $2::uuid[])',
+      actPerpetrators,
+    );
     for (const [k, c] of complaints.entries()) {
       const d = deadlines[k];
       const { rows } = await tx.query<{ id: string }>(
         `INSERT INTO incident_complaints (event_id, org_id, authority, filed_on, status_changed_on, next_deadline, deadline_rule_id, deadline_rule_version, deadline_trigger, created_by)
          VALUES ($1, $2, $3, $4, $4, $5, $6, $7, $8, $9) RETURNING id::text AS id`,
-        [c.eventId, org, k % 2 ? 'cndh' : 'fgr', c.filedOn, d?.dueDate ?? null, d?.ruleId ?? null, d?.ruleVersion ?? null, d?.trigger ?? null, officer.account_id],
+        [
+          c.eventId,
+          org,
+          k % 2 ? 'cndh' : 'fgr',
+          c.filedOn,
+          d?.dueDate ?? null,
+          d?.ruleId ?? null,
+          d?.ruleVersion ?? null,
+          d?.trigger ?? null,
+          officer.account_id,
+        ],
       );
-      await tx.query("INSERT INTO incident_complaint_history (complaint_id, status, changed_on, changed_by) VALUES ($1, 'filed', $2, $3)", [rows[0]?.id, c.filedOn, officer.account_id]);
+      await tx.query(
+        "INSERT INTO incident_complaint_history (complaint_id, status, changed_on, changed_by) VALUES ($1, 'filed', $2, $3)",
+        [rows[0]?.id, c.filedOn, officer.account_id],
+      );
     }
     for (const eventId of defenderEvents) {
       const { rows } = await tx.query<{ id: string; stage_on: string }>(
@@ -161,7 +283,16 @@ export async function seedDemoIncidents(ctx: AppContext, options: { events?: num
         [rows[0]?.id, org, rows[0]?.stage_on, officer.account_id],
       );
     }
-    await ctx.audit.append(tx, { actorAccountId: officer.account_id, actorOrgId: org, action: 'incident.demo_seed', recordType: 'incident', orgId: org, fields: ['title', 'narrative'], ip: null, details: { events: total } });
+    await ctx.audit.append(tx, {
+      actorAccountId: officer.account_id,
+      actorOrgId: org,
+      action: 'incident.demo_seed',
+      recordType: 'incident',
+      orgId: org,
+      fields: ['title', 'narrative'],
+      ip: null,
+      details: { events: total },
+    });
   });
   return total;
 }

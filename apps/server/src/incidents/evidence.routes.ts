@@ -19,20 +19,34 @@ export function registerEvidenceRoutes(app: FastifyInstance, evidence: ReturnTyp
   const params = z.object({ id: z.string().uuid(), eid: z.string().uuid() });
 
   void app.register(async (scope) => {
-    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: evidenceMaxBytes }, (_request, body, done) => done(null, body));
+    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: evidenceMaxBytes }, (_request, body, done) =>
+      done(null, body),
+    );
     scope.withTypeProvider<ZodTypeProvider>().put(
       '/api/incidents/:id/evidence',
       {
         bodyLimit: evidenceMaxBytes,
         schema: {
-          tags, summary: 'Upload one evidence file (raw bytes; x-file-name header): type checked by content, SHA-256 recorded, stored encrypted',
-          params: z.object({ id: z.string().uuid() }), response: { 201: evidenceSchema, 415: errorResponseSchema, ...commonErrorResponses },
+          tags,
+          summary:
+            'Upload one evidence file (raw bytes; x-file-name header): type checked by content, SHA-256 recorded, stored encrypted',
+          params: z.object({ id: z.string().uuid() }),
+          response: { 201: evidenceSchema, 415: errorResponseSchema, ...commonErrorResponses },
         },
       },
       async (request, reply) => {
-        if (!Buffer.isBuffer(request.body)) throw new AppError('incidents.evidence_unsupported_type', { params: { type: String(request.headers['content-type'] ?? '') } });
-        const file = { bytes: request.body, name: uploadedFileName(request.headers['x-file-name'], 'evidence'), claimedType: request.headers['content-type'] };
-        return reply.status(201).send(await evidence.upload(await authOf(request).actor(), request.params.id, file, { ip: request.ip }));
+        if (!Buffer.isBuffer(request.body))
+          throw new AppError('incidents.evidence_unsupported_type', {
+            params: { type: String(request.headers['content-type'] ?? '') },
+          });
+        const file = {
+          bytes: request.body,
+          name: uploadedFileName(request.headers['x-file-name'], 'evidence'),
+          claimedType: request.headers['content-type'],
+        };
+        return reply
+          .status(201)
+          .send(await evidence.upload(await authOf(request).actor(), request.params.id, file, { ip: request.ip }));
       },
     );
   });
@@ -40,9 +54,22 @@ export function registerEvidenceRoutes(app: FastifyInstance, evidence: ReturnTyp
   const api = app.withTypeProvider<ZodTypeProvider>();
   api.get(
     '/api/incidents/:id/evidence/:eid',
-    { schema: { tags, summary: 'Download the decrypted file (custody: viewed, or exported with ?purpose=export)', params, querystring: z.strictObject({ purpose: z.enum(['view', 'export']).default('view') }) } },
+    {
+      schema: {
+        tags,
+        summary: 'Download the decrypted file (custody: viewed, or exported with ?purpose=export)',
+        params,
+        querystring: z.strictObject({ purpose: z.enum(['view', 'export']).default('view') }),
+      },
+    },
     async (request, reply) => {
-      const file = await evidence.download(await authOf(request).actor(), request.params.id, request.params.eid, request.query.purpose, { ip: request.ip });
+      const file = await evidence.download(
+        await authOf(request).actor(),
+        request.params.id,
+        request.params.eid,
+        request.query.purpose,
+        { ip: request.ip },
+      );
       return reply
         .header('content-disposition', attachmentDisposition(file.name))
         .header('cache-control', 'no-store')
@@ -52,11 +79,34 @@ export function registerEvidenceRoutes(app: FastifyInstance, evidence: ReturnTyp
     },
   );
 
-  api.get('/api/incidents/:id/evidence/:eid/verify', { schema: { tags, summary: 'Recompute the SHA-256 of the stored file and compare it with the one recorded at upload', params, response: { 200: evidenceVerificationSchema, ...commonErrorResponses } } }, async (request) =>
-    evidence.verify(await authOf(request).actor(), request.params.id, request.params.eid, { ip: request.ip }),
+  api.get(
+    '/api/incidents/:id/evidence/:eid/verify',
+    {
+      schema: {
+        tags,
+        summary: 'Recompute the SHA-256 of the stored file and compare it with the one recorded at upload',
+        params,
+        response: { 200: evidenceVerificationSchema, ...commonErrorResponses },
+      },
+    },
+    async (request) =>
+      evidence.verify(await authOf(request).actor(), request.params.id, request.params.eid, { ip: request.ip }),
   );
 
-  api.get('/api/incidents/:id/evidence/:eid/custody', { schema: { tags, summary: 'Chain of custody of an evidence file', params, response: { 200: z.object({ items: z.array(custodyEntrySchema) }), ...commonErrorResponses } } }, async (request) => ({
-    items: await evidence.custody(await authOf(request).actor(), request.params.id, request.params.eid, { ip: request.ip }),
-  }));
+  api.get(
+    '/api/incidents/:id/evidence/:eid/custody',
+    {
+      schema: {
+        tags,
+        summary: 'Chain of custody of an evidence file',
+        params,
+        response: { 200: z.object({ items: z.array(custodyEntrySchema) }), ...commonErrorResponses },
+      },
+    },
+    async (request) => ({
+      items: await evidence.custody(await authOf(request).actor(), request.params.id, request.params.eid, {
+        ip: request.ip,
+      }),
+    }),
+  );
 }

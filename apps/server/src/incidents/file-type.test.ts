@@ -3,7 +3,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { contentTypeAgrees, detectFileType, extensionAgrees } from './file-type.ts';
 
-const bytes = (...parts: (number[] | string)[]) => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : Buffer.from(p))));
+const bytes = (...parts: (number[] | string)[]) =>
+  Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : Buffer.from(p))));
 
 describe('evidence file types', () => {
   const cases: [string, Buffer, string][] = [
@@ -16,7 +17,8 @@ describe('evidence file types', () => {
     ['m4a', bytes([0, 0, 0, 0x20], 'ftypM4A '), 'audio/mp4'],
     ['mp4', bytes([0, 0, 0, 0x20], 'ftypisom'), 'video/mp4'],
   ];
-  for (const [name, data, type] of cases) it(`detects ${name}`, () => assert.equal(detectFileType(data)?.contentType, type));
+  for (const [name, data, type] of cases)
+    it(`detects ${name}`, () => assert.equal(detectFileType(data)?.contentType, type));
 
   it('refuses unknown content and mismatched claims', () => {
     assert.equal(detectFileType(bytes('MZ\x90\x00')), undefined);

@@ -10,18 +10,39 @@ export interface DetectedType {
   aliases?: readonly string[];
 }
 
-const JPEG: DetectedType = { contentType: 'image/jpeg', kind: 'photo', extensions: ['jpg', 'jpeg'], aliases: ['image/jpg', 'image/pjpeg'] };
+const JPEG: DetectedType = {
+  contentType: 'image/jpeg',
+  kind: 'photo',
+  extensions: ['jpg', 'jpeg'],
+  aliases: ['image/jpg', 'image/pjpeg'],
+};
 const PNG: DetectedType = { contentType: 'image/png', kind: 'photo', extensions: ['png'] };
 const WEBP: DetectedType = { contentType: 'image/webp', kind: 'photo', extensions: ['webp'] };
 const PDF: DetectedType = { contentType: 'application/pdf', kind: 'document', extensions: ['pdf'] };
 const MP3: DetectedType = { contentType: 'audio/mpeg', kind: 'audio', extensions: ['mp3'], aliases: ['audio/mp3'] };
-const OGG: DetectedType = { contentType: 'audio/ogg', kind: 'audio', extensions: ['ogg', 'oga', 'opus'], aliases: ['audio/opus', 'application/ogg'] };
-const WAV: DetectedType = { contentType: 'audio/wav', kind: 'audio', extensions: ['wav'], aliases: ['audio/x-wav', 'audio/wave'] };
-const M4A: DetectedType = { contentType: 'audio/mp4', kind: 'audio', extensions: ['m4a'], aliases: ['audio/x-m4a', 'audio/m4a'] };
+const OGG: DetectedType = {
+  contentType: 'audio/ogg',
+  kind: 'audio',
+  extensions: ['ogg', 'oga', 'opus'],
+  aliases: ['audio/opus', 'application/ogg'],
+};
+const WAV: DetectedType = {
+  contentType: 'audio/wav',
+  kind: 'audio',
+  extensions: ['wav'],
+  aliases: ['audio/x-wav', 'audio/wave'],
+};
+const M4A: DetectedType = {
+  contentType: 'audio/mp4',
+  kind: 'audio',
+  extensions: ['m4a'],
+  aliases: ['audio/x-m4a', 'audio/m4a'],
+};
 const MP4: DetectedType = { contentType: 'video/mp4', kind: 'video', extensions: ['mp4', 'm4v'] };
 const MOV: DetectedType = { contentType: 'video/quicktime', kind: 'video', extensions: ['mov'] };
 
-const startsWith = (bytes: Buffer, signature: readonly number[], at = 0) => bytes.length >= at + signature.length && signature.every((b, i) => bytes[at + i] === b);
+const startsWith = (bytes: Buffer, signature: readonly number[], at = 0) =>
+  bytes.length >= at + signature.length && signature.every((b, i) => bytes[at + i] === b);
 const ascii = (bytes: Buffer, from: number, to: number) => bytes.subarray(from, to).toString('latin1');
 
 export function detectFileType(bytes: Buffer): DetectedType | undefined {

@@ -16,9 +16,14 @@ export function seesRestricted(actor: Actor): boolean {
   return actor.role !== null && overseerRoles.includes(actor.role);
 }
 
-export function mayAccessByConfidentiality(actor: Actor, event: { confidentiality: string; owner_account_id: string | null; team_id: string | null }): boolean {
+export function mayAccessByConfidentiality(
+  actor: Actor,
+  event: { confidentiality: string; owner_account_id: string | null; team_id: string | null },
+): boolean {
   if (event.confidentiality !== 'restricted' || seesRestricted(actor)) return true;
-  return event.owner_account_id === actor.accountId || (event.team_id !== null && actor.teamIds.includes(event.team_id));
+  return (
+    event.owner_account_id === actor.accountId || (event.team_id !== null && actor.teamIds.includes(event.team_id))
+  );
 }
 
 /** Only shareable events leave the organisation in a partner export. */

@@ -19,16 +19,29 @@ export type EncryptedColumnOf<T extends Table> = (typeof encryptedIncidentColumn
 const contextOf = (table: string, column: string) => `incidents.${table}.${column}`;
 
 for (const [table, columns] of Object.entries(encryptedIncidentColumns)) {
-  for (const column of columns) registerEncryptedColumn({ table, idColumn: 'id', orgColumn: 'org_id', column, context: contextOf(table, column) });
+  for (const column of columns)
+    registerEncryptedColumn({ table, idColumn: 'id', orgColumn: 'org_id', column, context: contextOf(table, column) });
 }
 
 /** Ciphertext of a text value, or null when there is nothing to keep. */
-export async function seal<T extends Table>(keyring: Keyring, orgId: string, table: T, column: EncryptedColumnOf<T>, value: string | undefined | null): Promise<Buffer | null> {
+export async function seal<T extends Table>(
+  keyring: Keyring,
+  orgId: string,
+  table: T,
+  column: EncryptedColumnOf<T>,
+  value: string | undefined | null,
+): Promise<Buffer | null> {
   if (value === undefined || value === null || value === '') return null;
   return keyring.encrypt(orgId, contextOf(table, column), value);
 }
 
-export async function open<T extends Table>(keyring: Keyring, orgId: string, table: T, column: EncryptedColumnOf<T>, blob: unknown): Promise<string | undefined> {
+export async function open<T extends Table>(
+  keyring: Keyring,
+  orgId: string,
+  table: T,
+  column: EncryptedColumnOf<T>,
+  blob: unknown,
+): Promise<string | undefined> {
   if (blob === null || blob === undefined) return undefined;
   return keyring.decrypt(orgId, contextOf(table, column), blob);
 }

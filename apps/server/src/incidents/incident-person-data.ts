@@ -37,11 +37,27 @@ registerPersonDataHandler({
     return Promise.all(
       rows.map(async (r) => {
         // As the incidents module decides for a single event: can() and the confidentiality level (0119).
-        const readable = can(actor, 'read', { type: 'incident', orgId: r.org_id, ownerId: r.owner_account_id, teamId: r.team_id }) && mayAccessByConfidentiality(actor, r);
-        const link = { linkConsent: r.link_consent, linkConsentAt: r.link_consent_at ? new Date(r.link_consent_at).toISOString() : null, sex: r.sex, ageGroup: r.age_group };
+        const readable =
+          can(actor, 'read', { type: 'incident', orgId: r.org_id, ownerId: r.owner_account_id, teamId: r.team_id }) &&
+          mayAccessByConfidentiality(actor, r);
+        const link = {
+          linkConsent: r.link_consent,
+          linkConsentAt: r.link_consent_at ? new Date(r.link_consent_at).toISOString() : null,
+          sex: r.sex,
+          ageGroup: r.age_group,
+        };
         if (!readable) return { linked: true, event: null, ...link };
-        const date = typeof r.start_date === 'string' ? r.start_date.slice(0, 10) : r.start_date.toISOString().slice(0, 10);
-        return { linked: true, event: { id: r.event_id, title: (await open(keyring, r.org_id, 'incident_events', 'title', r.title)) ?? '', startDate: date }, ...link };
+        const date =
+          typeof r.start_date === 'string' ? r.start_date.slice(0, 10) : r.start_date.toISOString().slice(0, 10);
+        return {
+          linked: true,
+          event: {
+            id: r.event_id,
+            title: (await open(keyring, r.org_id, 'incident_events', 'title', r.title)) ?? '',
+            startDate: date,
+          },
+          ...link,
+        };
       }),
     );
   },

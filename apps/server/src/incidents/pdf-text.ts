@@ -3,7 +3,17 @@
 // WinAnsi): a test can assert what a reader would see, without a PDF library.
 import { inflateSync } from 'node:zlib';
 
-const winAnsi: Record<number, string> = { 0x80: '€', 0x91: '‘', 0x92: '’', 0x93: '“', 0x94: '”', 0x95: '•', 0x96: '–', 0x97: '—', 0x9b: '›' };
+const winAnsi: Record<number, string> = {
+  0x80: '€',
+  0x91: '‘',
+  0x92: '’',
+  0x93: '“',
+  0x94: '”',
+  0x95: '•',
+  0x96: '–',
+  0x97: '—',
+  0x9b: '›',
+};
 const decodeByte = (b: number) => winAnsi[b] ?? String.fromCharCode(b);
 
 export function pdfPageCount(pdf: Buffer): number {

@@ -45,13 +45,26 @@ export interface EnqueueOptions {
 const JOB_COLUMNS = `id::text AS id, kind, payload, org_id::text AS org_id, unique_key, status, run_at, attempts, max_attempts, last_error, created_at, finished_at`;
 
 /** Inserts a job; with a unique key already pending or running, nothing is inserted (returns null). */
-export async function enqueueJob(db: Queryable, kind: string, payload: Record<string, unknown>, options: EnqueueOptions & { now: Date }): Promise<string | null> {
+export async function enqueueJob(
+  db: Queryable,
+  kind: string,
+  payload: Record<string, unknown>,
+  options: EnqueueOptions & { now: Date },
+): Promise<string | null> {
   const { rows } = await db.query<{ id: string }>(
     `INSERT INTO jobs (kind, payload, org_id, unique_key, run_at, max_attempts, created_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7)
      ON CONFLICT (unique_key) WHERE status IN ('pending', 'running') DO NOTHING
      RETURNING id::text AS id`,
-    [kind, JSON.stringify(payload), options.orgId ?? null, options.uniqueKey ?? null, options.runAt ?? options.now, options.maxAttempts ?? 5, options.now],
+    [
+      kind,
+      JSON.stringify(payload),
+      options.orgId ?? null,
+      options.uniqueKey ?? null,
+      options.runAt ?? options.now,
+      options.maxAttempts ?? 5,
+      options.now,
+    ],
   );
   return rows[0]?.id ?? null;
 }
@@ -77,12 +90,28 @@ export interface RunReport {
   failed: number;
 }
 
-export function createJobQueue({ db, clock, definitions, leaseSeconds = 300, workerId = `worker-${randomUUID()}`, onError }: JobQueueOptions) {
+export function createJobQueue({
+  db,
+  clock,
+  definitions,
+  leaseSeconds = 300,
+  workerId = `worker-${randomUUID()}`,
+  onError,
+}: JobQueueOptions) {
   const byKind = new Map(definitions.map((d) => [d.kind, d]));
 
-  function enqueue(kind: string, payload: Record<string, unknown> = {}, options: EnqueueOptions = {}, tx: Queryable = db): Promise<string | null> {
+  function enqueue(
+    kind: string,
+    payload: Record<string, unknown> = {},
+    options: EnqueueOptions = {},
+    tx: Queryable = db,
+  ): Promise<string | null> {
     const definition = byKind.get(kind);
-    return enqueueJob(tx, kind, payload, { ...options, now: clock(), ...(definition?.maxAttempts && !options.maxAttempts ? { maxAttempts: definition.maxAttempts } : {}) });
+    return enqueueJob(tx, kind, payload, {
+      ...options,
+      now: clock(),
+      ...(definition?.maxAttempts && !options.maxAttempts ? { maxAttempts: definition.maxAttempts } : {}),
+    });
   }
 
   /** Claims up to `limit` due jobs (pending and due, or running with an expired lease). */
@@ -102,9 +131,20 @@ export function createJobQueue({ db, clock, definitions, leaseSeconds = 300, wor
     });
   }
 
-  async function reschedule(tx: Queryable, definition: JobDefinition | undefined, job: JobRow, now: Date): Promise<void> {
+  async function reschedule(
+    tx: Queryable,
+    definition: JobDefinition | undefined,
+    job: JobRow,
+    now: Date,
+  ): Promise<void> {
     if (!definition?.everyMinutes) return;
-    await enqueueJob(tx, job.kind, job.payload, { now, runAt: new Date(now.getTime() + definition.everyMinutes * 60_000), uniqueKey: job.unique_key ?? job.kind, orgId: job.org_id, maxAttempts: job.max_attempts });
+    await enqueueJob(tx, job.kind, job.payload, {
+      now,
+      runAt: new Date(now.getTime() + definition.everyMinutes * 60_000),
+      uniqueKey: job.unique_key ?? job.kind,
+      orgId: job.org_id,
+      maxAttempts: job.max_attempts,
+    });
   }
 
   async function finish(job: JobRow, error: unknown): Promise<'done' | 'retried' | 'failed'> {
@@ -112,19 +152,28 @@ export function createJobQueue({ db, clock, definitions, leaseSeconds = 300, wor
     const now = clock();
     return db.transaction(async (tx) => {
       if (error === undefined) {
-        await tx.query("UPDATE jobs SET status = 'done', finished_at = $2, locked_until = NULL, last_error = NULL WHERE id = $1 AND locked_by = $3", [job.id, now, workerId]);
+        await tx.query(
+          "UPDATE jobs SET status = 'done', finished_at = $2, locked_until = NULL, last_error = NULL WHERE id = $1 AND locked_by = $3",
+          [job.id, now, workerId],
+        );
         await reschedule(tx, definition, job, now);
         return 'done';
       }
       const message = (error instanceof Error ? error.message : String(error)).slice(0, 2000);
       // A recurring job does not retry on its own schedule: its next run is the retry.
       if (job.attempts >= job.max_attempts || definition?.everyMinutes) {
-        await tx.query("UPDATE jobs SET status = 'failed', finished_at = $2, locked_until = NULL, last_error = $3 WHERE id = $1 AND locked_by = $4", [job.id, now, message, workerId]);
+        await tx.query(
+          "UPDATE jobs SET status = 'failed', finished_at = $2, locked_until = NULL, last_error = $3 WHERE id = $1 AND locked_by = $4",
+          [job.id, now, message, workerId],
+        );
         await reschedule(tx, definition, job, now);
         return 'failed';
       }
       const runAt = new Date(now.getTime() + backoffSeconds(job.attempts) * 1000);
-      await tx.query("UPDATE jobs SET status = 'pending', run_at = $2, locked_until = NULL, locked_by = NULL, last_error = $3 WHERE id = $1 AND locked_by = $4", [job.id, runAt, message, workerId]);
+      await tx.query(
+        "UPDATE jobs SET status = 'pending', run_at = $2, locked_until = NULL, locked_by = NULL, last_error = $3 WHERE id = $1 AND locked_by = $4",
+        [job.id, runAt, message, workerId],
+      );
       return 'retried';
     });
   }
@@ -169,8 +218,17 @@ export function createJobQueue({ db, clock, definitions, leaseSeconds = 300, wor
     const now = clock();
     for (const d of definitions.filter((x) => x.everyMinutes)) {
       await db.transaction(async (tx) => {
-        await enqueueJob(tx, d.kind, {}, { now, uniqueKey: d.kind, ...(d.maxAttempts ? { maxAttempts: d.maxAttempts } : {}) });
-        if (options.now) await tx.query("UPDATE jobs SET run_at = $2 WHERE unique_key = $1 AND status = 'pending' AND run_at > $2", [d.kind, now]);
+        await enqueueJob(
+          tx,
+          d.kind,
+          {},
+          { now, uniqueKey: d.kind, ...(d.maxAttempts ? { maxAttempts: d.maxAttempts } : {}) },
+        );
+        if (options.now)
+          await tx.query("UPDATE jobs SET run_at = $2 WHERE unique_key = $1 AND status = 'pending' AND run_at > $2", [
+            d.kind,
+            now,
+          ]);
       });
     }
   }

@@ -9,7 +9,10 @@ export interface JobWorker {
   stop(): Promise<void>;
 }
 
-export function startJobWorker(queue: JobQueue, options: { intervalMs?: number; onError?: (error: unknown) => void; runRecurringNow?: boolean } = {}): JobWorker {
+export function startJobWorker(
+  queue: JobQueue,
+  options: { intervalMs?: number; onError?: (error: unknown) => void; runRecurringNow?: boolean } = {},
+): JobWorker {
   const intervalMs = options.intervalMs ?? 15_000;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;

@@ -35,7 +35,8 @@ interface Row {
 
 /** Jobs are a deployment's machinery: only administrators (who may change the organisation's settings). */
 function adminOrg(actor: Actor): string {
-  if (!actor.orgId || !can(actor, 'update', { type: 'org_settings', orgId: actor.orgId })) throw new AppError('policy.denied');
+  if (!actor.orgId || !can(actor, 'update', { type: 'org_settings', orgId: actor.orgId }))
+    throw new AppError('policy.denied');
   return actor.orgId;
 }
 
@@ -50,7 +51,8 @@ export function registerJobRoutes(app: FastifyInstance, ctx: AppContext): void {
     {
       schema: {
         tags,
-        summary: 'Background jobs (reminders, e-mails) of the organisation, newest first; failed ones keep their last error',
+        summary:
+          'Background jobs (reminders, e-mails) of the organisation, newest first; failed ones keep their last error',
         querystring: z.strictObject({ status: z.enum(['pending', 'running', 'done', 'failed']).default('failed') }),
         response: { 200: z.object({ items: z.array(jobSchema) }), ...commonErrorResponses },
       },
@@ -81,7 +83,14 @@ export function registerJobRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.post(
     '/api/admin/jobs/:id/retry',
-    { schema: { tags, summary: 'Send a failed job back to the queue, with its attempts reset', params: z.object({ id: z.string().uuid() }), response: { 204: z.null(), ...commonErrorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Send a failed job back to the queue, with its attempts reset',
+        params: z.object({ id: z.string().uuid() }),
+        response: { 204: z.null(), ...commonErrorResponses },
+      },
+    },
     async (request, reply) => {
       const actor = await authOf(request).actor();
       const orgId = adminOrg(actor);
@@ -92,7 +101,14 @@ export function registerJobRoutes(app: FastifyInstance, ctx: AppContext): void {
           [request.params.id, orgId, ctx.clock()],
         );
         if (updated.rowCount === 0) throw new AppError('record.not_found');
-        await ctx.audit.append(tx, { actorAccountId: actor.accountId, actorOrgId: orgId, action: 'job.retry', recordType: 'org_settings', orgId, details: { job: request.params.id } });
+        await ctx.audit.append(tx, {
+          actorAccountId: actor.accountId,
+          actorOrgId: orgId,
+          action: 'job.retry',
+          recordType: 'org_settings',
+          orgId,
+          details: { job: request.params.id },
+        });
       });
       return reply.status(204).send(null);
     },

@@ -62,7 +62,10 @@ describeOnBothDatabases('job queue', (h, kind) => {
     assert.deepEqual(await q.runDueJobs(), { done: 0, retried: 0, failed: 1 });
     h().clock.advanceMinutes(600);
     assert.deepEqual(await q.runDueJobs(), { done: 0, retried: 0, failed: 0 });
-    const { rows } = await h().ctx.db.query<{ status: string; attempts: number; last_error: string }>('SELECT status, attempts, last_error FROM jobs WHERE id = $1', [id]);
+    const { rows } = await h().ctx.db.query<{ status: string; attempts: number; last_error: string }>(
+      'SELECT status, attempts, last_error FROM jobs WHERE id = $1',
+      [id],
+    );
     assert.deepEqual(rows[0], { status: 'failed', attempts: 3, last_error: 'SMTP refused (attempt 3)' });
     assert.equal(failures, 3);
   });
@@ -77,7 +80,10 @@ describeOnBothDatabases('job queue', (h, kind) => {
     const list = await admin.get('/api/admin/jobs?status=failed');
     assert.equal(list.statusCode, 200, list.body);
     const items = (list.json() as { items: { id: string; kind: string; attempts: number; lastError: string }[] }).items;
-    assert.deepEqual(items.map((i) => [i.kind, i.attempts, i.lastError]), [['test.flaky', 3, 'SMTP refused (attempt 3)']]);
+    assert.deepEqual(
+      items.map((i) => [i.kind, i.attempts, i.lastError]),
+      [['test.flaky', 3, 'SMTP refused (attempt 3)']],
+    );
     assert.equal((await lawyer.get('/api/admin/jobs?status=failed')).statusCode, 403);
     assert.equal((await lawyer.post(`/api/admin/jobs/${items[0]?.id}/retry`)).statusCode, 403);
     const retry = await admin.post(`/api/admin/jobs/${items[0]?.id}/retry`);
@@ -93,7 +99,9 @@ describeOnBothDatabases('job queue', (h, kind) => {
     await q.ensureRecurring();
     await q.runDueJobs();
     assert.equal(ran.filter((r) => r === 'tick').length, 1);
-    const next = await h().ctx.db.query<{ n: number }>("SELECT count(*)::int AS n FROM jobs WHERE kind = 'test.recurring' AND status = 'pending'");
+    const next = await h().ctx.db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM jobs WHERE kind = 'test.recurring' AND status = 'pending'",
+    );
     assert.equal(next.rows[0]?.n, 1, 'exactly one next run is pending');
     await q.runDueJobs();
     assert.equal(ran.filter((r) => r === 'tick').length, 1, 'not before its hour');
@@ -136,7 +144,11 @@ describeOnBothDatabases('job queue', (h, kind) => {
         assert.equal(ra.done + rb.done, 60);
         assert.ok(ra.done > 0 && rb.done > 0, `both workers took part (${ra.done} / ${rb.done})`);
         assert.equal(runs.size, 60);
-        assert.deepEqual([...runs.values()].filter((v) => v !== 1), [], 'no job ran twice');
+        assert.deepEqual(
+          [...runs.values()].filter((v) => v !== 1),
+          [],
+          'no job ran twice',
+        );
       } finally {
         await other.close();
       }

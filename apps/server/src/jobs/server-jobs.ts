@@ -10,11 +10,21 @@ import { createReportJobs } from '../reports/report-jobs.ts';
 
 export const PRUNE_JOB = 'jobs.prune';
 
-export function createServerJobs(ctx: Pick<AppContext, 'db' | 'audit' | 'clock' | 'config' | 'keyring'>, options: { mailer?: Mailer; onError?: (kind: string, error: unknown) => void } = {}) {
+export function createServerJobs(
+  ctx: Pick<AppContext, 'db' | 'audit' | 'clock' | 'config' | 'keyring'>,
+  options: { mailer?: Mailer; onError?: (kind: string, error: unknown) => void } = {},
+) {
   const mailer = options.mailer ?? createMailer(ctx.config.smtpUrl, ctx.config.smtpFrom);
   const holder: { queue?: JobQueue } = {};
   const queue = () => holder.queue as JobQueue;
-  const reminders = createReminders({ db: ctx.db, audit: ctx.audit, clock: ctx.clock, mailer, publicUrl: ctx.config.publicUrl ?? 'http://localhost:3000', queue });
+  const reminders = createReminders({
+    db: ctx.db,
+    audit: ctx.audit,
+    clock: ctx.clock,
+    mailer,
+    publicUrl: ctx.config.publicUrl ?? 'http://localhost:3000',
+    queue,
+  });
   // Continuous matching of missing-person reports (issue 6, decision 0121).
   const matching = createMatchingJobs({ db: ctx.db, keyring: ctx.keyring, audit: ctx.audit, clock: ctx.clock });
   const followUps = createFollowUpReminders({ db: ctx.db, audit: ctx.audit, clock: ctx.clock });

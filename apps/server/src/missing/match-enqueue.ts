@@ -9,12 +9,30 @@ export const MATCH_REPORT_JOB = 'missing.match_report';
 export const MATCH_SWEEP_JOB = 'missing.sweep';
 
 /** After a person is registered, renamed or consents to sharing: match the open reports against them. */
-export async function enqueuePersonMatching(db: Queryable, now: Date, person: { id: string; orgId: string }): Promise<void> {
-  await enqueueJob(db, MATCH_PERSON_JOB, { personId: person.id }, { now, orgId: person.orgId, uniqueKey: `${MATCH_PERSON_JOB}:${person.id}`, maxAttempts: 5 });
+export async function enqueuePersonMatching(
+  db: Queryable,
+  now: Date,
+  person: { id: string; orgId: string },
+): Promise<void> {
+  await enqueueJob(
+    db,
+    MATCH_PERSON_JOB,
+    { personId: person.id },
+    { now, orgId: person.orgId, uniqueKey: `${MATCH_PERSON_JOB}:${person.id}`, maxAttempts: 5 },
+  );
 }
 
 /** Re-run one report; false when a run for it is already waiting. */
-export async function enqueueReportMatching(db: Queryable, now: Date, report: { id: string; orgId: string }): Promise<boolean> {
-  const id = await enqueueJob(db, MATCH_REPORT_JOB, { reportId: report.id }, { now, orgId: report.orgId, uniqueKey: `${MATCH_REPORT_JOB}:${report.id}`, maxAttempts: 5 });
+export async function enqueueReportMatching(
+  db: Queryable,
+  now: Date,
+  report: { id: string; orgId: string },
+): Promise<boolean> {
+  const id = await enqueueJob(
+    db,
+    MATCH_REPORT_JOB,
+    { reportId: report.id },
+    { now, orgId: report.orgId, uniqueKey: `${MATCH_REPORT_JOB}:${report.id}`, maxAttempts: 5 },
+  );
   return id !== null;
 }

@@ -35,7 +35,11 @@ export async function searchRecipientsOf(db: Queryable, fromOrgId: string): Prom
 }
 
 /** The owner's role and teams in the report's organisation (none: disabled or no longer a member). */
-export async function ownerStanding(db: Queryable, accountId: string, orgId: string): Promise<{ role: string; teams: string[] } | undefined> {
+export async function ownerStanding(
+  db: Queryable,
+  accountId: string,
+  orgId: string,
+): Promise<{ role: string; teams: string[] } | undefined> {
   const { rows } = await db.query<{ role: string; teams: string[] }>(
     `SELECT m.role, coalesce((SELECT array_agg(t.id::text) FROM team_members tm JOIN teams t ON t.id = tm.team_id
                                WHERE tm.account_id = m.account_id AND t.org_id = m.org_id), '{}') AS teams
@@ -46,7 +50,11 @@ export async function ownerStanding(db: Queryable, accountId: string, orgId: str
   return rows[0];
 }
 
-export async function openReportIds(db: Queryable, afterId: string | null, limit: number): Promise<{ id: string; org_id: string }[]> {
+export async function openReportIds(
+  db: Queryable,
+  afterId: string | null,
+  limit: number,
+): Promise<{ id: string; org_id: string }[]> {
   const { rows } = await db.query<{ id: string; org_id: string }>(
     `SELECT id::text AS id, org_id::text AS org_id FROM missing_reports WHERE status = 'open' AND ($1::uuid IS NULL OR id > $1::uuid) ORDER BY id LIMIT $2`,
     [afterId, limit],

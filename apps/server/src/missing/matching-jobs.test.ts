@@ -20,9 +20,12 @@ describeOnBothDatabases('continuous matching of missing-person reports', (h) => 
   let ownReportId: string;
   let committeeReportId: string;
   const runJobs = () => createServerJobs(h().ctx).queue.runDueJobs();
-  const candidatesOf = async (c: ApiClient, reportId: string) => ((await c.get(`/api/missing/reports/${reportId}/candidates`)).json() as { items: Candidate[] }).items;
+  const candidatesOf = async (c: ApiClient, reportId: string) =>
+    ((await c.get(`/api/missing/reports/${reportId}/candidates`)).json() as { items: Candidate[] }).items;
   const proposedNotices = async (c: ApiClient, reportId: string) =>
-    ((await c.get('/api/missing/notifications')).json() as { items: { kind: string; recordId: string }[] }).items.filter((n) => n.kind === 'missing.candidates_proposed' && n.recordId === reportId);
+    (
+      (await c.get('/api/missing/notifications')).json() as { items: { kind: string; recordId: string }[] }
+    ).items.filter((n) => n.kind === 'missing.candidates_proposed' && n.recordId === reportId);
   const register = async (c: ApiClient, body: object) => {
     const r = await c.post('/api/people', body);
     assert.equal(r.statusCode, 201, r.body);
@@ -34,32 +37,56 @@ describeOnBothDatabases('continuous matching of missing-person reports', (h) => 
     await h().createAccount({ org: 'comite', email: 'familia@comite.example', role: 'search_committee' });
     await h().createAccount({ org: 'otra', email: 'coord@otra.example', role: 'coordinator' });
     const [albergue, comite] = [await h().createOrg('albergue'), await h().createOrg('comite')];
-    await h().ctx.db.query("INSERT INTO sharing_agreements (from_org_id, to_org_id, purposes) VALUES ($1, $2, ARRAY['search'])", [albergue, comite]);
+    await h().ctx.db.query(
+      "INSERT INTO sharing_agreements (from_org_id, to_org_id, purposes) VALUES ($1, $2, ARRAY['search'])",
+      [albergue, comite],
+    );
     shelter = await h().login('coord@albergue.example');
     committee = await h().login('familia@comite.example');
     stranger = await h().login('coord@otra.example');
   });
 
   it('matches a person registered after the report in the background, and tells the case owner once', async () => {
-    const report = await shelter.post('/api/missing/reports', { givenNames: 'María Guadalupe', surnames: 'López Ramírez', sex: 'F', birthDate: '1995-05-02', lastContact: { date: '2024-02-10', place: 'Palenque' } });
+    const report = await shelter.post('/api/missing/reports', {
+      givenNames: 'María Guadalupe',
+      surnames: 'López Ramírez',
+      sex: 'F',
+      birthDate: '1995-05-02',
+      lastContact: { date: '2024-02-10', place: 'Palenque' },
+    });
     assert.equal(report.statusCode, 201, report.body);
     ownReportId = (report.json() as { id: string }).id;
     assert.equal((await candidatesOf(shelter, ownReportId)).length, 0);
 
-    const personId = await register(shelter, { givenNames: 'Lupe', surnames: 'Lopes Ramires', sex: 'F', birthDate: '1995-05-02' });
+    const personId = await register(shelter, {
+      givenNames: 'Lupe',
+      surnames: 'Lopes Ramires',
+      sex: 'F',
+      birthDate: '1995-05-02',
+    });
     assert.equal((await candidatesOf(shelter, ownReportId)).length, 0, 'registering a person does not match inline');
-    const { rows } = await h().ctx.db.query<{ kind: string }>("SELECT kind FROM jobs WHERE status = 'pending' AND kind LIKE 'missing.%'");
-    assert.deepEqual(rows.map((r) => r.kind), ['missing.match_person']);
+    const { rows } = await h().ctx.db.query<{ kind: string }>(
+      "SELECT kind FROM jobs WHERE status = 'pending' AND kind LIKE 'missing.%'",
+    );
+    assert.deepEqual(
+      rows.map((r) => r.kind),
+      ['missing.match_person'],
+    );
 
     const first = await runJobs();
     assert.equal(first.failed, 0);
     assert.ok(first.done >= 2, 'the person job, then the report job');
     const after = await candidatesOf(shelter, ownReportId);
-    assert.deepEqual(after.map((c) => [c.candidateKind, c.candidateId]), [['person', personId]]);
+    assert.deepEqual(
+      after.map((c) => [c.candidateKind, c.candidateId]),
+      [['person', personId]],
+    );
     assert.equal((await proposedNotices(shelter, ownReportId)).length, 1);
 
     // A second registration of the same name, the daily sweep and a re-run: nothing new, no second notice.
-    await h().ctx.db.query("UPDATE jobs SET run_at = $1 WHERE kind = 'missing.sweep' AND status = 'pending'", [h().clock.now]);
+    await h().ctx.db.query("UPDATE jobs SET run_at = $1 WHERE kind = 'missing.sweep' AND status = 'pending'", [
+      h().clock.now,
+    ]);
     await createServerJobs(h().ctx).queue.ensureRecurring({ now: true });
     await runJobs();
     assert.equal((await proposedNotices(shelter, ownReportId)).length, 1);
@@ -68,44 +95,94 @@ describeOnBothDatabases('continuous matching of missing-person reports', (h) => 
       [ownReportId],
     );
     assert.ok(audit.length >= 2, 'each background run is audited');
-    assert.ok(audit.every((a) => a.actor_account_id === null), 'as nobody: the owner did not act');
+    assert.ok(
+      audit.every((a) => a.actor_account_id === null),
+      'as nobody: the owner did not act',
+    );
   });
 
   it("makes a partner's person a candidate only once the person consents to sharing", async () => {
-    const report = await committee.post('/api/missing/reports', { givenNames: 'Kevin', surnames: 'Alvarenga', sex: 'M', birthDate: '2001-03-14' });
+    const report = await committee.post('/api/missing/reports', {
+      givenNames: 'Kevin',
+      surnames: 'Alvarenga',
+      sex: 'M',
+      birthDate: '2001-03-14',
+    });
     assert.equal(report.statusCode, 201, report.body);
     committeeReportId = (report.json() as { id: string }).id;
 
-    const kebin = await register(shelter, { givenNames: 'Kebin', surnames: 'Alvarenga', sex: 'M', birthDate: '2001-03-14' });
-    const elsewhere = await register(stranger, { givenNames: 'Kevin', surnames: 'Alvarenga', sex: 'M', birthDate: '2001-03-14' });
-    assert.equal((await stranger.post(`/api/people/${elsewhere}/consents`, { purpose: 'sharing', method: 'signed' })).statusCode, 201);
+    const kebin = await register(shelter, {
+      givenNames: 'Kebin',
+      surnames: 'Alvarenga',
+      sex: 'M',
+      birthDate: '2001-03-14',
+    });
+    const elsewhere = await register(stranger, {
+      givenNames: 'Kevin',
+      surnames: 'Alvarenga',
+      sex: 'M',
+      birthDate: '2001-03-14',
+    });
+    assert.equal(
+      (await stranger.post(`/api/people/${elsewhere}/consents`, { purpose: 'sharing', method: 'signed' })).statusCode,
+      201,
+    );
     await runJobs();
-    assert.deepEqual(await candidatesOf(committee, committeeReportId), [], 'agreement without consent, or consent without agreement: no candidate');
+    assert.deepEqual(
+      await candidatesOf(committee, committeeReportId),
+      [],
+      'agreement without consent, or consent without agreement: no candidate',
+    );
     assert.equal((await proposedNotices(committee, committeeReportId)).length, 0);
 
-    assert.equal((await shelter.post(`/api/people/${kebin}/consents`, { purpose: 'sharing', method: 'signed' })).statusCode, 201);
+    assert.equal(
+      (await shelter.post(`/api/people/${kebin}/consents`, { purpose: 'sharing', method: 'signed' })).statusCode,
+      201,
+    );
     await runJobs();
     const items = await candidatesOf(committee, committeeReportId);
-    assert.deepEqual(items.map((c) => [c.candidateId, c.candidate?.access]), [[kebin, 'partner']]);
+    assert.deepEqual(
+      items.map((c) => [c.candidateId, c.candidate?.access]),
+      [[kebin, 'partner']],
+    );
     assert.equal((await proposedNotices(committee, committeeReportId)).length, 1);
   });
 
   it('stops matching a report once it is closed; a stale status change is refused', async () => {
     const report = (await shelter.get(`/api/missing/reports/${ownReportId}`)).json() as { version: number };
-    const closed = await shelter.post(`/api/missing/reports/${ownReportId}/status`, { status: 'located_alive', version: report.version });
+    const closed = await shelter.post(`/api/missing/reports/${ownReportId}/status`, {
+      status: 'located_alive',
+      version: report.version,
+    });
     assert.equal(closed.statusCode, 200, closed.body);
     assert.equal((closed.json() as { status: string }).status, 'located_alive');
-    const stale = await shelter.post(`/api/missing/reports/${ownReportId}/status`, { status: 'closed', version: report.version });
+    const stale = await shelter.post(`/api/missing/reports/${ownReportId}/status`, {
+      status: 'closed',
+      version: report.version,
+    });
     assert.deepEqual([stale.statusCode, (stale.json() as { code: string }).code], [409, 'record.conflict']);
-    await register(shelter, { givenNames: 'María Guadalupe', surnames: 'López Ramírez', sex: 'F', birthDate: '1995-05-02' });
+    await register(shelter, {
+      givenNames: 'María Guadalupe',
+      surnames: 'López Ramírez',
+      sex: 'F',
+      birthDate: '1995-05-02',
+    });
     await runJobs();
     assert.equal((await candidatesOf(shelter, ownReportId)).length, 1, 'a located person is not searched for any more');
-    const { rows } = await h().ctx.db.query<{ details: { from: string; to: string } }>("SELECT details FROM audit_log WHERE action = 'missing_report.status_change' AND record_id = $1", [ownReportId]);
-    assert.deepEqual(rows.map((r) => [r.details.from, r.details.to]), [['open', 'located_alive']]);
+    const { rows } = await h().ctx.db.query<{ details: { from: string; to: string } }>(
+      "SELECT details FROM audit_log WHERE action = 'missing_report.status_change' AND record_id = $1",
+      [ownReportId],
+    );
+    assert.deepEqual(
+      rows.map((r) => [r.details.from, r.details.to]),
+      [['open', 'located_alive']],
+    );
   });
 
   it('leaves no job behind and never fails', async () => {
-    const { rows } = await h().ctx.db.query<{ kind: string; status: string }>("SELECT kind, status FROM jobs WHERE kind LIKE 'missing.%' AND status <> 'done' ORDER BY kind");
+    const { rows } = await h().ctx.db.query<{ kind: string; status: string }>(
+      "SELECT kind, status FROM jobs WHERE kind LIKE 'missing.%' AND status <> 'done' ORDER BY kind",
+    );
     assert.deepEqual(rows, [{ kind: 'missing.sweep', status: 'pending' }]);
   });
 });

@@ -36,9 +36,14 @@ export function createMatchingJobs(deps: MatchingJobDeps) {
   const matching = createMatchingService(deps);
 
   async function decryptNames(row: jq.PersonNamesRow) {
-    const text = async (column: string, blob: unknown) => (blob === null || blob === undefined ? undefined : keyring.decrypt(row.org_id, `people.${column}`, blob));
+    const text = async (column: string, blob: unknown) =>
+      blob === null || blob === undefined ? undefined : keyring.decrypt(row.org_id, `people.${column}`, blob);
     const aliases = await text('aliases', row.aliases);
-    return { givenNames: await text('given_names', row.given_names), surnames: await text('surnames', row.surnames), aliases: aliases ? (JSON.parse(aliases) as string[]) : undefined };
+    return {
+      givenNames: await text('given_names', row.given_names),
+      surnames: await text('surnames', row.surnames),
+      aliases: aliases ? (JSON.parse(aliases) as string[]) : undefined,
+    };
   }
 
   /** The open reports a person may concern; each is enqueued. Returns how many were enqueued. */
@@ -51,7 +56,12 @@ export function createMatchingJobs(deps: MatchingJobDeps) {
     const orgs = [person.org_id, ...(person.shared_for_search ? await jq.searchRecipientsOf(db, person.org_id) : [])];
     let enqueued = 0;
     for (const orgId of orgs) {
-      const reports = await q.openReportsByNames(db, orgId, await keyring.blindIndex(orgId, NAME_CONTEXT, keys), REPORTS_PER_PERSON);
+      const reports = await q.openReportsByNames(
+        db,
+        orgId,
+        await keyring.blindIndex(orgId, NAME_CONTEXT, keys),
+        REPORTS_PER_PERSON,
+      );
       for (const report of reports) if (await enqueueReportMatching(db, clock(), { id: report.id, orgId })) enqueued++;
     }
     return enqueued;
@@ -63,7 +73,13 @@ export function createMatchingJobs(deps: MatchingJobDeps) {
     const standing = await jq.ownerStanding(db, report.owner_account_id, report.org_id);
     if (!standing) return null;
     const sharing = await listSharingTowards(db, report.org_id);
-    return { accountId: report.owner_account_id, orgId: report.org_id, role: standing.role, teamIds: standing.teams, sharing: sharing.map((s) => ({ fromOrgId: s.from_org_id, purposes: s.purposes })) };
+    return {
+      accountId: report.owner_account_id,
+      orgId: report.org_id,
+      role: standing.role,
+      teamIds: standing.teams,
+      sharing: sharing.map((s) => ({ fromOrgId: s.from_org_id, purposes: s.purposes })),
+    };
   }
 
   async function matchReport(reportId: string): Promise<void> {
@@ -71,7 +87,13 @@ export function createMatchingJobs(deps: MatchingJobDeps) {
     if (!report || report.status !== 'open') return;
     const actor = await ownerActor(report);
     if (!actor) {
-      await audit.record({ action: 'missing_report.match_skipped', recordType: 'missing_report', recordId: report.id, orgId: report.org_id, details: { reason: 'no_case_owner', trigger: 'job' } });
+      await audit.record({
+        action: 'missing_report.match_skipped',
+        recordType: 'missing_report',
+        recordId: report.id,
+        orgId: report.org_id,
+        details: { reason: 'no_case_owner', trigger: 'job' },
+      });
       return;
     }
     await matching.matchReport(actor, report, null, { trigger: 'job' });
@@ -95,7 +117,11 @@ export function createMatchingJobs(deps: MatchingJobDeps) {
   };
 
   const definitions: JobDefinition[] = [
-    { kind: MATCH_PERSON_JOB, maxAttempts: 5, run: async (payload) => void (await matchPerson(str(payload, 'personId'))) },
+    {
+      kind: MATCH_PERSON_JOB,
+      maxAttempts: 5,
+      run: async (payload) => void (await matchPerson(str(payload, 'personId'))),
+    },
     { kind: MATCH_REPORT_JOB, maxAttempts: 5, run: (payload) => matchReport(str(payload, 'reportId')) },
     { kind: MATCH_SWEEP_JOB, everyMinutes: 24 * 60, run: async () => void (await sweep()) },
   ];

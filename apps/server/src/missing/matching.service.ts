@@ -42,12 +42,26 @@ export function createMatchingService(deps: MatchingDeps) {
   async function viewOfPerson(actor: Actor, row: q.PersonLiteRow): Promise<ComparedRecord | null> {
     // A partner's person is read only with an active consent to sharing (the policy's 'search').
     const consentedPurposes = row.org_id === actor.orgId ? [] : await consents.activePolicyPurposes(row.id);
-    if (!can(actor, 'read', { type: 'person', orgId: row.org_id, ownerId: row.owner_account_id, teamId: row.team_id, consentedPurposes })) return null;
+    if (
+      !can(actor, 'read', {
+        type: 'person',
+        orgId: row.org_id,
+        ownerId: row.owner_account_id,
+        teamId: row.team_id,
+        consentedPurposes,
+      })
+    )
+      return null;
     return personView(row, await decryptPerson(row), row.org_id !== actor.orgId);
   }
 
   /** Scores the report against its candidates and stores the best; audited (on partners' sides too). */
-  async function matchReport(actor: Actor, report: q.ReportRow, ip: string | null, options: { trigger?: 'job' } = {}): Promise<MatchRun> {
+  async function matchReport(
+    actor: Actor,
+    report: q.ReportRow,
+    ip: string | null,
+    options: { trigger?: 'job' } = {},
+  ): Promise<MatchRun> {
     const byJob = options.trigger === 'job';
     const data = await decryptFields(keyring, reportSpec, report.org_id, report);
     const found = await search.gather(actor, report, data);
@@ -77,7 +91,14 @@ export function createMatchingService(deps: MatchingDeps) {
         report.id,
         report.org_id,
         at,
-        kept.map(({ c, e }) => ({ kind: c.view.kind === 'report' ? 'missing_report' : c.view.kind, candidateId: c.view.id, candidateOrgId: c.view.orgId, score: Math.min(1, Math.max(0, e.score)), decision: e.decision, explanation: e })),
+        kept.map(({ c, e }) => ({
+          kind: c.view.kind === 'report' ? 'missing_report' : c.view.kind,
+          candidateId: c.view.id,
+          candidateOrgId: c.view.orgId,
+          score: Math.min(1, Math.max(0, e.score)),
+          decision: e.decision,
+          explanation: e,
+        })),
       );
       run.proposed = outcome.proposed;
       run.updated = outcome.updated;
@@ -85,7 +106,15 @@ export function createMatchingService(deps: MatchingDeps) {
       // Continuous matching tells the case owner about new candidates (once per new pair: a
       // rescored or reviewed pair is not new). Never the family.
       if (byJob && run.proposed > 0 && report.owner_account_id) {
-        await q.insertNotification(tx, { accountId: report.owner_account_id, orgId: report.org_id, kind: 'missing.candidates_proposed', recordType: 'missing_report', recordId: report.id, refId: null, at });
+        await q.insertNotification(tx, {
+          accountId: report.owner_account_id,
+          orgId: report.org_id,
+          kind: 'missing.candidates_proposed',
+          recordType: 'missing_report',
+          recordId: report.id,
+          refId: null,
+          at,
+        });
       }
       await audit.append(tx, {
         // A background run acts with the owner's permissions but is nobody's action.
@@ -97,7 +126,15 @@ export function createMatchingService(deps: MatchingDeps) {
         orgId: report.org_id,
         fields: ['given_names', 'surnames', 'aliases', 'birth_date', 'origin', 'last_contact'],
         ip,
-        details: { candidates: found.candidates.length, scored: scored.length, proposed: run.proposed, updated: run.updated, alreadyReviewed: run.alreadyReviewed, partners: partners.length, trigger: byJob ? 'job' : 'request' },
+        details: {
+          candidates: found.candidates.length,
+          scored: scored.length,
+          proposed: run.proposed,
+          updated: run.updated,
+          alreadyReviewed: run.alreadyReviewed,
+          partners: partners.length,
+          trigger: byJob ? 'job' : 'request',
+        },
       });
       // A partner's records were decrypted and scored for another organisation: its own trail says so.
       for (const [partner, records] of found.partnersSearched) {
@@ -110,21 +147,50 @@ export function createMatchingService(deps: MatchingDeps) {
           orgId: partner,
           fields: ['given_names', 'surnames', 'aliases', 'birth_date'],
           ip,
-          details: { reportId: report.id, reportOrgId: report.org_id, records, proposed, trigger: byJob ? 'job' : 'request' },
+          details: {
+            reportId: report.id,
+            reportOrgId: report.org_id,
+            records,
+            proposed,
+            trigger: byJob ? 'job' : 'request',
+          },
         });
       }
     });
     if (matchTimings.hasSubscribers) {
-      const timings: MatchTimings = { reportId: report.id, retrieveMs: found.retrieveMs, decryptMs: found.decryptMs, scoreMs: storing - scoring, storeMs: performance.now() - storing, candidates: found.candidates.length };
+      const timings: MatchTimings = {
+        reportId: report.id,
+        retrieveMs: found.retrieveMs,
+        decryptMs: found.decryptMs,
+        scoreMs: storing - scoring,
+        storeMs: performance.now() - storing,
+        candidates: found.candidates.length,
+      };
       matchTimings.publish(timings);
     }
     return run;
   }
 
   /** A new found record against the organisation's open reports (continuous matching). */
-  async function matchFoundRecord(actor: Actor, found: q.FoundRow, data: Record<string, unknown>, ip: string | null): Promise<number> {
-    const keys = recordNameKeys({ givenNames: data.givenNames as string | undefined, surnames: data.surnames as string | undefined, aliases: data.aliases as string[] | undefined }).name;
-    const reports = keys.length ? await q.openReportsByNames(db, found.org_id, await keyring.blindIndex(found.org_id, NAME_CONTEXT, keys), PER_SOURCE) : [];
+  async function matchFoundRecord(
+    actor: Actor,
+    found: q.FoundRow,
+    data: Record<string, unknown>,
+    ip: string | null,
+  ): Promise<number> {
+    const keys = recordNameKeys({
+      givenNames: data.givenNames as string | undefined,
+      surnames: data.surnames as string | undefined,
+      aliases: data.aliases as string[] | undefined,
+    }).name;
+    const reports = keys.length
+      ? await q.openReportsByNames(
+          db,
+          found.org_id,
+          await keyring.blindIndex(found.org_id, NAME_CONTEXT, keys),
+          PER_SOURCE,
+        )
+      : [];
     if (keys.length === 0) return 0;
     const universe = await q.universeSize(db, found.org_id, searchPartners(actor));
     const matcher = createMatcher([], { model: modelForUniverse(universe) });
@@ -134,7 +200,15 @@ export function createMatchingService(deps: MatchingDeps) {
     // before the transaction: the keyring may read keys, and only `tx` may be used inside it.
     const partnerOpen: q.ReportRow[] = [];
     if (found.status === 'unidentified') {
-      for (const partner of await searchRecipientsOf(db, found.org_id)) partnerOpen.push(...(await q.openReportsByNames(db, partner, await keyring.blindIndex(partner, NAME_CONTEXT, keys), PER_SOURCE)));
+      for (const partner of await searchRecipientsOf(db, found.org_id))
+        partnerOpen.push(
+          ...(await q.openReportsByNames(
+            db,
+            partner,
+            await keyring.blindIndex(partner, NAME_CONTEXT, keys),
+            PER_SOURCE,
+          )),
+        );
     }
     const at = clock();
     let proposed = 0;
@@ -143,17 +217,46 @@ export function createMatchingService(deps: MatchingDeps) {
         const rd = await decryptFields(keyring, reportSpec, report.org_id, report);
         const e = matcher.explain(toPersonRecord(reportView(report, rd)), toPersonRecord(candidate));
         if (e.decision === 'no match') continue;
-        const outcome = await q.upsertCandidate(tx, { reportId: report.id, orgId: report.org_id, kind: 'found_record', candidateId: found.id, candidateOrgId: found.org_id, score: Math.min(1, e.score), decision: e.decision, explanation: e, at });
+        const outcome = await q.upsertCandidate(tx, {
+          reportId: report.id,
+          orgId: report.org_id,
+          kind: 'found_record',
+          candidateId: found.id,
+          candidateOrgId: found.org_id,
+          score: Math.min(1, e.score),
+          decision: e.decision,
+          explanation: e,
+          at,
+        });
         if (outcome !== 'proposed') continue;
         proposed++;
         // Someone else's new found record proposed for this report: its case owner is told.
         if (report.owner_account_id && report.owner_account_id !== actor.accountId) {
-          await q.insertNotification(tx, { accountId: report.owner_account_id, orgId: report.org_id, kind: 'missing.candidates_proposed', recordType: 'missing_report', recordId: report.id, refId: null, at });
+          await q.insertNotification(tx, {
+            accountId: report.owner_account_id,
+            orgId: report.org_id,
+            kind: 'missing.candidates_proposed',
+            recordType: 'missing_report',
+            recordId: report.id,
+            refId: null,
+            at,
+          });
         }
       }
       let partnerReports = 0;
-      for (const report of partnerOpen) if (await enqueueReportMatching(tx, at, { id: report.id, orgId: report.org_id })) partnerReports++;
-      await audit.append(tx, { actorAccountId: actor.accountId, actorOrgId: actor.orgId, action: 'found_record.match', recordType: 'missing_report', recordId: found.id, orgId: found.org_id, fields: ['given_names', 'surnames', 'aliases'], ip, details: { reports: reports.length, proposed, partnerReports } });
+      for (const report of partnerOpen)
+        if (await enqueueReportMatching(tx, at, { id: report.id, orgId: report.org_id })) partnerReports++;
+      await audit.append(tx, {
+        actorAccountId: actor.accountId,
+        actorOrgId: actor.orgId,
+        action: 'found_record.match',
+        recordType: 'missing_report',
+        recordId: found.id,
+        orgId: found.org_id,
+        fields: ['given_names', 'surnames', 'aliases'],
+        ip,
+        details: { reports: reports.length, proposed, partnerReports },
+      });
     });
     return proposed;
   }
@@ -163,12 +266,25 @@ export function createMatchingService(deps: MatchingDeps) {
    * consent to sharing and its found records - scored by the engine. Nothing here is shown to the
    * organisation asking; it receives the references and bands only.
    */
-  async function scoreInOrganisation(query: ComparedRecord, orgId: string, limit: number): Promise<{ kind: 'person' | 'found_record'; id: string; score: number; decision: 'match' | 'possible' }[]> {
-    const keys = recordNameKeys({ givenNames: query.givenNames, surnames: query.surnames, aliases: query.aliases }).name;
+  async function scoreInOrganisation(
+    query: ComparedRecord,
+    orgId: string,
+    limit: number,
+  ): Promise<{ kind: 'person' | 'found_record'; id: string; score: number; decision: 'match' | 'possible' }[]> {
+    const keys = recordNameKeys({
+      givenNames: query.givenNames,
+      surnames: query.surnames,
+      aliases: query.aliases,
+    }).name;
     const hashed = keys.length ? await keyring.blindIndex(orgId, NAME_CONTEXT, keys) : [];
     const views: ComparedRecord[] = [];
-    if (hashed.length) for (const row of await q.peopleByNames(db, orgId, hashed, true, PER_SOURCE)) views.push(personView(row, await decryptPerson(row), false));
-    const found = [...(hashed.length ? await q.foundByNames(db, orgId, hashed, PER_SOURCE) : []), ...(await q.unnamedFound(db, orgId, query.sex ?? null, query.birthYear ?? null, PER_SOURCE))];
+    if (hashed.length)
+      for (const row of await q.peopleByNames(db, orgId, hashed, true, PER_SOURCE))
+        views.push(personView(row, await decryptPerson(row), false));
+    const found = [
+      ...(hashed.length ? await q.foundByNames(db, orgId, hashed, PER_SOURCE) : []),
+      ...(await q.unnamedFound(db, orgId, query.sex ?? null, query.birthYear ?? null, PER_SOURCE)),
+    ];
     for (const row of found) views.push(foundView(row, await decryptFields(keyring, foundSpec, row.org_id, row)));
     const matcher = createMatcher([], { model: modelForUniverse(await q.universeSize(db, orgId, [])) });
     const target = toPersonRecord(query);
@@ -176,7 +292,8 @@ export function createMatchingService(deps: MatchingDeps) {
     for (const v of views) {
       const e = matcher.explain(target, toPersonRecord(v));
       if (e.decision === 'no match' || (v.kind !== 'person' && v.kind !== 'found_record')) continue;
-      if (!out.some((o) => o.kind === v.kind && o.id === v.id)) out.push({ kind: v.kind, id: v.id, score: Math.min(1, Math.max(0, e.score)), decision: e.decision });
+      if (!out.some((o) => o.kind === v.kind && o.id === v.id))
+        out.push({ kind: v.kind, id: v.id, score: Math.min(1, Math.max(0, e.score)), decision: e.decision });
     }
     return out.sort((a, b) => b.score - a.score).slice(0, limit);
   }

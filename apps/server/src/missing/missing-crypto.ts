@@ -45,10 +45,22 @@ export const foundSpec = {
 
 for (const spec of [reportSpec, foundSpec] as TableSpec[]) {
   for (const column of Object.keys(spec.columns)) {
-    registerEncryptedColumn({ table: spec.table, idColumn: 'id', orgColumn: 'org_id', column, context: `${spec.table}.${column}` });
+    registerEncryptedColumn({
+      table: spec.table,
+      idColumn: 'id',
+      orgColumn: 'org_id',
+      column,
+      context: `${spec.table}.${column}`,
+    });
   }
 }
-registerEncryptedColumn({ table: 'match_candidates', idColumn: 'id', orgColumn: 'org_id', column: 'note', context: 'match_candidates.note' });
+registerEncryptedColumn({
+  table: 'match_candidates',
+  idColumn: 'id',
+  orgColumn: 'org_id',
+  column: 'note',
+  context: 'match_candidates.note',
+});
 
 function isEmpty(value: unknown): boolean {
   if (value === undefined || value === null || value === '') return true;
@@ -58,7 +70,12 @@ function isEmpty(value: unknown): boolean {
 }
 
 /** Ciphertext (or null when empty) for every encrypted column of `spec` present in `data`. */
-export async function encryptFields(keyring: Keyring, spec: TableSpec, orgId: string, data: Record<string, unknown>): Promise<Record<string, Buffer | null>> {
+export async function encryptFields(
+  keyring: Keyring,
+  spec: TableSpec,
+  orgId: string,
+  data: Record<string, unknown>,
+): Promise<Record<string, Buffer | null>> {
   const out: Record<string, Buffer | null> = {};
   for (const [column, [field, kind]] of Object.entries(spec.columns)) {
     const value = data[field];
@@ -66,7 +83,11 @@ export async function encryptFields(keyring: Keyring, spec: TableSpec, orgId: st
       out[column] = null;
       continue;
     }
-    out[column] = await keyring.encrypt(orgId, `${spec.table}.${column}`, kind === 'json' ? JSON.stringify(value) : String(value));
+    out[column] = await keyring.encrypt(
+      orgId,
+      `${spec.table}.${column}`,
+      kind === 'json' ? JSON.stringify(value) : String(value),
+    );
   }
   return out;
 }
@@ -90,12 +111,22 @@ export async function decryptFields(
   return out;
 }
 
-export const encryptNote = (keyring: Keyring, orgId: string, note: string) => keyring.encrypt(orgId, 'match_candidates.note', note);
-export const decryptNote = (keyring: Keyring, orgId: string, blob: unknown) => keyring.decrypt(orgId, 'match_candidates.note', blob);
+export const encryptNote = (keyring: Keyring, orgId: string, note: string) =>
+  keyring.encrypt(orgId, 'match_candidates.note', note);
+export const decryptNote = (keyring: Keyring, orgId: string, blob: unknown) =>
+  keyring.decrypt(orgId, 'match_candidates.note', blob);
 
 // Photos of reports and found records: the image bytes (base64) under the organisation's key, as
 // a person's photo and evidence files are (decision 0109).
 const PHOTO = 'missing_photos.content';
-registerEncryptedColumn({ table: 'missing_photos', idColumn: 'id', orgColumn: 'org_id', column: 'content', context: PHOTO });
-export const encryptPhoto = (keyring: Keyring, orgId: string, bytes: Buffer) => keyring.encrypt(orgId, PHOTO, bytes.toString('base64'));
-export const decryptPhoto = async (keyring: Keyring, orgId: string, blob: unknown) => Buffer.from(await keyring.decrypt(orgId, PHOTO, blob), 'base64');
+registerEncryptedColumn({
+  table: 'missing_photos',
+  idColumn: 'id',
+  orgColumn: 'org_id',
+  column: 'content',
+  context: PHOTO,
+});
+export const encryptPhoto = (keyring: Keyring, orgId: string, bytes: Buffer) =>
+  keyring.encrypt(orgId, PHOTO, bytes.toString('base64'));
+export const decryptPhoto = async (keyring: Keyring, orgId: string, blob: unknown) =>
+  Buffer.from(await keyring.decrypt(orgId, PHOTO, blob), 'base64');

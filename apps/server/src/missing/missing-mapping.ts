@@ -5,7 +5,8 @@ import type { ComparedRecord, FoundRecord, MissingReport } from '@acompana/core'
 import type { FoundRow, PersonLiteRow, ReportRow } from './missing.queries.ts';
 
 export const iso = (value: Date | string) => (value instanceof Date ? value : new Date(value)).toISOString();
-const day = (value: Date | string | null | undefined) => (value ? (value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10)) : undefined);
+const day = (value: Date | string | null | undefined) =>
+  value ? (value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10)) : undefined;
 const num = (v: number | null | undefined) => (v === null || v === undefined ? undefined : Number(v));
 
 type Data = Record<string, unknown>;
@@ -41,7 +42,10 @@ export function toReport(row: ReportRow, d: Data): MissingReport {
     dnaSample: obj(d, 'dnaSample'),
     authorities: (d.authorities as MissingReport['authorities'] | undefined) ?? [],
     notes: str(d, 'notes'),
-    traceConsent: d.traceConsent && row.trace_consent_at && !row.trace_consent_withdrawn_at ? { ...(d.traceConsent as object), recordedAt: iso(row.trace_consent_at) } : null,
+    traceConsent:
+      d.traceConsent && row.trace_consent_at && !row.trace_consent_withdrawn_at
+        ? { ...(d.traceConsent as object), recordedAt: iso(row.trace_consent_at) }
+        : null,
   }) as MissingReport;
 }
 
@@ -71,7 +75,15 @@ export function toFound(row: FoundRow, d: Data): FoundRecord {
 }
 
 /** Fields of a partner's person that sharing for search discloses (and the engine may compare). */
-export const PARTNER_SHARED_FIELDS = ['givenNames', 'surnames', 'aliases', 'sex', 'birthDate', 'birthYear', 'eventDate'] as const;
+export const PARTNER_SHARED_FIELDS = [
+  'givenNames',
+  'surnames',
+  'aliases',
+  'sex',
+  'birthDate',
+  'birthYear',
+  'eventDate',
+] as const;
 
 export function reportView(row: ReportRow, d: Data): ComparedRecord {
   const lc = obj<{ date?: string; place?: string }>(d, 'lastContact');
@@ -114,7 +126,11 @@ export function personView(row: PersonLiteRow, d: Data, partner: boolean): Compa
     eventDate: day(row.created_at),
   });
   if (partner) return { ...shared, sharedFields: [...PARTNER_SHARED_FIELDS] };
-  return compact({ ...shared, nationality: row.nationality ?? undefined, originPlace: obj<{ place?: string }>(d, 'origin')?.place });
+  return compact({
+    ...shared,
+    nationality: row.nationality ?? undefined,
+    originPlace: obj<{ place?: string }>(d, 'origin')?.place,
+  });
 }
 
 export function foundView(row: FoundRow, d: Data): ComparedRecord {
@@ -149,7 +165,9 @@ export function toPersonRecord(v: ComparedRecord): PersonRecord {
     givenNames: v.givenNames,
     surnames: v.surnames,
     sex: sex || undefined,
-    birthDate: v.birthDate ?? (v.birthYear !== undefined && v.ageMin === undefined && v.ageMax === undefined ? String(v.birthYear) : undefined),
+    birthDate:
+      v.birthDate ??
+      (v.birthYear !== undefined && v.ageMin === undefined && v.ageMax === undefined ? String(v.birthYear) : undefined),
     ageMin: v.ageMin,
     ageMax: v.ageMax,
     nationality: v.nationality,

@@ -69,7 +69,11 @@ const PERSON_OWN = `${PERSON_SHARED}, p.origin, p.documents`;
 /** An active consent to 'sharing' (the policy's purpose 'search', see consents.service.ts). */
 const SHARING_CONSENT = `EXISTS (SELECT 1 FROM person_consents c WHERE c.person_id = p.id AND c.purpose = 'sharing' AND c.withdrawn_at IS NULL)`;
 
-function insertSql(table: string, values: Record<string, unknown>, casts: Record<string, string> = {}): [string, unknown[]] {
+function insertSql(
+  table: string,
+  values: Record<string, unknown>,
+  casts: Record<string, string> = {},
+): [string, unknown[]] {
   const columns = Object.keys(values);
   const placeholders = columns.map((c, i) => `$${i + 1}${casts[c] ?? ''}`);
   return [`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${placeholders.join(', ')})`, Object.values(values)];
@@ -115,7 +119,11 @@ function scopeWhere(alias: string, s: OrgScope, params: unknown[]): string {
   return `${org} AND (${own} OR ${alias}.team_id = ANY($${params.length}::uuid[]))`;
 }
 
-export async function listReports(db: Queryable, scope: OrgScope, limit: number): Promise<(ReportRow & { pending: number })[]> {
+export async function listReports(
+  db: Queryable,
+  scope: OrgScope,
+  limit: number,
+): Promise<(ReportRow & { pending: number })[]> {
   const params: unknown[] = [];
   const where = scopeWhere('r', scope, params);
   params.push(limit);
@@ -132,7 +140,10 @@ export async function listFound(db: Queryable, scope: OrgScope, limit: number): 
   const params: unknown[] = [];
   const where = scopeWhere('f', scope, params);
   params.push(limit);
-  const { rows } = await db.query<FoundRow>(`SELECT ${FOUND_ALL} FROM found_records f WHERE ${where} ORDER BY f.created_at DESC, f.id DESC LIMIT $${params.length}`, params);
+  const { rows } = await db.query<FoundRow>(
+    `SELECT ${FOUND_ALL} FROM found_records f WHERE ${where} ORDER BY f.created_at DESC, f.id DESC LIMIT $${params.length}`,
+    params,
+  );
   return rows;
 }
 
@@ -173,7 +184,8 @@ export async function peopleByNames(
 const PEOPLE_NAME_TOKENS = `array_cat(p.name_bi, ARRAY['year:' || coalesce(p.birth_year::text, '-'), 'sex:' || coalesce(p.sex::text, '-')])`;
 
 /** The birth-year tokens of PEOPLE_NAME_TOKENS for the years from `from` to `to`. */
-export const yearTokens = (from: number, to: number): string[] => Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => `year:${from + i}`);
+export const yearTokens = (from: number, to: number): string[] =>
+  Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => `year:${from + i}`);
 
 /**
  * A retrieval tier (decision 0124), answered in one scan of the 0019 index so that only the rows
@@ -185,15 +197,26 @@ export const yearTokens = (from: number, to: number): string[] => Array.from({ l
 export async function peopleByNameTier(
   db: Queryable,
   orgId: string,
-  tier: { givenKeys: readonly string[]; surnameKeys: readonly string[]; years: readonly string[]; sex: string | null; top: boolean },
+  tier: {
+    givenKeys: readonly string[];
+    surnameKeys: readonly string[];
+    years: readonly string[];
+    sex: string | null;
+    top: boolean;
+  },
   shared: boolean,
   limit: number,
 ): Promise<PersonLiteRow[]> {
   const params: unknown[] = [tier.givenKeys, orgId, limit, tier.surnameKeys];
   const where = [`${PEOPLE_NAME_TOKENS} && $1::text[]`, `${PEOPLE_NAME_TOKENS} && $4::text[]`];
   if (tier.years.length) where.push(`${PEOPLE_NAME_TOKENS} && $${params.push(tier.years)}::text[]`);
-  if (tier.top) where.push(`${PEOPLE_NAME_TOKENS} @> $${params.push([...tier.givenKeys, ...(tier.sex ? [`sex:${tier.sex}`] : [])])}::text[]`);
-  const order = tier.top ? '' : `ORDER BY ${hits('p')} + (CASE WHEN p.sex = $${params.push(tier.sex)} THEN 1 ELSE 0 END) DESC, p.id`;
+  if (tier.top)
+    where.push(
+      `${PEOPLE_NAME_TOKENS} @> $${params.push([...tier.givenKeys, ...(tier.sex ? [`sex:${tier.sex}`] : [])])}::text[]`,
+    );
+  const order = tier.top
+    ? ''
+    : `ORDER BY ${hits('p')} + (CASE WHEN p.sex = $${params.push(tier.sex)} THEN 1 ELSE 0 END) DESC, p.id`;
   const { rows } = await db.query<PersonLiteRow>(
     `SELECT ${shared ? PERSON_SHARED : PERSON_OWN} FROM people p
       WHERE ${where.join(' AND ')} AND p.org_id = $2 AND p.deleted_at IS NULL ${shared ? `AND ${SHARING_CONSENT}` : ''}
@@ -203,7 +226,12 @@ export async function peopleByNameTier(
   return rows;
 }
 
-export async function foundByNames(db: Queryable, orgId: string, keys: readonly string[], limit: number): Promise<FoundRow[]> {
+export async function foundByNames(
+  db: Queryable,
+  orgId: string,
+  keys: readonly string[],
+  limit: number,
+): Promise<FoundRow[]> {
   const { rows } = await db.query<FoundRow>(
     `SELECT ${FOUND_MATCH} FROM found_records f WHERE f.name_bi && $1::text[] AND f.org_id = $2 ORDER BY ${hits('f')} DESC, f.id LIMIT $3`,
     [keys, orgId, limit],
@@ -215,7 +243,13 @@ export async function foundByNames(db: Queryable, orgId: string, keys: readonly 
  * Unnamed records (most remains): no name to block on, so sex and an age range compatible with
  * the birth year at the date found, widened by five years for estimation error.
  */
-export async function unnamedFound(db: Queryable, orgId: string, sex: string | null, birthYear: number | null, limit: number): Promise<FoundRow[]> {
+export async function unnamedFound(
+  db: Queryable,
+  orgId: string,
+  sex: string | null,
+  birthYear: number | null,
+  limit: number,
+): Promise<FoundRow[]> {
   const { rows } = await db.query<FoundRow>(
     `SELECT ${FOUND_MATCH} FROM found_records f
       WHERE f.org_id = $1 AND cardinality(f.name_bi) = 0 AND f.status = 'unidentified'
@@ -229,7 +263,13 @@ export async function unnamedFound(db: Queryable, orgId: string, sex: string | n
   return rows;
 }
 
-export async function reportsByNames(db: Queryable, orgId: string, keys: readonly string[], exceptId: string, limit: number): Promise<ReportRow[]> {
+export async function reportsByNames(
+  db: Queryable,
+  orgId: string,
+  keys: readonly string[],
+  exceptId: string,
+  limit: number,
+): Promise<ReportRow[]> {
   const { rows } = await db.query<ReportRow>(
     `SELECT ${REPORT_MATCH} FROM missing_reports r WHERE r.name_bi && $1::text[] AND r.org_id = $2 AND r.id <> $3 ORDER BY ${hits('r')} DESC, r.id LIMIT $4`,
     [keys, orgId, exceptId, limit],
@@ -263,7 +303,10 @@ export async function universeSize(db: Queryable, orgId: string, partners: reado
 }
 
 export async function findPersonLite(db: Queryable, id: string, shared: boolean): Promise<PersonLiteRow | undefined> {
-  const { rows } = await db.query<PersonLiteRow>(`SELECT ${shared ? PERSON_SHARED : PERSON_OWN} FROM people p WHERE p.id = $1 AND p.deleted_at IS NULL`, [id]);
+  const { rows } = await db.query<PersonLiteRow>(
+    `SELECT ${shared ? PERSON_SHARED : PERSON_OWN} FROM people p WHERE p.id = $1 AND p.deleted_at IS NULL`,
+    [id],
+  );
   return rows[0];
 }
 
@@ -277,7 +320,12 @@ export async function findReportForMatch(db: Queryable, id: string): Promise<Rep
   return rows[0];
 }
 
-export async function openReportsByNames(db: Queryable, orgId: string, keys: readonly string[], limit: number): Promise<ReportRow[]> {
+export async function openReportsByNames(
+  db: Queryable,
+  orgId: string,
+  keys: readonly string[],
+  limit: number,
+): Promise<ReportRow[]> {
   const { rows } = await db.query<ReportRow>(
     `SELECT ${REPORT_MATCH} FROM missing_reports r WHERE r.name_bi && $1::text[] AND r.org_id = $2 AND r.status = 'open' ORDER BY ${hits('r')} DESC, r.id LIMIT $3`,
     [keys, orgId, limit],
@@ -322,7 +370,17 @@ const CANDIDATE = `m.id::text AS id, m.report_id::text AS report_id, m.org_id::t
  */
 export async function upsertCandidate(
   tx: Queryable,
-  c: { reportId: string; orgId: string; kind: string; candidateId: string; candidateOrgId: string; score: number; decision: string; explanation: unknown; at: Date },
+  c: {
+    reportId: string;
+    orgId: string;
+    kind: string;
+    candidateId: string;
+    candidateOrgId: string;
+    score: number;
+    decision: string;
+    explanation: unknown;
+    at: Date;
+  },
 ): Promise<'proposed' | 'updated' | 'reviewed'> {
   const { rows } = await tx.query<{ inserted: boolean }>(
     `INSERT INTO match_candidates (report_id, org_id, candidate_kind, candidate_id, candidate_org_id, score, engine_decision, explanation, proposed_at)
@@ -331,7 +389,17 @@ export async function upsertCandidate(
         SET score = EXCLUDED.score, engine_decision = EXCLUDED.engine_decision, explanation = EXCLUDED.explanation, rescored_at = EXCLUDED.proposed_at
       WHERE match_candidates.review_status = 'pending'
      RETURNING (xmax = 0) AS inserted`,
-    [c.reportId, c.orgId, c.kind, c.candidateId, c.candidateOrgId, c.score, c.decision, JSON.stringify(c.explanation), c.at],
+    [
+      c.reportId,
+      c.orgId,
+      c.kind,
+      c.candidateId,
+      c.candidateOrgId,
+      c.score,
+      c.decision,
+      JSON.stringify(c.explanation),
+      c.at,
+    ],
   );
   const row = rows[0];
   if (!row) return 'reviewed';
@@ -344,7 +412,14 @@ export async function upsertCandidates(
   reportId: string,
   orgId: string,
   at: Date,
-  cs: readonly { kind: string; candidateId: string; candidateOrgId: string; score: number; decision: string; explanation: unknown }[],
+  cs: readonly {
+    kind: string;
+    candidateId: string;
+    candidateOrgId: string;
+    score: number;
+    decision: string;
+    explanation: unknown;
+  }[],
 ): Promise<{ proposed: number; updated: number; reviewed: number }> {
   if (cs.length === 0) return { proposed: 0, updated: 0, reviewed: 0 };
   const { rows } = await tx.query<{ inserted: boolean }>(
@@ -355,13 +430,27 @@ export async function upsertCandidates(
         SET score = EXCLUDED.score, engine_decision = EXCLUDED.engine_decision, explanation = EXCLUDED.explanation, rescored_at = EXCLUDED.proposed_at
       WHERE match_candidates.review_status = 'pending'
      RETURNING (xmax = 0) AS inserted`,
-    [reportId, orgId, at, cs.map((c) => c.kind), cs.map((c) => c.candidateId), cs.map((c) => c.candidateOrgId), cs.map((c) => c.score), cs.map((c) => c.decision), cs.map((c) => JSON.stringify(c.explanation))],
+    [
+      reportId,
+      orgId,
+      at,
+      cs.map((c) => c.kind),
+      cs.map((c) => c.candidateId),
+      cs.map((c) => c.candidateOrgId),
+      cs.map((c) => c.score),
+      cs.map((c) => c.decision),
+      cs.map((c) => JSON.stringify(c.explanation)),
+    ],
   );
   const proposed = rows.filter((r) => r.inserted).length;
   return { proposed, updated: rows.length - proposed, reviewed: cs.length - rows.length };
 }
 
-export async function listCandidates(db: Queryable, reportId: string, status: string | undefined): Promise<CandidateRow[]> {
+export async function listCandidates(
+  db: Queryable,
+  reportId: string,
+  status: string | undefined,
+): Promise<CandidateRow[]> {
   const { rows } = await db.query<CandidateRow>(
     `SELECT ${CANDIDATE} FROM match_candidates m
       WHERE m.report_id = $1 AND (CASE WHEN $2::text IS NULL THEN m.review_status <> 'rejected' ELSE m.review_status = $2 END)
@@ -376,11 +465,32 @@ export async function findCandidate(db: Queryable, id: string): Promise<Candidat
   return rows[0];
 }
 
-export async function reviewCandidate(tx: Queryable, id: string, status: string, by: string, at: Date, note: Buffer | null): Promise<void> {
-  await tx.query('UPDATE match_candidates SET review_status = $2, reviewed_by = $3, reviewed_at = $4, note = coalesce($5, note) WHERE id = $1', [id, status, by, at, note]);
+export async function reviewCandidate(
+  tx: Queryable,
+  id: string,
+  status: string,
+  by: string,
+  at: Date,
+  note: Buffer | null,
+): Promise<void> {
+  await tx.query(
+    'UPDATE match_candidates SET review_status = $2, reviewed_by = $3, reviewed_at = $4, note = coalesce($5, note) WHERE id = $1',
+    [id, status, by, at, note],
+  );
 }
 
-export async function insertNotification(tx: Queryable, n: { accountId: string; orgId: string; kind: string; recordType: string; recordId: string; refId: string | null; at: Date }): Promise<void> {
+export async function insertNotification(
+  tx: Queryable,
+  n: {
+    accountId: string;
+    orgId: string;
+    kind: string;
+    recordType: string;
+    recordId: string;
+    refId: string | null;
+    at: Date;
+  },
+): Promise<void> {
   await addNotification(tx, n);
 }
 
@@ -404,8 +514,18 @@ export async function listNotifications(db: Queryable, accountId: string, orgId:
 }
 
 /** Sets the status if the version is still the one read; returns the new version or null (stale). */
-export async function changeStatus(tx: Queryable, table: 'missing_reports' | 'found_records', id: string, version: number, status: string, at: Date): Promise<number | null> {
-  const { rows } = await tx.query<{ version: number }>(`UPDATE ${table} SET status = $3, version = version + 1, updated_at = $4 WHERE id = $1 AND version = $2 RETURNING version`, [id, version, status, at]);
+export async function changeStatus(
+  tx: Queryable,
+  table: 'missing_reports' | 'found_records',
+  id: string,
+  version: number,
+  status: string,
+  at: Date,
+): Promise<number | null> {
+  const { rows } = await tx.query<{ version: number }>(
+    `UPDATE ${table} SET status = $3, version = version + 1, updated_at = $4 WHERE id = $1 AND version = $2 RETURNING version`,
+    [id, version, status, at],
+  );
   return rows[0] ? Number(rows[0].version) : null;
 }
 

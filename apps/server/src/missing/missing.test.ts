@@ -41,7 +41,11 @@ describeOnBothDatabases('missing-person reports and matching', (h) => {
     const created = await c.post('/api/people', body);
     assert.equal(created.statusCode, 201, created.body);
     const id = (created.json() as { id: string }).id;
-    if (consent) assert.equal((await c.post(`/api/people/${id}/consents`, { purpose: 'sharing', method: 'signed' })).statusCode, 201);
+    if (consent)
+      assert.equal(
+        (await c.post(`/api/people/${id}/consents`, { purpose: 'sharing', method: 'signed' })).statusCode,
+        201,
+      );
     return id;
   };
 
@@ -51,15 +55,49 @@ describeOnBothDatabases('missing-person reports and matching', (h) => {
     await h().createAccount({ org: 'comite', email: 'revisor@comite.example', role: 'search_committee' });
     await h().createAccount({ org: 'otra', email: 'coord@otra.example', role: 'coordinator' });
     const [albergue, comite] = [await h().createOrg('albergue'), await h().createOrg('comite')];
-    await h().ctx.db.query("INSERT INTO sharing_agreements (from_org_id, to_org_id, purposes) VALUES ($1, $2, ARRAY['search'])", [albergue, comite]);
+    await h().ctx.db.query(
+      "INSERT INTO sharing_agreements (from_org_id, to_org_id, purposes) VALUES ($1, $2, ARRAY['search'])",
+      [albergue, comite],
+    );
     shelter = await h().login('coord@albergue.example');
     family = await h().login('familia@comite.example');
     reviewer = await h().login('revisor@comite.example');
-    kebinId = await person(shelter, { givenNames: 'Kebin', surnames: 'Alvarenga', sex: 'M', birthDate: '2001-03-14', nationality: 'HN', origin: { place: 'Choloma' } }, true);
-    jonathanId = await person(shelter, { givenNames: 'Jonathan', surnames: 'Alvarenga', sex: 'M', birthDate: '1998-07-01', nationality: 'HN' }, true);
-    unconsentedId = await person(shelter, { givenNames: 'Kevin', surnames: 'Alvarenga', sex: 'M', birthDate: '2001-03-14' }, false);
-    strangerId = await person(await h().login('coord@otra.example'), { givenNames: 'Kevin', surnames: 'Alvarenga', sex: 'M', birthDate: '2001-03-14' }, true);
-    const remains = await reviewer.post('/api/missing/found', { kind: 'unidentified_remains', sex: 'M', ageMin: 20, ageMax: 26, foundOn: '2024-06-01', foundPlace: 'Altar, Sonora', custodian: { agency: 'SEMEFO Sonora', fileNumber: 'CI-2024-0931' } });
+    kebinId = await person(
+      shelter,
+      {
+        givenNames: 'Kebin',
+        surnames: 'Alvarenga',
+        sex: 'M',
+        birthDate: '2001-03-14',
+        nationality: 'HN',
+        origin: { place: 'Choloma' },
+      },
+      true,
+    );
+    jonathanId = await person(
+      shelter,
+      { givenNames: 'Jonathan', surnames: 'Alvarenga', sex: 'M', birthDate: '1998-07-01', nationality: 'HN' },
+      true,
+    );
+    unconsentedId = await person(
+      shelter,
+      { givenNames: 'Kevin', surnames: 'Alvarenga', sex: 'M', birthDate: '2001-03-14' },
+      false,
+    );
+    strangerId = await person(
+      await h().login('coord@otra.example'),
+      { givenNames: 'Kevin', surnames: 'Alvarenga', sex: 'M', birthDate: '2001-03-14' },
+      true,
+    );
+    const remains = await reviewer.post('/api/missing/found', {
+      kind: 'unidentified_remains',
+      sex: 'M',
+      ageMin: 20,
+      ageMax: 26,
+      foundOn: '2024-06-01',
+      foundPlace: 'Altar, Sonora',
+      custodian: { agency: 'SEMEFO Sonora', fileNumber: 'CI-2024-0931' },
+    });
     assert.equal(remains.statusCode, 201, remains.body);
     remainsId = (remains.json() as { id: string }).id;
   });
@@ -74,12 +112,23 @@ describeOnBothDatabases('missing-person reports and matching', (h) => {
       origin: { country: 'HN', place: 'Choloma' },
       physical: { heightCm: 168, tattoos: 'rosa en el antebrazo izquierdo' },
       lastContact: { date: '2024-04-20', place: 'Tapachula', route: 'Tecún Umán – Tapachula', means: 'WhatsApp' },
-      relatives: [{ name: 'Rosa Alvarenga', relationship: 'madre', contacts: [{ channel: 'whatsapp', value: '+50499990000' }], consentToContact: true }],
+      relatives: [
+        {
+          name: 'Rosa Alvarenga',
+          relationship: 'madre',
+          contacts: [{ channel: 'whatsapp', value: '+50499990000' }],
+          consentToContact: true,
+        },
+      ],
       dnaSample: { given: true, where: 'EAAF' },
       authorities: [{ authority: 'Fiscalía de Derechos Humanos', country: 'HN', fileNumber: 'FDH-77' }],
     });
     assert.equal(created.statusCode, 201, created.body);
-    const body = created.json() as { id: string; nationality: string; matchRun: { proposed: number; searched: { partnerPeople: number; partners: number } } };
+    const body = created.json() as {
+      id: string;
+      nationality: string;
+      matchRun: { proposed: number; searched: { partnerPeople: number; partners: number } };
+    };
     reportId = body.id;
     assert.equal(body.nationality, 'HN');
     assert.equal(body.matchRun.searched.partners, 1);
@@ -104,38 +153,71 @@ describeOnBothDatabases('missing-person reports and matching', (h) => {
   });
 
   it('confirms: the case owner is notified, not the reviewer, never the family; the decision is audited', async () => {
-    const items = ((await reviewer.get(`/api/missing/reports/${reportId}/candidates`)).json() as { items: Candidate[] }).items;
+    const items = ((await reviewer.get(`/api/missing/reports/${reportId}/candidates`)).json() as { items: Candidate[] })
+      .items;
     const kebin = items.find((c) => c.candidateId === kebinId) as Candidate;
-    const review = await reviewer.post(`/api/missing/candidates/${kebin.id}/review`, { decision: 'confirmed', note: 'Coinciden fecha de nacimiento y tatuaje' });
+    const review = await reviewer.post(`/api/missing/candidates/${kebin.id}/review`, {
+      decision: 'confirmed',
+      note: 'Coinciden fecha de nacimiento y tatuaje',
+    });
     assert.equal(review.statusCode, 200, review.body);
     assert.equal((review.json() as Candidate).reviewStatus, 'confirmed');
-    const owner = (await family.get('/api/missing/notifications')).json() as { items: { kind: string; recordId: string; refId: string }[] };
-    assert.deepEqual(owner.items.map((n) => [n.kind, n.recordId, n.refId]), [['missing.match_confirmed', reportId, kebin.id]]);
+    const owner = (await family.get('/api/missing/notifications')).json() as {
+      items: { kind: string; recordId: string; refId: string }[];
+    };
+    assert.deepEqual(
+      owner.items.map((n) => [n.kind, n.recordId, n.refId]),
+      [['missing.match_confirmed', reportId, kebin.id]],
+    );
     assert.equal(((await reviewer.get('/api/missing/notifications')).json() as { items: unknown[] }).items.length, 0);
-    const { rows } = await h().ctx.db.query<{ action: string }>("SELECT action FROM audit_log WHERE record_type = 'missing_report' AND record_id = $1 ORDER BY seq", [reportId]);
+    const { rows } = await h().ctx.db.query<{ action: string }>(
+      "SELECT action FROM audit_log WHERE record_type = 'missing_report' AND record_id = $1 ORDER BY seq",
+      [reportId],
+    );
     const actions = rows.map((r) => r.action);
-    for (const a of ['missing_report.create', 'missing_report.match', 'missing_report.candidates_read', 'missing_report.candidate_review']) assert.ok(actions.includes(a), a);
+    for (const a of [
+      'missing_report.create',
+      'missing_report.match',
+      'missing_report.candidates_read',
+      'missing_report.candidate_review',
+    ])
+      assert.ok(actions.includes(a), a);
   });
 
   it('a rejected pair never comes back on a re-run', async () => {
-    const items = ((await reviewer.get(`/api/missing/reports/${reportId}/candidates`)).json() as { items: Candidate[] }).items;
+    const items = ((await reviewer.get(`/api/missing/reports/${reportId}/candidates`)).json() as { items: Candidate[] })
+      .items;
     const other = items.find((c) => c.candidateId !== kebinId);
     let rejectedId: string;
     if (other) rejectedId = other.candidateId;
     else rejectedId = remainsId;
     const target = items.find((c) => c.candidateId === rejectedId);
-    assert.ok(target, `expected a second candidate, got ${JSON.stringify(items.map((c) => [c.candidateKind, c.score]))}`);
-    assert.equal((await reviewer.post(`/api/missing/candidates/${target.id}/review`, { decision: 'rejected' })).statusCode, 200);
+    assert.ok(
+      target,
+      `expected a second candidate, got ${JSON.stringify(items.map((c) => [c.candidateKind, c.score]))}`,
+    );
+    assert.equal(
+      (await reviewer.post(`/api/missing/candidates/${target.id}/review`, { decision: 'rejected' })).statusCode,
+      200,
+    );
     const rerun = await reviewer.post(`/api/missing/reports/${reportId}/rematch`);
     assert.equal(rerun.statusCode, 200, rerun.body);
     assert.ok((rerun.json() as { alreadyReviewed: number }).alreadyReviewed >= 2);
-    const after = ((await reviewer.get(`/api/missing/reports/${reportId}/candidates`)).json() as { items: Candidate[] }).items;
+    const after = ((await reviewer.get(`/api/missing/reports/${reportId}/candidates`)).json() as { items: Candidate[] })
+      .items;
     assert.ok(!after.some((c) => c.candidateId === rejectedId));
-    const rejected = ((await reviewer.get(`/api/missing/reports/${reportId}/candidates?status=rejected`)).json() as { items: Candidate[] }).items;
-    assert.deepEqual(rejected.map((c) => c.candidateId), [rejectedId]);
+    const rejected = (
+      (await reviewer.get(`/api/missing/reports/${reportId}/candidates?status=rejected`)).json() as {
+        items: Candidate[];
+      }
+    ).items;
+    assert.deepEqual(
+      rejected.map((c) => c.candidateId),
+      [rejectedId],
+    );
   });
 
-  it("another organisation cannot read the report or its queue (404)", async () => {
+  it('another organisation cannot read the report or its queue (404)', async () => {
     for (const url of [`/api/missing/reports/${reportId}`, `/api/missing/reports/${reportId}/candidates`]) {
       const r = await shelter.get(url);
       assert.deepEqual([r.statusCode, (r.json() as { code: string }).code], [404, 'record.not_found']);
@@ -161,7 +243,8 @@ describeOnBothDatabases('missing-person reports and matching', (h) => {
   it('keeps personal fields encrypted at rest and explanations free of names', async () => {
     const dump = async (sql: string) => JSON.stringify((await h().ctx.db.query(sql)).rows);
     const reports = await dump('SELECT row_to_json(r) AS j FROM missing_reports r');
-    for (const secret of ['Kevin', 'Tapachula', '50499990000', 'Rosa', 'EAAF', 'FDH-77', 'antebrazo']) assert.ok(!reports.includes(secret), secret);
+    for (const secret of ['Kevin', 'Tapachula', '50499990000', 'Rosa', 'EAAF', 'FDH-77', 'antebrazo'])
+      assert.ok(!reports.includes(secret), secret);
     const found = await dump('SELECT row_to_json(f) AS j FROM found_records f');
     for (const secret of ['Altar', 'SEMEFO', 'CI-2024']) assert.ok(!found.includes(secret), secret);
     const candidates = await dump('SELECT row_to_json(m) AS j FROM match_candidates m');

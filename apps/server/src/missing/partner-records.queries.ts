@@ -14,7 +14,12 @@ const REPORT_MATCH = `r.id::text AS id, r.org_id::text AS org_id, r.owner_accoun
 const hits = (alias: string) => `(SELECT count(*) FROM unnest(${alias}.name_bi) AS k WHERE k = ANY($1::text[]))::int`;
 
 /** A partner's found records still unidentified (an identified one is nobody's search any more). */
-export async function partnerFoundByNames(db: Queryable, orgId: string, keys: readonly string[], limit: number): Promise<FoundRow[]> {
+export async function partnerFoundByNames(
+  db: Queryable,
+  orgId: string,
+  keys: readonly string[],
+  limit: number,
+): Promise<FoundRow[]> {
   const { rows } = await db.query<FoundRow>(
     `SELECT ${FOUND_MATCH} FROM found_records f WHERE f.name_bi && $1::text[] AND f.org_id = $2 AND f.status = 'unidentified' ORDER BY ${hits('f')} DESC, f.id LIMIT $3`,
     [keys, orgId, limit],
@@ -26,7 +31,12 @@ export async function partnerFoundByNames(db: Queryable, orgId: string, keys: re
  * A partner's open reports whose family consented to a search with other organisations (the
  * report's trace consent, given and not withdrawn): without it the report is not searched at all.
  */
-export async function partnerReportsByNames(db: Queryable, orgId: string, keys: readonly string[], limit: number): Promise<ReportRow[]> {
+export async function partnerReportsByNames(
+  db: Queryable,
+  orgId: string,
+  keys: readonly string[],
+  limit: number,
+): Promise<ReportRow[]> {
   const { rows } = await db.query<ReportRow>(
     `SELECT ${REPORT_MATCH} FROM missing_reports r
       WHERE r.name_bi && $1::text[] AND r.org_id = $2 AND r.status = 'open'
@@ -39,7 +49,10 @@ export async function partnerReportsByNames(db: Queryable, orgId: string, keys: 
 
 export async function organisationNames(db: Queryable, ids: readonly string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const { rows } = await db.query<{ id: string; name: string }>('SELECT id::text AS id, name FROM organisations WHERE id = ANY($1::uuid[])', [ids]);
+  const { rows } = await db.query<{ id: string; name: string }>(
+    'SELECT id::text AS id, name FROM organisations WHERE id = ANY($1::uuid[])',
+    [ids],
+  );
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 

@@ -13,9 +13,18 @@ import * as pq from './partner-records.queries.ts';
 /** Stored candidate rows that are a partner's found record or report (not a consented person). */
 export const isPartnerReference = (c: CandidateRow) => c.candidate_kind !== 'person' && c.candidate_org_id !== c.org_id;
 
-type Shared = Partial<Record<'givenNames' | 'surnames' | 'sex' | 'birthDate' | 'nationality' | 'recordDate' | 'place' | 'custodian' | 'status', string>> & { aliases?: string[] };
+type Shared = Partial<
+  Record<
+    'givenNames' | 'surnames' | 'sex' | 'birthDate' | 'nationality' | 'recordDate' | 'place' | 'custodian' | 'status',
+    string
+  >
+> & { aliases?: string[] };
 
-export async function partnerReferenceView(deps: { db: Database; keyring: Keyring }, actor: Actor, c: CandidateRow): Promise<ComparedRecord | null> {
+export async function partnerReferenceView(
+  deps: { db: Database; keyring: Keyring },
+  actor: Actor,
+  c: CandidateRow,
+): Promise<ComparedRecord | null> {
   if (!actor.orgId || c.org_id !== actor.orgId) return null;
   // The agreement must still be in force and the record still searchable (consent not withdrawn).
   if (!actor.sharing.some((s) => s.fromOrgId === c.candidate_org_id && s.purposes.includes('search'))) return null;
@@ -32,7 +41,9 @@ export async function partnerReferenceView(deps: { db: Database; keyring: Keyrin
   };
   const shared = await pq.sharedDetailsFor(deps.db, c.id);
   if (!shared || shared.requester_org_id !== actor.orgId) return reference;
-  const d = (await openJson<Shared>(deps.keyring, actor.orgId, 'tracing_candidates.shared_details', shared.shared_details)) ?? {};
+  const d =
+    (await openJson<Shared>(deps.keyring, actor.orgId, 'tracing_candidates.shared_details', shared.shared_details)) ??
+    {};
   const note = [d.custodian, d.status].filter(Boolean).join(' · ');
   const view: ComparedRecord = { ...reference, sharedFields: shared.shared_fields };
   if (d.givenNames) view.givenNames = d.givenNames;

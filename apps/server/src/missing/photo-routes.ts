@@ -26,13 +26,21 @@ export function registerMissingPhotoRoutes(app: FastifyInstance, photos: Missing
           bodyLimit: limit,
           schema: {
             tags,
-            summary: kind === 'report' ? 'Add a photo of the person sought (raw JPEG, PNG or WebP bytes; stored encrypted)' : 'Add a photo of the person found or of the remains (raw JPEG, PNG or WebP bytes; stored encrypted)',
+            summary:
+              kind === 'report'
+                ? 'Add a photo of the person sought (raw JPEG, PNG or WebP bytes; stored encrypted)'
+                : 'Add a photo of the person found or of the remains (raw JPEG, PNG or WebP bytes; stored encrypted)',
             params: idParams,
             response: { 201: missingPhotoSchema, 415: errorResponseSchema, ...commonErrorResponses },
           },
         },
         async (request, reply) => {
-          const photo = await photos.upload(await authOf(request).actor(), { kind, id: request.params.id }, imageUpload(request), { ip: request.ip });
+          const photo = await photos.upload(
+            await authOf(request).actor(),
+            { kind, id: request.params.id },
+            imageUpload(request),
+            { ip: request.ip },
+          );
           return reply.status(201).send(photo);
         },
       );
@@ -40,13 +48,34 @@ export function registerMissingPhotoRoutes(app: FastifyInstance, photos: Missing
   });
 
   const api = app.withTypeProvider<ZodTypeProvider>();
-  api.get('/api/missing/photos/:id', { schema: { tags, summary: 'A photo of a report or found record (decrypted; the view is audited)', params: idParams } }, async (request, reply) => {
-    const photo = await photos.read(await authOf(request).actor(), request.params.id, { ip: request.ip });
-    return sendPrivateImage(reply, photo);
-  });
+  api.get(
+    '/api/missing/photos/:id',
+    {
+      schema: {
+        tags,
+        summary: 'A photo of a report or found record (decrypted; the view is audited)',
+        params: idParams,
+      },
+    },
+    async (request, reply) => {
+      const photo = await photos.read(await authOf(request).actor(), request.params.id, { ip: request.ip });
+      return sendPrivateImage(reply, photo);
+    },
+  );
 
-  api.delete('/api/missing/photos/:id', { schema: { tags, summary: 'Remove a photo of a report or found record', params: idParams, response: { 204: z.null(), ...commonErrorResponses } } }, async (request, reply) => {
-    await photos.remove(await authOf(request).actor(), request.params.id, { ip: request.ip });
-    return reply.status(204).send(null);
-  });
+  api.delete(
+    '/api/missing/photos/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Remove a photo of a report or found record',
+        params: idParams,
+        response: { 204: z.null(), ...commonErrorResponses },
+      },
+    },
+    async (request, reply) => {
+      await photos.remove(await authOf(request).actor(), request.params.id, { ip: request.ip });
+      return reply.status(204).send(null);
+    },
+  );
 }

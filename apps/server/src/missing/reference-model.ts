@@ -8,10 +8,22 @@
 import { createMatcher, type MatchModel, type PersonRecord } from '@acompana/core';
 import { seededRandom } from '../people/demo-names.ts';
 
-const GIVEN_M = 'José,Juan,Carlos,Luis,Kevin,Jorge,Mario,Óscar,Edwin,Wilmer,Selvin,Erick,Brayan,Francisco,Pedro,Miguel,Jesús,Héctor,Darwin,Marvin,Denis,Nelson,Cristian,Yeison,Jonathan,Santos,Víctor,David,Manuel,Ramón,Julio,Fredy,Jean,Pierre,Wilson,Anderson,Elmer,Rigoberto'.split(',');
-const GIVEN_F = 'María,Ana,Rosa,Carmen,Yesenia,Karla,Dayana,Sofía,Gabriela,Daniela,Lucía,Wendy,Iris,Glenda,Marisol,Reina,Sandra,Jessica,Nayeli,Brenda,Xiomara,Guadalupe,Juana,Marta,Elena,Fabiola,Nadège,Roseline'.split(',');
-const SUR = 'Hernández,López,García,Martínez,Rodríguez,Pérez,González,Ramírez,Flores,Cruz,Reyes,Mejía,Morales,Ortiz,Castillo,Gómez,Díaz,Sánchez,Romero,Vásquez,Alvarenga,Zelaya,Chávez,Aguilar,Mendoza,Rivera,Torres,Jiménez,Ramos,Orellana,Escobar,Argueta,Guevara,Bonilla,Funes,Paz,Xicará,Tzul,Choc,Caal,Pop,Batz,Quiñónez,Núñez,Villatoro,Joseph,Pierre,Jean-Baptiste,Louis,Cerna,Amaya,Lemus,Portillo,Recinos,Solórzano'.split(',');
-const PLACES = 'Choloma,San Pedro Sula,Tegucigalpa,Tapachula,Ciudad Hidalgo,Tenosique,Palenque,Coatzacoalcos,Veracruz,Reynosa,Nuevo Laredo,Piedras Negras,Ciudad Juárez,Tijuana,Mexicali,Altar,Sasabe,Arriaga,Ixtepec,Guatemala,Quetzaltenango,San Salvador,Port-au-Prince,Les Cayes'.split(',');
+const GIVEN_M =
+  'José,Juan,Carlos,Luis,Kevin,Jorge,Mario,Óscar,Edwin,Wilmer,Selvin,Erick,Brayan,Francisco,Pedro,Miguel,Jesús,Héctor,Darwin,Marvin,Denis,Nelson,Cristian,Yeison,Jonathan,Santos,Víctor,David,Manuel,Ramón,Julio,Fredy,Jean,Pierre,Wilson,Anderson,Elmer,Rigoberto'.split(
+    ',',
+  );
+const GIVEN_F =
+  'María,Ana,Rosa,Carmen,Yesenia,Karla,Dayana,Sofía,Gabriela,Daniela,Lucía,Wendy,Iris,Glenda,Marisol,Reina,Sandra,Jessica,Nayeli,Brenda,Xiomara,Guadalupe,Juana,Marta,Elena,Fabiola,Nadège,Roseline'.split(
+    ',',
+  );
+const SUR =
+  'Hernández,López,García,Martínez,Rodríguez,Pérez,González,Ramírez,Flores,Cruz,Reyes,Mejía,Morales,Ortiz,Castillo,Gómez,Díaz,Sánchez,Romero,Vásquez,Alvarenga,Zelaya,Chávez,Aguilar,Mendoza,Rivera,Torres,Jiménez,Ramos,Orellana,Escobar,Argueta,Guevara,Bonilla,Funes,Paz,Xicará,Tzul,Choc,Caal,Pop,Batz,Quiñónez,Núñez,Villatoro,Joseph,Pierre,Jean-Baptiste,Louis,Cerna,Amaya,Lemus,Portillo,Recinos,Solórzano'.split(
+    ',',
+  );
+const PLACES =
+  'Choloma,San Pedro Sula,Tegucigalpa,Tapachula,Ciudad Hidalgo,Tenosique,Palenque,Coatzacoalcos,Veracruz,Reynosa,Nuevo Laredo,Piedras Negras,Ciudad Juárez,Tijuana,Mexicali,Altar,Sasabe,Arriaga,Ixtepec,Guatemala,Quetzaltenango,San Salvador,Port-au-Prince,Les Cayes'.split(
+    ',',
+  );
 const NATIONS = ['HN', 'HN', 'HN', 'GT', 'GT', 'SV', 'MX', 'HT', 'NI', 'VE'];
 const SOUND_SWAPS: [RegExp, string][] = [
   [/v/g, 'b'],
@@ -60,7 +72,11 @@ function variant(rand: () => number, r: PersonRecord, id: string): PersonRecord 
   return out;
 }
 
-function syntheticPopulation(size: number, queries: number, seed: number): { population: PersonRecord[]; queries: PersonRecord[] } {
+function syntheticPopulation(
+  size: number,
+  queries: number,
+  seed: number,
+): { population: PersonRecord[]; queries: PersonRecord[] } {
   const rand = seededRandom(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
   const population: PersonRecord[] = [];
@@ -86,7 +102,14 @@ function syntheticPopulation(size: number, queries: number, seed: number): { pop
   for (let i = 0; i < queries; i++) {
     const source = population[Math.floor(rand() * size)] as PersonRecord;
     if (rand() < 0.6) qs.push(variant(rand, source, `q${i}`));
-    else qs.push(variant(rand, { ...source, givenNames: pick(GIVEN_M), birthDate: `${1960 + Math.floor(rand() * 50)}-06-15` }, `q${i}`));
+    else
+      qs.push(
+        variant(
+          rand,
+          { ...source, givenNames: pick(GIVEN_M), birthDate: `${1960 + Math.floor(rand() * 50)}-06-15` },
+          `q${i}`,
+        ),
+      );
   }
   return { population, queries: qs };
 }

@@ -37,14 +37,22 @@ function reportScope(s: QueueScope, params: unknown[]): string {
   return `${org} AND (${own} OR r.team_id = ANY($${params.length}::uuid[]))`;
 }
 
-export async function listQueue(db: Queryable, s: QueueScope, status: string, after: { score: number; id: string } | null, limit: number): Promise<QueueRow[]> {
+export async function listQueue(
+  db: Queryable,
+  s: QueueScope,
+  status: string,
+  after: { score: number; id: string } | null,
+  limit: number,
+): Promise<QueueRow[]> {
   const params: unknown[] = [];
   const where = [reportScope(s, params)];
   params.push(status);
   where.push(`m.review_status = $${params.length}`);
   if (after) {
     params.push(after.score, after.id);
-    where.push(`(m.score < $${params.length - 1}::float8 OR (m.score = $${params.length - 1}::float8 AND m.id > $${params.length}::uuid))`);
+    where.push(
+      `(m.score < $${params.length - 1}::float8 OR (m.score = $${params.length - 1}::float8 AND m.id > $${params.length}::uuid))`,
+    );
   }
   params.push(limit);
   const { rows } = await db.query<QueueRow>(

@@ -3,7 +3,13 @@
 // report's case owner — an account in the organisation — and never anyone in the family: the
 // relatives' contact channels are not used here at all.
 import { listScope, type Actor } from '@acompana/core';
-import type { CandidateReview, MatchCandidate, MatchExplanation, ReviewQueueItem, ReviewQueueQuery } from '@acompana/core';
+import type {
+  CandidateReview,
+  MatchCandidate,
+  MatchExplanation,
+  ReviewQueueItem,
+  ReviewQueueQuery,
+} from '@acompana/core';
 import type { Database } from '../kernel/db/database.ts';
 import type { Keyring } from '../kernel/crypto/keyring.ts';
 import type { AuditWriter } from '../audit/audit-log.ts';
@@ -31,7 +37,11 @@ const parseJson = <T>(v: unknown): T => (typeof v === 'string' ? (JSON.parse(v) 
 export function createReviewService(deps: ReviewDeps) {
   const { db, keyring, audit, clock, matching, missing } = deps;
 
-  async function toCandidate(actor: Actor, c: q.CandidateRow, report: MatchCandidate['report']): Promise<MatchCandidate> {
+  async function toCandidate(
+    actor: Actor,
+    c: q.CandidateRow,
+    report: MatchCandidate['report'],
+  ): Promise<MatchCandidate> {
     return {
       id: c.id,
       reportId: c.report_id,
@@ -50,7 +60,10 @@ export function createReviewService(deps: ReviewDeps) {
       // Photos beside each record: the report's, and the candidate's when it is the
       // organisation's own found record (a partner's records and people's photos are not shared).
       reportPhotos: await listPhotos(db, { kind: 'report', id: c.report_id }),
-      candidatePhotos: c.candidate_kind === 'found_record' && c.candidate_org_id === c.org_id ? await listPhotos(db, { kind: 'found', id: c.candidate_id }) : [],
+      candidatePhotos:
+        c.candidate_kind === 'found_record' && c.candidate_org_id === c.org_id
+          ? await listPhotos(db, { kind: 'found', id: c.candidate_id })
+          : [],
     };
   }
 
@@ -59,12 +72,27 @@ export function createReviewService(deps: ReviewDeps) {
    * (pending by default), best score first, by cursor. Names of the reports only; the records
    * themselves are shown (and their read audited) when one candidate is opened.
    */
-  async function queue(actor: Actor, query: ReviewQueueQuery, meta: RequestMeta = {}): Promise<{ items: ReviewQueueItem[]; nextCursor: string | null }> {
+  async function queue(
+    actor: Actor,
+    query: ReviewQueueQuery,
+    meta: RequestMeta = {},
+  ): Promise<{ items: ReviewQueueItem[]; nextCursor: string | null }> {
     const scope = listScope(actor, 'read', 'missing_report');
     if (!actor.orgId || !scope || scope === 'shared') throw new AppError('policy.denied');
     const orgId = actor.orgId;
-    const after = query.cursor ? decodeCursor<{ score: number; id: string }>(query.cursor, (v) => typeof v.score === 'number' && typeof v.id === 'string' && /^[0-9a-f-]{36}$/.test(v.id)) : null;
-    const rows = await listQueue(db, { scope, orgId, accountId: actor.accountId, teamIds: actor.teamIds }, query.status, after, query.limit + 1);
+    const after = query.cursor
+      ? decodeCursor<{ score: number; id: string }>(
+          query.cursor,
+          (v) => typeof v.score === 'number' && typeof v.id === 'string' && /^[0-9a-f-]{36}$/.test(v.id),
+        )
+      : null;
+    const rows = await listQueue(
+      db,
+      { scope, orgId, accountId: actor.accountId, teamIds: actor.teamIds },
+      query.status,
+      after,
+      query.limit + 1,
+    );
     const page = rows.slice(0, query.limit);
     const items = await Promise.all(
       page.map(async (r): Promise<ReviewQueueItem> => {
@@ -92,10 +120,17 @@ export function createReviewService(deps: ReviewDeps) {
       orgId,
       fields: ['given_names', 'surnames'],
       ip: meta.ip ?? null,
-      details: { status: query.status, returned: items.length, reports: [...new Set(items.map((i) => i.reportId))].join(',') },
+      details: {
+        status: query.status,
+        returned: items.length,
+        reports: [...new Set(items.map((i) => i.reportId))].join(','),
+      },
     });
     const last = page[page.length - 1];
-    return { items, nextCursor: rows.length > query.limit && last ? encodeCursor({ score: Number(last.score), id: last.id }) : null };
+    return {
+      items,
+      nextCursor: rows.length > query.limit && last ? encodeCursor({ score: Number(last.score), id: last.id }) : null,
+    };
   }
 
   /** One candidate, side by side, opened from the queue (the reader must be able to read its report). */
@@ -103,7 +138,11 @@ export function createReviewService(deps: ReviewDeps) {
     const found = await q.findCandidate(db, candidateId);
     if (!found) throw new AppError('record.not_found');
     const row = await missing.loadReport(actor, 'read', found.report_id);
-    const item = await toCandidate(actor, found, reportView(row, await decryptFields(keyring, reportSpec, row.org_id, row)));
+    const item = await toCandidate(
+      actor,
+      found,
+      reportView(row, await decryptFields(keyring, reportSpec, row.org_id, row)),
+    );
     await audit.record({
       actorAccountId: actor.accountId,
       actorOrgId: actor.orgId,
@@ -132,12 +171,20 @@ export function createReviewService(deps: ReviewDeps) {
       orgId: row.org_id,
       fields: ['given_names', 'surnames', 'aliases', 'birth_date', 'sex'],
       ip: meta.ip ?? null,
-      details: { returned: items.length, candidates: items.map((i) => `${i.candidateKind}:${i.candidateId}`).join(',') },
+      details: {
+        returned: items.length,
+        candidates: items.map((i) => `${i.candidateKind}:${i.candidateId}`).join(','),
+      },
     });
     return { items };
   }
 
-  async function review(actor: Actor, candidateId: string, input: CandidateReview, meta: RequestMeta = {}): Promise<MatchCandidate> {
+  async function review(
+    actor: Actor,
+    candidateId: string,
+    input: CandidateReview,
+    meta: RequestMeta = {},
+  ): Promise<MatchCandidate> {
     const found = await q.findCandidate(db, candidateId);
     if (!found) throw new AppError('record.not_found');
     const row = await missing.loadReport(actor, 'update', found.report_id);
@@ -154,10 +201,24 @@ export function createReviewService(deps: ReviewDeps) {
         orgId: row.org_id,
         fields: ['review_status', ...(note ? ['note'] : [])],
         ip: meta.ip ?? null,
-        details: { candidateId, decision: input.decision, previous: found.review_status, candidateKind: found.candidate_kind, candidateOrgId: found.candidate_org_id },
+        details: {
+          candidateId,
+          decision: input.decision,
+          previous: found.review_status,
+          candidateKind: found.candidate_kind,
+          candidateOrgId: found.candidate_org_id,
+        },
       });
       if (input.decision === 'confirmed' && found.review_status !== 'confirmed' && row.owner_account_id) {
-        await q.insertNotification(tx, { accountId: row.owner_account_id, orgId: row.org_id, kind: 'missing.match_confirmed', recordType: 'missing_report', recordId: row.id, refId: candidateId, at });
+        await q.insertNotification(tx, {
+          accountId: row.owner_account_id,
+          orgId: row.org_id,
+          kind: 'missing.match_confirmed',
+          recordType: 'missing_report',
+          recordId: row.id,
+          refId: candidateId,
+          at,
+        });
       }
     });
     const fresh = await q.findCandidate(db, candidateId);
@@ -169,7 +230,15 @@ export function createReviewService(deps: ReviewDeps) {
     if (!actor.orgId) throw new AppError('policy.denied');
     const rows = await q.listNotifications(db, actor.accountId, actor.orgId);
     return {
-      items: rows.map((n) => ({ id: n.id, kind: n.kind, recordType: n.record_type, recordId: n.record_id, refId: n.ref_id, createdAt: iso(n.created_at), readAt: n.read_at ? iso(n.read_at) : null })),
+      items: rows.map((n) => ({
+        id: n.id,
+        kind: n.kind,
+        recordType: n.record_type,
+        recordId: n.record_id,
+        refId: n.ref_id,
+        createdAt: iso(n.created_at),
+        readAt: n.read_at ? iso(n.read_at) : null,
+      })),
     };
   }
 

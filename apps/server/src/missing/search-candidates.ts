@@ -82,19 +82,27 @@ export function createCandidateSearch(deps: { db: Database; keyring: Keyring }) 
       const blob = row[column];
       if (blob === null || blob === undefined) continue;
       const text = await keyring.decrypt(row.org_id, `people.${column}`, blob);
-      out[column === 'given_names' ? 'givenNames' : column === 'birth_date' ? 'birthDate' : column] = column === 'aliases' || column === 'origin' ? JSON.parse(text) : text;
+      out[column === 'given_names' ? 'givenNames' : column === 'birth_date' ? 'birthDate' : column] =
+        column === 'aliases' || column === 'origin' ? JSON.parse(text) : text;
     }
     return out;
   }
 
   /** Partners sharing with the actor's organisation for 'search' (agreements in force today). */
-  const searchPartners = (actor: Actor) => [...new Set(actor.sharing.filter((s) => s.purposes.includes('search')).map((s) => s.fromOrgId))].filter((o) => o !== actor.orgId);
+  const searchPartners = (actor: Actor) =>
+    [...new Set(actor.sharing.filter((s) => s.purposes.includes('search')).map((s) => s.fromOrgId))].filter(
+      (o) => o !== actor.orgId,
+    );
 
   async function gather(actor: Actor, report: q.ReportRow, data: Data): Promise<SearchOutcome> {
     const started = performance.now();
     const orgId = report.org_id;
     const aliases = data.aliases as string[] | undefined;
-    const keys = recordNameKeys({ givenNames: data.givenNames as string | undefined, surnames: data.surnames as string | undefined, aliases }).name;
+    const keys = recordNameKeys({
+      givenNames: data.givenNames as string | undefined,
+      surnames: data.surnames as string | undefined,
+      aliases,
+    }).name;
     // People are blocked on a given-name key and a surname key together when both are known: a
     // common surname alone matches thousands of a million records.
     const givenKeys = recordNameKeys({ givenNames: data.givenNames as string | undefined, aliases }).name;
@@ -111,29 +119,44 @@ export function createCandidateSearch(deps: { db: Database; keyring: Keyring }) 
     // enough when they fill a review list; only then every namesake ranked as before (then few).
     const peopleIn = async (org: string, shared: boolean) => {
       if (!split) return q.peopleByNames(db, org, await hash(org, keys), shared, PER_SOURCE, [], near);
-      const tier = { givenKeys: await hash(org, givenKeys), surnameKeys: await hash(org, surnameKeys), years, sex: report.sex };
+      const tier = {
+        givenKeys: await hash(org, givenKeys),
+        surnameKeys: await hash(org, surnameKeys),
+        years,
+        sex: report.sex,
+      };
       const top = await q.peopleByNameTier(db, org, { ...tier, top: true }, shared, PER_SOURCE);
       if (top.length >= PER_SOURCE) return top;
       const born = years.length ? await q.peopleByNameTier(db, org, { ...tier, top: false }, shared, PER_SOURCE) : [];
-      return born.length >= TIGHT_ENOUGH ? born : q.peopleByNames(db, org, tier.givenKeys, shared, PER_SOURCE, tier.surnameKeys, near);
+      return born.length >= TIGHT_ENOUGH
+        ? born
+        : q.peopleByNames(db, org, tier.givenKeys, shared, PER_SOURCE, tier.surnameKeys, near);
     };
     const foundIn = async (org: string, partner: boolean) => [
-      ...(hasNames ? await (partner ? pq.partnerFoundByNames : q.foundByNames)(db, org, await hash(org, keys), PER_SOURCE) : []),
+      ...(hasNames
+        ? await (partner ? pq.partnerFoundByNames : q.foundByNames)(db, org, await hash(org, keys), PER_SOURCE)
+        : []),
       ...(await q.unnamedFound(db, org, report.sex, near.birthYear, PER_SOURCE)),
     ];
     const none = Promise.resolve([]);
 
     const partners = searchPartners(actor);
     // The role must be allowed to read what a partner shares at all (policy 'shared' scope).
-    const peoplePartners = hasNames ? partners.filter((p) => can(actor, 'read', { type: 'person', orgId: p, consentedPurposes: ['search'] })) : [];
-    const recordPartners = partners.filter((p) => can(actor, 'read', { type: 'missing_report', orgId: p, consentedPurposes: ['search'] }));
+    const peoplePartners = hasNames
+      ? partners.filter((p) => can(actor, 'read', { type: 'person', orgId: p, consentedPurposes: ['search'] }))
+      : [];
+    const recordPartners = partners.filter((p) =>
+      can(actor, 'read', { type: 'missing_report', orgId: p, consentedPurposes: ['search'] }),
+    );
     const [ownPeople, ownFound, ownReports, partnerPeople, partnerFound, partnerReports] = await Promise.all([
       hasNames && listScope(actor, 'read', 'person') ? peopleIn(orgId, false) : none,
       foundIn(orgId, false),
       hasNames ? hash(orgId, keys).then((k) => q.reportsByNames(db, orgId, k, report.id, PER_SOURCE)) : none,
       Promise.all(peoplePartners.map((p) => peopleIn(p, true))),
       Promise.all(recordPartners.map((p) => foundIn(p, true))),
-      hasNames ? Promise.all(recordPartners.map(async (p) => pq.partnerReportsByNames(db, p, await hash(p, keys), PER_SOURCE))) : Promise.resolve([] as q.ReportRow[][]),
+      hasNames
+        ? Promise.all(recordPartners.map(async (p) => pq.partnerReportsByNames(db, p, await hash(p, keys), PER_SOURCE)))
+        : Promise.resolve([] as q.ReportRow[][]),
     ]);
     const retrieved = performance.now();
 
@@ -142,30 +165,63 @@ export function createCandidateSearch(deps: { db: Database; keyring: Keyring }) 
     const partnersSearched = new Map<string, number>();
     const countPartner = (org: string) => partnersSearched.set(org, (partnersSearched.get(org) ?? 0) + 1);
     for (const row of ownPeople) {
-      if (!can(actor, 'read', { type: 'person', orgId: row.org_id, ownerId: row.owner_account_id, teamId: row.team_id })) continue;
+      if (
+        !can(actor, 'read', { type: 'person', orgId: row.org_id, ownerId: row.owner_account_id, teamId: row.team_id })
+      )
+        continue;
       candidates.push({ view: personView(row, await decryptPerson(row), false), partner: false });
       searched.ownPeople++;
     }
     for (const row of partnerPeople.flat()) {
       // Retrieved only with an active consent to sharing (SQL), which the policy reads as 'search'.
-      if (!can(actor, 'read', { type: 'person', orgId: row.org_id, ownerId: row.owner_account_id, teamId: row.team_id, consentedPurposes: ['search'] })) continue;
+      if (
+        !can(actor, 'read', {
+          type: 'person',
+          orgId: row.org_id,
+          ownerId: row.owner_account_id,
+          teamId: row.team_id,
+          consentedPurposes: ['search'],
+        })
+      )
+        continue;
       candidates.push({ view: personView(row, await decryptPerson(row, PARTNER_PERSON_COLUMNS), true), partner: true });
       searched.partnerPeople++;
       countPartner(row.org_id);
     }
-    for (const row of ownFound) candidates.push({ view: foundView(row, await decryptFields(keyring, foundSpec, row.org_id, row)), partner: false });
+    for (const row of ownFound)
+      candidates.push({
+        view: foundView(row, await decryptFields(keyring, foundSpec, row.org_id, row)),
+        partner: false,
+      });
     for (const row of partnerFound.flat()) {
-      candidates.push({ view: foundView(row, await decryptFields(keyring, foundSpec, row.org_id, row)), partner: true });
+      candidates.push({
+        view: foundView(row, await decryptFields(keyring, foundSpec, row.org_id, row)),
+        partner: true,
+      });
       countPartner(row.org_id);
     }
     searched.foundRecords = ownFound.length + partnerFound.flat().length;
-    for (const row of ownReports) candidates.push({ view: otherReportView(row, await decryptFields(keyring, reportSpec, row.org_id, row)), partner: false });
+    for (const row of ownReports)
+      candidates.push({
+        view: otherReportView(row, await decryptFields(keyring, reportSpec, row.org_id, row)),
+        partner: false,
+      });
     for (const row of partnerReports.flat()) {
-      candidates.push({ view: otherReportView(row, await decryptFields(keyring, reportSpec, row.org_id, row)), partner: true });
+      candidates.push({
+        view: otherReportView(row, await decryptFields(keyring, reportSpec, row.org_id, row)),
+        partner: true,
+      });
       countPartner(row.org_id);
     }
     searched.reports = ownReports.length + partnerReports.flat().length;
-    return { candidates, searched, partners, partnersSearched, retrieveMs: retrieved - started, decryptMs: performance.now() - retrieved };
+    return {
+      candidates,
+      searched,
+      partners,
+      partnersSearched,
+      retrieveMs: retrieved - started,
+      decryptMs: performance.now() - retrieved,
+    };
   }
 
   return { gather, decryptPerson, searchPartners };

@@ -19,7 +19,8 @@ export interface TracingRow {
 
 const REQUEST = `t.id::text AS id, t.from_org_id::text AS from_org_id, fo.name AS from_org_name, t.to_org_id::text AS to_org_id, tor.name AS to_org_name,
   t.report_id::text AS report_id, t.status, t.created_at, t.decided_at, t.candidates_found, t.query, t.reply`;
-const FROM = 'tracing_requests t JOIN organisations fo ON fo.id = t.from_org_id JOIN organisations tor ON tor.id = t.to_org_id';
+const FROM =
+  'tracing_requests t JOIN organisations fo ON fo.id = t.from_org_id JOIN organisations tor ON tor.id = t.to_org_id';
 
 /**
  * Organisations that may exchange tracing requests with `orgId`: an active sharing agreement in
@@ -38,7 +39,19 @@ export async function tracingPartners(db: Queryable, orgId: string): Promise<{ i
   return rows;
 }
 
-export async function insertRequest(tx: Queryable, r: { id: string; fromOrgId: string; reportId: string; toOrgId: string; by: string; at: Date; query: Buffer; found: number }): Promise<boolean> {
+export async function insertRequest(
+  tx: Queryable,
+  r: {
+    id: string;
+    fromOrgId: string;
+    reportId: string;
+    toOrgId: string;
+    by: string;
+    at: Date;
+    query: Buffer;
+    found: number;
+  },
+): Promise<boolean> {
   const { rows } = await tx.query(
     `INSERT INTO tracing_requests (id, from_org_id, report_id, to_org_id, created_by, created_at, query, candidates_found)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (report_id, to_org_id) WHERE status = 'sent' DO NOTHING RETURNING id`,
@@ -47,7 +60,18 @@ export async function insertRequest(tx: Queryable, r: { id: string; fromOrgId: s
   return rows.length > 0;
 }
 
-export async function insertCandidate(tx: Queryable, c: { requestId: string; partnerOrgId: string; requesterOrgId: string; kind: string; candidateId: string; score: number; band: string }): Promise<void> {
+export async function insertCandidate(
+  tx: Queryable,
+  c: {
+    requestId: string;
+    partnerOrgId: string;
+    requesterOrgId: string;
+    kind: string;
+    candidateId: string;
+    score: number;
+    band: string;
+  },
+): Promise<void> {
   await tx.query(
     `INSERT INTO tracing_candidates (request_id, partner_org_id, requester_org_id, candidate_kind, candidate_id, score, score_band)
      VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`,
@@ -61,7 +85,13 @@ export async function findRequest(db: Queryable, id: string): Promise<TracingRow
 }
 
 /** Newest first, by keyset (created_at, id) after `after` (the last row of the previous page). */
-export async function listRequests(db: Queryable, orgId: string, direction: 'outgoing' | 'incoming', limit: number, after: { at: string; id: string } | null = null): Promise<(TracingRow & { cursor_at: string })[]> {
+export async function listRequests(
+  db: Queryable,
+  orgId: string,
+  direction: 'outgoing' | 'incoming',
+  limit: number,
+  after: { at: string; id: string } | null = null,
+): Promise<(TracingRow & { cursor_at: string })[]> {
   const column = direction === 'outgoing' ? 't.from_org_id' : 't.to_org_id';
   // The cursor keeps created_at as the database wrote it (microseconds): a JavaScript Date would
   // round it to milliseconds and skip or repeat rows created in the same millisecond.
@@ -75,7 +105,10 @@ export async function listRequests(db: Queryable, orgId: string, direction: 'out
 }
 
 export async function listRequestsForReport(db: Queryable, reportId: string): Promise<TracingRow[]> {
-  const { rows } = await db.query<TracingRow>(`SELECT ${REQUEST} FROM ${FROM} WHERE t.report_id = $1 ORDER BY t.created_at DESC, t.id DESC`, [reportId]);
+  const { rows } = await db.query<TracingRow>(
+    `SELECT ${REQUEST} FROM ${FROM} WHERE t.report_id = $1 ORDER BY t.created_at DESC, t.id DESC`,
+    [reportId],
+  );
   return rows;
 }
 
@@ -98,17 +131,36 @@ export async function listCandidates(db: Queryable, requestId: string): Promise<
   return rows;
 }
 
-export async function shareCandidate(tx: Queryable, id: string, fields: readonly string[], details: Buffer): Promise<void> {
-  await tx.query('UPDATE tracing_candidates SET shared_fields = $2::text[], shared_details = $3 WHERE id = $1', [id, fields, details]);
+export async function shareCandidate(
+  tx: Queryable,
+  id: string,
+  fields: readonly string[],
+  details: Buffer,
+): Promise<void> {
+  await tx.query('UPDATE tracing_candidates SET shared_fields = $2::text[], shared_details = $3 WHERE id = $1', [
+    id,
+    fields,
+    details,
+  ]);
 }
 
 /** Removes the references of a request, except those listed (the ones the partner shared). */
 export async function deleteCandidatesExcept(tx: Queryable, requestId: string, keep: readonly string[]): Promise<void> {
-  await tx.query('DELETE FROM tracing_candidates WHERE request_id = $1 AND NOT (id = ANY($2::uuid[]))', [requestId, keep]);
+  await tx.query('DELETE FROM tracing_candidates WHERE request_id = $1 AND NOT (id = ANY($2::uuid[]))', [
+    requestId,
+    keep,
+  ]);
 }
 
 /** Closes an open request; false when it was no longer open (decided meanwhile). */
-export async function closeRequest(tx: Queryable, id: string, status: 'accepted' | 'declined' | 'withdrawn', by: string | null, at: Date, reply: Buffer | null): Promise<boolean> {
+export async function closeRequest(
+  tx: Queryable,
+  id: string,
+  status: 'accepted' | 'declined' | 'withdrawn',
+  by: string | null,
+  at: Date,
+  reply: Buffer | null,
+): Promise<boolean> {
   const { rows } = await tx.query(
     `UPDATE tracing_requests SET status = $2, decided_by = $3, decided_at = $4, reply = $5,
             query = CASE WHEN $2 = 'accepted' THEN query ELSE NULL END
@@ -119,11 +171,27 @@ export async function closeRequest(tx: Queryable, id: string, status: 'accepted'
 }
 
 export async function openRequestIdsForReport(db: Queryable, reportId: string): Promise<string[]> {
-  const { rows } = await db.query<{ id: string }>("SELECT id::text AS id FROM tracing_requests WHERE report_id = $1 AND status = 'sent'", [reportId]);
+  const { rows } = await db.query<{ id: string }>(
+    "SELECT id::text AS id FROM tracing_requests WHERE report_id = $1 AND status = 'sent'",
+    [reportId],
+  );
   return rows.map((r) => r.id);
 }
 
-export async function setTraceConsent(tx: Queryable, reportId: string, consent: Buffer | null, at: Date): Promise<void> {
-  if (consent) await tx.query('UPDATE missing_reports SET trace_consent = $2, trace_consent_at = $3, trace_consent_withdrawn_at = NULL, updated_at = $3, version = version + 1 WHERE id = $1', [reportId, consent, at]);
-  else await tx.query('UPDATE missing_reports SET trace_consent_withdrawn_at = $2, updated_at = $2, version = version + 1 WHERE id = $1', [reportId, at]);
+export async function setTraceConsent(
+  tx: Queryable,
+  reportId: string,
+  consent: Buffer | null,
+  at: Date,
+): Promise<void> {
+  if (consent)
+    await tx.query(
+      'UPDATE missing_reports SET trace_consent = $2, trace_consent_at = $3, trace_consent_withdrawn_at = NULL, updated_at = $3, version = version + 1 WHERE id = $1',
+      [reportId, consent, at],
+    );
+  else
+    await tx.query(
+      'UPDATE missing_reports SET trace_consent_withdrawn_at = $2, updated_at = $2, version = version + 1 WHERE id = $1',
+      [reportId, at],
+    );
 }

@@ -19,7 +19,12 @@ export function createMailer(smtpUrl: string | undefined, from: string | undefin
   const transport = nodemailer.createTransport(smtpUrl);
   return {
     async send(mail) {
-      await transport.sendMail({ from: from ?? 'Acompaña <no-reply@acompana.invalid>', to: mail.to, subject: mail.subject, text: mail.text });
+      await transport.sendMail({
+        from: from ?? 'Acompaña <no-reply@acompana.invalid>',
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+      });
     },
     close: () => transport.close(),
   };

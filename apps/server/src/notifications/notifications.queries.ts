@@ -29,7 +29,13 @@ export interface NotificationCursor {
 }
 
 /** The account's notifications in one organisation: unread first, then newest first. */
-export async function listNotifications(db: Queryable, accountId: string, orgId: string, after: NotificationCursor | null, limit: number): Promise<NotificationListRow[]> {
+export async function listNotifications(
+  db: Queryable,
+  accountId: string,
+  orgId: string,
+  after: NotificationCursor | null,
+  limit: number,
+): Promise<NotificationListRow[]> {
   const { rows } = await db.query<NotificationListRow>(
     `SELECT n.id::text AS id, n.kind, n.record_type, n.record_id::text AS record_id, n.ref_id::text AS ref_id, n.created_at,
             n.created_at::text AS at_text, n.read_at, (CASE WHEN n.read_at IS NULL THEN 1 ELSE 0 END) AS unread,
@@ -48,12 +54,21 @@ export async function listNotifications(db: Queryable, accountId: string, orgId:
 }
 
 export async function unreadCount(db: Queryable, accountId: string, orgId: string): Promise<number> {
-  const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM notifications WHERE account_id = $1 AND org_id = $2 AND read_at IS NULL', [accountId, orgId]);
+  const { rows } = await db.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM notifications WHERE account_id = $1 AND org_id = $2 AND read_at IS NULL',
+    [accountId, orgId],
+  );
   return rows[0]?.n ?? 0;
 }
 
 /** Marks one of the account's notifications read; false when it is not the account's (or not there). */
-export async function markRead(tx: Queryable, id: string, accountId: string, orgId: string, at: Date): Promise<boolean> {
+export async function markRead(
+  tx: Queryable,
+  id: string,
+  accountId: string,
+  orgId: string,
+  at: Date,
+): Promise<boolean> {
   const { rows } = await tx.query<{ id: string }>(
     'UPDATE notifications SET read_at = coalesce(read_at, $4) WHERE id = $1 AND account_id = $2 AND org_id = $3 RETURNING id::text AS id',
     [id, accountId, orgId, at],
@@ -62,7 +77,13 @@ export async function markRead(tx: Queryable, id: string, accountId: string, org
 }
 
 export async function markAllRead(tx: Queryable, accountId: string, orgId: string, at: Date): Promise<number> {
-  return (await tx.query('UPDATE notifications SET read_at = $3 WHERE account_id = $1 AND org_id = $2 AND read_at IS NULL', [accountId, orgId, at])).rowCount;
+  return (
+    await tx.query('UPDATE notifications SET read_at = $3 WHERE account_id = $1 AND org_id = $2 AND read_at IS NULL', [
+      accountId,
+      orgId,
+      at,
+    ])
+  ).rowCount;
 }
 
 export interface DueStepRow {
@@ -96,7 +117,10 @@ export async function openStepsDueBetween(db: Queryable, from: string, to: strin
 }
 
 /** Records a reminder once; false when this step, date and window were already reminded. */
-export async function claimReminder(tx: Queryable, r: { procedureId: string; stepKey: string; dueDate: string; window: string; accountId: string; at: Date }): Promise<boolean> {
+export async function claimReminder(
+  tx: Queryable,
+  r: { procedureId: string; stepKey: string; dueDate: string; window: string; accountId: string; at: Date },
+): Promise<boolean> {
   const { rows } = await tx.query(
     `INSERT INTO deadline_reminders (procedure_id, step_key, due_date, reminder_window, account_id, created_at)
      VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING procedure_id`,
@@ -105,19 +129,40 @@ export async function claimReminder(tx: Queryable, r: { procedureId: string; ste
   return rows.length > 0;
 }
 
-export async function insertReminderNotification(tx: Queryable, r: { procedureId: string; stepKey: string; dueDate: string; window: string; accountId: string; orgId: string; at: Date }): Promise<string> {
-  const id = await addNotification(tx, { accountId: r.accountId, orgId: r.orgId, kind: `procedure.deadline_${r.window}`, recordType: 'procedure', recordId: r.procedureId, at: r.at });
-  await tx.query('UPDATE deadline_reminders SET notification_id = $5 WHERE procedure_id = $1 AND step_key = $2 AND due_date = $3 AND reminder_window = $4', [
-    r.procedureId,
-    r.stepKey,
-    r.dueDate,
-    r.window,
-    id,
-  ]);
+export async function insertReminderNotification(
+  tx: Queryable,
+  r: {
+    procedureId: string;
+    stepKey: string;
+    dueDate: string;
+    window: string;
+    accountId: string;
+    orgId: string;
+    at: Date;
+  },
+): Promise<string> {
+  const id = await addNotification(tx, {
+    accountId: r.accountId,
+    orgId: r.orgId,
+    kind: `procedure.deadline_${r.window}`,
+    recordType: 'procedure',
+    recordId: r.procedureId,
+    at: r.at,
+  });
+  await tx.query(
+    'UPDATE deadline_reminders SET notification_id = $5 WHERE procedure_id = $1 AND step_key = $2 AND due_date = $3 AND reminder_window = $4',
+    [r.procedureId, r.stepKey, r.dueDate, r.window, id],
+  );
   return id;
 }
 
-export async function accountMailbox(db: Queryable, accountId: string): Promise<{ email: string; locale: 'es' | 'en' } | undefined> {
-  const { rows } = await db.query<{ email: string; locale: 'es' | 'en' }>('SELECT email, locale FROM accounts WHERE id = $1 AND disabled_at IS NULL', [accountId]);
+export async function accountMailbox(
+  db: Queryable,
+  accountId: string,
+): Promise<{ email: string; locale: 'es' | 'en' } | undefined> {
+  const { rows } = await db.query<{ email: string; locale: 'es' | 'en' }>(
+    'SELECT email, locale FROM accounts WHERE id = $1 AND disabled_at IS NULL',
+    [accountId],
+  );
   return rows[0];
 }

@@ -21,7 +21,13 @@ export const notificationViewSchema = z.object({
   /** In-app path of the record (the person's page for a deadline). */
   link: z.string().nullable(),
   deadline: z
-    .object({ stepKey: z.string(), dueDate: z.string(), window: z.string(), stepTitle: localized, procedureTitle: localized })
+    .object({
+      stepKey: z.string(),
+      dueDate: z.string(),
+      window: z.string(),
+      stepTitle: localized,
+      procedureTitle: localized,
+    })
     .nullable(),
 });
 
@@ -37,8 +43,18 @@ export function registerNotificationRoutes(app: FastifyInstance, ctx: AppContext
       schema: {
         tags,
         summary: 'My notifications in the active organisation: unread first, newest first',
-        querystring: z.strictObject({ cursor: z.string().max(300).optional(), limit: z.coerce.number().int().min(1).max(100).default(20) }),
-        response: { 200: z.object({ items: z.array(notificationViewSchema), unread: z.number().int(), nextCursor: z.string().nullable() }), ...commonErrorResponses },
+        querystring: z.strictObject({
+          cursor: z.string().max(300).optional(),
+          limit: z.coerce.number().int().min(1).max(100).default(20),
+        }),
+        response: {
+          200: z.object({
+            items: z.array(notificationViewSchema),
+            unread: z.number().int(),
+            nextCursor: z.string().nullable(),
+          }),
+          ...commonErrorResponses,
+        },
       },
     },
     async (request) => service.list(await authOf(request).actor(), request.query),
@@ -46,13 +62,26 @@ export function registerNotificationRoutes(app: FastifyInstance, ctx: AppContext
 
   api.post(
     '/api/notifications/:id/read',
-    { schema: { tags, summary: 'Mark one of my notifications read', params: z.object({ id: z.string().uuid() }), response: { 200: counts, ...commonErrorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Mark one of my notifications read',
+        params: z.object({ id: z.string().uuid() }),
+        response: { 200: counts, ...commonErrorResponses },
+      },
+    },
     async (request) => service.markRead(await authOf(request).actor(), request.params.id),
   );
 
   api.post(
     '/api/notifications/read-all',
-    { schema: { tags, summary: 'Mark all my notifications in the active organisation read', response: { 200: counts.extend({ updated: z.number().int() }), ...commonErrorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Mark all my notifications in the active organisation read',
+        response: { 200: counts.extend({ updated: z.number().int() }), ...commonErrorResponses },
+      },
+    },
     async (request) => service.markAllRead(await authOf(request).actor()),
   );
 }

@@ -29,7 +29,9 @@ function linkOf(row: q.NotificationListRow): string | null {
 }
 
 function toView(row: q.NotificationListRow) {
-  const type = row.procedure_type ? findProcedureType(row.procedure_type, row.procedure_type_version ?? undefined) : undefined;
+  const type = row.procedure_type
+    ? findProcedureType(row.procedure_type, row.procedure_type_version ?? undefined)
+    : undefined;
   const step = type?.steps.find((s) => s.key === row.step_key);
   return {
     id: row.id,
@@ -54,7 +56,15 @@ function toView(row: q.NotificationListRow) {
 
 export type NotificationView = ReturnType<typeof toView>;
 
-export function createNotificationsService({ db, audit, clock }: { db: Database; audit: AuditWriter; clock: () => Date }) {
+export function createNotificationsService({
+  db,
+  audit,
+  clock,
+}: {
+  db: Database;
+  audit: AuditWriter;
+  clock: () => Date;
+}) {
   function orgOf(actor: Actor): string {
     if (!actor.orgId) throw new AppError('policy.denied');
     return actor.orgId;
@@ -63,7 +73,14 @@ export function createNotificationsService({ db, audit, clock }: { db: Database;
   async function list(actor: Actor, query: { cursor?: string | undefined; limit: number }) {
     const orgId = orgOf(actor);
     const after = query.cursor
-      ? decodeCursor<q.NotificationCursor>(query.cursor, (c) => (c.u === 0 || c.u === 1) && typeof c.at === 'string' && typeof c.id === 'string' && /^[0-9a-f-]{36}$/.test(c.id))
+      ? decodeCursor<q.NotificationCursor>(
+          query.cursor,
+          (c) =>
+            (c.u === 0 || c.u === 1) &&
+            typeof c.at === 'string' &&
+            typeof c.id === 'string' &&
+            /^[0-9a-f-]{36}$/.test(c.id),
+        )
       : null;
     const rows = await q.listNotifications(db, actor.accountId, orgId, after, query.limit + 1);
     const page = rows.slice(0, query.limit);
@@ -71,7 +88,10 @@ export function createNotificationsService({ db, audit, clock }: { db: Database;
     return {
       items: page.map(toView),
       unread: await q.unreadCount(db, actor.accountId, orgId),
-      nextCursor: rows.length > query.limit && last ? encodeCursor({ u: Number(last.unread), at: last.at_text, id: last.id }) : null,
+      nextCursor:
+        rows.length > query.limit && last
+          ? encodeCursor({ u: Number(last.unread), at: last.at_text, id: last.id })
+          : null,
     };
   }
 
@@ -80,7 +100,15 @@ export function createNotificationsService({ db, audit, clock }: { db: Database;
     await db.transaction(async (tx) => {
       // Another account's notification is "not found", never marked.
       if (!(await q.markRead(tx, id, actor.accountId, orgId, clock()))) throw new AppError('record.not_found');
-      await audit.append(tx, { actorAccountId: actor.accountId, actorOrgId: orgId, action: 'notification.read', recordType: 'account', recordId: actor.accountId, orgId, details: { notification: id } });
+      await audit.append(tx, {
+        actorAccountId: actor.accountId,
+        actorOrgId: orgId,
+        action: 'notification.read',
+        recordType: 'account',
+        recordId: actor.accountId,
+        orgId,
+        details: { notification: id },
+      });
     });
     return { unread: await q.unreadCount(db, actor.accountId, orgId) };
   }
@@ -89,7 +117,15 @@ export function createNotificationsService({ db, audit, clock }: { db: Database;
     const orgId = orgOf(actor);
     const updated = await db.transaction(async (tx) => {
       const n = await q.markAllRead(tx, actor.accountId, orgId, clock());
-      await audit.append(tx, { actorAccountId: actor.accountId, actorOrgId: orgId, action: 'notification.read_all', recordType: 'account', recordId: actor.accountId, orgId, details: { updated: n } });
+      await audit.append(tx, {
+        actorAccountId: actor.accountId,
+        actorOrgId: orgId,
+        action: 'notification.read_all',
+        recordType: 'account',
+        recordId: actor.accountId,
+        orgId,
+        details: { updated: n },
+      });
       return n;
     });
     return { updated, unread: await q.unreadCount(db, actor.accountId, orgId) };

@@ -24,7 +24,17 @@ export async function addNotification(tx: Queryable, n: NewNotification): Promis
 }
 
 /** One notification for every member of the organisation holding one of `roles`. */
-export async function notifyRoles(tx: Queryable, n: { orgId: string; roles: readonly string[]; kind: string; recordType: string; recordId: string; refId?: string | null }): Promise<void> {
+export async function notifyRoles(
+  tx: Queryable,
+  n: {
+    orgId: string;
+    roles: readonly string[];
+    kind: string;
+    recordType: string;
+    recordId: string;
+    refId?: string | null;
+  },
+): Promise<void> {
   await tx.query(
     `INSERT INTO notifications (account_id, org_id, kind, record_type, record_id, ref_id)
      SELECT m.account_id, m.org_id, $3, $4, $5, $6 FROM memberships m WHERE m.org_id = $1 AND m.role = ANY($2::text[])`,

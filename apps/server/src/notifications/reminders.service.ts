@@ -40,11 +40,31 @@ function shiftDays(day: string, days: number): string {
 export function reminderMail(locale: 'es' | 'en', days: number, publicUrl: string): { subject: string; text: string } {
   const link = `${publicUrl}/app/procedures`;
   if (locale === 'en') {
-    const what = days < 0 ? 'A deadline has passed' : days === 0 ? 'A deadline is due today' : days === 1 ? 'A deadline is due tomorrow' : `A deadline is due in ${days} days`;
-    return { subject: `Acompaña: ${what.toLowerCase()}`, text: `${what}: open Acompaña.\n\n${link}\n\nThis message contains no case details; sign in to see them.\n` };
+    const what =
+      days < 0
+        ? 'A deadline has passed'
+        : days === 0
+          ? 'A deadline is due today'
+          : days === 1
+            ? 'A deadline is due tomorrow'
+            : `A deadline is due in ${days} days`;
+    return {
+      subject: `Acompaña: ${what.toLowerCase()}`,
+      text: `${what}: open Acompaña.\n\n${link}\n\nThis message contains no case details; sign in to see them.\n`,
+    };
   }
-  const what = days < 0 ? 'Un plazo ya venció' : days === 0 ? 'Un plazo vence hoy' : days === 1 ? 'Un plazo vence mañana' : `Un plazo vence en ${days} días`;
-  return { subject: `Acompaña: ${what.toLowerCase()}`, text: `${what}: abre Acompaña.\n\n${link}\n\nEste mensaje no contiene datos del caso; inicia sesión para verlos.\n` };
+  const what =
+    days < 0
+      ? 'Un plazo ya venció'
+      : days === 0
+        ? 'Un plazo vence hoy'
+        : days === 1
+          ? 'Un plazo vence mañana'
+          : `Un plazo vence en ${days} días`;
+  return {
+    subject: `Acompaña: ${what.toLowerCase()}`,
+    text: `${what}: abre Acompaña.\n\n${link}\n\nEste mensaje no contiene datos del caso; inicia sesión para verlos.\n`,
+  };
 }
 
 export const REMINDER_SCAN_JOB = 'reminders.scan';
@@ -66,13 +86,25 @@ export function createReminders({ db, audit, clock, mailer, publicUrl, queue }: 
     const now = clock();
     const utcToday = now.toISOString().slice(0, 10);
     // One day of margin on each side for time zones; the window is decided in the org's own zone.
-    const candidates = await q.openStepsDueBetween(db, shiftDays(utcToday, -OVERDUE_LOOKBACK_DAYS - 1), shiftDays(utcToday, 8));
+    const candidates = await q.openStepsDueBetween(
+      db,
+      shiftDays(utcToday, -OVERDUE_LOOKBACK_DAYS - 1),
+      shiftDays(utcToday, 8),
+    );
     let created = 0;
     for (const step of candidates) {
       const today = todayIn(step.time_zone, now);
       const window = reminderWindow(today, step.due_date);
       if (!window || daysUntil(today, step.due_date) < -OVERDUE_LOOKBACK_DAYS) continue;
-      const reminder = { procedureId: step.procedure_id, stepKey: step.step_key, dueDate: step.due_date, window, accountId: step.owner_account_id, orgId: step.org_id, at: now };
+      const reminder = {
+        procedureId: step.procedure_id,
+        stepKey: step.step_key,
+        dueDate: step.due_date,
+        window,
+        accountId: step.owner_account_id,
+        orgId: step.org_id,
+        at: now,
+      };
       const isNew = await db.transaction(async (tx) => {
         if (!(await q.claimReminder(tx, reminder))) return false;
         const notificationId = await q.insertReminderNotification(tx, reminder);
@@ -84,7 +116,14 @@ export function createReminders({ db, audit, clock, mailer, publicUrl, queue }: 
             tx,
           );
         }
-        await audit.append(tx, { action: 'reminder.create', recordType: 'procedure', recordId: step.procedure_id, orgId: step.org_id, fields: [step.step_key], details: { window, dueDate: step.due_date, notification: notificationId } });
+        await audit.append(tx, {
+          action: 'reminder.create',
+          recordType: 'procedure',
+          recordId: step.procedure_id,
+          orgId: step.org_id,
+          fields: [step.step_key],
+          details: { window, dueDate: step.due_date, notification: notificationId },
+        });
         return true;
       });
       if (isNew) created += 1;

@@ -18,7 +18,10 @@ interface Mail {
 /** The message as a reader sees it: soft line breaks joined, =XX bytes decoded as UTF-8. */
 function decodeQuotedPrintable(raw: string): string {
   const joined = raw.replace(/=\r?\n/g, '');
-  return Buffer.from(joined.replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8');
+  return Buffer.from(
+    joined.replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+    'latin1',
+  ).toString('utf8');
 }
 
 async function startSmtp(): Promise<{ server: SMTPServer; port: number; mails: Mail[] }> {
@@ -31,7 +34,10 @@ async function startSmtp(): Promise<{ server: SMTPServer; port: number; mails: M
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
-        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), body: decodeQuotedPrintable(Buffer.concat(chunks).toString('latin1')) });
+        mails.push({
+          to: session.envelope.rcptTo.map((r) => r.address),
+          body: decodeQuotedPrintable(Buffer.concat(chunks).toString('latin1')),
+        });
         callback();
       });
     },
@@ -76,22 +82,47 @@ for (const kind of databaseKinds) {
 
     before(async () => {
       smtp = await startSmtp();
-      h = await startHarness(kind, { envOverrides: { ACOMPANA_SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, ACOMPANA_PUBLIC_URL: 'https://acompana.example.org' } });
+      h = await startHarness(kind, {
+        envOverrides: {
+          ACOMPANA_SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
+          ACOMPANA_PUBLIC_URL: 'https://acompana.example.org',
+        },
+      });
       // Wednesday 16 April 2025, 9:00 in Mexico City.
       h.clock.now = new Date('2025-04-16T15:00:00Z');
       const orgId = await h.createOrg('recordatorios');
-      for (const [email, role] of [[lawyerEmail, 'lawyer'], ['colega@recordatorios.example', 'lawyer'], ['cw@recordatorios.example', 'caseworker']] as const) {
-        await h.ctx.accounts.createAccount({ orgId, email, password: TEST_PASSWORD, role, totpExempt: true, teams: ['Asilo'] });
+      for (const [email, role] of [
+        [lawyerEmail, 'lawyer'],
+        ['colega@recordatorios.example', 'lawyer'],
+        ['cw@recordatorios.example', 'caseworker'],
+      ] as const) {
+        await h.ctx.accounts.createAccount({
+          orgId,
+          email,
+          password: TEST_PASSWORD,
+          role,
+          totpExempt: true,
+          teams: ['Asilo'],
+        });
       }
       const caseworker = await h.login('cw@recordatorios.example');
-      const person = await caseworker.post('/api/people', { givenNames: 'Dania', surnames: 'Maradiaga', sex: 'F', nationality: 'HN' });
+      const person = await caseworker.post('/api/people', {
+        givenNames: 'Dania',
+        surnames: 'Maradiaga',
+        sex: 'F',
+        nationality: 'HN',
+      });
       personId = (person.json() as { id: string }).id;
       lawyer = await h.login(lawyerEmail);
       colleague = await h.login('colega@recordatorios.example');
       const opened = await lawyer.post('/api/procedures', { personId, type: 'mx.comar.refugee_status' });
       procedureId = (opened.json() as { id: string }).id;
       // Due 22 April (6 days: the 7-day window), an interview tomorrow (1 day), a step already past.
-      for (const [step, trigger] of [['application', '2025-03-10'], ['interview', '2025-04-17'], ['late_application', '2025-04-10']]) {
+      for (const [step, trigger] of [
+        ['application', '2025-03-10'],
+        ['interview', '2025-04-17'],
+        ['late_application', '2025-04-10'],
+      ]) {
         const set = await lawyer.put(`/api/procedures/${procedureId}/steps/${step}`, { trigger });
         assert.equal(set.statusCode, 200, set.body);
       }
@@ -111,16 +142,30 @@ for (const kind of databaseKinds) {
       assert.equal((await jobs.reminders.scan()).created, 0, 'a second run creates nothing');
       await jobs.queue.ensureRecurring({ now: true });
       await jobs.queue.runDueJobs();
-      const { rows } = await h.ctx.db.query<{ step_key: string; reminder_window: string }>('SELECT step_key, reminder_window FROM deadline_reminders ORDER BY step_key');
-      assert.deepEqual(rows.map((r) => [r.step_key, r.reminder_window]), [['application', 'd7'], ['interview', 'd1'], ['late_application', 'overdue']]);
-      const notified = await h.ctx.db.query<{ n: number }>("SELECT count(*)::int AS n FROM notifications WHERE kind LIKE 'procedure.deadline_%'");
+      const { rows } = await h.ctx.db.query<{ step_key: string; reminder_window: string }>(
+        'SELECT step_key, reminder_window FROM deadline_reminders ORDER BY step_key',
+      );
+      assert.deepEqual(
+        rows.map((r) => [r.step_key, r.reminder_window]),
+        [
+          ['application', 'd7'],
+          ['interview', 'd1'],
+          ['late_application', 'overdue'],
+        ],
+      );
+      const notified = await h.ctx.db.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM notifications WHERE kind LIKE 'procedure.deadline_%'",
+      );
       assert.equal(notified.rows[0]?.n, 3);
 
       assert.equal(smtp.mails.length, 3, 'three e-mails reached the SMTP server');
       for (const mail of smtp.mails) {
         assert.deepEqual(mail.to, [lawyerEmail]);
         assert.doesNotMatch(mail.body, /Dania|Maradiaga/i);
-        assert.ok(!mail.body.includes(personId) && !mail.body.includes(procedureId), 'no identifier of the person or the case');
+        assert.ok(
+          !mail.body.includes(personId) && !mail.body.includes(procedureId),
+          'no identifier of the person or the case',
+        );
         assert.match(mail.body, /https:\/\/acompana\.example\.org\/app\/procedures/);
       }
       const bodies = smtp.mails.map((m) => m.body).join('\n');
@@ -130,15 +175,26 @@ for (const kind of databaseKinds) {
     });
 
     it('reminds again when a step enters a tighter window, and not for a step that is done', async () => {
-      await lawyer.post(`/api/procedures/${procedureId}/steps/late_application/complete`, { completedOn: '2025-04-16' });
+      await lawyer.post(`/api/procedures/${procedureId}/steps/late_application/complete`, {
+        completedOn: '2025-04-16',
+      });
       h.clock.now = new Date('2025-04-19T15:00:00Z');
       // Three days later the sessions have expired.
       lawyer = await h.login(lawyerEmail);
       colleague = await h.login('colega@recordatorios.example');
       assert.equal((await jobs.reminders.scan()).created, 2);
       await jobs.queue.runDueJobs();
-      const { rows } = await h.ctx.db.query<{ step_key: string; reminder_window: string }>("SELECT step_key, reminder_window FROM deadline_reminders WHERE reminder_window IN ('d3', 'overdue') ORDER BY step_key");
-      assert.deepEqual(rows.map((r) => [r.step_key, r.reminder_window]), [['application', 'd3'], ['interview', 'overdue'], ['late_application', 'overdue']]);
+      const { rows } = await h.ctx.db.query<{ step_key: string; reminder_window: string }>(
+        "SELECT step_key, reminder_window FROM deadline_reminders WHERE reminder_window IN ('d3', 'overdue') ORDER BY step_key",
+      );
+      assert.deepEqual(
+        rows.map((r) => [r.step_key, r.reminder_window]),
+        [
+          ['application', 'd3'],
+          ['interview', 'overdue'],
+          ['late_application', 'overdue'],
+        ],
+      );
       assert.equal(smtp.mails.length, 5);
     });
 
@@ -150,7 +206,9 @@ for (const kind of databaseKinds) {
       const seen = [...first.items];
       let cursor: string | null = first.nextCursor;
       while (cursor) {
-        const page = (await lawyer.get(`/api/notifications?limit=2&cursor=${encodeURIComponent(cursor)}`)).json() as NotificationPage;
+        const page = (
+          await lawyer.get(`/api/notifications?limit=2&cursor=${encodeURIComponent(cursor)}`)
+        ).json() as NotificationPage;
         seen.push(...page.items);
         cursor = page.nextCursor;
       }
@@ -160,14 +218,22 @@ for (const kind of databaseKinds) {
         assert.equal(item.recordType, 'procedure');
         assert.ok(item.deadline?.stepTitle.es);
       }
-      assert.equal(((await colleague.get('/api/notifications')).json() as NotificationPage).items.length, 0, 'a colleague sees none of mine');
+      assert.equal(
+        ((await colleague.get('/api/notifications')).json() as NotificationPage).items.length,
+        0,
+        'a colleague sees none of mine',
+      );
     });
 
     it("marks one read (never another account's), then all", async () => {
       const { items } = (await lawyer.get('/api/notifications')).json() as NotificationPage;
       const target = items[0] as NotificationItem;
       assert.equal((await colleague.post(`/api/notifications/${target.id}/read`)).statusCode, 404);
-      assert.equal(((await lawyer.get('/api/notifications')).json() as NotificationPage).unread, 5, 'unchanged by the colleague');
+      assert.equal(
+        ((await lawyer.get('/api/notifications')).json() as NotificationPage).unread,
+        5,
+        'unchanged by the colleague',
+      );
       const read = await lawyer.post(`/api/notifications/${target.id}/read`);
       assert.equal(read.statusCode, 200, read.body);
       assert.deepEqual(read.json(), { unread: 4 });

@@ -44,7 +44,11 @@ export interface AccountsDeps {
 export const TOTP_SECRET_CONTEXT = 'accounts.totp_secret';
 
 export function createAccountsService({ db, keyring, audit }: AccountsDeps) {
-  async function createOrganisationIn(tx: Queryable, input: OrganisationInput, actorAccountId: string | null = null): Promise<string> {
+  async function createOrganisationIn(
+    tx: Queryable,
+    input: OrganisationInput,
+    actorAccountId: string | null = null,
+  ): Promise<string> {
     const orgId = await insertOrganisation(tx, {
       slug: input.slug,
       name: input.name,
@@ -53,7 +57,14 @@ export function createAccountsService({ db, keyring, audit }: AccountsDeps) {
       timeZone: input.timeZone ?? 'America/Mexico_City',
     });
     await keyring.createOrgKeys(tx, orgId);
-    await audit.append(tx, { actorAccountId, action: 'organisation.create', recordType: 'organisation', recordId: orgId, orgId, details: { slug: input.slug } });
+    await audit.append(tx, {
+      actorAccountId,
+      action: 'organisation.create',
+      recordType: 'organisation',
+      recordId: orgId,
+      orgId,
+      details: { slug: input.slug },
+    });
     return orgId;
   }
 
@@ -63,7 +74,11 @@ export function createAccountsService({ db, keyring, audit }: AccountsDeps) {
     return db.transaction((tx) => createOrganisationIn(tx, input));
   }
 
-  async function createAccountIn(tx: Queryable, input: AccountInput, actor: { accountId: string | null; ip?: string }): Promise<CreatedAccount> {
+  async function createAccountIn(
+    tx: Queryable,
+    input: AccountInput,
+    actor: { accountId: string | null; ip?: string },
+  ): Promise<CreatedAccount> {
     if (!isRole(input.role)) throw new AppError('orgs.unknown_role', { field: 'role', params: { role: input.role } });
     if (input.password.length < MIN_PASSWORD_LENGTH) throw new AppError('orgs.weak_password', { field: 'password' });
     const email = input.email.trim().toLowerCase();
@@ -86,10 +101,17 @@ export function createAccountsService({ db, keyring, audit }: AccountsDeps) {
       ],
     );
     const accountId = (rows[0] as { id: string }).id;
-    await tx.query('INSERT INTO memberships (account_id, org_id, role) VALUES ($1, $2, $3)', [accountId, input.orgId, input.role]);
+    await tx.query('INSERT INTO memberships (account_id, org_id, role) VALUES ($1, $2, $3)', [
+      accountId,
+      input.orgId,
+      input.role,
+    ]);
     for (const team of input.teams ?? []) {
       const teamId = await findOrCreateTeam(tx, input.orgId, team);
-      await tx.query('INSERT INTO team_members (team_id, account_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [teamId, accountId]);
+      await tx.query('INSERT INTO team_members (team_id, account_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
+        teamId,
+        accountId,
+      ]);
     }
     await audit.append(tx, {
       actorAccountId: actor.accountId,
@@ -104,13 +126,25 @@ export function createAccountsService({ db, keyring, audit }: AccountsDeps) {
     return totpSecret ? { accountId, totpSecret } : { accountId };
   }
 
-  async function changeRole(orgId: string, accountId: string, role: string, actor: { accountId: string; ip: string }): Promise<void> {
+  async function changeRole(
+    orgId: string,
+    accountId: string,
+    role: string,
+    actor: { accountId: string; ip: string },
+  ): Promise<void> {
     if (!isRole(role)) throw new AppError('orgs.unknown_role', { field: 'role', params: { role } });
     await db.transaction(async (tx) => {
-      const { rows } = await tx.query<{ role: string }>('SELECT role FROM memberships WHERE org_id = $1 AND account_id = $2 FOR UPDATE', [orgId, accountId]);
+      const { rows } = await tx.query<{ role: string }>(
+        'SELECT role FROM memberships WHERE org_id = $1 AND account_id = $2 FOR UPDATE',
+        [orgId, accountId],
+      );
       const current = rows[0];
       if (!current) throw new AppError('record.not_found');
-      await tx.query('UPDATE memberships SET role = $1 WHERE org_id = $2 AND account_id = $3', [role, orgId, accountId]);
+      await tx.query('UPDATE memberships SET role = $1 WHERE org_id = $2 AND account_id = $3', [
+        role,
+        orgId,
+        accountId,
+      ]);
       // A permission change takes effect at once: the account's sessions end.
       await tx.query('DELETE FROM sessions WHERE account_id = $1', [accountId]);
       await audit.append(tx, {

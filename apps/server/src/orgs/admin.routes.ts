@@ -32,27 +32,54 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: AppContext): void
 
   api.get(
     '/api/admin/audit/verify',
-    { schema: { tags, summary: 'Check the audit hash chain from the first entry to the last', response: { 200: auditVerifyResponseSchema, ...commonErrorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Check the audit hash chain from the first entry to the last',
+        response: { 200: auditVerifyResponseSchema, ...commonErrorResponses },
+      },
+    },
     async (request) => {
       const actor = await authOf(request).actor();
       const orgId = requireOrg(actor);
       if (!can(actor, 'read', { type: 'audit_log', orgId })) throw new AppError('policy.denied');
       const result = await sealAndVerifyAuditChain(ctx.db, ctx.keyring.systemKey('audit'));
-      await ctx.audit.record({ actorAccountId: actor.accountId, actorOrgId: orgId, action: 'audit.verify', recordType: 'audit_log', orgId, ip: request.ip, details: { ok: result.ok } });
+      await ctx.audit.record({
+        actorAccountId: actor.accountId,
+        actorOrgId: orgId,
+        action: 'audit.verify',
+        recordType: 'audit_log',
+        orgId,
+        ip: request.ip,
+        details: { ok: result.ok },
+      });
       return result;
     },
   );
 
   api.get(
     '/api/admin/accounts',
-    { schema: { tags, summary: 'People who log in to the active organisation', response: { 200: z.object({ items: z.array(accountSummarySchema) }), ...commonErrorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'People who log in to the active organisation',
+        response: { 200: z.object({ items: z.array(accountSummarySchema) }), ...commonErrorResponses },
+      },
+    },
     async (request) => {
       const actor = await authOf(request).actor();
       const orgId = requireOrg(actor);
       if (!can(actor, 'read', { type: 'account', orgId })) throw new AppError('policy.denied');
       const rows = await listOrgAccounts(ctx.db, orgId);
       return {
-        items: rows.map((r) => ({ id: r.id, email: r.email, displayName: r.display_name, role: r.role as Role, totpEnrolled: r.totp_enrolled, disabled: r.disabled })),
+        items: rows.map((r) => ({
+          id: r.id,
+          email: r.email,
+          displayName: r.display_name,
+          role: r.role as Role,
+          totpEnrolled: r.totp_enrolled,
+          disabled: r.disabled,
+        })),
       };
     },
   );
@@ -71,8 +98,13 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: AppContext): void
       const actor = await authOf(request).actor();
       const orgId = requireOrg(actor);
       if (!can(actor, 'create', { type: 'account', orgId })) throw new AppError('policy.denied');
-      const created = await ctx.accounts.createAccount({ ...request.body, orgId }, { accountId: actor.accountId, ip: request.ip });
-      return reply.status(201).send({ id: created.accountId, ...(created.totpSecret ? { totpSecret: created.totpSecret } : {}) });
+      const created = await ctx.accounts.createAccount(
+        { ...request.body, orgId },
+        { accountId: actor.accountId, ip: request.ip },
+      );
+      return reply
+        .status(201)
+        .send({ id: created.accountId, ...(created.totpSecret ? { totpSecret: created.totpSecret } : {}) });
     },
   );
 
@@ -93,19 +125,31 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: AppContext): void
       if (!can(actor, 'update', { type: 'membership', orgId })) throw new AppError('policy.denied');
       // The membership is looked up inside the actor's organisation only: another
       // organisation's account id is "not found", never changed.
-      await ctx.accounts.changeRole(orgId, request.params.accountId, request.body.role, { accountId: actor.accountId, ip: request.ip });
+      await ctx.accounts.changeRole(orgId, request.params.accountId, request.body.role, {
+        accountId: actor.accountId,
+        ip: request.ip,
+      });
       return reply.status(204).send(null);
     },
   );
 
   api.get(
     '/api/admin/settings/security',
-    { schema: { tags, summary: 'Security settings of the active organisation', response: { 200: securitySettingsSchema, ...commonErrorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Security settings of the active organisation',
+        response: { 200: securitySettingsSchema, ...commonErrorResponses },
+      },
+    },
     async (request) => {
       const actor = await authOf(request).actor();
       const orgId = requireOrg(actor);
       if (!can(actor, 'read', { type: 'org_settings', orgId })) throw new AppError('policy.denied');
-      const { rows } = await ctx.db.query<{ roles: Role[] }>('SELECT totp_required_roles AS roles FROM organisations WHERE id = $1', [orgId]);
+      const { rows } = await ctx.db.query<{ roles: Role[] }>(
+        'SELECT totp_required_roles AS roles FROM organisations WHERE id = $1',
+        [orgId],
+      );
       return { totpRequiredRoles: rows[0]?.roles ?? [] };
     },
   );
@@ -126,7 +170,10 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: AppContext): void
       if (!can(actor, 'update', { type: 'org_settings', orgId })) throw new AppError('policy.denied');
       const roles = [...new Set(request.body.totpRequiredRoles)].sort();
       await ctx.db.transaction(async (tx) => {
-        const before = await tx.query<{ roles: string[] }>('SELECT totp_required_roles AS roles FROM organisations WHERE id = $1 FOR UPDATE', [orgId]);
+        const before = await tx.query<{ roles: string[] }>(
+          'SELECT totp_required_roles AS roles FROM organisations WHERE id = $1 FOR UPDATE',
+          [orgId],
+        );
         await tx.query('UPDATE organisations SET totp_required_roles = $1 WHERE id = $2', [roles, orgId]);
         await ctx.audit.append(tx, {
           actorAccountId: actor.accountId,

@@ -7,7 +7,12 @@ describeOnBothDatabases('organisation administration', (h) => {
   it('lets an admin create an account in their own organisation', async () => {
     await h().createAccount({ org: 'albergue', email: 'admin@albergue.example', role: 'admin' });
     const admin = await h().login('admin@albergue.example');
-    const created = await admin.post('/api/admin/accounts', { email: 'nuevo@albergue.example', displayName: 'Nuevo', password: 'una contraseña larga', role: 'caseworker' });
+    const created = await admin.post('/api/admin/accounts', {
+      email: 'nuevo@albergue.example',
+      displayName: 'Nuevo',
+      password: 'una contraseña larga',
+      role: 'caseworker',
+    });
     assert.equal(created.statusCode, 201);
     assert.match((created.json() as { totpSecret: string }).totpSecret, /^[A-Z2-7]{32}$/);
     const list = (await admin.get('/api/admin/accounts')).json() as { items: { email: string; role: string }[] };
@@ -16,9 +21,19 @@ describeOnBothDatabases('organisation administration', (h) => {
 
   it('refuses an unknown role and a duplicate e-mail with field errors', async () => {
     const admin = await h().login('admin@albergue.example');
-    const role = await admin.post('/api/admin/accounts', { email: 'x@albergue.example', displayName: 'X', password: 'una contraseña larga', role: 'god' });
+    const role = await admin.post('/api/admin/accounts', {
+      email: 'x@albergue.example',
+      displayName: 'X',
+      password: 'una contraseña larga',
+      role: 'god',
+    });
     assert.deepEqual([role.statusCode, (role.json() as { field: string }).field], [400, 'role']);
-    const dup = await admin.post('/api/admin/accounts', { email: 'nuevo@albergue.example', displayName: 'X', password: 'una contraseña larga', role: 'analyst' });
+    const dup = await admin.post('/api/admin/accounts', {
+      email: 'nuevo@albergue.example',
+      displayName: 'X',
+      password: 'una contraseña larga',
+      role: 'analyst',
+    });
     assert.deepEqual([dup.statusCode, (dup.json() as { code: string }).code], [409, 'orgs.email_taken']);
   });
 
@@ -41,7 +56,9 @@ describeOnBothDatabases('organisation administration', (h) => {
     const response = await admin.put(`/api/admin/accounts/${accountId}/role`, { role: 'admin' });
     assert.equal(response.statusCode, 404);
     assert.equal((response.json() as { code: string }).code, 'record.not_found');
-    const { rows } = await h().ctx.db.query<{ role: string }>('SELECT role FROM memberships WHERE account_id = $1', [accountId]);
+    const { rows } = await h().ctx.db.query<{ role: string }>('SELECT role FROM memberships WHERE account_id = $1', [
+      accountId,
+    ]);
     assert.equal(rows[0]?.role, 'lawyer');
   });
 
@@ -69,7 +86,9 @@ describeOnBothDatabases('organisation administration', (h) => {
     const admin = await h().login('admin@albergue.example');
     const current = (await admin.get('/api/admin/settings/security')).json() as { totpRequiredRoles: string[] };
     assert.ok(!current.totpRequiredRoles.includes('analyst'));
-    const updated = await admin.put('/api/admin/settings/security', { totpRequiredRoles: [...current.totpRequiredRoles, 'analyst'] });
+    const updated = await admin.put('/api/admin/settings/security', {
+      totpRequiredRoles: [...current.totpRequiredRoles, 'analyst'],
+    });
     assert.equal(updated.statusCode, 200);
     assert.equal(((await before.get('/api/me')).json() as { mustEnrollTotp: boolean }).mustEnrollTotp, true);
     const bad = await admin.put('/api/admin/settings/security', { totpRequiredRoles: ['root'] });

@@ -14,7 +14,14 @@ export function registerMeRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.get(
     '/api/me',
-    { config: { auth: 'enrolling' }, schema: { tags, summary: 'The logged-in account, its organisations and roles', response: { 200: meSchema, ...commonErrorResponses } } },
+    {
+      config: { auth: 'enrolling' },
+      schema: {
+        tags,
+        summary: 'The logged-in account, its organisations and roles',
+        response: { 200: meSchema, ...commonErrorResponses },
+      },
+    },
     async (request) => {
       const { session, memberships } = authOf(request);
       return buildMe(ctx.db, session, memberships);
@@ -23,7 +30,14 @@ export function registerMeRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.post(
     '/api/me/active-org',
-    { schema: { tags, summary: 'Switch the organisation this session works in', body: activeOrgRequestSchema, response: { 200: meSchema, ...commonErrorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Switch the organisation this session works in',
+        body: activeOrgRequestSchema,
+        response: { 200: meSchema, ...commonErrorResponses },
+      },
+    },
     async (request) => {
       const { session, memberships } = authOf(request);
       const target = memberships.find((m) => m.org_id === request.body.orgId);
@@ -37,7 +51,10 @@ export function registerMeRoutes(app: FastifyInstance, ctx: AppContext): void {
         orgId: target.org_id,
         ip: request.ip,
       });
-      await ctx.db.query('UPDATE sessions SET active_org_id = $1 WHERE token_hash = $2', [target.org_id, session.token_hash]);
+      await ctx.db.query('UPDATE sessions SET active_org_id = $1 WHERE token_hash = $2', [
+        target.org_id,
+        session.token_hash,
+      ]);
       return buildMe(ctx.db, { ...session, active_org_id: target.org_id }, memberships);
     },
   );

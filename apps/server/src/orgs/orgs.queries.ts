@@ -40,8 +40,14 @@ export async function insertOrganisation(
 }
 
 export async function findOrCreateTeam(tx: Queryable, orgId: string, name: string): Promise<string> {
-  await tx.query('INSERT INTO teams (org_id, name) VALUES ($1, $2) ON CONFLICT (org_id, name) DO NOTHING', [orgId, name]);
-  const { rows } = await tx.query<{ id: string }>('SELECT id::text AS id FROM teams WHERE org_id = $1 AND name = $2', [orgId, name]);
+  await tx.query('INSERT INTO teams (org_id, name) VALUES ($1, $2) ON CONFLICT (org_id, name) DO NOTHING', [
+    orgId,
+    name,
+  ]);
+  const { rows } = await tx.query<{ id: string }>('SELECT id::text AS id FROM teams WHERE org_id = $1 AND name = $2', [
+    orgId,
+    name,
+  ]);
   return (rows[0] as { id: string }).id;
 }
 
@@ -62,7 +68,10 @@ export function membershipsJsonSql(accountIdExpression: string): string {
 }
 
 export async function listMemberships(db: Queryable, accountId: string): Promise<MembershipRow[]> {
-  const { rows } = await db.query<{ memberships: MembershipRow[] | string }>(`SELECT ${membershipsJsonSql('$1::uuid')} AS memberships`, [accountId]);
+  const { rows } = await db.query<{ memberships: MembershipRow[] | string }>(
+    `SELECT ${membershipsJsonSql('$1::uuid')} AS memberships`,
+    [accountId],
+  );
   return parseJsonColumn(rows[0]?.memberships ?? []);
 }
 
@@ -71,7 +80,10 @@ export function parseJsonColumn<T>(value: T | string): T {
   return typeof value === 'string' ? (JSON.parse(value) as T) : value;
 }
 
-export async function listSharingTowards(db: Queryable, orgId: string): Promise<{ from_org_id: string; purposes: string[] }[]> {
+export async function listSharingTowards(
+  db: Queryable,
+  orgId: string,
+): Promise<{ from_org_id: string; purposes: string[] }[]> {
   const { rows } = await db.query<{ from_org_id: string; purposes: string[] }>(
     `SELECT from_org_id::text AS from_org_id, purposes FROM sharing_agreements
       WHERE to_org_id = $1 AND revoked_at IS NULL AND valid_from <= CURRENT_DATE

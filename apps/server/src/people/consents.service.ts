@@ -53,25 +53,69 @@ export function createConsentOps(deps: Deps) {
       const row = await deps.loadFor(actor, 'read', personId);
       return list(row.org_id, personId);
     },
-    async record(actor: Actor, personId: string, input: { purpose: Consent['purpose']; method: Consent['method']; witnessName?: string | undefined }, ip: string | null): Promise<Consent> {
+    async record(
+      actor: Actor,
+      personId: string,
+      input: { purpose: Consent['purpose']; method: Consent['method']; witnessName?: string | undefined },
+      ip: string | null,
+    ): Promise<Consent> {
       const row = await deps.loadFor(actor, 'update', personId);
-      if (input.method !== 'signed' && !input.witnessName) throw new AppError('validation.required', { field: 'witnessName', params: { field: 'witnessName' } });
+      if (input.method !== 'signed' && !input.witnessName)
+        throw new AppError('validation.required', { field: 'witnessName', params: { field: 'witnessName' } });
       const witness = input.witnessName ? await encryptWitness(keyring, row.org_id, input.witnessName) : null;
       const id = randomUUID();
       const at = clock();
       await db.transaction(async (tx) => {
-        await insertConsent(tx, { id, personId, orgId: row.org_id, purpose: input.purpose, method: input.method, witness, by: actor.accountId, at });
+        await insertConsent(tx, {
+          id,
+          personId,
+          orgId: row.org_id,
+          purpose: input.purpose,
+          method: input.method,
+          witness,
+          by: actor.accountId,
+          at,
+        });
         // Consent to sharing makes the person searchable by partners: their open reports are matched (0121).
         if (input.purpose === 'sharing') await enqueuePersonMatching(tx, at, { id: personId, orgId: row.org_id });
-        await audit.append(tx, { actorAccountId: actor.accountId, actorOrgId: actor.orgId, action: 'person.consent_record', recordType: 'person', recordId: personId, orgId: row.org_id, fields: ['consent'], ip, details: { purpose: input.purpose, method: input.method } });
+        await audit.append(tx, {
+          actorAccountId: actor.accountId,
+          actorOrgId: actor.orgId,
+          action: 'person.consent_record',
+          recordType: 'person',
+          recordId: personId,
+          orgId: row.org_id,
+          fields: ['consent'],
+          ip,
+          details: { purpose: input.purpose, method: input.method },
+        });
       });
-      return { id, purpose: input.purpose, method: input.method, ...(input.witnessName ? { witnessName: input.witnessName } : {}), recordedBy: actor.accountId, recordedAt: at.toISOString(), withdrawnAt: null };
+      return {
+        id,
+        purpose: input.purpose,
+        method: input.method,
+        ...(input.witnessName ? { witnessName: input.witnessName } : {}),
+        recordedBy: actor.accountId,
+        recordedAt: at.toISOString(),
+        withdrawnAt: null,
+      };
     },
     async withdraw(actor: Actor, personId: string, consentId: string, ip: string | null): Promise<void> {
       const row = await deps.loadFor(actor, 'update', personId);
       await db.transaction(async (tx) => {
-        if (!(await withdrawConsent(tx, personId, consentId, actor.accountId, clock()))) throw new AppError('record.not_found');
-        await audit.append(tx, { actorAccountId: actor.accountId, actorOrgId: actor.orgId, action: 'person.consent_withdraw', recordType: 'person', recordId: personId, orgId: row.org_id, fields: ['consent'], ip, details: { consentId } });
+        if (!(await withdrawConsent(tx, personId, consentId, actor.accountId, clock())))
+          throw new AppError('record.not_found');
+        await audit.append(tx, {
+          actorAccountId: actor.accountId,
+          actorOrgId: actor.orgId,
+          action: 'person.consent_withdraw',
+          recordType: 'person',
+          recordId: personId,
+          orgId: row.org_id,
+          fields: ['consent'],
+          ip,
+          details: { consentId },
+        });
       });
     },
   };

@@ -6,12 +6,22 @@ import { seededRandom, syntheticPerson } from './demo-names.ts';
 import { seedDemoHouseholds } from '../households/demo-households.ts';
 
 /** How many people each kind of demo organisation registers. */
-const PEOPLE_BY_KIND: Record<string, number> = { shelter: 160, legal_clinic: 70, returnee_reception: 90, search_committee: 0 };
+const PEOPLE_BY_KIND: Record<string, number> = {
+  shelter: 160,
+  legal_clinic: 70,
+  returnee_reception: 90,
+  search_committee: 0,
+};
 
-export async function seedDemoPeople(ctx: AppContext, options: { seed?: number; scale?: number } = {}): Promise<number> {
+export async function seedDemoPeople(
+  ctx: AppContext,
+  options: { seed?: number; scale?: number } = {},
+): Promise<number> {
   const people = createPeopleService({ db: ctx.db, keyring: ctx.keyring, audit: ctx.audit, clock: ctx.clock });
   const rand = seededRandom(options.seed ?? 20_261_123);
-  const orgs = await ctx.db.query<{ id: string; kind: string }>('SELECT id::text AS id, kind FROM organisations ORDER BY slug');
+  const orgs = await ctx.db.query<{ id: string; kind: string }>(
+    'SELECT id::text AS id, kind FROM organisations ORDER BY slug',
+  );
   let created = 0;
   for (const org of orgs.rows) {
     const count = Math.round((PEOPLE_BY_KIND[org.kind] ?? 40) * (options.scale ?? 1));
@@ -30,7 +40,11 @@ export async function seedDemoPeople(ctx: AppContext, options: { seed?: number; 
     for (let i = 0; i < count; i++) {
       const owner = staff.rows[i % staff.rows.length];
       if (!owner) continue;
-      await people.createRecord(syntheticPerson(rand, ctx.clock()), { orgId: org.id, accountId: owner.account_id, teamId: owner.team_id });
+      await people.createRecord(syntheticPerson(rand, ctx.clock()), {
+        orgId: org.id,
+        accountId: owner.account_id,
+        teamId: owner.team_id,
+      });
       created++;
     }
   }

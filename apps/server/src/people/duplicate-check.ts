@@ -5,7 +5,15 @@
 // organisation AND the person consented to sharing (checked in SQL and again with can() and the
 // 'shared' scope); each partner with its own blind-index key, and a partner's candidate shows the
 // least data: name, birth year, nationality and the partner's name, with the reasons.
-import { can, createMatcher, listScope, type Actor, type DuplicateCandidate, type PersonCreate, type PersonRecord } from '@acompana/core';
+import {
+  can,
+  createMatcher,
+  listScope,
+  type Actor,
+  type DuplicateCandidate,
+  type PersonCreate,
+  type PersonRecord,
+} from '@acompana/core';
 import type { Database } from '../kernel/db/database.ts';
 import { AppError } from '../kernel/errors.ts';
 import type { Keyring } from '../kernel/crypto/keyring.ts';
@@ -43,7 +51,8 @@ export async function findLikelyDuplicates(
   const names = [input.givenNames, input.surnames, input.firstSurname, input.secondSurname].filter(Boolean).join(' ');
   const texts = [names, ...(input.documents ?? []).map((d) => d.number)].filter((t) => t.trim().length > 0);
   const ids = new Set<string>();
-  for (const text of texts) for (const hit of (await searchPeople(deps, sqlScope, {}, text, 20, undefined)).items) ids.add(hit.id);
+  for (const text of texts)
+    for (const hit of (await searchPeople(deps, sqlScope, {}, text, 20, undefined)).items) ids.add(hit.id);
   const candidates: DuplicateCandidate[] = [];
   if (ids.size > 0) await explainCandidates(deps, actor.orgId, input, ids, candidates);
   candidates.sort((a, b) => b.score - a.score);
@@ -65,7 +74,13 @@ export async function findLikelyDuplicates(
 }
 
 /** Likely duplicates among the partners' records shared with the actor's organisation for search. */
-async function partnerCandidates(deps: { db: Database; keyring: Keyring; audit: AuditWriter }, actor: Actor, input: PersonCreate, texts: readonly string[], meta: { ip?: string }): Promise<DuplicateCandidate[]> {
+async function partnerCandidates(
+  deps: { db: Database; keyring: Keyring; audit: AuditWriter },
+  actor: Actor,
+  input: PersonCreate,
+  texts: readonly string[],
+  meta: { ip?: string },
+): Promise<DuplicateCandidate[]> {
   const out: DuplicateCandidate[] = [];
   const partners = [...new Set(actor.sharing.filter((s) => s.purposes.includes('search')).map((s) => s.fromOrgId))];
   for (const partner of partners) {
@@ -73,7 +88,9 @@ async function partnerCandidates(deps: { db: Database; keyring: Keyring; audit: 
     if (!can(actor, 'read', { type: 'person', orgId: partner, consentedPurposes: ['search'] })) continue;
     const scope = { scope: 'org' as const, orgId: partner, accountId: actor.accountId, teamIds: [] };
     const ids = new Set<string>();
-    for (const text of texts) for (const hit of (await searchPeople(deps, scope, { consentedToSharing: true }, text, 20, undefined)).items) ids.add(hit.id);
+    for (const text of texts)
+      for (const hit of (await searchPeople(deps, scope, { consentedToSharing: true }, text, 20, undefined)).items)
+        ids.add(hit.id);
     if (ids.size === 0) continue;
     const consented = await deps.db.query<{ person_id: string }>(
       "SELECT DISTINCT person_id::text AS person_id FROM person_consents WHERE person_id = ANY($1::uuid[]) AND org_id = $2 AND purpose = 'sharing' AND withdrawn_at IS NULL",
@@ -81,19 +98,45 @@ async function partnerCandidates(deps: { db: Database; keyring: Keyring; audit: 
     );
     const allowed = new Set(consented.rows.map((r) => r.person_id));
     const found: DuplicateCandidate[] = [];
-    await explainCandidates(deps, partner, input, new Set([...ids].filter((id) => allowed.has(id))), found, (row) => can(actor, 'read', { type: 'person', orgId: row.org_id, ownerId: row.owner_account_id, teamId: row.team_id, consentedPurposes: allowed.has(row.id) ? ['search'] : [] }));
+    await explainCandidates(deps, partner, input, new Set([...ids].filter((id) => allowed.has(id))), found, (row) =>
+      can(actor, 'read', {
+        type: 'person',
+        orgId: row.org_id,
+        ownerId: row.owner_account_id,
+        teamId: row.team_id,
+        consentedPurposes: allowed.has(row.id) ? ['search'] : [],
+      }),
+    );
     if (found.length === 0) continue;
     const org = await deps.db.query<{ name: string }>('SELECT name FROM organisations WHERE id = $1', [partner]);
     const organisation = { id: partner, name: org.rows[0]?.name ?? '' };
     const shown = found.sort((a, b) => b.score - a.score).slice(0, SHOWN);
     for (const c of shown) {
       const { id, givenNames, surnames, birthYear, nationality, version } = c.person;
-      out.push({ ...c, person: { id, givenNames, surnames, aliases: [], ...(birthYear !== undefined ? { birthYear } : {}), ...(nationality ? { nationality } : {}), version }, organisation });
+      out.push({
+        ...c,
+        person: {
+          id,
+          givenNames,
+          surnames,
+          aliases: [],
+          ...(birthYear !== undefined ? { birthYear } : {}),
+          ...(nationality ? { nationality } : {}),
+          version,
+        },
+        organisation,
+      });
     }
     // The partner's records were searched and shown: audited in the partner's organisation too.
     await deps.audit.record({
-      actorAccountId: actor.accountId, actorOrgId: actor.orgId, action: 'person.duplicate_check_shared', recordType: 'person', orgId: partner,
-      fields: ['given_names', 'surnames', 'birth_year', 'nationality'], ip: meta.ip ?? null, details: { shown: shown.map((c) => c.person.id).join(',') },
+      actorAccountId: actor.accountId,
+      actorOrgId: actor.orgId,
+      action: 'person.duplicate_check_shared',
+      recordType: 'person',
+      orgId: partner,
+      fields: ['given_names', 'surnames', 'birth_year', 'nationality'],
+      ip: meta.ip ?? null,
+      details: { shown: shown.map((c) => c.person.id).join(',') },
     });
   }
   return out;
@@ -107,20 +150,39 @@ async function explainCandidates(
   candidates: DuplicateCandidate[],
   allowed: (row: PersonRow) => boolean = () => true,
 ): Promise<void> {
-  const universe = await deps.db.query<{ n: number }>('SELECT count(*) AS n FROM people WHERE org_id = $1 AND deleted_at IS NULL', [orgId]);
+  const universe = await deps.db.query<{ n: number }>(
+    'SELECT count(*) AS n FROM people WHERE org_id = $1 AND deleted_at IS NULL',
+    [orgId],
+  );
   const matcher = createMatcher([], { model: modelForUniverse(Number(universe.rows[0]?.n ?? 0)) });
   const query = asRecord('new', { ...input, aliases: input.aliases ?? [], documents: input.documents });
   for (const id of ids) {
     const row = await findPerson(deps.db, id);
     if (!row || row.org_id !== orgId || !allowed(row)) continue;
-    const data = await decryptPersonColumns(deps.keyring, row.org_id, row, ['given_names', 'surnames', 'aliases', 'birth_date', 'documents']);
-    const explanation = matcher.explain(query, asRecord(id, { ...data, sex: row.sex ?? undefined, nationality: row.nationality ?? undefined, birthYear: row.birth_year ?? undefined }));
+    const data = await decryptPersonColumns(deps.keyring, row.org_id, row, [
+      'given_names',
+      'surnames',
+      'aliases',
+      'birth_date',
+      'documents',
+    ]);
+    const explanation = matcher.explain(
+      query,
+      asRecord(id, {
+        ...data,
+        sex: row.sex ?? undefined,
+        nationality: row.nationality ?? undefined,
+        birthYear: row.birth_year ?? undefined,
+      }),
+    );
     if (explanation.decision === 'no match') continue;
     candidates.push({
       person: toSummary(row, data),
       score: explanation.score,
       decision: explanation.decision,
-      reasons: explanation.fields.filter((f) => f.weight !== 0).map((f) => ({ field: f.field, label: f.label, weight: Number(f.weight.toFixed(2)) })),
+      reasons: explanation.fields
+        .filter((f) => f.weight !== 0)
+        .map((f) => ({ field: f.field, label: f.label, weight: Number(f.weight.toFixed(2)) })),
     });
   }
 }

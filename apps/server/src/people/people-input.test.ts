@@ -7,7 +7,8 @@ import type { ApiClient } from '../testing/test-harness.ts';
 
 describeOnBothDatabases('person input checks', (h) => {
   let worker: ApiClient;
-  const count = async () => Number((await h().ctx.db.query<{ n: number }>('SELECT count(*) AS n FROM people')).rows[0]?.n);
+  const count = async () =>
+    Number((await h().ctx.db.query<{ n: number }>('SELECT count(*) AS n FROM people')).rows[0]?.n);
   const expectError = async (body: object, status: number, code: string, field?: string, lang = 'es') => {
     const response = await worker.post('/api/people', body, { 'accept-language': lang });
     assert.equal(response.statusCode, status, response.body);
@@ -22,14 +23,38 @@ describeOnBothDatabases('person input checks', (h) => {
     await h().createAccount({ org: 'albergue', email: 'cw@albergue.example', role: 'caseworker' });
     worker = await h().login('cw@albergue.example');
     const before = await count();
-    const message = await expectError({ givenNames: 'Ana', surnames: 'Pérez', birthDate: '2025-02-30' }, 400, 'people.invalid_date', 'birthDate', 'en');
+    const message = await expectError(
+      { givenNames: 'Ana', surnames: 'Pérez', birthDate: '2025-02-30' },
+      400,
+      'people.invalid_date',
+      'birthDate',
+      'en',
+    );
     assert.match(message, /2025-02-30/);
-    assert.match(await expectError({ givenNames: 'Ana', birthDate: '2999-01-01' }, 400, 'people.birth_date_in_future', 'birthDate'), /futuro/);
+    assert.match(
+      await expectError(
+        { givenNames: 'Ana', birthDate: '2999-01-01' },
+        400,
+        'people.birth_date_in_future',
+        'birthDate',
+      ),
+      /futuro/,
+    );
     await expectError({ givenNames: 'Ana', birthDate: '12/03/1990' }, 400, 'validation.invalid_format', 'birthDate');
     await expectError({ givenNames: 'Ana', nationality: 'XX' }, 400, 'people.unknown_country', 'nationality');
     await expectError({ givenNames: 'Ana', nationality: 'HND' }, 400, 'validation.invalid_format', 'nationality');
-    await expectError({ givenNames: 'Ana', origin: { country: 'ZZ' } }, 400, 'people.unknown_country', 'origin.country');
-    await expectError({ givenNames: 'Ana', documents: [{ type: 'passport', number: 'A1', expiry: '2030-13-01' }] }, 400, 'people.invalid_date', 'documents.0.expiry');
+    await expectError(
+      { givenNames: 'Ana', origin: { country: 'ZZ' } },
+      400,
+      'people.unknown_country',
+      'origin.country',
+    );
+    await expectError(
+      { givenNames: 'Ana', documents: [{ type: 'passport', number: 'A1', expiry: '2030-13-01' }] },
+      400,
+      'people.invalid_date',
+      'documents.0.expiry',
+    );
     await expectError({ givenNames: 'Ana', sex: 'female' }, 400, 'validation.invalid_value', 'sex');
     await expectError({ surnames: '  ' }, 400, 'people.name_required', 'givenNames');
     await expectError({ givenNames: 'Ana', favouriteColour: 'blue' }, 400, 'validation.unknown_field');
@@ -37,7 +62,13 @@ describeOnBothDatabases('person input checks', (h) => {
   });
 
   it('says the limit of the notes, and refuses a 10 MB note as too large', async () => {
-    const message = await expectError({ givenNames: 'Ana', notes: 'x'.repeat(25_000) }, 400, 'people.notes_too_long', 'notes', 'en');
+    const message = await expectError(
+      { givenNames: 'Ana', notes: 'x'.repeat(25_000) },
+      400,
+      'people.notes_too_long',
+      'notes',
+      'en',
+    );
     assert.match(message, /20000/);
     const huge = await worker.post('/api/people', { givenNames: 'Ana', notes: 'x'.repeat(10 * 1024 * 1024) });
     assert.deepEqual([huge.statusCode, (huge.json() as { code: string }).code], [413, 'validation.body_too_large']);
@@ -46,13 +77,22 @@ describeOnBothDatabases('person input checks', (h) => {
   it('refuses control characters in names but keeps markup exactly as written', async () => {
     await expectError({ givenNames: 'Ana\u0000', surnames: 'Pérez' }, 400, 'people.control_characters', 'givenNames');
     await expectError({ givenNames: 'Ana', surnames: 'Pérez\u202e' }, 400, 'people.control_characters', 'surnames');
-    const ok = await worker.post('/api/people', { givenNames: 'Ana <b>', surnames: 'Pérez', notes: 'Primera línea\nsegunda línea' });
+    const ok = await worker.post('/api/people', {
+      givenNames: 'Ana <b>',
+      surnames: 'Pérez',
+      notes: 'Primera línea\nsegunda línea',
+    });
     assert.equal(ok.statusCode, 201);
     assert.equal((ok.json() as { givenNames: string }).givenNames, 'Ana <b>');
   });
 
   it('accepts an estimated age instead of a birth date, and separate surnames', async () => {
-    const response = await worker.post('/api/people', { givenNames: 'Luis', firstSurname: 'Ramos', secondSurname: 'Ortiz', estimatedAge: 16 });
+    const response = await worker.post('/api/people', {
+      givenNames: 'Luis',
+      firstSurname: 'Ramos',
+      secondSurname: 'Ortiz',
+      estimatedAge: 16,
+    });
     assert.equal(response.statusCode, 201, response.body);
     const body = response.json() as { surnames: string; birthYear: number; birthYearEstimated: boolean };
     assert.equal(body.surnames, 'Ramos Ortiz');
@@ -61,8 +101,14 @@ describeOnBothDatabases('person input checks', (h) => {
   });
 
   it('checks an edit the same way, and a stale or bad edit changes nothing', async () => {
-    const created = (await worker.post('/api/people', { givenNames: 'Rosa', surnames: 'Méndez' })).json() as { id: string };
-    const bad = await worker.request({ method: 'PATCH', url: `/api/people/${created.id}`, payload: { version: 1, birthDate: '2023-02-29' } });
+    const created = (await worker.post('/api/people', { givenNames: 'Rosa', surnames: 'Méndez' })).json() as {
+      id: string;
+    };
+    const bad = await worker.request({
+      method: 'PATCH',
+      url: `/api/people/${created.id}`,
+      payload: { version: 1, birthDate: '2023-02-29' },
+    });
     assert.deepEqual([bad.statusCode, (bad.json() as { field: string }).field], [400, 'birthDate']);
     const read = (await worker.get(`/api/people/${created.id}`)).json() as { version: number; birthDate?: string };
     assert.deepEqual([read.version, read.birthDate], [1, undefined]);

@@ -7,7 +7,13 @@ import type { Database } from '../kernel/db/database.ts';
 import type { Keyring } from '../kernel/crypto/keyring.ts';
 import { decryptPersonColumns } from './person-crypto.ts';
 import { MIN_SEARCH_SCORE, nameScore, queryBlindIndexes } from './person-search.ts';
-import { searchAllTokens, searchCandidates, type CandidateRow, type ListFilters, type ListScope } from './people.queries.ts';
+import {
+  searchAllTokens,
+  searchCandidates,
+  type CandidateRow,
+  type ListFilters,
+  type ListScope,
+} from './people.queries.ts';
 import { toSummary } from './person-mapping.ts';
 import { decodeCursor, encodeCursor } from './people-cursor.ts';
 
@@ -24,7 +30,9 @@ export async function searchPeople(
   limit: number,
   cursor: string | undefined,
 ): Promise<{ items: PersonSummary[]; nextCursor: string | null }> {
-  const offset = cursor ? decodeCursor<{ o: number }>(cursor, (c) => Number.isInteger(c.o) && (c.o as number) >= 0).o : 0;
+  const offset = cursor
+    ? decodeCursor<{ o: number }>(cursor, (c) => Number.isInteger(c.o) && (c.o as number) >= 0).o
+    : 0;
   const keys = await queryBlindIndexes(deps.keyring, scope.orgId, text);
   if (keys.name_bi.length === 0 && keys.document_bi.length === 0) return { items: [], nextCursor: null };
 
@@ -42,9 +50,20 @@ export async function searchPeople(
   await rank(await searchAllTokens(deps.db, scope, filters, keys.combos, keys.document_bi, CANDIDATES));
   // Pass 2, only when pass 1 found nothing strong (a token missing from the record, a typing
   // slip): any shared token, then shared trigrams, ranked by keys in common.
-  if (best() < STRONG) await rank(await searchCandidates(deps.db, scope, filters, 'name_bi', keys.name_bi, keys.document_bi, CANDIDATES));
+  if (best() < STRONG)
+    await rank(await searchCandidates(deps.db, scope, filters, 'name_bi', keys.name_bi, keys.document_bi, CANDIDATES));
   if (best() < STRONG && keys.name_trigram_bi.length > 0) {
-    await rank(await searchCandidates(deps.db, scope, filters, 'name_trigram_bi', keys.name_trigram_bi, keys.document_bi, CANDIDATES));
+    await rank(
+      await searchCandidates(
+        deps.db,
+        scope,
+        filters,
+        'name_trigram_bi',
+        keys.name_trigram_bi,
+        keys.document_bi,
+        CANDIDATES,
+      ),
+    );
   }
   const ranked = [...scored.values()].sort((a, b) => (b.score ?? 0) - (a.score ?? 0) || a.id.localeCompare(b.id));
   const items = ranked.slice(offset, offset + limit);

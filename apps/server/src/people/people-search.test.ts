@@ -16,7 +16,13 @@ interface Item {
 
 const people = [
   { givenNames: 'Kebin', surnames: 'Alvarenga', sex: 'M', nationality: 'SV' },
-  { givenNames: 'María José', surnames: 'Hernández Núñez', sex: 'F', nationality: 'HN', documents: [{ type: 'passport', number: 'G-778899' }] },
+  {
+    givenNames: 'María José',
+    surnames: 'Hernández Núñez',
+    sex: 'F',
+    nationality: 'HN',
+    documents: [{ type: 'passport', number: 'G-778899' }],
+  },
   { givenNames: 'Ana Lucía', surnames: 'García López', sex: 'F', nationality: 'GT' },
   { givenNames: 'José Francisco', surnames: 'Yáñez', aliases: ['Pancho'], sex: 'M', nationality: 'MX' },
   { givenNames: 'Wilner', surnames: 'Jean-Baptiste', sex: 'M', nationality: 'HT' },
@@ -26,7 +32,18 @@ const people = [
   { givenNames: 'Pedro', surnames: 'Martínez Rodríguez', sex: 'M', nationality: 'VE' },
 ];
 
-const SECRET_STRINGS = ['Alvarenga', 'Hernández', 'Hernandez', 'Xicará', 'Xicara', 'Jean-Baptiste', 'Wilner', 'G-778899', 'G778899', 'Pancho'];
+const SECRET_STRINGS = [
+  'Alvarenga',
+  'Hernández',
+  'Hernandez',
+  'Xicará',
+  'Xicara',
+  'Jean-Baptiste',
+  'Wilner',
+  'G-778899',
+  'G778899',
+  'Pancho',
+];
 
 describeOnBothDatabases('tolerant search over encrypted names', (h, kind) => {
   let worker: ApiClient;
@@ -63,7 +80,10 @@ describeOnBothDatabases('tolerant search over encrypted names', (h, kind) => {
 
   it('ranks the exact "María Hernández" first, and also lists María José', async () => {
     const items = await search('maría hernandez');
-    assert.deepEqual(items.slice(0, 2).map((i) => `${i.givenNames} ${i.surnames}`), ['María Hernández', 'María José Hernández Núñez']);
+    assert.deepEqual(
+      items.slice(0, 2).map((i) => `${i.givenNames} ${i.surnames}`),
+      ['María Hernández', 'María José Hernández Núñez'],
+    );
   });
 
   it('finds "García López" from "Lopez Garcia" (swapped surnames)', async () => {
@@ -79,7 +99,10 @@ describeOnBothDatabases('tolerant search over encrypted names', (h, kind) => {
 
   it('finds a typing slip through trigrams ("Hernadez Nunes")', async () => {
     const items = await search('Hernadez Nunes');
-    assert.ok(items.some((i) => i.surnames === 'Hernández Núñez'), JSON.stringify(items));
+    assert.ok(
+      items.some((i) => i.surnames === 'Hernández Núñez'),
+      JSON.stringify(items),
+    );
   });
 
   it('finds by document number written differently', async () => {
@@ -87,10 +110,15 @@ describeOnBothDatabases('tolerant search over encrypted names', (h, kind) => {
   });
 
   it('paginates with a cursor', async () => {
-    const first = (await worker.get('/api/people?q=maria%20hernandez&limit=1')).json() as { items: Item[]; nextCursor: string };
+    const first = (await worker.get('/api/people?q=maria%20hernandez&limit=1')).json() as {
+      items: Item[];
+      nextCursor: string;
+    };
     assert.equal(first.items.length, 1);
     assert.ok(first.nextCursor);
-    const second = (await worker.get(`/api/people?q=maria%20hernandez&limit=1&cursor=${first.nextCursor}`)).json() as { items: Item[] };
+    const second = (await worker.get(`/api/people?q=maria%20hernandez&limit=1&cursor=${first.nextCursor}`)).json() as {
+      items: Item[];
+    };
     assert.notEqual(second.items[0]?.id, first.items[0]?.id);
     const listed = (await worker.get('/api/people?limit=5')).json() as { items: Item[]; nextCursor: string };
     const rest = (await worker.get(`/api/people?limit=5&cursor=${listed.nextCursor}`)).json() as { items: Item[] };
@@ -98,7 +126,9 @@ describeOnBothDatabases('tolerant search over encrypted names', (h, kind) => {
   });
 
   it('audits every search with the ids it returned', async () => {
-    const { rows } = await h().ctx.db.query<{ details: { returned: number } }>("SELECT details FROM audit_log WHERE action = 'person.search' ORDER BY seq DESC LIMIT 1");
+    const { rows } = await h().ctx.db.query<{ details: { returned: number } }>(
+      "SELECT details FROM audit_log WHERE action = 'person.search' ORDER BY seq DESC LIMIT 1",
+    );
     assert.ok((rows[0]?.details.returned ?? 0) > 0);
   });
 
@@ -107,7 +137,8 @@ describeOnBothDatabases('tolerant search over encrypted names', (h, kind) => {
     const consents = await h().ctx.db.query<{ row: unknown }>('SELECT row_to_json(c) AS row FROM person_consents c');
     const dump = JSON.stringify([rows, consents.rows]);
     assert.ok(rows.length >= people.length);
-    for (const secret of SECRET_STRINGS) assert.ok(!dump.toLowerCase().includes(secret.toLowerCase()), `found ${secret} in the dump`);
+    for (const secret of SECRET_STRINGS)
+      assert.ok(!dump.toLowerCase().includes(secret.toLowerCase()), `found ${secret} in the dump`);
   });
 
   it('keeps no name in clear in pg_dump of the PostgreSQL database', { skip: kind !== 'postgres' }, (t) => {
@@ -116,17 +147,23 @@ describeOnBothDatabases('tolerant search over encrypted names', (h, kind) => {
       t.skip('pg_dump not available on this machine');
       return;
     }
-    const result = spawnSync(pgDump, ['--data-only', '--table=people', '--table=person_consents', '--table=audit_log', h().databaseUrl as string], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const result = spawnSync(
+      pgDump,
+      ['--data-only', '--table=people', '--table=person_consents', '--table=audit_log', h().databaseUrl as string],
+      { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+    );
     if (result.status !== 0) {
       t.skip(`pg_dump failed: ${result.stderr.slice(0, 200)}`);
       return;
     }
     assert.ok(result.stdout.includes('COPY public.people'));
-    for (const secret of SECRET_STRINGS) assert.ok(!result.stdout.toLowerCase().includes(secret.toLowerCase()), `found ${secret} in pg_dump`);
+    for (const secret of SECRET_STRINGS)
+      assert.ok(!result.stdout.toLowerCase().includes(secret.toLowerCase()), `found ${secret} in pg_dump`);
   });
 
   it('keeps people readable and searchable after the organisation key is rotated', async () => {
-    const orgId = (await h().ctx.db.query<{ org_id: string }>('SELECT org_id::text AS org_id FROM people LIMIT 1')).rows[0]?.org_id as string;
+    const orgId = (await h().ctx.db.query<{ org_id: string }>('SELECT org_id::text AS org_id FROM people LIMIT 1'))
+      .rows[0]?.org_id as string;
     const report = await rotateOrgDataKey(h().ctx.db, h().ctx.keyring, orgId);
     assert.ok(report.reencrypted >= people.length * 2);
     const id = ids.get('Kebin Alvarenga') as string;

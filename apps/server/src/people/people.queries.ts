@@ -40,7 +40,8 @@ function scopeWhere(s: ListScope, params: unknown[]): string {
 
 const COARSE = `p.id::text AS id, p.org_id::text AS org_id, p.owner_account_id::text AS owner_account_id, p.team_id::text AS team_id,
   p.version, p.created_at, p.updated_at, p.sex, p.nationality, p.birth_year, p.birth_year_estimated`;
-const ALL_ENCRYPTED = 'p.given_names, p.surnames, p.first_surname, p.second_surname, p.aliases, p.birth_date, p.gender_identity, p.origin, p.languages, p.documents, p.contacts, p.notes';
+const ALL_ENCRYPTED =
+  'p.given_names, p.surnames, p.first_surname, p.second_surname, p.aliases, p.birth_date, p.gender_identity, p.origin, p.languages, p.documents, p.contacts, p.notes';
 const NAMES_ONLY = 'p.given_names, p.surnames, p.aliases';
 
 export interface NewPersonRow {
@@ -60,10 +61,39 @@ export interface NewPersonRow {
 
 export async function insertPerson(tx: Queryable, row: NewPersonRow): Promise<void> {
   const enc = Object.entries(row.encrypted);
-  const columns = ['id', 'org_id', 'owner_account_id', 'team_id', 'created_by', 'created_at', 'updated_at', 'sex', 'nationality', 'birth_year', 'birth_year_estimated', 'name_bi', 'name_trigram_bi', 'document_bi', ...enc.map(([c]) => c)];
+  const columns = [
+    'id',
+    'org_id',
+    'owner_account_id',
+    'team_id',
+    'created_by',
+    'created_at',
+    'updated_at',
+    'sex',
+    'nationality',
+    'birth_year',
+    'birth_year_estimated',
+    'name_bi',
+    'name_trigram_bi',
+    'document_bi',
+    ...enc.map(([c]) => c),
+  ];
   const values: unknown[] = [
-    row.id, row.orgId, row.ownerAccountId, row.teamId, row.createdBy, row.at, row.at, row.sex, row.nationality, row.birthYear, row.birthYearEstimated,
-    row.indexes.name_bi, row.indexes.name_trigram_bi, row.indexes.document_bi, ...enc.map(([, v]) => v),
+    row.id,
+    row.orgId,
+    row.ownerAccountId,
+    row.teamId,
+    row.createdBy,
+    row.at,
+    row.at,
+    row.sex,
+    row.nationality,
+    row.birthYear,
+    row.birthYearEstimated,
+    row.indexes.name_bi,
+    row.indexes.name_trigram_bi,
+    row.indexes.document_bi,
+    ...enc.map(([, v]) => v),
   ];
   const placeholders = values.map((_, i) => (i >= 11 && i <= 13 ? `$${i + 1}::text[]` : `$${i + 1}`));
   await tx.query(`INSERT INTO people (${columns.join(', ')}) VALUES (${placeholders.join(', ')})`, values);
@@ -71,7 +101,10 @@ export async function insertPerson(tx: Queryable, row: NewPersonRow): Promise<vo
 
 /** One live person, with every encrypted column (for reading the record, editing or exporting it). */
 export async function findPerson(db: Queryable, id: string): Promise<PersonRow | undefined> {
-  const { rows } = await db.query<PersonRow>(`SELECT ${COARSE}, ${ALL_ENCRYPTED} FROM people p WHERE p.id = $1 AND p.deleted_at IS NULL`, [id]);
+  const { rows } = await db.query<PersonRow>(
+    `SELECT ${COARSE}, ${ALL_ENCRYPTED} FROM people p WHERE p.id = $1 AND p.deleted_at IS NULL`,
+    [id],
+  );
   return rows[0];
 }
 
@@ -99,7 +132,13 @@ export interface PersonChange {
 }
 
 /** Applies a change if the record is still at `version`; returns the new version, or null when stale. */
-export async function updatePerson(tx: Queryable, id: string, version: number, at: Date, change: PersonChange): Promise<number | null> {
+export async function updatePerson(
+  tx: Queryable,
+  id: string,
+  version: number,
+  at: Date,
+  change: PersonChange,
+): Promise<number | null> {
   const sets: string[] = [];
   const params: unknown[] = [id, version, at];
   const add = (column: string, value: unknown, cast = '') => {
@@ -129,7 +168,10 @@ export async function erasePerson(tx: Queryable, id: string, by: string, at: Dat
     [id, at, by],
   );
   await tx.query('DELETE FROM person_photos WHERE person_id = $1', [id]);
-  await tx.query('UPDATE person_consents SET witness_name = NULL, withdrawn_at = coalesce(withdrawn_at, $2) WHERE person_id = $1', [id, at]);
+  await tx.query(
+    'UPDATE person_consents SET witness_name = NULL, withdrawn_at = coalesce(withdrawn_at, $2) WHERE person_id = $1',
+    [id, at],
+  );
   return rowCount > 0;
 }
 
@@ -169,12 +211,21 @@ function filterWhere(f: ListFilters, params: unknown[]): string {
     }
     parts.push(`(${any.join(' OR ')})`);
   }
-  if (f.consentedToSharing) parts.push(`EXISTS (SELECT 1 FROM person_consents c WHERE c.person_id = p.id AND c.purpose = 'sharing' AND c.withdrawn_at IS NULL)`);
+  if (f.consentedToSharing)
+    parts.push(
+      `EXISTS (SELECT 1 FROM person_consents c WHERE c.person_id = p.id AND c.purpose = 'sharing' AND c.withdrawn_at IS NULL)`,
+    );
   return parts.join(' AND ');
 }
 
 /** Newest first, keyset-paginated on (created_at, id). */
-export async function listPeople(db: Queryable, scope: ListScope, filters: ListFilters, after: { at: string; id: string } | null, limit: number): Promise<PersonRow[]> {
+export async function listPeople(
+  db: Queryable,
+  scope: ListScope,
+  filters: ListFilters,
+  after: { at: string; id: string } | null,
+  limit: number,
+): Promise<PersonRow[]> {
   const params: unknown[] = [];
   const where = [scopeWhere(scope, params), filterWhere(filters, params)];
   if (after) {
@@ -275,7 +326,16 @@ export async function listConsents(db: Queryable, personId: string): Promise<Con
 
 export async function insertConsent(
   tx: Queryable,
-  c: { id: string; personId: string; orgId: string; purpose: string; method: string; witness: Buffer | null; by: string; at: Date },
+  c: {
+    id: string;
+    personId: string;
+    orgId: string;
+    purpose: string;
+    method: string;
+    witness: Buffer | null;
+    by: string;
+    at: Date;
+  },
 ): Promise<void> {
   await tx.query(
     `INSERT INTO person_consents (id, person_id, org_id, purpose, method, witness_name, recorded_by, recorded_at)
@@ -284,7 +344,13 @@ export async function insertConsent(
   );
 }
 
-export async function withdrawConsent(tx: Queryable, personId: string, consentId: string, by: string, at: Date): Promise<boolean> {
+export async function withdrawConsent(
+  tx: Queryable,
+  personId: string,
+  consentId: string,
+  by: string,
+  at: Date,
+): Promise<boolean> {
   const { rowCount } = await tx.query(
     'UPDATE person_consents SET withdrawn_at = $3, withdrawn_by = $4 WHERE id = $2 AND person_id = $1 AND withdrawn_at IS NULL',
     [personId, consentId, at, by],
@@ -302,7 +368,10 @@ export async function fieldsChangedSince(db: Queryable, personId: string, versio
   return [...new Set(rows.flatMap((r) => r.fields))];
 }
 
-export async function personAuditTrail(db: Queryable, personId: string): Promise<{ at: Date | string; action: string; fields: string[]; actor_org_id: string | null }[]> {
+export async function personAuditTrail(
+  db: Queryable,
+  personId: string,
+): Promise<{ at: Date | string; action: string; fields: string[]; actor_org_id: string | null }[]> {
   const { rows } = await db.query<{ at: Date | string; action: string; fields: string[]; actor_org_id: string | null }>(
     `SELECT at, action, fields, actor_org_id::text AS actor_org_id FROM audit_log
       WHERE record_type = 'person' AND record_id = $1 ORDER BY seq LIMIT 10000`,

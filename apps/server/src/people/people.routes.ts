@@ -28,7 +28,14 @@ export function registerPeopleRoutes(app: FastifyInstance, ctx: AppContext): voi
 
   api.post(
     '/api/people',
-    { schema: { tags, summary: 'Register a person (encrypted at rest)', body: personCreateSchema, response: { 201: personSchema, ...commonErrorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Register a person (encrypted at rest)',
+        body: personCreateSchema,
+        response: { 201: personSchema, ...commonErrorResponses },
+      },
+    },
     async (request, reply) => {
       const actor = await authOf(request).actor();
       return reply.status(201).send(await people.create(actor, request.body, { ip: request.ip }));
@@ -45,7 +52,14 @@ export function registerPeopleRoutes(app: FastifyInstance, ctx: AppContext): voi
         response: { 200: z.object({ items: z.array(duplicateCandidateSchema) }), ...commonErrorResponses },
       },
     },
-    async (request) => ({ items: await findLikelyDuplicates({ db: ctx.db, keyring: ctx.keyring, audit: ctx.audit }, await authOf(request).actor(), request.body, { ip: request.ip }) }),
+    async (request) => ({
+      items: await findLikelyDuplicates(
+        { db: ctx.db, keyring: ctx.keyring, audit: ctx.audit },
+        await authOf(request).actor(),
+        request.body,
+        { ip: request.ip },
+      ),
+    }),
   );
 
   api.get(
@@ -53,7 +67,8 @@ export function registerPeopleRoutes(app: FastifyInstance, ctx: AppContext): voi
     {
       schema: {
         tags,
-        summary: 'List people, or search them by name, alias or document number (tolerant of spelling), best matches first',
+        summary:
+          'List people, or search them by name, alias or document number (tolerant of spelling), best matches first',
         querystring: personListQuerySchema,
         response: { 200: personListResponseSchema, ...commonErrorResponses },
       },
@@ -63,7 +78,14 @@ export function registerPeopleRoutes(app: FastifyInstance, ctx: AppContext): voi
 
   api.get(
     '/api/people/:id',
-    { schema: { tags, summary: "A person's record (the read is audited)", params: idParams, response: { 200: personSchema, ...commonErrorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: "A person's record (the read is audited)",
+        params: idParams,
+        response: { 200: personSchema, ...commonErrorResponses },
+      },
+    },
     async (request) => people.get(await authOf(request).actor(), request.params.id, { ip: request.ip }),
   );
 
@@ -78,12 +100,20 @@ export function registerPeopleRoutes(app: FastifyInstance, ctx: AppContext): voi
         response: { 200: personSchema, ...commonErrorResponses },
       },
     },
-    async (request) => people.update(await authOf(request).actor(), request.params.id, request.body, { ip: request.ip }),
+    async (request) =>
+      people.update(await authOf(request).actor(), request.params.id, request.body, { ip: request.ip }),
   );
 
   api.delete(
     '/api/people/:id',
-    { schema: { tags, summary: "Delete a person's personal data (an audit stub remains)", params: idParams, response: { 204: z.null(), ...commonErrorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: "Delete a person's personal data (an audit stub remains)",
+        params: idParams,
+        response: { 204: z.null(), ...commonErrorResponses },
+      },
+    },
     async (request, reply) => {
       await people.remove(await authOf(request).actor(), request.params.id, { ip: request.ip });
       return reply.status(204).send(null);
@@ -92,29 +122,64 @@ export function registerPeopleRoutes(app: FastifyInstance, ctx: AppContext): voi
 
   api.get(
     '/api/people/:id/export',
-    { schema: { tags, summary: "Everything held about a person (their right of access)", params: idParams, response: { 200: personExportSchema, ...commonErrorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Everything held about a person (their right of access)',
+        params: idParams,
+        response: { 200: personExportSchema, ...commonErrorResponses },
+      },
+    },
     async (request) => people.exportPerson(await authOf(request).actor(), request.params.id, { ip: request.ip }),
   );
 
   api.get(
     '/api/people/:id/consents',
-    { schema: { tags, summary: "A person's consents per purpose", params: idParams, response: { 200: z.object({ items: z.array(consentSchema) }), ...commonErrorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: "A person's consents per purpose",
+        params: idParams,
+        response: { 200: z.object({ items: z.array(consentSchema) }), ...commonErrorResponses },
+      },
+    },
     async (request) => ({ items: await people.consents.forPerson(await authOf(request).actor(), request.params.id) }),
   );
 
   api.post(
     '/api/people/:id/consents',
-    { schema: { tags, summary: 'Record a consent for one purpose', params: idParams, body: consentCreateSchema, response: { 201: consentSchema, ...commonErrorResponses } } },
-    async (request, reply) => reply.status(201).send(await people.consents.record(await authOf(request).actor(), request.params.id, request.body, request.ip)),
+    {
+      schema: {
+        tags,
+        summary: 'Record a consent for one purpose',
+        params: idParams,
+        body: consentCreateSchema,
+        response: { 201: consentSchema, ...commonErrorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await people.consents.record(await authOf(request).actor(), request.params.id, request.body, request.ip)),
   );
 
   api.post(
     '/api/people/:id/consents/:consentId/withdraw',
     {
-      schema: { tags, summary: 'Withdraw a consent (takes effect at once)', params: z.object({ id: z.string().uuid(), consentId: z.string().uuid() }), response: { 204: z.null(), ...commonErrorResponses } },
+      schema: {
+        tags,
+        summary: 'Withdraw a consent (takes effect at once)',
+        params: z.object({ id: z.string().uuid(), consentId: z.string().uuid() }),
+        response: { 204: z.null(), ...commonErrorResponses },
+      },
     },
     async (request, reply) => {
-      await people.consents.withdraw(await authOf(request).actor(), request.params.id, request.params.consentId, request.ip);
+      await people.consents.withdraw(
+        await authOf(request).actor(),
+        request.params.id,
+        request.params.consentId,
+        request.ip,
+      );
       return reply.status(204).send(null);
     },
   );

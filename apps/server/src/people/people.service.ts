@@ -4,12 +4,28 @@
 // may need the one connection), and each write is one transaction with its audit entry, so a
 // failure never leaves a partial record.
 import { randomUUID } from 'node:crypto';
-import { can, listScope, validatePersonInput, type Actor, type Person, type PersonCreate, type PersonListQuery, type PersonUpdate } from '@acompana/core';
+import {
+  can,
+  listScope,
+  validatePersonInput,
+  type Actor,
+  type Person,
+  type PersonCreate,
+  type PersonListQuery,
+  type PersonUpdate,
+} from '@acompana/core';
 import type { Database } from '../kernel/db/database.ts';
 import type { Keyring } from '../kernel/crypto/keyring.ts';
 import type { AuditWriter } from '../audit/audit-log.ts';
 import { AppError } from '../kernel/errors.ts';
-import { decryptPersonColumns, encryptedPersonColumns, encryptPersonFields, fieldOfColumn, type EncryptedPersonColumn, type PersonData } from './person-crypto.ts';
+import {
+  decryptPersonColumns,
+  encryptedPersonColumns,
+  encryptPersonFields,
+  fieldOfColumn,
+  type EncryptedPersonColumn,
+  type PersonData,
+} from './person-crypto.ts';
 import { recordBlindIndexes } from './person-search.ts';
 import * as q from './people.queries.ts';
 import { searchPeople } from './people-search.service.ts';
@@ -45,14 +61,23 @@ function checkInput(input: PersonCreate | PersonUpdate, today: string, creating:
 }
 
 /** The surnames as written, or the two surname fields joined when the form separated them. */
-function surnamesOf(input: { surnames?: string | undefined; firstSurname?: string | null | undefined; secondSurname?: string | null | undefined }): string {
+function surnamesOf(input: {
+  surnames?: string | undefined;
+  firstSurname?: string | null | undefined;
+  secondSurname?: string | null | undefined;
+}): string {
   if (input.surnames?.trim()) return input.surnames;
   return [input.firstSurname, input.secondSurname].filter((s) => s && s.trim()).join(' ');
 }
 
-function birthYearOf(birthDate: string | null | undefined, estimatedAge: number | null | undefined, today: string): { year: number | null; estimated: boolean } {
+function birthYearOf(
+  birthDate: string | null | undefined,
+  estimatedAge: number | null | undefined,
+  today: string,
+): { year: number | null; estimated: boolean } {
   if (birthDate) return { year: Number(birthDate.slice(0, 4)), estimated: false };
-  if (estimatedAge !== undefined && estimatedAge !== null) return { year: Number(today.slice(0, 4)) - estimatedAge, estimated: true };
+  if (estimatedAge !== undefined && estimatedAge !== null)
+    return { year: Number(today.slice(0, 4)) - estimatedAge, estimated: true };
   return { year: null, estimated: false };
 }
 
@@ -68,22 +93,46 @@ export function createPeopleService(deps: PeopleDeps) {
   const today = () => clock().toISOString().slice(0, 10);
 
   /** Loads a live record the actor may act on; another organisation's record is "not found". */
-  async function loadFor<Row extends q.PersonRow = q.PersonRow>(actor: Actor, action: 'read' | 'update' | 'delete' | 'export', id: string, find: (db: Queryable, id: string) => Promise<Row | undefined> = q.findPerson as never): Promise<Row> {
+  async function loadFor<Row extends q.PersonRow = q.PersonRow>(
+    actor: Actor,
+    action: 'read' | 'update' | 'delete' | 'export',
+    id: string,
+    find: (db: Queryable, id: string) => Promise<Row | undefined> = q.findPerson as never,
+  ): Promise<Row> {
     requireOrg(actor);
     const row = await find(db, id);
     if (!row) throw new AppError('record.not_found');
     const consentedPurposes = row.org_id === actor.orgId ? [] : await consents.activePolicyPurposes(row.id);
-    if (!can(actor, action, { type: 'person', orgId: row.org_id, ownerId: row.owner_account_id, teamId: row.team_id, consentedPurposes })) {
+    if (
+      !can(actor, action, {
+        type: 'person',
+        orgId: row.org_id,
+        ownerId: row.owner_account_id,
+        teamId: row.team_id,
+        consentedPurposes,
+      })
+    ) {
       // Inside the actor's own organisation a refusal is 403 (the role may not); another
       // organisation's record that the actor may not read is indistinguishable from an absent one.
-      const visible = row.org_id === actor.orgId || can(actor, 'read', { type: 'person', orgId: row.org_id, ownerId: row.owner_account_id, teamId: row.team_id, consentedPurposes });
+      const visible =
+        row.org_id === actor.orgId ||
+        can(actor, 'read', {
+          type: 'person',
+          orgId: row.org_id,
+          ownerId: row.owner_account_id,
+          teamId: row.team_id,
+          consentedPurposes,
+        });
       throw new AppError(visible ? 'policy.denied' : 'record.not_found');
     }
     return row;
   }
 
   /** Creates a record in an organisation (after the policy check), with its audit entry. */
-  async function createRecord(input: PersonCreate, who: { orgId: string; accountId: string | null; teamId: string | null; ip?: string | null | undefined }): Promise<Person> {
+  async function createRecord(
+    input: PersonCreate,
+    who: { orgId: string; accountId: string | null; teamId: string | null; ip?: string | null | undefined },
+  ): Promise<Person> {
     const day = today();
     checkInput(input, day, true);
     const birth = birthYearOf(input.birthDate, input.estimatedAge, day);
@@ -103,7 +152,12 @@ export function createPeopleService(deps: PeopleDeps) {
       notes: input.notes,
     };
     const encrypted = await encryptPersonFields(keyring, who.orgId, data);
-    const indexes = await recordBlindIndexes(keyring, who.orgId, data, data.documents.map((d) => d.number));
+    const indexes = await recordBlindIndexes(
+      keyring,
+      who.orgId,
+      data,
+      data.documents.map((d) => d.number),
+    );
     const at = clock();
     const id = randomUUID();
     const row: q.PersonRow = {
@@ -134,8 +188,21 @@ export function createPeopleService(deps: PeopleDeps) {
         encrypted,
         indexes,
       });
-      const fields = [...writtenColumns(encrypted), ...['sex', 'nationality', 'birth_year'].filter((c) => row[c as keyof q.PersonRow] !== null)];
-      await audit.append(tx, { actorAccountId: who.accountId, actorOrgId: who.orgId, action: 'person.create', recordType: 'person', recordId: id, orgId: who.orgId, fields, ip: who.ip ?? null, details: { version: 1 } });
+      const fields = [
+        ...writtenColumns(encrypted),
+        ...['sex', 'nationality', 'birth_year'].filter((c) => row[c as keyof q.PersonRow] !== null),
+      ];
+      await audit.append(tx, {
+        actorAccountId: who.accountId,
+        actorOrgId: who.orgId,
+        action: 'person.create',
+        recordType: 'person',
+        recordId: id,
+        orgId: who.orgId,
+        fields,
+        ip: who.ip ?? null,
+        details: { version: 1 },
+      });
     });
     return toPerson(row, data);
   }
@@ -143,8 +210,10 @@ export function createPeopleService(deps: PeopleDeps) {
   async function create(actor: Actor, input: PersonCreate, meta: RequestMeta = {}): Promise<Person> {
     const orgId = requireOrg(actor);
     const teamId = input.teamId ?? actor.teamIds[0] ?? null;
-    if (!can(actor, 'create', { type: 'person', orgId, ownerId: actor.accountId, teamId })) throw new AppError('policy.denied');
-    if (input.teamId && !(await q.teamBelongsToOrg(db, input.teamId, orgId))) throw new AppError('people.unknown_team', { field: 'teamId' });
+    if (!can(actor, 'create', { type: 'person', orgId, ownerId: actor.accountId, teamId }))
+      throw new AppError('policy.denied');
+    if (input.teamId && !(await q.teamBelongsToOrg(db, input.teamId, orgId)))
+      throw new AppError('people.unknown_team', { field: 'teamId' });
     const person = await createRecord(input, { orgId, accountId: actor.accountId, teamId, ip: meta.ip });
     // Open missing-person reports are matched against the new person in the background (decision 0121).
     await enqueuePersonMatching(db, clock(), { id: person.id, orgId });
@@ -160,8 +229,20 @@ export function createPeopleService(deps: PeopleDeps) {
     // shared record never sees them.
     const own = row.org_id === actor.orgId;
     const profile = own ? await profileOfRow(keyring, row, clock()) : undefined;
-    const fields = [...encryptedPersonColumns.filter((c) => row[c] !== null && row[c] !== undefined), ...(profile?.recorded.length || profile?.notes ? ['profile'] : [])];
-    await audit.record({ actorAccountId: actor.accountId, actorOrgId: actor.orgId, action: 'person.read', recordType: 'person', recordId: id, orgId: row.org_id, fields, ip: meta.ip ?? null });
+    const fields = [
+      ...encryptedPersonColumns.filter((c) => row[c] !== null && row[c] !== undefined),
+      ...(profile?.recorded.length || profile?.notes ? ['profile'] : []),
+    ];
+    await audit.record({
+      actorAccountId: actor.accountId,
+      actorOrgId: actor.orgId,
+      action: 'person.read',
+      recordType: 'person',
+      recordId: id,
+      orgId: row.org_id,
+      fields,
+      ip: meta.ip ?? null,
+    });
     const photo = own ? photoInfoOf(parseJsonColumn(row.photo)) : undefined;
     return { ...toPerson(row, data), ...(profile ? { profile } : {}), ...(photo ? { photo } : {}) };
   }
@@ -177,21 +258,27 @@ export function createPeopleService(deps: PeopleDeps) {
       throw new AppError('record.conflict', { field: names || 'version', params: { fields: names || 'version' } });
     };
     if (Number(row.version) !== input.version) return stale();
-    if (input.teamId && !(await q.teamBelongsToOrg(db, input.teamId, orgId))) throw new AppError('people.unknown_team', { field: 'teamId' });
+    if (input.teamId && !(await q.teamBelongsToOrg(db, input.teamId, orgId)))
+      throw new AppError('people.unknown_team', { field: 'teamId' });
     const before = await decryptPersonColumns(keyring, orgId, row);
     const next: Partial<PersonData> = {};
     for (const field of Object.values(fieldOfColumn)) {
       if (!(field in input)) continue;
       const value = (input as Record<string, unknown>)[field];
-      if (JSON.stringify(value ?? null) !== JSON.stringify(before[field] ?? null)) (next as Record<string, unknown>)[field] = value ?? undefined;
+      if (JSON.stringify(value ?? null) !== JSON.stringify(before[field] ?? null))
+        (next as Record<string, unknown>)[field] = value ?? undefined;
     }
     if (('firstSurname' in input || 'secondSurname' in input) && !('surnames' in input)) {
-      const joined = surnamesOf({ firstSurname: 'firstSurname' in input ? input.firstSurname : before.firstSurname, secondSurname: 'secondSurname' in input ? input.secondSurname : before.secondSurname });
+      const joined = surnamesOf({
+        firstSurname: 'firstSurname' in input ? input.firstSurname : before.firstSurname,
+        secondSurname: 'secondSurname' in input ? input.secondSurname : before.secondSurname,
+      });
       if (joined !== before.surnames) next.surnames = joined;
     }
     const coarse: q.PersonChange['coarse'] = {};
     if ('sex' in input && (input.sex ?? null) !== row.sex) coarse.sex = input.sex ?? null;
-    if ('nationality' in input && (input.nationality ?? null) !== row.nationality) coarse.nationality = input.nationality ?? null;
+    if ('nationality' in input && (input.nationality ?? null) !== row.nationality)
+      coarse.nationality = input.nationality ?? null;
     if ('teamId' in input && (input.teamId ?? null) !== row.team_id) coarse.team_id = input.teamId ?? null;
     if ('birthDate' in input || 'estimatedAge' in input) {
       const birth = birthYearOf('birthDate' in input ? input.birthDate : before.birthDate, input.estimatedAge, day);
@@ -204,7 +291,12 @@ export function createPeopleService(deps: PeopleDeps) {
     const change: q.PersonChange = { coarse, encrypted };
     if ('givenNames' in next || 'surnames' in next || 'aliases' in next || 'documents' in next) {
       const merged = { ...before, ...next };
-      change.indexes = await recordBlindIndexes(keyring, orgId, merged, (merged.documents ?? []).map((d) => d.number));
+      change.indexes = await recordBlindIndexes(
+        keyring,
+        orgId,
+        merged,
+        (merged.documents ?? []).map((d) => d.number),
+      );
     }
     const fields = [...Object.keys(encrypted), ...Object.keys(coarse)];
     if (fields.length === 0) return toPerson(row, before);
@@ -212,7 +304,17 @@ export function createPeopleService(deps: PeopleDeps) {
     const version = await db.transaction(async (tx) => {
       const v = await q.updatePerson(tx, id, input.version, at, change);
       if (v === null) return null;
-      await audit.append(tx, { actorAccountId: actor.accountId, actorOrgId: actor.orgId, action: 'person.update', recordType: 'person', recordId: id, orgId, fields, ip: meta.ip ?? null, details: { version: v } });
+      await audit.append(tx, {
+        actorAccountId: actor.accountId,
+        actorOrgId: actor.orgId,
+        action: 'person.update',
+        recordType: 'person',
+        recordId: id,
+        orgId,
+        fields,
+        ip: meta.ip ?? null,
+        details: { version: v },
+      });
       return v;
     });
     if (version === null) return stale();
@@ -230,12 +332,28 @@ export function createPeopleService(deps: PeopleDeps) {
     const nameTokens = [...new Set([names.givenNames, names.surnames, ...(names.aliases ?? [])].flatMap(foldedTokens))];
     const at = clock();
     await db.transaction(async (tx) => {
-      const statisticsConsent = (await q.listConsents(tx, id)).some((c) => c.purpose === 'statistics' && !c.withdrawn_at);
-      const erased = await erasePersonSections({ tx, keyring: keyring.withQueryable(tx), orgId: row.org_id, personId: id, at, by: actor.accountId, nameTokens, statisticsConsent });
+      const statisticsConsent = (await q.listConsents(tx, id)).some(
+        (c) => c.purpose === 'statistics' && !c.withdrawn_at,
+      );
+      const erased = await erasePersonSections({
+        tx,
+        keyring: keyring.withQueryable(tx),
+        orgId: row.org_id,
+        personId: id,
+        at,
+        by: actor.accountId,
+        nameTokens,
+        statisticsConsent,
+      });
       if (!(await q.erasePerson(tx, id, actor.accountId, at))) throw new AppError('record.not_found');
       await audit.append(tx, {
         // Counts per section (e.g. 'cases.notes': 2), never values: the stub of what was erased.
-        details: { sections: personDataHandlers().map((h) => h.section).join(','), ...erased },
+        details: {
+          sections: personDataHandlers()
+            .map((h) => h.section)
+            .join(','),
+          ...erased,
+        },
         actorAccountId: actor.accountId,
         actorOrgId: actor.orgId,
         action: 'person.delete',
@@ -256,8 +374,15 @@ export function createPeopleService(deps: PeopleDeps) {
     // Every module's data about the person (decision 0118), named in the audit entry by section.
     const sections = await exportPersonSections({ db, keyring, actor }, row.org_id, id);
     await audit.record({
-      actorAccountId: actor.accountId, actorOrgId: actor.orgId, action: 'person.export', recordType: 'person', recordId: id, orgId: row.org_id,
-      fields: [...encryptedPersonColumns, ...Object.keys(sections)], ip: meta.ip ?? null, details: { sections: Object.keys(sections).join(',') },
+      actorAccountId: actor.accountId,
+      actorOrgId: actor.orgId,
+      action: 'person.export',
+      recordType: 'person',
+      recordId: id,
+      orgId: row.org_id,
+      fields: [...encryptedPersonColumns, ...Object.keys(sections)],
+      ip: meta.ip ?? null,
+      details: { sections: Object.keys(sections).join(',') },
     });
     return {
       exportedAt: clock().toISOString(),
@@ -273,7 +398,11 @@ export function createPeopleService(deps: PeopleDeps) {
     const scope = listScope(actor, 'read', 'person');
     if (!scope || scope === 'shared') throw new AppError('policy.denied');
     const sqlScope: q.ListScope = { scope, orgId, accountId: actor.accountId, teamIds: actor.teamIds };
-    const filters = { nationality: query.nationality, sex: query.sex, profile: await profileFilterOf(keyring, orgId, query.profile, clock().getUTCFullYear()) };
+    const filters = {
+      nationality: query.nationality,
+      sex: query.sex,
+      profile: await profileFilterOf(keyring, orgId, query.profile, clock().getUTCFullYear()),
+    };
     const page = query.q
       ? await searchPeople({ db, keyring }, sqlScope, filters, query.q, query.limit, query.cursor)
       : await listPage(sqlScope, filters, query.limit, query.cursor);
@@ -291,12 +420,21 @@ export function createPeopleService(deps: PeopleDeps) {
   }
 
   async function listPage(scope: q.ListScope, filters: q.ListFilters, limit: number, cursor: string | undefined) {
-    const after = cursor ? decodeCursor<{ at: string; id: string }>(cursor, (c) => typeof c.at === 'string' && typeof c.id === 'string') : null;
+    const after = cursor
+      ? decodeCursor<{ at: string; id: string }>(cursor, (c) => typeof c.at === 'string' && typeof c.id === 'string')
+      : null;
     const rows = await q.listPeople(db, scope, filters, after, limit + 1);
     const page = rows.slice(0, limit);
-    const items = await Promise.all(page.map(async (r) => toSummary(r, await decryptPersonColumns(keyring, r.org_id, r, ['given_names', 'surnames', 'aliases']))));
+    const items = await Promise.all(
+      page.map(async (r) =>
+        toSummary(r, await decryptPersonColumns(keyring, r.org_id, r, ['given_names', 'surnames', 'aliases'])),
+      ),
+    );
     const last = page[page.length - 1];
-    return { items, nextCursor: rows.length > limit && last ? encodeCursor({ at: iso(last.created_at), id: last.id }) : null };
+    return {
+      items,
+      nextCursor: rows.length > limit && last ? encodeCursor({ at: iso(last.created_at), id: last.id }) : null,
+    };
   }
 
   const consents = createConsentOps({ db, keyring, audit, clock, loadFor });

@@ -36,7 +36,10 @@ describeOnBothDatabases('person record', (h) => {
     assert.equal(created.statusCode, 201, created.body);
     const body = created.json() as PersonBody & { nationality: string; birthYear: number };
     assert.match(body.id, /^[0-9a-f-]{36}$/);
-    assert.deepEqual([body.givenNames, body.surnames, body.nationality, body.birthYear, body.version], ['María José', 'Hernández Núñez', 'HN', 1994, 1]);
+    assert.deepEqual(
+      [body.givenNames, body.surnames, body.nationality, body.birthYear, body.version],
+      ['María José', 'Hernández Núñez', 'HN', 1994, 1],
+    );
     personId = body.id;
   });
 
@@ -48,12 +51,18 @@ describeOnBothDatabases('person record', (h) => {
       "SELECT action, fields FROM audit_log WHERE record_type = 'person' AND record_id = $1 ORDER BY seq",
       [personId],
     );
-    assert.deepEqual(rows.map((r) => r.action), ['person.create', 'person.read']);
+    assert.deepEqual(
+      rows.map((r) => r.action),
+      ['person.create', 'person.read'],
+    );
     assert.ok(rows[1]?.fields.includes('given_names') && rows[1].fields.includes('documents'));
   });
 
   it('keeps names exactly as written, markup included, and never interprets them', async () => {
-    const created = await worker.post('/api/people', { givenNames: '<script>alert(1)</script>', surnames: "O'Neil de la Cruz" });
+    const created = await worker.post('/api/people', {
+      givenNames: '<script>alert(1)</script>',
+      surnames: "O'Neil de la Cruz",
+    });
     assert.equal(created.statusCode, 201);
     const read = (await worker.get(`/api/people/${(created.json() as PersonBody).id}`)).json() as PersonBody;
     assert.deepEqual([read.givenNames, read.surnames], ['<script>alert(1)</script>', "O'Neil de la Cruz"]);
@@ -75,7 +84,10 @@ describeOnBothDatabases('person record', (h) => {
   it("answers 404 for another organisation's person and 403 for an analyst", async () => {
     await h().createAccount({ org: 'clinica', email: 'cw@clinica.example', role: 'caseworker' });
     const other = await h().login('cw@clinica.example');
-    for (const response of [await other.get(`/api/people/${personId}`), await patch(other, `/api/people/${personId}`, { version: 2, notes: 'x' })]) {
+    for (const response of [
+      await other.get(`/api/people/${personId}`),
+      await patch(other, `/api/people/${personId}`, { version: 2, notes: 'x' }),
+    ]) {
       assert.deepEqual([response.statusCode, (response.json() as { code: string }).code], [404, 'record.not_found']);
     }
     const search = (await other.get('/api/people?q=Maria%20Hernandez')).json() as { items: unknown[] };
@@ -90,13 +102,24 @@ describeOnBothDatabases('person record', (h) => {
   it("exports the person's own data with consents and the access log", async () => {
     await h().createAccount({ org: 'albergue', email: 'coord@albergue.example', role: 'coordinator' });
     const coordinator = await h().login('coord@albergue.example');
-    const consent = await coordinator.post(`/api/people/${personId}/consents`, { purpose: 'care', method: 'oral_with_witness', witnessName: 'Ana Ruiz' });
+    const consent = await coordinator.post(`/api/people/${personId}/consents`, {
+      purpose: 'care',
+      method: 'oral_with_witness',
+      witnessName: 'Ana Ruiz',
+    });
     assert.equal(consent.statusCode, 201, consent.body);
     const exported = await coordinator.get(`/api/people/${personId}/export`);
     assert.equal(exported.statusCode, 200, exported.body);
-    const body = exported.json() as { person: PersonBody; consents: { purpose: string; witnessName: string }[]; accessLog: { action: string }[] };
+    const body = exported.json() as {
+      person: PersonBody;
+      consents: { purpose: string; witnessName: string }[];
+      accessLog: { action: string }[];
+    };
     assert.equal(body.person.givenNames, 'María José');
-    assert.deepEqual(body.consents.map((c) => [c.purpose, c.witnessName]), [['care', 'Ana Ruiz']]);
+    assert.deepEqual(
+      body.consents.map((c) => [c.purpose, c.witnessName]),
+      [['care', 'Ana Ruiz']],
+    );
     assert.ok(body.accessLog.some((e) => e.action === 'person.read'));
   });
 
@@ -107,10 +130,15 @@ describeOnBothDatabases('person record', (h) => {
     const admin = await h().login('admin@albergue.example');
     assert.equal((await admin.request({ method: 'DELETE', url: `/api/people/${personId}` })).statusCode, 204);
     assert.equal((await admin.get(`/api/people/${personId}`)).statusCode, 404);
-    const { rows } = await h().ctx.db.query<{ given_names: unknown; name_bi: string[]; deleted_at: Date | null }>('SELECT given_names, name_bi, deleted_at FROM people WHERE id = $1', [personId]);
+    const { rows } = await h().ctx.db.query<{ given_names: unknown; name_bi: string[]; deleted_at: Date | null }>(
+      'SELECT given_names, name_bi, deleted_at FROM people WHERE id = $1',
+      [personId],
+    );
     assert.deepEqual([rows[0]?.given_names, rows[0]?.name_bi], [null, []]);
     assert.ok(rows[0]?.deleted_at);
-    const audit = await h().ctx.db.query("SELECT 1 FROM audit_log WHERE action = 'person.delete' AND record_id = $1", [personId]);
+    const audit = await h().ctx.db.query("SELECT 1 FROM audit_log WHERE action = 'person.delete' AND record_id = $1", [
+      personId,
+    ]);
     assert.equal(audit.rows.length, 1);
   });
 });

@@ -42,7 +42,10 @@ export const jsonColumns = {
 } as const satisfies Record<string, keyof PersonData>;
 
 export type EncryptedPersonColumn = keyof typeof textColumns | keyof typeof jsonColumns;
-export const encryptedPersonColumns = [...Object.keys(textColumns), ...Object.keys(jsonColumns)] as EncryptedPersonColumn[];
+export const encryptedPersonColumns = [
+  ...Object.keys(textColumns),
+  ...Object.keys(jsonColumns),
+] as EncryptedPersonColumn[];
 
 /** The field name (API, camelCase) of each encrypted column, and back. */
 export const fieldOfColumn: Record<EncryptedPersonColumn, keyof PersonData> = { ...textColumns, ...jsonColumns };
@@ -52,7 +55,13 @@ const contextOf = (column: string) => `people.${column}`;
 for (const column of encryptedPersonColumns) {
   registerEncryptedColumn({ table: 'people', idColumn: 'id', orgColumn: 'org_id', column, context: contextOf(column) });
 }
-registerEncryptedColumn({ table: 'person_consents', idColumn: 'id', orgColumn: 'org_id', column: 'witness_name', context: 'person_consents.witness_name' });
+registerEncryptedColumn({
+  table: 'person_consents',
+  idColumn: 'id',
+  orgColumn: 'org_id',
+  column: 'witness_name',
+  context: 'person_consents.witness_name',
+});
 
 function isEmpty(value: unknown): boolean {
   if (value === undefined || value === null || value === '') return true;
@@ -65,7 +74,11 @@ function isEmpty(value: unknown): boolean {
  * Ciphertext for every encrypted column whose field is present in `data` (null when the value
  * is empty, so that an empty field leaves nothing to decrypt). Absent fields are left out.
  */
-export async function encryptPersonFields(keyring: Keyring, orgId: string, data: Partial<PersonData>): Promise<Partial<Record<EncryptedPersonColumn, Buffer | null>>> {
+export async function encryptPersonFields(
+  keyring: Keyring,
+  orgId: string,
+  data: Partial<PersonData>,
+): Promise<Partial<Record<EncryptedPersonColumn, Buffer | null>>> {
   const out: Partial<Record<EncryptedPersonColumn, Buffer | null>> = {};
   for (const [column, field] of Object.entries(fieldOfColumn) as [EncryptedPersonColumn, keyof PersonData][]) {
     if (!(field in data)) continue;

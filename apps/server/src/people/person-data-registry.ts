@@ -60,9 +60,14 @@ export function personDataHandlers(): readonly PersonDataHandler[] {
 }
 
 /** Every section's data about the person, keyed by section. */
-export async function exportPersonSections(reader: PersonDataReader, orgId: string, personId: string): Promise<Record<string, unknown>> {
+export async function exportPersonSections(
+  reader: PersonDataReader,
+  orgId: string,
+  personId: string,
+): Promise<Record<string, unknown>> {
   const sections: Record<string, unknown> = {};
-  for (const handler of personDataHandlers()) sections[handler.section] = await handler.exportFor(reader, orgId, personId);
+  for (const handler of personDataHandlers())
+    sections[handler.section] = await handler.exportFor(reader, orgId, personId);
   return sections;
 }
 
@@ -70,7 +75,8 @@ export async function exportPersonSections(reader: PersonDataReader, orgId: stri
 export async function erasePersonSections(erasure: PersonErasure): Promise<ErasureCounts> {
   const counts: ErasureCounts = {};
   for (const handler of personDataHandlers()) {
-    for (const [kind, n] of Object.entries(await handler.eraseIn(erasure))) if (n > 0) counts[`${handler.section}.${kind}`] = n;
+    for (const [kind, n] of Object.entries(await handler.eraseIn(erasure)))
+      if (n > 0) counts[`${handler.section}.${kind}`] = n;
   }
   return counts;
 }

@@ -31,7 +31,9 @@ export async function readablePersonNames(
        FROM people WHERE id = ANY($1::uuid[]) AND org_id = $2 AND deleted_at IS NULL`,
     [ids, actor.orgId],
   );
-  const readable = rows.filter((r) => can(actor, 'read', { type: 'person', orgId: r.org_id, ownerId: r.owner_account_id, teamId: r.team_id }));
+  const readable = rows.filter((r) =>
+    can(actor, 'read', { type: 'person', orgId: r.org_id, ownerId: r.owner_account_id, teamId: r.team_id }),
+  );
   for (const row of readable) {
     const data = await decryptPersonColumns(deps.keyring, row.org_id, row, ['given_names', 'surnames']);
     names.set(row.id, [data.givenNames, data.surnames].filter(Boolean).join(' '));
@@ -39,7 +41,16 @@ export async function readablePersonNames(
   if (readable.length > 0) {
     await deps.db.transaction(async (tx) => {
       for (const row of readable) {
-        await deps.audit.append(tx, { actorAccountId: actor.accountId, actorOrgId: actor.orgId, action: 'person.read', recordType: 'person', recordId: row.id, orgId: row.org_id, fields: ['given_names', 'surnames'], details: { via } });
+        await deps.audit.append(tx, {
+          actorAccountId: actor.accountId,
+          actorOrgId: actor.orgId,
+          action: 'person.read',
+          recordType: 'person',
+          recordId: row.id,
+          orgId: row.org_id,
+          fields: ['given_names', 'surnames'],
+          details: { via },
+        });
       }
     });
   }

@@ -3,7 +3,15 @@
 // trigrams of those keys. A query computes the same HMACs, SQL finds candidates by array overlap
 // and ranks them by how many keys they share, and only the best few hundred are decrypted and
 // re-ranked here with the matching engine's comparisons (nicknames, phonetic keys, Jaro–Winkler).
-import { canonicalGivenName, foldText, jaroWinkler, nameTokens, nicknameEquivalent, nicknameTargets, spanishPhonetic } from '@acompana/core';
+import {
+  canonicalGivenName,
+  foldText,
+  jaroWinkler,
+  nameTokens,
+  nicknameEquivalent,
+  nicknameTargets,
+  spanishPhonetic,
+} from '@acompana/core';
 import type { Keyring } from '../kernel/crypto/keyring.ts';
 
 export const NAME_CONTEXT = 'people.name';
@@ -78,7 +86,10 @@ const MAX_COMBOS = 16;
 export function queryKeyCombos(q: string): string[][] {
   let combos: string[][] = [[]];
   for (const t of nameTokens(q)) {
-    const forms = new Set([`p:${spanishPhonetic(t)}`, ...(nicknameTargets(t) ?? []).map((n) => `p:${spanishPhonetic(n)}`)]);
+    const forms = new Set([
+      `p:${spanishPhonetic(t)}`,
+      ...(nicknameTargets(t) ?? []).map((n) => `p:${spanishPhonetic(n)}`),
+    ]);
     const next: string[][] = [];
     for (const combo of combos) for (const form of forms) if (next.length < MAX_COMBOS) next.push([...combo, form]);
     combos = next;
@@ -92,7 +103,12 @@ export interface BlindIndexes {
   document_bi: string[];
 }
 
-export async function recordBlindIndexes(keyring: Keyring, orgId: string, parts: NameParts, documentNumbers: readonly string[]): Promise<BlindIndexes> {
+export async function recordBlindIndexes(
+  keyring: Keyring,
+  orgId: string,
+  parts: NameParts,
+  documentNumbers: readonly string[],
+): Promise<BlindIndexes> {
   const keys = recordNameKeys(parts);
   const docs = [...new Set(documentNumbers.map(normaliseDocumentNumber).filter(Boolean))];
   return {
@@ -102,7 +118,11 @@ export async function recordBlindIndexes(keyring: Keyring, orgId: string, parts:
   };
 }
 
-export async function queryBlindIndexes(keyring: Keyring, orgId: string, q: string): Promise<BlindIndexes & { combos: string[][] }> {
+export async function queryBlindIndexes(
+  keyring: Keyring,
+  orgId: string,
+  q: string,
+): Promise<BlindIndexes & { combos: string[][] }> {
   const keys = queryNameKeys(q);
   const combos: string[][] = [];
   for (const combo of queryKeyCombos(q)) combos.push(await keyring.blindIndex(orgId, NAME_CONTEXT, combo));

@@ -11,7 +11,10 @@ registerPersonDataHandler({
     return (await readProfile(db, keyring, personId)) ?? null;
   },
   async eraseIn({ tx, personId }) {
-    const { rows } = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM people WHERE id = $1 AND profile IS NOT NULL', [personId]);
+    const { rows } = await tx.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM people WHERE id = $1 AND profile IS NOT NULL',
+      [personId],
+    );
     return { profile: Number(rows[0]?.n ?? 0) };
   },
 });

@@ -28,7 +28,8 @@ export function registerProfileRoutes(app: FastifyInstance, ctx: AppContext): vo
     {
       schema: {
         tags,
-        summary: 'Record the differentiated profile (send the person version you read; 409 record.conflict when someone changed it meanwhile)',
+        summary:
+          'Record the differentiated profile (send the person version you read; 409 record.conflict when someone changed it meanwhile)',
         params: idParams,
         body: profileUpdateSchema,
         response: { 200: personProfileSchema, ...commonErrorResponses },
@@ -42,7 +43,8 @@ export function registerProfileRoutes(app: FastifyInstance, ctx: AppContext): vo
     {
       schema: {
         tags,
-        summary: 'What the profile changes at intake: questionnaires (required or offered), alerts, best-interests steps',
+        summary:
+          'What the profile changes at intake: questionnaires (required or offered), alerts, best-interests steps',
         params: idParams,
         response: { 200: intakePlanSchema.extend({ profile: personProfileSchema }), ...commonErrorResponses },
       },
@@ -56,19 +58,40 @@ export function registerProfileRoutes(app: FastifyInstance, ctx: AppContext): vo
       '/api/people/:id/photo',
       {
         bodyLimit: limit,
-        schema: { tags, summary: "Upload the person's photo (raw JPEG, PNG or WebP bytes; stored encrypted)", params: idParams, response: { 200: photoInfoSchema, 415: errorResponseSchema, ...commonErrorResponses } },
+        schema: {
+          tags,
+          summary: "Upload the person's photo (raw JPEG, PNG or WebP bytes; stored encrypted)",
+          params: idParams,
+          response: { 200: photoInfoSchema, 415: errorResponseSchema, ...commonErrorResponses },
+        },
       },
-      async (request) => photos.upload(await authOf(request).actor(), request.params.id, imageUpload(request), { ip: request.ip }),
+      async (request) =>
+        photos.upload(await authOf(request).actor(), request.params.id, imageUpload(request), { ip: request.ip }),
     );
   });
 
-  api.get('/api/people/:id/photo', { schema: { tags, summary: "The person's photo (decrypted; the view is audited)", params: idParams } }, async (request, reply) => {
-    const photo = await photos.read(await authOf(request).actor(), request.params.id, { ip: request.ip });
-    return sendPrivateImage(reply, photo);
-  });
+  api.get(
+    '/api/people/:id/photo',
+    { schema: { tags, summary: "The person's photo (decrypted; the view is audited)", params: idParams } },
+    async (request, reply) => {
+      const photo = await photos.read(await authOf(request).actor(), request.params.id, { ip: request.ip });
+      return sendPrivateImage(reply, photo);
+    },
+  );
 
-  api.delete('/api/people/:id/photo', { schema: { tags, summary: "Remove the person's photo", params: idParams, response: { 204: z.null(), ...commonErrorResponses } } }, async (request, reply) => {
-    await photos.remove(await authOf(request).actor(), request.params.id, { ip: request.ip });
-    return reply.status(204).send(null);
-  });
+  api.delete(
+    '/api/people/:id/photo',
+    {
+      schema: {
+        tags,
+        summary: "Remove the person's photo",
+        params: idParams,
+        response: { 204: z.null(), ...commonErrorResponses },
+      },
+    },
+    async (request, reply) => {
+      await photos.remove(await authOf(request).actor(), request.params.id, { ip: request.ip });
+      return reply.status(204).send(null);
+    },
+  );
 }

@@ -39,7 +39,10 @@ interface ProfileRow {
 }
 
 async function profileRow(db: Queryable, personId: string): Promise<ProfileRow | undefined> {
-  const { rows } = await db.query<ProfileRow>('SELECT id::text AS id, org_id::text AS org_id, profile, birth_year, sex, version FROM people WHERE id = $1 AND deleted_at IS NULL', [personId]);
+  const { rows } = await db.query<ProfileRow>(
+    'SELECT id::text AS id, org_id::text AS org_id, profile, birth_year, sex, version FROM people WHERE id = $1 AND deleted_at IS NULL',
+    [personId],
+  );
   return rows[0];
 }
 
@@ -47,20 +50,36 @@ async function decryptProfile(keyring: Keyring, orgId: string, blob: unknown): P
   if (blob === null || blob === undefined) return null;
   // Parsed again so that an indicator retired from the list never breaks a read.
   const raw = JSON.parse(await keyring.decrypt(orgId, PROFILE, blob)) as { indicators?: string[]; notes?: string };
-  const known = profilePayloadSchema.safeParse({ indicators: (raw.indicators ?? []).filter((i) => profilePayloadSchema.shape.indicators.safeParse([i]).success), ...(raw.notes ? { notes: raw.notes } : {}) });
+  const known = profilePayloadSchema.safeParse({
+    indicators: (raw.indicators ?? []).filter((i) => profilePayloadSchema.shape.indicators.safeParse([i]).success),
+    ...(raw.notes ? { notes: raw.notes } : {}),
+  });
   return known.success ? known.data : null;
 }
 
 /** The person's profile as read (recorded, derived, effective), or undefined when there is no such person. */
-export async function readProfile(db: Queryable, keyring: Keyring, personId: string, at: Date = new Date()): Promise<PersonProfile | undefined> {
+export async function readProfile(
+  db: Queryable,
+  keyring: Keyring,
+  personId: string,
+  at: Date = new Date(),
+): Promise<PersonProfile | undefined> {
   const row = await profileRow(db, personId);
   return row ? profileOfRow(keyring, row, at) : undefined;
 }
 
 /** The profile from a people row already loaded with its profile, birth year and sex. */
-export async function profileOfRow(keyring: Keyring, row: Pick<ProfileRow, 'org_id' | 'profile' | 'birth_year' | 'sex'>, at: Date): Promise<PersonProfile> {
+export async function profileOfRow(
+  keyring: Keyring,
+  row: Pick<ProfileRow, 'org_id' | 'profile' | 'birth_year' | 'sex'>,
+  at: Date,
+): Promise<PersonProfile> {
   const recorded = await decryptProfile(keyring, row.org_id, row.profile);
-  return effectiveProfile(recorded, { birthYear: row.birth_year === null ? null : Number(row.birth_year), sex: row.sex, year: at.getUTCFullYear() });
+  return effectiveProfile(recorded, {
+    birthYear: row.birth_year === null ? null : Number(row.birth_year),
+    sex: row.sex,
+    year: at.getUTCFullYear(),
+  });
 }
 
 /**
@@ -68,7 +87,12 @@ export async function profileOfRow(keyring: Keyring, row: Pick<ProfileRow, 'org_
  * child is always a child). No policy check: the caller has already loaded the person for the
  * actor. Empty for an unknown or deleted person.
  */
-export async function profileFlagsOf(db: Queryable, keyring: Keyring, personId: string, at: Date = new Date()): Promise<ProfileIndicator[]> {
+export async function profileFlagsOf(
+  db: Queryable,
+  keyring: Keyring,
+  personId: string,
+  at: Date = new Date(),
+): Promise<ProfileIndicator[]> {
   return ((await readProfile(db, keyring, personId, at))?.effective ?? []) as ProfileIndicator[];
 }
 
@@ -76,7 +100,12 @@ export async function profileFlagsOf(db: Queryable, keyring: Keyring, personId: 
  * The SQL filter of one indicator: recorded ones through the blind index; derived ones from the
  * clear birth year and sex (child also matches a recorded unaccompanied or separated child).
  */
-export async function profileFilterOf(keyring: Keyring, orgId: string, indicator: string | undefined, year: number): Promise<ListFilters['profile']> {
+export async function profileFilterOf(
+  keyring: Keyring,
+  orgId: string,
+  indicator: string | undefined,
+  year: number,
+): Promise<ListFilters['profile']> {
   if (!indicator) return undefined;
   const probes = async (keys: string[]) => keyring.blindIndex(orgId, PROFILE_INDEX, keys);
   if (indicator === 'child') return { keys: await probes([...childAloneIndicators]), birthYearAbove: year - 18 };
@@ -85,20 +114,48 @@ export async function profileFilterOf(keyring: Keyring, orgId: string, indicator
   return { keys: await probes([indicator]) };
 }
 
-export function createProfileService({ db, keyring, audit, clock }: { db: Database; keyring: Keyring; audit: AuditWriter; clock: () => Date }) {
+export function createProfileService({
+  db,
+  keyring,
+  audit,
+  clock,
+}: {
+  db: Database;
+  keyring: Keyring;
+  audit: AuditWriter;
+  clock: () => Date;
+}) {
   async function get(actor: Actor, personId: string): Promise<PersonProfile> {
     await ownPersonFor(db, actor, 'read', personId);
     return (await readProfile(db, keyring, personId, clock())) as PersonProfile;
   }
 
-  async function intakePlan(actor: Actor, personId: string, meta: { ip?: string } = {}): Promise<IntakePlan & { profile: PersonProfile }> {
+  async function intakePlan(
+    actor: Actor,
+    personId: string,
+    meta: { ip?: string } = {},
+  ): Promise<IntakePlan & { profile: PersonProfile }> {
     const person = await ownPersonFor(db, actor, 'read', personId);
     const profile = (await readProfile(db, keyring, personId, clock())) as PersonProfile;
-    await audit.record({ actorAccountId: actor.accountId, actorOrgId: actor.orgId, action: 'person.intake_plan', recordType: 'person', recordId: personId, orgId: person.org_id, fields: ['profile'], ip: meta.ip ?? null });
+    await audit.record({
+      actorAccountId: actor.accountId,
+      actorOrgId: actor.orgId,
+      action: 'person.intake_plan',
+      recordType: 'person',
+      recordId: personId,
+      orgId: person.org_id,
+      fields: ['profile'],
+      ip: meta.ip ?? null,
+    });
     return { ...intakePlanFor(profile), profile };
   }
 
-  async function put(actor: Actor, personId: string, input: ProfileUpdate, meta: { ip?: string } = {}): Promise<PersonProfile> {
+  async function put(
+    actor: Actor,
+    personId: string,
+    input: ProfileUpdate,
+    meta: { ip?: string } = {},
+  ): Promise<PersonProfile> {
     const person = await ownPersonFor(db, actor, 'update', personId);
     const stale = async (): Promise<never> => {
       const names = (await fieldsChangedSince(db, personId, input.version)).join(', ') || 'version';
@@ -125,12 +182,28 @@ export function createProfileService({ db, keyring, audit, clock }: { db: Databa
       if (v === null) return null;
       // Alert once per person: only when no earlier alert of this kind was sent about them.
       if (alerts.length > 0) {
-        const sent = await tx.query("SELECT 1 FROM notifications WHERE record_type = 'person' AND record_id = $1 AND kind = 'profile.child_protection' LIMIT 1", [personId]);
-        if (sent.rows.length === 0) await notifyChildProtection(tx, { orgId: person.org_id, personId, refId: null, kind: 'profile.child_protection' });
+        const sent = await tx.query(
+          "SELECT 1 FROM notifications WHERE record_type = 'person' AND record_id = $1 AND kind = 'profile.child_protection' LIMIT 1",
+          [personId],
+        );
+        if (sent.rows.length === 0)
+          await notifyChildProtection(tx, {
+            orgId: person.org_id,
+            personId,
+            refId: null,
+            kind: 'profile.child_protection',
+          });
       }
       await audit.append(tx, {
-        actorAccountId: actor.accountId, actorOrgId: actor.orgId, action: 'person.update', recordType: 'person', recordId: personId, orgId: person.org_id,
-        fields: ['profile'], ip: meta.ip ?? null, details: { version: v, ...(alerts.length > 0 ? { alert: alerts.join(',') } : {}) },
+        actorAccountId: actor.accountId,
+        actorOrgId: actor.orgId,
+        action: 'person.update',
+        recordType: 'person',
+        recordId: personId,
+        orgId: person.org_id,
+        fields: ['profile'],
+        ip: meta.ip ?? null,
+        details: { version: v, ...(alerts.length > 0 ? { alert: alerts.join(',') } : {}) },
       });
       return v;
     });

@@ -14,12 +14,22 @@ import { parseOrReject } from './portal.service.ts';
 
 export const shippedContentDir = fileURLToPath(new URL('../../../web/src/portal/content/', import.meta.url));
 
-export async function importShippedGuides(deps: { db: Database; audit: AuditWriter; clock: () => Date }, dir: string = shippedContentDir): Promise<number> {
+export async function importShippedGuides(
+  deps: { db: Database; audit: AuditWriter; clock: () => Date },
+  dir: string = shippedContentDir,
+): Promise<number> {
   if (!existsSync(join(dir, PORTAL_SOURCE_LANG))) return 0;
-  const slugs = readdirSync(join(dir, PORTAL_SOURCE_LANG)).filter((f) => f.endsWith('.md')).map((f) => f.replace(/\.md$/, '')).sort();
+  const slugs = readdirSync(join(dir, PORTAL_SOURCE_LANG))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => f.replace(/\.md$/, ''))
+    .sort();
   const at = deps.clock();
   return deps.db.transaction(async (tx) => {
-    const done = new Set((await tx.query<{ key: string }>("SELECT DISTINCT slug || '/' || lang AS key FROM portal_guide_versions")).rows.map((r) => r.key));
+    const done = new Set(
+      (
+        await tx.query<{ key: string }>("SELECT DISTINCT slug || '/' || lang AS key FROM portal_guide_versions")
+      ).rows.map((r) => r.key),
+    );
     let imported = 0;
     for (const slug of slugs) {
       await q.insertGuide(tx, slug, null, at);
@@ -30,13 +40,28 @@ export async function importShippedGuides(deps: { db: Database; audit: AuditWrit
         const markdown = readFileSync(file, 'utf8');
         const { meta } = parseOrReject(markdown, lang, slug);
         await q.insertVersion(tx, {
-          slug, lang, markdown, title: meta.title, summary: meta.summary, sources: meta.sources, lastReviewed: meta.lastReviewed, status: 'published',
-          sourceVersion: lang === PORTAL_SOURCE_LANG ? null : 1, authorAccountId: null, authorOrgId: null, at,
+          slug,
+          lang,
+          markdown,
+          title: meta.title,
+          summary: meta.summary,
+          sources: meta.sources,
+          lastReviewed: meta.lastReviewed,
+          status: 'published',
+          sourceVersion: lang === PORTAL_SOURCE_LANG ? null : 1,
+          authorAccountId: null,
+          authorOrgId: null,
+          at,
         });
         imported += 1;
       }
     }
-    if (imported > 0) await deps.audit.append(tx, { action: 'portal.import', recordType: 'portal_content', details: { versions: imported } });
+    if (imported > 0)
+      await deps.audit.append(tx, {
+        action: 'portal.import',
+        recordType: 'portal_content',
+        details: { versions: imported },
+      });
     return imported;
   });
 }

@@ -42,24 +42,51 @@ export async function guideExists(db: Queryable, slug: string): Promise<boolean>
 }
 
 export async function insertGuide(db: Queryable, slug: string, by: string | null, at: Date): Promise<boolean> {
-  const { rows } = await db.query('INSERT INTO portal_guides (slug, created_by, created_at) VALUES ($1, $2, $3) ON CONFLICT (slug) DO NOTHING RETURNING slug', [slug, by, at]);
+  const { rows } = await db.query(
+    'INSERT INTO portal_guides (slug, created_by, created_at) VALUES ($1, $2, $3) ON CONFLICT (slug) DO NOTHING RETURNING slug',
+    [slug, by, at],
+  );
   return rows.length > 0;
 }
 
 /** Writes the next version of a guide in a language; serialised per guide by locking its row. */
 export async function insertVersion(db: Queryable, v: NewVersion): Promise<number> {
   await db.query('SELECT slug FROM portal_guides WHERE slug = $1 FOR UPDATE', [v.slug]);
-  const { rows } = await db.query<{ next: number }>('SELECT COALESCE(MAX(version), 0) + 1 AS next FROM portal_guide_versions WHERE slug = $1 AND lang = $2', [v.slug, v.lang]);
+  const { rows } = await db.query<{ next: number }>(
+    'SELECT COALESCE(MAX(version), 0) + 1 AS next FROM portal_guide_versions WHERE slug = $1 AND lang = $2',
+    [v.slug, v.lang],
+  );
   const version = Number(rows[0]?.next ?? 1);
   await db.query(
     `INSERT INTO portal_guide_versions (slug, lang, version, markdown, title, summary, sources, last_reviewed, status, source_version, author_account_id, author_org_id, created_at, published_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-    [v.slug, v.lang, version, v.markdown, v.title, v.summary, JSON.stringify(v.sources), v.lastReviewed, v.status, v.sourceVersion, v.authorAccountId, v.authorOrgId, v.at, v.status === 'published' ? v.at : null],
+    [
+      v.slug,
+      v.lang,
+      version,
+      v.markdown,
+      v.title,
+      v.summary,
+      JSON.stringify(v.sources),
+      v.lastReviewed,
+      v.status,
+      v.sourceVersion,
+      v.authorAccountId,
+      v.authorOrgId,
+      v.at,
+      v.status === 'published' ? v.at : null,
+    ],
   );
   return version;
 }
 
-export async function publishVersion(db: Queryable, slug: string, lang: string, version: number, at: Date): Promise<boolean> {
+export async function publishVersion(
+  db: Queryable,
+  slug: string,
+  lang: string,
+  version: number,
+  at: Date,
+): Promise<boolean> {
   const { rows } = await db.query(
     "UPDATE portal_guide_versions SET status = 'published', published_at = $4 WHERE slug = $1 AND lang = $2 AND version = $3 AND status = 'draft' RETURNING version",
     [slug, lang, version, at],
@@ -67,13 +94,24 @@ export async function publishVersion(db: Queryable, slug: string, lang: string, 
   return rows.length > 0;
 }
 
-export async function version(db: Queryable, slug: string, lang: string, number: number): Promise<VersionRow | undefined> {
-  const { rows } = await db.query<VersionRow>(`SELECT ${VERSION_COLUMNS} ${FROM_VERSIONS} WHERE v.slug = $1 AND v.lang = $2 AND v.version = $3`, [slug, lang, number]);
+export async function version(
+  db: Queryable,
+  slug: string,
+  lang: string,
+  number: number,
+): Promise<VersionRow | undefined> {
+  const { rows } = await db.query<VersionRow>(
+    `SELECT ${VERSION_COLUMNS} ${FROM_VERSIONS} WHERE v.slug = $1 AND v.lang = $2 AND v.version = $3`,
+    [slug, lang, number],
+  );
   return rows[0];
 }
 
 export async function versions(db: Queryable, slug: string, lang: string): Promise<VersionRow[]> {
-  const { rows } = await db.query<VersionRow>(`SELECT ${VERSION_COLUMNS} ${FROM_VERSIONS} WHERE v.slug = $1 AND v.lang = $2 ORDER BY v.version DESC`, [slug, lang]);
+  const { rows } = await db.query<VersionRow>(
+    `SELECT ${VERSION_COLUMNS} ${FROM_VERSIONS} WHERE v.slug = $1 AND v.lang = $2 ORDER BY v.version DESC`,
+    [slug, lang],
+  );
   return rows;
 }
 
@@ -96,7 +134,12 @@ export async function states(db: Queryable): Promise<StateRow[]> {
      FROM portal_guides g JOIN portal_guide_versions v ON v.slug = g.slug
      GROUP BY g.slug, v.lang ORDER BY g.slug, v.lang`,
   );
-  return rows.map((r) => ({ ...r, latest: Number(r.latest), published: r.published === null ? null : Number(r.published), published_source: r.published_source === null ? null : Number(r.published_source) }));
+  return rows.map((r) => ({
+    ...r,
+    latest: Number(r.latest),
+    published: r.published === null ? null : Number(r.published),
+    published_source: r.published_source === null ? null : Number(r.published_source),
+  }));
 }
 
 export async function allSlugs(db: Queryable): Promise<string[]> {
@@ -125,7 +168,10 @@ export interface ImageRow {
   bytes: Uint8Array;
 }
 
-export async function insertImage(db: Queryable, image: { slug: string; contentType: string; bytes: Buffer; sha256: string; by: string; at: Date }): Promise<string> {
+export async function insertImage(
+  db: Queryable,
+  image: { slug: string; contentType: string; bytes: Buffer; sha256: string; by: string; at: Date },
+): Promise<string> {
   const { rows } = await db.query<{ id: string }>(
     'INSERT INTO portal_images (slug, content_type, size, sha256, bytes, uploaded_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id',
     [image.slug, image.contentType, image.bytes.length, image.sha256, image.bytes, image.by, image.at],

@@ -6,8 +6,22 @@
 // date when Spanish publishes a newer one. Every write is audited; public reads are not.
 import { createHash } from 'node:crypto';
 import {
-  can, parseGuide, PORTAL_LANGUAGES, PORTAL_SOURCE_LANG, type Actor, type Guide, type PortalCell, type PortalGuideLang, type PortalGuideWrite, type PortalImage, type PortalLang,
-  type PortalOverview, type PortalVersion, type PortalVersionSummary, type PublicGuide, type PublicGuideList,
+  can,
+  parseGuide,
+  PORTAL_LANGUAGES,
+  PORTAL_SOURCE_LANG,
+  type Actor,
+  type Guide,
+  type PortalCell,
+  type PortalGuideLang,
+  type PortalGuideWrite,
+  type PortalImage,
+  type PortalLang,
+  type PortalOverview,
+  type PortalVersion,
+  type PortalVersionSummary,
+  type PublicGuide,
+  type PublicGuideList,
 } from '@acompana/core';
 import type { Database } from '../kernel/db/database.ts';
 import type { AuditWriter } from '../audit/audit-log.ts';
@@ -58,17 +72,25 @@ export function parseOrReject(markdown: string, lang: string, slug: string): Gui
 }
 
 export function cellOf(state: q.StateRow | undefined, lang: string, sourcePublished: number | null): PortalCell {
-  if (!state) return { status: 'missing', publishedVersion: null, latestVersion: null, sourceVersion: null, hasDraft: false };
-  const base = { publishedVersion: state.published, latestVersion: state.latest, sourceVersion: state.published_source, hasDraft: state.latest > (state.published ?? 0) };
+  if (!state)
+    return { status: 'missing', publishedVersion: null, latestVersion: null, sourceVersion: null, hasDraft: false };
+  const base = {
+    publishedVersion: state.published,
+    latestVersion: state.latest,
+    sourceVersion: state.published_source,
+    hasDraft: state.latest > (state.published ?? 0),
+  };
   if (state.published === null) return { ...base, status: 'draft' };
-  const outdated = lang !== PORTAL_SOURCE_LANG && sourcePublished !== null && (state.published_source ?? 0) < sourcePublished;
+  const outdated =
+    lang !== PORTAL_SOURCE_LANG && sourcePublished !== null && (state.published_source ?? 0) < sourcePublished;
   return { ...base, status: outdated ? 'out_of_date' : 'published' };
 }
 
 export function createPortalService({ db, audit, clock }: PortalDeps) {
   function editor(actor: Actor, action: 'read' | 'create' | 'update'): string {
     // Portal content belongs to the whole deployment; editors of any member organisation act on it.
-    if (!actor.orgId || !can(actor, action, { type: 'portal_content', orgId: actor.orgId })) throw new AppError('policy.denied');
+    if (!actor.orgId || !can(actor, action, { type: 'portal_content', orgId: actor.orgId }))
+      throw new AppError('policy.denied');
     return actor.orgId;
   }
 
@@ -83,7 +105,16 @@ export function createPortalService({ db, audit, clock }: PortalDeps) {
     const guides = slugs.map((slug) => {
       const mine = states.filter((s) => s.slug === slug);
       const source = mine.find((s) => s.lang === PORTAL_SOURCE_LANG);
-      const cells = Object.fromEntries(PORTAL_LANGUAGES.map((lang) => [lang, cellOf(mine.find((s) => s.lang === lang), lang, source?.published ?? null)])) as Record<PortalLang, PortalCell>;
+      const cells = Object.fromEntries(
+        PORTAL_LANGUAGES.map((lang) => [
+          lang,
+          cellOf(
+            mine.find((s) => s.lang === lang),
+            lang,
+            source?.published ?? null,
+          ),
+        ]),
+      ) as Record<PortalLang, PortalCell>;
       return { slug, title: source?.title ?? mine[0]?.title ?? slug, cells };
     });
     return { languages: [...PORTAL_LANGUAGES], guides };
@@ -96,8 +127,13 @@ export function createPortalService({ db, audit, clock }: PortalDeps) {
     const source = states.find((s) => s.slug === slug && s.lang === PORTAL_SOURCE_LANG)?.published ?? null;
     const latest = rows[0];
     return {
-      slug, lang,
-      cell: cellOf(states.find((s) => s.slug === slug && s.lang === lang), lang, source),
+      slug,
+      lang,
+      cell: cellOf(
+        states.find((s) => s.slug === slug && s.lang === lang),
+        lang,
+        source,
+      ),
       sourcePublishedVersion: source,
       latest: latest ? versionOf(latest) : null,
       versions: rows.map(summaryOf),
@@ -112,7 +148,13 @@ export function createPortalService({ db, audit, clock }: PortalDeps) {
   }
 
   /** Saves a new draft version (a new guide when its first Spanish version is saved). */
-  async function save(actor: Actor, slug: string, lang: PortalLang, body: PortalGuideWrite, meta: Meta): Promise<PortalVersion> {
+  async function save(
+    actor: Actor,
+    slug: string,
+    lang: PortalLang,
+    body: PortalGuideWrite,
+    meta: Meta,
+  ): Promise<PortalVersion> {
     const orgId = editor(actor, 'update');
     const guide = parseOrReject(body.markdown, lang, slug);
     const exists = await q.guideExists(db, slug);
@@ -123,53 +165,122 @@ export function createPortalService({ db, audit, clock }: PortalDeps) {
       sourceVersion = body.sourceVersion ?? (await sourcePublished(slug));
       if (body.sourceVersion !== undefined) {
         const source = await q.version(db, slug, PORTAL_SOURCE_LANG, body.sourceVersion);
-        if (!source || source.status !== 'published') throw new AppError('portal.unknown_source_version', { field: 'sourceVersion' });
+        if (!source || source.status !== 'published')
+          throw new AppError('portal.unknown_source_version', { field: 'sourceVersion' });
       }
     }
     const at = clock();
     const number = await db.transaction(async (tx) => {
       if (!exists) await q.insertGuide(tx, slug, actor.accountId, at);
       const written = await q.insertVersion(tx, {
-        slug, lang, markdown: body.markdown, title: guide.meta.title, summary: guide.meta.summary, sources: guide.meta.sources, lastReviewed: guide.meta.lastReviewed,
-        status: 'draft', sourceVersion, authorAccountId: actor.accountId, authorOrgId: orgId, at,
+        slug,
+        lang,
+        markdown: body.markdown,
+        title: guide.meta.title,
+        summary: guide.meta.summary,
+        sources: guide.meta.sources,
+        lastReviewed: guide.meta.lastReviewed,
+        status: 'draft',
+        sourceVersion,
+        authorAccountId: actor.accountId,
+        authorOrgId: orgId,
+        at,
       });
-      await audit.append(tx, { actorAccountId: actor.accountId, actorOrgId: orgId, action: exists ? 'portal.save' : 'portal.create', recordType: 'portal_content', recordId: `${slug}/${lang}/${written}`, orgId, ip: meta.ip ?? null });
+      await audit.append(tx, {
+        actorAccountId: actor.accountId,
+        actorOrgId: orgId,
+        action: exists ? 'portal.save' : 'portal.create',
+        recordType: 'portal_content',
+        recordId: `${slug}/${lang}/${written}`,
+        orgId,
+        ip: meta.ip ?? null,
+      });
       return written;
     });
     return getVersion(actor, slug, lang, number);
   }
 
-  async function publish(actor: Actor, slug: string, lang: PortalLang, number: number, meta: Meta): Promise<PortalVersion> {
+  async function publish(
+    actor: Actor,
+    slug: string,
+    lang: PortalLang,
+    number: number,
+    meta: Meta,
+  ): Promise<PortalVersion> {
     const orgId = editor(actor, 'update');
     const row = await q.version(db, slug, lang, number);
     if (!row) throw new AppError('record.not_found');
     if (row.status === 'published') throw new AppError('portal.already_published');
     await db.transaction(async (tx) => {
       if (!(await q.publishVersion(tx, slug, lang, number, clock()))) throw new AppError('portal.already_published');
-      await audit.append(tx, { actorAccountId: actor.accountId, actorOrgId: orgId, action: 'portal.publish', recordType: 'portal_content', recordId: `${slug}/${lang}/${number}`, orgId, ip: meta.ip ?? null });
+      await audit.append(tx, {
+        actorAccountId: actor.accountId,
+        actorOrgId: orgId,
+        action: 'portal.publish',
+        recordType: 'portal_content',
+        recordId: `${slug}/${lang}/${number}`,
+        orgId,
+        ip: meta.ip ?? null,
+      });
     });
     return getVersion(actor, slug, lang, number);
   }
 
-  async function uploadImage(actor: Actor, slug: string, file: { bytes: Buffer; claimedType: string | undefined }, meta: Meta): Promise<PortalImage> {
+  async function uploadImage(
+    actor: Actor,
+    slug: string,
+    file: { bytes: Buffer; claimedType: string | undefined },
+    meta: Meta,
+  ): Promise<PortalImage> {
     const orgId = editor(actor, 'update');
     if (!(await q.guideExists(db, slug))) throw new AppError('record.not_found');
     if (file.bytes.length === 0) throw new AppError('portal.image_empty');
-    if (file.bytes.length > PORTAL_IMAGE_MAX_BYTES) throw new AppError('portal.image_too_large', { params: { max: String(PORTAL_IMAGE_MAX_BYTES / 1024) } });
+    if (file.bytes.length > PORTAL_IMAGE_MAX_BYTES)
+      throw new AppError('portal.image_too_large', { params: { max: String(PORTAL_IMAGE_MAX_BYTES / 1024) } });
     const detected = detectFileType(file.bytes);
-    if (!detected || !IMAGE_TYPES.has(detected.contentType)) throw new AppError('portal.image_unsupported_type', { params: { type: detected?.contentType ?? String(file.claimedType ?? '') } });
+    if (!detected || !IMAGE_TYPES.has(detected.contentType))
+      throw new AppError('portal.image_unsupported_type', {
+        params: { type: detected?.contentType ?? String(file.claimedType ?? '') },
+      });
     const claimed = (file.claimedType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-    if (claimed && claimed !== 'application/octet-stream' && claimed !== detected.contentType && !detected.aliases?.includes(claimed)) {
+    if (
+      claimed &&
+      claimed !== 'application/octet-stream' &&
+      claimed !== detected.contentType &&
+      !detected.aliases?.includes(claimed)
+    ) {
       throw new AppError('portal.image_type_mismatch', { params: { claimed, detected: detected.contentType } });
     }
     const sha256 = createHash('sha256').update(file.bytes).digest('hex');
     const at = clock();
     const id = await db.transaction(async (tx) => {
-      const created = await q.insertImage(tx, { slug, contentType: detected.contentType, bytes: file.bytes, sha256, by: actor.accountId, at });
-      await audit.append(tx, { actorAccountId: actor.accountId, actorOrgId: orgId, action: 'portal.image_upload', recordType: 'portal_content', recordId: `${slug}/image/${created}`, orgId, ip: meta.ip ?? null, details: { sha256, size: file.bytes.length } });
+      const created = await q.insertImage(tx, {
+        slug,
+        contentType: detected.contentType,
+        bytes: file.bytes,
+        sha256,
+        by: actor.accountId,
+        at,
+      });
+      await audit.append(tx, {
+        actorAccountId: actor.accountId,
+        actorOrgId: orgId,
+        action: 'portal.image_upload',
+        recordType: 'portal_content',
+        recordId: `${slug}/image/${created}`,
+        orgId,
+        ip: meta.ip ?? null,
+        details: { sha256, size: file.bytes.length },
+      });
       return created;
     });
-    return { id, slug, url: `/api/public/portal/images/${id}`, contentType: detected.contentType, size: file.bytes.length };
+    return {
+      id,
+      slug,
+      url: `/api/public/portal/images/${id}`,
+      contentType: detected.contentType,
+      size: file.bytes.length,
+    };
   }
 
   async function staffImage(actor: Actor, id: string): Promise<q.ImageRow> {
@@ -186,12 +297,18 @@ export function createPortalService({ db, audit, clock }: PortalDeps) {
   }
 
   function publicMeta(row: q.VersionRow): { guide: Guide; version: number; publishedAt: string } {
-    return { guide: parseGuide(row.markdown, row.lang, row.slug), version: row.version, publishedAt: iso(row.published_at) as string };
+    return {
+      guide: parseGuide(row.markdown, row.lang, row.slug),
+      version: row.version,
+      publishedAt: iso(row.published_at) as string,
+    };
   }
 
   async function publicList(lang: PortalLang): Promise<PublicGuideList> {
     const rows = await q.publishedIn(db, lang);
-    const items = rows.map(publicMeta).map(({ guide, version, publishedAt }) => ({ meta: guide.meta, version, publishedAt }));
+    const items = rows
+      .map(publicMeta)
+      .map(({ guide, version, publishedAt }) => ({ meta: guide.meta, version, publishedAt }));
     items.sort((a, b) => a.meta.order - b.meta.order || a.meta.slug.localeCompare(b.meta.slug));
     return { lang, items };
   }
@@ -203,7 +320,18 @@ export function createPortalService({ db, audit, clock }: PortalDeps) {
     return { meta: guide.meta, blocks: guide.blocks, version, publishedAt };
   }
 
-  return { overview, guideLang, getVersion, save, publish, uploadImage, staffImage, publicImage, publicList, publicGuide };
+  return {
+    overview,
+    guideLang,
+    getVersion,
+    save,
+    publish,
+    uploadImage,
+    staffImage,
+    publicImage,
+    publicList,
+    publicGuide,
+  };
 }
 
 export type PortalService = ReturnType<typeof createPortalService>;

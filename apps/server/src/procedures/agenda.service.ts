@@ -1,7 +1,14 @@
 // The lawyer's agenda and the organisation's overview: open steps grouped as overdue, due this
 // week, at risk and upcoming; and the same deadlines as an iCal feed behind a secret URL.
 import { createHash, randomBytes } from 'node:crypto';
-import { findProcedureType, listScope, renderIcalCalendar, type Actor, type AgendaItem, type CalendarEvent } from '@acompana/core';
+import {
+  findProcedureType,
+  listScope,
+  renderIcalCalendar,
+  type Actor,
+  type AgendaItem,
+  type CalendarEvent,
+} from '@acompana/core';
 import type { Database } from '../kernel/db/database.ts';
 import { AppError } from '../kernel/errors.ts';
 import type { AuditWriter } from '../audit/audit-log.ts';
@@ -45,10 +52,27 @@ function bucketOf(item: AgendaItem, today: string): 'overdue' | 'dueThisWeek' | 
   return item.status === 'at_risk' ? 'atRisk' : null;
 }
 
-export function createAgendaService({ db, audit, clock, keyring }: { db: Database; audit: AuditWriter; clock: () => Date; keyring?: Keyring }) {
+export function createAgendaService({
+  db,
+  audit,
+  clock,
+  keyring,
+}: {
+  db: Database;
+  audit: AuditWriter;
+  clock: () => Date;
+  keyring?: Keyring;
+}) {
   /** Adds whose deadline it is, for the people the actor may read (decrypted and audited by the people module). */
   async function withNames<T extends AgendaItem>(actor: Actor, items: T[], via: string): Promise<T[]> {
-    const names = keyring ? await readablePersonNames({ db, keyring, audit }, actor, items.map((i) => i.personId), via) : new Map<string, string>();
+    const names = keyring
+      ? await readablePersonNames(
+          { db, keyring, audit },
+          actor,
+          items.map((i) => i.personId),
+          via,
+        )
+      : new Map<string, string>();
     return items.map((i) => ({ ...i, personName: names.get(i.personId) ?? null }));
   }
 
@@ -58,10 +82,25 @@ export function createAgendaService({ db, audit, clock, keyring }: { db: Databas
     if (!widest) throw new AppError('policy.denied');
     if (scope === 'organisation' && widest !== 'org') throw new AppError('policy.denied');
     const sqlScope = scope === 'mine' ? { ownerId: actor.accountId } : {};
-    const rows = await q.openStepsForAgenda(db, actor.orgId, widest === 'team' && scope !== 'mine' ? { ownerId: actor.accountId, teamIds: actor.teamIds } : sqlScope);
+    const rows = await q.openStepsForAgenda(
+      db,
+      actor.orgId,
+      widest === 'team' && scope !== 'mine' ? { ownerId: actor.accountId, teamIds: actor.teamIds } : sqlScope,
+    );
     const today = todayIn(await q.orgTimeZone(db, actor.orgId), clock());
-    const items = await withNames(actor, rows.map((r) => toItem(r, today)).filter((i): i is AgendaItem => i !== undefined), 'procedure.agenda');
-    await audit.record({ actorAccountId: actor.accountId, actorOrgId: actor.orgId, action: 'procedure.agenda', recordType: 'procedure', orgId: actor.orgId, details: { scope, items: items.length } });
+    const items = await withNames(
+      actor,
+      rows.map((r) => toItem(r, today)).filter((i): i is AgendaItem => i !== undefined),
+      'procedure.agenda',
+    );
+    await audit.record({
+      actorAccountId: actor.accountId,
+      actorOrgId: actor.orgId,
+      action: 'procedure.agenda',
+      recordType: 'procedure',
+      orgId: actor.orgId,
+      details: { scope, items: items.length },
+    });
     return {
       today,
       overdue: items.filter((i) => i.status === 'overdue'),
@@ -82,17 +121,30 @@ export function createAgendaService({ db, audit, clock, keyring }: { db: Databas
     const rows = await q.openStepsForAgenda(db, orgId, {});
     const today = todayIn(await q.orgTimeZone(db, orgId), clock());
     const owners = new Map<string, string | null>();
-    const lawyers = new Map<string, ReturnType<typeof emptyCounts> & { accountId: string | null; name: string | null }>();
-    const types = new Map<string, ReturnType<typeof emptyCounts> & { type: string; title: { es: string; en: string } }>();
+    const lawyers = new Map<
+      string,
+      ReturnType<typeof emptyCounts> & { accountId: string | null; name: string | null }
+    >();
+    const types = new Map<
+      string,
+      ReturnType<typeof emptyCounts> & { type: string; title: { es: string; en: string } }
+    >();
     const totals = emptyCounts();
     const overdue: (AgendaItem & { ownerName: string | null })[] = [];
     const ownerIds = await q.ownersOfProcedures(db, [...new Set(rows.map((r) => r.procedure_id))]);
-    for (const { account_id, display_name } of await q.accountNames(db, orgId, [...new Set([...ownerIds.values()].filter((v): v is string => v !== null))])) owners.set(account_id, display_name);
+    for (const { account_id, display_name } of await q.accountNames(db, orgId, [
+      ...new Set([...ownerIds.values()].filter((v): v is string => v !== null)),
+    ]))
+      owners.set(account_id, display_name);
     for (const row of rows) {
       const item = toItem(row, today);
       if (!item) continue;
       const ownerId = ownerIds.get(row.procedure_id) ?? null;
-      const lawyer = lawyers.get(ownerId ?? '') ?? { ...emptyCounts(), accountId: ownerId, name: ownerId ? (owners.get(ownerId) ?? null) : null };
+      const lawyer = lawyers.get(ownerId ?? '') ?? {
+        ...emptyCounts(),
+        accountId: ownerId,
+        name: ownerId ? (owners.get(ownerId) ?? null) : null,
+      };
       lawyers.set(ownerId ?? '', lawyer);
       const type = types.get(row.type) ?? { ...emptyCounts(), type: row.type, title: item.procedureTitle };
       types.set(row.type, type);
@@ -104,9 +156,25 @@ export function createAgendaService({ db, audit, clock, keyring }: { db: Databas
       if (bucket === 'overdue') overdue.push({ ...item, ownerName: lawyer.name });
     }
     const named = await withNames(actor, overdue, 'procedure.overview');
-    await audit.record({ actorAccountId: actor.accountId, actorOrgId: orgId, action: 'procedure.overview', recordType: 'procedure', orgId, details: { open: totals.open, overdue: totals.overdue } });
-    const byLoad = (a: { overdue: number; dueThisWeek: number; open: number }, b: { overdue: number; dueThisWeek: number; open: number }) => b.overdue - a.overdue || b.dueThisWeek - a.dueThisWeek || b.open - a.open;
-    return { today, totals, byLawyer: [...lawyers.values()].sort(byLoad), byType: [...types.values()].sort(byLoad), overdue: named };
+    await audit.record({
+      actorAccountId: actor.accountId,
+      actorOrgId: orgId,
+      action: 'procedure.overview',
+      recordType: 'procedure',
+      orgId,
+      details: { open: totals.open, overdue: totals.overdue },
+    });
+    const byLoad = (
+      a: { overdue: number; dueThisWeek: number; open: number },
+      b: { overdue: number; dueThisWeek: number; open: number },
+    ) => b.overdue - a.overdue || b.dueThisWeek - a.dueThisWeek || b.open - a.open;
+    return {
+      today,
+      totals,
+      byLawyer: [...lawyers.values()].sort(byLoad),
+      byType: [...types.values()].sort(byLoad),
+      overdue: named,
+    };
   }
 
   /** Issues a new secret feed URL for the actor (the previous one stops working). */
@@ -114,8 +182,17 @@ export function createAgendaService({ db, audit, clock, keyring }: { db: Databas
     const token = randomBytes(24).toString('base64url');
     const hash = createHash('sha256').update(token).digest('hex');
     await db.transaction(async (tx) => {
-      await tx.query('INSERT INTO calendar_feeds (account_id, token_hash) VALUES ($1, $2) ON CONFLICT (account_id) DO UPDATE SET token_hash = EXCLUDED.token_hash, created_at = now()', [actor.accountId, hash]);
-      await audit.append(tx, { actorAccountId: actor.accountId, actorOrgId: actor.orgId, action: 'calendar_feed.issue', recordType: 'account', recordId: actor.accountId });
+      await tx.query(
+        'INSERT INTO calendar_feeds (account_id, token_hash) VALUES ($1, $2) ON CONFLICT (account_id) DO UPDATE SET token_hash = EXCLUDED.token_hash, created_at = now()',
+        [actor.accountId, hash],
+      );
+      await audit.append(tx, {
+        actorAccountId: actor.accountId,
+        actorOrgId: actor.orgId,
+        action: 'calendar_feed.issue',
+        recordType: 'account',
+        recordId: actor.accountId,
+      });
     });
     return token;
   }
@@ -123,7 +200,13 @@ export function createAgendaService({ db, audit, clock, keyring }: { db: Databas
   async function revokeFeed(actor: Actor): Promise<void> {
     await db.transaction(async (tx) => {
       await tx.query('DELETE FROM calendar_feeds WHERE account_id = $1', [actor.accountId]);
-      await audit.append(tx, { actorAccountId: actor.accountId, actorOrgId: actor.orgId, action: 'calendar_feed.revoke', recordType: 'account', recordId: actor.accountId });
+      await audit.append(tx, {
+        actorAccountId: actor.accountId,
+        actorOrgId: actor.orgId,
+        action: 'calendar_feed.revoke',
+        recordType: 'account',
+        recordId: actor.accountId,
+      });
     });
   }
 
@@ -134,10 +217,16 @@ export function createAgendaService({ db, audit, clock, keyring }: { db: Databas
    */
   async function feed(token: string): Promise<string | undefined> {
     const hash = createHash('sha256').update(token).digest('hex');
-    const owner = await db.query<{ account_id: string }>('SELECT account_id::text AS account_id FROM calendar_feeds WHERE token_hash = $1', [hash]);
+    const owner = await db.query<{ account_id: string }>(
+      'SELECT account_id::text AS account_id FROM calendar_feeds WHERE token_hash = $1',
+      [hash],
+    );
     const accountId = owner.rows[0]?.account_id;
     if (!accountId) return undefined;
-    const orgs = await db.query<{ org_id: string }>('SELECT org_id::text AS org_id FROM memberships WHERE account_id = $1', [accountId]);
+    const orgs = await db.query<{ org_id: string }>(
+      'SELECT org_id::text AS org_id FROM memberships WHERE account_id = $1',
+      [accountId],
+    );
     const events: CalendarEvent[] = [];
     const stamp = clock().toISOString();
     for (const { org_id } of orgs.rows) {
@@ -154,7 +243,13 @@ export function createAgendaService({ db, audit, clock, keyring }: { db: Databas
         });
       }
     }
-    await audit.record({ actorAccountId: accountId, action: 'calendar_feed.read', recordType: 'account', recordId: accountId, details: { events: events.length } });
+    await audit.record({
+      actorAccountId: accountId,
+      action: 'calendar_feed.read',
+      recordType: 'account',
+      recordId: accountId,
+      details: { events: events.length },
+    });
     return renderIcalCalendar('Acompaña — plazos', events);
   }
 

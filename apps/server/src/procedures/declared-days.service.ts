@@ -26,8 +26,14 @@ function requireKnownCalendar(calendarId: string): void {
 }
 
 export function createDeclaredDaysService({ db, audit }: { db: Database; audit: AuditWriter }) {
-  async function add(actor: Actor, calendarId: string, input: DeclaredDayInput, meta: { ip?: string } = {}): Promise<{ recomputed: number; moved: number }> {
-    if (!actor.orgId || !can(actor, 'update', { type: 'org_settings', orgId: actor.orgId })) throw new AppError('policy.denied');
+  async function add(
+    actor: Actor,
+    calendarId: string,
+    input: DeclaredDayInput,
+    meta: { ip?: string } = {},
+  ): Promise<{ recomputed: number; moved: number }> {
+    if (!actor.orgId || !can(actor, 'update', { type: 'org_settings', orgId: actor.orgId }))
+      throw new AppError('policy.denied');
     requireKnownCalendar(calendarId);
     await db.transaction(async (tx) => {
       await tx.query(
@@ -35,24 +41,47 @@ export function createDeclaredDaysService({ db, audit }: { db: Database; audit: 
          ON CONFLICT (calendar_id, day) DO UPDATE SET reason_es = EXCLUDED.reason_es, reason_en = EXCLUDED.reason_en, source = EXCLUDED.source`,
         [calendarId, input.date, input.reasonEs, input.reasonEn, input.source, actor.accountId],
       );
-      await audit.append(tx, { actorAccountId: actor.accountId, actorOrgId: actor.orgId, action: 'calendar.declare_day', recordType: 'calendar', recordId: calendarId, ip: meta.ip ?? null, details: { date: input.date, source: input.source } });
+      await audit.append(tx, {
+        actorAccountId: actor.accountId,
+        actorOrgId: actor.orgId,
+        action: 'calendar.declare_day',
+        recordType: 'calendar',
+        recordId: calendarId,
+        ip: meta.ip ?? null,
+        details: { date: input.date, source: input.source },
+      });
     });
     let moved = 0;
     const open = await q.openStepsOnCalendar(db, calendarId);
     const known = { calendarId, days: await declaredDays(db, calendarId) };
     for (const step of open) {
-      const { result, dueDate } = await computeStepDeadline(db, {
-        ruleId: step.rule_id as string,
-        trigger: step.trigger_value,
-        version: step.rule_version ?? undefined,
-        window: step.window_opens && step.window_closes ? { opens: step.window_opens, closes: step.window_closes } : undefined,
-      }, known);
+      const { result, dueDate } = await computeStepDeadline(
+        db,
+        {
+          ruleId: step.rule_id as string,
+          trigger: step.trigger_value,
+          version: step.rule_version ?? undefined,
+          window:
+            step.window_opens && step.window_closes
+              ? { opens: step.window_opens, closes: step.window_closes }
+              : undefined,
+        },
+        known,
+      );
       if (dueDate === step.due_date) continue;
       moved++;
       await db.transaction(async (tx) => {
         const note = `${input.date}: ${input.reasonEs} (${input.source})`;
         await q.recordRecomputedDue(tx, step, dueDate, result.explanation, note);
-        await audit.append(tx, { actorAccountId: actor.accountId, actorOrgId: actor.orgId, action: 'procedure.step_recomputed', recordType: 'procedure', recordId: step.procedure_id, fields: [step.step_key], details: { from: step.due_date, to: dueDate } });
+        await audit.append(tx, {
+          actorAccountId: actor.accountId,
+          actorOrgId: actor.orgId,
+          action: 'procedure.step_recomputed',
+          recordType: 'procedure',
+          recordId: step.procedure_id,
+          fields: [step.step_key],
+          details: { from: step.due_date, to: dueDate },
+        });
       });
     }
     return { recomputed: open.length, moved };

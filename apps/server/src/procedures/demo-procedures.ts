@@ -17,7 +17,10 @@ function isoDaysAgo(now: Date, days: number): string {
   return new Date(now.getTime() - days * 86_400_000).toISOString().slice(0, 10);
 }
 
-export async function seedDemoProcedures(ctx: AppContext, lawyerEmail = 'abogada@fronteranorte.example'): Promise<number> {
+export async function seedDemoProcedures(
+  ctx: AppContext,
+  lawyerEmail = 'abogada@fronteranorte.example',
+): Promise<number> {
   const { rows } = await ctx.db.query<{ account_id: string; org_id: string; team_id: string | null }>(
     `SELECT a.id::text AS account_id, m.org_id::text AS org_id, min(tm.team_id::text) AS team_id
        FROM accounts a JOIN memberships m ON m.account_id = a.id LEFT JOIN team_members tm ON tm.account_id = a.id
@@ -26,11 +29,17 @@ export async function seedDemoProcedures(ctx: AppContext, lawyerEmail = 'abogada
   );
   const lawyer = rows[0];
   if (!lawyer) return 0;
-  const people = await ctx.db.query<{ id: string }>('SELECT id::text AS id FROM people WHERE org_id = $1 AND deleted_at IS NULL ORDER BY created_at, id LIMIT $2', [
-    lawyer.org_id,
-    demoSteps.length,
-  ]);
-  const actor: Actor = { accountId: lawyer.account_id, orgId: lawyer.org_id, role: 'lawyer', teamIds: lawyer.team_id ? [lawyer.team_id] : [], sharing: [] };
+  const people = await ctx.db.query<{ id: string }>(
+    'SELECT id::text AS id FROM people WHERE org_id = $1 AND deleted_at IS NULL ORDER BY created_at, id LIMIT $2',
+    [lawyer.org_id, demoSteps.length],
+  );
+  const actor: Actor = {
+    accountId: lawyer.account_id,
+    orgId: lawyer.org_id,
+    role: 'lawyer',
+    teamIds: lawyer.team_id ? [lawyer.team_id] : [],
+    sharing: [],
+  };
   const procedures = createProceduresService({ db: ctx.db, audit: ctx.audit, clock: ctx.clock });
   let created = 0;
   for (const [i, person] of people.rows.entries()) {

@@ -7,13 +7,17 @@
 import { registerPersonDataHandler } from '../people/person-data-registry.ts';
 import { listProceduresOfPerson, listSteps } from './procedures.queries.ts';
 
-const day = (value: string | Date | null) => (value === null ? null : typeof value === 'string' ? value.slice(0, 10) : value.toISOString().slice(0, 10));
+const day = (value: string | Date | null) =>
+  value === null ? null : typeof value === 'string' ? value.slice(0, 10) : value.toISOString().slice(0, 10);
 
 registerPersonDataHandler({
   section: 'procedures',
   async exportFor({ db }, orgId, personId) {
     const procedures = (await listProceduresOfPerson(db, personId)).filter((p) => p.org_id === orgId);
-    const steps = await listSteps(db, procedures.map((p) => p.id));
+    const steps = await listSteps(
+      db,
+      procedures.map((p) => p.id),
+    );
     return procedures.map((p) => ({
       id: p.id,
       type: p.type,
@@ -24,15 +28,39 @@ registerPersonDataHandler({
       steps: steps
         .filter((s) => s.procedure_id === p.id)
         .sort((a, b) => a.step_key.localeCompare(b.step_key))
-        .map((s) => ({ step: s.step_key, trigger: s.trigger_value, dueDate: day(s.due_date), completedOn: day(s.completed_on), legalBasis: s.legal_basis, details: s.details })),
+        .map((s) => ({
+          step: s.step_key,
+          trigger: s.trigger_value,
+          dueDate: day(s.due_date),
+          completedOn: day(s.completed_on),
+          legalBasis: s.legal_basis,
+          details: s.details,
+        })),
     }));
   },
   async eraseIn({ tx, personId, at }) {
     const ofPerson = 'procedure_id IN (SELECT id FROM procedures WHERE person_id = $1)';
-    const pending = (await tx.query(`DELETE FROM procedure_steps WHERE ${ofPerson} AND completed_on IS NULL AND (due_date IS NULL OR due_date >= $2::date)`, [personId, at])).rowCount;
-    const details = (await tx.query(`UPDATE procedure_steps SET details = NULL, updated_at = $2 WHERE ${ofPerson} AND details IS NOT NULL`, [personId, at])).rowCount;
-    const closed = (await tx.query('UPDATE procedures SET closed_at = $2, updated_at = $2, version = version + 1 WHERE person_id = $1 AND closed_at IS NULL', [personId, at])).rowCount;
-    const { rows } = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM procedures WHERE person_id = $1', [personId]);
+    const pending = (
+      await tx.query(
+        `DELETE FROM procedure_steps WHERE ${ofPerson} AND completed_on IS NULL AND (due_date IS NULL OR due_date >= $2::date)`,
+        [personId, at],
+      )
+    ).rowCount;
+    const details = (
+      await tx.query(
+        `UPDATE procedure_steps SET details = NULL, updated_at = $2 WHERE ${ofPerson} AND details IS NOT NULL`,
+        [personId, at],
+      )
+    ).rowCount;
+    const closed = (
+      await tx.query(
+        'UPDATE procedures SET closed_at = $2, updated_at = $2, version = version + 1 WHERE person_id = $1 AND closed_at IS NULL',
+        [personId, at],
+      )
+    ).rowCount;
+    const { rows } = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM procedures WHERE person_id = $1', [
+      personId,
+    ]);
     return { procedures: Number(rows[0]?.n ?? 0), closed, pendingSteps: pending, details };
   },
 });

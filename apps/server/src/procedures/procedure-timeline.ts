@@ -20,9 +20,11 @@ export function timelineItem(entry: HistoryEntry): ProcedureTimelineItem {
   const item: ProcedureTimelineItem = { at: entry.at, kind, by: entry.actorName };
   const stepKey = entry.fields[0];
   const d = entry.details;
-  if (kind === 'step_set' || kind === 'step_done' || kind === 'step_recomputed') Object.assign(item, stepKey ? { stepKey } : {});
+  if (kind === 'step_set' || kind === 'step_done' || kind === 'step_recomputed')
+    Object.assign(item, stepKey ? { stepKey } : {});
   if (kind === 'step_set') item.dueDate = text(d.dueDate);
   if (kind === 'step_done' && text(d.completedOn)) item.completedOn = text(d.completedOn) as string;
-  if (kind === 'step_recomputed' || kind === 'stage_changed') Object.assign(item, { from: text(d.from), to: text(d.to) });
+  if (kind === 'step_recomputed' || kind === 'stage_changed')
+    Object.assign(item, { from: text(d.from), to: text(d.to) });
   return item;
 }

@@ -1,6 +1,13 @@
 // Turns stored procedures and steps into what the API shows: every step of the type (set or not),
 // its deadline status today, and whether a newer version of its rule is now in force.
-import { deadlineStatus, resolveRule, type DeadlineStatus, type ProcedureStepView, type ProcedureType, type ProcedureView } from '@acompana/core';
+import {
+  deadlineStatus,
+  resolveRule,
+  type DeadlineStatus,
+  type ProcedureStepView,
+  type ProcedureType,
+  type ProcedureView,
+} from '@acompana/core';
 import type { ProcedureRow, StepRow } from './procedures.queries.ts';
 
 /** Today's date in an IANA time zone (a deadline in Tijuana ends at Tijuana's midnight). */
@@ -8,14 +15,19 @@ export function todayIn(timeZone: string, now: Date): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
-export function stepStatus(step: Pick<StepRow, 'due_date' | 'completed_on' | 'trigger_value' | 'calendar_id'>, today: string): { status: DeadlineStatus; workingDaysLeft: number | null } | null {
+export function stepStatus(
+  step: Pick<StepRow, 'due_date' | 'completed_on' | 'trigger_value' | 'calendar_id'>,
+  today: string,
+): { status: DeadlineStatus; workingDaysLeft: number | null } | null {
   if (!step.due_date) return null;
   try {
     const view = deadlineStatus({
       dueDate: step.due_date,
       today,
       ...(step.completed_on ? { completedOn: step.completed_on } : {}),
-      ...(/^\d{4}-\d{2}-\d{2}$/.test(step.trigger_value) && step.trigger_value < step.due_date ? { startDate: step.trigger_value } : {}),
+      ...(/^\d{4}-\d{2}-\d{2}$/.test(step.trigger_value) && step.trigger_value < step.due_date
+        ? { startDate: step.trigger_value }
+        : {}),
       ...(step.calendar_id ? { calendarId: step.calendar_id } : {}),
     });
     return { status: view.status, workingDaysLeft: view.workingDaysLeft ?? null };
@@ -45,7 +57,12 @@ function newerChange(step: StepRow, today: string): { es: string; en: string } |
   }
 }
 
-export function buildProcedureView(row: ProcedureRow, type: ProcedureType, steps: readonly StepRow[], today: string): ProcedureView {
+export function buildProcedureView(
+  row: ProcedureRow,
+  type: ProcedureType,
+  steps: readonly StepRow[],
+  today: string,
+): ProcedureView {
   const byKey = new Map(steps.map((s) => [s.step_key, s]));
   const stepViews: ProcedureStepView[] = type.steps.map((def) => {
     const s = byKey.get(def.key);

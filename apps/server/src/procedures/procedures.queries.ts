@@ -44,7 +44,15 @@ const STEP_COLUMNS = `procedure_id::text AS procedure_id, step_key, rule_id, rul
 
 export async function insertProcedure(
   tx: Queryable,
-  p: { orgId: string; personId: string; type: string; typeVersion: number; stage: string; ownerAccountId: string; teamId: string | null },
+  p: {
+    orgId: string;
+    personId: string;
+    type: string;
+    typeVersion: number;
+    stage: string;
+    ownerAccountId: string;
+    teamId: string | null;
+  },
 ): Promise<string> {
   const { rows } = await tx.query<{ id: string }>(
     `INSERT INTO procedures (org_id, person_id, type, type_version, stage, owner_account_id, team_id)
@@ -60,13 +68,19 @@ export async function findProcedure(db: Queryable, id: string): Promise<Procedur
 }
 
 export async function listProceduresOfPerson(db: Queryable, personId: string): Promise<ProcedureRow[]> {
-  const { rows } = await db.query<ProcedureRow>(`SELECT ${PROCEDURE_COLUMNS} FROM procedures WHERE person_id = $1 ORDER BY created_at`, [personId]);
+  const { rows } = await db.query<ProcedureRow>(
+    `SELECT ${PROCEDURE_COLUMNS} FROM procedures WHERE person_id = $1 ORDER BY created_at`,
+    [personId],
+  );
   return rows;
 }
 
 export async function listSteps(db: Queryable, procedureIds: readonly string[]): Promise<StepRow[]> {
   if (procedureIds.length === 0) return [];
-  const { rows } = await db.query<StepRow>(`SELECT ${STEP_COLUMNS} FROM procedure_steps WHERE procedure_id = ANY($1::uuid[])`, [procedureIds]);
+  const { rows } = await db.query<StepRow>(
+    `SELECT ${STEP_COLUMNS} FROM procedure_steps WHERE procedure_id = ANY($1::uuid[])`,
+    [procedureIds],
+  );
   return rows;
 }
 
@@ -119,12 +133,27 @@ export async function upsertStep(tx: Queryable, s: StepWrite): Promise<void> {
   );
 }
 
-export async function completeStep(tx: Queryable, procedureId: string, stepKey: string, completedOn: string): Promise<number> {
-  return (await tx.query('UPDATE procedure_steps SET completed_on = $3, updated_at = now() WHERE procedure_id = $1 AND step_key = $2', [procedureId, stepKey, completedOn]))
-    .rowCount;
+export async function completeStep(
+  tx: Queryable,
+  procedureId: string,
+  stepKey: string,
+  completedOn: string,
+): Promise<number> {
+  return (
+    await tx.query(
+      'UPDATE procedure_steps SET completed_on = $3, updated_at = now() WHERE procedure_id = $1 AND step_key = $2',
+      [procedureId, stepKey, completedOn],
+    )
+  ).rowCount;
 }
 
-export async function changeStage(tx: Queryable, id: string, version: number, stage: string, closed: boolean): Promise<number> {
+export async function changeStage(
+  tx: Queryable,
+  id: string,
+  version: number,
+  stage: string,
+  closed: boolean,
+): Promise<number> {
   return (
     await tx.query(
       `UPDATE procedures SET stage = $3, version = version + 1, updated_at = now(),
@@ -142,7 +171,11 @@ export interface AgendaRow extends StepRow {
 }
 
 /** Open steps with a due date in an organisation, optionally narrowed to an owner or teams (SQL scope). */
-export async function openStepsForAgenda(db: Queryable, orgId: string, scope: { ownerId?: string; teamIds?: readonly string[] }): Promise<AgendaRow[]> {
+export async function openStepsForAgenda(
+  db: Queryable,
+  orgId: string,
+  scope: { ownerId?: string; teamIds?: readonly string[] },
+): Promise<AgendaRow[]> {
   const { rows } = await db.query<AgendaRow>(
     `SELECT ${STEP_COLUMNS.replace(/procedure_id::text/, 's.procedure_id::text')}, p.type, p.type_version, p.person_id::text AS person_id
        FROM procedure_steps s JOIN procedures p ON p.id = s.procedure_id
@@ -164,7 +197,13 @@ export async function openStepsOnCalendar(db: Queryable, calendarId: string): Pr
   return rows;
 }
 
-export async function recordRecomputedDue(tx: Queryable, s: StepRow, dueDate: string | null, explanation: { es: string; en: string }, note: string): Promise<void> {
+export async function recordRecomputedDue(
+  tx: Queryable,
+  s: StepRow,
+  dueDate: string | null,
+  explanation: { es: string; en: string },
+  note: string,
+): Promise<void> {
   await tx.query(
     `UPDATE procedure_steps SET previous_due_date = due_date, due_date = $3, explanation_es = $4, explanation_en = $5, change_note = $6, updated_at = now()
       WHERE procedure_id = $1 AND step_key = $2`,
@@ -178,7 +217,10 @@ export async function orgTimeZone(db: Queryable, orgId: string): Promise<string>
 }
 
 /** The responsible account of each procedure (the overview groups deadlines by it). */
-export async function ownersOfProcedures(db: Queryable, procedureIds: readonly string[]): Promise<Map<string, string | null>> {
+export async function ownersOfProcedures(
+  db: Queryable,
+  procedureIds: readonly string[],
+): Promise<Map<string, string | null>> {
   if (procedureIds.length === 0) return new Map();
   const { rows } = await db.query<{ id: string; owner_account_id: string | null }>(
     'SELECT id::text AS id, owner_account_id::text AS owner_account_id FROM procedures WHERE id = ANY($1::uuid[])',
@@ -188,7 +230,11 @@ export async function ownersOfProcedures(db: Queryable, procedureIds: readonly s
 }
 
 /** Display names of staff accounts that are members of the organisation (staff, not people served). */
-export async function accountNames(db: Queryable, orgId: string, accountIds: readonly string[]): Promise<{ account_id: string; display_name: string }[]> {
+export async function accountNames(
+  db: Queryable,
+  orgId: string,
+  accountIds: readonly string[],
+): Promise<{ account_id: string; display_name: string }[]> {
   if (accountIds.length === 0) return [];
   const { rows } = await db.query<{ account_id: string; display_name: string }>(
     `SELECT a.id::text AS account_id, a.display_name FROM accounts a JOIN memberships m ON m.account_id = a.id AND m.org_id = $1

@@ -1,7 +1,14 @@
 // Procedures on a person's file: open one, enter the date that triggers each step (the deadline
 // is computed from the law and stored with its rule and version), mark steps done, move stages.
 // Every decision goes through can(); every change is audited in its own transaction.
-import { can, findProcedureType, type Actor, type ProcedureTimelineItem, type ProcedureType, type ProcedureView } from '@acompana/core';
+import {
+  can,
+  findProcedureType,
+  type Actor,
+  type ProcedureTimelineItem,
+  type ProcedureType,
+  type ProcedureView,
+} from '@acompana/core';
 import type { Database } from '../kernel/db/database.ts';
 import { AppError } from '../kernel/errors.ts';
 import type { AuditWriter } from '../audit/audit-log.ts';
@@ -37,7 +44,10 @@ export function createProceduresService({ db, audit, clock }: ProceduresDeps) {
   async function loadFor(actor: Actor, action: 'read' | 'update', id: string): Promise<q.ProcedureRow> {
     const row = await q.findProcedure(db, id);
     if (!row || row.org_id !== actor.orgId) throw new AppError('record.not_found');
-    if (!can(actor, action, { type: 'procedure', orgId: row.org_id, ownerId: row.owner_account_id, teamId: row.team_id })) throw new AppError('policy.denied');
+    if (
+      !can(actor, action, { type: 'procedure', orgId: row.org_id, ownerId: row.owner_account_id, teamId: row.team_id })
+    )
+      throw new AppError('policy.denied');
     return row;
   }
 
@@ -45,17 +55,40 @@ export function createProceduresService({ db, audit, clock }: ProceduresDeps) {
     return buildProcedureView(row, typeOf(row), await q.listSteps(db, [row.id]), await today(row.org_id));
   }
 
-  async function create(actor: Actor, input: { personId: string; type: string; stage?: string | undefined }, meta: Meta = {}): Promise<ProcedureView> {
+  async function create(
+    actor: Actor,
+    input: { personId: string; type: string; stage?: string | undefined },
+    meta: Meta = {},
+  ): Promise<ProcedureView> {
     const type = findProcedureType(input.type);
     if (!type) throw new AppError('procedures.unknown_type', { field: 'type', params: { type: input.type } });
     const stage = input.stage ?? type.stages[0] ?? 'open';
-    if (!type.stages.includes(stage)) throw new AppError('procedures.unknown_stage', { field: 'stage', params: { stage } });
+    if (!type.stages.includes(stage))
+      throw new AppError('procedures.unknown_stage', { field: 'stage', params: { stage } });
     const person = await ownPersonFor(db, actor, 'read', input.personId, { field: 'personId' });
     const teamId = person.team_id ?? actor.teamIds[0] ?? null;
-    if (!can(actor, 'create', { type: 'procedure', orgId: person.org_id, ownerId: actor.accountId, teamId })) throw new AppError('policy.denied');
+    if (!can(actor, 'create', { type: 'procedure', orgId: person.org_id, ownerId: actor.accountId, teamId }))
+      throw new AppError('policy.denied');
     const id = await db.transaction(async (tx) => {
-      const created = await q.insertProcedure(tx, { orgId: person.org_id, personId: person.id, type: type.id, typeVersion: type.version, stage, ownerAccountId: actor.accountId, teamId });
-      await audit.append(tx, { actorAccountId: actor.accountId, actorOrgId: actor.orgId, action: 'procedure.create', recordType: 'procedure', recordId: created, orgId: person.org_id, ip: meta.ip ?? null, details: { type: type.id, personId: person.id } });
+      const created = await q.insertProcedure(tx, {
+        orgId: person.org_id,
+        personId: person.id,
+        type: type.id,
+        typeVersion: type.version,
+        stage,
+        ownerAccountId: actor.accountId,
+        teamId,
+      });
+      await audit.append(tx, {
+        actorAccountId: actor.accountId,
+        actorOrgId: actor.orgId,
+        action: 'procedure.create',
+        recordType: 'procedure',
+        recordId: created,
+        orgId: person.org_id,
+        ip: meta.ip ?? null,
+        details: { type: type.id, personId: person.id },
+      });
       return created;
     });
     return view((await q.findProcedure(db, id)) as q.ProcedureRow);
@@ -63,43 +96,97 @@ export function createProceduresService({ db, audit, clock }: ProceduresDeps) {
 
   async function get(actor: Actor, id: string, meta: Meta = {}): Promise<ProcedureView> {
     const row = await loadFor(actor, 'read', id);
-    await audit.record({ actorAccountId: actor.accountId, actorOrgId: actor.orgId, action: 'procedure.read', recordType: 'procedure', recordId: id, orgId: row.org_id, ip: meta.ip ?? null });
+    await audit.record({
+      actorAccountId: actor.accountId,
+      actorOrgId: actor.orgId,
+      action: 'procedure.read',
+      recordType: 'procedure',
+      recordId: id,
+      orgId: row.org_id,
+      ip: meta.ip ?? null,
+    });
     return view(row);
   }
 
   /** The procedure's history from the audit log: opened, steps set and done, recomputed dates, stages. */
   async function timeline(actor: Actor, id: string, meta: Meta = {}): Promise<ProcedureTimelineItem[]> {
     const row = await loadFor(actor, 'read', id);
-    const entries = await recordHistory(db, { recordType: 'procedure', recordId: id, actions: Object.keys(timelineKinds) });
-    await audit.record({ actorAccountId: actor.accountId, actorOrgId: actor.orgId, action: 'procedure.timeline_read', recordType: 'procedure', recordId: id, orgId: row.org_id, ip: meta.ip ?? null });
+    const entries = await recordHistory(db, {
+      recordType: 'procedure',
+      recordId: id,
+      actions: Object.keys(timelineKinds),
+    });
+    await audit.record({
+      actorAccountId: actor.accountId,
+      actorOrgId: actor.orgId,
+      action: 'procedure.timeline_read',
+      recordType: 'procedure',
+      recordId: id,
+      orgId: row.org_id,
+      ip: meta.ip ?? null,
+    });
     return entries.map((e) => timelineItem(e));
   }
 
   async function listForPerson(actor: Actor, personId: string): Promise<ProcedureView[]> {
     await ownPersonFor(db, actor, 'read', personId);
-    const rows = (await q.listProceduresOfPerson(db, personId)).filter((r) => can(actor, 'read', { type: 'procedure', orgId: r.org_id, ownerId: r.owner_account_id, teamId: r.team_id }));
-    const steps = await q.listSteps(db, rows.map((r) => r.id));
+    const rows = (await q.listProceduresOfPerson(db, personId)).filter((r) =>
+      can(actor, 'read', { type: 'procedure', orgId: r.org_id, ownerId: r.owner_account_id, teamId: r.team_id }),
+    );
+    const steps = await q.listSteps(
+      db,
+      rows.map((r) => r.id),
+    );
     const day = await today(actor.orgId as string);
-    return rows.map((r) => buildProcedureView(r, typeOf(r), steps.filter((s) => s.procedure_id === r.id), day));
+    return rows.map((r) =>
+      buildProcedureView(
+        r,
+        typeOf(r),
+        steps.filter((s) => s.procedure_id === r.id),
+        day,
+      ),
+    );
   }
 
   async function setTrigger(
     actor: Actor,
     id: string,
     stepKey: string,
-    input: { trigger: string; window?: { opens: string; closes: string } | undefined; details?: Record<string, string | undefined> | undefined },
+    input: {
+      trigger: string;
+      window?: { opens: string; closes: string } | undefined;
+      details?: Record<string, string | undefined> | undefined;
+    },
     meta: Meta = {},
   ): Promise<ProcedureView> {
     const row = await loadFor(actor, 'update', id);
     const step = typeOf(row).steps.find((s) => s.key === stepKey);
     if (!step) throw new AppError('procedures.unknown_step', { params: { step: stepKey } });
-    const details = input.details ? (Object.fromEntries(Object.entries(input.details).filter(([, v]) => v !== undefined)) as Record<string, string>) : null;
+    const details = input.details
+      ? (Object.fromEntries(Object.entries(input.details).filter(([, v]) => v !== undefined)) as Record<string, string>)
+      : null;
     let write: q.StepWrite = {
-      procedureId: id, orgId: row.org_id, stepKey, ruleId: null, ruleVersion: null, calendarId: null, trigger: input.trigger, window: null,
-      dueDate: null, dueInstant: null, explanation: null, legalBasis: null, needsLegalReview: false, details,
+      procedureId: id,
+      orgId: row.org_id,
+      stepKey,
+      ruleId: null,
+      ruleVersion: null,
+      calendarId: null,
+      trigger: input.trigger,
+      window: null,
+      dueDate: null,
+      dueInstant: null,
+      explanation: null,
+      legalBasis: null,
+      needsLegalReview: false,
+      details,
     };
     if (step.ruleId) {
-      const { result, dueDate, dueInstant } = await computeStepDeadline(db, { ruleId: step.ruleId, trigger: input.trigger, window: input.window });
+      const { result, dueDate, dueInstant } = await computeStepDeadline(db, {
+        ruleId: step.ruleId,
+        trigger: input.trigger,
+        window: input.window,
+      });
       write = {
         ...write,
         ruleId: result.ruleId,
@@ -120,27 +207,72 @@ export function createProceduresService({ db, audit, clock }: ProceduresDeps) {
     }
     await db.transaction(async (tx) => {
       await q.upsertStep(tx, write);
-      await audit.append(tx, { actorAccountId: actor.accountId, actorOrgId: actor.orgId, action: 'procedure.step_set', recordType: 'procedure', recordId: id, orgId: row.org_id, fields: [stepKey], ip: meta.ip ?? null, details: { dueDate: write.dueDate } });
+      await audit.append(tx, {
+        actorAccountId: actor.accountId,
+        actorOrgId: actor.orgId,
+        action: 'procedure.step_set',
+        recordType: 'procedure',
+        recordId: id,
+        orgId: row.org_id,
+        fields: [stepKey],
+        ip: meta.ip ?? null,
+        details: { dueDate: write.dueDate },
+      });
     });
     return view(row);
   }
 
-  async function complete(actor: Actor, id: string, stepKey: string, completedOn: string, meta: Meta = {}): Promise<ProcedureView> {
+  async function complete(
+    actor: Actor,
+    id: string,
+    stepKey: string,
+    completedOn: string,
+    meta: Meta = {},
+  ): Promise<ProcedureView> {
     const row = await loadFor(actor, 'update', id);
     await db.transaction(async (tx) => {
-      if ((await q.completeStep(tx, id, stepKey, completedOn)) === 0) throw new AppError('procedures.unknown_step', { params: { step: stepKey } });
-      await audit.append(tx, { actorAccountId: actor.accountId, actorOrgId: actor.orgId, action: 'procedure.step_done', recordType: 'procedure', recordId: id, orgId: row.org_id, fields: [stepKey], ip: meta.ip ?? null, details: { completedOn } });
+      if ((await q.completeStep(tx, id, stepKey, completedOn)) === 0)
+        throw new AppError('procedures.unknown_step', { params: { step: stepKey } });
+      await audit.append(tx, {
+        actorAccountId: actor.accountId,
+        actorOrgId: actor.orgId,
+        action: 'procedure.step_done',
+        recordType: 'procedure',
+        recordId: id,
+        orgId: row.org_id,
+        fields: [stepKey],
+        ip: meta.ip ?? null,
+        details: { completedOn },
+      });
     });
     return view(row);
   }
 
-  async function moveStage(actor: Actor, id: string, stage: string, version: number, meta: Meta = {}): Promise<ProcedureView> {
+  async function moveStage(
+    actor: Actor,
+    id: string,
+    stage: string,
+    version: number,
+    meta: Meta = {},
+  ): Promise<ProcedureView> {
     const row = await loadFor(actor, 'update', id);
     const type = typeOf(row);
-    if (!type.stages.includes(stage)) throw new AppError('procedures.unknown_stage', { field: 'stage', params: { stage } });
+    if (!type.stages.includes(stage))
+      throw new AppError('procedures.unknown_stage', { field: 'stage', params: { stage } });
     await db.transaction(async (tx) => {
-      if ((await q.changeStage(tx, id, version, stage, stage === 'closed')) === 0) throw new AppError('record.conflict', { field: 'version', params: { fields: 'stage' } });
-      await audit.append(tx, { actorAccountId: actor.accountId, actorOrgId: actor.orgId, action: 'procedure.stage', recordType: 'procedure', recordId: id, orgId: row.org_id, fields: ['stage'], ip: meta.ip ?? null, details: { from: row.stage, to: stage } });
+      if ((await q.changeStage(tx, id, version, stage, stage === 'closed')) === 0)
+        throw new AppError('record.conflict', { field: 'version', params: { fields: 'stage' } });
+      await audit.append(tx, {
+        actorAccountId: actor.accountId,
+        actorOrgId: actor.orgId,
+        action: 'procedure.stage',
+        recordType: 'procedure',
+        recordId: id,
+        orgId: row.org_id,
+        fields: ['stage'],
+        ip: meta.ip ?? null,
+        details: { from: row.stage, to: stage },
+      });
     });
     return view((await q.findProcedure(db, id)) as q.ProcedureRow);
   }

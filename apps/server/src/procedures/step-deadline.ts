@@ -21,14 +21,25 @@ export interface StepComputation {
 
 export async function computeStepDeadline(
   db: Queryable,
-  input: { ruleId: string; trigger: string; window?: { opens: string; closes: string } | undefined; version?: number | undefined },
+  input: {
+    ruleId: string;
+    trigger: string;
+    window?: { opens: string; closes: string } | undefined;
+    version?: number | undefined;
+  },
   /** Declared days already loaded for a calendar (a batch recomputation loads them once). */
   known?: { calendarId: string; days: ExtraNonWorkingDay[] },
 ): Promise<StepComputation> {
   try {
     // The rule's own calendar decides which declared days apply; compute once (in memory) to learn it.
-    const first = computeDeadline({ ruleId: input.ruleId, trigger: input.trigger, ...(input.window ? { window: input.window } : {}), ...(input.version ? { version: input.version } : {}) });
-    const extraDays = known && known.calendarId === first.calendarId ? known.days : await declaredDays(db, first.calendarId);
+    const first = computeDeadline({
+      ruleId: input.ruleId,
+      trigger: input.trigger,
+      ...(input.window ? { window: input.window } : {}),
+      ...(input.version ? { version: input.version } : {}),
+    });
+    const extraDays =
+      known && known.calendarId === first.calendarId ? known.days : await declaredDays(db, first.calendarId);
     const result =
       extraDays.length === 0
         ? first
@@ -47,7 +58,11 @@ export async function computeStepDeadline(
         case 'INVALID_DATE':
         case 'INVALID_INSTANT':
         case 'INVALID_INPUT':
-          throw new AppError('procedures.invalid_trigger', { field: 'trigger', params: { value: input.trigger }, cause: error });
+          throw new AppError('procedures.invalid_trigger', {
+            field: 'trigger',
+            params: { value: input.trigger },
+            cause: error,
+          });
         case 'CALENDAR_YEAR_NOT_LOADED':
           throw new AppError('procedures.calendar_year_missing', {
             field: 'trigger',
@@ -55,7 +70,11 @@ export async function computeStepDeadline(
             cause: error,
           });
         default:
-          throw new AppError('procedures.cannot_compute', { field: 'trigger', params: { reason: error.message }, cause: error });
+          throw new AppError('procedures.cannot_compute', {
+            field: 'trigger',
+            params: { reason: error.message },
+            cause: error,
+          });
       }
     }
     throw error;

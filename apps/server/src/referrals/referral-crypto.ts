@@ -5,7 +5,12 @@
 import type { Keyring } from '../kernel/crypto/keyring.ts';
 import { registerEncryptedColumn } from '../kernel/crypto/key-rotation.ts';
 
-const keyOwner = { reason: 'to_org_id', snapshot: 'to_org_id', decline_reason: 'from_org_id', outcome: 'from_org_id' } as const;
+const keyOwner = {
+  reason: 'to_org_id',
+  snapshot: 'to_org_id',
+  decline_reason: 'from_org_id',
+  outcome: 'from_org_id',
+} as const;
 export type ReferralColumn = keyof typeof keyOwner;
 
 const contextOf = (column: ReferralColumn) => `referrals.${column}`;
@@ -19,11 +24,21 @@ export function keyOrgOf(column: ReferralColumn, row: { from_org_id: string; to_
   return keyOwner[column] === 'to_org_id' ? row.to_org_id : row.from_org_id;
 }
 
-export async function sealReferral(keyring: Keyring, orgId: string, column: ReferralColumn, value: string): Promise<Buffer> {
+export async function sealReferral(
+  keyring: Keyring,
+  orgId: string,
+  column: ReferralColumn,
+  value: string,
+): Promise<Buffer> {
   return keyring.encrypt(orgId, contextOf(column), value);
 }
 
-export async function openReferral(keyring: Keyring, orgId: string, column: ReferralColumn, blob: unknown): Promise<string | null> {
+export async function openReferral(
+  keyring: Keyring,
+  orgId: string,
+  column: ReferralColumn,
+  blob: unknown,
+): Promise<string | null> {
   if (blob === null || blob === undefined) return null;
   return keyring.decrypt(orgId, contextOf(column), blob);
 }

@@ -15,7 +15,14 @@ const iso = (value: Date | string | null) => (value === null ? null : new Date(v
 registerPersonDataHandler({
   section: 'referrals',
   async exportFor({ db, keyring, actor }, orgId, personId) {
-    const rows = await q.listReferrals(db, { orgId, direction: 'outgoing', scope: 'org', accountId: actor.accountId, teamIds: actor.teamIds, personId });
+    const rows = await q.listReferrals(db, {
+      orgId,
+      direction: 'outgoing',
+      scope: 'org',
+      accountId: actor.accountId,
+      teamIds: actor.teamIds,
+      personId,
+    });
     return Promise.all(
       rows.map(async (r) => ({
         id: r.id,
@@ -39,7 +46,8 @@ registerPersonDataHandler({
         WHERE person_id = $1 AND status = ANY($3::text[]) RETURNING id::text AS id, from_org_id::text AS from_org_id`,
       [personId, at, [...openReferralStatuses]],
     );
-    for (const r of open.rows) await q.insertHistory(tx, { referralId: r.id, status: 'closed_no_outcome', by, byOrgId: r.from_org_id, at });
+    for (const r of open.rows)
+      await q.insertHistory(tx, { referralId: r.id, status: 'closed_no_outcome', by, byOrgId: r.from_org_id, at });
     // reason is NOT NULL: an empty value, never decrypted (the view checks personErased first).
     const { rowCount } = await tx.query(
       `UPDATE referrals SET snapshot = NULL, reason = ''::bytea, decline_reason = NULL, outcome = NULL, updated_at = $2 WHERE person_id = $1`,

@@ -70,7 +70,23 @@ export async function insertReferral(tx: Queryable, r: NewReferral): Promise<str
     `INSERT INTO referrals (from_org_id, to_org_id, to_service_id, person_id, consent_id, owner_account_id, team_id, created_by, redirected_from_id,
        urgency, shared_fields, reason, snapshot, due_at, created_at, updated_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::text[], $12, $13, $14, $15, $15) RETURNING id::text AS id`,
-    [r.fromOrgId, r.toOrgId, r.toServiceId, r.personId, r.consentId, r.ownerAccountId, r.teamId, r.createdBy, r.redirectedFromId, r.urgency, r.sharedFields, r.reason, r.snapshot, r.dueAt, r.at],
+    [
+      r.fromOrgId,
+      r.toOrgId,
+      r.toServiceId,
+      r.personId,
+      r.consentId,
+      r.ownerAccountId,
+      r.teamId,
+      r.createdBy,
+      r.redirectedFromId,
+      r.urgency,
+      r.sharedFields,
+      r.reason,
+      r.snapshot,
+      r.dueAt,
+      r.at,
+    ],
   );
   return (rows[0] as { id: string }).id;
 }
@@ -98,10 +114,16 @@ export async function listReferrals(db: Queryable, f: ListFilter): Promise<Refer
   };
   const where = [f.direction === 'incoming' ? 'r.to_org_id = $1' : 'r.from_org_id = $1'];
   if (f.direction === 'outgoing' && f.scope === 'own') where.push(`r.owner_account_id = ${add(f.accountId)}`);
-  if (f.direction === 'outgoing' && f.scope === 'team') where.push(`(r.owner_account_id = ${add(f.accountId)} OR r.team_id = ANY(${add(f.teamIds)}::uuid[]))`);
+  if (f.direction === 'outgoing' && f.scope === 'team')
+    where.push(`(r.owner_account_id = ${add(f.accountId)} OR r.team_id = ANY(${add(f.teamIds)}::uuid[]))`);
   if (f.status) where.push(`r.status = ${add(f.status)}`);
   if (f.personId && f.direction === 'outgoing') where.push(`r.person_id = ${add(f.personId)}`);
-  return (await db.query<ReferralRow>(`${SELECT} WHERE ${where.join(' AND ')} ORDER BY r.created_at DESC, r.id DESC LIMIT 500`, params)).rows;
+  return (
+    await db.query<ReferralRow>(
+      `${SELECT} WHERE ${where.join(' AND ')} ORDER BY r.created_at DESC, r.id DESC LIMIT 500`,
+      params,
+    )
+  ).rows;
 }
 
 export interface HistoryRow {
@@ -122,8 +144,14 @@ export async function listHistory(db: Queryable, ids: readonly string[]): Promis
   return rows;
 }
 
-export async function insertHistory(tx: Queryable, h: { referralId: string; status: string; by: string; byOrgId: string; at: Date }): Promise<void> {
-  await tx.query('INSERT INTO referral_status_history (referral_id, status, changed_by, changed_by_org_id, changed_at) VALUES ($1, $2, $3, $4, $5)', [h.referralId, h.status, h.by, h.byOrgId, h.at]);
+export async function insertHistory(
+  tx: Queryable,
+  h: { referralId: string; status: string; by: string; byOrgId: string; at: Date },
+): Promise<void> {
+  await tx.query(
+    'INSERT INTO referral_status_history (referral_id, status, changed_by, changed_by_org_id, changed_at) VALUES ($1, $2, $3, $4, $5)',
+    [h.referralId, h.status, h.by, h.byOrgId, h.at],
+  );
 }
 
 export interface StatusChange {
@@ -139,7 +167,12 @@ export interface StatusChange {
 }
 
 /** Moves a referral from one of `from` to a new status; false when someone changed it first. */
-export async function changeStatus(tx: Queryable, id: string, from: readonly string[], c: StatusChange): Promise<boolean> {
+export async function changeStatus(
+  tx: Queryable,
+  id: string,
+  from: readonly string[],
+  c: StatusChange,
+): Promise<boolean> {
   const { rowCount } = await tx.query(
     `UPDATE referrals SET status = $3, updated_at = $4, version = version + 1,
        due_at = coalesce($5, due_at),
@@ -149,7 +182,18 @@ export async function changeStatus(tx: Queryable, id: string, from: readonly str
        outcome = coalesce($9, outcome),
        snapshot = CASE WHEN $10::boolean THEN NULL ELSE snapshot END
      WHERE id = $1 AND status = ANY($2::text[])`,
-    [id, from, c.status, c.at, c.dueAt ?? null, c.answered ?? false, c.closed ?? false, c.declineReason ?? null, c.outcome ?? null, c.eraseSnapshot ?? false],
+    [
+      id,
+      from,
+      c.status,
+      c.at,
+      c.dueAt ?? null,
+      c.answered ?? false,
+      c.closed ?? false,
+      c.declineReason ?? null,
+      c.outcome ?? null,
+      c.eraseSnapshot ?? false,
+    ],
   );
   return rowCount > 0;
 }
@@ -167,7 +211,10 @@ export async function organisationExists(db: Queryable, id: string): Promise<boo
   return (await db.query('SELECT 1 FROM organisations WHERE id = $1', [id])).rows.length > 0;
 }
 
-export async function receivingService(db: Queryable, id: string): Promise<{ id: string; owner_org_id: string; accepts_referrals: boolean } | undefined> {
+export async function receivingService(
+  db: Queryable,
+  id: string,
+): Promise<{ id: string; owner_org_id: string; accepts_referrals: boolean } | undefined> {
   const { rows } = await db.query<{ id: string; owner_org_id: string; accepts_referrals: boolean }>(
     "SELECT id::text AS id, owner_org_id::text AS owner_org_id, accepts_referrals FROM hsds_services WHERE id = $1 AND deleted_at IS NULL AND status IN ('active', 'temporarily closed')",
     [id],
@@ -176,6 +223,16 @@ export async function receivingService(db: Queryable, id: string): Promise<{ id:
 }
 
 /** In-app notification (table from migration 0004): references only, never personal data. */
-export async function notify(tx: Queryable, n: { accountId: string; orgId: string; kind: string; referralId: string; at: Date }): Promise<void> {
-  await addNotification(tx, { accountId: n.accountId, orgId: n.orgId, kind: n.kind, recordType: 'referral', recordId: n.referralId, at: n.at });
+export async function notify(
+  tx: Queryable,
+  n: { accountId: string; orgId: string; kind: string; referralId: string; at: Date },
+): Promise<void> {
+  await addNotification(tx, {
+    accountId: n.accountId,
+    orgId: n.orgId,
+    kind: n.kind,
+    recordType: 'referral',
+    recordId: n.referralId,
+    at: n.at,
+  });
 }

@@ -14,25 +14,47 @@ import { scopeOf } from './reintegration.service.ts';
 import type { Scope } from './reintegration.queries.ts';
 
 interface Row {
-  id: string; org_id: string; person_id: string; owner_account_id: string | null; team_id: string | null; consulate_country: string; consulate_city: string;
-  kind: ConsularRequest['kind']; requested_on: string; details: unknown; status: ConsularRequest['status']; outcome_on: string | null; outcome_note: unknown;
-  version: number; given_names: unknown; surnames: unknown;
+  id: string;
+  org_id: string;
+  person_id: string;
+  owner_account_id: string | null;
+  team_id: string | null;
+  consulate_country: string;
+  consulate_city: string;
+  kind: ConsularRequest['kind'];
+  requested_on: string;
+  details: unknown;
+  status: ConsularRequest['status'];
+  outcome_on: string | null;
+  outcome_note: unknown;
+  version: number;
+  given_names: unknown;
+  surnames: unknown;
 }
 const COLUMNS = `c.id::text AS id, c.org_id::text AS org_id, c.person_id::text AS person_id, c.owner_account_id::text AS owner_account_id, c.team_id::text AS team_id,
   trim(c.consulate_country) AS consulate_country, c.consulate_city, c.kind, c.requested_on::text AS requested_on, c.details, c.status,
   c.outcome_on::text AS outcome_on, c.outcome_note, c.version, p.given_names, p.surnames`;
 
 async function findRow(db: Queryable, id: string): Promise<Row | undefined> {
-  const { rows } = await db.query<Row>(`SELECT ${COLUMNS} FROM consular_requests c JOIN people p ON p.id = c.person_id WHERE c.id = $1`, [id]);
+  const { rows } = await db.query<Row>(
+    `SELECT ${COLUMNS} FROM consular_requests c JOIN people p ON p.id = c.person_id WHERE c.id = $1`,
+    [id],
+  );
   return rows[0];
 }
 
-async function listRows(db: Queryable, s: Scope, f: { personId?: string | undefined; status?: string | undefined; limit: number }): Promise<Row[]> {
+async function listRows(
+  db: Queryable,
+  s: Scope,
+  f: { personId?: string | undefined; status?: string | undefined; limit: number },
+): Promise<Row[]> {
   const params: unknown[] = [s.orgId];
   const where = ['c.org_id = $1'];
   if (s.scope !== 'org') {
     params.push(s.accountId, s.teamIds);
-    where.push(s.scope === 'own' ? 'c.owner_account_id = $2' : '(c.owner_account_id = $2 OR c.team_id = ANY($3::uuid[]))');
+    where.push(
+      s.scope === 'own' ? 'c.owner_account_id = $2' : '(c.owner_account_id = $2 OR c.team_id = ANY($3::uuid[]))',
+    );
   }
   if (f.personId) where.push(`c.person_id = $${params.push(f.personId)}`);
   if (f.status) where.push(`c.status = $${params.push(f.status)}`);
@@ -45,16 +67,36 @@ async function listRows(db: Queryable, s: Scope, f: { personId?: string | undefi
 
 const asCase = (r: Row) => ({ type: 'case' as const, orgId: r.org_id, ownerId: r.owner_account_id, teamId: r.team_id });
 
-export function createConsularService({ db, keyring, audit, clock }: { db: Database; keyring: Keyring; audit: AuditWriter; clock: () => Date }) {
+export function createConsularService({
+  db,
+  keyring,
+  audit,
+  clock,
+}: {
+  db: Database;
+  keyring: Keyring;
+  audit: AuditWriter;
+  clock: () => Date;
+}) {
   const today = () => clock().toISOString().slice(0, 10);
   type Meta = { ip?: string | null };
 
   async function view(r: Row): Promise<ConsularRequest> {
     const n = await decryptPersonColumns(keyring, r.org_id, r, ['given_names', 'surnames']);
     return {
-      id: r.id, personId: r.person_id, givenNames: n.givenNames ?? '', surnames: n.surnames ?? '', consulateCountry: r.consulate_country, consulateCity: r.consulate_city,
-      kind: r.kind, requestedOn: r.requested_on, details: await open(keyring, r.org_id, 'consular_requests', 'details', r.details), status: r.status,
-      outcomeOn: r.outcome_on, outcomeNote: await open(keyring, r.org_id, 'consular_requests', 'outcome_note', r.outcome_note), version: Number(r.version),
+      id: r.id,
+      personId: r.person_id,
+      givenNames: n.givenNames ?? '',
+      surnames: n.surnames ?? '',
+      consulateCountry: r.consulate_country,
+      consulateCity: r.consulate_city,
+      kind: r.kind,
+      requestedOn: r.requested_on,
+      details: await open(keyring, r.org_id, 'consular_requests', 'details', r.details),
+      status: r.status,
+      outcomeOn: r.outcome_on,
+      outcomeNote: await open(keyring, r.org_id, 'consular_requests', 'outcome_note', r.outcome_note),
+      version: Number(r.version),
     };
   }
 
@@ -69,17 +111,41 @@ export function createConsularService({ db, keyring, audit, clock }: { db: Datab
     async create(actor: Actor, input: ConsularCreate, meta: Meta = {}): Promise<ConsularRequest> {
       const person = await ownPersonFor(db, actor, 'read', input.personId, { field: 'personId' });
       const teamId = person.team_id ?? actor.teamIds[0] ?? null;
-      if (!can(actor, 'create', { type: 'case', orgId: person.org_id, ownerId: actor.accountId, teamId })) throw new AppError('policy.denied');
-      if (input.requestedOn > today()) throw new AppError('validation.invalid_value', { field: 'requestedOn', params: { field: 'requestedOn' } });
+      if (!can(actor, 'create', { type: 'case', orgId: person.org_id, ownerId: actor.accountId, teamId }))
+        throw new AppError('policy.denied');
+      if (input.requestedOn > today())
+        throw new AppError('validation.invalid_value', { field: 'requestedOn', params: { field: 'requestedOn' } });
       const details = await seal(keyring, person.org_id, 'consular_requests', 'details', input.details);
       const id = randomUUID();
       await db.transaction(async (tx) => {
         await tx.query(
           `INSERT INTO consular_requests (id, org_id, person_id, owner_account_id, team_id, consulate_country, consulate_city, kind, requested_on, details, created_by, created_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $4, $11)`,
-          [id, person.org_id, person.id, actor.accountId, teamId, input.consulateCountry, input.consulateCity, input.kind, input.requestedOn, details, clock()],
+          [
+            id,
+            person.org_id,
+            person.id,
+            actor.accountId,
+            teamId,
+            input.consulateCountry,
+            input.consulateCity,
+            input.kind,
+            input.requestedOn,
+            details,
+            clock(),
+          ],
         );
-        await audit.append(tx, { actorAccountId: actor.accountId, actorOrgId: actor.orgId, action: 'consular.create', recordType: 'consular_request', recordId: id, orgId: person.org_id, ip: meta.ip ?? null, fields: details ? ['details'] : [], details: { personId: person.id, kind: input.kind } });
+        await audit.append(tx, {
+          actorAccountId: actor.accountId,
+          actorOrgId: actor.orgId,
+          action: 'consular.create',
+          recordType: 'consular_request',
+          recordId: id,
+          orgId: person.org_id,
+          ip: meta.ip ?? null,
+          fields: details ? ['details'] : [],
+          details: { personId: person.id, kind: input.kind },
+        });
       });
       return view((await findRow(db, id)) as Row);
     },
@@ -87,20 +153,47 @@ export function createConsularService({ db, keyring, audit, clock }: { db: Datab
     async outcome(actor: Actor, id: string, input: ConsularOutcome, meta: Meta = {}): Promise<ConsularRequest> {
       const row = await loadFor(actor, 'update', id);
       if (row.status !== 'requested') throw new AppError('reintegration.consular_answered');
-      if (input.outcomeOn < row.requested_on || input.outcomeOn > today()) throw new AppError('validation.invalid_value', { field: 'outcomeOn', params: { field: 'outcomeOn' } });
+      if (input.outcomeOn < row.requested_on || input.outcomeOn > today())
+        throw new AppError('validation.invalid_value', { field: 'outcomeOn', params: { field: 'outcomeOn' } });
       const note = await seal(keyring, row.org_id, 'consular_requests', 'outcome_note', input.note);
       await db.transaction(async (tx) => {
-        const { rows } = await tx.query('UPDATE consular_requests SET status = $2, outcome_on = $3, outcome_note = $4, version = version + 1 WHERE id = $1 AND version = $5 RETURNING id', [id, input.status, input.outcomeOn, note, input.version]);
+        const { rows } = await tx.query(
+          'UPDATE consular_requests SET status = $2, outcome_on = $3, outcome_note = $4, version = version + 1 WHERE id = $1 AND version = $5 RETURNING id',
+          [id, input.status, input.outcomeOn, note, input.version],
+        );
         if (rows.length === 0) throw new AppError('record.conflict');
-        await audit.append(tx, { actorAccountId: actor.accountId, actorOrgId: actor.orgId, action: 'consular.outcome', recordType: 'consular_request', recordId: id, orgId: row.org_id, ip: meta.ip ?? null, fields: note ? ['outcome_note'] : [], details: { status: input.status } });
+        await audit.append(tx, {
+          actorAccountId: actor.accountId,
+          actorOrgId: actor.orgId,
+          action: 'consular.outcome',
+          recordType: 'consular_request',
+          recordId: id,
+          orgId: row.org_id,
+          ip: meta.ip ?? null,
+          fields: note ? ['outcome_note'] : [],
+          details: { status: input.status },
+        });
       });
       return view((await findRow(db, id)) as Row);
     },
 
-    async list(actor: Actor, query: { personId?: string | undefined; status?: string | undefined; limit: number }, meta: Meta = {}): Promise<{ items: ConsularRequest[] }> {
+    async list(
+      actor: Actor,
+      query: { personId?: string | undefined; status?: string | undefined; limit: number },
+      meta: Meta = {},
+    ): Promise<{ items: ConsularRequest[] }> {
       const rows = await listRows(db, scopeOf(actor), query);
       const items = await Promise.all(rows.map(view));
-      await audit.record({ actorAccountId: actor.accountId, actorOrgId: actor.orgId, action: 'consular.list', recordType: 'consular_request', orgId: actor.orgId, ip: meta.ip ?? null, fields: ['given_names', 'surnames', 'details', 'outcome_note'], details: { count: items.length } });
+      await audit.record({
+        actorAccountId: actor.accountId,
+        actorOrgId: actor.orgId,
+        action: 'consular.list',
+        recordType: 'consular_request',
+        orgId: actor.orgId,
+        ip: meta.ip ?? null,
+        fields: ['given_names', 'surnames', 'details', 'outcome_note'],
+        details: { count: items.length },
+      });
       return { items };
     },
   };

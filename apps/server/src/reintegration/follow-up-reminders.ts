@@ -13,8 +13,10 @@ const DAY_MS = 86_400_000;
 /** Overdue follow-ups older than this are not reminded by a newly deployed scan (no flood). */
 const OVERDUE_LOOKBACK_DAYS = 60;
 
-const shift = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-const todayIn = (timeZone: string, now: Date) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+const shift = (day: string, days: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+const todayIn = (timeZone: string, now: Date) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 
 /** 'd7' from a week before the due date, 'overdue' from the day after; null before that. */
 export function followUpWindow(today: string, due: string): 'd7' | 'overdue' | null {
@@ -26,15 +28,32 @@ export function createFollowUpReminders({ db, audit, clock }: { db: Database; au
   async function scan(): Promise<{ created: number }> {
     const now = clock();
     const utc = now.toISOString().slice(0, 10);
-    const candidates = await q.openFollowUpsDueBetween(db, shift(utc, -OVERDUE_LOOKBACK_DAYS - 1), shift(utc, FOLLOW_UP_REMINDER_DAYS + 1));
+    const candidates = await q.openFollowUpsDueBetween(
+      db,
+      shift(utc, -OVERDUE_LOOKBACK_DAYS - 1),
+      shift(utc, FOLLOW_UP_REMINDER_DAYS + 1),
+    );
     let created = 0;
     for (const f of candidates) {
       const window = followUpWindow(todayIn(f.time_zone, now), f.due_on);
       if (!window) continue;
       const made = await db.transaction(async (tx) => {
-        const notification = await q.claimFollowUpReminder(tx, { followUpId: f.id, receptionId: f.reception_id, window, accountId: f.owner_account_id, orgId: f.org_id, at: now });
+        const notification = await q.claimFollowUpReminder(tx, {
+          followUpId: f.id,
+          receptionId: f.reception_id,
+          window,
+          accountId: f.owner_account_id,
+          orgId: f.org_id,
+          at: now,
+        });
         if (!notification) return false;
-        await audit.append(tx, { action: 'reminder.create', recordType: 'reintegration', recordId: f.reception_id, orgId: f.org_id, details: { followUp: f.id, window, dueOn: f.due_on, notification } });
+        await audit.append(tx, {
+          action: 'reminder.create',
+          recordType: 'reintegration',
+          recordId: f.reception_id,
+          orgId: f.org_id,
+          details: { followUp: f.id, window, dueOn: f.due_on, notification },
+        });
         return true;
       });
       if (made) created += 1;

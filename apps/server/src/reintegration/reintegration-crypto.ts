@@ -22,21 +22,39 @@ const contextOf = (table: string, column: string) => `reintegration.${table}.${c
 
 for (const [table, columns] of Object.entries(encryptedReintegrationColumns)) {
   const idColumn = table === 'reintegration_assessments' ? 'reception_id' : 'id';
-  for (const column of columns) registerEncryptedColumn({ table, idColumn, orgColumn: 'org_id', column, context: contextOf(table, column) });
+  for (const column of columns)
+    registerEncryptedColumn({ table, idColumn, orgColumn: 'org_id', column, context: contextOf(table, column) });
 }
 
 /** Ciphertext of a text value, or null when there is nothing to keep. */
-export async function seal<T extends Table>(keyring: Keyring, orgId: string, table: T, column: Column<T>, value: string | undefined | null): Promise<Buffer | null> {
+export async function seal<T extends Table>(
+  keyring: Keyring,
+  orgId: string,
+  table: T,
+  column: Column<T>,
+  value: string | undefined | null,
+): Promise<Buffer | null> {
   if (value === undefined || value === null || value === '') return null;
   return keyring.encrypt(orgId, contextOf(table, column), value);
 }
 
-export async function open<T extends Table>(keyring: Keyring, orgId: string, table: T, column: Column<T>, blob: unknown): Promise<string | null> {
+export async function open<T extends Table>(
+  keyring: Keyring,
+  orgId: string,
+  table: T,
+  column: Column<T>,
+  blob: unknown,
+): Promise<string | null> {
   if (blob === null || blob === undefined) return null;
   return keyring.decrypt(orgId, contextOf(table, column), blob);
 }
 
 /** Ciphertext of an empty value, for a NOT NULL column whose text an erasure must remove. */
-export async function sealBlank<T extends Table>(keyring: Keyring, orgId: string, table: T, column: Column<T>): Promise<Buffer> {
+export async function sealBlank<T extends Table>(
+  keyring: Keyring,
+  orgId: string,
+  table: T,
+  column: Column<T>,
+): Promise<Buffer> {
   return keyring.encrypt(orgId, contextOf(table, column), '');
 }

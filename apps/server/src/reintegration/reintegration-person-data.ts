@@ -43,9 +43,12 @@ registerPersonDataHandler({
     );
     const out = [];
     for (const r of rows) {
-      const text = (column: 'family_left_behind' | 'belongings_retained' | 'documents_retained' | 'notes') => open(keyring, r.org_id, 'reintegration_receptions', column, r[column]);
+      const text = (column: 'family_left_behind' | 'belongings_retained' | 'documents_retained' | 'notes') =>
+        open(keyring, r.org_id, 'reintegration_receptions', column, r[column]);
       const assessment = await q.findAssessment(db, r.id);
-      const needs = assessment ? await open(keyring, r.org_id, 'reintegration_assessments', 'needs', assessment.needs) : null;
+      const needs = assessment
+        ? await open(keyring, r.org_id, 'reintegration_assessments', 'needs', assessment.needs)
+        : null;
       out.push({
         id: r.id,
         receivedOn: r.received_on,
@@ -57,11 +60,17 @@ registerPersonDataHandler({
         belongingsRetained: await text('belongings_retained'),
         documentsRetained: await text('documents_retained'),
         notes: await text('notes'),
-        assessment: assessment ? { assessedOn: assessment.assessed_on, needs: needs ? (JSON.parse(needs) as unknown) : [] } : null,
+        assessment: assessment
+          ? { assessedOn: assessment.assessed_on, needs: needs ? (JSON.parse(needs) as unknown) : [] }
+          : null,
         plan: (await q.planLinks(db, r.id)).map((l) => ({ area: l.area, referralId: l.referral_id })),
         followUps: await Promise.all(
           (await q.followUpsOf(db, r.id)).map(async (f) => ({
-            milestone: Number(f.milestone), dueOn: f.due_on, doneOn: f.done_on, outcome: f.outcome, note: await open(keyring, f.org_id, 'reintegration_follow_ups', 'note', f.note),
+            milestone: Number(f.milestone),
+            dueOn: f.due_on,
+            doneOn: f.done_on,
+            outcome: f.outcome,
+            note: await open(keyring, f.org_id, 'reintegration_follow_ups', 'note', f.note),
           })),
         ),
       });
@@ -69,16 +78,25 @@ registerPersonDataHandler({
     return out;
   },
   async eraseIn({ tx, personId }) {
-    const receptions = (await tx.query(
-      `UPDATE reintegration_receptions SET family_left_behind = NULL, belongings_retained = NULL, documents_retained = NULL, notes = NULL, version = version + 1
+    const receptions = (
+      await tx.query(
+        `UPDATE reintegration_receptions SET family_left_behind = NULL, belongings_retained = NULL, documents_retained = NULL, notes = NULL, version = version + 1
         WHERE person_id = $1`,
-      [personId],
-    )).rowCount;
-    const assessments = (await tx.query(`DELETE FROM reintegration_assessments WHERE ${ofPerson}`, [personId])).rowCount;
+        [personId],
+      )
+    ).rowCount;
+    const assessments = (await tx.query(`DELETE FROM reintegration_assessments WHERE ${ofPerson}`, [personId]))
+      .rowCount;
     const pending = `follow_up_id IN (SELECT id FROM reintegration_follow_ups WHERE ${ofPerson} AND done_on IS NULL)`;
     await tx.query(`DELETE FROM reintegration_follow_up_reminders WHERE ${pending}`, [personId]);
-    const pendingFollowUps = (await tx.query(`DELETE FROM reintegration_follow_ups WHERE ${ofPerson} AND done_on IS NULL`, [personId])).rowCount;
-    const followUpNotes = (await tx.query(`UPDATE reintegration_follow_ups SET note = NULL WHERE ${ofPerson} AND note IS NOT NULL`, [personId])).rowCount;
+    const pendingFollowUps = (
+      await tx.query(`DELETE FROM reintegration_follow_ups WHERE ${ofPerson} AND done_on IS NULL`, [personId])
+    ).rowCount;
+    const followUpNotes = (
+      await tx.query(`UPDATE reintegration_follow_ups SET note = NULL WHERE ${ofPerson} AND note IS NOT NULL`, [
+        personId,
+      ])
+    ).rowCount;
     return { receptions, assessments, pendingFollowUps, followUpNotes };
   },
 });
@@ -119,11 +137,18 @@ registerPersonDataHandler({
     );
   },
   async eraseIn({ tx, personId, at }) {
-    const withdrawn = (await tx.query(
-      "UPDATE consular_requests SET status = 'withdrawn', outcome_on = $2::date, version = version + 1 WHERE person_id = $1 AND status = 'requested'",
-      [personId, at.toISOString().slice(0, 10)],
-    )).rowCount;
-    const requests = (await tx.query('UPDATE consular_requests SET details = NULL, outcome_note = NULL, version = version + 1 WHERE person_id = $1', [personId])).rowCount;
+    const withdrawn = (
+      await tx.query(
+        "UPDATE consular_requests SET status = 'withdrawn', outcome_on = $2::date, version = version + 1 WHERE person_id = $1 AND status = 'requested'",
+        [personId, at.toISOString().slice(0, 10)],
+      )
+    ).rowCount;
+    const requests = (
+      await tx.query(
+        'UPDATE consular_requests SET details = NULL, outcome_note = NULL, version = version + 1 WHERE person_id = $1',
+        [personId],
+      )
+    ).rowCount;
     return { requests, withdrawn };
   },
 });

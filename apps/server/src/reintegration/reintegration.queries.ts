@@ -27,21 +27,54 @@ const RECEPTION = `r.id::text AS id, r.org_id::text AS org_id, r.person_id::text
   r.team_id::text AS team_id, r.received_on::text AS received_on, r.arrival_mode, r.port_of_entry, trim(r.returned_from) AS returned_from,
   r.returning_authority, r.family_left_behind, r.belongings_retained, r.documents_retained, r.notes, r.version, p.given_names, p.surnames`;
 
-export async function insertReception(tx: Queryable, v: {
-  id: string; orgId: string; personId: string; ownerAccountId: string; teamId: string | null; receivedOn: string; arrivalMode: string; portOfEntry: string;
-  returnedFrom: string; authority: string; sealed: Record<'family_left_behind' | 'belongings_retained' | 'documents_retained' | 'notes', Buffer | null>; by: string; at: Date;
-}): Promise<void> {
+export async function insertReception(
+  tx: Queryable,
+  v: {
+    id: string;
+    orgId: string;
+    personId: string;
+    ownerAccountId: string;
+    teamId: string | null;
+    receivedOn: string;
+    arrivalMode: string;
+    portOfEntry: string;
+    returnedFrom: string;
+    authority: string;
+    sealed: Record<'family_left_behind' | 'belongings_retained' | 'documents_retained' | 'notes', Buffer | null>;
+    by: string;
+    at: Date;
+  },
+): Promise<void> {
   await tx.query(
     `INSERT INTO reintegration_receptions (id, org_id, person_id, owner_account_id, team_id, received_on, arrival_mode, port_of_entry, returned_from,
        returning_authority, family_left_behind, belongings_retained, documents_retained, notes, created_by, created_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
-    [v.id, v.orgId, v.personId, v.ownerAccountId, v.teamId, v.receivedOn, v.arrivalMode, v.portOfEntry, v.returnedFrom, v.authority,
-      v.sealed.family_left_behind, v.sealed.belongings_retained, v.sealed.documents_retained, v.sealed.notes, v.by, v.at],
+    [
+      v.id,
+      v.orgId,
+      v.personId,
+      v.ownerAccountId,
+      v.teamId,
+      v.receivedOn,
+      v.arrivalMode,
+      v.portOfEntry,
+      v.returnedFrom,
+      v.authority,
+      v.sealed.family_left_behind,
+      v.sealed.belongings_retained,
+      v.sealed.documents_retained,
+      v.sealed.notes,
+      v.by,
+      v.at,
+    ],
   );
 }
 
 export async function findReception(db: Queryable, id: string): Promise<ReceptionRow | undefined> {
-  const { rows } = await db.query<ReceptionRow>(`SELECT ${RECEPTION} FROM reintegration_receptions r JOIN people p ON p.id = r.person_id WHERE r.id = $1`, [id]);
+  const { rows } = await db.query<ReceptionRow>(
+    `SELECT ${RECEPTION} FROM reintegration_receptions r JOIN people p ON p.id = r.person_id WHERE r.id = $1`,
+    [id],
+  );
   return rows[0];
 }
 
@@ -68,7 +101,11 @@ export interface ReceptionListRow extends ReceptionRow {
   next_follow_up: string | null;
 }
 
-export async function listReceptions(db: Queryable, s: Scope, f: { personId?: string | undefined; after: { on: string; id: string } | null; limit: number }): Promise<ReceptionListRow[]> {
+export async function listReceptions(
+  db: Queryable,
+  s: Scope,
+  f: { personId?: string | undefined; after: { on: string; id: string } | null; limit: number },
+): Promise<ReceptionListRow[]> {
   const params: unknown[] = [];
   const where = [scopeWhere(s, params)];
   if (f.personId) {
@@ -90,12 +127,21 @@ export async function listReceptions(db: Queryable, s: Scope, f: { personId?: st
   return rows;
 }
 
-export async function findAssessment(db: Queryable, receptionId: string): Promise<{ assessed_on: string; needs: unknown } | undefined> {
-  const { rows } = await db.query<{ assessed_on: string; needs: unknown }>('SELECT assessed_on::text AS assessed_on, needs FROM reintegration_assessments WHERE reception_id = $1', [receptionId]);
+export async function findAssessment(
+  db: Queryable,
+  receptionId: string,
+): Promise<{ assessed_on: string; needs: unknown } | undefined> {
+  const { rows } = await db.query<{ assessed_on: string; needs: unknown }>(
+    'SELECT assessed_on::text AS assessed_on, needs FROM reintegration_assessments WHERE reception_id = $1',
+    [receptionId],
+  );
   return rows[0];
 }
 
-export async function upsertAssessment(tx: Queryable, v: { receptionId: string; orgId: string; assessedOn: string; needs: Buffer; by: string; at: Date }): Promise<void> {
+export async function upsertAssessment(
+  tx: Queryable,
+  v: { receptionId: string; orgId: string; assessedOn: string; needs: Buffer; by: string; at: Date },
+): Promise<void> {
   await tx.query(
     `INSERT INTO reintegration_assessments (reception_id, org_id, assessed_on, needs, assessed_by, updated_at) VALUES ($1, $2, $3, $4, $5, $6)
      ON CONFLICT (reception_id) DO UPDATE SET assessed_on = EXCLUDED.assessed_on, needs = EXCLUDED.needs, assessed_by = EXCLUDED.assessed_by, updated_at = EXCLUDED.updated_at`,
@@ -104,7 +150,10 @@ export async function upsertAssessment(tx: Queryable, v: { receptionId: string; 
 }
 
 /** Follow-ups at each milestone from the assessment date; a re-assessment moves those not yet done. */
-export async function planFollowUps(tx: Queryable, v: { receptionId: string; orgId: string; assessedOn: string; milestones: readonly number[] }): Promise<void> {
+export async function planFollowUps(
+  tx: Queryable,
+  v: { receptionId: string; orgId: string; assessedOn: string; milestones: readonly number[] },
+): Promise<void> {
   for (const m of v.milestones) {
     await tx.query(
       `INSERT INTO reintegration_follow_ups (reception_id, org_id, milestone, due_on) VALUES ($1, $2, $3, $4::date + $3::int)
@@ -118,8 +167,17 @@ export async function bumpReception(tx: Queryable, id: string): Promise<void> {
   await tx.query('UPDATE reintegration_receptions SET version = version + 1 WHERE id = $1', [id]);
 }
 
-export async function linkReferral(tx: Queryable, receptionId: string, referralId: string, area: string, at: Date): Promise<void> {
-  await tx.query('INSERT INTO reintegration_plan_referrals (reception_id, referral_id, area, created_at) VALUES ($1, $2, $3, $4)', [receptionId, referralId, area, at]);
+export async function linkReferral(
+  tx: Queryable,
+  receptionId: string,
+  referralId: string,
+  area: string,
+  at: Date,
+): Promise<void> {
+  await tx.query(
+    'INSERT INTO reintegration_plan_referrals (reception_id, referral_id, area, created_at) VALUES ($1, $2, $3, $4)',
+    [receptionId, referralId, area, at],
+  );
 }
 
 export async function planLinks(db: Queryable, receptionId: string): Promise<{ referral_id: string; area: string }[]> {
@@ -144,17 +202,28 @@ const FOLLOW_UP = `f.id::text AS id, f.reception_id::text AS reception_id, f.org
   f.done_on::text AS done_on, f.outcome, f.note`;
 
 export async function followUpsOf(db: Queryable, receptionId: string): Promise<FollowUpRow[]> {
-  const { rows } = await db.query<FollowUpRow>(`SELECT ${FOLLOW_UP} FROM reintegration_follow_ups f WHERE f.reception_id = $1 ORDER BY f.milestone`, [receptionId]);
+  const { rows } = await db.query<FollowUpRow>(
+    `SELECT ${FOLLOW_UP} FROM reintegration_follow_ups f WHERE f.reception_id = $1 ORDER BY f.milestone`,
+    [receptionId],
+  );
   return rows;
 }
 
 export async function findFollowUp(db: Queryable, id: string): Promise<FollowUpRow | undefined> {
-  const { rows } = await db.query<FollowUpRow>(`SELECT ${FOLLOW_UP} FROM reintegration_follow_ups f WHERE f.id = $1`, [id]);
+  const { rows } = await db.query<FollowUpRow>(`SELECT ${FOLLOW_UP} FROM reintegration_follow_ups f WHERE f.id = $1`, [
+    id,
+  ]);
   return rows[0];
 }
 
-export async function recordFollowUp(tx: Queryable, v: { id: string; doneOn: string; outcome: string; note: Buffer | null; by: string }): Promise<void> {
-  await tx.query('UPDATE reintegration_follow_ups SET done_on = $2, outcome = $3, note = $4, done_by = $5 WHERE id = $1', [v.id, v.doneOn, v.outcome, v.note, v.by]);
+export async function recordFollowUp(
+  tx: Queryable,
+  v: { id: string; doneOn: string; outcome: string; note: Buffer | null; by: string },
+): Promise<void> {
+  await tx.query(
+    'UPDATE reintegration_follow_ups SET done_on = $2, outcome = $3, note = $4, done_by = $5 WHERE id = $1',
+    [v.id, v.doneOn, v.outcome, v.note, v.by],
+  );
 }
 
 export interface FollowUpListRow extends FollowUpRow {
@@ -164,7 +233,11 @@ export interface FollowUpListRow extends FollowUpRow {
 }
 
 /** The follow-ups the actor's scope reaches: open (by due date), overdue, or done (latest first). */
-export async function listFollowUps(db: Queryable, s: Scope, f: { status: 'open' | 'overdue' | 'done'; today: string; limit: number }): Promise<FollowUpListRow[]> {
+export async function listFollowUps(
+  db: Queryable,
+  s: Scope,
+  f: { status: 'open' | 'overdue' | 'done'; today: string; limit: number },
+): Promise<FollowUpListRow[]> {
   const params: unknown[] = [];
   const where = [scopeWhere(s, params)];
   if (f.status === 'done') where.push('f.done_on IS NOT NULL');
@@ -207,14 +280,28 @@ export async function openFollowUpsDueBetween(db: Queryable, from: string, to: s
 }
 
 /** Records the reminder once and creates its notification; false when already reminded in this window. */
-export async function claimFollowUpReminder(tx: Queryable, r: { followUpId: string; receptionId: string; window: string; accountId: string; orgId: string; at: Date }): Promise<string | null> {
+export async function claimFollowUpReminder(
+  tx: Queryable,
+  r: { followUpId: string; receptionId: string; window: string; accountId: string; orgId: string; at: Date },
+): Promise<string | null> {
   const claimed = await tx.query(
     `INSERT INTO reintegration_follow_up_reminders (follow_up_id, reminder_window, account_id, created_at) VALUES ($1, $2, $3, $4)
      ON CONFLICT DO NOTHING RETURNING follow_up_id`,
     [r.followUpId, r.window, r.accountId, r.at],
   );
   if (claimed.rows.length === 0) return null;
-  const id = await addNotification(tx, { accountId: r.accountId, orgId: r.orgId, kind: `reintegration.follow_up_${r.window}`, recordType: 'reintegration', recordId: r.receptionId, refId: r.followUpId, at: r.at });
-  await tx.query('UPDATE reintegration_follow_up_reminders SET notification_id = $3 WHERE follow_up_id = $1 AND reminder_window = $2', [r.followUpId, r.window, id]);
+  const id = await addNotification(tx, {
+    accountId: r.accountId,
+    orgId: r.orgId,
+    kind: `reintegration.follow_up_${r.window}`,
+    recordType: 'reintegration',
+    recordId: r.receptionId,
+    refId: r.followUpId,
+    at: r.at,
+  });
+  await tx.query(
+    'UPDATE reintegration_follow_up_reminders SET notification_id = $3 WHERE follow_up_id = $1 AND reminder_window = $2',
+    [r.followUpId, r.window, id],
+  );
   return id;
 }

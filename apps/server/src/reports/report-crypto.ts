@@ -7,7 +7,13 @@ import { registerEncryptedColumn } from '../kernel/crypto/key-rotation.ts';
 
 const CONTEXT = 'reports.report_files.content';
 
-registerEncryptedColumn({ table: 'report_files', idColumn: 'id', orgColumn: 'org_id', column: 'content', context: CONTEXT });
+registerEncryptedColumn({
+  table: 'report_files',
+  idColumn: 'id',
+  orgColumn: 'org_id',
+  column: 'content',
+  context: CONTEXT,
+});
 
 export async function sealReportFile(keyring: Keyring, orgId: string, pdf: Buffer): Promise<Buffer> {
   return keyring.encrypt(orgId, CONTEXT, pdf.toString('base64'));

@@ -29,15 +29,34 @@ export interface ReportContent {
 
 const L = {
   es: {
-    heading: 'Informe de estadísticas', period: 'Periodo', generated: 'Generado', keyFigures: 'Cifras principales', byMonth: 'Actos por mes', byType: 'Actos por tipo',
-    byState: 'Actos por estado (México) y país (Centroamérica)', mapNote: 'Mapa de cuadrícula: cada lugar es un cuadro del mismo tamaño en su posición aproximada; más oscuro es más.',
-    total: 'Total', hidden: 'no sumable', page: 'Página', of: 'de',
+    heading: 'Informe de estadísticas',
+    period: 'Periodo',
+    generated: 'Generado',
+    keyFigures: 'Cifras principales',
+    byMonth: 'Actos por mes',
+    byType: 'Actos por tipo',
+    byState: 'Actos por estado (México) y país (Centroamérica)',
+    mapNote:
+      'Mapa de cuadrícula: cada lugar es un cuadro del mismo tamaño en su posición aproximada; más oscuro es más.',
+    total: 'Total',
+    hidden: 'no sumable',
+    page: 'Página',
+    of: 'de',
     note: 'Conteos exactos de los registros de la organización, para uso interno. Las celdas menores que {t} pueden identificar a personas: no publique estas cifras sin la supresión de las estadísticas públicas.',
   },
   en: {
-    heading: 'Statistics report', period: 'Period', generated: 'Generated', keyFigures: 'Key figures', byMonth: 'Acts by month', byType: 'Acts by type',
-    byState: 'Acts by state (Mexico) and country (Central America)', mapNote: 'Tile map: each place is a square of the same size at its approximate position; darker means more.',
-    total: 'Total', hidden: 'not additive', page: 'Page', of: 'of',
+    heading: 'Statistics report',
+    period: 'Period',
+    generated: 'Generated',
+    keyFigures: 'Key figures',
+    byMonth: 'Acts by month',
+    byType: 'Acts by type',
+    byState: 'Acts by state (Mexico) and country (Central America)',
+    mapNote: 'Tile map: each place is a square of the same size at its approximate position; darker means more.',
+    total: 'Total',
+    hidden: 'not additive',
+    page: 'Page',
+    of: 'of',
     note: "Exact counts of the organisation's records, for internal use. Cells under {t} may identify people: do not publish these figures without the public statistics' suppression.",
   },
 } as const;
@@ -50,7 +69,15 @@ type Doc = InstanceType<typeof PDFDocument>;
 
 function heading(doc: Doc, text: string): void {
   if (doc.y > doc.page.height - 200) doc.addPage();
-  doc.moveDown(0.8).font('Helvetica-Bold').fontSize(13).fillColor('#000').text(text, doc.page.margins.left).font('Helvetica').fontSize(10).moveDown(0.3);
+  doc
+    .moveDown(0.8)
+    .font('Helvetica-Bold')
+    .fontSize(13)
+    .fillColor('#000')
+    .text(text, doc.page.margins.left)
+    .font('Helvetica')
+    .fontSize(10)
+    .moveDown(0.3);
 }
 
 function lineChart(doc: Doc, series: ReportSeries): void {
@@ -61,8 +88,18 @@ function lineChart(doc: Doc, series: ReportSeries): void {
   const max = Math.max(1, ...series.rows.map((r) => r.value ?? 0));
   const x = (i: number) => x0 + (series.rows.length <= 1 ? w / 2 : (w * i) / (series.rows.length - 1));
   const y = (v: number) => top + h - (h * v) / max;
-  doc.save().lineWidth(0.5).strokeColor('#6b7380').moveTo(x0, top + h).lineTo(x0 + w, top + h).stroke();
-  doc.fontSize(8).fillColor('#3d4450').text(String(max), x0 - 30, top - 4, { width: 26, align: 'right' }).text('0', x0 - 30, top + h - 4, { width: 26, align: 'right' });
+  doc
+    .save()
+    .lineWidth(0.5)
+    .strokeColor('#6b7380')
+    .moveTo(x0, top + h)
+    .lineTo(x0 + w, top + h)
+    .stroke();
+  doc
+    .fontSize(8)
+    .fillColor('#3d4450')
+    .text(String(max), x0 - 30, top - 4, { width: 26, align: 'right' })
+    .text('0', x0 - 30, top + h - 4, { width: 26, align: 'right' });
   let drawing = false;
   doc.lineWidth(1.5).strokeColor(BLUE);
   series.rows.forEach((r, i) => {
@@ -79,7 +116,11 @@ function lineChart(doc: Doc, series: ReportSeries): void {
   const every = Math.max(1, Math.ceil(series.rows.length / 12));
   series.rows.forEach((r, i) => {
     if (r.value !== null) doc.circle(x(i), y(r.value), 2.5).fill('#08306b');
-    if (i % every === 0) doc.fontSize(7).fillColor('#3d4450').text(r.label, x(i) - 20, top + h + 4, { width: 40, align: 'center' });
+    if (i % every === 0)
+      doc
+        .fontSize(7)
+        .fillColor('#3d4450')
+        .text(r.label, x(i) - 20, top + h + 4, { width: 40, align: 'center' });
   });
   doc.restore();
   doc.x = doc.page.margins.left;
@@ -96,7 +137,10 @@ function barChart(doc: Doc, series: ReportSeries, t: (typeof L)[ReportLang]): vo
     if (doc.y > doc.page.height - doc.page.margins.bottom - row) doc.addPage();
     const y = doc.y;
     const w = r.value === null ? 0 : Math.max(r.value > 0 ? 1 : 0, (barW * r.value) / max);
-    doc.fontSize(9).fillColor('#1f2933').text(r.label, left, y + 2, { width: labelW - 8, align: 'right', lineBreak: false, ellipsis: true });
+    doc
+      .fontSize(9)
+      .fillColor('#1f2933')
+      .text(r.label, left, y + 2, { width: labelW - 8, align: 'right', lineBreak: false, ellipsis: true });
     if (w > 0) doc.rect(left + labelW, y + 2, w, row - 5).fill(BLUE);
     doc.fillColor('#1f2933').text(num(r.value, t), left + labelW + w + 4, y + 2, { lineBreak: false });
     doc.y = y + row;
@@ -124,8 +168,15 @@ function tileMap(doc: Doc, series: ReportSeries, t: (typeof L)[ReportLang]): voi
     const y = top + tile.row * (size + gap);
     doc.rect(x, y, size, size).lineWidth(0.5).fillAndStroke(steps[step]!, '#6b7380');
     const ink = step >= 3 ? '#ffffff' : '#1f2933';
-    doc.fillColor(ink).fontSize(6.5).text(tile.abbr, x, y + 6, { width: size, align: 'center', lineBreak: false });
-    doc.fontSize(9).font('Helvetica-Bold').text(String(v), x, y + 17, { width: size, align: 'center', lineBreak: false }).font('Helvetica');
+    doc
+      .fillColor(ink)
+      .fontSize(6.5)
+      .text(tile.abbr, x, y + 6, { width: size, align: 'center', lineBreak: false });
+    doc
+      .fontSize(9)
+      .font('Helvetica-Bold')
+      .text(String(v), x, y + 17, { width: size, align: 'center', lineBreak: false })
+      .font('Helvetica');
   }
   doc.x = left;
   doc.y = top + rows * (size + gap) + 4;
@@ -137,10 +188,18 @@ function table(doc: Doc, series: ReportSeries, t: (typeof L)[ReportLang]): void 
   for (const r of [...series.rows, { key: 'total', label: t.total, value: series.total }]) {
     if (doc.y > doc.page.height - doc.page.margins.bottom - 14) doc.addPage();
     const y = doc.y;
-    doc.font(r.key === 'total' ? 'Helvetica-Bold' : 'Helvetica').fontSize(9).fillColor('#1f2933')
+    doc
+      .font(r.key === 'total' ? 'Helvetica-Bold' : 'Helvetica')
+      .fontSize(9)
+      .fillColor('#1f2933')
       .text(r.label, left, y, { width: 300, lineBreak: false, ellipsis: true })
       .text(num(r.value, t), left + 310, y, { width: 80, align: 'right', lineBreak: false });
-    doc.moveTo(left, y + 12).lineTo(left + 390, y + 12).lineWidth(0.3).strokeColor('#d0d4da').stroke();
+    doc
+      .moveTo(left, y + 12)
+      .lineTo(left + 390, y + 12)
+      .lineWidth(0.3)
+      .strokeColor('#d0d4da')
+      .stroke();
     doc.y = y + 14;
   }
   doc.font('Helvetica').fontSize(10).fillColor('#000');
@@ -149,21 +208,40 @@ function table(doc: Doc, series: ReportSeries, t: (typeof L)[ReportLang]): void 
 
 export async function renderStatisticsReport(content: ReportContent): Promise<Buffer> {
   const t = L[content.lang];
-  const doc = new PDFDocument({ size: 'LETTER', margin: 56, bufferPages: true, info: { Title: `${t.heading} · ${content.orgName}`, Producer: 'Acompaña' } });
+  const doc = new PDFDocument({
+    size: 'LETTER',
+    margin: 56,
+    bufferPages: true,
+    info: { Title: `${t.heading} · ${content.orgName}`, Producer: 'Acompaña' },
+  });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
-  const period = content.period.from === content.period.to ? content.period.from : `${content.period.from} – ${content.period.to}`;
+  const period =
+    content.period.from === content.period.to ? content.period.from : `${content.period.from} – ${content.period.to}`;
 
   // Branding: the organisation's name as the masthead, a rule in the report colour.
   doc.font('Helvetica-Bold').fontSize(20).fillColor('#08306b').text(content.orgName);
-  doc.moveTo(56, doc.y + 4).lineTo(doc.page.width - 56, doc.y + 4).lineWidth(2).strokeColor(BLUE).stroke();
+  doc
+    .moveTo(56, doc.y + 4)
+    .lineTo(doc.page.width - 56, doc.y + 4)
+    .lineWidth(2)
+    .strokeColor(BLUE)
+    .stroke();
   doc.moveDown(0.6).font('Helvetica').fontSize(14).fillColor('#000').text(`${t.heading} · ${t.period}: ${period}`);
-  doc.fontSize(9).fillColor('#3d4450').text(`${t.generated} ${content.generatedAt.toISOString().slice(0, 10)}`).fillColor('#000');
-  doc.moveDown(0.4).fontSize(9).text(t.note.replace('{t}', String(content.threshold)));
+  doc
+    .fontSize(9)
+    .fillColor('#3d4450')
+    .text(`${t.generated} ${content.generatedAt.toISOString().slice(0, 10)}`)
+    .fillColor('#000');
+  doc
+    .moveDown(0.4)
+    .fontSize(9)
+    .text(t.note.replace('{t}', String(content.threshold)));
 
   heading(doc, t.keyFigures);
-  for (const s of [content.actsByType, ...content.tables]) doc.fontSize(10).text(`${s.title}: ${num(s.total, t)} ${s.total === null ? '' : s.unit}`);
+  for (const s of [content.actsByType, ...content.tables])
+    doc.fontSize(10).text(`${s.title}: ${num(s.total, t)} ${s.total === null ? '' : s.unit}`);
 
   heading(doc, t.byMonth);
   lineChart(doc, content.actsByMonth);
@@ -181,7 +259,15 @@ export async function renderStatisticsReport(content: ReportContent): Promise<Bu
     doc.switchToPage(i);
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    doc.fontSize(8).fillColor('#3d4450').text(`${content.orgName} · ${t.heading} ${period} · ${t.page} ${i + 1} ${t.of} ${range.count}`, 56, doc.page.height - 36, { width: doc.page.width - 112, align: 'center', lineBreak: false });
+    doc
+      .fontSize(8)
+      .fillColor('#3d4450')
+      .text(
+        `${content.orgName} · ${t.heading} ${period} · ${t.page} ${i + 1} ${t.of} ${range.count}`,
+        56,
+        doc.page.height - 36,
+        { width: doc.page.width - 112, align: 'center', lineBreak: false },
+      );
     doc.page.margins.bottom = bottom;
   }
   doc.end();

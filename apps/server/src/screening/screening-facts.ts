@@ -16,8 +16,20 @@ export interface ScreeningFact {
 }
 
 /** A person's screenings, oldest first, with their flags decrypted (the caller audits the read). */
-export async function screeningFactsOfPerson(db: Queryable, keyring: Keyring, orgId: string, personId: string): Promise<ScreeningFact[]> {
-  const { rows } = await db.query<{ id: string; questionnaire_id: string; questionnaire_version: number; max_severity: string; recorded_at: Date | string; flags: unknown }>(
+export async function screeningFactsOfPerson(
+  db: Queryable,
+  keyring: Keyring,
+  orgId: string,
+  personId: string,
+): Promise<ScreeningFact[]> {
+  const { rows } = await db.query<{
+    id: string;
+    questionnaire_id: string;
+    questionnaire_version: number;
+    max_severity: string;
+    recorded_at: Date | string;
+    flags: unknown;
+  }>(
     `SELECT id::text AS id, questionnaire_id, questionnaire_version, max_severity, recorded_at, flags
        FROM screenings WHERE person_id = $1 AND org_id = $2 ORDER BY recorded_at, id`,
     [personId, orgId],

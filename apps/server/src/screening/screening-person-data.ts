@@ -30,7 +30,11 @@ registerPersonDataHandler({
         questionnaireId: row.questionnaire_id,
         questionnaireVersion: Number(row.questionnaire_version),
         answers: JSON.parse(await keyring.decrypt(orgId, 'screenings.answers', row.answers)) as unknown,
-        flags: (JSON.parse(await keyring.decrypt(orgId, 'screenings.flags', row.flags)) as RaisedFlag[]).map((f) => ({ flag: f.flag, severity: f.severity, explanation: f.explanation })),
+        flags: (JSON.parse(await keyring.decrypt(orgId, 'screenings.flags', row.flags)) as RaisedFlag[]).map((f) => ({
+          flag: f.flag,
+          severity: f.severity,
+          explanation: f.explanation,
+        })),
         maxSeverity: row.max_severity,
         recordedAt: new Date(row.recorded_at).toISOString(),
       })),

@@ -15,17 +15,51 @@ export function registerScreeningRoutes(app: FastifyInstance, ctx: AppContext): 
   const idParams = z.object({ id: z.string().uuid() });
 
   // The questionnaires are public knowledge (no personal data): the form is built from them.
-  api.get('/api/screening/questionnaires', { schema: { tags, summary: 'Screening questionnaires (every shipped version)', response: { 200: z.object({ items: z.array(z.unknown()) }), ...commonErrorResponses } } }, async () => ({
-    items: [...questionnaires],
-  }));
+  api.get(
+    '/api/screening/questionnaires',
+    {
+      schema: {
+        tags,
+        summary: 'Screening questionnaires (every shipped version)',
+        response: { 200: z.object({ items: z.array(z.unknown()) }), ...commonErrorResponses },
+      },
+    },
+    async () => ({
+      items: [...questionnaires],
+    }),
+  );
 
   api.post(
     '/api/people/:id/screenings',
-    { schema: { tags, summary: 'Record a screening; answers are checked and produce explained risk flags', params: idParams, body: screeningCreateSchema, response: { 201: screeningSchema, ...commonErrorResponses } } },
-    async (request, reply) => reply.status(201).send(await screening.record(await authOf(request).actor(), request.params.id, request.body, { ip: request.ip })),
+    {
+      schema: {
+        tags,
+        summary: 'Record a screening; answers are checked and produce explained risk flags',
+        params: idParams,
+        body: screeningCreateSchema,
+        response: { 201: screeningSchema, ...commonErrorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await screening.record(await authOf(request).actor(), request.params.id, request.body, { ip: request.ip }),
+        ),
   );
 
-  api.get('/api/people/:id/screenings', { schema: { tags, summary: "A person's screenings with their flags", params: idParams, response: { 200: z.object({ items: z.array(screeningSchema) }), ...commonErrorResponses } } }, async (request) => ({
-    items: await screening.list(await authOf(request).actor(), request.params.id, { ip: request.ip }),
-  }));
+  api.get(
+    '/api/people/:id/screenings',
+    {
+      schema: {
+        tags,
+        summary: "A person's screenings with their flags",
+        params: idParams,
+        response: { 200: z.object({ items: z.array(screeningSchema) }), ...commonErrorResponses },
+      },
+    },
+    async (request) => ({
+      items: await screening.list(await authOf(request).actor(), request.params.id, { ip: request.ip }),
+    }),
+  );
 }

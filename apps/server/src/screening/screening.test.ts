@@ -12,7 +12,11 @@ describeOnBothDatabases('screening', (h) => {
   before(async () => {
     await h().createAccount({ org: 'albergue', email: 'cw@albergue.example', role: 'caseworker' });
     worker = await h().login('cw@albergue.example');
-    personId = ((await worker.post('/api/people', { givenNames: 'Dania', surnames: 'Maradiaga', sex: 'F', nationality: 'HN' })).json() as { id: string }).id;
+    personId = (
+      (
+        await worker.post('/api/people', { givenNames: 'Dania', surnames: 'Maradiaga', sex: 'F', nationality: 'HN' })
+      ).json() as { id: string }
+    ).id;
   });
 
   it('flags international protection needs, with the reason and the suggested COMAR task', async () => {
@@ -21,17 +25,26 @@ describeOnBothDatabases('screening', (h) => {
       answers: { fear_of_return: true, fear_reasons: ['gang_threats'], days_in_mexico: 1 },
     });
     assert.equal(response.statusCode, 201, response.body);
-    const body = response.json() as { questionnaireVersion: number; maxSeverity: string; flags: { flag: string; suggestedTasks: string[]; explanation: { es: string } }[] };
+    const body = response.json() as {
+      questionnaireVersion: number;
+      maxSeverity: string;
+      flags: { flag: string; suggestedTasks: string[]; explanation: { es: string } }[];
+    };
     assert.equal(body.questionnaireVersion, 1);
     assert.equal(body.maxSeverity, 'urgent');
-    assert.deepEqual(body.flags.map((f) => f.flag), ['international_protection_needs']);
+    assert.deepEqual(
+      body.flags.map((f) => f.flag),
+      ['international_protection_needs'],
+    );
     assert.ok(body.flags[0]?.suggestedTasks.includes('comar_application'));
   });
 
   it('keeps answers and flags encrypted, and lists them back to the caseworker', async () => {
     const { rows } = await h().ctx.db.query<{ dump: string }>('SELECT row_to_json(s)::text AS dump FROM screenings s');
     for (const row of rows) assert.doesNotMatch(row.dump, /gang_threats|international_protection_needs|fear_of_return/);
-    const list = (await worker.get(`/api/people/${personId}/screenings`)).json() as { items: { answers: Record<string, unknown> }[] };
+    const list = (await worker.get(`/api/people/${personId}/screenings`)).json() as {
+      items: { answers: Record<string, unknown> }[];
+    };
     assert.deepEqual(list.items[0]?.answers.fear_reasons, ['gang_threats']);
   });
 
@@ -42,8 +55,14 @@ describeOnBothDatabases('screening', (h) => {
       { 'accept-language': 'en' },
     );
     assert.equal(response.statusCode, 400);
-    assert.deepEqual(response.json(), { code: 'screening.unknown_choice', message: 'The answer to "danger_signs" is not one of the choices.', field: 'answers.danger_signs' });
-    const { rows } = await h().ctx.db.query<{ n: number }>("SELECT count(*) AS n FROM screenings WHERE questionnaire_id = 'medical_urgency'");
+    assert.deepEqual(response.json(), {
+      code: 'screening.unknown_choice',
+      message: 'The answer to "danger_signs" is not one of the choices.',
+      field: 'answers.danger_signs',
+    });
+    const { rows } = await h().ctx.db.query<{ n: number }>(
+      "SELECT count(*) AS n FROM screenings WHERE questionnaire_id = 'medical_urgency'",
+    );
     assert.equal(Number(rows[0]?.n), 0);
   });
 
@@ -58,17 +77,37 @@ describeOnBothDatabases('screening', (h) => {
 
   it('alerts the coordinators (child-protection focal point) when an unaccompanied child is screened', async () => {
     await h().createAccount({ org: 'albergue', email: 'coord@albergue.example', role: 'coordinator' });
-    const child = ((await worker.post('/api/people', { givenNames: 'Kevin', surnames: 'Alvarenga', sex: 'M', nationality: 'HN', estimatedAge: 15 })).json() as { id: string }).id;
-    const response = await worker.post(`/api/people/${child}/screenings`, { questionnaireId: 'child_best_interests', answers: { travels_with_parent: false }, profile: ['child', 'unaccompanied_child'] });
+    const child = (
+      (
+        await worker.post('/api/people', {
+          givenNames: 'Kevin',
+          surnames: 'Alvarenga',
+          sex: 'M',
+          nationality: 'HN',
+          estimatedAge: 15,
+        })
+      ).json() as { id: string }
+    ).id;
+    const response = await worker.post(`/api/people/${child}/screenings`, {
+      questionnaireId: 'child_best_interests',
+      answers: { travels_with_parent: false },
+      profile: ['child', 'unaccompanied_child'],
+    });
     assert.equal(response.statusCode, 201, response.body);
     const { rows } = await h().ctx.db.query<{ email: string; kind: string }>(
       'SELECT a.email, n.kind FROM notifications n JOIN accounts a ON a.id = n.account_id WHERE n.record_id = $1',
       [child],
     );
-    assert.deepEqual(rows.map((r) => `${r.email} ${r.kind}`), ['coord@albergue.example screening.child_protection']);
+    assert.deepEqual(
+      rows.map((r) => `${r.email} ${r.kind}`),
+      ['coord@albergue.example screening.child_protection'],
+    );
     // An adult's screening alerts nobody.
     const before = await h().ctx.db.query<{ n: number }>('SELECT count(*) AS n FROM notifications');
-    await worker.post(`/api/people/${personId}/screenings`, { questionnaireId: 'medical_urgency', answers: { needs_care_now: true } });
+    await worker.post(`/api/people/${personId}/screenings`, {
+      questionnaireId: 'medical_urgency',
+      answers: { needs_care_now: true },
+    });
     const after = await h().ctx.db.query<{ n: number }>('SELECT count(*) AS n FROM notifications');
     assert.equal(Number(after.rows[0]?.n), Number(before.rows[0]?.n));
   });

@@ -13,7 +13,8 @@ const ageBand = (yearExpr: string, birthYear: string): string => {
     WHEN ${age} < 18 THEN '12-17' WHEN ${age} < 30 THEN '18-29' WHEN ${age} < 60 THEN '30-59' ELSE '60+' END`;
 };
 
-const orgWhere = (p: Params, column: string, q: CountQuery): string[] => (q.orgId ? [`${column} = ${p.add(q.orgId)}::uuid`] : []);
+const orgWhere = (p: Params, column: string, q: CountQuery): string[] =>
+  q.orgId ? [`${column} = ${p.add(q.orgId)}::uuid`] : [];
 const probes = (p: Params, q: CountQuery): string =>
   `unnest(${p.add(q.blind?.orgs ?? [])}::uuid[], ${p.add(q.blind?.bis ?? [])}::text[], ${p.add(q.blind?.keys ?? [])}::text[]) AS m(org, bi, key)`;
 

@@ -26,7 +26,10 @@ describeOnBothDatabases('statistics: care, protection and search indicators', (h
     assert.equal(r.statusCode, 201, r.body);
     const id = (r.json() as { id: string }).id;
     if (recorded.length) {
-      const p = await cw.put(`/api/people/${id}/profile`, { indicators: recorded, version: (r.json() as { version: number }).version });
+      const p = await cw.put(`/api/people/${id}/profile`, {
+        indicators: recorded,
+        version: (r.json() as { version: number }).version,
+      });
       assert.equal(p.statusCode, 200, p.body);
     }
     people.push(id);
@@ -35,20 +38,27 @@ describeOnBothDatabases('statistics: care, protection and search indicators', (h
 
   async function missing(org: string, status: string, nationality: string, n: number): Promise<void> {
     for (let i = 0; i < n; i++) {
-      await q(`INSERT INTO missing_reports (org_id, status, nationality, sex, created_at) VALUES ($1, $2, $3, 'M', '2025-10-10T12:00:00Z')`, [org, status, nationality]);
+      await q(
+        `INSERT INTO missing_reports (org_id, status, nationality, sex, created_at) VALUES ($1, $2, $3, 'M', '2025-10-10T12:00:00Z')`,
+        [org, status, nationality],
+      );
     }
   }
 
   before(async () => {
     orgA = await h().createOrg('casa-a');
-    for (const [email, role] of [['analyst@a.example', 'analyst'], ['cw@a.example', 'caseworker']] as const) {
+    for (const [email, role] of [
+      ['analyst@a.example', 'analyst'],
+      ['cw@a.example', 'caseworker'],
+    ] as const) {
       await h().ctx.accounts.createAccount({ orgId: orgA, email, password: TEST_PASSWORD, role, totpExempt: true });
     }
     analyst = await h().login('analyst@a.example');
     cw = await h().login('cw@a.example');
     await h().createAccount({ org: 'casa-b', email: 'cw@b.example', role: 'caseworker' });
     orgB = (await q(`SELECT id::text AS id FROM organisations WHERE slug = 'casa-b'`)).rows[0]!.id as string;
-    teamNorth = (await q(`INSERT INTO teams (org_id, name) VALUES ($1, 'Norte') RETURNING id::text AS id`, [orgA])).rows[0]!.id as string;
+    teamNorth = (await q(`INSERT INTO teams (org_id, name) VALUES ($1, 'Norte') RETURNING id::text AS id`, [orgA]))
+      .rows[0]!.id as string;
     // Six adult women, two boys of 15, a boy of 16 recorded as unaccompanied, a man of 30
     // recorded as LGBTIQ+ and with a disability.
     for (let i = 0; i < 6; i++) await person({ sex: 'F', nationality: 'HN', estimatedAge: 25 });
@@ -65,17 +75,44 @@ describeOnBothDatabases('statistics: care, protection and search indicators', (h
     await q(screening, [orgA, people[0], [gbv, ipn], '2025-11-05T15:00:00Z']);
     await q(screening, [orgA, people[1], [ipn], '2025-10-06T15:00:00Z']);
     // Procedures, cases (two in team North) and referrals, all in October 2025.
-    for (const [type, stage] of [['mx.comar.refugee_status', 'filed'], ['mx.comar.refugee_status', 'filed'], ['mx.comar.refugee_status', 'resolved'], ['mx.amparo', 'preparing']]) {
-      await q(`INSERT INTO procedures (org_id, person_id, type, type_version, stage, created_at) VALUES ($1, $2, $3, 1, $4, '2025-10-02T12:00:00Z')`, [orgA, people[2], type, stage]);
+    for (const [type, stage] of [
+      ['mx.comar.refugee_status', 'filed'],
+      ['mx.comar.refugee_status', 'filed'],
+      ['mx.comar.refugee_status', 'resolved'],
+      ['mx.amparo', 'preparing'],
+    ]) {
+      await q(
+        `INSERT INTO procedures (org_id, person_id, type, type_version, stage, created_at) VALUES ($1, $2, $3, 1, $4, '2025-10-02T12:00:00Z')`,
+        [orgA, people[2], type, stage],
+      );
     }
-    for (const [status, team, child] of [['open', teamNorth, false], ['active', teamNorth, true], ['active', null, false], ['closed', null, false]] as const) {
-      await q(`INSERT INTO cases (org_id, person_id, status, team_id, child_protection, opened_at, closed_at) VALUES ($1, $2, $3, $4, $5, '2025-10-03T12:00:00Z', $6)`,
-        [orgA, people[3], status, team, child, status === 'closed' ? '2025-10-20T12:00:00Z' : null]);
+    for (const [status, team, child] of [
+      ['open', teamNorth, false],
+      ['active', teamNorth, true],
+      ['active', null, false],
+      ['closed', null, false],
+    ] as const) {
+      await q(
+        `INSERT INTO cases (org_id, person_id, status, team_id, child_protection, opened_at, closed_at) VALUES ($1, $2, $3, $4, $5, '2025-10-03T12:00:00Z', $6)`,
+        [orgA, people[3], status, team, child, status === 'closed' ? '2025-10-20T12:00:00Z' : null],
+      );
     }
-    const consent = (await q(`INSERT INTO person_consents (person_id, org_id, purpose, method) VALUES ($1, $2, 'referral', 'signed') RETURNING id::text AS id`, [people[4], orgA])).rows[0]!.id;
-    for (const [status, urgency] of [['completed', 'routine'], ['completed', 'urgent'], ['declined', 'routine']]) {
-      await q(`INSERT INTO referrals (from_org_id, to_org_id, person_id, consent_id, urgency, shared_fields, reason, status, due_at, created_at)
-        VALUES ($1, $2, $3, $4, $5, '{}', '\\x00'::bytea, $6, '2025-11-01T00:00:00Z', '2025-10-04T12:00:00Z')`, [orgA, orgB, people[4], consent, urgency, status]);
+    const consent = (
+      await q(
+        `INSERT INTO person_consents (person_id, org_id, purpose, method) VALUES ($1, $2, 'referral', 'signed') RETURNING id::text AS id`,
+        [people[4], orgA],
+      )
+    ).rows[0]!.id;
+    for (const [status, urgency] of [
+      ['completed', 'routine'],
+      ['completed', 'urgent'],
+      ['declined', 'routine'],
+    ]) {
+      await q(
+        `INSERT INTO referrals (from_org_id, to_org_id, person_id, consent_id, urgency, shared_fields, reason, status, due_at, created_at)
+        VALUES ($1, $2, $3, $4, $5, '{}', '\\x00'::bytea, $6, '2025-11-01T00:00:00Z', '2025-10-04T12:00:00Z')`,
+        [orgA, orgB, people[4], consent, urgency, status],
+      );
     }
     // Missing-person reports of October: A has 9 open (HN) and 2 located alive (SV); B has 6 open (HN).
     await missing(orgA, 'open', 'HN', 9);
@@ -112,18 +149,45 @@ describeOnBothDatabases('statistics: care, protection and search indicators', (h
   });
 
   it('counts procedures by type and stage, cases by status and team, referrals by outcome', async () => {
-    const p = (await analyst.get('/api/stats/procedures.stages?by=type,stage&from=2025-10&to=2025-10')).json() as StatsTable;
+    const p = (
+      await analyst.get('/api/stats/procedures.stages?by=type,stage&from=2025-10&to=2025-10')
+    ).json() as StatsTable;
     assert.equal(count(p, 'mx.comar.refugee_status', 'filed'), 2);
     assert.equal(count(p, 'mx.comar.refugee_status', null), 3);
     assert.equal(count(p, null, null), 4);
-    const cases = (await analyst.get('/api/stats/cases.status?by=status', { 'accept-language': 'es' })).json() as StatsTable;
-    assert.deepEqual(cases.cells.map((c) => [c.keys[0], c.count]), [['open', 1], ['active', 2], ['closed', 1], [null, 4]]);
+    const cases = (
+      await analyst.get('/api/stats/cases.status?by=status', { 'accept-language': 'es' })
+    ).json() as StatsTable;
+    assert.deepEqual(
+      cases.cells.map((c) => [c.keys[0], c.count]),
+      [
+        ['open', 1],
+        ['active', 2],
+        ['closed', 1],
+        [null, 4],
+      ],
+    );
     assert.equal(cases.dimensions[0]?.categories[1]?.label, 'En atención');
     const team = (await analyst.get(`/api/stats/cases.status?by=status&team=${teamNorth}`)).json() as StatsTable;
     assert.equal(team.scope, 'team');
-    assert.deepEqual(team.cells.map((c) => [c.keys[0], c.count]), [['open', 1], ['active', 1], [null, 2]]);
-    const child = (await analyst.get('/api/stats/cases.status?by=status&filter=child:yes&lang=en')).json() as StatsTable;
-    assert.deepEqual(child.cells.map((c) => [c.keys[0], c.count]), [['active', 1], [null, 1]]);
+    assert.deepEqual(
+      team.cells.map((c) => [c.keys[0], c.count]),
+      [
+        ['open', 1],
+        ['active', 1],
+        [null, 2],
+      ],
+    );
+    const child = (
+      await analyst.get('/api/stats/cases.status?by=status&filter=child:yes&lang=en')
+    ).json() as StatsTable;
+    assert.deepEqual(
+      child.cells.map((c) => [c.keys[0], c.count]),
+      [
+        ['active', 1],
+        [null, 1],
+      ],
+    );
     assert.deepEqual(child.filters, [{ dimension: 'child', key: 'yes', label: 'Yes' }]);
     const refs = (await analyst.get('/api/stats/referrals.status?by=status,urgency')).json() as StatsTable;
     assert.equal(count(refs, 'completed', null), 2);
@@ -131,8 +195,17 @@ describeOnBothDatabases('statistics: care, protection and search indicators', (h
   });
 
   it("counts the organisation's own missing-person reports, and refuses a malformed filter", async () => {
-    const own = (await analyst.get('/api/stats/missing.reports?by=status&from=2025-10&to=2025-10')).json() as StatsTable;
-    assert.deepEqual(own.cells.map((c) => [c.keys[0], c.count, c.flag]), [['open', 9, null], ['located_alive', 2, 'small'], [null, 11, null]]);
+    const own = (
+      await analyst.get('/api/stats/missing.reports?by=status&from=2025-10&to=2025-10')
+    ).json() as StatsTable;
+    assert.deepEqual(
+      own.cells.map((c) => [c.keys[0], c.count, c.flag]),
+      [
+        ['open', 9, null],
+        ['located_alive', 2, 'small'],
+        [null, 11, null],
+      ],
+    );
     const bad = await analyst.get('/api/stats/missing.reports?by=status&filter=status:open;drop');
     assert.equal(bad.statusCode, 400);
     assert.equal((bad.json() as { code: string }).code, 'stats.invalid_filter');
@@ -150,45 +223,85 @@ describeOnBothDatabases('statistics: care, protection and search indicators', (h
     // The line open + located = total has a second hidden cell, so the two cannot be subtracted.
     assert.equal([count(t, 'open'), count(t, null)].filter((c) => c === null).length, 1);
     // Filtering to El Salvador isolates the two located reports of organisation A.
-    const sv = (await analyst.get('/api/stats/missing.reports?scope=network&by=status&filter=nationality:SV&from=2025-10&to=2025-10')).json() as StatsTable;
-    assert.ok(sv.cells.every((c) => c.count === null || c.count === 0), JSON.stringify(sv.cells));
+    const sv = (
+      await analyst.get(
+        '/api/stats/missing.reports?scope=network&by=status&filter=nationality:SV&from=2025-10&to=2025-10',
+      )
+    ).json() as StatsTable;
+    assert.ok(
+      sv.cells.every((c) => c.count === null || c.count === 0),
+      JSON.stringify(sv.cells),
+    );
     assert.ok(!JSON.stringify(sv).includes('"count":2'));
     // Honduras: 15 open reports across both organisations, published; B's 6 never appear alone.
-    const hn = (await analyst.get('/api/stats/missing.reports?scope=network&by=status&filter=nationality:HN&from=2025-10&to=2025-10')).json() as StatsTable;
+    const hn = (
+      await analyst.get(
+        '/api/stats/missing.reports?scope=network&by=status&filter=nationality:HN&from=2025-10&to=2025-10',
+      )
+    ).json() as StatsTable;
     assert.equal(count(hn, 'open'), 15);
     assert.ok(!JSON.stringify(hn).includes('"count":6'));
     // A network table spans one month; the profile indicator is never released.
-    assert.equal((await analyst.get('/api/stats/missing.reports?scope=network&from=2025-09&to=2025-10')).statusCode, 400);
-    assert.equal((await analyst.get('/api/stats/people.profile?scope=network&from=2025-10&to=2025-10')).statusCode, 404);
+    assert.equal(
+      (await analyst.get('/api/stats/missing.reports?scope=network&from=2025-09&to=2025-10')).statusCode,
+      400,
+    );
+    assert.equal(
+      (await analyst.get('/api/stats/people.profile?scope=network&from=2025-10&to=2025-10')).statusCode,
+      404,
+    );
   });
 });
 
 describeOnBothDatabases('statistics: a public release is versioned and reproducible from the audit', (h) => {
   const url = '/api/public/stats/missing.reports?by=status,nationality,sex&from=2025-10&to=2025-10';
-  const releases = async () => (await h().ctx.db.query<{ details: Record<string, unknown> }>(
-    `SELECT details FROM audit_log WHERE action = 'statistics.release' AND record_id = 'missing.reports/2025-10' ORDER BY seq`)).rows.map((r) => r.details);
+  const releases = async () =>
+    (
+      await h().ctx.db.query<{ details: Record<string, unknown> }>(
+        `SELECT details FROM audit_log WHERE action = 'statistics.release' AND record_id = 'missing.reports/2025-10' ORDER BY seq`,
+      )
+    ).rows.map((r) => r.details);
 
   it('audits each new version of a month once, with the published values, and serves the same version again', async () => {
     const org = await h().createOrg('release-org');
-    const add = (status: string, nationality: string, n: number) => Promise.all(Array.from({ length: n }, () =>
-      h().ctx.db.query(`INSERT INTO missing_reports (org_id, status, nationality, sex, created_at) VALUES ($1, $2, $3, 'F', '2025-10-10T12:00:00Z')`, [org, status, nationality])));
+    const add = (status: string, nationality: string, n: number) =>
+      Promise.all(
+        Array.from({ length: n }, () =>
+          h().ctx.db.query(
+            `INSERT INTO missing_reports (org_id, status, nationality, sex, created_at) VALUES ($1, $2, $3, 'F', '2025-10-10T12:00:00Z')`,
+            [org, status, nationality],
+          ),
+        ),
+      );
     await add('open', 'HN', 7);
     await add('open', 'GT', 6);
     await add('closed', 'GT', 2);
-    const first = (await h().app.inject({ method: 'GET', url })).json() as StatsTable & { release: { version: number; fingerprint: string } };
+    const first = (await h().app.inject({ method: 'GET', url })).json() as StatsTable & {
+      release: { version: number; fingerprint: string };
+    };
     assert.equal(first.release.version, 1);
-    assert.equal(((await h().app.inject({ method: 'GET', url })).json() as typeof first).release.version, 1, 'asking again is the same release');
+    assert.equal(
+      ((await h().app.inject({ method: 'GET', url })).json() as typeof first).release.version,
+      1,
+      'asking again is the same release',
+    );
     let audited = await releases();
     assert.equal(audited.length, 1);
     // The audit reproduces exactly what was published (hidden cells as null).
-    assert.deepEqual(JSON.parse(String(audited[0]!.cells)), first.cells.map((c) => c.count));
+    assert.deepEqual(
+      JSON.parse(String(audited[0]!.cells)),
+      first.cells.map((c) => c.count),
+    );
     assert.equal(audited[0]!.fingerprint, first.release.fingerprint);
     // A report added to October afterwards makes version 2; version 1 stays in the audit.
     await add('open', 'HN', 1);
     const second = (await h().app.inject({ method: 'GET', url })).json() as typeof first;
     assert.equal(second.release.version, 2);
     audited = await releases();
-    assert.deepEqual(audited.map((d) => d.version), [1, 2]);
+    assert.deepEqual(
+      audited.map((d) => d.version),
+      [1, 2],
+    );
     assert.notEqual(audited[1]!.fingerprint, audited[0]!.fingerprint);
   });
 });
@@ -197,6 +310,10 @@ describe('care indicators are defined once', () => {
   it('lists every new indicator in the one indicators list with a query', async () => {
     const { indicators } = await import('@acompana/core');
     const { careBases } = await import('./care-stats.queries.ts');
-    for (const id of Object.keys(careBases)) assert.ok(indicators.some((i) => i.id === id), id);
+    for (const id of Object.keys(careBases))
+      assert.ok(
+        indicators.some((i) => i.id === id),
+        id,
+      );
   });
 });

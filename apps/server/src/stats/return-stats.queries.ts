@@ -3,7 +3,8 @@
 import type { CountQuery, Params } from './stats.queries.ts';
 import { periodWhere } from './stats.queries.ts';
 
-const orgWhere = (p: Params, column: string, q: CountQuery): string[] => (q.orgId ? [`${column} = ${p.add(q.orgId)}::uuid`] : []);
+const orgWhere = (p: Params, column: string, q: CountQuery): string[] =>
+  q.orgId ? [`${column} = ${p.add(q.orgId)}::uuid`] : [];
 const whereOf = (where: string[]) => (where.length ? `WHERE ${where.join(' AND ')}` : '');
 
 /** Follow-ups done, by milestone and the person's situation, in the month done. */

@@ -8,10 +8,19 @@ import { describeOnBothDatabases } from '../testing/on-both-databases.ts';
 import type { ApiClient } from '../testing/test-harness.ts';
 import { legalIdentityService } from '../directory/directory-fixtures.ts';
 
-interface Cell { keys: (string | null)[]; count: number | null; flag: string | null }
-interface Table { cells: Cell[]; dimensions: { id: string; categories: { key: string; label: string }[] }[] }
-const count = (t: Table, ...keys: (string | null)[]) => t.cells.find((c) => JSON.stringify(c.keys) === JSON.stringify(keys))?.count;
-const flag = (t: Table, ...keys: (string | null)[]) => t.cells.find((c) => JSON.stringify(c.keys) === JSON.stringify(keys))?.flag;
+interface Cell {
+  keys: (string | null)[];
+  count: number | null;
+  flag: string | null;
+}
+interface Table {
+  cells: Cell[];
+  dimensions: { id: string; categories: { key: string; label: string }[] }[];
+}
+const count = (t: Table, ...keys: (string | null)[]) =>
+  t.cells.find((c) => JSON.stringify(c.keys) === JSON.stringify(keys))?.count;
+const flag = (t: Table, ...keys: (string | null)[]) =>
+  t.cells.find((c) => JSON.stringify(c.keys) === JSON.stringify(keys))?.flag;
 
 describeOnBothDatabases('statistics: referrals, reintegration and families', (h) => {
   let worker: ApiClient;
@@ -28,18 +37,62 @@ describeOnBothDatabases('statistics: referrals, reintegration and families', (h)
     analyst = await h().login('analyst@retorno.example');
     partner = await h().login('coord@identidad.example');
     month = today().slice(0, 7);
-    const service = await partner.post('/api/directory/services', { ...legalIdentityService(), acceptsReferrals: true });
+    const service = await partner.post('/api/directory/services', {
+      ...legalIdentityService(),
+      acceptsReferrals: true,
+    });
     const serviceId = (service.json() as { service: { id: string } }).service.id;
-    const outcomes = ['progressing', 'progressing', 'progressing', 'progressing', 'progressing', 'progressing', 'settled', 'struggling'];
+    const outcomes = [
+      'progressing',
+      'progressing',
+      'progressing',
+      'progressing',
+      'progressing',
+      'progressing',
+      'settled',
+      'struggling',
+    ];
     for (const [i, outcome] of outcomes.entries()) {
-      const person = (await worker.post('/api/people', { givenNames: `Persona${i}`, surnames: 'Ejemplo', sex: 'M', nationality: 'MX', birthDate: '1990-01-01' })).json() as { id: string };
-      const reception = (await worker.post('/api/reintegration/receptions', { personId: person.id, receivedOn: today(), arrivalMode: 'air', portOfEntry: 'AICM', returnedFrom: 'US', returningAuthority: 'ice' })).json() as { id: string };
-      const assessed = (await worker.put(`/api/reintegration/receptions/${reception.id}/assessment`, { assessedOn: today(), needs: [{ area: 'legal_identity', level: 'urgent' }] })).json() as { followUps: { id: string }[] };
-      const done = await worker.post(`/api/reintegration/follow-ups/${assessed.followUps[0]?.id}`, { doneOn: today(), outcome });
+      const person = (
+        await worker.post('/api/people', {
+          givenNames: `Persona${i}`,
+          surnames: 'Ejemplo',
+          sex: 'M',
+          nationality: 'MX',
+          birthDate: '1990-01-01',
+        })
+      ).json() as { id: string };
+      const reception = (
+        await worker.post('/api/reintegration/receptions', {
+          personId: person.id,
+          receivedOn: today(),
+          arrivalMode: 'air',
+          portOfEntry: 'AICM',
+          returnedFrom: 'US',
+          returningAuthority: 'ice',
+        })
+      ).json() as { id: string };
+      const assessed = (
+        await worker.put(`/api/reintegration/receptions/${reception.id}/assessment`, {
+          assessedOn: today(),
+          needs: [{ area: 'legal_identity', level: 'urgent' }],
+        })
+      ).json() as { followUps: { id: string }[] };
+      const done = await worker.post(`/api/reintegration/follow-ups/${assessed.followUps[0]?.id}`, {
+        doneOn: today(),
+        outcome,
+      });
       assert.equal(done.statusCode, 200, done.body);
       if (i < 2) {
         await worker.post(`/api/people/${person.id}/consents`, { purpose: 'referral', method: 'signed' });
-        const sent = (await worker.post(`/api/reintegration/receptions/${reception.id}/referrals`, { area: 'legal_identity', toServiceId: serviceId, reason: 'Acta', sharedFields: ['name'] })).json() as { plan: { referralId: string }[] };
+        const sent = (
+          await worker.post(`/api/reintegration/receptions/${reception.id}/referrals`, {
+            area: 'legal_identity',
+            toServiceId: serviceId,
+            reason: 'Acta',
+            sharedFields: ['name'],
+          })
+        ).json() as { plan: { referralId: string }[] };
         if (i === 0) {
           const id = sent.plan[0]?.referralId as string;
           assert.equal((await partner.post(`/api/referrals/${id}/accept`)).statusCode, 200);
@@ -49,7 +102,12 @@ describeOnBothDatabases('statistics: referrals, reintegration and families', (h)
     }
     for (const label of ['Familia Uno', 'Familia Dos']) {
       const family = (await worker.post('/api/families', { label })).json() as { id: string; version: number };
-      if (label === 'Familia Uno') assert.equal((await worker.post(`/api/families/${family.id}/reunify`, { version: family.version, reunifiedOn: today() })).statusCode, 200);
+      if (label === 'Familia Uno')
+        assert.equal(
+          (await worker.post(`/api/families/${family.id}/reunify`, { version: family.version, reunifiedOn: today() }))
+            .statusCode,
+          200,
+        );
     }
   });
 
@@ -68,7 +126,9 @@ describeOnBothDatabases('statistics: referrals, reintegration and families', (h)
   });
 
   it('counts reintegration outcomes at follow-up and families reunified', async () => {
-    const t = (await analyst.get(`/api/stats/reintegration.outcomes?by=milestone,outcome&from=${month}&to=${month}`)).json() as Table;
+    const t = (
+      await analyst.get(`/api/stats/reintegration.outcomes?by=milestone,outcome&from=${month}&to=${month}`)
+    ).json() as Table;
     assert.equal(count(t, '30', 'progressing'), 6);
     assert.equal(count(t, '30', 'settled'), 1);
     assert.equal(count(t, '30', null), 8);
@@ -78,7 +138,10 @@ describeOnBothDatabases('statistics: referrals, reintegration and families', (h)
   });
 
   it('hides cells under the threshold in the public table of the month, and what would reveal them', async () => {
-    const res = await h().app.inject({ method: 'GET', url: `/api/public/stats/reintegration.outcomes?by=outcome&from=${month}&to=${month}` });
+    const res = await h().app.inject({
+      method: 'GET',
+      url: `/api/public/stats/reintegration.outcomes?by=outcome&from=${month}&to=${month}`,
+    });
     assert.equal(res.statusCode, 200, res.body);
     const t = res.json() as Table;
     assert.equal(count(t, 'settled'), null);
@@ -86,9 +149,20 @@ describeOnBothDatabases('statistics: referrals, reintegration and families', (h)
     assert.equal(count(t, null), 8);
     // No published cell is small, and the hidden ones cannot be worked out from the total: with
     // only one inner cell hidden, the total would give it away.
-    assert.ok(t.cells.every((c) => c.count === null || c.count === 0 || c.count >= 5), JSON.stringify(t.cells));
+    assert.ok(
+      t.cells.every((c) => c.count === null || c.count === 0 || c.count >= 5),
+      JSON.stringify(t.cells),
+    );
     assert.ok(t.cells.filter((c) => c.keys[0] !== null && c.count === null).length >= 2);
-    const families = (await h().app.inject({ method: 'GET', url: `/api/public/stats/families.reunified?by=status&from=${month}&to=${month}` })).json() as Table;
-    assert.ok(families.cells.every((c) => c.count === null || c.count === 0), JSON.stringify(families.cells));
+    const families = (
+      await h().app.inject({
+        method: 'GET',
+        url: `/api/public/stats/families.reunified?by=status&from=${month}&to=${month}`,
+      })
+    ).json() as Table;
+    assert.ok(
+      families.cells.every((c) => c.count === null || c.count === 0),
+      JSON.stringify(families.cells),
+    );
   });
 });

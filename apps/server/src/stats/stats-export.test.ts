@@ -21,9 +21,30 @@ function unzipped(bytes: Buffer, entry: string): string {
 }
 
 const table: StatsTable = {
-  indicator: 'incidents.acts', title: 'Acts', unit: 'acts', scope: 'organisation', filters: [], period: { from: null, to: null }, threshold: 5, institutionLevel: null,
-  dimensions: [{ id: 'state', title: 'State', hxl: '#adm1+name', categories: [{ key: 'MX07', label: 'Chiapas' }, { key: 'x', label: '=HYPERLINK("http://evil.example","click")' }] }],
-  cells: [{ keys: ['MX07'], count: 8, flag: null }, { keys: ['x'], count: null, flag: 'suppressed' }, { keys: [null], count: null, flag: 'suppressed' }],
+  indicator: 'incidents.acts',
+  title: 'Acts',
+  unit: 'acts',
+  scope: 'organisation',
+  filters: [],
+  period: { from: null, to: null },
+  threshold: 5,
+  institutionLevel: null,
+  dimensions: [
+    {
+      id: 'state',
+      title: 'State',
+      hxl: '#adm1+name',
+      categories: [
+        { key: 'MX07', label: 'Chiapas' },
+        { key: 'x', label: '=HYPERLINK("http://evil.example","click")' },
+      ],
+    },
+  ],
+  cells: [
+    { keys: ['MX07'], count: 8, flag: null },
+    { keys: ['x'], count: null, flag: 'suppressed' },
+    { keys: [null], count: null, flag: 'suppressed' },
+  ],
   method: '',
 };
 
@@ -31,7 +52,10 @@ describe('XLSX export', () => {
   it('writes a workbook that unzips, with counts as numbers and a formula-like label as plain text', () => {
     const sheet = unzipped(toXlsx(longForm(table, 'en'), 'incidents.acts'), 'xl/worksheets/sheet1.xml');
     assert.match(sheet, /<c r="B3"><v>8<\/v><\/c>/);
-    assert.match(sheet, /<c r="A4" t="inlineStr"><is><t xml:space="preserve">=HYPERLINK\(&quot;http:\/\/evil.example&quot;,&quot;click&quot;\)<\/t><\/is><\/c>/);
+    assert.match(
+      sheet,
+      /<c r="A4" t="inlineStr"><is><t xml:space="preserve">=HYPERLINK\(&quot;http:\/\/evil.example&quot;,&quot;click&quot;\)<\/t><\/is><\/c>/,
+    );
     assert.doesNotMatch(sheet, /<f>/, 'no formula element anywhere');
     assert.match(sheet, /<c r="C4" t="inlineStr"><is><t xml:space="preserve">suppressed<\/t>/);
     assert.doesNotMatch(sheet, /<c r="B4">/, 'a hidden count is an empty cell');
@@ -46,16 +70,26 @@ describeOnBothDatabases('statistics exports', (h) => {
 
   before(async () => {
     const org = await h().createOrg('export-org');
-    for (const [email, role] of [['an@x.example', 'analyst'], ['cw@x.example', 'caseworker']] as const) {
+    for (const [email, role] of [
+      ['an@x.example', 'analyst'],
+      ['cw@x.example', 'caseworker'],
+    ] as const) {
       await h().ctx.accounts.createAccount({ orgId: org, email, password: TEST_PASSWORD, role, totpExempt: true });
     }
     analyst = await h().login('an@x.example');
     caseworker = await h().login('cw@x.example');
-    for (let i = 0; i < 7; i++) await h().ctx.db.query(`INSERT INTO missing_reports (org_id, status, nationality, created_at) VALUES ($1, $2, 'HN', '2025-10-10T12:00:00Z')`, [org, i < 6 ? 'open' : 'closed']);
+    for (let i = 0; i < 7; i++)
+      await h().ctx.db.query(
+        `INSERT INTO missing_reports (org_id, status, nationality, created_at) VALUES ($1, $2, 'HN', '2025-10-10T12:00:00Z')`,
+        [org, i < 6 ? 'open' : 'closed'],
+      );
   });
 
   it('gives an analyst the table as XLSX, CSV with HXL hashtags and JSON, each export audited', async () => {
-    const x = await analyst.request({ method: 'GET', url: '/api/stats/missing.reports/export?format=xlsx&by=status&from=2025-10&to=2025-10&lang=en' });
+    const x = await analyst.request({
+      method: 'GET',
+      url: '/api/stats/missing.reports/export?format=xlsx&by=status&from=2025-10&to=2025-10&lang=en',
+    });
     assert.equal(x.statusCode, 200, x.body);
     assert.match(String(x.headers['content-type']), /spreadsheetml/);
     const sheet = unzipped(x.rawPayload, 'xl/worksheets/sheet1.xml');
@@ -63,14 +97,22 @@ describeOnBothDatabases('statistics exports', (h) => {
     const csv = await analyst.get('/api/stats/missing.reports/export?format=csv&by=status&lang=en');
     assert.deepEqual(csv.body.split('\r\n')[1]?.split(','), ['#status+search', '#indicator+num', '#meta+note']);
     assert.ok(csv.body.includes('Total,7,'));
-    const json = JSON.parse((await analyst.get('/api/stats/missing.reports/export?format=json&by=status')).body) as { cells: unknown[]; long: { rows: unknown[] } };
+    const json = JSON.parse((await analyst.get('/api/stats/missing.reports/export?format=json&by=status')).body) as {
+      cells: unknown[];
+      long: { rows: unknown[] };
+    };
     assert.equal(json.cells.length, 3);
-    const { rows } = await h().ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'statistics.export'`);
+    const { rows } = await h().ctx.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'statistics.export'`,
+    );
     assert.equal(rows[0]?.n, 3);
   });
 
   it('publishes the protected table as XLSX without login: the hidden cells are empty', async () => {
-    const r = await h().app.inject({ method: 'GET', url: '/api/public/stats/missing.reports.xlsx?by=status&from=2025-10&to=2025-10&lang=en' });
+    const r = await h().app.inject({
+      method: 'GET',
+      url: '/api/public/stats/missing.reports.xlsx?by=status&from=2025-10&to=2025-10&lang=en',
+    });
     assert.equal(r.statusCode, 200, r.body);
     const sheet = unzipped(r.rawPayload, 'xl/worksheets/sheet1.xml');
     assert.doesNotMatch(sheet, /<v>1<\/v>/, 'the single closed report is never a number');

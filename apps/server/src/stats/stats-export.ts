@@ -17,11 +17,15 @@ export interface LongTable {
 const notes = { suppressed: 'suppressed', not_additive: 'not additive', small: '' } as const;
 
 export function longForm(table: StatsTable, locale: 'es' | 'en'): LongTable {
-  const header = [...table.dimensions.map((d) => d.title), `${table.title} (${table.unit})`, locale === 'es' ? 'Nota' : 'Note'];
+  const header = [
+    ...table.dimensions.map((d) => d.title),
+    `${table.title} (${table.unit})`,
+    locale === 'es' ? 'Nota' : 'Note',
+  ];
   const hashtags = [...table.dimensions.map((d) => d.hxl), '#indicator+num', '#meta+note'];
   const labels = table.dimensions.map((d) => new Map(d.categories.map((c) => [c.key, c.label])));
   const rows = table.cells.map((cell) => [
-    ...cell.keys.map((k, d) => (k === null ? 'Total' : labels[d]!.get(k) ?? k)),
+    ...cell.keys.map((k, d) => (k === null ? 'Total' : (labels[d]!.get(k) ?? k))),
     cell.count,
     cell.flag ? notes[cell.flag] : '',
   ]);
@@ -35,14 +39,23 @@ export function toCsv(long: LongTable): string {
 
 /** JSON: the table as served, plus its long form; labels neutralised for people who open it in a sheet. */
 export function toJsonExport(table: StatsTable, long: LongTable): string {
-  return JSON.stringify({ ...table, long: { ...long, rows: long.rows.map((r) => r.map((v) => (typeof v === 'string' ? neutraliseFormula(v) : v))) } }, null, 2);
+  return JSON.stringify(
+    {
+      ...table,
+      long: { ...long, rows: long.rows.map((r) => r.map((v) => (typeof v === 'string' ? neutraliseFormula(v) : v))) },
+    },
+    null,
+    2,
+  );
 }
 
 // --- XLSX: a minimal SpreadsheetML package (ECMA-376), one sheet, inline strings ------------------
 
 /** XML text: escaped, and without the control characters XML 1.0 forbids (tab, LF, CR allowed). */
 const xml = (s: string): string =>
-  [...s].filter((c) => c.charCodeAt(0) >= 0x20 || c === '\t' || c === '\n' || c === '\r').join('')
+  [...s]
+    .filter((c) => c.charCodeAt(0) >= 0x20 || c === '\t' || c === '\n' || c === '\r')
+    .join('')
     .replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 function column(i: number): string {
@@ -86,19 +99,35 @@ export function zip(files: { name: string; data: Buffer }[]): Buffer {
   const centrals: Buffer[] = [];
   let offset = 0;
   const DOS_TIME = 0;
-  const DOS_DATE = (2020 - 1980) << 9 | 1 << 5 | 1;
+  const DOS_DATE = ((2020 - 1980) << 9) | (1 << 5) | 1;
   for (const file of files) {
     const name = Buffer.from(file.name, 'utf8');
     const packed = deflateRawSync(file.data);
     const crc = crc32(file.data);
     const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4); local.writeUInt16LE(0x0800, 6); local.writeUInt16LE(8, 8);
-    local.writeUInt16LE(DOS_TIME, 10); local.writeUInt16LE(DOS_DATE, 12); local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(packed.length, 18); local.writeUInt32LE(file.data.length, 22); local.writeUInt16LE(name.length, 26); local.writeUInt16LE(0, 28);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x0800, 6);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt16LE(DOS_TIME, 10);
+    local.writeUInt16LE(DOS_DATE, 12);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(packed.length, 18);
+    local.writeUInt32LE(file.data.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    local.writeUInt16LE(0, 28);
     const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0); central.writeUInt16LE(20, 4); central.writeUInt16LE(20, 6); central.writeUInt16LE(0x0800, 8); central.writeUInt16LE(8, 10);
-    central.writeUInt16LE(DOS_TIME, 12); central.writeUInt16LE(DOS_DATE, 14); central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(packed.length, 20); central.writeUInt32LE(file.data.length, 24); central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(0x0800, 8);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt16LE(DOS_TIME, 12);
+    central.writeUInt16LE(DOS_DATE, 14);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(packed.length, 20);
+    central.writeUInt32LE(file.data.length, 24);
+    central.writeUInt16LE(name.length, 28);
     central.writeUInt32LE(offset, 42);
     locals.push(local, name, packed);
     centrals.push(central, name);
@@ -106,8 +135,11 @@ export function zip(files: { name: string; data: Buffer }[]): Buffer {
   }
   const dir = Buffer.concat(centrals);
   const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(files.length, 8); end.writeUInt16LE(files.length, 10);
-  end.writeUInt32LE(dir.length, 12); end.writeUInt32LE(offset, 16);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(files.length, 8);
+  end.writeUInt16LE(files.length, 10);
+  end.writeUInt32LE(dir.length, 12);
+  end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, dir, end]);
 }
 
@@ -115,14 +147,26 @@ export function toXlsx(long: LongTable, sheetName: string): Buffer {
   const f = (name: string, text: string) => ({ name, data: Buffer.from(text, 'utf8') });
   const sheet = xml(sheetName.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31) || 'Sheet1');
   return zip([
-    f('[Content_Types].xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`),
-    f('_rels/.rels', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
-    f('xl/workbook.xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="${sheet}" sheetId="1" r:id="rId1"/></sheets></workbook>`),
-    f('xl/_rels/workbook.xml.rels', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`),
+    f(
+      '[Content_Types].xml',
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`,
+    ),
+    f(
+      '_rels/.rels',
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    ),
+    f(
+      'xl/workbook.xml',
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="${sheet}" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    ),
+    f(
+      'xl/_rels/workbook.xml.rels',
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+    ),
     f('xl/worksheets/sheet1.xml', sheetXml(long)),
   ]);
 }

@@ -9,7 +9,8 @@ import type { ApiClient } from '../testing/test-harness.ts';
 import { createStatsService, type StatsTable } from './stats.service.ts';
 import { statsPublicPlaces } from './stats-places.ts';
 
-const counts = (table: StatsTable): Record<string, number | null> => Object.fromEntries(table.cells.map((c) => [c.keys[0] ?? '*', c.count]));
+const counts = (table: StatsTable): Record<string, number | null> =>
+  Object.fromEntries(table.cells.map((c) => [c.keys[0] ?? '*', c.count]));
 
 describe('statsPublicPlaces', () => {
   it('keeps Mexico by state by default, takes adm1, country or a list, and refuses nonsense', () => {
@@ -25,13 +26,25 @@ describeOnBothDatabases('statistics: Central American departments', (h) => {
   let doc: ApiClient;
 
   async function record(country: string, stateCode: string, acts: number): Promise<void> {
-    const created = await doc.post('/api/incidents', { title: 'Evento', start: { date: '2025-10-05', precision: 'day' }, place: { country, stateCode } });
+    const created = await doc.post('/api/incidents', {
+      title: 'Evento',
+      start: { date: '2025-10-05', precision: 'day' },
+      place: { country, stateCode },
+    });
     assert.equal(created.statusCode, 201, created.body);
     const id = (created.json() as { id: string }).id;
-    const victim = (await doc.post(`/api/incidents/${id}/victims`, { count: 1, sex: 'M', ageGroup: '18-29' })).json() as { victims: { id: string }[] };
-    const perpetrator = (await doc.post(`/api/incidents/${id}/perpetrators`, { institution: 'organised_crime' })).json() as { perpetrators: { id: string }[] };
+    const victim = (
+      await doc.post(`/api/incidents/${id}/victims`, { count: 1, sex: 'M', ageGroup: '18-29' })
+    ).json() as { victims: { id: string }[] };
+    const perpetrator = (
+      await doc.post(`/api/incidents/${id}/perpetrators`, { institution: 'organised_crime' })
+    ).json() as { perpetrators: { id: string }[] };
     for (let i = 0; i < acts; i++) {
-      const r = await doc.post(`/api/incidents/${id}/acts`, { type: 'extortion', victimIds: [victim.victims[0]!.id], perpetratorIds: [perpetrator.perpetrators[0]!.id] });
+      const r = await doc.post(`/api/incidents/${id}/acts`, {
+        type: 'extortion',
+        victimIds: [victim.victims[0]!.id],
+        perpetratorIds: [perpetrator.perpetrators[0]!.id],
+      });
       assert.equal(r.statusCode, 201, r.body);
     }
   }
@@ -47,43 +60,101 @@ describeOnBothDatabases('statistics: Central American departments', (h) => {
   });
 
   it('refuses a code that is not a first-level unit of the country, naming the field', async () => {
-    for (const [country, stateCode] of [['GT', 'GT-23'], ['GT', 'AV'], ['HN', 'GT-16'], ['PA', 'PA-11']] as const) {
-      const r = await doc.post('/api/incidents', { title: 'x', start: { date: '2025-10-05', precision: 'day' }, place: { country, stateCode } });
+    for (const [country, stateCode] of [
+      ['GT', 'GT-23'],
+      ['GT', 'AV'],
+      ['HN', 'GT-16'],
+      ['PA', 'PA-11'],
+    ] as const) {
+      const r = await doc.post('/api/incidents', {
+        title: 'x',
+        start: { date: '2025-10-05', precision: 'day' },
+        place: { country, stateCode },
+      });
       assert.equal(r.statusCode, 400, `${country} ${stateCode}`);
-      assert.deepEqual([(r.json() as { code: string }).code, (r.json() as { field: string }).field], ['incidents.invalid_place', 'place.stateCode']);
+      assert.deepEqual(
+        [(r.json() as { code: string }).code, (r.json() as { field: string }).field],
+        ['incidents.invalid_place', 'place.stateCode'],
+      );
     }
   });
 
   it("counts the organisation's acts by department, named in the request's language", async () => {
-    const table = (await doc.get('/api/stats/incidents.acts?by=state&from=2025-10&to=2025-10', { 'accept-language': 'en' })).json() as StatsTable;
+    const table = (
+      await doc.get('/api/stats/incidents.acts?by=state&from=2025-10&to=2025-10', { 'accept-language': 'en' })
+    ).json() as StatsTable;
     assert.deepEqual(counts(table), { MX07: 7, 'GT-12': 4, 'GT-16': 3, 'HN-CR': 6, '*': 20 });
     assert.equal(table.dimensions[0]!.categories.find((c) => c.key === 'GT-16')?.label, 'Alta Verapaz');
   });
 
   it('publishes Central America by country by default, filters included, and says so', async () => {
-    const r = await h().app.inject({ method: 'GET', url: '/api/public/stats/incidents.acts?by=state&from=2025-10&to=2025-10&lang=es' });
+    const r = await h().app.inject({
+      method: 'GET',
+      url: '/api/public/stats/incidents.acts?by=state&from=2025-10&to=2025-10&lang=es',
+    });
     assert.equal(r.statusCode, 200, r.body);
     const table = r.json() as StatsTable;
     assert.deepEqual(counts(table), { MX07: 7, GT: 7, HN: 6, '*': 20 });
-    assert.deepEqual(table.dimensions[0]!.categories.map((c) => [c.key, c.label]), [['GT', 'Guatemala'], ['HN', 'Honduras'], ['MX07', 'Chiapas']]);
+    assert.deepEqual(
+      table.dimensions[0]!.categories.map((c) => [c.key, c.label]),
+      [
+        ['GT', 'Guatemala'],
+        ['HN', 'Honduras'],
+        ['MX07', 'Chiapas'],
+      ],
+    );
     assert.match(table.method, /por estado o departamento en MX; en los demás países, solo por país/);
     // A department filter is answered with its country's slice, never a department's count.
-    const sliced = (await h().app.inject({ method: 'GET', url: '/api/public/stats/incidents.acts?by=type&filter=state:GT-16&from=2025-10&to=2025-10' })).json() as StatsTable;
-    assert.deepEqual(sliced.filters.map((f) => f.key), ['GT']);
+    const sliced = (
+      await h().app.inject({
+        method: 'GET',
+        url: '/api/public/stats/incidents.acts?by=type&filter=state:GT-16&from=2025-10&to=2025-10',
+      })
+    ).json() as StatsTable;
+    assert.deepEqual(
+      sliced.filters.map((f) => f.key),
+      ['GT'],
+    );
     assert.equal(counts(sliced)['*'], 7);
-    const csv = (await h().app.inject({ method: 'GET', url: '/api/public/stats/incidents.acts.csv?by=state&from=2025-10&to=2025-10' })).body;
+    const csv = (
+      await h().app.inject({
+        method: 'GET',
+        url: '/api/public/stats/incidents.acts.csv?by=state&from=2025-10&to=2025-10',
+      })
+    ).body;
     assert.doesNotMatch(csv, /Alta Verapaz|San Marcos|Cortés/);
   });
 
   it('keeps departments when configured, and suppresses the small ones', async () => {
     const ctx = h().ctx;
-    const byDepartment = createStatsService({ db: ctx.db, keyring: ctx.keyring, audit: ctx.audit, clock: ctx.clock, minCell: 5, publicPlaces: 'adm1' });
-    const table = await byDepartment.publicTable('incidents.acts', { by: 'state', from: '2025-10', to: '2025-10' }, 'en');
+    const byDepartment = createStatsService({
+      db: ctx.db,
+      keyring: ctx.keyring,
+      audit: ctx.audit,
+      clock: ctx.clock,
+      minCell: 5,
+      publicPlaces: 'adm1',
+    });
+    const table = await byDepartment.publicTable(
+      'incidents.acts',
+      { by: 'state', from: '2025-10', to: '2025-10' },
+      'en',
+    );
     const c = counts(table);
     assert.deepEqual(Object.keys(c).sort(), ['*', 'GT-12', 'GT-16', 'HN-CR', 'MX07']);
     assert.equal(c['GT-16'], null);
     assert.equal(c['GT-12'], null);
-    const everyCountry = createStatsService({ db: ctx.db, keyring: ctx.keyring, audit: ctx.audit, clock: ctx.clock, minCell: 5, publicPlaces: 'country' });
-    assert.deepEqual(counts(await everyCountry.publicTable('incidents.acts', { by: 'state', from: '2025-10', to: '2025-10' }, 'en')), { GT: 7, HN: 6, MX: 7, '*': 20 });
+    const everyCountry = createStatsService({
+      db: ctx.db,
+      keyring: ctx.keyring,
+      audit: ctx.audit,
+      clock: ctx.clock,
+      minCell: 5,
+      publicPlaces: 'country',
+    });
+    assert.deepEqual(
+      counts(await everyCountry.publicTable('incidents.acts', { by: 'state', from: '2025-10', to: '2025-10' }, 'en')),
+      { GT: 7, HN: 6, MX: 7, '*': 20 },
+    );
   });
 });

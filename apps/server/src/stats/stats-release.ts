@@ -15,17 +15,37 @@ export interface ReleaseVersion {
   fingerprint: string;
 }
 
-export async function recordRelease(db: Queryable, audit: AuditWriter, input: { indicator: string; month: string; fingerprint: string; threshold: number; categories: string[][]; table: SafeTable }): Promise<ReleaseVersion> {
+export async function recordRelease(
+  db: Queryable,
+  audit: AuditWriter,
+  input: {
+    indicator: string;
+    month: string;
+    fingerprint: string;
+    threshold: number;
+    categories: string[][];
+    table: SafeTable;
+  },
+): Promise<ReleaseVersion> {
   const recordId = `${input.indicator}/${input.month}`;
   const { rows } = await db.query<{ details: { version?: number; fingerprint?: string } }>(
-    `SELECT details FROM audit_log WHERE record_type = 'statistics' AND record_id = $1 AND action = 'statistics.release' ORDER BY seq DESC LIMIT 1`, [recordId]);
+    `SELECT details FROM audit_log WHERE record_type = 'statistics' AND record_id = $1 AND action = 'statistics.release' ORDER BY seq DESC LIMIT 1`,
+    [recordId],
+  );
   const last = rows[0]?.details;
-  if (last?.fingerprint === input.fingerprint && typeof last.version === 'number') return { version: last.version, fingerprint: input.fingerprint };
+  if (last?.fingerprint === input.fingerprint && typeof last.version === 'number')
+    return { version: last.version, fingerprint: input.fingerprint };
   const version = (typeof last?.version === 'number' ? last.version : 0) + 1;
   await audit.record({
-    action: 'statistics.release', recordType: 'statistics', recordId,
+    action: 'statistics.release',
+    recordType: 'statistics',
+    recordId,
     details: {
-      indicator: input.indicator, month: input.month, version, fingerprint: input.fingerprint, threshold: input.threshold,
+      indicator: input.indicator,
+      month: input.month,
+      version,
+      fingerprint: input.fingerprint,
+      threshold: input.threshold,
       categories: JSON.stringify(input.categories),
       cells: JSON.stringify(input.table.cells.map((c) => (isSuppressed(c) ? null : c))),
     },

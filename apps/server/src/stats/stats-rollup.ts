@@ -22,16 +22,30 @@ export function rollupMinUnits(env: NodeJS.ProcessEnv = process.env): number {
 const TEAM = 'team_id';
 
 /** Recomputes one organisation's rollup of one indicator; returns the units counted. */
-export async function refreshRollup(db: Database, keyring: Keyring, orgId: string, indicator: Indicator, options: { today: string; minUnits: number }): Promise<number> {
+export async function refreshRollup(
+  db: Database,
+  keyring: Keyring,
+  orgId: string,
+  indicator: Indicator,
+  options: { today: string; minUnits: number },
+): Promise<number> {
   const dims = indicator.dimensions.map((d) => d.id);
   // The institution dimension is rolled up at its default level: other levels are counted live.
   const rows = await countBy(db, {
-    indicator: indicator.id, by: [...dims, TEAM], orgId, from: null, to: null, institutionLevel: 'institution', today: options.today,
+    indicator: indicator.id,
+    by: [...dims, TEAM],
+    orgId,
+    from: null,
+    to: null,
+    institutionLevel: 'institution',
+    today: options.today,
     blind: await blindProbes(db, keyring, indicator.id, orgId),
   });
   const units = rows.reduce((s, r) => s + r.count, 0);
   const keep = units >= options.minUnits;
-  const payload = JSON.stringify(rows.map((r) => ({ k: r.keys.slice(0, -1), t: r.keys.at(-1) === 'null' ? null : r.keys.at(-1), n: r.count })));
+  const payload = JSON.stringify(
+    rows.map((r) => ({ k: r.keys.slice(0, -1), t: r.keys.at(-1) === 'null' ? null : r.keys.at(-1), n: r.count })),
+  );
   await db.transaction(async (tx) => {
     await tx.query('DELETE FROM stats_rollups WHERE org_id = $1 AND indicator = $2', [orgId, indicator.id]);
     await tx.query('DELETE FROM stats_rollup_state WHERE org_id = $1 AND indicator = $2', [orgId, indicator.id]);
@@ -41,17 +55,25 @@ export async function refreshRollup(db: Database, keyring: Keyring, orgId: strin
        SELECT $1, $2, (r->>'t')::uuid, ARRAY(SELECT jsonb_array_elements_text(r->'k')), (r->>'n')::int FROM jsonb_array_elements($3::jsonb) AS r`,
       [orgId, indicator.id, payload],
     );
-    await tx.query('INSERT INTO stats_rollup_state (org_id, indicator, computed_at, units) VALUES ($1, $2, now(), $3)', [orgId, indicator.id, units]);
+    await tx.query(
+      'INSERT INTO stats_rollup_state (org_id, indicator, computed_at, units) VALUES ($1, $2, now(), $3)',
+      [orgId, indicator.id, units],
+    );
   });
   return units;
 }
 
 /** The job: every organisation, every indicator. */
-export async function refreshAllRollups(db: Database, keyring: Keyring, options: { today: string; minUnits: number }): Promise<{ kept: number }> {
+export async function refreshAllRollups(
+  db: Database,
+  keyring: Keyring,
+  options: { today: string; minUnits: number },
+): Promise<{ kept: number }> {
   const { rows } = await db.query<{ id: string }>('SELECT id::text AS id FROM organisations ORDER BY id');
   let kept = 0;
   for (const org of rows) {
-    for (const indicator of indicators) if ((await refreshRollup(db, keyring, org.id, indicator, options)) >= options.minUnits) kept += 1;
+    for (const indicator of indicators)
+      if ((await refreshRollup(db, keyring, org.id, indicator, options)) >= options.minUnits) kept += 1;
   }
   return { kept };
 }
@@ -93,7 +115,9 @@ export async function rollupCounts(db: Queryable, q: RollupQuery): Promise<{ row
     : `SELECT coalesce(sum(n), 0)::int AS n FROM stats_rollups WHERE ${where.join(' AND ')}`;
   const { rows } = await db.query<Record<string, string | number>>(sql, params);
   return {
-    rows: rows.map((r) => ({ keys: q.by.map((_, i) => String(r[`k${i}`])), count: Number(r.n) })).filter((r) => r.count > 0),
+    rows: rows
+      .map((r) => ({ keys: q.by.map((_, i) => String(r[`k${i}`])), count: Number(r.n) }))
+      .filter((r) => r.count > 0),
     asOf: new Date(computedAt).toISOString(),
   };
 }

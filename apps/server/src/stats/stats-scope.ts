@@ -1,5 +1,13 @@
 // Filters, blind-index probes and slices of the statistics tables (decision 0122).
-import { categoryLabel, childAloneIndicators, dimensionOf, MULTI_VALUED_INDICATORS, profileIndicators, protectionFlagKeys, safeCellAt } from '@acompana/core';
+import {
+  categoryLabel,
+  childAloneIndicators,
+  dimensionOf,
+  MULTI_VALUED_INDICATORS,
+  profileIndicators,
+  protectionFlagKeys,
+  safeCellAt,
+} from '@acompana/core';
 import type { Indicator, IndicatorDimension, IndicatorLocale, SafeTable } from '@acompana/core';
 import type { Queryable } from '../kernel/db/database.ts';
 import type { Keyring } from '../kernel/crypto/keyring.ts';
@@ -13,23 +21,40 @@ const MAX_FILTERS = 3;
 /** "state:MX07,sex:F" → checked (dimension, key) pairs; a dimension of the indicator, a plain key. */
 export function parseFilters(indicator: Indicator, raw: string | undefined): { dimension: string; key: string }[] {
   if (!raw) return [];
-  const parts = raw.split(',').map((s) => s.trim()).filter(Boolean);
-  if (parts.length > MAX_FILTERS) throw new AppError('stats.invalid_filter', { field: 'filter', params: { value: raw } });
+  const parts = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (parts.length > MAX_FILTERS)
+    throw new AppError('stats.invalid_filter', { field: 'filter', params: { value: raw } });
   const seen = new Set<string>();
   return parts.map((part) => {
     const m = /^([a-z_]+):([A-Za-z0-9_+.-]{1,40})$/.exec(part);
-    if (!m || !dimensionOf(indicator, m[1]!) || seen.has(m[1]!)) throw new AppError('stats.invalid_filter', { field: 'filter', params: { value: part } });
+    if (!m || !dimensionOf(indicator, m[1]!) || seen.has(m[1]!))
+      throw new AppError('stats.invalid_filter', { field: 'filter', params: { value: part } });
     seen.add(m[1]!);
     return { dimension: m[1]!, key: m[2]! };
   });
 }
 
-export function checkFiltersAgainstBreakdown(filters: readonly { dimension: string }[], dims: readonly IndicatorDimension[]): void {
-  for (const f of filters) if (dims.some((d) => d.id === f.dimension)) throw new AppError('stats.filter_in_breakdown', { field: 'filter', params: { value: f.dimension } });
+export function checkFiltersAgainstBreakdown(
+  filters: readonly { dimension: string }[],
+  dims: readonly IndicatorDimension[],
+): void {
+  for (const f of filters)
+    if (dims.some((d) => d.id === f.dimension))
+      throw new AppError('stats.filter_in_breakdown', { field: 'filter', params: { value: f.dimension } });
 }
 
-export function describeFilters(indicator: Indicator, filters: readonly { dimension: string; key: string }[], locale: IndicatorLocale): { dimension: string; key: string; label: string }[] {
-  return filters.map((f) => ({ ...f, label: categoryLabel(dimensionOf(indicator, f.dimension)!.categories, f.key, locale) }));
+export function describeFilters(
+  indicator: Indicator,
+  filters: readonly { dimension: string; key: string }[],
+  locale: IndicatorLocale,
+): { dimension: string; key: string; label: string }[] {
+  return filters.map((f) => ({
+    ...f,
+    label: categoryLabel(dimensionOf(indicator, f.dimension)!.categories, f.key, locale),
+  }));
 }
 
 /** Index (in `dims`) of the dimension whose total would count a unit several times, or null. */
@@ -45,16 +70,31 @@ export function notAdditive(indicator: Indicator, dims: readonly IndicatorDimens
  * key, category key) of an indicator counted through a blind index; `orgId` null = every
  * organisation. An unaccompanied or separated child also counts as a child (profile.ts).
  */
-export async function blindProbes(db: Queryable, keyring: Keyring, indicatorId: string, orgId: string | null): Promise<BlindProbes | undefined> {
+export async function blindProbes(
+  db: Queryable,
+  keyring: Keyring,
+  indicatorId: string,
+  orgId: string | null,
+): Promise<BlindProbes | undefined> {
   const spec = blindIndexOf[indicatorId];
   if (!spec) return undefined;
-  const orgs = orgId ? [orgId] : (await db.query<{ id: string }>('SELECT id::text AS id FROM organisations ORDER BY id')).rows.map((r) => r.id);
-  const pairs: [string, string][] = indicatorId === 'people.profile'
-    ? [...profileIndicators.filter((i) => i.source !== 'derived').map((i): [string, string] => [i.key, i.key]), ...childAloneIndicators.map((k): [string, string] => [k, 'child'])]
-    : protectionFlagKeys.map((k): [string, string] => [k, k]);
+  const orgs = orgId
+    ? [orgId]
+    : (await db.query<{ id: string }>('SELECT id::text AS id FROM organisations ORDER BY id')).rows.map((r) => r.id);
+  const pairs: [string, string][] =
+    indicatorId === 'people.profile'
+      ? [
+          ...profileIndicators.filter((i) => i.source !== 'derived').map((i): [string, string] => [i.key, i.key]),
+          ...childAloneIndicators.map((k): [string, string] => [k, 'child']),
+        ]
+      : protectionFlagKeys.map((k): [string, string] => [k, k]);
   const out: BlindProbes = { orgs: [], bis: [], keys: [] };
   for (const org of orgs) {
-    const bis = await keyring.blindIndex(org, spec.context, pairs.map((p) => p[0]));
+    const bis = await keyring.blindIndex(
+      org,
+      spec.context,
+      pairs.map((p) => p[0]),
+    );
     bis.forEach((bi, i) => {
       out.orgs.push(org);
       out.bis.push(bi);
@@ -65,7 +105,11 @@ export async function blindProbes(db: Queryable, keyring: Keyring, indicatorId: 
 }
 
 /** A view of a protected table with some dimensions fixed at a category (a filter = a slice). */
-export function sliceOf(table: SafeTable, picked: readonly number[], fixed: readonly { dim: number; at: number }[]): { shape: number[]; cells: ViewCell[] } {
+export function sliceOf(
+  table: SafeTable,
+  picked: readonly number[],
+  fixed: readonly { dim: number; at: number }[],
+): { shape: number[]; cells: ViewCell[] } {
   const shape = picked.map((d) => table.shape[d]!);
   const cells = coordinates(shape).map((coords) => {
     const full: (number | 'total')[] = table.shape.map(() => 'total');

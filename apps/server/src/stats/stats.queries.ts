@@ -78,7 +78,11 @@ function peopleBase(p: Params, q: CountQuery): string {
   const local = '(p.created_at AT TIME ZONE o.time_zone)';
   // Age at registration, in the bands of the statistics engine (AGE_GROUPS).
   const age = `(extract(year FROM ${local})::int - p.birth_year)`;
-  const where = ['p.deleted_at IS NULL', ...(q.orgId ? [`p.org_id = ${p.add(q.orgId)}`] : []), ...periodWhere(p, `${local}::date`, q)];
+  const where = [
+    'p.deleted_at IS NULL',
+    ...(q.orgId ? [`p.org_id = ${p.add(q.orgId)}`] : []),
+    ...periodWhere(p, `${local}::date`, q),
+  ];
   return `SELECT coalesce(p.nationality, 'unknown') AS nationality, coalesce(p.sex, 'unknown') AS sex, p.team_id,
       CASE WHEN p.birth_year IS NULL OR ${age} < 0 THEN 'unknown' WHEN ${age} < 5 THEN '0-4' WHEN ${age} < 12 THEN '5-11'
         WHEN ${age} < 18 THEN '12-17' WHEN ${age} < 30 THEN '18-29' WHEN ${age} < 60 THEN '30-59' ELSE '60+' END AS age,
@@ -88,7 +92,11 @@ function peopleBase(p: Params, q: CountQuery): string {
 }
 
 function deadlinesBase(p: Params, q: CountQuery): string {
-  const where = ['s.due_date IS NOT NULL', ...(q.orgId ? [`s.org_id = ${p.add(q.orgId)}`] : []), ...periodWhere(p, 's.due_date', q)];
+  const where = [
+    's.due_date IS NOT NULL',
+    ...(q.orgId ? [`s.org_id = ${p.add(q.orgId)}`] : []),
+    ...periodWhere(p, 's.due_date', q),
+  ];
   return `SELECT pr.type AS type, pr.team_id,
       CASE WHEN s.completed_on IS NOT NULL AND s.completed_on <= s.due_date THEN 'met'
         WHEN s.completed_on IS NOT NULL OR s.due_date < ${p.add(q.today)}::date THEN 'missed' ELSE 'pending' END AS outcome,
@@ -112,7 +120,10 @@ export async function countBy(db: Queryable, q: CountQuery): Promise<CountRow[]>
   const p = new Params();
   const from = base(p, q);
   // Team and category filters on the base's columns, so a filtered count is still one GROUP BY.
-  const where = [...(q.teamId ? [`s.team_id = ${p.add(q.teamId)}`] : []), ...(q.filters ?? []).map((f) => `s.${f.dimension}::text = ${p.add(f.key)}`)];
+  const where = [
+    ...(q.teamId ? [`s.team_id = ${p.add(q.teamId)}`] : []),
+    ...(q.filters ?? []).map((f) => `s.${f.dimension}::text = ${p.add(f.key)}`),
+  ];
   const filtered = where.length ? ` WHERE ${where.join(' AND ')}` : '';
   const cols = q.by.map((d, i) => `s.${d}::text AS k${i}`);
   const sql = q.by.length

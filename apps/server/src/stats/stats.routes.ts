@@ -13,7 +13,8 @@ import { createStatsService, statsMinCell } from './stats.service.ts';
 import { longForm, toCsv, toJsonExport, toXlsx } from './stats-export.ts';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const fileName = (id: string, period: string, ext: string): string => `${id}-${period}.${ext}`.replace(/[^A-Za-z0-9._-]/g, '_');
+const fileName = (id: string, period: string, ext: string): string =>
+  `${id}-${period}.${ext}`.replace(/[^A-Za-z0-9._-]/g, '_');
 
 const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM');
 const common = {
@@ -26,14 +27,27 @@ const common = {
 export const orgQuery = z.strictObject({
   ...common,
   level: z.enum(INSTITUTION_LEVELS).optional().describe('Level of the institution hierarchy'),
-  scope: z.enum(['organisation', 'network']).optional().describe('organisation (exact, own records; with team: one team) or network (every organisation, protected monthly table)'),
+  scope: z
+    .enum(['organisation', 'network'])
+    .optional()
+    .describe(
+      'organisation (exact, own records; with team: one team) or network (every organisation, protected monthly table)',
+    ),
   team: z.uuid().optional().describe("One team of the actor's organisation"),
 });
 const publicQuery = z.strictObject(common);
 const params = z.object({ indicator: z.string().min(1).max(60) });
 
 const catalogueSchema = z.object({
-  indicators: z.array(z.object({ id: z.string(), title: z.string(), unit: z.string(), network: z.array(z.string()), dimensions: z.array(z.object({ id: z.string(), title: z.string() })) })),
+  indicators: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      unit: z.string(),
+      network: z.array(z.string()),
+      dimensions: z.array(z.object({ id: z.string(), title: z.string() })),
+    }),
+  ),
   teams: z.array(z.object({ id: z.string(), name: z.string() })),
 });
 
@@ -43,33 +57,72 @@ export const tableSchema = z.object({
   unit: z.string(),
   scope: z.enum(['organisation', 'team', 'network']),
   filters: z.array(z.object({ dimension: z.string(), key: z.string(), label: z.string() })),
-  asOf: z.string().nullable().optional().describe('When the counts were pre-aggregated (large organisations); absent or null: counted now'),
-  release: z.object({ version: z.number().int(), fingerprint: z.string() }).nullable().optional().describe('Version of the public release (network tables): audited, reproducible'),
+  asOf: z
+    .string()
+    .nullable()
+    .optional()
+    .describe('When the counts were pre-aggregated (large organisations); absent or null: counted now'),
+  release: z
+    .object({ version: z.number().int(), fingerprint: z.string() })
+    .nullable()
+    .optional()
+    .describe('Version of the public release (network tables): audited, reproducible'),
   period: z.object({ from: z.string().nullable(), to: z.string().nullable() }),
   threshold: z.number().int(),
   institutionLevel: z.enum(INSTITUTION_LEVELS).nullable(),
-  dimensions: z.array(z.object({ id: z.string(), title: z.string(), hxl: z.string(), categories: z.array(z.object({ key: z.string(), label: z.string() })) })),
-  cells: z.array(z.object({ keys: z.array(z.string().nullable()), count: z.number().int().nullable(), flag: z.enum(['small', 'suppressed', 'not_additive']).nullable() })),
+  dimensions: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      hxl: z.string(),
+      categories: z.array(z.object({ key: z.string(), label: z.string() })),
+    }),
+  ),
+  cells: z.array(
+    z.object({
+      keys: z.array(z.string().nullable()),
+      count: z.number().int().nullable(),
+      flag: z.enum(['small', 'suppressed', 'not_additive']).nullable(),
+    }),
+  ),
   method: z.string(),
 });
 
-const localeOf = (request: FastifyRequest, lang: IndicatorLocale | undefined): IndicatorLocale => lang ?? localeFromAcceptLanguage(request.headers['accept-language']);
+const localeOf = (request: FastifyRequest, lang: IndicatorLocale | undefined): IndicatorLocale =>
+  lang ?? localeFromAcceptLanguage(request.headers['accept-language']);
 
 export function registerStatsRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  const stats = createStatsService({ db: ctx.db, keyring: ctx.keyring, audit: ctx.audit, clock: ctx.clock, minCell: statsMinCell() });
+  const stats = createStatsService({
+    db: ctx.db,
+    keyring: ctx.keyring,
+    audit: ctx.audit,
+    clock: ctx.clock,
+    minCell: statsMinCell(),
+  });
   const tags = ['statistics'];
 
   api.get(
     '/api/stats/:indicator',
-    { schema: { tags, summary: "The organisation's own counts of an indicator (exact; cells under the threshold are marked)", params, querystring: orgQuery, response: { 200: tableSchema, ...commonErrorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: "The organisation's own counts of an indicator (exact; cells under the threshold are marked)",
+        params,
+        querystring: orgQuery,
+        response: { 200: tableSchema, ...commonErrorResponses },
+      },
+    },
     async (request) => {
       const { lang, scope, ...query } = request.query;
       const actor = await authOf(request).actor();
       // The network view is the public release seen from inside: only protected aggregates of
       // other organisations, the same cube as the open data (decision 0122).
-      if (scope === 'network') return stats.networkTable(actor, request.params.indicator, query, localeOf(request, lang));
-      return stats.organisationTable(actor, request.params.indicator, query, localeOf(request, lang), { ip: request.ip });
+      if (scope === 'network')
+        return stats.networkTable(actor, request.params.indicator, query, localeOf(request, lang));
+      return stats.organisationTable(actor, request.params.indicator, query, localeOf(request, lang), {
+        ip: request.ip,
+      });
     },
   );
 
@@ -77,18 +130,28 @@ export function registerStatsRoutes(app: FastifyInstance, ctx: AppContext): void
     '/api/stats',
     {
       schema: {
-        tags, summary: "The indicators (titles, breakdowns, whether released to the network) and the organisation's teams, for the dashboard",
-        querystring: z.strictObject({ lang: common.lang }), response: { 200: catalogueSchema, ...commonErrorResponses },
+        tags,
+        summary:
+          "The indicators (titles, breakdowns, whether released to the network) and the organisation's teams, for the dashboard",
+        querystring: z.strictObject({ lang: common.lang }),
+        response: { 200: catalogueSchema, ...commonErrorResponses },
       },
     },
     async (request) => {
       const actor = await authOf(request).actor();
-      if (!actor.orgId || !can(actor, 'read', { type: 'statistics', orgId: actor.orgId })) throw new AppError('policy.denied');
+      if (!actor.orgId || !can(actor, 'read', { type: 'statistics', orgId: actor.orgId }))
+        throw new AppError('policy.denied');
       const locale = localeOf(request, request.query.lang);
-      const { rows } = await ctx.db.query<{ id: string; name: string }>('SELECT id::text AS id, name FROM teams WHERE org_id = $1 ORDER BY name', [actor.orgId]);
+      const { rows } = await ctx.db.query<{ id: string; name: string }>(
+        'SELECT id::text AS id, name FROM teams WHERE org_id = $1 ORDER BY name',
+        [actor.orgId],
+      );
       return {
         indicators: indicators.map((i) => ({
-          id: i.id, title: i.title[locale], unit: i.unit[locale], network: (i.publicRelease ?? []) as string[],
+          id: i.id,
+          title: i.title[locale],
+          unit: i.unit[locale],
+          network: (i.publicRelease ?? []) as string[],
           dimensions: i.dimensions.map((d) => ({ id: d.id, title: d.title[locale] })),
         })),
         teams: rows,
@@ -100,27 +163,46 @@ export function registerStatsRoutes(app: FastifyInstance, ctx: AppContext): void
     '/api/stats/:indicator/export',
     {
       schema: {
-        tags, summary: 'The same table as a file: HXL CSV, JSON or XLSX (formulas neutralised); network scope is the protected table',
-        params, querystring: orgQuery.extend({ format: z.enum(['csv', 'json', 'xlsx']) }), response: commonErrorResponses,
+        tags,
+        summary:
+          'The same table as a file: HXL CSV, JSON or XLSX (formulas neutralised); network scope is the protected table',
+        params,
+        querystring: orgQuery.extend({ format: z.enum(['csv', 'json', 'xlsx']) }),
+        response: commonErrorResponses,
       },
     },
     async (request, reply) => {
       const { lang, scope, format, ...query } = request.query;
       const actor = await authOf(request).actor();
       const locale = localeOf(request, lang);
-      if (!actor.orgId || !can(actor, 'export', { type: 'statistics', orgId: actor.orgId })) throw new AppError('policy.denied');
-      const table = scope === 'network'
-        ? await stats.networkTable(actor, request.params.indicator, query, locale)
-        : await stats.organisationTable(actor, request.params.indicator, query, locale, { ip: request.ip });
+      if (!actor.orgId || !can(actor, 'export', { type: 'statistics', orgId: actor.orgId }))
+        throw new AppError('policy.denied');
+      const table =
+        scope === 'network'
+          ? await stats.networkTable(actor, request.params.indicator, query, locale)
+          : await stats.organisationTable(actor, request.params.indicator, query, locale, { ip: request.ip });
       await ctx.audit.record({
-        actorAccountId: actor.accountId, actorOrgId: actor.orgId, action: 'statistics.export', recordType: 'statistics', orgId: actor.orgId, ip: request.ip,
-        details: { indicator: table.indicator, format, scope: table.scope, by: query.by ?? null, from: query.from ?? null, to: query.to ?? null },
+        actorAccountId: actor.accountId,
+        actorOrgId: actor.orgId,
+        action: 'statistics.export',
+        recordType: 'statistics',
+        orgId: actor.orgId,
+        ip: request.ip,
+        details: {
+          indicator: table.indicator,
+          format,
+          scope: table.scope,
+          by: query.by ?? null,
+          from: query.from ?? null,
+          to: query.to ?? null,
+        },
       });
       const long = longForm(table, locale);
       const name = fileName(table.indicator, `${query.from ?? 'all'}-${query.to ?? 'all'}`, format);
       reply.header('content-disposition', `attachment; filename="${name}"`).header('cache-control', 'no-store');
       if (format === 'xlsx') return reply.type(XLSX_TYPE).send(toXlsx(long, table.indicator) as never);
-      if (format === 'json') return reply.type('application/json; charset=utf-8').send(toJsonExport(table, long) as never);
+      if (format === 'json')
+        return reply.type('application/json; charset=utf-8').send(toJsonExport(table, long) as never);
       return reply.type('text/csv; charset=utf-8').send(toCsv(long) as never);
     },
   );
@@ -131,9 +213,12 @@ export function registerStatsRoutes(app: FastifyInstance, ctx: AppContext): void
     {
       config: { auth: 'public' },
       schema: {
-        tags, security: [],
+        tags,
+        security: [],
         summary: 'Network statistics for one month, small cells suppressed (append .csv to the indicator for HXL CSV)',
-        params, querystring: publicQuery, response: { 200: tableSchema, ...commonErrorResponses },
+        params,
+        querystring: publicQuery,
+        response: { 200: tableSchema, ...commonErrorResponses },
       },
     },
     async (request, reply) => {
@@ -143,13 +228,21 @@ export function registerStatsRoutes(app: FastifyInstance, ctx: AppContext): void
       const id = request.params.indicator;
       if (id.endsWith('.xlsx')) {
         const table = await stats.publicTable(id.slice(0, -5), query, locale);
-        return reply.type(XLSX_TYPE).header('content-disposition', `attachment; filename="${fileName(table.indicator, query.from ?? '', 'xlsx')}"`)
+        return reply
+          .type(XLSX_TYPE)
+          .header(
+            'content-disposition',
+            `attachment; filename="${fileName(table.indicator, query.from ?? '', 'xlsx')}"`,
+          )
           .send(toXlsx(longForm(table, locale), table.indicator) as never);
       }
       if (id.endsWith('.csv')) {
         const csv = await stats.publicCsv(id.slice(0, -4), query, locale);
         const name = `${id.slice(0, -4)}-${query.from ?? ''}.csv`.replace(/[^A-Za-z0-9._-]/g, '_');
-        return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}"`).send(csv as never); // text, not the JSON schema
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="${name}"`)
+          .send(csv as never); // text, not the JSON schema
       }
       return stats.publicTable(id, query, locale);
     },

@@ -39,7 +39,9 @@ function lines(table: StatsTable): { inner: StatsTable['cells']; total: StatsTab
   table.dimensions.forEach((dim, d) => {
     for (const cell of table.cells) {
       if (cell.keys[d] !== null) continue;
-      const inner = dim.categories.map((c) => byKey.get(cell.keys.map((k, i) => (i === d ? c.key : k ?? '*')).join('|'))!);
+      const inner = dim.categories.map((c) =>
+        byKey.get(cell.keys.map((k, i) => (i === d ? c.key : (k ?? '*'))).join('|'))!,
+      );
       out.push({ inner, total: cell });
     }
   });
@@ -56,10 +58,23 @@ describe('statsMinCell', () => {
 
   it('refuses, rather than stalls on, a release cube too large to audit on request', async () => {
     // 7 types × 5 institutions × 150 states: 5,250 cells, over the limit of 5,000.
-    const rows = Array.from({ length: 150 }, (_, i) => ({ k0: `t${i % 7}`, k1: `i${i % 5}`, k2: `MX${String(i).padStart(3, '0')}`, n: 2 }));
+    const rows = Array.from({ length: 150 }, (_, i) => ({
+      k0: `t${i % 7}`,
+      k1: `i${i % 5}`,
+      k2: `MX${String(i).padStart(3, '0')}`,
+      n: 2,
+    }));
     const db = { query: async () => ({ rows, rowCount: rows.length }) } as unknown as Database;
-    const stats = createStatsService({ db, keyring: {} as never, audit: {} as AuditWriter, clock: () => new Date(), minCell: 5 });
-    await assert.rejects(stats.publicTable('incidents.acts', { from: '2025-10', to: '2025-10' }, 'en'), { code: 'stats.release_too_large' });
+    const stats = createStatsService({
+      db,
+      keyring: {} as never,
+      audit: {} as AuditWriter,
+      clock: () => new Date(),
+      minCell: 5,
+    });
+    await assert.rejects(stats.publicTable('incidents.acts', { from: '2025-10', to: '2025-10' }, 'en'), {
+      code: 'stats.release_too_large',
+    });
   });
 });
 
@@ -68,22 +83,43 @@ describeOnBothDatabases('statistics: journey 6, the monthly bulletin', (h) => {
   let analystA: ApiClient;
   let docB: ApiClient;
   let outsider: ApiClient;
-  const publicGet = (url: string, headers: Record<string, string> = {}) => h().app.inject({ method: 'GET', url, headers });
+  const publicGet = (url: string, headers: Record<string, string> = {}) =>
+    h().app.inject({ method: 'GET', url, headers });
 
-  async function record(doc: ApiClient, state: string, acts: [string, string, number][], extraPerpetrator?: string): Promise<string> {
-    const created = await doc.post('/api/incidents', { title: 'Evento', start: { date: '2025-10-05', precision: 'day' }, place: { country: 'MX', stateCode: state } });
+  async function record(
+    doc: ApiClient,
+    state: string,
+    acts: [string, string, number][],
+    extraPerpetrator?: string,
+  ): Promise<string> {
+    const created = await doc.post('/api/incidents', {
+      title: 'Evento',
+      start: { date: '2025-10-05', precision: 'day' },
+      place: { country: 'MX', stateCode: state },
+    });
     assert.equal(created.statusCode, 201, created.body);
     const id = (created.json() as { id: string }).id;
-    const victim = (await doc.post(`/api/incidents/${id}/victims`, { count: 1, sex: 'F', ageGroup: '18-29' })).json() as { victims: { id: string }[] };
+    const victim = (
+      await doc.post(`/api/incidents/${id}/victims`, { count: 1, sex: 'F', ageGroup: '18-29' })
+    ).json() as { victims: { id: string }[] };
     const perpetrators = new Map<string, string>();
     for (const institution of new Set([...acts.map((a) => a[1]), ...(extraPerpetrator ? [extraPerpetrator] : [])])) {
-      const r = (await doc.post(`/api/incidents/${id}/perpetrators`, { institution })).json() as { perpetrators: { id: string; institution: string }[] };
+      const r = (await doc.post(`/api/incidents/${id}/perpetrators`, { institution })).json() as {
+        perpetrators: { id: string; institution: string }[];
+      };
       perpetrators.set(institution, r.perpetrators.find((p) => p.institution === institution)!.id);
     }
     for (const [type, institution, n] of acts) {
       for (let i = 0; i < n; i++) {
-        const perpetratorIds = [perpetrators.get(institution)!, ...(extraPerpetrator ? [perpetrators.get(extraPerpetrator)!] : [])];
-        const r = await doc.post(`/api/incidents/${id}/acts`, { type, victimIds: [victim.victims[0]!.id], perpetratorIds });
+        const perpetratorIds = [
+          perpetrators.get(institution)!,
+          ...(extraPerpetrator ? [perpetrators.get(extraPerpetrator)!] : []),
+        ];
+        const r = await doc.post(`/api/incidents/${id}/acts`, {
+          type,
+          victimIds: [victim.victims[0]!.id],
+          perpetratorIds,
+        });
         assert.equal(r.statusCode, 201, r.body);
       }
     }
@@ -93,7 +129,11 @@ describeOnBothDatabases('statistics: journey 6, the monthly bulletin', (h) => {
   before(async () => {
     h().clock.now = new Date('2025-11-03T16:00:00Z');
     const orgA = await h().createOrg('red-sur');
-    for (const [email, role] of [['doc@a.example', 'documentation_officer'], ['analyst@a.example', 'analyst'], ['cw@a.example', 'caseworker']] as const) {
+    for (const [email, role] of [
+      ['doc@a.example', 'documentation_officer'],
+      ['analyst@a.example', 'analyst'],
+      ['cw@a.example', 'caseworker'],
+    ] as const) {
       await h().ctx.accounts.createAccount({ orgId: orgA, email, password: TEST_PASSWORD, role, totpExempt: true });
     }
     await h().createAccount({ org: 'otra', email: 'doc@b.example', role: 'documentation_officer' });
@@ -103,7 +143,11 @@ describeOnBothDatabases('statistics: journey 6, the monthly bulletin', (h) => {
     docB = await h().login('doc@b.example');
     outsider = await h().login('cw@c.example');
     for (const state of ['07', '30', '08']) {
-      await record(docA, state, ORG_A.filter((a) => a[2] === state).map(([type, inst, , n]) => [type, inst, n]));
+      await record(
+        docA,
+        state,
+        ORG_A.filter((a) => a[2] === state).map(([type, inst, , n]) => [type, inst, n]),
+      );
     }
     // Organisation B: two extortions by the INM in Chiapas, and one robbery by both the INM and the
     // National Guard (counted once, under "several institutions") whose state was imported as a formula.
@@ -111,23 +155,47 @@ describeOnBothDatabases('statistics: journey 6, the monthly bulletin', (h) => {
     const injected = await record(docB, '07', [['robbery', 'inm', 1]], 'guardia_nacional');
     await h().ctx.db.query('UPDATE incident_acts SET state_code = $1 WHERE event_id = $2', [INJECTED_STATE, injected]);
     // Acts of another month stay out of October's tables.
-    await record(docA, '07', [['extortion', 'inm', 4]]).then((id) => h().ctx.db.query(`UPDATE incident_acts SET act_date = '2025-09-20' WHERE event_id = $1`, [id]));
+    await record(docA, '07', [['extortion', 'inm', 4]]).then((id) =>
+      h().ctx.db.query(`UPDATE incident_acts SET act_date = '2025-09-20' WHERE event_id = $1`, [id]),
+    );
   });
 
   it("shows an analyst the organisation's exact table, small cells marked", async () => {
-    const r = await analystA.get('/api/stats/incidents.acts?by=type,institution,state&from=2025-10&to=2025-10', { 'accept-language': 'es' });
+    const r = await analystA.get('/api/stats/incidents.acts?by=type,institution,state&from=2025-10&to=2025-10', {
+      'accept-language': 'es',
+    });
     assert.equal(r.statusCode, 200, r.body);
     const table = r.json() as StatsTable;
     const cells = cellMap(table);
     assert.equal(table.scope, 'organisation');
     assert.equal(cells.get('*|*|*')?.count, 40);
-    assert.deepEqual(cells.get('kidnapping|organised_crime|MX30'), { keys: ['kidnapping', 'organised_crime', 'MX30'], count: 2, flag: 'small' });
+    assert.deepEqual(cells.get('kidnapping|organised_crime|MX30'), {
+      keys: ['kidnapping', 'organised_crime', 'MX30'],
+      count: 2,
+      flag: 'small',
+    });
     assert.equal(cells.get('extortion|inm|MX07')?.count, 8);
     assert.equal(table.dimensions[2]?.categories.find((c) => c.key === 'MX07')?.label, 'Chiapas');
-    const top = (await analystA.get('/api/stats/incidents.acts?by=institution&level=top&from=2025-10&to=2025-10')).json() as StatsTable;
-    assert.deepEqual(top.cells.map((c) => [c.keys[0], c.count]), [['state_mx', 20], ['non_state', 20], [null, 40]]);
+    const top = (
+      await analystA.get('/api/stats/incidents.acts?by=institution&level=top&from=2025-10&to=2025-10')
+    ).json() as StatsTable;
+    assert.deepEqual(
+      top.cells.map((c) => [c.keys[0], c.count]),
+      [
+        ['state_mx', 20],
+        ['non_state', 20],
+        [null, 40],
+      ],
+    );
     const monthly = (await analystA.get('/api/stats/incidents.acts?by=month')).json() as StatsTable;
-    assert.deepEqual(monthly.cells.map((c) => [c.keys[0], c.count]), [['2025-09', 4], ['2025-10', 40], [null, 44]]);
+    assert.deepEqual(
+      monthly.cells.map((c) => [c.keys[0], c.count]),
+      [
+        ['2025-09', 4],
+        ['2025-10', 40],
+        [null, 44],
+      ],
+    );
   });
 
   it('shows a caseworker of another organisation nothing of this one', async () => {
@@ -135,7 +203,14 @@ describeOnBothDatabases('statistics: journey 6, the monthly bulletin', (h) => {
     assert.equal(r.statusCode, 200, r.body);
     assert.deepEqual((r.json() as StatsTable).cells, [{ keys: [null], count: 0, flag: null }]);
     const b = (await docB.get('/api/stats/incidents.acts?by=institution&from=2025-10&to=2025-10')).json() as StatsTable;
-    assert.deepEqual(b.cells.map((c) => [c.keys[0], c.count]), [['inm', 2], ['multiple', 1], [null, 3]]);
+    assert.deepEqual(
+      b.cells.map((c) => [c.keys[0], c.count]),
+      [
+        ['inm', 2],
+        ['multiple', 1],
+        [null, 3],
+      ],
+    );
     assert.equal((await publicGet('/api/stats/incidents.acts')).statusCode, 401);
   });
 
@@ -145,21 +220,31 @@ describeOnBothDatabases('statistics: journey 6, the monthly bulletin', (h) => {
     const table = r.json() as StatsTable;
     assert.equal(table.scope, 'network');
     assert.equal(cellMap(table).get('*|*|*')?.count, 43);
-    for (const c of table.cells) assert.ok(c.count === null || c.count === 0 || c.count >= 5, `published ${c.count} at ${c.keys.join('|')}`);
+    for (const c of table.cells)
+      assert.ok(c.count === null || c.count === 0 || c.count >= 5, `published ${c.count} at ${c.keys.join('|')}`);
     assert.ok(table.cells.some((c) => c.flag === 'suppressed'));
     for (const line of lines(table)) {
       if (line.total.count === null || line.inner.some((c) => c.count === null)) continue;
-      assert.equal(line.inner.reduce((s, c) => s + c.count!, 0), line.total.count, `line ${line.total.keys.join('|')}`);
+      assert.equal(
+        line.inner.reduce((s, c) => s + c.count!, 0),
+        line.total.count,
+        `line ${line.total.keys.join('|')}`,
+      );
     }
     assert.ok(!JSON.stringify(table).includes('hiddenCountShare'));
     // A two-way table is a view of the same protected three-way table: its cells are the same.
-    const two = (await publicGet('/api/public/stats/incidents.acts?by=state,type&from=2025-10&to=2025-10')).json() as StatsTable;
+    const two = (
+      await publicGet('/api/public/stats/incidents.acts?by=state,type&from=2025-10&to=2025-10')
+    ).json() as StatsTable;
     const three = cellMap(table);
-    for (const c of two.cells) assert.deepEqual(three.get([c.keys[1] ?? '*', '*', c.keys[0] ?? '*'].join('|'))?.count, c.count);
+    for (const c of two.cells)
+      assert.deepEqual(three.get([c.keys[1] ?? '*', '*', c.keys[0] ?? '*'].join('|'))?.count, c.count);
   });
 
   it('lets no hidden cell be recovered from the published cells and totals', async () => {
-    const table = (await publicGet('/api/public/stats/incidents.acts?by=type,institution,state&from=2025-10&to=2025-10')).json() as StatsTable;
+    const table = (
+      await publicGet('/api/public/stats/incidents.acts?by=type,institution,state&from=2025-10&to=2025-10')
+    ).json() as StatsTable;
     // The simple attack: a line with one hidden cell gives it away by subtraction.
     for (const line of lines(table)) {
       const hidden = [...line.inner, line.total].filter((c) => c.count === null);
@@ -171,17 +256,38 @@ describeOnBothDatabases('statistics: journey 6, the monthly bulletin', (h) => {
     const hidden = Uint8Array.from(table.cells.map((c) => (c.count === null ? 1 : 0)));
     const intervals = attackIntervals({ layout, values, hidden, lowerBound: () => 1 });
     assert.ok(intervals.length > 0);
-    for (const i of intervals) assert.ok(i.max > i.min, `cell ${table.cells[i.cell]?.keys.join('|')} is pinned to ${i.min}`);
+    for (const i of intervals)
+      assert.ok(i.max > i.min, `cell ${table.cells[i.cell]?.keys.join('|')} is pinned to ${i.min}`);
   });
 
   it('gives the same table as HXL CSV: hashtag row, empty hidden counts, formulas neutralised', async () => {
-    const r = await publicGet('/api/public/stats/incidents.acts.csv?by=type,institution,state&from=2025-10&to=2025-10&lang=en');
+    const r = await publicGet(
+      '/api/public/stats/incidents.acts.csv?by=type,institution,state&from=2025-10&to=2025-10&lang=en',
+    );
     assert.equal(r.statusCode, 200, r.body);
     assert.match(String(r.headers['content-type']), /^text\/csv/);
-    const rows = r.body.trimEnd().split('\r\n').map((l) => l.split(','));
-    assert.deepEqual(rows[0], ['Act type', 'Perpetrator institution', 'State or department', 'Acts of violence against people on the move (documented acts)', 'Note']);
-    assert.deepEqual(rows[1], ['#event+type+name', '#org+perpetrator+name', '#adm1+name', '#indicator+num+acts', '#meta+note']);
-    assert.ok(rows.some((row) => row[2] === `'${INJECTED_STATE}`), 'the injected state is written with a leading quote');
+    const rows = r.body
+      .trimEnd()
+      .split('\r\n')
+      .map((l) => l.split(','));
+    assert.deepEqual(rows[0], [
+      'Act type',
+      'Perpetrator institution',
+      'State or department',
+      'Acts of violence against people on the move (documented acts)',
+      'Note',
+    ]);
+    assert.deepEqual(rows[1], [
+      '#event+type+name',
+      '#org+perpetrator+name',
+      '#adm1+name',
+      '#indicator+num+acts',
+      '#meta+note',
+    ]);
+    assert.ok(
+      rows.some((row) => row[2] === `'${INJECTED_STATE}`),
+      'the injected state is written with a leading quote',
+    );
     for (const row of rows) for (const field of row) assert.doesNotMatch(field, /^[=+\-@\t\r]/);
     const suppressed = rows.filter((row) => row[4] === 'suppressed');
     assert.ok(suppressed.length > 0 && suppressed.every((row) => row[3] === ''));
@@ -193,11 +299,26 @@ describeOnBothDatabases('statistics: journey 6, the monthly bulletin', (h) => {
       const r = await publicGet(url, { 'accept-language': 'en' });
       return [r.statusCode, (r.json() as { code: string }).code];
     };
-    assert.deepEqual(await code('/api/public/stats/incidents.acts?from=2025-09&to=2025-10'), [400, 'stats.public_period']);
-    assert.deepEqual(await code('/api/public/stats/incidents.acts?by=month&from=2025-10&to=2025-10'), [400, 'stats.dimension_not_public']);
-    assert.deepEqual(await code('/api/public/stats/incidents.acts?level=detail&from=2025-10&to=2025-10'), [400, 'validation.unknown_field']);
-    assert.deepEqual(await code('/api/public/stats/nothing.here?from=2025-10&to=2025-10'), [404, 'stats.unknown_indicator']);
-    assert.deepEqual(await code('/api/public/stats/incidents.acts?by=type,type&from=2025-10&to=2025-10'), [400, 'stats.too_many_dimensions']);
+    assert.deepEqual(await code('/api/public/stats/incidents.acts?from=2025-09&to=2025-10'), [
+      400,
+      'stats.public_period',
+    ]);
+    assert.deepEqual(await code('/api/public/stats/incidents.acts?by=month&from=2025-10&to=2025-10'), [
+      400,
+      'stats.dimension_not_public',
+    ]);
+    assert.deepEqual(await code('/api/public/stats/incidents.acts?level=detail&from=2025-10&to=2025-10'), [
+      400,
+      'validation.unknown_field',
+    ]);
+    assert.deepEqual(await code('/api/public/stats/nothing.here?from=2025-10&to=2025-10'), [
+      404,
+      'stats.unknown_indicator',
+    ]);
+    assert.deepEqual(await code('/api/public/stats/incidents.acts?by=type,type&from=2025-10&to=2025-10'), [
+      400,
+      'stats.too_many_dimensions',
+    ]);
     const es = await analystA.get('/api/stats/incidents.acts?by=colour', { 'accept-language': 'es' });
     assert.equal((es.json() as { message: string }).message, 'El indicador no se puede desglosar por "colour".');
   });
@@ -205,18 +326,36 @@ describeOnBothDatabases('statistics: journey 6, the monthly bulletin', (h) => {
   it('publishes people registered by nationality × sex with suppression', async () => {
     const cw = await h().login('cw@a.example');
     // All aged 18-29: the public table is a view of nationality × sex × age, protected once.
-    const people: [string, string, number][] = [['HN', 'F', 12], ['HN', 'M', 9], ['GT', 'F', 6], ['GT', 'M', 2], ['VE', 'X', 1]];
+    const people: [string, string, number][] = [
+      ['HN', 'F', 12],
+      ['HN', 'M', 9],
+      ['GT', 'F', 6],
+      ['GT', 'M', 2],
+      ['VE', 'X', 1],
+    ];
     for (const [nationality, sex, n] of people) {
       for (let i = 0; i < n; i++) {
-        const r = await cw.post('/api/people', { givenNames: `P${i}`, surnames: 'Prueba', sex, nationality, estimatedAge: 20 + (i % 5) });
+        const r = await cw.post('/api/people', {
+          givenNames: `P${i}`,
+          surnames: 'Prueba',
+          sex,
+          nationality,
+          estimatedAge: 20 + (i % 5),
+        });
         assert.equal(r.statusCode, 201, r.body);
       }
     }
-    const { rows } = await h().ctx.db.query<{ m: string }>("SELECT DISTINCT to_char(created_at AT TIME ZONE 'America/Mexico_City', 'YYYY-MM') AS m FROM people");
+    const { rows } = await h().ctx.db.query<{ m: string }>(
+      "SELECT DISTINCT to_char(created_at AT TIME ZONE 'America/Mexico_City', 'YYYY-MM') AS m FROM people",
+    );
     const month = rows[0]!.m;
-    const own = (await analystA.get(`/api/stats/people.registered?by=nationality,sex&from=${month}&to=${month}`)).json() as StatsTable;
+    const own = (
+      await analystA.get(`/api/stats/people.registered?by=nationality,sex&from=${month}&to=${month}`)
+    ).json() as StatsTable;
     assert.equal(cellMap(own).get('GT|M')?.flag, 'small');
-    const r = await publicGet(`/api/public/stats/people.registered?by=nationality,sex&from=${month}&to=${month}`, { 'accept-language': 'en' });
+    const r = await publicGet(`/api/public/stats/people.registered?by=nationality,sex&from=${month}&to=${month}`, {
+      'accept-language': 'en',
+    });
     assert.equal(r.statusCode, 200, r.body);
     const table = r.json() as StatsTable;
     const cells = cellMap(table);
@@ -226,7 +365,8 @@ describeOnBothDatabases('statistics: journey 6, the monthly bulletin', (h) => {
     assert.equal(cells.get('GT|M')?.count, null);
     assert.equal(cells.get('VE|X')?.count, null);
     for (const c of table.cells) assert.ok(c.count === null || c.count === 0 || c.count >= 5);
-    for (const line of lines(table)) assert.notEqual([...line.inner, line.total].filter((c) => c.count === null).length, 1);
+    for (const line of lines(table))
+      assert.notEqual([...line.inner, line.total].filter((c) => c.count === null).length, 1);
     assert.equal(table.dimensions[0]?.categories.find((c) => c.key === 'HN')?.label, 'Honduras');
   });
 });

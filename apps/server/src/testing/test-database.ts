@@ -80,7 +80,11 @@ export async function createPostgresTestDatabaseUrl(): Promise<{ url: string; dr
 async function pgliteTemplate(): Promise<Blob> {
   const fingerprint = createHash('sha256')
     // Names too, not only contents: a renamed migration must not reuse a template that records the old name.
-    .update(readMigrations().map((m) => `${m.version}:${m.name}:${m.checksum}`).join(','))
+    .update(
+      readMigrations()
+        .map((m) => `${m.version}:${m.name}:${m.checksum}`)
+        .join(','),
+    )
     .digest('hex')
     .slice(0, 16);
   const path = join(tmpdir(), `acompana-pglite-template-${fingerprint}.tar`);

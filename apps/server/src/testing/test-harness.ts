@@ -30,14 +30,23 @@ export interface TestHarness {
   databaseUrl?: string;
   clock: { now: Date; advanceMinutes(minutes: number): void };
   createOrg(slug: string): Promise<string>;
-  createAccount(input: { org: string; email: string; role: string; password?: string; totp?: boolean }): Promise<{ accountId: string; totpSecret?: string }>;
+  createAccount(input: {
+    org: string;
+    email: string;
+    role: string;
+    password?: string;
+    totp?: boolean;
+  }): Promise<{ accountId: string; totpSecret?: string }>;
   login(email: string, password?: string, totpSecret?: string): Promise<ApiClient>;
   close(): Promise<void>;
 }
 
 export const TEST_PASSWORD = 'correct horse battery';
 
-export async function startHarness(kind: DatabaseKind, options: BuildAppOptions & { envOverrides?: Record<string, string> } = {}): Promise<TestHarness> {
+export async function startHarness(
+  kind: DatabaseKind,
+  options: BuildAppOptions & { envOverrides?: Record<string, string> } = {},
+): Promise<TestHarness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'acompana-test-'));
   const created = await createTestDatabase(kind);
   const config = loadConfig({
@@ -84,7 +93,8 @@ export async function startHarness(kind: DatabaseKind, options: BuildAppOptions 
         url: '/api/auth/login',
         payload: { email, password, ...(totpSecret ? { totp: totpCode(totpSecret, clock.now) } : {}) },
       });
-      if (response.statusCode !== 200) throw new Error(`login of ${email} failed: ${response.statusCode} ${response.body}`);
+      if (response.statusCode !== 200)
+        throw new Error(`login of ${email} failed: ${response.statusCode} ${response.body}`);
       const cookie = response.cookies.find((c) => c.name === 'acompana_session');
       if (!cookie) throw new Error('no session cookie');
       const csrfToken = (response.json() as { csrfToken: string }).csrfToken;
@@ -111,7 +121,19 @@ export function clientFor(app: FastifyInstance, cookie: string, csrfToken: strin
     cookie,
     request,
     get: (url, headers) => request({ method: 'GET', url, ...(headers ? { headers } : {}) }),
-    post: (url, body, headers) => request({ method: 'POST', url, ...(body === undefined ? {} : { payload: body as object }), ...(headers ? { headers } : {}) }),
-    put: (url, body, headers) => request({ method: 'PUT', url, ...(body === undefined ? {} : { payload: body as object }), ...(headers ? { headers } : {}) }),
+    post: (url, body, headers) =>
+      request({
+        method: 'POST',
+        url,
+        ...(body === undefined ? {} : { payload: body as object }),
+        ...(headers ? { headers } : {}),
+      }),
+    put: (url, body, headers) =>
+      request({
+        method: 'PUT',
+        url,
+        ...(body === undefined ? {} : { payload: body as object }),
+        ...(headers ? { headers } : {}),
+      }),
   };
 }

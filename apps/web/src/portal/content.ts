@@ -24,7 +24,11 @@ function inline(nodes: Inline[]): (Node | string)[] {
   return nodes.map((node) => {
     if (typeof node === 'string') return node;
     if ('strong' in node) return h('strong', {}, inline(node.strong));
-    return h('a', { href: node.href, ...(node.href.startsWith('https:') ? { rel: 'noopener noreferrer' } : {}) }, inline(node.text));
+    return h(
+      'a',
+      { href: node.href, ...(node.href.startsWith('https:') ? { rel: 'noopener noreferrer' } : {}) },
+      inline(node.text),
+    );
   });
 }
 
@@ -33,11 +37,19 @@ export function renderBlocks(blocks: Block[]): HTMLElement[] {
     switch (block.type) {
       case 'ul':
       case 'ol':
-        return h(block.type, {}, block.items.map((item) => h('li', {}, inline(item))));
+        return h(
+          block.type,
+          {},
+          block.items.map((item) => h('li', {}, inline(item))),
+        );
       case 'note':
         return h('p', { className: 'note' }, inline(block.content));
       case 'img':
-        return h('p', { className: 'figure' }, h('img', { src: block.src, alt: block.alt, loading: 'lazy', decoding: 'async' }));
+        return h(
+          'p',
+          { className: 'figure' },
+          h('img', { src: block.src, alt: block.alt, loading: 'lazy', decoding: 'async' }),
+        );
       default:
         return h(block.type, {}, inline(block.content));
     }

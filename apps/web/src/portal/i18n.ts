@@ -6,7 +6,13 @@ export const LANGUAGES = ['es', 'en', 'fr', 'pt', 'ht'] as const;
 export type Lang = (typeof LANGUAGES)[number];
 
 /** Each language's name in that language, for the switcher. */
-export const LANGUAGE_NAMES: Record<Lang, string> = { es: 'Español', en: 'English', fr: 'Français', pt: 'Português', ht: 'Kreyòl ayisyen' };
+export const LANGUAGE_NAMES: Record<Lang, string> = {
+  es: 'Español',
+  en: 'English',
+  fr: 'Français',
+  pt: 'Português',
+  ht: 'Kreyòl ayisyen',
+};
 
 const es = {
   tagline: 'Información y ayuda para personas migrantes',
@@ -16,7 +22,8 @@ const es = {
   navGuides: 'Conoce tus derechos',
   navServices: 'Dónde pedir ayuda',
   homeTitle: 'Información para tu camino',
-  homeIntro: 'Guías cortas sobre tus derechos en México y una lista de lugares donde te pueden ayudar. Funciona sin conexión después de la primera visita.',
+  homeIntro:
+    'Guías cortas sobre tus derechos en México y una lista de lugares donde te pueden ayudar. Funciona sin conexión después de la primera visita.',
   guidesTitle: 'Conoce tus derechos',
   servicesTitle: 'Dónde pedir ayuda',
   servicesLink: 'Ver albergues, asesoría legal, oficinas y consulados',
@@ -70,7 +77,8 @@ const en: Messages = {
   navGuides: 'Know your rights',
   navServices: 'Where to get help',
   homeTitle: 'Information for your journey',
-  homeIntro: 'Short guides to your rights in Mexico and a list of places that can help you. Works offline after your first visit.',
+  homeIntro:
+    'Short guides to your rights in Mexico and a list of places that can help you. Works offline after your first visit.',
   guidesTitle: 'Know your rights',
   servicesTitle: 'Where to get help',
   servicesLink: 'See shelters, legal help, offices and consulates',
@@ -122,14 +130,16 @@ const fr: Messages = {
   navGuides: 'Connaître vos droits',
   navServices: 'Où trouver de l’aide',
   homeTitle: 'Des informations pour votre route',
-  homeIntro: 'Des guides courts sur vos droits au Mexique et une liste de lieux qui peuvent vous aider. Fonctionne sans connexion après la première visite.',
+  homeIntro:
+    'Des guides courts sur vos droits au Mexique et une liste de lieux qui peuvent vous aider. Fonctionne sans connexion après la première visite.',
   guidesTitle: 'Connaître vos droits',
   servicesTitle: 'Où trouver de l’aide',
   servicesLink: 'Voir les foyers, l’aide juridique, les bureaux et les consulats',
   lastReviewed: 'Dernière révision : {date}',
   sources: 'Sources',
   machineDraft: 'Cette traduction est un brouillon qu’aucune personne n’a encore relu.',
-  notAdvice: 'Ce guide donne des informations générales, pas un conseil juridique. Si vous pouvez, demandez de l’aide à une organisation.',
+  notAdvice:
+    'Ce guide donne des informations générales, pas un conseil juridique. Si vous pouvez, demandez de l’aide à une organisation.',
   back: 'Retour aux guides',
   state: 'État',
   city: 'Ville',
@@ -174,7 +184,8 @@ const pt: Messages = {
   navGuides: 'Conheça seus direitos',
   navServices: 'Onde pedir ajuda',
   homeTitle: 'Informação para o seu caminho',
-  homeIntro: 'Guias curtos sobre os seus direitos no México e uma lista de lugares que podem ajudar você. Funciona sem internet depois da primeira visita.',
+  homeIntro:
+    'Guias curtos sobre os seus direitos no México e uma lista de lugares que podem ajudar você. Funciona sem internet depois da primeira visita.',
   guidesTitle: 'Conheça seus direitos',
   servicesTitle: 'Onde pedir ajuda',
   servicesLink: 'Ver abrigos, ajuda jurídica, escritórios e consulados',

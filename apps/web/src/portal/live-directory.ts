@@ -11,25 +11,40 @@ const DAY_CODES = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
 
 /** The needs vocabulary of the directory (taxonomy codes) folded into the portal's six needs. */
 const NEED_OF: Record<string, Need> = {
-  shelter: 'shelter', housing: 'shelter', food: 'shelter',
-  legal: 'legal', legal_identity: 'legal',
+  shelter: 'shelter',
+  housing: 'shelter',
+  food: 'shelter',
+  legal: 'legal',
+  legal_identity: 'legal',
   asylum: 'asylum',
   migration: 'migration',
   consulate: 'consulate',
-  health: 'health', psychosocial: 'health', gbv: 'health',
+  health: 'health',
+  psychosocial: 'health',
+  gbv: 'health',
 };
 
-interface HsdsAddress { address_1?: string; city?: string; state_province?: string; postal_code?: string }
+interface HsdsAddress {
+  address_1?: string;
+  city?: string;
+  state_province?: string;
+  postal_code?: string;
+}
 interface HsdsService {
   id: string;
   name: string;
-  service_at_locations?: { location?: { id?: string; latitude?: number | null; longitude?: number | null; addresses?: HsdsAddress[] } }[];
+  service_at_locations?: {
+    location?: { id?: string; latitude?: number | null; longitude?: number | null; addresses?: HsdsAddress[] };
+  }[];
   phones?: { number?: string }[];
   languages?: { code?: string }[];
   schedules?: { byday?: string; opens_at?: string; closes_at?: string }[];
   attributes?: { taxonomy_term?: { code?: string } }[];
 }
-interface HsdsPage { total_pages: number; contents: HsdsService[] }
+interface HsdsPage {
+  total_pages: number;
+  contents: HsdsService[];
+}
 
 function needOf(service: HsdsService): Need | undefined {
   for (const attribute of service.attributes ?? []) {
@@ -45,25 +60,35 @@ export function entriesOf(service: HsdsService): ServiceEntry[] {
   const week: [string, string][][] = DAY_CODES.map(() => []);
   for (const schedule of service.schedules ?? []) {
     if (!schedule.opens_at || !schedule.closes_at) continue;
-    for (const code of (schedule.byday ?? '').split(',')) week[DAY_CODES.indexOf(code.trim())]?.push([schedule.opens_at.slice(0, 5), schedule.closes_at.slice(0, 5)]);
+    for (const code of (schedule.byday ?? '').split(','))
+      week[DAY_CODES.indexOf(code.trim())]?.push([schedule.opens_at.slice(0, 5), schedule.closes_at.slice(0, 5)]);
   }
   return (service.service_at_locations ?? []).flatMap((sal, i) => {
     const location = sal.location;
     const address = location?.addresses?.[0];
-    if (!location || !address || typeof location.latitude !== 'number' || typeof location.longitude !== 'number') return [];
-    return [{
-      id: `${service.id}@${location.id ?? i}`,
-      name: service.name,
-      need,
-      address: [address.address_1, [address.postal_code, address.city].filter(Boolean).join(' '), address.state_province].filter(Boolean).join(', '),
-      city: address.city ?? '',
-      state: address.state_province ?? '',
-      latitude: location.latitude,
-      longitude: location.longitude,
-      phones: (service.phones ?? []).map((p) => p.number ?? '').filter(Boolean),
-      languages: (service.languages ?? []).map((l) => l.code ?? '').filter(Boolean),
-      week,
-    }];
+    if (!location || !address || typeof location.latitude !== 'number' || typeof location.longitude !== 'number')
+      return [];
+    return [
+      {
+        id: `${service.id}@${location.id ?? i}`,
+        name: service.name,
+        need,
+        address: [
+          address.address_1,
+          [address.postal_code, address.city].filter(Boolean).join(' '),
+          address.state_province,
+        ]
+          .filter(Boolean)
+          .join(', '),
+        city: address.city ?? '',
+        state: address.state_province ?? '',
+        latitude: location.latitude,
+        longitude: location.longitude,
+        phones: (service.phones ?? []).map((p) => p.number ?? '').filter(Boolean),
+        languages: (service.languages ?? []).map((l) => l.code ?? '').filter(Boolean),
+        week,
+      },
+    ];
   });
 }
 

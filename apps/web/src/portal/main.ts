@@ -50,23 +50,55 @@ async function render(route: Route, moveFocus: boolean): Promise<void> {
   const main = h('main', { id: 'main', tabindex: -1 });
   const ctx: Context = { lang: route.lang, t, setTitle: (title) => (document.title = `${title} · Acompaña`) };
   const languageLinks = LANGUAGES.map((lang) =>
-    h('li', {}, h('a', { href: pathOf({ ...route, lang } as Route), lang, hreflang: lang, 'data-lang': lang, 'aria-current': lang === route.lang ? 'true' : undefined }, LANGUAGE_NAMES[lang])),
+    h(
+      'li',
+      {},
+      h(
+        'a',
+        {
+          href: pathOf({ ...route, lang } as Route),
+          lang,
+          hreflang: lang,
+          'data-lang': lang,
+          'aria-current': lang === route.lang ? 'true' : undefined,
+        },
+        LANGUAGE_NAMES[lang],
+      ),
+    ),
   );
-  const section = (page: Route['page']): string | undefined => (route.page === page || (page === 'home' && route.page === 'guide') ? 'page' : undefined);
+  const section = (page: Route['page']): string | undefined =>
+    route.page === page || (page === 'home' && route.page === 'guide') ? 'page' : undefined;
   const status = h('p', { className: 'net', role: 'status' }, navigator.onLine ? '' : t.offline);
   root.replaceChildren(
     h('a', { className: 'skip', href: '#main' }, t.skip),
     h(
       'header',
       { className: 'site' },
-      h('div', { className: 'brand-row' }, h('a', { className: 'brand', href: pathOf({ lang: route.lang, page: 'home' }) }, 'Acompaña'), h('p', { className: 'tagline' }, t.tagline)),
+      h(
+        'div',
+        { className: 'brand-row' },
+        h('a', { className: 'brand', href: pathOf({ lang: route.lang, page: 'home' }) }, 'Acompaña'),
+        h('p', { className: 'tagline' }, t.tagline),
+      ),
       h('nav', { className: 'langs', 'aria-label': t.language }, h('ul', {}, languageLinks)),
       h(
         'nav',
         { className: 'sections', 'aria-label': t.nav },
         h('ul', {}, [
-          h('li', {}, h('a', { href: pathOf({ lang: route.lang, page: 'home' }), 'aria-current': section('home') }, t.navGuides)),
-          h('li', {}, h('a', { href: pathOf({ lang: route.lang, page: 'services' }), 'aria-current': section('services') }, t.navServices)),
+          h(
+            'li',
+            {},
+            h('a', { href: pathOf({ lang: route.lang, page: 'home' }), 'aria-current': section('home') }, t.navGuides),
+          ),
+          h(
+            'li',
+            {},
+            h(
+              'a',
+              { href: pathOf({ lang: route.lang, page: 'services' }), 'aria-current': section('services') },
+              t.navServices,
+            ),
+          ),
         ]),
       ),
     ),
@@ -78,21 +110,28 @@ async function render(route: Route, moveFocus: boolean): Promise<void> {
   else if (route.page === 'guide') await renderGuide(main, ctx, route.slug);
   else {
     ctx.setTitle(t.notFound);
-    main.append(h('h1', {}, t.notFound), h('p', {}, h('a', { href: pathOf({ lang: route.lang, page: 'home' }) }, t.back)));
+    main.append(
+      h('h1', {}, t.notFound),
+      h('p', {}, h('a', { href: pathOf({ lang: route.lang, page: 'home' }) }, t.back)),
+    );
   }
   if (token !== renderToken) return;
   if (moveFocus) (main.querySelector('h1') ?? main).focus();
 }
 
 function go(path: string, push: boolean): void {
-  const route = parseRoute(path) ?? { lang: storedLanguage() ?? pickLanguage(navigator.languages ?? [navigator.language]), page: 'home' };
+  const route = parseRoute(path) ?? {
+    lang: storedLanguage() ?? pickLanguage(navigator.languages ?? [navigator.language]),
+    page: 'home',
+  };
   const target = pathOf(route);
   if (target !== location.pathname) history[push ? 'pushState' : 'replaceState'](null, '', target);
   void render(route, push);
 }
 
 document.addEventListener('click', (event) => {
-  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
+    return;
   const link = (event.target as Element | null)?.closest?.('a');
   if (!link || link.origin !== location.origin || link.hash || !parseRoute(link.pathname)) return;
   event.preventDefault();
@@ -113,5 +152,7 @@ go(location.pathname, false);
 
 // The service worker precaches the portal for offline use; it is served from / (its scope).
 if ('serviceWorker' in navigator && location.protocol !== 'file:') {
-  navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch((error: unknown) => console.warn('service worker not registered', error));
+  navigator.serviceWorker
+    .register('/sw.js', { scope: '/' })
+    .catch((error: unknown) => console.warn('service worker not registered', error));
 }

@@ -22,7 +22,11 @@ export async function getJson<T>(url: string): Promise<T | null> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
   try {
-    const response = await fetch(url, { signal: controller.signal, credentials: 'omit', headers: { accept: 'application/json' } });
+    const response = await fetch(url, {
+      signal: controller.signal,
+      credentials: 'omit',
+      headers: { accept: 'application/json' },
+    });
     return response.ok ? ((await response.json()) as T) : null;
   } catch {
     return null;
@@ -45,5 +49,22 @@ export async function publishedGuide(lang: Lang, slug: string): Promise<Guide | 
 
 /** True when two guides would show differently. */
 export function differs(a: Guide, b: Guide): boolean {
-  return JSON.stringify([a.meta.title, a.meta.summary, a.meta.lastReviewed, a.meta.translationStatus, a.meta.sources, a.blocks]) !== JSON.stringify([b.meta.title, b.meta.summary, b.meta.lastReviewed, b.meta.translationStatus, b.meta.sources, b.blocks]);
+  return (
+    JSON.stringify([
+      a.meta.title,
+      a.meta.summary,
+      a.meta.lastReviewed,
+      a.meta.translationStatus,
+      a.meta.sources,
+      a.blocks,
+    ]) !==
+    JSON.stringify([
+      b.meta.title,
+      b.meta.summary,
+      b.meta.lastReviewed,
+      b.meta.translationStatus,
+      b.meta.sources,
+      b.blocks,
+    ])
+  );
 }

@@ -5,9 +5,27 @@
 export type Need = 'shelter' | 'legal' | 'asylum' | 'migration' | 'consulate' | 'health';
 export const NEEDS: readonly Need[] = ['shelter', 'legal', 'asylum', 'migration', 'consulate', 'health'];
 
-interface HsdsAddress { address_1: string; city: string; state_province: string; postal_code: string; country: string }
-interface HsdsLocation { id: string; organization_id: string; name: string; latitude: number; longitude: number; addresses: HsdsAddress[] }
-interface HsdsSchedule { freq: string; byday: string; opens_at: string; closes_at: string }
+interface HsdsAddress {
+  address_1: string;
+  city: string;
+  state_province: string;
+  postal_code: string;
+  country: string;
+}
+interface HsdsLocation {
+  id: string;
+  organization_id: string;
+  name: string;
+  latitude: number;
+  longitude: number;
+  addresses: HsdsAddress[];
+}
+interface HsdsSchedule {
+  freq: string;
+  byday: string;
+  opens_at: string;
+  closes_at: string;
+}
 interface HsdsService {
   id: string;
   organization_id: string;
@@ -77,16 +95,28 @@ export function flattenDirectory(directory: HsdsDirectory): ServiceEntry[] {
 }
 
 /** Empty strings match everything; `language` is an HSDS language code a service speaks. */
-export interface Filters { state: string; city: string; need: string; language?: string }
+export interface Filters {
+  state: string;
+  city: string;
+  need: string;
+  language?: string;
+}
 
 export function filterServices(entries: ServiceEntry[], filters: Filters): ServiceEntry[] {
   return entries.filter(
-    (entry) => (!filters.state || entry.state === filters.state) && (!filters.city || entry.city === filters.city) && (!filters.need || entry.need === filters.need) && (!filters.language || entry.languages.includes(filters.language)),
+    (entry) =>
+      (!filters.state || entry.state === filters.state) &&
+      (!filters.city || entry.city === filters.city) &&
+      (!filters.need || entry.need === filters.need) &&
+      (!filters.language || entry.languages.includes(filters.language)),
   );
 }
 
 /** Great-circle distance in kilometres (haversine). */
-export function distanceKm(a: { latitude: number; longitude: number }, b: { latitude: number; longitude: number }): number {
+export function distanceKm(
+  a: { latitude: number; longitude: number },
+  b: { latitude: number; longitude: number },
+): number {
   const rad = Math.PI / 180;
   const dLat = (b.latitude - a.latitude) * rad;
   const dLon = (b.longitude - a.longitude) * rad;
@@ -105,5 +135,7 @@ export function telUri(number: string): string {
 
 /** "09:00–17:00", "00:00–23:59" shown as 24 h. */
 export function formatHours(ranges: [string, string][], always: string): string {
-  return ranges.map(([opens, closes]) => (opens === '00:00' && closes === '23:59' ? always : `${opens}–${closes}`)).join(', ');
+  return ranges
+    .map(([opens, closes]) => (opens === '00:00' && closes === '23:59' ? always : `${opens}–${closes}`))
+    .join(', ');
 }

@@ -76,10 +76,16 @@ function pageFor(path: string): ReactNode {
   if (path === '/incidents') return <IncidentsListPage />;
   if (path === '/incidents/new') return <IncidentFormPage />;
   const incident = /^\/incidents\/([0-9a-f-]{36})(\/edit)?$/i.exec(path);
-  if (incident?.[1]) return incident[2] ? <IncidentFormPage key={path} incidentId={incident[1]} /> : <IncidentPage key={incident[1]} incidentId={incident[1]} />;
+  if (incident?.[1])
+    return incident[2] ? (
+      <IncidentFormPage key={path} incidentId={incident[1]} />
+    ) : (
+      <IncidentPage key={incident[1]} incidentId={incident[1]} />
+    );
   if (path === portalPath) return <PortalGuidesPage />;
   const portalGuide = /^\/portal\/guides\/([a-z0-9][a-z0-9-]{0,79})\/([a-z]{2})$/.exec(path);
-  if (portalGuide?.[1] && portalGuide[2] && isPortalLang(portalGuide[2])) return <PortalEditorPage key={path} slug={portalGuide[1]} lang={portalGuide[2]} />;
+  if (portalGuide?.[1] && portalGuide[2] && isPortalLang(portalGuide[2]))
+    return <PortalEditorPage key={path} slug={portalGuide[1]} lang={portalGuide[2]} />;
   const missingPage = missingPageFor(path);
   if (missingPage) return missingPage;
   if (path === '/referrals') return <ReferralsPage />;

@@ -18,17 +18,54 @@ describe('acompana command line on the embedded database', () => {
   after(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('creates an organisation and an account, printing the two-factor secret once', async () => {
-    const run = await acompana(env, 'user', 'create', '--org', 'casa-norte', '--email', 'Admin@Casa.example', '--password', 'una clave larga', '--role', 'admin');
+    const run = await acompana(
+      env,
+      'user',
+      'create',
+      '--org',
+      'casa-norte',
+      '--email',
+      'Admin@Casa.example',
+      '--password',
+      'una clave larga',
+      '--role',
+      'admin',
+    );
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /created: Admin@Casa\.example \(admin\) in casa-norte/);
     assert.match(run.stdout, /two-factor secret .*: [A-Z2-7]{32}/);
-    const noTotp = await acompana(env, 'user', 'create', '--org', 'casa-norte', '--email', 'demo@casa.example', '--password', 'una clave larga', '--role', 'caseworker', '--no-2fa');
+    const noTotp = await acompana(
+      env,
+      'user',
+      'create',
+      '--org',
+      'casa-norte',
+      '--email',
+      'demo@casa.example',
+      '--password',
+      'una clave larga',
+      '--role',
+      'caseworker',
+      '--no-2fa',
+    );
     assert.equal(noTotp.code, 0, noTotp.stderr);
     assert.doesNotMatch(noTotp.stdout, /two-factor secret/);
   });
 
   it('refuses a bad role with a clear message and exit code', async () => {
-    const run = await acompana(env, 'user', 'create', '--org', 'casa-norte', '--email', 'x@casa.example', '--password', 'una clave larga', '--role', 'jefe');
+    const run = await acompana(
+      env,
+      'user',
+      'create',
+      '--org',
+      'casa-norte',
+      '--email',
+      'x@casa.example',
+      '--password',
+      'una clave larga',
+      '--role',
+      'jefe',
+    );
     assert.equal(run.code, 1);
     assert.match(run.stderr, /Unknown role "jefe"/);
   });
@@ -62,23 +99,39 @@ describe('acompana command line on the embedded database', () => {
   });
 });
 
-describe('acompana command line on PostgreSQL', { skip: kinds.includes('postgres') ? false : 'PostgreSQL not reachable' }, () => {
-  let database: { url: string; drop: () => Promise<void> } | undefined;
-  const dataDir = mkdtempSync(join(tmpdir(), 'acompana-cli-pg-'));
-  before(async () => {
-    database = await createPostgresTestDatabaseUrl();
-  });
-  after(async () => {
-    await database?.drop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+describe(
+  'acompana command line on PostgreSQL',
+  { skip: kinds.includes('postgres') ? false : 'PostgreSQL not reachable' },
+  () => {
+    let database: { url: string; drop: () => Promise<void> } | undefined;
+    const dataDir = mkdtempSync(join(tmpdir(), 'acompana-cli-pg-'));
+    before(async () => {
+      database = await createPostgresTestDatabaseUrl();
+    });
+    after(async () => {
+      await database?.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    });
 
-  it('creates an account and verifies the chain through DATABASE_URL', async () => {
-    const env = { DATABASE_URL: database?.url ?? '', ACOMPANA_DATA_DIR: dataDir };
-    const created = await acompana(env, 'user', 'create', '--org', 'red-nacional', '--email', 'coord@red.example', '--password', 'una clave larga', '--role', 'coordinator');
-    assert.equal(created.code, 0, created.stderr);
-    const verified = await acompana(env, 'audit', 'verify');
-    assert.equal(verified.code, 0, verified.stderr);
-    assert.match(verified.stdout, /intact: 2 entries/);
-  });
-});
+    it('creates an account and verifies the chain through DATABASE_URL', async () => {
+      const env = { DATABASE_URL: database?.url ?? '', ACOMPANA_DATA_DIR: dataDir };
+      const created = await acompana(
+        env,
+        'user',
+        'create',
+        '--org',
+        'red-nacional',
+        '--email',
+        'coord@red.example',
+        '--password',
+        'una clave larga',
+        '--role',
+        'coordinator',
+      );
+      assert.equal(created.code, 0, created.stderr);
+      const verified = await acompana(env, 'audit', 'verify');
+      assert.equal(verified.code, 0, verified.stderr);
+      assert.match(verified.stdout, /intact: 2 entries/);
+    });
+  },
+);

@@ -49,7 +49,14 @@ export async function userCreateCommand(args: ParsedArgs): Promise<number> {
     const orgName = args.options.get('org-name');
     const orgId = await ctx.accounts.ensureOrganisation({ slug, name: typeof orgName === 'string' ? orgName : slug });
     const name = args.options.get('name');
-    const created = await ctx.accounts.createAccount({ orgId, email, password, role, totpExempt: noTotp, ...(typeof name === 'string' ? { displayName: name } : {}) });
+    const created = await ctx.accounts.createAccount({
+      orgId,
+      email,
+      password,
+      role,
+      totpExempt: noTotp,
+      ...(typeof name === 'string' ? { displayName: name } : {}),
+    });
     console.log(`account ${created.accountId} created: ${email} (${role}) in ${slug}`);
     if (created.totpSecret) {
       console.log(`two-factor secret (shown once; add it to an authenticator app): ${created.totpSecret}`);
@@ -66,7 +73,9 @@ export async function auditVerifyCommand(): Promise<number> {
       console.log(`audit chain intact: ${result.checked} entries verified`);
       return 0;
     }
-    console.error(`audit chain BROKEN at entry ${result.firstBadSeq} (${result.reason}); ${result.checked} entries before it verified`);
+    console.error(
+      `audit chain BROKEN at entry ${result.firstBadSeq} (${result.reason}); ${result.checked} entries before it verified`,
+    );
     return 3;
   });
 }
@@ -77,7 +86,9 @@ export async function keysRotateCommand(args: ParsedArgs): Promise<number> {
     const org = await findOrganisationBySlug(db, slug);
     if (!org) throw new UsageError(`unknown organisation "${slug}"`);
     const report = await rotateOrgDataKey(db, ctx.keyring, org.id);
-    console.log(`organisation ${slug}: data key version ${report.newVersion} is now current; ${report.reencrypted} values re-encrypted`);
+    console.log(
+      `organisation ${slug}: data key version ${report.newVersion} is now current; ${report.reencrypted} values re-encrypted`,
+    );
     return 0;
   });
 }
@@ -91,21 +102,29 @@ export async function keysRotateCommand(args: ParsedArgs): Promise<number> {
 export async function keysRotateMasterCommand(args: ParsedArgs): Promise<number> {
   const config = loadConfig();
   const newKeyArg = args.options.get('new-key');
-  if (config.masterKey && typeof newKeyArg !== 'string') throw new UsageError('the master key comes from ACOMPANA_MASTER_KEY: pass --new-key KEY');
+  if (config.masterKey && typeof newKeyArg !== 'string')
+    throw new UsageError('the master key comes from ACOMPANA_MASTER_KEY: pass --new-key KEY');
   const newKeyText = typeof newKeyArg === 'string' ? newKeyArg : generateMasterKeyText();
   const pendingPath = join(config.dataDir, PENDING_MASTER_KEY_FILE);
   if (!config.masterKey) {
-    if (existsSync(pendingPath)) throw new UsageError(`${pendingPath} exists: a previous rotation did not finish; start the server once to complete it`);
+    if (existsSync(pendingPath))
+      throw new UsageError(
+        `${pendingPath} exists: a previous rotation did not finish; start the server once to complete it`,
+      );
     writeKeyFile(pendingPath, newKeyText);
   }
   return withRuntime('keys rotate-master', async ({ db }) => {
     const oldKey = loadOrCreateMasterKey({ masterKey: config.masterKey, dataDir: config.dataDir }).key;
     const count = await rewrapUnderNewMasterKey(db, oldKey, parseMasterKey(newKeyText));
     if (config.masterKey) {
-      console.log(`${count} keys re-wrapped. Set ACOMPANA_MASTER_KEY to the new key now; the old one no longer opens this database.`);
+      console.log(
+        `${count} keys re-wrapped. Set ACOMPANA_MASTER_KEY to the new key now; the old one no longer opens this database.`,
+      );
     } else {
       promotePendingMasterKey(config.dataDir);
-      console.log(`${count} keys re-wrapped; ${join(config.dataDir, MASTER_KEY_FILE)} holds the new key. Back it up: without it the data cannot be read.`);
+      console.log(
+        `${count} keys re-wrapped; ${join(config.dataDir, MASTER_KEY_FILE)} holds the new key. Back it up: without it the data cannot be read.`,
+      );
     }
     return 0;
   });

@@ -3,7 +3,16 @@
 // must be stopped first (the data directory is locked: exit code 75).
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { backupToFile, checkBackupFile, loadConfig, loadOrCreateMasterKey, MASTER_KEY_FILE, openRuntime, restoreFromFile, type Runtime } from '@acompana/server';
+import {
+  backupToFile,
+  checkBackupFile,
+  loadConfig,
+  loadOrCreateMasterKey,
+  MASTER_KEY_FILE,
+  openRuntime,
+  restoreFromFile,
+  type Runtime,
+} from '@acompana/server';
 import { requireOption, UsageError, type ParsedArgs } from '../admin/cli-args.ts';
 
 async function withRuntime<T>(purpose: string, fn: (runtime: Runtime, master: Buffer) => Promise<T>): Promise<T> {
@@ -28,8 +37,10 @@ export async function backupCommand(args: ParsedArgs): Promise<number> {
   return withRuntime('backup', async ({ db }, master) => {
     const report = await backupToFile(db, master, out);
     const tables = Object.keys(report.tables).length;
-    console.log(`backup written: ${out} (${total(report.tables)} rows in ${tables} tables, ${report.bytes} bytes, encrypted)`);
-    console.log('it opens only with this deployment\'s master key: keep a copy of the key, apart from the backups');
+    console.log(
+      `backup written: ${out} (${total(report.tables)} rows in ${tables} tables, ${report.bytes} bytes, encrypted)`,
+    );
+    console.log("it opens only with this deployment's master key: keep a copy of the key, apart from the backups");
     return 0;
   });
 }
@@ -58,7 +69,9 @@ export async function restoreCommand(args: ParsedArgs): Promise<number> {
       console.log(`audit chain intact: ${report.audit.checked} entries verified`);
       return 0;
     }
-    console.error(`restored, but the audit chain in the backup is BROKEN at entry ${report.audit.firstBadSeq} (${report.audit.reason})`);
+    console.error(
+      `restored, but the audit chain in the backup is BROKEN at entry ${report.audit.firstBadSeq} (${report.audit.reason})`,
+    );
     return 3;
   });
 }

@@ -26,11 +26,18 @@ describe('deadline command (in process)', () => {
 
   it('uses base calendars unless another is asked for', () => {
     assert.equal(run('mx.comar.application', '2024-05-20').stdout, '2024-07-01\n');
-    assert.equal(run('mx.comar.application', '2024-05-20', '--calendar', 'mx-federal-admin+segob').stdout, '2024-07-04\n');
+    assert.equal(
+      run('mx.comar.application', '2024-05-20', '--calendar', 'mx-federal-admin+segob').stdout,
+      '2024-07-04\n',
+    );
   });
 
   it('accepts declared days on the command line and from a JSON file', () => {
-    assert.equal(run('mx.comar.application', '2025-03-10', '--extra-day', '2025-04-17=DOF', '--extra-day', '2025-04-18=DOF').stdout, '2025-04-24\n');
+    assert.equal(
+      run('mx.comar.application', '2025-03-10', '--extra-day', '2025-04-17=DOF', '--extra-day', '2025-04-18=DOF')
+        .stdout,
+      '2025-04-24\n',
+    );
     const dir = mkdtempSync(join(tmpdir(), 'deadline-'));
     const file = join(dir, 'extra.json');
     writeFileSync(file, JSON.stringify([{ date: '2025-04-17', reason: 'Jueves Santo', source: 'DOF' }]));
@@ -39,8 +46,14 @@ describe('deadline command (in process)', () => {
 
   it('pins a rule version, takes a time zone and a window', () => {
     assert.equal(run('us.eoir.filing.individual', '2025-03-17', '--rule-version', '1').stdout, '2025-02-28\n');
-    assert.equal(run('mx.inm.detention.max', '2025-03-10T08:00', '--tz', 'America/Tijuana').stdout, '2025-03-12T03:00:00.000Z\n');
-    assert.equal(run('us.tps.reregistration', '2025-01-17', '--window', '2025-01-17..2025-03-18').stdout, '2025-03-18\n');
+    assert.equal(
+      run('mx.inm.detention.max', '2025-03-10T08:00', '--tz', 'America/Tijuana').stdout,
+      '2025-03-12T03:00:00.000Z\n',
+    );
+    assert.equal(
+      run('us.tps.reregistration', '2025-01-17', '--window', '2025-01-17..2025-03-18').stdout,
+      '2025-03-18\n',
+    );
   });
 
   it('prints the whole result as JSON with --json', () => {

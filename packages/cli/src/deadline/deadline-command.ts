@@ -53,7 +53,10 @@ function readExtraFile(path: string): ExtraNonWorkingDay[] {
   if (!Array.isArray(parsed)) throw new UsageError(`${path}: expected a JSON array of {date, reason, source}`);
   return parsed.map((d: { date?: unknown; reason?: unknown; source?: unknown }) => ({
     date: String(d.date ?? ''),
-    reason: typeof d.reason === 'object' && d.reason !== null ? (d.reason as { es: string; en: string }) : String(d.reason ?? 'declared non-working day'),
+    reason:
+      typeof d.reason === 'object' && d.reason !== null
+        ? (d.reason as { es: string; en: string })
+        : String(d.reason ?? 'declared non-working day'),
     source: String(d.source ?? ''),
   }));
 }
@@ -96,7 +99,11 @@ function parseArgs(argv: readonly string[]): Options {
         break;
       case '--extra-day': {
         const [date, ...source] = value(i++, a).split('=');
-        extraDays.push({ date: date ?? '', reason: 'declared non-working day', source: source.join('=') || 'declared on the command line' });
+        extraDays.push({
+          date: date ?? '',
+          reason: 'declared non-working day',
+          source: source.join('=') || 'declared on the command line',
+        });
         break;
       }
       case '--calendar-extra':
@@ -113,7 +120,8 @@ function parseArgs(argv: readonly string[]): Options {
         positional.push(a);
     }
   }
-  if (positional.length !== 2) throw new UsageError(positional.length < 2 ? 'missing RULE or TRIGGER' : `unexpected argument ${positional[2]}`);
+  if (positional.length !== 2)
+    throw new UsageError(positional.length < 2 ? 'missing RULE or TRIGGER' : `unexpected argument ${positional[2]}`);
   options.input.ruleId = positional[0]!;
   options.input.trigger = positional[1]!;
   if (extraDays.length > 0) options.input.extraDays = extraDays;
@@ -129,20 +137,24 @@ function explanation(result: DeadlineResult, lang: 'es' | 'en'): string {
   const lines = [result.explanation[lang]];
   if (result.window) lines.push(`window: ${result.window.opens} .. ${result.window.closes}`);
   if (result.occurrences) lines.push(`${lang === 'es' ? 'próximas' : 'next'}: ${result.occurrences.join(', ')}`);
-  for (const day of result.skippedDays) lines.push(`  - ${day.date}: ${day.reasons.map((r) => `${r.reason[lang]} [${r.source}]`).join('; ')}`);
+  for (const day of result.skippedDays)
+    lines.push(`  - ${day.date}: ${day.reasons.map((r) => `${r.reason[lang]} [${r.source}]`).join('; ')}`);
   if (result.reviewNote) lines.push(`review: ${result.reviewNote}`);
   return lines.join('\n') + '\n';
 }
 
 function listText(): string {
-  return listRules()
-    .map((r) => {
-      const v = r.versions[r.versions.length - 1]!;
-      const c = v.computation;
-      const period = c.kind === 'period' ? `${c.amount} ${c.unit}${c.direction === 'backward' ? ' before' : ''}` : c.kind;
-      return `${r.id}\t${period}\t${v.calendarId}\t${v.legalBasis.citation}${v.needsLegalReview ? '\t[needs legal review]' : ''}`;
-    })
-    .join('\n') + '\n';
+  return (
+    listRules()
+      .map((r) => {
+        const v = r.versions[r.versions.length - 1]!;
+        const c = v.computation;
+        const period =
+          c.kind === 'period' ? `${c.amount} ${c.unit}${c.direction === 'backward' ? ' before' : ''}` : c.kind;
+        return `${r.id}\t${period}\t${v.calendarId}\t${v.legalBasis.citation}${v.needsLegalReview ? '\t[needs legal review]' : ''}`;
+      })
+      .join('\n') + '\n'
+  );
 }
 
 /** Runs the command; returns the process exit code. */

@@ -37,7 +37,14 @@ export function parseCsv(text: string, file: string): CsvRow[] {
         const openColumn = fields.length + 1;
         i++;
         for (;;) {
-          if (i >= n) throw new CsvError(file, openLine, openColumn, '', 'a quoted field is opened here but its closing quote (") is missing');
+          if (i >= n)
+            throw new CsvError(
+              file,
+              openLine,
+              openColumn,
+              '',
+              'a quoted field is opened here but its closing quote (") is missing',
+            );
           const c = text[i] as string;
           if (c === '"') {
             if (text[i + 1] === '"') {
@@ -54,12 +61,25 @@ export function parseCsv(text: string, file: string): CsvRow[] {
         }
         const after = text[i];
         if (after !== undefined && after !== ',' && after !== '\n' && after !== '\r') {
-          throw new CsvError(file, line, fields.length + 1, '', `unexpected text after a closing quote; a quote inside a field must be doubled ("")`);
+          throw new CsvError(
+            file,
+            line,
+            fields.length + 1,
+            '',
+            `unexpected text after a closing quote; a quote inside a field must be doubled ("")`,
+          );
         }
       } else {
         const start = i;
         while (i < n && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r') {
-          if (text[i] === '"') throw new CsvError(file, line, fields.length + 1, '', 'a quote (") in the middle of an unquoted field; quote the whole field and double the inner quote');
+          if (text[i] === '"')
+            throw new CsvError(
+              file,
+              line,
+              fields.length + 1,
+              '',
+              'a quote (") in the middle of an unquoted field; quote the whole field and double the inner quote',
+            );
           i++;
         }
         value = text.slice(start, i);

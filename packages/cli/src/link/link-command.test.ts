@@ -16,12 +16,18 @@ interface Row {
 }
 
 function link(args: string[]): { status: number | null; stdout: string; stderr: string; rows: Row[] } {
-  const res = spawnSync(process.execPath, ['--import', 'tsx', 'packages/cli/src/link-main.ts', ...args], { cwd: root, encoding: 'utf8' });
-  const lines = res.stdout.trim().split('\n');
-  const rows = lines.slice(1).filter(Boolean).map((l) => {
-    const [left, right, score, decision] = l.split(',');
-    return { left: left as string, right: right as string, score: Number(score), decision: decision as string };
+  const res = spawnSync(process.execPath, ['--import', 'tsx', 'packages/cli/src/link-main.ts', ...args], {
+    cwd: root,
+    encoding: 'utf8',
   });
+  const lines = res.stdout.trim().split('\n');
+  const rows = lines
+    .slice(1)
+    .filter(Boolean)
+    .map((l) => {
+      const [left, right, score, decision] = l.split(',');
+      return { left: left as string, right: right as string, score: Number(score), decision: decision as string };
+    });
   return { status: res.status, stdout: res.stdout, stderr: res.stderr, rows };
 }
 
@@ -49,7 +55,13 @@ describe('the link command', () => {
       assert.ok(rows.length <= 3);
       for (let i = 1; i < rows.length; i++) assert.ok((rows[i - 1] as Row).score >= (rows[i] as Row).score);
     }
-    const truth = new Set(readFileSync(join(fixtures, 'migrants-truth.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.trim().replace(',', '|')));
+    const truth = new Set(
+      readFileSync(join(fixtures, 'migrants-truth.csv'), 'utf8')
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.trim().replace(',', '|')),
+    );
     const matches = new Set(res.rows.filter((r) => r.decision === 'match').map((r) => `${r.left}|${r.right}`));
     const listed = new Set(res.rows.map((r) => `${r.left}|${r.right}`));
     assert.ok(f1(matches, truth) >= 0.93, `F1 ${f1(matches, truth)}`);
@@ -67,12 +79,24 @@ describe('the link command', () => {
       assert.ok(!seen.has(key), `pair ${key} listed twice`);
       seen.add(key);
     }
-    const ids = readFileSync(join(fixtures, 'febrl1.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')[0] as string);
+    const ids = readFileSync(join(fixtures, 'febrl1.csv'), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(',')[0] as string);
     const truth = new Set<string>();
     const byNumber = new Map<string, string[]>();
-    for (const id of ids) byNumber.set(id.split('-')[1] as string, [...(byNumber.get(id.split('-')[1] as string) ?? []), id]);
-    for (const g of byNumber.values()) for (let i = 0; i < g.length; i++) for (let j = i + 1; j < g.length; j++) truth.add((g[i] as string) < (g[j] as string) ? `${g[i]}|${g[j]}` : `${g[j]}|${g[i]}`);
-    const matches = new Set(res.rows.filter((r) => r.decision === 'match').map((r) => (r.left < r.right ? `${r.left}|${r.right}` : `${r.right}|${r.left}`)));
+    for (const id of ids)
+      byNumber.set(id.split('-')[1] as string, [...(byNumber.get(id.split('-')[1] as string) ?? []), id]);
+    for (const g of byNumber.values())
+      for (let i = 0; i < g.length; i++)
+        for (let j = i + 1; j < g.length; j++)
+          truth.add((g[i] as string) < (g[j] as string) ? `${g[i]}|${g[j]}` : `${g[j]}|${g[i]}`);
+    const matches = new Set(
+      res.rows
+        .filter((r) => r.decision === 'match')
+        .map((r) => (r.left < r.right ? `${r.left}|${r.right}` : `${r.right}|${r.left}`)),
+    );
     assert.ok(f1(matches, truth) >= 0.97, `F1 ${f1(matches, truth)}`);
   });
 

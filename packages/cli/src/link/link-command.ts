@@ -28,7 +28,7 @@ function readFile(path: string): string {
     return readFileSync(path, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new Error(`${path}: cannot read the file (${code === 'ENOENT' ? 'it does not exist' : code ?? String(e)})`);
+    throw new Error(`${path}: cannot read the file (${code === 'ENOENT' ? 'it does not exist' : (code ?? String(e))})`);
   }
 }
 
@@ -62,12 +62,18 @@ export function runLinkCommand(argv: string[], io: CommandIo): number {
     const started = Date.now();
     const left = readPersonCsv(readFile(files[0] as string), files[0] as string);
     const right = files[1] ? readPersonCsv(readFile(files[1]), files[1]) : null;
-    io.stderr(right ? `link: ${left.length} records in ${basename(files[0] as string)} against ${right.length} in ${basename(files[1] as string)}\n` : `link: looking for duplicates among ${left.length} records in ${basename(files[0] as string)}\n`);
+    io.stderr(
+      right
+        ? `link: ${left.length} records in ${basename(files[0] as string)} against ${right.length} in ${basename(files[1] as string)}\n`
+        : `link: looking for duplicates among ${left.length} records in ${basename(files[0] as string)}\n`,
+    );
     const onProgress = (done: number, total: number): void => io.stderr(`link: ${done}/${total} records compared\n`);
     const rows = right ? linkRecords(left, right, { top, onProgress }) : findDuplicates(left, { top, onProgress });
     io.stdout(formatRows(rows));
     const matches = rows.filter((r) => r.decision === 'match').length;
-    io.stderr(`link: ${matches} matches and ${rows.length - matches} possible matches in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+    io.stderr(
+      `link: ${matches} matches and ${rows.length - matches} possible matches in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+    );
     return 0;
   } catch (e) {
     if (e instanceof CsvError || e instanceof Error) {

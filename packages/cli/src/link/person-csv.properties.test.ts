@@ -11,7 +11,33 @@ import { LINKAGE_COLUMNS, readPersonCsv } from './person-csv.ts';
 const FILE = 'reportes.csv';
 const cell = fc.oneof(
   fc.string({ maxLength: 12 }),
-  fc.constantFrom('', '"', '""', '"a,b"', 'a"b', '\r', '\n', '\r\n', ',', 'F', 'M', 'X', 'mujer', 'q', '15/08/1990', 'agosto 1990', '1990-02-30', '30 años', 'treinta', 'HN', 'hn', '\u0000', 'ñ', '=SUM(A1)', '\ufeff'),
+  fc.constantFrom(
+    '',
+    '"',
+    '""',
+    '"a,b"',
+    'a"b',
+    '\r',
+    '\n',
+    '\r\n',
+    ',',
+    'F',
+    'M',
+    'X',
+    'mujer',
+    'q',
+    '15/08/1990',
+    'agosto 1990',
+    '1990-02-30',
+    '30 años',
+    'treinta',
+    'HN',
+    'hn',
+    '\u0000',
+    'ñ',
+    '=SUM(A1)',
+    '\ufeff',
+  ),
 );
 const row = fc.array(cell, { minLength: 0, maxLength: 16 }).map((cells) => cells.join(','));
 const header = fc.oneof(
@@ -34,7 +60,8 @@ describe('linkage CSV reader under generated files', () => {
           const records = readPersonCsv(text, FILE);
           assert.ok(Array.isArray(records));
         } catch (error) {
-          if (!(error instanceof CsvError)) throw new Error(`not a CsvError for ${JSON.stringify(text)}: ${String(error)}`);
+          if (!(error instanceof CsvError))
+            throw new Error(`not a CsvError for ${JSON.stringify(text)}: ${String(error)}`);
           assert.equal(error.file, FILE);
           assert.ok(error.line >= 1 && error.line <= lineCount(text) + 1, `line ${error.line} outside the file`);
           assert.ok(error.column >= 1, `column ${error.column}`);

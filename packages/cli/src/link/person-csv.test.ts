@@ -4,7 +4,8 @@ import { CsvError, parseCsv } from './csv-parse.ts';
 import { readPersonCsv, LINKAGE_COLUMNS } from './person-csv.ts';
 
 const HEADER = LINKAGE_COLUMNS.join(',');
-const row = (fields: Partial<Record<(typeof LINKAGE_COLUMNS)[number], string>>): string => LINKAGE_COLUMNS.map((c) => fields[c] ?? '').join(',');
+const row = (fields: Partial<Record<(typeof LINKAGE_COLUMNS)[number], string>>): string =>
+  LINKAGE_COLUMNS.map((c) => fields[c] ?? '').join(',');
 
 function errorOf(fn: () => unknown): CsvError {
   try {

@@ -21,7 +21,9 @@ export const meSchema = z.object({
   account: z.object({ id: z.string(), email: z.string(), displayName: z.string(), locale: z.enum(['es', 'en']) }),
   activeOrg: orgRefSchema.nullable(),
   role: roleSchema.nullable(),
-  memberships: z.array(z.object({ org: orgRefSchema, role: roleSchema, teams: z.array(z.object({ id: z.string(), name: z.string() })) })),
+  memberships: z.array(
+    z.object({ org: orgRefSchema, role: roleSchema, teams: z.array(z.object({ id: z.string(), name: z.string() })) }),
+  ),
   csrfToken: z.string(),
   totpEnrolled: z.boolean(),
   mustEnrollTotp: z.boolean(),
@@ -40,7 +42,11 @@ export const activeOrgRequestSchema = z.strictObject({ orgId: z.string().uuid() 
 export const totpSetupResponseSchema = z.object({ secret: z.string(), otpauthUrl: z.string() });
 export const totpConfirmRequestSchema = z.strictObject({ code: z.string().regex(/^\d{6}$/) });
 
-export const healthResponseSchema = z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']), version: z.string() });
+export const healthResponseSchema = z.object({
+  status: z.literal('ok'),
+  database: z.enum(['pglite', 'postgres']),
+  version: z.string(),
+});
 
 export const auditVerifyResponseSchema = z.object({
   ok: z.boolean(),

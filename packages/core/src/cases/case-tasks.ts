@@ -13,7 +13,13 @@ export interface CaseTaskDefinition {
 }
 
 export const caseTaskCatalogue = {
-  best_interests_assessment: { label: t('Evaluación del interés superior de la niña, niño o adolescente', 'Best-interests assessment of the child'), dueInDays: 3 },
+  best_interests_assessment: {
+    label: t(
+      'Evaluación del interés superior de la niña, niño o adolescente',
+      'Best-interests assessment of the child',
+    ),
+    dueInDays: 3,
+  },
   notify_child_protection_authority: {
     label: t(
       'Notificar a la Procuraduría de Protección de Niñas, Niños y Adolescentes (LGDNNA art. 89; Ley de Migración art. 112)',
@@ -22,17 +28,35 @@ export const caseTaskCatalogue = {
     dueInDays: 1,
   },
   family_tracing: { label: t('Búsqueda y contacto familiar', 'Family tracing'), dueInDays: 7 },
-  safe_accommodation: { label: t('Alojamiento seguro y adecuado a su edad', 'Safe, age-appropriate accommodation'), dueInDays: 1 },
-  child_protection_focal_point: { label: t('Avisar al punto focal de protección de la niñez', 'Alert the child-protection focal point'), dueInDays: 1 },
+  safe_accommodation: {
+    label: t('Alojamiento seguro y adecuado a su edad', 'Safe, age-appropriate accommodation'),
+    dueInDays: 1,
+  },
+  child_protection_focal_point: {
+    label: t('Avisar al punto focal de protección de la niñez', 'Alert the child-protection focal point'),
+    dueInDays: 1,
+  },
   legal_orientation: { label: t('Orientación jurídica', 'Legal orientation'), dueInDays: 7 },
-  comar_application: { label: t('Solicitud de la condición de refugiado ante la COMAR', 'Refugee status application to COMAR'), dueInDays: 14 },
+  comar_application: {
+    label: t('Solicitud de la condición de refugiado ante la COMAR', 'Refugee status application to COMAR'),
+    dueInDays: 14,
+  },
   medical_referral_urgent: { label: t('Canalización médica urgente', 'Urgent medical referral'), dueInDays: 1 },
   clinic_referral: { label: t('Canalización a clínica', 'Clinic referral'), dueInDays: 7 },
   antenatal_referral: { label: t('Canalización a control prenatal', 'Antenatal care referral'), dueInDays: 7 },
-  psychosocial_referral: { label: t('Canalización a atención psicosocial', 'Psychosocial support referral'), dueInDays: 7 },
+  psychosocial_referral: {
+    label: t('Canalización a atención psicosocial', 'Psychosocial support referral'),
+    dueInDays: 7,
+  },
   safety_plan: { label: t('Plan de seguridad', 'Safety plan'), dueInDays: 2 },
-  repeat_screening_private: { label: t('Repetir la entrevista en un espacio privado', 'Repeat the screening in a private space'), dueInDays: 3 },
-  trafficking_referral: { label: t('Canalización a atención especializada en trata', 'Referral to specialised anti-trafficking support'), dueInDays: 2 },
+  repeat_screening_private: {
+    label: t('Repetir la entrevista en un espacio privado', 'Repeat the screening in a private space'),
+    dueInDays: 3,
+  },
+  trafficking_referral: {
+    label: t('Canalización a atención especializada en trata', 'Referral to specialised anti-trafficking support'),
+    dueInDays: 2,
+  },
   education_referral: { label: t('Orientación para inscripción escolar', 'School enrolment guidance'), dueInDays: 14 },
 } as const satisfies Record<string, Omit<CaseTaskDefinition, 'key'>>;
 
@@ -44,7 +68,12 @@ export function isCaseTaskKey(key: string): key is CaseTaskKey {
 }
 
 /** The steps an unaccompanied or separated child's case starts with, in this order. */
-export const bestInterestsTaskKeys = ['best_interests_assessment', 'notify_child_protection_authority', 'family_tracing', 'safe_accommodation'] as const satisfies readonly CaseTaskKey[];
+export const bestInterestsTaskKeys = [
+  'best_interests_assessment',
+  'notify_child_protection_authority',
+  'family_tracing',
+  'safe_accommodation',
+] as const satisfies readonly CaseTaskKey[];
 
 /** Screening flag and profile indicator that make a case a child-protection case. */
 export const UNACCOMPANIED_CHILD_FLAG = 'unaccompanied_or_separated_child';
@@ -64,7 +93,10 @@ export function suggestedDueDate(key: CaseTaskKey, openedOn: string): string {
  * imposed).
  */
 export function initialPlanKeys(facts: { flags: readonly string[]; profile: readonly string[] }): CaseTaskKey[] {
-  const child = facts.flags.includes(UNACCOMPANIED_CHILD_FLAG) || facts.profile.includes(UNACCOMPANIED_CHILD_PROFILE) || facts.profile.includes(SEPARATED_CHILD_PROFILE);
+  const child =
+    facts.flags.includes(UNACCOMPANIED_CHILD_FLAG) ||
+    facts.profile.includes(UNACCOMPANIED_CHILD_PROFILE) ||
+    facts.profile.includes(SEPARATED_CHILD_PROFILE);
   return child ? [...bestInterestsTaskKeys] : [];
 }
 

@@ -74,7 +74,13 @@ export const caseTaskSchema = z.object({
   createdAt: z.string(),
 });
 
-export const caseNoteSchema = z.object({ id: z.string(), text: z.string(), authorAccountId: z.string().nullable(), authorName: z.string().nullable(), createdAt: z.string() });
+export const caseNoteSchema = z.object({
+  id: z.string(),
+  text: z.string(),
+  authorAccountId: z.string().nullable(),
+  authorName: z.string().nullable(),
+  createdAt: z.string(),
+});
 
 export const caseAttachmentSchema = z.object({
   id: z.string(),
@@ -126,7 +132,11 @@ export const caseListQuerySchema = z.strictObject({
   teamId: uuid.optional(),
   /** A screening flag key (e.g. unaccompanied_or_separated_child). */
   flag: z.string().max(60).optional(),
-  nationality: z.string().regex(/^[A-Za-z]{2}$/).transform((c) => c.toUpperCase()).optional(),
+  nationality: z
+    .string()
+    .regex(/^[A-Za-z]{2}$/)
+    .transform((c) => c.toUpperCase())
+    .optional(),
   openedFrom: isoDate.optional(),
   openedTo: isoDate.optional(),
   personId: uuid.optional(),
@@ -136,7 +146,10 @@ export const caseListQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
 
-export const caseListResponseSchema = z.object({ items: z.array(caseSummarySchema), nextCursor: z.string().nullable() });
+export const caseListResponseSchema = z.object({
+  items: z.array(caseSummarySchema),
+  nextCursor: z.string().nullable(),
+});
 
 export const caseTimelineItemSchema = z.object({
   at: z.string(),

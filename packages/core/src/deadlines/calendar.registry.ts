@@ -19,7 +19,9 @@ export function withDeclaredDays(
   table: Readonly<Record<number, readonly NonWorkingDay[]>>,
   note: string,
 ): CalendarDefinition {
-  const years = Object.keys(table).map(Number).sort((a, b) => a - b);
+  const years = Object.keys(table)
+    .map(Number)
+    .sort((a, b) => a - b);
   const firstYear = Math.max(base.firstYear, years[0] ?? base.firstYear);
   const lastYear = Math.min(base.lastYear, years[years.length - 1] ?? base.firstYear - 1);
   const missingYears: number[] = [];
@@ -27,11 +29,15 @@ export function withDeclaredDays(
   return {
     ...base,
     id: `${base.id}+${overlayId}`,
-    name: { es: `${base.name.es} + días declarados (${overlayId})`, en: `${base.name.en} + declared days (${overlayId})` },
+    name: {
+      es: `${base.name.es} + días declarados (${overlayId})`,
+      en: `${base.name.en} + declared days (${overlayId})`,
+    },
     firstYear,
     lastYear,
     missingYears,
-    holidaysOf: (year) => [...base.holidaysOf(year), ...(table[year] ?? [])].sort((a, b) => a.date.localeCompare(b.date)),
+    holidaysOf: (year) =>
+      [...base.holidaysOf(year), ...(table[year] ?? [])].sort((a, b) => a.date.localeCompare(b.date)),
     notes: [...base.notes, note],
     needsLegalReview: true,
   };
@@ -45,9 +51,13 @@ export const MX_FEDERAL_ADMIN_SEGOB_CALENDAR = withDeclaredDays(
 );
 
 const CALENDARS: ReadonlyMap<string, CalendarDefinition> = new Map(
-  [MX_FEDERAL_ADMIN_CALENDAR, MX_FEDERAL_ADMIN_SEGOB_CALENDAR, MX_AMPARO_CALENDAR, US_FEDERAL_CALENDAR, US_FEDERAL_DC_CALENDAR].map(
-    (c) => [c.id, c] as const,
-  ),
+  [
+    MX_FEDERAL_ADMIN_CALENDAR,
+    MX_FEDERAL_ADMIN_SEGOB_CALENDAR,
+    MX_AMPARO_CALENDAR,
+    US_FEDERAL_CALENDAR,
+    US_FEDERAL_DC_CALENDAR,
+  ].map((c) => [c.id, c] as const),
 );
 
 export function listCalendars(): CalendarDefinition[] {
@@ -57,10 +67,14 @@ export function listCalendars(): CalendarDefinition[] {
 export function getCalendar(id: string): CalendarDefinition {
   const calendar = CALENDARS.get(id);
   if (!calendar) {
-    throw new DeadlineError('UNKNOWN_CALENDAR', `unknown calendar "${id}"; known calendars: ${[...CALENDARS.keys()].join(', ')}`, {
-      calendarId: id,
-      known: [...CALENDARS.keys()],
-    });
+    throw new DeadlineError(
+      'UNKNOWN_CALENDAR',
+      `unknown calendar "${id}"; known calendars: ${[...CALENDARS.keys()].join(', ')}`,
+      {
+        calendarId: id,
+        known: [...CALENDARS.keys()],
+      },
+    );
   }
   return calendar;
 }

@@ -12,8 +12,17 @@ const working = (calendarId: string, date: string) => getWorkingDayIndex(calenda
 describe('US federal calendar (5 U.S.C. 6103)', () => {
   it('lists the 2025 federal holidays on their dates', () => {
     assert.deepEqual(dates('us-federal', 2025), [
-      '2025-01-01', '2025-01-20', '2025-02-17', '2025-05-26', '2025-06-19', '2025-07-04',
-      '2025-09-01', '2025-10-13', '2025-11-11', '2025-11-27', '2025-12-25',
+      '2025-01-01',
+      '2025-01-20',
+      '2025-02-17',
+      '2025-05-26',
+      '2025-06-19',
+      '2025-07-04',
+      '2025-09-01',
+      '2025-10-13',
+      '2025-11-11',
+      '2025-11-27',
+      '2025-12-25',
     ]);
   });
 
@@ -52,7 +61,15 @@ describe('US federal calendar (5 U.S.C. 6103)', () => {
 describe('Mexican federal administration calendar (LFPA art. 28)', () => {
   it('lists the fixed LFPA dates of 2025, not the LFT Mondays', () => {
     assert.deepEqual(dates('mx-federal-admin', 2025), [
-      '2025-01-01', '2025-02-05', '2025-03-21', '2025-05-01', '2025-05-05', '2025-09-01', '2025-09-16', '2025-11-20', '2025-12-25',
+      '2025-01-01',
+      '2025-02-05',
+      '2025-03-21',
+      '2025-05-01',
+      '2025-05-05',
+      '2025-09-01',
+      '2025-09-16',
+      '2025-11-20',
+      '2025-12-25',
     ]);
     // First Monday of February 2025 (LFT art. 74) is a working day under LFPA art. 28.
     assert.equal(working('mx-federal-admin', '2025-02-03'), true);
@@ -77,7 +94,10 @@ describe('Mexican federal administration calendar (LFPA art. 28)', () => {
   it('refuses a year of the +segob overlay whose declarations were not shipped', () => {
     assert.throws(
       () => getWorkingDayIndex('mx-federal-admin+segob').isWorkingDay(parsePlainDate('2025-05-29')),
-      (e: unknown) => e instanceof DeadlineError && e.code === 'CALENDAR_YEAR_NOT_LOADED' && e.message === 'cannot compute: calendar mx-federal-admin+segob has no data for year 2025',
+      (e: unknown) =>
+        e instanceof DeadlineError &&
+        e.code === 'CALENDAR_YEAR_NOT_LOADED' &&
+        e.message === 'cannot compute: calendar mx-federal-admin+segob has no data for year 2025',
     );
   });
 });
@@ -106,7 +126,10 @@ describe('calendar registry', () => {
   });
 
   it('names the known calendars when asked for an unknown one', () => {
-    assert.throws(() => getCalendar('mx-cdmx'), (e: unknown) => e instanceof DeadlineError && e.code === 'UNKNOWN_CALENDAR' && /mx-amparo/.test(e.message));
+    assert.throws(
+      () => getCalendar('mx-cdmx'),
+      (e: unknown) => e instanceof DeadlineError && e.code === 'UNKNOWN_CALENDAR' && /mx-amparo/.test(e.message),
+    );
   });
 
   it('supports generated calendars from 2000 to 2040 and refuses 1999 and 2041', () => {
@@ -118,7 +141,13 @@ describe('calendar registry', () => {
   });
 
   it('requires a source for each extra day an administrator declares', () => {
-    assert.throws(() => getWorkingDayIndex('mx-federal-admin', [{ date: '2025-04-17', reason: 'Jueves Santo', source: ' ' }]), /needs a source/);
-    assert.throws(() => getWorkingDayIndex('mx-federal-admin', [{ date: '2025-04-31', reason: 'x', source: 'DOF' }]), /invalid extra non-working day/);
+    assert.throws(
+      () => getWorkingDayIndex('mx-federal-admin', [{ date: '2025-04-17', reason: 'Jueves Santo', source: ' ' }]),
+      /needs a source/,
+    );
+    assert.throws(
+      () => getWorkingDayIndex('mx-federal-admin', [{ date: '2025-04-31', reason: 'x', source: 'DOF' }]),
+      /invalid extra non-working day/,
+    );
   });
 });

@@ -17,7 +17,9 @@ describe('Mexican deadlines', () => {
     assert.equal(result.ruleVersion, 1);
     assert.equal(result.calendarId, 'mx-federal-admin');
     assert.equal(result.rolled, false);
-    assert.ok(result.skippedDays.some((d) => d.date === '2025-03-21' && d.reasons.some((r) => r.source === 'LFPA art. 28')));
+    assert.ok(
+      result.skippedDays.some((d) => d.date === '2025-03-21' && d.reasons.some((r) => r.source === 'LFPA art. 28')),
+    );
     assert.match(result.explanation.es, /30 días hábiles desde el día siguiente a la entrada/);
     assert.match(result.explanation.es, /2025-03-21 \(Natalicio de Benito Juárez/);
     assert.match(result.explanation.en, /Due Tuesday, April 22, 2025/);
@@ -68,8 +70,16 @@ describe('Mexican deadlines', () => {
       ruleId: 'mx.comar.application',
       trigger: '2025-03-10',
       extraDays: [
-        { date: '2025-04-17', reason: { es: 'Jueves Santo', en: 'Holy Thursday' }, source: 'Acuerdo SEGOB, DOF (ejemplo)' },
-        { date: '2025-04-18', reason: { es: 'Viernes Santo', en: 'Good Friday' }, source: 'Acuerdo SEGOB, DOF (ejemplo)' },
+        {
+          date: '2025-04-17',
+          reason: { es: 'Jueves Santo', en: 'Holy Thursday' },
+          source: 'Acuerdo SEGOB, DOF (ejemplo)',
+        },
+        {
+          date: '2025-04-18',
+          reason: { es: 'Viernes Santo', en: 'Good Friday' },
+          source: 'Acuerdo SEGOB, DOF (ejemplo)',
+        },
       ],
     });
     assert.equal(result.dueDate, '2025-04-24');
@@ -80,7 +90,11 @@ describe('Mexican deadlines', () => {
   it('adds the COMAR closure of 29-31 May 2024 with the +segob calendar', () => {
     // Base: 30 wd from Tue 21 May 2024 -> Mon 1 July; three declared days push it to Thu 4 July.
     assert.equal(due('mx.comar.application', '2024-05-20'), '2024-07-01');
-    const result = computeDeadline({ ruleId: 'mx.comar.application', trigger: '2024-05-20', calendarId: 'mx-federal-admin+segob' });
+    const result = computeDeadline({
+      ruleId: 'mx.comar.application',
+      trigger: '2024-05-20',
+      calendarId: 'mx-federal-admin+segob',
+    });
     assert.equal(result.dueDate, '2024-07-04');
     assert.equal(result.needsLegalReview, true);
     assert.ok(result.skippedDays.some((d) => d.date === '2024-05-29' && d.reasons[0]?.kind === 'declared'));
@@ -89,7 +103,10 @@ describe('Mexican deadlines', () => {
   it('refuses to compute with the +segob calendar in a year whose declarations are not shipped', () => {
     assert.throws(
       () => due('mx.comar.application', '2025-05-20', { calendarId: 'mx-federal-admin+segob' }),
-      (e: unknown) => e instanceof DeadlineError && e.code === 'CALENDAR_YEAR_NOT_LOADED' && /mx-federal-admin\+segob has no data for year 2025/.test(e.message),
+      (e: unknown) =>
+        e instanceof DeadlineError &&
+        e.code === 'CALENDAR_YEAR_NOT_LOADED' &&
+        /mx-federal-admin\+segob has no data for year 2025/.test(e.message),
     );
   });
 
@@ -113,13 +130,20 @@ describe('Mexican deadlines', () => {
   it('counts the 36 hours in real time across the Tijuana daylight-saving change', () => {
     // Noon PST (UTC-8) on Sat 8 March 2025 = 20:00Z; +36 h = 08:00Z on 10 March = 01:00 PDT,
     // because clocks jumped from 02:00 to 03:00 on 9 March (37 hours of wall-clock time).
-    const result = computeDeadline({ ruleId: 'mx.inm.detention.max', trigger: '2025-03-08T12:00', timeZone: 'America/Tijuana' });
+    const result = computeDeadline({
+      ruleId: 'mx.inm.detention.max',
+      trigger: '2025-03-08T12:00',
+      timeZone: 'America/Tijuana',
+    });
     assert.equal(result.dueInstant, '2025-03-10T08:00:00.000Z');
     assert.equal(result.dueLocalTime, '2025-03-10T01:00');
   });
 
   it('asks for a time when an hour rule gets only a date', () => {
-    assert.throws(() => due('mx.inm.detention.max', '2025-03-10'), (e: unknown) => e instanceof DeadlineError && e.code === 'INVALID_INSTANT');
+    assert.throws(
+      () => due('mx.inm.detention.max', '2025-03-10'),
+      (e: unknown) => e instanceof DeadlineError && e.code === 'INVALID_INSTANT',
+    );
   });
 
   it('applies the 15-working-day detention rule to detentions before the SCJN ruling of 15 March 2023', () => {
@@ -146,7 +170,12 @@ describe('Mexican deadlines', () => {
     assert.equal(result.rolled, true);
     assert.equal(result.unrolledDate, '2025-09-16');
     assert.deepEqual(result.occurrences, ['2025-09-15', '2025-09-23', '2025-09-30', '2025-10-07']);
-    const later = computeDeadline({ ruleId: 'mx.comar.weekly_signing', trigger: '2025-09-09', from: '2025-10-01', occurrences: 2 });
+    const later = computeDeadline({
+      ruleId: 'mx.comar.weekly_signing',
+      trigger: '2025-09-09',
+      from: '2025-10-01',
+      occurrences: 2,
+    });
     assert.deepEqual(later.occurrences, ['2025-10-07', '2025-10-14']);
   });
 
@@ -171,24 +200,42 @@ describe('Mexican deadlines', () => {
 
   it('refuses a period that runs past the last loaded year', () => {
     // 30 wd from 10 Dec 2040 end in January 2041, which no calendar has.
-    assert.throws(() => due('mx.comar.application', '2040-12-10'), /cannot compute: calendar mx-federal-admin has no data for year 2041/);
+    assert.throws(
+      () => due('mx.comar.application', '2040-12-10'),
+      /cannot compute: calendar mx-federal-admin has no data for year 2041/,
+    );
   });
 
   it('refuses far-past and far-future triggers with a clear error', () => {
     // Far past: no version of the rule was in force; far future: no calendar data.
-    assert.throws(() => due('mx.revision', '1850-01-10'), (e: unknown) => e instanceof DeadlineError && e.code === 'NO_VERSION_IN_FORCE');
-    assert.throws(() => due('mx.revision', '2099-06-01'), /cannot compute: calendar mx-federal-admin has no data for year 2099/);
+    assert.throws(
+      () => due('mx.revision', '1850-01-10'),
+      (e: unknown) => e instanceof DeadlineError && e.code === 'NO_VERSION_IN_FORCE',
+    );
+    assert.throws(
+      () => due('mx.revision', '2099-06-01'),
+      /cannot compute: calendar mx-federal-admin has no data for year 2099/,
+    );
   });
 
   it('refuses a trigger before the first version of a rule', () => {
-    assert.throws(() => due('mx.amparo', '2010-05-03'), (e: unknown) => e instanceof DeadlineError && e.code === 'NO_VERSION_IN_FORCE');
+    assert.throws(
+      () => due('mx.amparo', '2010-05-03'),
+      (e: unknown) => e instanceof DeadlineError && e.code === 'NO_VERSION_IN_FORCE',
+    );
   });
 
   it('refuses a US calendar for a Mexican rule', () => {
-    assert.throws(() => due('mx.revision', '2025-05-05', { calendarId: 'us-federal' }), (e: unknown) => e instanceof DeadlineError && e.code === 'INVALID_INPUT');
+    assert.throws(
+      () => due('mx.revision', '2025-05-05', { calendarId: 'us-federal' }),
+      (e: unknown) => e instanceof DeadlineError && e.code === 'INVALID_INPUT',
+    );
   });
 
   it('refuses an unknown time zone', () => {
-    assert.throws(() => due('mx.revision', '2025-05-05', { timeZone: 'Mexico/Tijuanaa' }), (e: unknown) => e instanceof DeadlineError && e.code === 'INVALID_TIME_ZONE');
+    assert.throws(
+      () => due('mx.revision', '2025-05-05', { timeZone: 'Mexico/Tijuanaa' }),
+      (e: unknown) => e instanceof DeadlineError && e.code === 'INVALID_TIME_ZONE',
+    );
   });
 });

@@ -22,7 +22,8 @@ describe('deadline properties', () => {
         const c = resolveRule(ruleId, trigger).computation;
         if (c.kind !== 'period') return;
         const working = getWorkingDayIndex(result.calendarId).isWorkingDay(parsePlainDate(result.dueDate!));
-        if (c.unit === 'working_days' || c.roll !== 'none') assert.ok(working, `${ruleId} ${trigger} -> ${result.dueDate}`);
+        if (c.unit === 'working_days' || c.roll !== 'none')
+          assert.ok(working, `${ruleId} ${trigger} -> ${result.dueDate}`);
         else assert.equal(result.endsOnNonWorkingDay, !working);
       }),
       { numRuns: 600 },
@@ -64,9 +65,13 @@ describe('deadline properties', () => {
         if (c.kind !== 'period' || c.unit !== 'working_days') return;
         const index = getWorkingDayIndex(rule.calendarId);
         const due = parsePlainDate(computeDueDate({ ruleId, trigger })!);
-        const back = c.direction === 'forward' ? index.subtractWorkingDays(due, c.amount) : index.addWorkingDays(due, c.amount);
+        const back =
+          c.direction === 'forward' ? index.subtractWorkingDays(due, c.amount) : index.addWorkingDays(due, c.amount);
         const t = parsePlainDate(trigger);
-        assert.equal(back, c.direction === 'forward' ? index.previousWorkingDayOnOrBefore(t) : index.nextWorkingDayOnOrAfter(t));
+        assert.equal(
+          back,
+          c.direction === 'forward' ? index.previousWorkingDayOnOrBefore(t) : index.nextWorkingDayOnOrAfter(t),
+        );
       }),
       { numRuns: 400 },
     );
@@ -83,28 +88,41 @@ describe('deadline properties', () => {
 
   it('lists as skipped exactly the non-working days inside a working-day period', () => {
     fc.assert(
-      fc.property(fc.constantFrom('mx.comar.application', 'mx.amparo', 'mx.revision'), triggerArb, (ruleId, trigger) => {
-        const result = computeDeadline({ ruleId, trigger });
-        const index = getWorkingDayIndex(result.calendarId);
-        const from = parsePlainDate(trigger) + 1;
-        const to = parsePlainDate(result.dueDate!);
-        let expected = 0;
-        for (let d = from; d < to; d++) if (!index.isWorkingDay(d)) expected++;
-        assert.equal(result.skippedDays.length, expected);
-        assert.ok(result.skippedDays.every((d) => d.reasons.length > 0));
-      }),
+      fc.property(
+        fc.constantFrom('mx.comar.application', 'mx.amparo', 'mx.revision'),
+        triggerArb,
+        (ruleId, trigger) => {
+          const result = computeDeadline({ ruleId, trigger });
+          const index = getWorkingDayIndex(result.calendarId);
+          const from = parsePlainDate(trigger) + 1;
+          const to = parsePlainDate(result.dueDate!);
+          let expected = 0;
+          for (let d = from; d < to; d++) if (!index.isWorkingDay(d)) expected++;
+          assert.equal(result.skippedDays.length, expected);
+          assert.ok(result.skippedDays.every((d) => d.reasons.length > 0));
+        },
+      ),
       { numRuns: 200 },
     );
   });
 
   it('only moves deadlines later when an administrator adds non-working days', () => {
     fc.assert(
-      fc.property(fc.constantFrom('mx.comar.application', 'mx.revision', 'mx.comar.resolution'), triggerArb, fc.integer({ min: 0, max: 60 }), (ruleId, trigger, offset) => {
-        const extra = formatDay(parsePlainDate(trigger) + offset);
-        const plain = computeDueDate({ ruleId, trigger })!;
-        const withExtra = computeDueDate({ ruleId, trigger, extraDays: [{ date: extra, reason: 'cierre', source: 'DOF (prueba)' }] })!;
-        assert.ok(withExtra >= plain);
-      }),
+      fc.property(
+        fc.constantFrom('mx.comar.application', 'mx.revision', 'mx.comar.resolution'),
+        triggerArb,
+        fc.integer({ min: 0, max: 60 }),
+        (ruleId, trigger, offset) => {
+          const extra = formatDay(parsePlainDate(trigger) + offset);
+          const plain = computeDueDate({ ruleId, trigger })!;
+          const withExtra = computeDueDate({
+            ruleId,
+            trigger,
+            extraDays: [{ date: extra, reason: 'cierre', source: 'DOF (prueba)' }],
+          })!;
+          assert.ok(withExtra >= plain);
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -7,7 +7,14 @@ import { getCalendar, getWorkingDayIndex } from './calendar.registry.ts';
 import { buildExplanation } from './deadline-explanation.builder.ts';
 import { DeadlineError } from './deadline.errors.ts';
 import type { ComputeDeadlineInput, DeadlineResult, SkippedDay } from './deadline.types.ts';
-import { addMonthsClamped, formatDay, parsePlainDate, tryParsePlainDate, yearOf, type DayNumber } from './plain-date.util.ts';
+import {
+  addMonthsClamped,
+  formatDay,
+  parsePlainDate,
+  tryParsePlainDate,
+  yearOf,
+  type DayNumber,
+} from './plain-date.util.ts';
 import { getRule, resolveRule } from './rule.registry.ts';
 import type { PeriodComputation, ResolvedRule, RollPolicy } from './rule.types.ts';
 import { assertTimeZone, localDateTimeOf, parseInstant, plainDateOfInstant } from './time-zone.util.ts';
@@ -51,10 +58,14 @@ function prepare(input: ComputeDeadlineInput): Prepared {
   const rule = resolveRule(input.ruleId, triggerDay, input.version);
   const calendar = getCalendar(input.calendarId ?? rule.calendarId);
   if (calendar.jurisdiction !== rule.jurisdiction) {
-    throw new DeadlineError('INVALID_INPUT', `calendar ${calendar.id} (${calendar.jurisdiction}) cannot be used for rule ${rule.id} (${rule.jurisdiction})`, {
-      calendarId: calendar.id,
-      ruleId: rule.id,
-    });
+    throw new DeadlineError(
+      'INVALID_INPUT',
+      `calendar ${calendar.id} (${calendar.jurisdiction}) cannot be used for rule ${rule.id} (${rule.jurisdiction})`,
+      {
+        calendarId: calendar.id,
+        ruleId: rule.id,
+      },
+    );
   }
   const timeZone = input.timeZone ?? calendar.timeZone;
   const index = getWorkingDayIndex(calendar.id, input.extraDays ?? []);
@@ -74,9 +85,13 @@ function countPeriod(p: Prepared, c: PeriodComputation): Counted {
   const sign = c.direction === 'forward' ? 1 : -1;
   if (c.unit === 'hours') {
     if (p.triggerMs === undefined) {
-      throw new DeadlineError('INVALID_INSTANT', `rule ${p.rule.id} counts hours: give the trigger as YYYY-MM-DDTHH:MM (local time) or an ISO instant`, {
-        ruleId: p.rule.id,
-      });
+      throw new DeadlineError(
+        'INVALID_INSTANT',
+        `rule ${p.rule.id} counts hours: give the trigger as YYYY-MM-DDTHH:MM (local time) or an ISO instant`,
+        {
+          ruleId: p.rule.id,
+        },
+      );
     }
     const dueMs = p.triggerMs + sign * c.amount * HOUR_MS;
     const due = parsePlainDate(plainDateOfInstant(dueMs, p.timeZone));
@@ -85,12 +100,16 @@ function countPeriod(p: Prepared, c: PeriodComputation): Counted {
   }
   if (c.unit === 'working_days') {
     const due = sign > 0 ? index.addWorkingDays(triggerDay, c.amount) : index.subtractWorkingDays(triggerDay, c.amount);
-    return sign > 0 ? { due, skippedFrom: triggerDay + 1, skippedTo: due - 1 } : { due, skippedFrom: due + 1, skippedTo: triggerDay - 1 };
+    return sign > 0
+      ? { due, skippedFrom: triggerDay + 1, skippedTo: due - 1 }
+      : { due, skippedFrom: due + 1, skippedTo: triggerDay - 1 };
   }
   const months = c.unit === 'years' ? 12 * c.amount : c.unit === 'months' ? c.amount : 0;
   const unrolled = months > 0 ? addMonthsClamped(triggerDay, sign * months) : triggerDay + sign * c.amount;
   const due = roll(index, unrolled, c.roll);
-  return due === unrolled ? { due } : { due, unrolled, skippedFrom: Math.min(due, unrolled), skippedTo: Math.max(due, unrolled) };
+  return due === unrolled
+    ? { due }
+    : { due, unrolled, skippedFrom: Math.min(due, unrolled), skippedTo: Math.max(due, unrolled) };
 }
 
 function count(p: Prepared, input: ComputeDeadlineInput): Counted {
@@ -105,11 +124,16 @@ function count(p: Prepared, input: ComputeDeadlineInput): Counted {
     }
     case 'input_window': {
       if (!input.window) {
-        throw new DeadlineError('INVALID_INPUT', `rule ${p.rule.id} needs the window dates (opens, closes) from the notice`, { ruleId: p.rule.id });
+        throw new DeadlineError(
+          'INVALID_INPUT',
+          `rule ${p.rule.id} needs the window dates (opens, closes) from the notice`,
+          { ruleId: p.rule.id },
+        );
       }
       const opens = parsePlainDate(input.window.opens, 'window.opens');
       const closes = parsePlainDate(input.window.closes, 'window.closes');
-      if (closes < opens) throw new DeadlineError('INVALID_INPUT', 'window closes before it opens', { window: input.window });
+      if (closes < opens)
+        throw new DeadlineError('INVALID_INPUT', 'window closes before it opens', { window: input.window });
       p.index.assertYear(yearOf(closes));
       return { due: closes, window: { opens, closes } };
     }
@@ -126,7 +150,15 @@ function count(p: Prepared, input: ComputeDeadlineInput): Counted {
         occurrences.push(day);
       }
       const due = occurrences[0]!;
-      return due === firstNominal ? { due, occurrences } : { due, occurrences, unrolled: firstNominal, skippedFrom: Math.min(due, firstNominal), skippedTo: Math.max(due, firstNominal) };
+      return due === firstNominal
+        ? { due, occurrences }
+        : {
+            due,
+            occurrences,
+            unrolled: firstNominal,
+            skippedFrom: Math.min(due, firstNominal),
+            skippedTo: Math.max(due, firstNominal),
+          };
     }
     case 'no_deadline':
       return { due: null };
@@ -148,12 +180,18 @@ export function computeDeadline(input: ComputeDeadlineInput): DeadlineResult {
   const unrolledDate = counted.unrolled === undefined ? undefined : formatDay(counted.unrolled);
   const rolled = counted.unrolled !== undefined && counted.unrolled !== counted.due;
   const hours = c.kind === 'period' && c.unit === 'hours';
-  const endsOnNonWorkingDay = counted.due !== null && !hours && c.kind !== 'no_deadline' && !index.isWorkingDay(counted.due);
+  const endsOnNonWorkingDay =
+    counted.due !== null && !hours && c.kind !== 'no_deadline' && !index.isWorkingDay(counted.due);
   const skippedDays = skipped(index, counted.skippedFrom, counted.skippedTo);
-  const values: Record<string, string> = { trigger: input.trigger, event: input.trigger, amount: String(c.kind === 'period' ? c.amount : '') };
+  const values: Record<string, string> = {
+    trigger: input.trigger,
+    event: input.trigger,
+    amount: String(c.kind === 'period' ? c.amount : ''),
+  };
   values.start = formatDay(p.triggerDay + 1);
   if (dueDate) values.due = dueDate;
-  if (counted.dueInstantMs !== undefined) values.due = `${localDateTimeOf(counted.dueInstantMs, p.timeZone)} ${p.timeZone}`;
+  if (counted.dueInstantMs !== undefined)
+    values.due = `${localDateTimeOf(counted.dueInstantMs, p.timeZone)} ${p.timeZone}`;
   if (counted.window) {
     values.opens = formatDay(counted.window.opens);
     values.closes = formatDay(counted.window.closes);
@@ -190,7 +228,8 @@ export function computeDeadline(input: ComputeDeadlineInput): DeadlineResult {
     result.dueInstant = new Date(counted.dueInstantMs).toISOString();
     result.dueLocalTime = localDateTimeOf(counted.dueInstantMs, p.timeZone);
   }
-  if (counted.window) result.window = { opens: formatDay(counted.window.opens), closes: formatDay(counted.window.closes) };
+  if (counted.window)
+    result.window = { opens: formatDay(counted.window.opens), closes: formatDay(counted.window.closes) };
   if (counted.occurrences) result.occurrences = counted.occurrences.map(formatDay);
   return result;
 }
@@ -205,4 +244,3 @@ export function computeDueDate(input: ComputeDeadlineInput): string | null {
   if (counted.dueInstantMs !== undefined) return new Date(counted.dueInstantMs).toISOString();
   return counted.due === null ? null : formatDay(counted.due);
 }
-

@@ -14,7 +14,10 @@ describe('US deadlines', () => {
     assert.equal(result.dueDate, '2025-11-28');
     assert.equal(result.rolled, true);
     assert.equal(result.unrolledDate, '2025-11-27');
-    assert.deepEqual(result.skippedDays.map((d) => d.date), ['2025-11-27']);
+    assert.deepEqual(
+      result.skippedDays.map((d) => d.date),
+      ['2025-11-27'],
+    );
     assert.match(result.explanation.en, /Thanksgiving Day/);
     assert.match(result.explanation.en, /moves to the next working day: Friday, November 28, 2025/);
     assert.match(result.explanation.es, /se recorre al siguiente día hábil/);
@@ -42,7 +45,10 @@ describe('US deadlines', () => {
     // Wed 1 Dec 2027 + 30 = Fri 31 Dec 2027, observed for Sat 1 Jan 2028 -> Mon 3 Jan 2028.
     const result = computeDeadline({ ruleId: 'us.motion.reconsider', trigger: '2027-12-01' });
     assert.equal(result.dueDate, '2028-01-03');
-    assert.deepEqual(result.skippedDays.map((d) => d.date), ['2027-12-31', '2028-01-01', '2028-01-02']);
+    assert.deepEqual(
+      result.skippedDays.map((d) => d.date),
+      ['2027-12-31', '2028-01-01', '2028-01-02'],
+    );
   });
 
   it('moves a deadline on Sunday Christmas 2022 past the observed Monday to Tuesday 27 December', () => {
@@ -104,12 +110,25 @@ describe('US deadlines', () => {
   });
 
   it('takes the TPS re-registration window from the Federal Register notice', () => {
-    const result = computeDeadline({ ruleId: 'us.tps.reregistration', trigger: '2025-01-17', window: { opens: '2025-01-17', closes: '2025-03-18' } });
+    const result = computeDeadline({
+      ruleId: 'us.tps.reregistration',
+      trigger: '2025-01-17',
+      window: { opens: '2025-01-17', closes: '2025-03-18' },
+    });
     assert.deepEqual(result.window, { opens: '2025-01-17', closes: '2025-03-18' });
     assert.equal(result.dueDate, '2025-03-18');
-    assert.throws(() => due('us.tps.reregistration', '2025-01-17'), (e: unknown) => e instanceof DeadlineError && e.code === 'INVALID_INPUT');
-    assert.throws(() => due('us.tps.reregistration', '2025-01-17', { window: { opens: '2025-03-18', closes: '2025-01-17' } }), /closes before it opens/);
-    assert.throws(() => due('us.tps.reregistration', '2025-01-17', { window: { opens: '2025-01-17', closes: '2025-02-30' } }), /window.closes/);
+    assert.throws(
+      () => due('us.tps.reregistration', '2025-01-17'),
+      (e: unknown) => e instanceof DeadlineError && e.code === 'INVALID_INPUT',
+    );
+    assert.throws(
+      () => due('us.tps.reregistration', '2025-01-17', { window: { opens: '2025-03-18', closes: '2025-01-17' } }),
+      /closes before it opens/,
+    );
+    assert.throws(
+      () => due('us.tps.reregistration', '2025-01-17', { window: { opens: '2025-01-17', closes: '2025-02-30' } }),
+      /window.closes/,
+    );
   });
 
   it('does not roll the judge’s 7-day credible-fear review', () => {

@@ -7,7 +7,10 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 
 function run(...args: string[]) {
-  const res = spawnSync(process.execPath, ['--import', 'tsx', 'packages/cli/src/deadline-main.ts', ...args], { cwd: root, encoding: 'utf8' });
+  const res = spawnSync(process.execPath, ['--import', 'tsx', 'packages/cli/src/deadline-main.ts', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   return { code: res.status, stdout: res.stdout, stderr: res.stderr };
 }
 

@@ -6,8 +6,34 @@ import type { SkippedDay } from './deadline.types.ts';
 import { parsePlainDate, civilOf, weekdayOf, type PlainDate } from './plain-date.util.ts';
 import type { ResolvedRule } from './rule.types.ts';
 
-const MONTHS_ES = ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'];
-const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS_ES = [
+  'enero',
+  'febrero',
+  'marzo',
+  'abril',
+  'mayo',
+  'junio',
+  'julio',
+  'agosto',
+  'septiembre',
+  'octubre',
+  'noviembre',
+  'diciembre',
+];
+const MONTHS_EN = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const DAYS_ES = ['domingo', 'lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado'];
 const DAYS_EN = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
@@ -35,7 +61,9 @@ export interface ExplanationFacts {
 }
 
 function fill(template: string, values: Record<string, string>, lang: 'es' | 'en'): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? humanDate(values[key]!, lang) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
+    key in values ? humanDate(values[key]!, lang) : whole,
+  );
 }
 
 function reasonsText(day: SkippedDay, lang: 'es' | 'en'): string {
@@ -48,7 +76,11 @@ function build(facts: ExplanationFacts, lang: 'es' | 'en'): string {
   const holidays = facts.skippedDays.filter((d) => d.reasons.some((r) => r.kind !== 'weekend'));
   if (holidays.length > 0) {
     const list = holidays.map((d) => `${d.date} (${reasonsText(d, lang)})`).join(', ');
-    parts.push(es ? `Días inhábiles (además de fines de semana) no contados: ${list}.` : `Non-working days (besides weekends) not counted: ${list}.`);
+    parts.push(
+      es
+        ? `Días inhábiles (además de fines de semana) no contados: ${list}.`
+        : `Non-working days (besides weekends) not counted: ${list}.`,
+    );
   }
   if (facts.rolled && facts.unrolledDate && facts.dueDate) {
     const backward = facts.dueDate < facts.unrolledDate;
@@ -69,11 +101,21 @@ function build(facts: ExplanationFacts, lang: 'es' | 'en'): string {
   }
   parts.push(es ? `Calendario: ${facts.calendarName.es}.` : `Calendar: ${facts.calendarName.en}.`);
   if (facts.extraDaysUsed > 0) {
-    parts.push(es ? `Incluye ${facts.extraDaysUsed} día(s) inhábil(es) declarados por la administración.` : `Includes ${facts.extraDaysUsed} non-working day(s) declared by an administrator.`);
+    parts.push(
+      es
+        ? `Incluye ${facts.extraDaysUsed} día(s) inhábil(es) declarados por la administración.`
+        : `Includes ${facts.extraDaysUsed} non-working day(s) declared by an administrator.`,
+    );
   }
-  parts.push(`${es ? 'Fundamento' : 'Legal basis'}: ${facts.rule.legalBasis.citation} (${es ? 'regla' : 'rule'} ${facts.rule.id} v${facts.rule.version}).`);
+  parts.push(
+    `${es ? 'Fundamento' : 'Legal basis'}: ${facts.rule.legalBasis.citation} (${es ? 'regla' : 'rule'} ${facts.rule.id} v${facts.rule.version}).`,
+  );
   if (facts.rule.needsLegalReview) {
-    parts.push(es ? 'Pendiente de revisión por una persona abogada: no presentar como criterio firme.' : 'Pending review by a lawyer: do not present as settled law.');
+    parts.push(
+      es
+        ? 'Pendiente de revisión por una persona abogada: no presentar como criterio firme.'
+        : 'Pending review by a lawyer: do not present as settled law.',
+    );
   }
   return parts.join(' ');
 }

@@ -35,7 +35,11 @@ describe('deadline status for views', () => {
   });
 
   it('is met when a completion date is given, and says whether it was late', () => {
-    assert.deepEqual(deadlineStatus({ ...base, today: '2025-05-30', completedOn: '2025-04-20' }), { status: 'met', late: false, calendarDaysLeft: -38 });
+    assert.deepEqual(deadlineStatus({ ...base, today: '2025-05-30', completedOn: '2025-04-20' }), {
+      status: 'met',
+      late: false,
+      calendarDaysLeft: -38,
+    });
     assert.equal(deadlineStatus({ ...base, today: '2025-05-30', completedOn: '2025-04-25' }).late, true);
   });
 
@@ -46,17 +50,27 @@ describe('deadline status for views', () => {
 
   it('rejects bad dates', () => {
     assert.throws(() => deadlineStatus({ dueDate: '2025-04-31', today: '2025-04-01' }), /dueDate/);
-    assert.throws(() => deadlineStatus({ dueDate: '2025-04-22', today: '2025-04-01', startDate: '2025-05-01' }), /startDate/);
+    assert.throws(
+      () => deadlineStatus({ dueDate: '2025-04-22', today: '2025-04-01', startDate: '2025-05-01' }),
+      /startDate/,
+    );
   });
 
   it('tracks the 36-hour detention limit by the hour', () => {
-    const limit = { dueInstant: '2025-03-12T02:00:00.000Z', startInstant: '2025-03-10T14:00:00.000Z', timeZone: 'America/Mexico_City' };
+    const limit = {
+      dueInstant: '2025-03-12T02:00:00.000Z',
+      startInstant: '2025-03-10T14:00:00.000Z',
+      timeZone: 'America/Mexico_City',
+    };
     assert.equal(instantDeadlineStatus({ ...limit, now: '2025-03-10T20:00:00Z' }), 'on_track');
     // 20:00Z on 11 Mar is 14:00 local, limit 20:00 local the same day.
     assert.equal(instantDeadlineStatus({ ...limit, now: '2025-03-11T20:00:00Z' }), 'due_today');
     // 05:00Z on 11 Mar is 23:00 local on 10 Mar: 21 of 36 hours left and the limit is tomorrow.
     assert.equal(instantDeadlineStatus({ ...limit, now: '2025-03-11T05:00:00Z' }), 'on_track');
     assert.equal(instantDeadlineStatus({ ...limit, now: '2025-03-12T02:00:01Z' }), 'overdue');
-    assert.equal(instantDeadlineStatus({ ...limit, now: '2025-03-12T03:00:00Z', completedAt: '2025-03-11T18:00:00Z' }), 'met');
+    assert.equal(
+      instantDeadlineStatus({ ...limit, now: '2025-03-12T03:00:00Z', completedAt: '2025-03-11T18:00:00Z' }),
+      'met',
+    );
   });
 });

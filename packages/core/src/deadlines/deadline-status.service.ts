@@ -64,7 +64,8 @@ export function deadlineStatus(input: DeadlineStatusInput): DeadlineStatusView {
   }
   if (input.startDate !== undefined) {
     const start = parsePlainDate(input.startDate, 'startDate');
-    if (start >= due) throw new DeadlineError('INVALID_INPUT', 'startDate must be before dueDate', { startDate: input.startDate });
+    if (start >= due)
+      throw new DeadlineError('INVALID_INPUT', 'startDate must be before dueDate', { startDate: input.startDate });
     view.fractionLeft = calendarDaysLeft / (due - start);
     atRisk ||= view.fractionLeft <= (input.atRiskFraction ?? AT_RISK_FRACTION);
   }
@@ -90,7 +91,8 @@ export interface InstantStatusInput {
 export function instantDeadlineStatus(input: InstantStatusInput): DeadlineStatus {
   const parse = (text: string, field: string) => {
     const ms = Date.parse(text);
-    if (Number.isNaN(ms)) throw new DeadlineError('INVALID_INSTANT', `invalid ${field} "${text}"`, { field, value: text });
+    if (Number.isNaN(ms))
+      throw new DeadlineError('INVALID_INSTANT', `invalid ${field} "${text}"`, { field, value: text });
     return ms;
   };
   const due = parse(input.dueInstant, 'dueInstant');
@@ -104,7 +106,9 @@ export function instantDeadlineStatus(input: InstantStatusInput): DeadlineStatus
   const start = input.startInstant === undefined ? undefined : parse(input.startInstant, 'startInstant');
   const fraction = start !== undefined && due > start ? left / (due - start) : 1;
   if (left <= 6 * 3_600_000 || fraction <= (input.atRiskFraction ?? AT_RISK_FRACTION)) {
-    return plainDateOfInstant(now, input.timeZone) === plainDateOfInstant(due, input.timeZone) ? 'due_today' : 'at_risk';
+    return plainDateOfInstant(now, input.timeZone) === plainDateOfInstant(due, input.timeZone)
+      ? 'due_today'
+      : 'at_risk';
   }
   return plainDateOfInstant(now, input.timeZone) === plainDateOfInstant(due, input.timeZone) ? 'due_today' : 'on_track';
 }

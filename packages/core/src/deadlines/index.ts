@@ -37,7 +37,19 @@ export type {
   CountingStart,
   LegalBasis,
 } from './rule.types.ts';
-export { listCalendars, getCalendar, getWorkingDayIndex, calendarYearTable, withDeclaredDays } from './calendar.registry.ts';
-export type { CalendarDefinition, NonWorkingDay, ExtraNonWorkingDay, LocalizedText, NonWorkingKind } from './calendar.types.ts';
+export {
+  listCalendars,
+  getCalendar,
+  getWorkingDayIndex,
+  calendarYearTable,
+  withDeclaredDays,
+} from './calendar.registry.ts';
+export type {
+  CalendarDefinition,
+  NonWorkingDay,
+  ExtraNonWorkingDay,
+  LocalizedText,
+  NonWorkingKind,
+} from './calendar.types.ts';
 export { WorkingDayIndex, type NonWorkingReason } from './working-day.index.ts';
 export { isValidPlainDateText, type PlainDate } from './plain-date.util.ts';

@@ -29,18 +29,45 @@ interface FixedHoliday {
 
 const NEW_YEAR: FixedHoliday = { month: 1, day: 1, name: { es: 'Año Nuevo', en: "New Year's Day" } };
 const CONSTITUTION: FixedHoliday = { month: 2, day: 5, name: { es: 'Día de la Constitución', en: 'Constitution Day' } };
-const JUAREZ: FixedHoliday = { month: 3, day: 21, name: { es: 'Natalicio de Benito Juárez', en: 'Birthday of Benito Juárez' } };
+const JUAREZ: FixedHoliday = {
+  month: 3,
+  day: 21,
+  name: { es: 'Natalicio de Benito Juárez', en: 'Birthday of Benito Juárez' },
+};
 const LABOUR: FixedHoliday = { month: 5, day: 1, name: { es: 'Día del Trabajo', en: 'Labour Day' } };
 const PUEBLA: FixedHoliday = { month: 5, day: 5, name: { es: 'Batalla de Puebla', en: 'Battle of Puebla' } };
-const REPORT: FixedHoliday = { month: 9, day: 1, name: { es: 'Informe presidencial (1 de septiembre)', en: 'Presidential report (1 September)' } };
+const REPORT: FixedHoliday = {
+  month: 9,
+  day: 1,
+  name: { es: 'Informe presidencial (1 de septiembre)', en: 'Presidential report (1 September)' },
+};
 const CADETS: FixedHoliday = { month: 9, day: 14, name: { es: '14 de septiembre', en: '14 September' } };
-const INDEPENDENCE: FixedHoliday = { month: 9, day: 16, name: { es: 'Día de la Independencia', en: 'Independence Day' } };
-const COLUMBUS: FixedHoliday = { month: 10, day: 12, name: { es: 'Día de la Raza (12 de octubre)', en: '12 October (Día de la Raza)' } };
+const INDEPENDENCE: FixedHoliday = {
+  month: 9,
+  day: 16,
+  name: { es: 'Día de la Independencia', en: 'Independence Day' },
+};
+const COLUMBUS: FixedHoliday = {
+  month: 10,
+  day: 12,
+  name: { es: 'Día de la Raza (12 de octubre)', en: '12 October (Día de la Raza)' },
+};
 const REVOLUTION: FixedHoliday = { month: 11, day: 20, name: { es: 'Día de la Revolución', en: 'Revolution Day' } };
 const CHRISTMAS: FixedHoliday = { month: 12, day: 25, name: { es: 'Navidad', en: 'Christmas Day' } };
 
 const LFPA_HOLIDAYS = [NEW_YEAR, CONSTITUTION, JUAREZ, LABOUR, PUEBLA, REPORT, INDEPENDENCE, REVOLUTION, CHRISTMAS];
-const AMPARO_HOLIDAYS = [NEW_YEAR, CONSTITUTION, JUAREZ, LABOUR, PUEBLA, CADETS, INDEPENDENCE, COLUMBUS, REVOLUTION, CHRISTMAS];
+const AMPARO_HOLIDAYS = [
+  NEW_YEAR,
+  CONSTITUTION,
+  JUAREZ,
+  LABOUR,
+  PUEBLA,
+  CADETS,
+  INDEPENDENCE,
+  COLUMBUS,
+  REVOLUTION,
+  CHRISTMAS,
+];
 
 /** Day of transmission of the federal executive in that year, if it is a transmission year. */
 export function transmissionDayOf(year: number): { month: number; day: number } | undefined {
@@ -49,7 +76,12 @@ export function transmissionDayOf(year: number): { month: number; day: number } 
 }
 
 function fixedDays(year: number, holidays: readonly FixedHoliday[], source: string): NonWorkingDay[] {
-  return holidays.map((h) => ({ date: formatDay(dayNumberOf(year, h.month, h.day)), kind: 'holiday', reason: h.name, source }));
+  return holidays.map((h) => ({
+    date: formatDay(dayNumberOf(year, h.month, h.day)),
+    kind: 'holiday',
+    reason: h.name,
+    source,
+  }));
 }
 
 function lfpaHolidaysOf(year: number): NonWorkingDay[] {

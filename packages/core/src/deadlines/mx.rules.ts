@@ -27,7 +27,10 @@ const NOTICE_TRIGGER: LocalizedText = {
 
 const MX_ADMIN = { jurisdiction: 'MX', calendarId: 'mx-federal-admin', needsLegalReview: false } as const;
 
-function version(fields: Omit<RuleVersion, 'version' | 'validFrom' | 'jurisdiction' | 'calendarId' | 'needsLegalReview'> & Partial<RuleVersion>): RuleVersion {
+function version(
+  fields: Omit<RuleVersion, 'version' | 'validFrom' | 'jurisdiction' | 'calendarId' | 'needsLegalReview'> &
+    Partial<RuleVersion>,
+): RuleVersion {
   return { version: 1, validFrom: '2000-01-01', ...MX_ADMIN, ...fields };
 }
 
@@ -103,7 +106,10 @@ export const MX_RULES: readonly DeadlineRule[] = [
           es: `15 días hábiles desde el día siguiente a aquel en que surte efectos la notificación ({start}); ${LFPA_EXCLUSIONS.es}. Vence el {due}.`,
           en: `15 working days from the day after service takes effect ({start}); ${LFPA_EXCLUSIONS.en}. Due {due}.`,
         },
-        consequence: { es: 'La resolución queda firme (la revisión es optativa frente al juicio de nulidad).', en: 'The decision becomes final (the appeal is optional; the annulment suit remains).' },
+        consequence: {
+          es: 'La resolución queda firme (la revisión es optativa frente al juicio de nulidad).',
+          en: 'The decision becomes final (the appeal is optional; the annulment suit remains).',
+        },
       }),
     ],
   },
@@ -116,13 +122,21 @@ export const MX_RULES: readonly DeadlineRule[] = [
         validFrom: '2013-04-03',
         calendarId: 'mx-amparo',
         computation: workingDays(15),
-        legalBasis: { citation: 'Ley de Amparo arts. 17-18', law: 'Ley de Amparo', article: '17, 18, 19', sources: ['Ley de Amparo arts. 17-19', 'tuabogadoenvivo.org (LEGAL-DEADLINES.md [V])'] },
+        legalBasis: {
+          citation: 'Ley de Amparo arts. 17-18',
+          law: 'Ley de Amparo',
+          article: '17, 18, 19',
+          sources: ['Ley de Amparo arts. 17-19', 'tuabogadoenvivo.org (LEGAL-DEADLINES.md [V])'],
+        },
         trigger: NOTICE_TRIGGER,
         explanation: {
           es: '15 días hábiles desde el día siguiente a aquel en que surte efectos la notificación ({start}); se excluyen sábados, domingos y los días del art. 19 de la Ley de Amparo (incluidos 14 de septiembre y 12 de octubre). Vence el {due}.',
           en: '15 working days from the day after service takes effect ({start}); Saturdays, Sundays and the days listed in Ley de Amparo art. 19 (including 14 September and 12 October) are excluded. Due {due}.',
         },
-        consequence: { es: 'El acto se tiene por consentido y el amparo es improcedente.', en: 'The act is deemed accepted and the amparo is inadmissible.' },
+        consequence: {
+          es: 'El acto se tiene por consentido y el amparo es improcedente.',
+          en: 'The act is deemed accepted and the amparo is inadmissible.',
+        },
       }),
     ],
   },
@@ -134,13 +148,21 @@ export const MX_RULES: readonly DeadlineRule[] = [
         validFrom: '2013-04-03',
         calendarId: 'mx-amparo',
         computation: { kind: 'no_deadline' },
-        legalBasis: { citation: 'Ley de Amparo art. 17-IV', law: 'Ley de Amparo', article: '17, fracción IV', sources: ['Ley de Amparo art. 17', 'tuabogadoenvivo.org (LEGAL-DEADLINES.md [V])'] },
+        legalBasis: {
+          citation: 'Ley de Amparo art. 17-IV',
+          law: 'Ley de Amparo',
+          article: '17, fracción IV',
+          sources: ['Ley de Amparo art. 17', 'tuabogadoenvivo.org (LEGAL-DEADLINES.md [V])'],
+        },
         trigger: { es: 'acto reclamado', en: 'challenged act' },
         explanation: {
           es: 'Sin plazo: contra deportación, expulsión, incomunicación o privación de la libertad fuera de procedimiento, el amparo puede presentarse en cualquier tiempo (Ley de Amparo art. 17-IV).',
           en: 'No deadline: against deportation, expulsion, incommunicado detention or detention outside a proceeding, amparo may be filed at any time (Ley de Amparo art. 17-IV).',
         },
-        consequence: { es: 'No aplica; actuar cuanto antes sigue siendo lo prudente.', en: 'Not applicable; acting at once is still wise.' },
+        consequence: {
+          es: 'No aplica; actuar cuanto antes sigue siendo lo prudente.',
+          en: 'Not applicable; acting at once is still wise.',
+        },
       }),
     ],
   },
@@ -151,7 +173,12 @@ export const MX_RULES: readonly DeadlineRule[] = [
       version({
         validFrom: '2006-01-01',
         computation: workingDays(45),
-        legalBasis: { citation: 'LFPCA art. 13-I-a (texto original)', law: 'Ley Federal de Procedimiento Contencioso Administrativo', article: '13, fracción I, inciso a)', sources: ['LFPCA (DOF 01-12-2005)'] },
+        legalBasis: {
+          citation: 'LFPCA art. 13-I-a (texto original)',
+          law: 'Ley Federal de Procedimiento Contencioso Administrativo',
+          article: '13, fracción I, inciso a)',
+          sources: ['LFPCA (DOF 01-12-2005)'],
+        },
         trigger: NOTICE_TRIGGER,
         explanation: {
           es: '45 días hábiles desde el día siguiente a aquel en que surte efectos la notificación ({start}). Vence el {due}.',
@@ -165,7 +192,12 @@ export const MX_RULES: readonly DeadlineRule[] = [
         version: 2,
         validFrom: '2016-06-14',
         computation: workingDays(30),
-        legalBasis: { citation: 'LFPCA art. 13-I-a', law: 'Ley Federal de Procedimiento Contencioso Administrativo', article: '13, fracción I, inciso a)', sources: ['LFPCA art. 13 (reforma DOF 13-06-2016)', 'bdg.com.mx (LEGAL-DEADLINES.md [V])'] },
+        legalBasis: {
+          citation: 'LFPCA art. 13-I-a',
+          law: 'Ley Federal de Procedimiento Contencioso Administrativo',
+          article: '13, fracción I, inciso a)',
+          sources: ['LFPCA art. 13 (reforma DOF 13-06-2016)', 'bdg.com.mx (LEGAL-DEADLINES.md [V])'],
+        },
         trigger: NOTICE_TRIGGER,
         explanation: {
           es: '30 días hábiles desde el día siguiente a aquel en que surte efectos la notificación ({start}). Vence el {due}. Se usa el calendario de la LFPA; el TFJA publica sus propios días inhábiles.',
@@ -173,8 +205,12 @@ export const MX_RULES: readonly DeadlineRule[] = [
         },
         consequence: { es: 'La resolución queda firme.', en: 'The decision becomes final.' },
         needsLegalReview: true,
-        reviewNote: 'The TFJA has its own calendar (its Pleno declares non-working days); mx-federal-admin is an approximation. Reform date [U].',
-        changeNote: { es: 'El plazo pasó de 45 a 30 días hábiles (reforma 2016).', en: 'The period went from 45 to 30 working days (2016 reform).' },
+        reviewNote:
+          'The TFJA has its own calendar (its Pleno declares non-working days); mx-federal-admin is an approximation. Reform date [U].',
+        changeNote: {
+          es: 'El plazo pasó de 45 a 30 días hábiles (reforma 2016).',
+          en: 'The period went from 45 to 30 working days (2016 reform).',
+        },
       }),
     ],
   },

@@ -25,7 +25,7 @@ export class NaiveCalendar {
 
   addWorkingDays(from: DayNumber, n: number): DayNumber {
     let day = from;
-    for (let left = n; left > 0; ) {
+    for (let left = n; left > 0;) {
       day += 1;
       if (this.isWorkingDay(day)) left -= 1;
     }
@@ -34,7 +34,7 @@ export class NaiveCalendar {
 
   subtractWorkingDays(from: DayNumber, n: number): DayNumber {
     let day = from;
-    for (let left = n; left > 0; ) {
+    for (let left = n; left > 0;) {
       day -= 1;
       if (this.isWorkingDay(day)) left -= 1;
     }

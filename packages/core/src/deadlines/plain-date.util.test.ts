@@ -22,9 +22,23 @@ describe('plain dates', () => {
   });
 
   it('rejects dates that do not exist or are written another way', () => {
-    for (const bad of ['2025-02-30', '2025-02-29', '25/02/2025', '2025-2-3', '2025-13-01', '2025-00-10', '', '2025-03-10T10:00', ' 2025-03-10']) {
+    for (const bad of [
+      '2025-02-30',
+      '2025-02-29',
+      '25/02/2025',
+      '2025-2-3',
+      '2025-13-01',
+      '2025-00-10',
+      '',
+      '2025-03-10T10:00',
+      ' 2025-03-10',
+    ]) {
       assert.equal(tryParsePlainDate(bad), undefined, bad);
-      assert.throws(() => parsePlainDate(bad), (e: unknown) => e instanceof DeadlineError && e.code === 'INVALID_DATE', bad);
+      assert.throws(
+        () => parsePlainDate(bad),
+        (e: unknown) => e instanceof DeadlineError && e.code === 'INVALID_DATE',
+        bad,
+      );
     }
   });
 

@@ -79,10 +79,14 @@ export function tryParsePlainDate(text: string): DayNumber | undefined {
 export function parsePlainDate(text: string, field = 'date'): DayNumber {
   const day = tryParsePlainDate(text);
   if (day === undefined) {
-    throw new DeadlineError('INVALID_DATE', `invalid ${field} "${text}": expected a real calendar date written YYYY-MM-DD`, {
-      field,
-      value: text,
-    });
+    throw new DeadlineError(
+      'INVALID_DATE',
+      `invalid ${field} "${text}": expected a real calendar date written YYYY-MM-DD`,
+      {
+        field,
+        value: text,
+      },
+    );
   }
   return day;
 }

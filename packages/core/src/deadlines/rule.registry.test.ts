@@ -32,13 +32,18 @@ describe('rule registry', () => {
         numbers.add(v.version);
         assert.ok(isValidPlainDateText(v.validFrom), label);
         assert.equal(getCalendar(v.calendarId).jurisdiction, v.jurisdiction, label);
-        assert.ok(v.legalBasis.citation && v.legalBasis.law && v.legalBasis.article && v.legalBasis.sources.length > 0, label);
+        assert.ok(
+          v.legalBasis.citation && v.legalBasis.law && v.legalBasis.article && v.legalBasis.sources.length > 0,
+          label,
+        );
         assert.ok(v.explanation.es.length > 20 && v.explanation.en.length > 20, label);
         assert.ok(v.consequence.es && v.consequence.en, label);
         if (v.needsLegalReview) assert.ok(v.reviewNote, `${label}: a rule needing review says why`);
-        if (v.legalBasis.article.includes('[U]') || v.legalBasis.citation.includes('[U]')) assert.ok(v.needsLegalReview, `${label}: [U] basis must be flagged`);
+        if (v.legalBasis.article.includes('[U]') || v.legalBasis.citation.includes('[U]'))
+          assert.ok(v.needsLegalReview, `${label}: [U] basis must be flagged`);
         const c = v.computation;
-        if (c.kind === 'period' && c.direction === 'backward') assert.notEqual(c.roll, 'next_working_day', `${label}: backward periods roll earlier`);
+        if (c.kind === 'period' && c.direction === 'backward')
+          assert.notEqual(c.roll, 'next_working_day', `${label}: backward periods roll earlier`);
         if (c.kind === 'period' && c.direction === 'forward') assert.notEqual(c.roll, 'previous_working_day', label);
         if (c.kind === 'period' && c.unit === 'hours') assert.equal(c.countingStart, 'trigger_instant', label);
       }
@@ -48,7 +53,9 @@ describe('rule registry', () => {
   it('keeps the contract periods of the issue', () => {
     const period = (id: string) => {
       const c = resolveRule(id, '2025-06-01').computation;
-      return c.kind === 'period' ? `${c.amount} ${c.unit} ${c.roll} ${resolveRule(id, '2025-06-01').calendarId}` : c.kind;
+      return c.kind === 'period'
+        ? `${c.amount} ${c.unit} ${c.roll} ${resolveRule(id, '2025-06-01').calendarId}`
+        : c.kind;
     };
     assert.equal(period('mx.comar.application'), '30 working_days none mx-federal-admin');
     assert.equal(period('mx.comar.resolution'), '45 working_days none mx-federal-admin');
@@ -64,13 +71,19 @@ describe('rule registry', () => {
     assert.equal(resolveRule('us.eoir.filing.individual', '2020-12-22').version, 1);
     assert.equal(resolveRule('us.eoir.filing.individual', '2020-12-23').version, 2);
     assert.equal(resolveRule('us.eoir.filing.individual', '2025-01-01', 1).version, 1);
-    assert.throws(() => resolveRule('us.eoir.filing.individual', '2025-01-01', 7), (e: unknown) => e instanceof DeadlineError && e.code === 'UNKNOWN_RULE_VERSION');
+    assert.throws(
+      () => resolveRule('us.eoir.filing.individual', '2025-01-01', 7),
+      (e: unknown) => e instanceof DeadlineError && e.code === 'UNKNOWN_RULE_VERSION',
+    );
   });
 
   it('lists what changed between versions', () => {
     const diff = diffRuleVersions('us.eoir.filing.individual', 1, 2);
     assert.equal(diff.validFrom, '2020-12-23');
-    assert.deepEqual(diff.changes.find((c) => c.field === 'computation.amount'), { field: 'computation.amount', before: 15, after: 30 });
+    assert.deepEqual(
+      diff.changes.find((c) => c.field === 'computation.amount'),
+      { field: 'computation.amount', before: 15, after: 30 },
+    );
     assert.match(diff.note?.en ?? '', /15 to 30/);
     const detention = listRuleChanges('mx.inm.detention.max');
     assert.equal(detention.length, 1);
@@ -82,7 +95,11 @@ describe('rule registry', () => {
   it('names the known rules when a rule is unknown', () => {
     assert.throws(
       () => getRule('mx.comar.aplication'),
-      (e: unknown) => e instanceof DeadlineError && e.code === 'UNKNOWN_RULE' && e.httpStatus === 404 && /mx\.comar\.application/.test(e.message),
+      (e: unknown) =>
+        e instanceof DeadlineError &&
+        e.code === 'UNKNOWN_RULE' &&
+        e.httpStatus === 404 &&
+        /mx\.comar\.application/.test(e.message),
     );
   });
 });

@@ -26,14 +26,18 @@ export function listRuleIds(): string[] {
 export function getRule(id: string): DeadlineRule {
   const rule = RULES.get(id);
   if (!rule) {
-    throw new DeadlineError('UNKNOWN_RULE', `unknown rule "${id}"; known rules: ${listRuleIds().join(', ')}`, { ruleId: id, known: listRuleIds() });
+    throw new DeadlineError('UNKNOWN_RULE', `unknown rule "${id}"; known rules: ${listRuleIds().join(', ')}`, {
+      ruleId: id,
+      known: listRuleIds(),
+    });
   }
   return rule;
 }
 
 // Flattened versions are built once: resolving a rule is on the hot path of bulk recomputation.
 const FLATTENED = new Map<RuleVersion, ResolvedRule>();
-for (const rule of RULES.values()) for (const v of rule.versions) FLATTENED.set(v, Object.freeze({ ...v, id: rule.id, title: rule.title }));
+for (const rule of RULES.values())
+  for (const v of rule.versions) FLATTENED.set(v, Object.freeze({ ...v, id: rule.id, title: rule.title }));
 
 function flatten(_rule: DeadlineRule, version: RuleVersion): ResolvedRule {
   return FLATTENED.get(version)!;
@@ -45,10 +49,14 @@ export function resolveRule(id: string, at: DayNumber | PlainDate, pinnedVersion
   if (pinnedVersion !== undefined) {
     const pinned = rule.versions.find((v) => v.version === pinnedVersion);
     if (!pinned) {
-      throw new DeadlineError('UNKNOWN_RULE_VERSION', `rule ${id} has no version ${pinnedVersion}; versions: ${rule.versions.map((v) => v.version).join(', ')}`, {
-        ruleId: id,
-        version: pinnedVersion,
-      });
+      throw new DeadlineError(
+        'UNKNOWN_RULE_VERSION',
+        `rule ${id} has no version ${pinnedVersion}; versions: ${rule.versions.map((v) => v.version).join(', ')}`,
+        {
+          ruleId: id,
+          version: pinnedVersion,
+        },
+      );
     }
     return flatten(rule, pinned);
   }
@@ -56,10 +64,14 @@ export function resolveRule(id: string, at: DayNumber | PlainDate, pinnedVersion
   let inForce: RuleVersion | undefined;
   for (const v of rule.versions) if (v.validFrom <= date) inForce = v;
   if (!inForce) {
-    throw new DeadlineError('NO_VERSION_IN_FORCE', `rule ${id} was not in force on ${date} (first version from ${rule.versions[0]?.validFrom})`, {
-      ruleId: id,
-      date,
-    });
+    throw new DeadlineError(
+      'NO_VERSION_IN_FORCE',
+      `rule ${id} was not in force on ${date} (first version from ${rule.versions[0]?.validFrom})`,
+      {
+        ruleId: id,
+        date,
+      },
+    );
   }
   return flatten(rule, inForce);
 }
@@ -83,7 +95,8 @@ export interface RuleVersionChange {
 const IGNORED = new Set(['version', 'validFrom', 'changeNote']);
 
 function collectChanges(before: unknown, after: unknown, path: string, out: RuleFieldChange[]): void {
-  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  const isObject = (v: unknown): v is Record<string, unknown> =>
+    typeof v === 'object' && v !== null && !Array.isArray(v);
   if (isObject(before) && isObject(after)) {
     for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
       if (path === '' && IGNORED.has(key)) continue;
@@ -107,6 +120,7 @@ export function diffRuleVersions(id: string, fromVersion: number, toVersion: num
 export function listRuleChanges(id: string): RuleVersionChange[] {
   const versions = getRule(id).versions;
   const out: RuleVersionChange[] = [];
-  for (let i = 1; i < versions.length; i++) out.push(diffRuleVersions(id, versions[i - 1]!.version, versions[i]!.version));
+  for (let i = 1; i < versions.length; i++)
+    out.push(diffRuleVersions(id, versions[i - 1]!.version, versions[i]!.version));
   return out;
 }

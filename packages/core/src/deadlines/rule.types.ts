@@ -63,11 +63,7 @@ export interface NoDeadlineComputation {
 }
 
 export type RuleComputation =
-  | PeriodComputation
-  | WindowComputation
-  | InputWindowComputation
-  | RecurringComputation
-  | NoDeadlineComputation;
+  PeriodComputation | WindowComputation | InputWindowComputation | RecurringComputation | NoDeadlineComputation;
 
 export interface LegalBasis {
   /** Short citation shown to users, e.g. "LRPCAP art. 18". */

@@ -105,10 +105,14 @@ const WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z
  */
 export function parseInstant(text: string, timeZone: string, field = 'instant'): number {
   const invalid = () =>
-    new DeadlineError('INVALID_INSTANT', `invalid ${field} "${text}": expected YYYY-MM-DDTHH:MM (local time) or an ISO instant with Z or an offset`, {
-      field,
-      value: text,
-    });
+    new DeadlineError(
+      'INVALID_INSTANT',
+      `invalid ${field} "${text}": expected YYYY-MM-DDTHH:MM (local time) or an ISO instant with Z or an offset`,
+      {
+        field,
+        value: text,
+      },
+    );
   if (WITH_OFFSET.test(text)) {
     const ms = Date.parse(text);
     const [y, m, d] = text.slice(0, 10).split('-').map(Number);
@@ -117,7 +121,15 @@ export function parseInstant(text: string, timeZone: string, field = 'instant'):
   }
   const match = LOCAL.exec(text);
   if (!match) throw invalid();
-  const [year, month, day, hour, minute, second] = match.slice(1).map((v) => Number(v ?? 0)) as [number, number, number, number, number, number];
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) throw invalid();
+  const [year, month, day, hour, minute, second] = match.slice(1).map((v) => Number(v ?? 0)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
+    throw invalid();
   return instantOfWallTime({ year, month, day, hour, minute, second }, timeZone);
 }

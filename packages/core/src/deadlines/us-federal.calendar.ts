@@ -41,8 +41,10 @@ interface FederalHoliday {
   dateIn(year: number): DayNumber | undefined;
 }
 
-const FIXED = (month: number, day: number, since = 0) => (year: number) =>
-  year >= since ? dayNumberOf(year, month, day) : undefined;
+const FIXED =
+  (month: number, day: number, since = 0) =>
+  (year: number) =>
+    year >= since ? dayNumberOf(year, month, day) : undefined;
 
 const FEDERAL_HOLIDAYS: readonly FederalHoliday[] = [
   { name: { es: 'Año Nuevo', en: "New Year's Day" }, dateIn: FIXED(1, 1) },
@@ -50,7 +52,10 @@ const FEDERAL_HOLIDAYS: readonly FederalHoliday[] = [
     name: { es: 'Natalicio de Martin Luther King Jr.', en: 'Birthday of Martin Luther King, Jr.' },
     dateIn: (y) => (y >= 1986 ? nthWeekdayOfMonth(y, 1, MONDAY, 3) : undefined),
   },
-  { name: { es: 'Natalicio de Washington', en: "Washington's Birthday" }, dateIn: (y) => nthWeekdayOfMonth(y, 2, MONDAY, 3) },
+  {
+    name: { es: 'Natalicio de Washington', en: "Washington's Birthday" },
+    dateIn: (y) => nthWeekdayOfMonth(y, 2, MONDAY, 3),
+  },
   { name: { es: 'Día de los Caídos', en: 'Memorial Day' }, dateIn: (y) => lastWeekdayOfMonth(y, 5, MONDAY) },
   // Juneteenth National Independence Day Act, Pub. L. 117-17 (17 June 2021); first observed 18 June 2021.
   { name: { es: 'Juneteenth', en: 'Juneteenth National Independence Day' }, dateIn: FIXED(6, 19, 2021) },
@@ -58,7 +63,10 @@ const FEDERAL_HOLIDAYS: readonly FederalHoliday[] = [
   { name: { es: 'Día del Trabajo', en: 'Labor Day' }, dateIn: (y) => nthWeekdayOfMonth(y, 9, MONDAY, 1) },
   { name: { es: 'Día de Colón', en: 'Columbus Day' }, dateIn: (y) => nthWeekdayOfMonth(y, 10, MONDAY, 2) },
   { name: { es: 'Día de los Veteranos', en: 'Veterans Day' }, dateIn: FIXED(11, 11) },
-  { name: { es: 'Día de Acción de Gracias', en: 'Thanksgiving Day' }, dateIn: (y) => nthWeekdayOfMonth(y, 11, THURSDAY, 4) },
+  {
+    name: { es: 'Día de Acción de Gracias', en: 'Thanksgiving Day' },
+    dateIn: (y) => nthWeekdayOfMonth(y, 11, THURSDAY, 4),
+  },
   { name: { es: 'Navidad', en: 'Christmas Day' }, dateIn: FIXED(12, 25) },
 ];
 
@@ -76,7 +84,10 @@ function observedHoliday(holiday: FederalHoliday, actual: DayNumber): NonWorking
     date: formatDay(observed),
     kind: 'holiday',
     reason: moved
-      ? { es: `${holiday.name.es} (observado; cae el ${formatDay(actual)})`, en: `${holiday.name.en} (observed; falls on ${formatDay(actual)})` }
+      ? {
+          es: `${holiday.name.es} (observado; cae el ${formatDay(actual)})`,
+          en: `${holiday.name.en} (observed; falls on ${formatDay(actual)})`,
+        }
       : holiday.name,
     source: moved ? `${SOURCE}; ${OBSERVED}` : SOURCE,
   };
@@ -150,6 +161,8 @@ export const US_FEDERAL_DC_CALENDAR: CalendarDefinition = {
     }
     return days.sort((a, b) => a.date.localeCompare(b.date));
   },
-  notes: ['Adds Inauguration Day for offices in the Inauguration Day area (5 U.S.C. 6103(c)), e.g. the BIA in Falls Church, VA.'],
+  notes: [
+    'Adds Inauguration Day for offices in the Inauguration Day area (5 U.S.C. 6103(c)), e.g. the BIA in Falls Church, VA.',
+  ],
   needsLegalReview: true,
 };

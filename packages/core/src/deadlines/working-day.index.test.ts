@@ -36,7 +36,11 @@ describe('working-day bitset index', () => {
   it('adds working days exactly like a day-by-day walk', () => {
     fc.assert(
       fc.property(calendarArb, dayArb, fc.integer({ min: 0, max: 400 }), (id, day, n) => {
-        assert.equal(getWorkingDayIndex(id).addWorkingDays(day, n), naive.get(id)!.addWorkingDays(day, n), `${id} ${formatDay(day)} +${n}`);
+        assert.equal(
+          getWorkingDayIndex(id).addWorkingDays(day, n),
+          naive.get(id)!.addWorkingDays(day, n),
+          `${id} ${formatDay(day)} +${n}`,
+        );
       }),
       { numRuns: 1500 },
     );
@@ -45,7 +49,11 @@ describe('working-day bitset index', () => {
   it('counts working days backwards exactly like a day-by-day walk', () => {
     fc.assert(
       fc.property(calendarArb, dayArb, fc.integer({ min: 0, max: 400 }), (id, day, n) => {
-        assert.equal(getWorkingDayIndex(id).subtractWorkingDays(day, n), naive.get(id)!.subtractWorkingDays(day, n), `${id} ${formatDay(day)} -${n}`);
+        assert.equal(
+          getWorkingDayIndex(id).subtractWorkingDays(day, n),
+          naive.get(id)!.subtractWorkingDays(day, n),
+          `${id} ${formatDay(day)} -${n}`,
+        );
       }),
       { numRuns: 1500 },
     );
@@ -65,7 +73,10 @@ describe('working-day bitset index', () => {
     fc.assert(
       fc.property(calendarArb, dayArb, fc.integer({ min: 1, max: 300 }), (id, day, n) => {
         const index = getWorkingDayIndex(id);
-        assert.equal(index.subtractWorkingDays(index.addWorkingDays(day, n), n), index.previousWorkingDayOnOrBefore(day));
+        assert.equal(
+          index.subtractWorkingDays(index.addWorkingDays(day, n), n),
+          index.previousWorkingDayOnOrBefore(day),
+        );
       }),
     );
   });
@@ -83,10 +94,16 @@ describe('working-day bitset index', () => {
 
   it('is monotonic: a later trigger never gives an earlier due date', () => {
     fc.assert(
-      fc.property(calendarArb, dayArb, fc.integer({ min: 0, max: 30 }), fc.integer({ min: 1, max: 200 }), (id, day, gap, n) => {
-        const index = getWorkingDayIndex(id);
-        assert.ok(index.addWorkingDays(day, n) <= index.addWorkingDays(day + gap, n));
-      }),
+      fc.property(
+        calendarArb,
+        dayArb,
+        fc.integer({ min: 0, max: 30 }),
+        fc.integer({ min: 1, max: 200 }),
+        (id, day, gap, n) => {
+          const index = getWorkingDayIndex(id);
+          assert.ok(index.addWorkingDays(day, n) <= index.addWorkingDays(day + gap, n));
+        },
+      ),
     );
   });
 
@@ -107,12 +124,17 @@ describe('working-day bitset index', () => {
     ]);
     const day = parsePlainDate('2025-04-17');
     assert.equal(index.isWorkingDay(day), false);
-    assert.deepEqual(index.reasonsFor(day), [{ kind: 'extra', reason: { es: 'Jueves Santo', en: 'Holy Thursday' }, source: 'Acuerdo DOF (ejemplo)' }]);
+    assert.deepEqual(index.reasonsFor(day), [
+      { kind: 'extra', reason: { es: 'Jueves Santo', en: 'Holy Thursday' }, source: 'Acuerdo DOF (ejemplo)' },
+    ]);
     assert.equal(getWorkingDayIndex('mx-federal-admin').isWorkingDay(day), true);
   });
 
   it('explains a weekend holiday with both reasons, weekend first', () => {
     const reasons = getWorkingDayIndex('mx-amparo').reasonsFor(parsePlainDate('2025-09-14'));
-    assert.deepEqual(reasons.map((r) => r.kind), ['weekend', 'holiday']);
+    assert.deepEqual(
+      reasons.map((r) => r.kind),
+      ['weekend', 'holiday'],
+    );
   });
 });

@@ -59,9 +59,13 @@ export class WorkingDayIndex {
     for (const extra of extraDays) {
       const day = parsePlainDate(extra.date, 'extra non-working day');
       if (!extra.source || !extra.source.trim()) {
-        throw new DeadlineError('INVALID_INPUT', `extra non-working day ${extra.date} needs a source (e.g. the DOF publication)`, {
-          date: extra.date,
-        });
+        throw new DeadlineError(
+          'INVALID_INPUT',
+          `extra non-working day ${extra.date} needs a source (e.g. the DOF publication)`,
+          {
+            date: extra.date,
+          },
+        );
       }
       const list = this.extras.get(day) ?? [];
       list.push({ kind: 'extra', reason: normaliseReason(extra.reason), source: extra.source });

@@ -11,10 +11,24 @@ import { z } from 'zod';
 const uuid = z.string().uuid();
 const id = uuid.optional();
 const text = (max = 2000) => z.string().max(max).nullish();
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD').nullish();
-const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/, 'HH:MM').nullish();
-const email = z.string().max(254).regex(/^[^\s@]+@[^\s@]+$/, 'e-mail address').nullish();
-const uri = z.string().max(2000).regex(/^https?:\/\/\S+$/, 'http(s) URL').nullish();
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
+  .nullish();
+const time = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/, 'HH:MM')
+  .nullish();
+const email = z
+  .string()
+  .max(254)
+  .regex(/^[^\s@]+@[^\s@]+$/, 'e-mail address')
+  .nullish();
+const uri = z
+  .string()
+  .max(2000)
+  .regex(/^https?:\/\/\S+$/, 'http(s) URL')
+  .nullish();
 const locationTypes = ['physical', 'postal', 'virtual'] as const;
 
 export const hsdsServiceStatuses = ['active', 'inactive', 'defunct', 'temporarily closed'] as const;
@@ -92,8 +106,14 @@ export const hsdsScheduleSchema = z.object({
   wkst: z.enum(['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU']).nullish(),
   freq: z.enum(['WEEKLY', 'MONTHLY']).nullish(),
   interval: z.number().int().min(1).max(52).nullish(),
-  byday: z.string().regex(/^(-?\d?(MO|TU|WE|TH|FR|SA|SU))(,-?\d?(MO|TU|WE|TH|FR|SA|SU))*$/, 'iCalendar BYDAY, e.g. MO,TU').nullish(),
-  bymonthday: z.string().regex(/^-?\d{1,2}(,-?\d{1,2})*$/).nullish(),
+  byday: z
+    .string()
+    .regex(/^(-?\d?(MO|TU|WE|TH|FR|SA|SU))(,-?\d?(MO|TU|WE|TH|FR|SA|SU))*$/, 'iCalendar BYDAY, e.g. MO,TU')
+    .nullish(),
+  bymonthday: z
+    .string()
+    .regex(/^-?\d{1,2}(,-?\d{1,2})*$/)
+    .nullish(),
   opens_at: time,
   closes_at: time,
   description: text(1000),
@@ -106,7 +126,10 @@ export const hsdsLanguageSchema = z.object({
   service_id: uuid.nullish(),
   name: text(100),
   /** ISO 639 / BCP 47 code, e.g. 'es', 'ht', 'tzh'. */
-  code: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'language code').nullish(),
+  code: z
+    .string()
+    .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'language code')
+    .nullish(),
   note: text(500),
 });
 
@@ -126,7 +149,10 @@ export const hsdsCostOptionSchema = z.object({
   valid_from: isoDate,
   valid_to: isoDate,
   option: text(300),
-  currency: z.string().regex(/^[A-Z]{3}$/, 'ISO 4217').nullish(),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'ISO 4217')
+    .nullish(),
   amount: z.number().min(0).nullish(),
   amount_description: text(500),
 });

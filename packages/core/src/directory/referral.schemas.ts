@@ -7,7 +7,14 @@ const uuid = z.string().uuid();
 export const referralUrgencies = ['routine', 'urgent', 'emergency'] as const;
 export type ReferralUrgency = (typeof referralUrgencies)[number];
 
-export const referralStatuses = ['sent', 'accepted', 'declined', 'redirected', 'completed', 'closed_no_outcome'] as const;
+export const referralStatuses = [
+  'sent',
+  'accepted',
+  'declined',
+  'redirected',
+  'completed',
+  'closed_no_outcome',
+] as const;
 export type ReferralStatus = (typeof referralStatuses)[number];
 export const openReferralStatuses: readonly ReferralStatus[] = ['sent', 'accepted'];
 
@@ -15,7 +22,17 @@ export const openReferralStatuses: readonly ReferralStatus[] = ['sent', 'accepte
  * The person fields a sender may choose to share; 'name' is given names and surnames together.
  * Internal notes are never shareable.
  */
-export const referralShareableFields = ['name', 'birthDate', 'sex', 'nationality', 'languages', 'documents', 'contacts', 'origin', 'genderIdentity'] as const;
+export const referralShareableFields = [
+  'name',
+  'birthDate',
+  'sex',
+  'nationality',
+  'languages',
+  'documents',
+  'contacts',
+  'origin',
+  'genderIdentity',
+] as const;
 export type ReferralShareableField = (typeof referralShareableFields)[number];
 
 /** Days the receiver has to answer a referral that was sent, by urgency; past them it is overdue. */
@@ -30,7 +47,11 @@ export const referralSnapshotSchema = z.strictObject({
   sex: z.enum(['F', 'M', 'X']).optional(),
   nationality: z.string().optional(),
   languages: z.array(z.object({ language: z.string(), interpreterNeeded: z.boolean().optional() })).optional(),
-  documents: z.array(z.object({ type: z.string(), number: z.string(), issuer: z.string().optional(), expiry: z.string().optional() })).optional(),
+  documents: z
+    .array(
+      z.object({ type: z.string(), number: z.string(), issuer: z.string().optional(), expiry: z.string().optional() }),
+    )
+    .optional(),
   contacts: z.array(z.object({ channel: z.string(), value: z.string(), note: z.string().optional() })).optional(),
   origin: z.object({ country: z.string().optional(), place: z.string().optional() }).optional(),
   genderIdentity: z.string().optional(),
@@ -43,7 +64,8 @@ const target = {
   /** …and/or one of its directory services that accepts referrals. */
   toServiceId: uuid.optional(),
 };
-const hasTarget = (v: { toOrgId?: string | undefined; toServiceId?: string | undefined }) => Boolean(v.toOrgId || v.toServiceId);
+const hasTarget = (v: { toOrgId?: string | undefined; toServiceId?: string | undefined }) =>
+  Boolean(v.toOrgId || v.toServiceId);
 
 export const referralCreateSchema = z
   .strictObject({
@@ -65,7 +87,9 @@ export const referralPreviewQuerySchema = z.strictObject({
 export const referralDeclineSchema = z.strictObject({ reason: z.string().trim().min(1).max(4000) });
 export const referralCompleteSchema = z.strictObject({ outcome: z.string().trim().min(1).max(8000) });
 export const referralCloseSchema = z.strictObject({ note: z.string().trim().max(4000).optional() });
-export const referralRedirectSchema = z.strictObject(target).refine(hasTarget, { message: 'toOrgId or toServiceId', path: ['toOrgId'] });
+export const referralRedirectSchema = z
+  .strictObject(target)
+  .refine(hasTarget, { message: 'toOrgId or toServiceId', path: ['toOrgId'] });
 
 export const referralListQuerySchema = z.strictObject({
   direction: z.enum(['incoming', 'outgoing']).default('outgoing'),
@@ -106,7 +130,9 @@ export const referralSchema = z.object({
   answeredAt: z.string().nullable(),
   closedAt: z.string().nullable(),
   version: z.number().int(),
-  history: z.array(z.object({ status: z.enum(referralStatuses), changedAt: z.string(), by: z.enum(['sender', 'receiver']) })),
+  history: z.array(
+    z.object({ status: z.enum(referralStatuses), changedAt: z.string(), by: z.enum(['sender', 'receiver']) }),
+  ),
 });
 export type Referral = z.infer<typeof referralSchema>;
 

@@ -39,7 +39,11 @@ export function householdIssues(members: readonly MemberFacts[], path = 'members
   const issues: HouseholdIssue[] = [];
   const references = members.filter((m) => m.relationship === 'self');
   if (references.length === 0) issues.push({ code: 'households.reference_required', field: `${path}[0].relationship` });
-  if (references.length > 1) issues.push({ code: 'households.one_reference', field: `${path}[${members.lastIndexOf(references[1] as MemberFacts)}].relationship` });
+  if (references.length > 1)
+    issues.push({
+      code: 'households.one_reference',
+      field: `${path}[${members.lastIndexOf(references[1] as MemberFacts)}].relationship`,
+    });
   const byId = new Map<string, MemberFacts>();
   members.forEach((m, i) => {
     if (byId.has(m.personId)) issues.push({ code: 'households.duplicate_member', field: `${path}[${i}].personId` });
@@ -51,20 +55,34 @@ export function householdIssues(members: readonly MemberFacts[], path = 'members
     // child or ward of a child reference person.
     if (reference && m !== reference) {
       if (caresForReference.includes(m.relationship) && isChild(m.age) && isAdult(reference.age)) {
-        issues.push({ code: 'households.child_as_guardian', field: `${path}[${i}].relationship`, params: { relationship: m.relationship } });
+        issues.push({
+          code: 'households.child_as_guardian',
+          field: `${path}[${i}].relationship`,
+          params: { relationship: m.relationship },
+        });
       }
       if (caredByReference.includes(m.relationship) && isAdult(m.age) && isChild(reference.age)) {
-        issues.push({ code: 'households.child_as_guardian', field: `${path}[${i}].relationship`, params: { relationship: m.relationship } });
+        issues.push({
+          code: 'households.child_as_guardian',
+          field: `${path}[${i}].relationship`,
+          params: { relationship: m.relationship },
+        });
       }
     }
     const adultId = m.responsibleAdultId;
     if (!adultId) return;
     const field = `${path}[${i}].responsibleAdultId`;
     if (adultId === m.personId) issues.push({ code: 'households.own_responsible_adult', field });
-    else if (!byId.has(adultId) && !members.some((x) => x.personId === adultId)) issues.push({ code: 'households.responsible_not_member', field });
+    else if (!byId.has(adultId) && !members.some((x) => x.personId === adultId))
+      issues.push({ code: 'households.responsible_not_member', field });
     else {
       const adult = members.find((x) => x.personId === adultId) as MemberFacts;
-      if (!isAdult(adult.age)) issues.push({ code: 'households.responsible_not_adult', field, params: { age: adult.age === null ? '?' : String(adult.age) } });
+      if (!isAdult(adult.age))
+        issues.push({
+          code: 'households.responsible_not_adult',
+          field,
+          params: { age: adult.age === null ? '?' : String(adult.age) },
+        });
     }
   });
   return issues;

@@ -8,7 +8,19 @@ export const householdKindSchema = z.enum(householdKinds);
 export type HouseholdKind = z.infer<typeof householdKindSchema>;
 
 /** The member's relationship to the reference person (who is 'self'). */
-export const relationships = ['self', 'parent', 'child', 'guardian', 'ward', 'sibling', 'partner', 'grandparent', 'grandchild', 'other_relative', 'other'] as const;
+export const relationships = [
+  'self',
+  'parent',
+  'child',
+  'guardian',
+  'ward',
+  'sibling',
+  'partner',
+  'grandparent',
+  'grandchild',
+  'other_relative',
+  'other',
+] as const;
 export const relationshipSchema = z.enum(relationships);
 export type Relationship = z.infer<typeof relationshipSchema>;
 
@@ -41,7 +53,10 @@ export const householdUpdateSchema = z.strictObject({
 export type HouseholdUpdate = z.infer<typeof householdUpdateSchema>;
 
 export const householdAddMemberSchema = householdMemberInputSchema.extend({ version: z.number().int().min(1) });
-export const householdResponsibleAdultSchema = z.strictObject({ version: z.number().int().min(1), responsibleAdultId: z.string().uuid().nullable() });
+export const householdResponsibleAdultSchema = z.strictObject({
+  version: z.number().int().min(1),
+  responsibleAdultId: z.string().uuid().nullable(),
+});
 export const householdVersionQuerySchema = z.strictObject({ version: z.coerce.number().int().min(1) });
 
 export const householdMemberSchema = z.object({
@@ -87,4 +102,7 @@ export const householdListQuerySchema = z.strictObject({
   cursor: z.string().max(200).optional(),
 });
 
-export const householdListResponseSchema = z.object({ items: z.array(householdSummarySchema), nextCursor: z.string().nullable() });
+export const householdListResponseSchema = z.object({
+  items: z.array(householdSummarySchema),
+  nextCursor: z.string().nullable(),
+});

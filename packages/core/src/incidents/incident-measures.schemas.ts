@@ -6,13 +6,44 @@ import { z } from 'zod';
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 
 /** Rules of the deadline engine offered for complaints and legal actions (any rule id is accepted). */
-export const complaintDeadlineRules = ['mx.revision', 'mx.amparo', 'mx.tfja.nulidad', 'us.bia.appeal', 'us.motion.reopen'] as const;
-export const complaintOutcomeKinds = ['recommendation_issued', 'conciliation', 'charges_filed', 'dismissed', 'withdrawn', 'no_response', 'other'] as const;
+export const complaintDeadlineRules = [
+  'mx.revision',
+  'mx.amparo',
+  'mx.tfja.nulidad',
+  'us.bia.appeal',
+  'us.motion.reopen',
+] as const;
+export const complaintOutcomeKinds = [
+  'recommendation_issued',
+  'conciliation',
+  'charges_filed',
+  'dismissed',
+  'withdrawn',
+  'no_response',
+  'other',
+] as const;
 
 /** What is protected and how (Ley para la Protección de Personas Defensoras de Derechos Humanos y Periodistas, arts. 32-34). */
-export const protectionMeasures = ['panic_button', 'police_patrols', 'escort', 'relocation', 'security_infrastructure', 'communication_equipment', 'psychosocial_support', 'precautionary_measures', 'other'] as const;
+export const protectionMeasures = [
+  'panic_button',
+  'police_patrols',
+  'escort',
+  'relocation',
+  'security_infrastructure',
+  'communication_equipment',
+  'psychosocial_support',
+  'precautionary_measures',
+  'other',
+] as const;
 /** Who grants it: the federal mechanism (2012 law), a state mechanism, the IACHR (Rules art. 25), the CNDH (Ley CNDH art. 40), a prosecutor (CNPP art. 137) or the organisation itself. */
-export const protectionAuthorities = ['federal_mechanism', 'state_mechanism', 'iachr', 'cndh', 'prosecutor', 'own_organisation'] as const;
+export const protectionAuthorities = [
+  'federal_mechanism',
+  'state_mechanism',
+  'iachr',
+  'cndh',
+  'prosecutor',
+  'own_organisation',
+] as const;
 export const protectionStages = ['requested', 'granted', 'implemented', 'denied', 'lifted'] as const;
 
 export const complaintDeadlineInputSchema = z.strictObject({
@@ -24,8 +55,13 @@ export const complaintDeadlineInputSchema = z.strictObject({
 export type ComplaintDeadlineInput = z.infer<typeof complaintDeadlineInputSchema>;
 
 export const complaintDeadlineSchema = z.object({
-  ruleId: z.string(), ruleVersion: z.number().int(), trigger: z.string(), dueDate: z.string().nullable(),
-  title: z.object({ es: z.string(), en: z.string() }), explanation: z.object({ es: z.string(), en: z.string() }), citation: z.string(),
+  ruleId: z.string(),
+  ruleVersion: z.number().int(),
+  trigger: z.string(),
+  dueDate: z.string().nullable(),
+  title: z.object({ es: z.string(), en: z.string() }),
+  explanation: z.object({ es: z.string(), en: z.string() }),
+  citation: z.string(),
 });
 export type ComplaintDeadline = z.infer<typeof complaintDeadlineSchema>;
 
@@ -48,8 +84,15 @@ export const protectionStageChangeSchema = z.strictObject({
 export type ProtectionStageChange = z.infer<typeof protectionStageChangeSchema>;
 
 export const protectionMeasureSchema = z.object({
-  id: z.string(), measure: z.string(), authority: z.string(), details: z.string().optional(), stage: z.enum(protectionStages), stageOn: z.string(), version: z.number().int(),
-  history: z.array(z.object({ stage: z.string(), on: z.string(), recordedBy: z.string().nullable(), note: z.string().optional() })),
+  id: z.string(),
+  measure: z.string(),
+  authority: z.string(),
+  details: z.string().optional(),
+  stage: z.enum(protectionStages),
+  stageOn: z.string(),
+  version: z.number().int(),
+  history: z.array(
+    z.object({ stage: z.string(), on: z.string(), recordedBy: z.string().nullable(), note: z.string().optional() }),
+  ),
 });
 export type ProtectionMeasure = z.infer<typeof protectionMeasureSchema>;
-

@@ -1,7 +1,15 @@
 // Payloads of the second incidents slice: editing an event, the filters shared by the list, the
 // map/timeline summary and partner exports. Kept apart from incident.schemas.ts so files stay small.
 import { z } from 'zod';
-import { ageGroups, confidentialityLevels, contextTags, incidentDateSchema, incidentPlaceSchema, routeSegments, victimSexes } from './incident.schemas.ts';
+import {
+  ageGroups,
+  confidentialityLevels,
+  contextTags,
+  incidentDateSchema,
+  incidentPlaceSchema,
+  routeSegments,
+  victimSexes,
+} from './incident.schemas.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 
@@ -24,7 +32,10 @@ export const incidentFilterShape = {
   act: z.string().max(60).optional(),
   institution: z.string().max(60).optional(),
   state: z.string().max(6).optional(),
-  month: z.string().regex(/^\d{4}-\d{2}$/, 'YYYY-MM').optional(),
+  month: z
+    .string()
+    .regex(/^\d{4}-\d{2}$/, 'YYYY-MM')
+    .optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
   sex: z.enum(victimSexes).optional(),

@@ -3,20 +3,53 @@
 // act type, end after start, municipality inside its state) is checked by the server so that
 // each problem has its own translated error.
 import { z } from 'zod';
-import { complaintDeadlineInputSchema, complaintDeadlineSchema, complaintOutcomeKinds, protectionMeasureSchema } from './incident-measures.schemas.ts';
+import {
+  complaintDeadlineInputSchema,
+  complaintDeadlineSchema,
+  complaintOutcomeKinds,
+  protectionMeasureSchema,
+} from './incident-measures.schemas.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 const uuid = z.string().uuid();
 
 export const datePrecisions = ['day', 'month', 'year', 'approximate'] as const;
 export const confidentialityLevels = ['shareable', 'internal', 'restricted'] as const;
-export const contextTags = ['caravan', 'mpp_return', 'detention_centre', 'checkpoint', 'train', 'shelter', 'border_crossing', 'deportation', 'bus', 'highway', 'workplace'] as const;
-export const routeSegments = ['southern_border', 'isthmus', 'gulf_route', 'pacific_route', 'central_route', 'northern_border', 'united_states'] as const;
+export const contextTags = [
+  'caravan',
+  'mpp_return',
+  'detention_centre',
+  'checkpoint',
+  'train',
+  'shelter',
+  'border_crossing',
+  'deportation',
+  'bus',
+  'highway',
+  'workplace',
+] as const;
+export const routeSegments = [
+  'southern_border',
+  'isthmus',
+  'gulf_route',
+  'pacific_route',
+  'central_route',
+  'northern_border',
+  'united_states',
+] as const;
 export const victimSexes = ['F', 'M', 'X', 'U'] as const;
 export const ageGroups = ['0-11', '12-17', '18-29', '30-59', '60+', 'unknown'] as const;
 export const linkConsentMethods = ['signed', 'oral_with_witness', 'by_guardian'] as const;
 export const attributions = ['confirmed', 'probable', 'possible'] as const;
-export const complaintAuthorities = ['cndh', 'state_hr_commission', 'fgr', 'state_prosecutor', 'foreign_support_search_mechanism', 'internal_affairs', 'us_oversight'] as const;
+export const complaintAuthorities = [
+  'cndh',
+  'state_hr_commission',
+  'fgr',
+  'state_prosecutor',
+  'foreign_support_search_mechanism',
+  'internal_affairs',
+  'us_oversight',
+] as const;
 export const complaintStatuses = ['filed', 'admitted', 'in_progress', 'recommendation', 'closed'] as const;
 
 export const incidentDateSchema = z.strictObject({
@@ -26,7 +59,10 @@ export const incidentDateSchema = z.strictObject({
 });
 
 export const incidentPlaceSchema = z.strictObject({
-  country: z.string().regex(/^[A-Z]{2}$/).default('MX'),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .default('MX'),
   /** Mexico: INEGI state code, 2 digits (07 Chiapas). Elsewhere an ISO 3166-2 subdivision. */
   stateCode: z.string().min(1).max(6).optional(),
   /** Mexico: INEGI municipality code, 5 digits starting with the state's (07040 Huixtla). */
@@ -58,7 +94,10 @@ export const victimCreateSchema = z.strictObject({
   count: z.number().int().min(1).max(10_000).default(1),
   sex: z.enum(victimSexes).default('U'),
   ageGroup: z.enum(ageGroups).default('unknown'),
-  nationality: z.string().regex(/^[A-Z]{2}$/).optional(),
+  nationality: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .optional(),
 });
 export type VictimCreate = z.infer<typeof victimCreateSchema>;
 
@@ -110,7 +149,10 @@ export const incidentListQuerySchema = z.strictObject({
   act: z.string().max(60).optional(),
   institution: z.string().max(60).optional(),
   state: z.string().max(6).optional(),
-  month: z.string().regex(/^\d{4}-\d{2}$/, 'YYYY-MM').optional(),
+  month: z
+    .string()
+    .regex(/^\d{4}-\d{2}$/, 'YYYY-MM')
+    .optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
   sex: z.enum(victimSexes).optional(),
@@ -132,41 +174,101 @@ const placeOut = z.object({
 const dateOut = z.object({ date: z.string(), precision: z.enum(datePrecisions) });
 
 export const victimSchema = z.object({
-  id: z.string(), personId: z.string().nullable(), linkConsent: z.string().nullable(),
-  count: z.number().int(), sex: z.string(), ageGroup: z.string(), nationality: z.string().nullable(),
+  id: z.string(),
+  personId: z.string().nullable(),
+  linkConsent: z.string().nullable(),
+  count: z.number().int(),
+  sex: z.string(),
+  ageGroup: z.string(),
+  nationality: z.string().nullable(),
 });
 export const perpetratorSchema = z.object({
-  id: z.string(), institution: z.string(), institutionPath: z.array(z.string()), suspectedInstitution: z.string().nullable(),
-  attribution: z.string(), unit: z.string().optional(), individuals: z.array(z.string()),
+  id: z.string(),
+  institution: z.string(),
+  institutionPath: z.array(z.string()),
+  suspectedInstitution: z.string().nullable(),
+  attribution: z.string(),
+  unit: z.string().optional(),
+  individuals: z.array(z.string()),
 });
 export const actSchema = z.object({
-  id: z.string(), type: z.string(), vocabularyVersion: z.number().int(), label: z.object({ es: z.string(), en: z.string() }),
-  victimIds: z.array(z.string()), perpetratorIds: z.array(z.string()), date: dateOut.nullable(),
-  stateCode: z.string().nullable(), municipalityCode: z.string().nullable(),
+  id: z.string(),
+  type: z.string(),
+  vocabularyVersion: z.number().int(),
+  label: z.object({ es: z.string(), en: z.string() }),
+  victimIds: z.array(z.string()),
+  perpetratorIds: z.array(z.string()),
+  date: dateOut.nullable(),
+  stateCode: z.string().nullable(),
+  municipalityCode: z.string().nullable(),
 });
 export const evidenceSchema = z.object({
-  id: z.string(), kind: z.string(), originalName: z.string(), contentType: z.string(), sizeBytes: z.number().int(),
-  sha256: z.string(), uploadedBy: z.string().nullable(), uploadedAt: z.string(),
+  id: z.string(),
+  kind: z.string(),
+  originalName: z.string(),
+  contentType: z.string(),
+  sizeBytes: z.number().int(),
+  sha256: z.string(),
+  uploadedBy: z.string().nullable(),
+  uploadedAt: z.string(),
 });
-export const custodyEntrySchema = z.object({ action: z.string(), accountId: z.string().nullable(), at: z.string(), detail: z.string().nullable() });
-export const evidenceVerificationSchema = z.object({ ok: z.boolean(), sha256Recorded: z.string(), sha256Computed: z.string().nullable(), reason: z.string().nullable() });
+export const custodyEntrySchema = z.object({
+  action: z.string(),
+  accountId: z.string().nullable(),
+  at: z.string(),
+  detail: z.string().nullable(),
+});
+export const evidenceVerificationSchema = z.object({
+  ok: z.boolean(),
+  sha256Recorded: z.string(),
+  sha256Computed: z.string().nullable(),
+  reason: z.string().nullable(),
+});
 export const complaintSchema = z.object({
-  id: z.string(), authority: z.string(), authorityState: z.string().nullable(), fileNumber: z.string().optional(),
-  filedOn: z.string(), status: z.enum(complaintStatuses), statusChangedOn: z.string(), nextDeadline: z.string().nullable(), outcome: z.string().optional(),
-  deadline: complaintDeadlineSchema.nullable(), outcomeKind: z.string().nullable(),
-  history: z.array(z.object({ status: z.string(), changedOn: z.string() })), version: z.number().int(),
+  id: z.string(),
+  authority: z.string(),
+  authorityState: z.string().nullable(),
+  fileNumber: z.string().optional(),
+  filedOn: z.string(),
+  status: z.enum(complaintStatuses),
+  statusChangedOn: z.string(),
+  nextDeadline: z.string().nullable(),
+  outcome: z.string().optional(),
+  deadline: complaintDeadlineSchema.nullable(),
+  outcomeKind: z.string().nullable(),
+  history: z.array(z.object({ status: z.string(), changedOn: z.string() })),
+  version: z.number().int(),
 });
 
 export const incidentSummarySchema = z.object({
-  id: z.string(), title: z.string(), start: dateOut, end: dateOut.nullable(), place: placeOut,
-  routeSegment: z.string().nullable(), contextTags: z.array(z.string()), confidentiality: z.string(), againstDefenders: z.boolean(),
-  actTypes: z.array(z.string()), victimCount: z.number().int(), version: z.number().int(), createdAt: z.string(),
+  id: z.string(),
+  title: z.string(),
+  start: dateOut,
+  end: dateOut.nullable(),
+  place: placeOut,
+  routeSegment: z.string().nullable(),
+  contextTags: z.array(z.string()),
+  confidentiality: z.string(),
+  againstDefenders: z.boolean(),
+  actTypes: z.array(z.string()),
+  victimCount: z.number().int(),
+  version: z.number().int(),
+  createdAt: z.string(),
 });
 export const incidentSchema = incidentSummarySchema.extend({
-  narrative: z.string().optional(), teamId: z.string().nullable(), ownerAccountId: z.string().nullable(),
-  victims: z.array(victimSchema), perpetrators: z.array(perpetratorSchema), acts: z.array(actSchema),
-  evidence: z.array(evidenceSchema), complaints: z.array(complaintSchema), protectionMeasures: z.array(protectionMeasureSchema),
+  narrative: z.string().optional(),
+  teamId: z.string().nullable(),
+  ownerAccountId: z.string().nullable(),
+  victims: z.array(victimSchema),
+  perpetrators: z.array(perpetratorSchema),
+  acts: z.array(actSchema),
+  evidence: z.array(evidenceSchema),
+  complaints: z.array(complaintSchema),
+  protectionMeasures: z.array(protectionMeasureSchema),
 });
 export type Incident = z.infer<typeof incidentSchema>;
 export type IncidentSummary = z.infer<typeof incidentSummarySchema>;
-export const incidentListResponseSchema = z.object({ items: z.array(incidentSummarySchema), nextCursor: z.string().nullable() });
+export const incidentListResponseSchema = z.object({
+  items: z.array(incidentSummarySchema),
+  nextCursor: z.string().nullable(),
+});

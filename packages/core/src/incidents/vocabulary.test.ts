@@ -5,13 +5,17 @@ import { institutionAncestors, institutionAndDescendants, institutions } from '.
 import { violationTypes } from './violation-types.ts';
 
 describe('incident vocabularies', () => {
-  for (const [name, terms] of [['violation types', violationTypes], ['institutions', institutions]] as const) {
+  for (const [name, terms] of [
+    ['violation types', violationTypes],
+    ['institutions', institutions],
+  ] as const) {
     it(`${name}: unique keys, known parents, labels and definitions in es and en`, () => {
       const keys = terms.map((t) => t.key);
       assert.equal(new Set(keys).size, keys.length);
       for (const t of terms) {
         if (t.parent) assert.ok(keys.includes(t.parent), `${t.key} → ${t.parent}`);
-        for (const text of [t.label.es, t.label.en, t.definition.es, t.definition.en]) assert.ok(text.length > 0, t.key);
+        for (const text of [t.label.es, t.label.en, t.definition.es, t.definition.en])
+          assert.ok(text.length > 0, t.key);
       }
     });
   }

@@ -15,15 +15,46 @@ export const MULTIPLE = 'multiple';
 
 /** INEGI state codes and names. Keys of the state dimension are the OCHA admin-1 P-codes ("MX07"). */
 export const mexicanStates: Readonly<Record<string, string>> = {
-  '01': 'Aguascalientes', '02': 'Baja California', '03': 'Baja California Sur', '04': 'Campeche', '05': 'Coahuila', '06': 'Colima',
-  '07': 'Chiapas', '08': 'Chihuahua', '09': 'Ciudad de México', '10': 'Durango', '11': 'Guanajuato', '12': 'Guerrero', '13': 'Hidalgo',
-  '14': 'Jalisco', '15': 'Estado de México', '16': 'Michoacán', '17': 'Morelos', '18': 'Nayarit', '19': 'Nuevo León', '20': 'Oaxaca',
-  '21': 'Puebla', '22': 'Querétaro', '23': 'Quintana Roo', '24': 'San Luis Potosí', '25': 'Sinaloa', '26': 'Sonora', '27': 'Tabasco',
-  '28': 'Tamaulipas', '29': 'Tlaxcala', '30': 'Veracruz', '31': 'Yucatán', '32': 'Zacatecas',
+  '01': 'Aguascalientes',
+  '02': 'Baja California',
+  '03': 'Baja California Sur',
+  '04': 'Campeche',
+  '05': 'Coahuila',
+  '06': 'Colima',
+  '07': 'Chiapas',
+  '08': 'Chihuahua',
+  '09': 'Ciudad de México',
+  '10': 'Durango',
+  '11': 'Guanajuato',
+  '12': 'Guerrero',
+  '13': 'Hidalgo',
+  '14': 'Jalisco',
+  '15': 'Estado de México',
+  '16': 'Michoacán',
+  '17': 'Morelos',
+  '18': 'Nayarit',
+  '19': 'Nuevo León',
+  '20': 'Oaxaca',
+  '21': 'Puebla',
+  '22': 'Querétaro',
+  '23': 'Quintana Roo',
+  '24': 'San Luis Potosí',
+  '25': 'Sinaloa',
+  '26': 'Sonora',
+  '27': 'Tabasco',
+  '28': 'Tamaulipas',
+  '29': 'Tlaxcala',
+  '30': 'Veracruz',
+  '31': 'Yucatán',
+  '32': 'Zacatecas',
 };
 
 const fixed: Partial<Record<CategorySource, Record<string, IndicatorText>>> = {
-  sex: { F: { es: 'Mujer', en: 'Female' }, M: { es: 'Hombre', en: 'Male' }, X: { es: 'Otro / no binario', en: 'Other / non-binary' } },
+  sex: {
+    F: { es: 'Mujer', en: 'Female' },
+    M: { es: 'Hombre', en: 'Male' },
+    X: { es: 'Otro / no binario', en: 'Other / non-binary' },
+  },
   deadline_outcome: {
     met: { es: 'Cumplido a tiempo', en: 'Met' },
     missed: { es: 'Vencido', en: 'Missed' },
@@ -69,7 +100,12 @@ export function categoryLabel(source: CategorySource, key: string, locale: Indic
     case 'month':
       return key;
     default:
-      return fixed[source]?.[key]?.[locale] ?? careCategoryLabel(source, key, locale) ?? returnCategoryLabel(source, key, locale) ?? key;
+      return (
+        fixed[source]?.[key]?.[locale] ??
+        careCategoryLabel(source, key, locale) ??
+        returnCategoryLabel(source, key, locale) ??
+        key
+      );
   }
 }
 

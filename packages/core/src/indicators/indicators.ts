@@ -13,11 +13,31 @@ export interface IndicatorText {
 }
 
 /** Where the labels of a dimension's categories come from (see indicator-labels.ts). */
-export type CategorySource = 'violation_type' | 'institution' | 'state' | 'month' | 'country' | 'sex' | 'age_group' | 'procedure_type' | 'deadline_outcome'
+export type CategorySource =
+  | 'violation_type'
+  | 'institution'
+  | 'state'
+  | 'month'
+  | 'country'
+  | 'sex'
+  | 'age_group'
+  | 'procedure_type'
+  | 'deadline_outcome'
   // Care, protection and search indicators (care-indicators.ts, decision 0122).
-  | 'profile_indicator' | 'protection_flag' | 'procedure_stage' | 'missing_status' | 'case_status' | 'referral_status' | 'referral_urgency' | 'yes_no'
+  | 'profile_indicator'
+  | 'protection_flag'
+  | 'procedure_stage'
+  | 'missing_status'
+  | 'case_status'
+  | 'referral_status'
+  | 'referral_urgency'
+  | 'yes_no'
   // Referrals, reintegration and families (return-indicators.ts, decision 0120).
-  | 'referral_type' | 'completion_time' | 'follow_up_milestone' | 'follow_up_outcome' | 'family_status';
+  | 'referral_type'
+  | 'completion_time'
+  | 'follow_up_milestone'
+  | 'follow_up_outcome'
+  | 'family_status';
 
 /** Levels of the perpetrator-institution hierarchy an indicator can be rolled up to. */
 export const INSTITUTION_LEVELS = ['top', 'institution', 'detail'] as const;
@@ -52,7 +72,12 @@ export interface Indicator {
 
 const text = (es: string, en: string): IndicatorText => ({ es, en });
 
-const month = (es: string, en: string): IndicatorDimension => ({ id: 'month', title: text(es, en), hxl: '#date+month', categories: 'month' });
+const month = (es: string, en: string): IndicatorDimension => ({
+  id: 'month',
+  title: text(es, en),
+  hxl: '#date+month',
+  categories: 'month',
+});
 
 export const indicators: readonly Indicator[] = [
   {
@@ -63,10 +88,18 @@ export const indicators: readonly Indicator[] = [
     dimensions: [
       { id: 'type', title: text('Tipo de acto', 'Act type'), hxl: '#event+type+name', categories: 'violation_type' },
       {
-        id: 'institution', title: text('Institución perpetradora', 'Perpetrator institution'), hxl: '#org+perpetrator+name', categories: 'institution',
+        id: 'institution',
+        title: text('Institución perpetradora', 'Perpetrator institution'),
+        hxl: '#org+perpetrator+name',
+        categories: 'institution',
         levels: { allowed: INSTITUTION_LEVELS, default: 'institution' },
       },
-      { id: 'state', title: text('Estado o departamento', 'State or department'), hxl: '#adm1+name', categories: 'state' },
+      {
+        id: 'state',
+        title: text('Estado o departamento', 'State or department'),
+        hxl: '#adm1+name',
+        categories: 'state',
+      },
       month('Mes del acto', 'Month of the act'),
     ],
     publicRelease: ['type', 'institution', 'state'],
@@ -77,7 +110,12 @@ export const indicators: readonly Indicator[] = [
     unit: text('personas', 'people'),
     valueHxl: '#reached+num',
     dimensions: [
-      { id: 'nationality', title: text('Nacionalidad', 'Nationality'), hxl: '#country+name+nationality', categories: 'country' },
+      {
+        id: 'nationality',
+        title: text('Nacionalidad', 'Nationality'),
+        hxl: '#country+name+nationality',
+        categories: 'country',
+      },
       { id: 'sex', title: text('Sexo', 'Sex'), hxl: '#sex', categories: 'sex' },
       { id: 'age', title: text('Grupo de edad', 'Age group'), hxl: '#age+group', categories: 'age_group' },
       month('Mes de registro', 'Month registered'),
@@ -90,7 +128,12 @@ export const indicators: readonly Indicator[] = [
     unit: text('plazos', 'deadlines'),
     valueHxl: '#indicator+num+deadlines',
     dimensions: [
-      { id: 'type', title: text('Tipo de trámite', 'Procedure type'), hxl: '#activity+procedure+name', categories: 'procedure_type' },
+      {
+        id: 'type',
+        title: text('Tipo de trámite', 'Procedure type'),
+        hxl: '#activity+procedure+name',
+        categories: 'procedure_type',
+      },
       { id: 'outcome', title: text('Resultado', 'Outcome'), hxl: '#status+deadline', categories: 'deadline_outcome' },
       month('Mes de vencimiento', 'Month due'),
     ],

@@ -54,7 +54,7 @@ describe('region tiles', () => {
       const y = t.row - top;
       assert.ok(!(x <= 3 && (y === 9 || y === 10)), `${t.key} is in the country-totals corner`);
     }
-        // A label fits its square at 360 px.
+    // A label fits its square at 360 px.
     for (const t of regionTiles) assert.ok(t.abbr.length >= 1 && t.abbr.length <= 5, t.key);
   });
 

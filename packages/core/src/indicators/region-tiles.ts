@@ -23,18 +23,58 @@ export interface RegionTile {
 
 // English names only where they differ from the Spanish ones.
 const mxEnglish: Readonly<Record<string, string>> = { '09': 'Mexico City', '15': 'State of Mexico' };
-const mx = (code: string, name: string, abbr: string, col: number, row: number): RegionTile => ({ key: `MX${code}`, country: 'MX', name, nameEn: mxEnglish[code] ?? name, abbr, col, row });
+const mx = (code: string, name: string, abbr: string, col: number, row: number): RegionTile => ({
+  key: `MX${code}`,
+  country: 'MX',
+  name,
+  nameEn: mxEnglish[code] ?? name,
+  abbr,
+  col,
+  row,
+});
 
 export const regionTiles: readonly RegionTile[] = [
-  mx('02', 'Baja California', 'BC', 0, 0), mx('26', 'Sonora', 'SON', 1, 0), mx('08', 'Chihuahua', 'CHIH', 2, 0), mx('05', 'Coahuila', 'COAH', 3, 0),
-  mx('19', 'Nuevo León', 'NL', 4, 0), mx('03', 'Baja California Sur', 'BCS', 0, 1), mx('25', 'Sinaloa', 'SIN', 1, 1), mx('10', 'Durango', 'DGO', 2, 1),
-  mx('32', 'Zacatecas', 'ZAC', 3, 1), mx('24', 'San Luis Potosí', 'SLP', 4, 1), mx('28', 'Tamaulipas', 'TAMPS', 5, 1), mx('18', 'Nayarit', 'NAY', 1, 2),
-  mx('01', 'Aguascalientes', 'AGS', 2, 2), mx('11', 'Guanajuato', 'GTO', 3, 2), mx('22', 'Querétaro', 'QRO', 4, 2), mx('13', 'Hidalgo', 'HGO', 5, 2),
-  mx('30', 'Veracruz', 'VER', 6, 2), mx('31', 'Yucatán', 'YUC', 9, 2), mx('14', 'Jalisco', 'JAL', 1, 3), mx('16', 'Michoacán', 'MICH', 2, 3),
-  mx('15', 'Estado de México', 'MEX', 3, 3), mx('09', 'Ciudad de México', 'CDMX', 4, 3), mx('29', 'Tlaxcala', 'TLAX', 5, 3), mx('21', 'Puebla', 'PUE', 6, 3),
-  mx('27', 'Tabasco', 'TAB', 7, 3), mx('04', 'Campeche', 'CAMP', 8, 3), mx('23', 'Quintana Roo', 'QROO', 9, 3), mx('06', 'Colima', 'COL', 1, 4),
-  mx('12', 'Guerrero', 'GRO', 3, 4), mx('17', 'Morelos', 'MOR', 4, 4), mx('20', 'Oaxaca', 'OAX', 5, 4), mx('07', 'Chiapas', 'CHIS', 6, 4),
-  ...centralAmericanSubdivisions.map((u): RegionTile => ({ key: u.code, country: u.country, name: u.es, nameEn: u.en, abbr: u.abbr, col: u.col, row: u.row })),
+  mx('02', 'Baja California', 'BC', 0, 0),
+  mx('26', 'Sonora', 'SON', 1, 0),
+  mx('08', 'Chihuahua', 'CHIH', 2, 0),
+  mx('05', 'Coahuila', 'COAH', 3, 0),
+  mx('19', 'Nuevo León', 'NL', 4, 0),
+  mx('03', 'Baja California Sur', 'BCS', 0, 1),
+  mx('25', 'Sinaloa', 'SIN', 1, 1),
+  mx('10', 'Durango', 'DGO', 2, 1),
+  mx('32', 'Zacatecas', 'ZAC', 3, 1),
+  mx('24', 'San Luis Potosí', 'SLP', 4, 1),
+  mx('28', 'Tamaulipas', 'TAMPS', 5, 1),
+  mx('18', 'Nayarit', 'NAY', 1, 2),
+  mx('01', 'Aguascalientes', 'AGS', 2, 2),
+  mx('11', 'Guanajuato', 'GTO', 3, 2),
+  mx('22', 'Querétaro', 'QRO', 4, 2),
+  mx('13', 'Hidalgo', 'HGO', 5, 2),
+  mx('30', 'Veracruz', 'VER', 6, 2),
+  mx('31', 'Yucatán', 'YUC', 9, 2),
+  mx('14', 'Jalisco', 'JAL', 1, 3),
+  mx('16', 'Michoacán', 'MICH', 2, 3),
+  mx('15', 'Estado de México', 'MEX', 3, 3),
+  mx('09', 'Ciudad de México', 'CDMX', 4, 3),
+  mx('29', 'Tlaxcala', 'TLAX', 5, 3),
+  mx('21', 'Puebla', 'PUE', 6, 3),
+  mx('27', 'Tabasco', 'TAB', 7, 3),
+  mx('04', 'Campeche', 'CAMP', 8, 3),
+  mx('23', 'Quintana Roo', 'QROO', 9, 3),
+  mx('06', 'Colima', 'COL', 1, 4),
+  mx('12', 'Guerrero', 'GRO', 3, 4),
+  mx('17', 'Morelos', 'MOR', 4, 4),
+  mx('20', 'Oaxaca', 'OAX', 5, 4),
+  mx('07', 'Chiapas', 'CHIS', 6, 4),
+  ...centralAmericanSubdivisions.map((u): RegionTile => ({
+    key: u.code,
+    country: u.country,
+    name: u.es,
+    nameEn: u.en,
+    abbr: u.abbr,
+    col: u.col,
+    row: u.row,
+  })),
 ];
 
 const tileKeys = new Set(regionTiles.map((t) => t.key));

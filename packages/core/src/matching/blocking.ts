@@ -95,16 +95,20 @@ export function blockingKeys(r: PreparedRecord, emit: (key: number) => void, kin
     }
   }
   if (kinds & KEY_SURNAMES && surs.length >= 2) emit(pairKey(SEED_SURNAMES, surs[0] as string, surs[1] as string));
-  if (kinds & KEY_GIVEN_PAIR && r.givenPhon.length >= 2) emit(pairKey(SEED_GIVEN_PAIR, r.givenPhon[0] as string, r.givenPhon[1] as string));
+  if (kinds & KEY_GIVEN_PAIR && r.givenPhon.length >= 2)
+    emit(pairKey(SEED_GIVEN_PAIR, r.givenPhon[0] as string, r.givenPhon[1] as string));
   if (r.birthYear) {
-    if (kinds & KEY_SURNAME_YEAR) for (const s of surs) if (s.length >= 2) emit(mix(fnv(SEED_SUR_YEAR, s), r.birthYear));
-    if (kinds & KEY_GIVEN_YEAR) for (const g of firsts) if (g.length >= 2) emit(mix(fnv(SEED_GIVEN_YEAR, g), r.birthYear));
+    if (kinds & KEY_SURNAME_YEAR)
+      for (const s of surs) if (s.length >= 2) emit(mix(fnv(SEED_SUR_YEAR, s), r.birthYear));
+    if (kinds & KEY_GIVEN_YEAR)
+      for (const g of firsts) if (g.length >= 2) emit(mix(fnv(SEED_GIVEN_YEAR, g), r.birthYear));
   }
   if (r.birthYear && r.birthMonth && r.birthDay) {
     const lo = Math.min(r.birthMonth, r.birthDay);
     const hi = Math.max(r.birthMonth, r.birthDay);
     if (kinds & KEY_DATE) emit(mix(SEED_DATE, r.birthYear * 10000 + lo * 100 + hi));
-    if (kinds & KEY_GIVEN_MONTHDAY) for (const g of firsts) if (g.length >= 2) emit(mix(fnv(SEED_GIVEN_MONTHDAY, g.slice(0, 2)), lo * 100 + hi));
+    if (kinds & KEY_GIVEN_MONTHDAY)
+      for (const g of firsts) if (g.length >= 2) emit(mix(fnv(SEED_GIVEN_MONTHDAY, g.slice(0, 2)), lo * 100 + hi));
   }
   if (r.document && kinds & KEY_DOCUMENT) emit(fnv(SEED_DOC, r.document));
 }
@@ -165,18 +169,29 @@ export function buildBlockingIndex(records: readonly PreparedRecord[]): Blocking
  * Collects the candidates of a query record into `out` (deduplicated with `seen`, a stamp array
  * the size of the index, and `stamp`, a number unique to this query). Returns the count.
  */
-export function collectCandidates(index: BlockingIndex, query: PreparedRecord, seen: Uint32Array, stamp: number, out: Uint32Array, kinds = ALL_KEYS): number {
+export function collectCandidates(
+  index: BlockingIndex,
+  query: PreparedRecord,
+  seen: Uint32Array,
+  stamp: number,
+  out: Uint32Array,
+  kinds = ALL_KEYS,
+): number {
   let count = 0;
-  blockingKeys(query, (key) => {
-    const b = key & index.mask;
-    const end = index.offsets[b + 1] as number;
-    for (let p = index.offsets[b] as number; p < end; p++) {
-      if (index.hashes[p] !== key) continue;
-      const r = index.records[p] as number;
-      if (seen[r] === stamp) continue;
-      seen[r] = stamp;
-      if (count < out.length) out[count++] = r;
-    }
-  }, kinds);
+  blockingKeys(
+    query,
+    (key) => {
+      const b = key & index.mask;
+      const end = index.offsets[b + 1] as number;
+      for (let p = index.offsets[b] as number; p < end; p++) {
+        if (index.hashes[p] !== key) continue;
+        const r = index.records[p] as number;
+        if (seen[r] === stamp) continue;
+        seen[r] = stamp;
+        if (count < out.length) out[count++] = r;
+      }
+    },
+    kinds,
+  );
   return count;
 }

@@ -6,7 +6,13 @@ import type { PersonRecord } from './person-record.types.ts';
 
 function levels(a: Partial<PersonRecord>, b: Partial<PersonRecord>): Record<string, number> & { rearranged: boolean } {
   const out = new Uint8Array(FIELDS.length);
-  const names: NameAgreement = { givenValue: '', surnameValue: '', givenFull: false, surnameFull: false, rearranged: false };
+  const names: NameAgreement = {
+    givenValue: '',
+    surnameValue: '',
+    givenFull: false,
+    surnameFull: false,
+    rearranged: false,
+  };
   compareRecords(prepareRecord({ id: 'a', ...a }, 0), prepareRecord({ id: 'b', ...b }, 1), out, names);
   const r: Record<string, number> = {};
   FIELDS.forEach((f, i) => (r[f] = out[i] as number));
@@ -40,15 +46,21 @@ describe('comparison levels for names', () => {
     assert.equal(levels({ surnames: 'Flores Alvarenga' }, { surnames: 'Flores Cabrera' }).surnames, 5);
   });
 
-  it('reads given names and surnames typed in each other\'s box', () => {
-    const l = levels({ givenNames: 'mikhayla', surnames: 'hannagan' }, { givenNames: 'hannagan', surnames: 'mikhayla' });
+  it("reads given names and surnames typed in each other's box", () => {
+    const l = levels(
+      { givenNames: 'mikhayla', surnames: 'hannagan' },
+      { givenNames: 'hannagan', surnames: 'mikhayla' },
+    );
     assert.equal(l.given_names, 1);
     assert.equal(l.surnames, 1);
     assert.equal(l.rearranged, true);
   });
 
   it('splits a full name typed into the given-names box', () => {
-    const l = levels({ givenNames: 'Jean', surnames: 'Rangel Pérez' }, { givenNames: 'JEAN RANGEL PEREZ', surnames: '' });
+    const l = levels(
+      { givenNames: 'Jean', surnames: 'Rangel Pérez' },
+      { givenNames: 'JEAN RANGEL PEREZ', surnames: '' },
+    );
     assert.equal(l.given_names, 1);
     assert.equal(l.surnames, 1);
   });

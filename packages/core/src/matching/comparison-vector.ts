@@ -2,17 +2,54 @@
 // model weighs and what an explanation shows. Names are compared under several readings of the
 // record (as written, given names and surnames swapped, a full name typed into the given-names
 // box) and the reading that agrees best is kept.
-import { compareAddress, compareBirth, compareDocument, compareEventDate, compareNationality, comparePlace, compareSex, ADDRESS_LEVELS, BIRTH_LEVELS, DOCUMENT_LEVELS, EVENT_DATE_LEVELS, NATIONALITY_LEVELS, PLACE_LEVELS, SEX_LEVELS } from './field-compare.ts';
+import {
+  compareAddress,
+  compareBirth,
+  compareDocument,
+  compareEventDate,
+  compareNationality,
+  comparePlace,
+  compareSex,
+  ADDRESS_LEVELS,
+  BIRTH_LEVELS,
+  DOCUMENT_LEVELS,
+  EVENT_DATE_LEVELS,
+  NATIONALITY_LEVELS,
+  PLACE_LEVELS,
+  SEX_LEVELS,
+} from './field-compare.ts';
 import { compareGiven, compareSurnames, nameScratch, GIVEN_LEVELS, SURNAME_LEVELS } from './name-compare.ts';
 import type { PreparedRecord } from './person-record.types.ts';
 
 /** Fields in the order of the comparison vector. */
-export const FIELDS = ['given_names', 'surnames', 'birth', 'sex', 'nationality', 'origin_place', 'document_id', 'address', 'event_date', 'event_place'] as const;
+export const FIELDS = [
+  'given_names',
+  'surnames',
+  'birth',
+  'sex',
+  'nationality',
+  'origin_place',
+  'document_id',
+  'address',
+  'event_date',
+  'event_place',
+] as const;
 export type FieldName = (typeof FIELDS)[number];
 export const FIELD_COUNT = FIELDS.length;
 
 /** Human-readable label of every level of every field, index 0 always "missing". */
-export const FIELD_LEVELS: readonly (readonly string[])[] = [GIVEN_LEVELS, SURNAME_LEVELS, BIRTH_LEVELS, SEX_LEVELS, NATIONALITY_LEVELS, PLACE_LEVELS, DOCUMENT_LEVELS, ADDRESS_LEVELS, EVENT_DATE_LEVELS, PLACE_LEVELS];
+export const FIELD_LEVELS: readonly (readonly string[])[] = [
+  GIVEN_LEVELS,
+  SURNAME_LEVELS,
+  BIRTH_LEVELS,
+  SEX_LEVELS,
+  NATIONALITY_LEVELS,
+  PLACE_LEVELS,
+  DOCUMENT_LEVELS,
+  ADDRESS_LEVELS,
+  EVENT_DATE_LEVELS,
+  PLACE_LEVELS,
+];
 
 export const F_GIVEN = 0;
 export const F_SURNAME = 1;
@@ -73,7 +110,11 @@ function tryReading(ag: Names, as: Names, bg: Names, bs: Names, penalty: number,
 
 const given = (r: PreparedRecord): Names => ({ t: r.given, p: r.givenPhon, i: r.givenIds });
 const surnames = (r: PreparedRecord): Names => ({ t: r.sur, p: r.surPhon, i: r.surIds });
-const slice = (n: Names, from: number, to?: number): Names => ({ t: n.t.slice(from, to), p: n.p.slice(from, to), i: n.i.slice(from, to) });
+const slice = (n: Names, from: number, to?: number): Names => ({
+  t: n.t.slice(from, to),
+  p: n.p.slice(from, to),
+  i: n.i.slice(from, to),
+});
 
 /** A full name typed into the given-names box: try every split into given names + surnames. */
 function trySplits(full: PreparedRecord, other: PreparedRecord, fullFirst: boolean): void {
@@ -131,7 +172,8 @@ export function compareCostlyFields(a: PreparedRecord, b: PreparedRecord, out: U
     if (a.sur.length && b.sur.length && mayBeSwapped(a, b)) tryReading(aG, aS, bS, bG, 1);
     if (a.sur.length === 0 && a.given.length > 1 && b.sur.length) trySplits(a, b, true);
     if (b.sur.length === 0 && b.given.length > 1 && a.sur.length) trySplits(b, a, false);
-    if (a.given.length === 0 && a.sur.length > 1 && b.given.length) tryReading(slice(aS, 0, 1), slice(aS, 1), bG, bS, 1);
+    if (a.given.length === 0 && a.sur.length > 1 && b.given.length)
+      tryReading(slice(aS, 0, 1), slice(aS, 1), bG, bS, 1);
   }
   out[0] = bestG;
   out[1] = bestS;

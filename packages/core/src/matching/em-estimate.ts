@@ -70,7 +70,11 @@ export interface EmResult {
  * select the pairs (blocking), so the pairs say nothing about them: they are left out of the
  * likelihood and keep their starting m (Splink's rule for training sessions).
  */
-export function estimateM(pairs: PatternCounts, u: number[][], options: { iterations?: number; priorStrength?: number; fixed?: readonly number[]; start?: number[][] } = {}): EmResult {
+export function estimateM(
+  pairs: PatternCounts,
+  u: number[][],
+  options: { iterations?: number; priorStrength?: number; fixed?: readonly number[]; start?: number[][] } = {},
+): EmResult {
   const maxIter = options.iterations ?? 60;
   const strength = options.priorStrength ?? 5;
   const keys = [...pairs.keys()];
@@ -110,7 +114,9 @@ export function estimateM(pairs: PatternCounts, u: number[][], options: { iterat
     const next = acc.map((row, f) => (fixed.has(f) ? (m[f] as number[]) : normalise(row)));
     const newLambda = Math.min(Math.max(matched / Math.max(total, 1), 1e-9), 0.999);
     let delta = Math.abs(newLambda - lambda) / lambda;
-    for (let f = 0; f < FIELD_COUNT; f++) for (let l = 1; l < (next[f] as number[]).length; l++) delta = Math.max(delta, Math.abs((next[f]?.[l] as number) - (m[f]?.[l] as number)));
+    for (let f = 0; f < FIELD_COUNT; f++)
+      for (let l = 1; l < (next[f] as number[]).length; l++)
+        delta = Math.max(delta, Math.abs((next[f]?.[l] as number) - (m[f]?.[l] as number)));
     m = next;
     lambda = newLambda;
     if (delta < 1e-5) break;

@@ -54,7 +54,7 @@ function weightTable(model: MatchModel): Float64Array {
 /** Weight in bits of one field at one level, with the term-frequency adjustment for names. */
 export function fieldWeight(model: MatchModel, field: number, level: number, names: NameAgreement | null): number {
   if (level === 0) return 0;
-  let w = (weightTable(model)[field * 8 + level] as number);
+  let w = weightTable(model)[field * 8 + level] as number;
   if (names && (field === 0 || field === 1) && (level === 1 || level === 2)) {
     const value = field === 0 ? names.givenValue : names.surnameValue;
     if (value) {
@@ -87,7 +87,13 @@ export function explainLevels(model: MatchModel, levels: Uint8Array, names: Name
     const level = levels[f] as number;
     const weight = fieldWeight(model, f, level, names);
     const plain = fieldWeight(model, f, level, null);
-    out.push({ field: FIELDS[f] as FieldName, level, label: FIELD_LEVELS[f]?.[level] ?? String(level), weight: Math.round(weight * 100) / 100, frequencyAdjusted: Math.abs(weight - plain) > 1e-9 });
+    out.push({
+      field: FIELDS[f] as FieldName,
+      level,
+      label: FIELD_LEVELS[f]?.[level] ?? String(level),
+      weight: Math.round(weight * 100) / 100,
+      frequencyAdjusted: Math.abs(weight - plain) > 1e-9,
+    });
   }
   return out;
 }
@@ -106,7 +112,8 @@ export function maxCostlyWeight(model: MatchModel, costlyFields: readonly number
   for (const f of costlyFields) {
     let best = 0;
     const levels = model.m[f]?.length ?? 0;
-    for (let l = 1; l < levels; l++) best = Math.max(best, fieldWeight(model, f, l, null) + (f <= 1 ? MAX_TF_BONUS_BITS : 0));
+    for (let l = 1; l < levels; l++)
+      best = Math.max(best, fieldWeight(model, f, l, null) + (f <= 1 ? MAX_TF_BONUS_BITS : 0));
     bound += best;
   }
   costlyBound.set(model, bound);

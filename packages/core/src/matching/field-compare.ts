@@ -4,12 +4,27 @@ import { ageAt } from './person-dates.ts';
 import type { PreparedRecord } from './person-record.types.ts';
 import { editDistance, jaroWinkler } from './jaro-winkler.ts';
 
-export const BIRTH_LEVELS = ['missing', 'same full date', 'day/month swapped or one digit off', 'partial date agrees', 'age range fits the birth date', 'within two years', 'different', 'more than ten years apart'] as const;
+export const BIRTH_LEVELS = [
+  'missing',
+  'same full date',
+  'day/month swapped or one digit off',
+  'partial date agrees',
+  'age range fits the birth date',
+  'within two years',
+  'different',
+  'more than ten years apart',
+] as const;
 export const SEX_LEVELS = ['missing', 'same', 'different'] as const;
 export const NATIONALITY_LEVELS = ['missing', 'same', 'different'] as const;
 export const PLACE_LEVELS = ['missing', 'same place', 'overlapping place names', 'different'] as const;
 export const DOCUMENT_LEVELS = ['missing', 'same number', 'one or two characters differ', 'different'] as const;
-export const ADDRESS_LEVELS = ['missing', 'nearly the same', 'half the words agree', 'a few words agree', 'different'] as const;
+export const ADDRESS_LEVELS = [
+  'missing',
+  'nearly the same',
+  'half the words agree',
+  'a few words agree',
+  'different',
+] as const;
 export const EVENT_DATE_LEVELS = ['missing', 'within about a year', 'within three years', 'further apart'] as const;
 
 function oneDigitOff(a: number, b: number): boolean {
@@ -64,7 +79,14 @@ export function compareBirth(a: PreparedRecord, b: PreparedRecord): number {
       if (sameYear && a.birthDay === b.birthDay && oneDigitOff(a.birthMonth, b.birthMonth)) return 2;
     } else if (a.birthYear === b.birthYear) {
       // At least one side is partial: every known part must agree.
-      if (!a.birthMonth || !b.birthMonth || a.birthMonth === b.birthMonth || (a.birthMonth === b.birthDay || b.birthMonth === a.birthDay)) return 3;
+      if (
+        !a.birthMonth ||
+        !b.birthMonth ||
+        a.birthMonth === b.birthMonth ||
+        a.birthMonth === b.birthDay ||
+        b.birthMonth === a.birthDay
+      )
+        return 3;
     }
     const years = Math.abs(a.birthYear - b.birthYear);
     // 1952 typed 1925 or 1962 is a slip of the pen, however many years it makes.
@@ -98,7 +120,27 @@ export function compareNationality(a: PreparedRecord, b: PreparedRecord): number
 }
 
 // Words that begin many place names and say nothing on their own.
-const GENERIC_PLACE = new Set(['san', 'santa', 'santo', 'ciudad', 'villa', 'puerto', 'nuevo', 'nueva', 'el', 'los', 'las', 'county', 'municipio', 'departamento', 'colonia', 'col', 'barrio', 'aldea', 'canton']);
+const GENERIC_PLACE = new Set([
+  'san',
+  'santa',
+  'santo',
+  'ciudad',
+  'villa',
+  'puerto',
+  'nuevo',
+  'nueva',
+  'el',
+  'los',
+  'las',
+  'county',
+  'municipio',
+  'departamento',
+  'colonia',
+  'col',
+  'barrio',
+  'aldea',
+  'canton',
+]);
 
 /** Share of words of the shorter text found (exactly or nearly) in the longer one. */
 function tokenOverlap(a: string[], b: string[], skipGeneric: boolean, overLonger = false): number {

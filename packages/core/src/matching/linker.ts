@@ -1,9 +1,35 @@
 // The engine's entry points: train a model on the data at hand, then link reports to records,
 // find duplicates inside one collection, or search one person interactively.
-import { buildBlockingIndex, collectCandidates, ALL_KEYS, KEY_DATE, KEY_NAMES, type BlockingIndex } from './blocking.ts';
-import { compareCheapFields, compareCostlyFields, compareRecords, CHEAP_FIELDS, FIELD_COUNT, F_BIRTH, F_GIVEN, F_NATIONALITY, F_ORIGIN, F_SEX, F_SURNAME, type NameAgreement } from './comparison-vector.ts';
+import {
+  buildBlockingIndex,
+  collectCandidates,
+  ALL_KEYS,
+  KEY_DATE,
+  KEY_NAMES,
+  type BlockingIndex,
+} from './blocking.ts';
+import {
+  compareCheapFields,
+  compareCostlyFields,
+  compareRecords,
+  CHEAP_FIELDS,
+  FIELD_COUNT,
+  F_BIRTH,
+  F_GIVEN,
+  F_NATIONALITY,
+  F_ORIGIN,
+  F_SEX,
+  F_SURNAME,
+  type NameAgreement,
+} from './comparison-vector.ts';
 import { defaultM, estimateLambda, estimateM, estimateU, packLevels, type PatternCounts } from './em-estimate.ts';
-import { maxCostlyWeight, partialWeight, probabilityFromWeight, totalWeight, type MatchModel } from './fellegi-sunter.ts';
+import {
+  maxCostlyWeight,
+  partialWeight,
+  probabilityFromWeight,
+  totalWeight,
+  type MatchModel,
+} from './fellegi-sunter.ts';
 import type { PersonRecord, PreparedRecord } from './person-record.types.ts';
 import { prepareRecord } from './record-prepare.ts';
 import { addTermFrequencies, emptyTermFrequencies } from './term-frequency.ts';
@@ -42,10 +68,21 @@ export function prepareRecords(records: readonly PersonRecord[]): PreparedRecord
   return records.map((r, i) => prepareRecord(r, i));
 }
 
-function randomPairs(left: readonly PreparedRecord[], right: readonly PreparedRecord[], sameCollection: boolean, count: number): PatternCounts {
+function randomPairs(
+  left: readonly PreparedRecord[],
+  right: readonly PreparedRecord[],
+  sameCollection: boolean,
+  count: number,
+): PatternCounts {
   const patterns: PatternCounts = new Map();
   const levels = new Uint8Array(FIELD_COUNT);
-  const names: NameAgreement = { givenValue: '', surnameValue: '', givenFull: false, surnameFull: false, rearranged: false };
+  const names: NameAgreement = {
+    givenValue: '',
+    surnameValue: '',
+    givenFull: false,
+    surnameFull: false,
+    rearranged: false,
+  };
   // A fixed-seed generator: the same data always gives the same model.
   let seed = 0x2545f491;
   const next = (n: number): number => {
@@ -72,12 +109,26 @@ interface PairSample {
 }
 
 /** Comparison patterns of the blocked pairs of a sample of queries (only the key kinds given). */
-function blockedPairs(left: readonly PreparedRecord[], right: readonly PreparedRecord[], index: BlockingIndex, sameCollection: boolean, kinds: number, maxQueries: number, maxPairs = 150_000): PairSample {
+function blockedPairs(
+  left: readonly PreparedRecord[],
+  right: readonly PreparedRecord[],
+  index: BlockingIndex,
+  sameCollection: boolean,
+  kinds: number,
+  maxQueries: number,
+  maxPairs = 150_000,
+): PairSample {
   const sampleEvery = Math.max(1, Math.floor(left.length / maxQueries));
   const seen = new Uint32Array(right.length);
   const cand = new Uint32Array(MAX_CANDIDATES);
   const levels = new Uint8Array(FIELD_COUNT);
-  const names: NameAgreement = { givenValue: '', surnameValue: '', givenFull: false, surnameFull: false, rearranged: false };
+  const names: NameAgreement = {
+    givenValue: '',
+    surnameValue: '',
+    givenFull: false,
+    surnameFull: false,
+    rearranged: false,
+  };
   const patterns: PatternCounts = new Map();
   let queries = 0;
   let pairs = 0;
@@ -111,7 +162,12 @@ const MIN_SESSION_PAIRS = 200;
  * matches among all candidate pairs with m and u fixed. A single EM over all candidates would
  * learn "same family" (shared surnames, origin) instead of "same person".
  */
-export function trainModel(left: readonly PreparedRecord[], right: readonly PreparedRecord[], index: BlockingIndex, sameCollection: boolean): MatchModel {
+export function trainModel(
+  left: readonly PreparedRecord[],
+  right: readonly PreparedRecord[],
+  index: BlockingIndex,
+  sameCollection: boolean,
+): MatchModel {
   const tf = emptyTermFrequencies();
   addTermFrequencies(tf, right);
   if (!sameCollection) addTermFrequencies(tf, left);
@@ -119,8 +175,14 @@ export function trainModel(left: readonly PreparedRecord[], right: readonly Prep
   const byNames = blockedPairs(left, right, index, sameCollection, KEY_NAMES, 4000);
   const byDate = blockedPairs(left, right, index, sameCollection, KEY_DATE, 4000);
   const nameFields = [F_GIVEN, F_SURNAME];
-  const fromNames = byNames.pairs >= MIN_SESSION_PAIRS ? estimateM(byNames.patterns, u, { fixed: [...nameFields, F_SEX, F_NATIONALITY, F_ORIGIN] }).m : null;
-  const fromDates = byDate.pairs >= MIN_SESSION_PAIRS ? estimateM(byDate.patterns, u, { fixed: [F_BIRTH], start: fromNames ?? undefined }).m : null;
+  const fromNames =
+    byNames.pairs >= MIN_SESSION_PAIRS
+      ? estimateM(byNames.patterns, u, { fixed: [...nameFields, F_SEX, F_NATIONALITY, F_ORIGIN] }).m
+      : null;
+  const fromDates =
+    byDate.pairs >= MIN_SESSION_PAIRS
+      ? estimateM(byDate.patterns, u, { fixed: [F_BIRTH], start: fromNames ?? undefined }).m
+      : null;
   const fallback = defaultM();
   const m = fallback.map((row, f) => {
     const a = fromNames && !nameFields.includes(f) ? fromNames[f] : undefined;
@@ -144,14 +206,25 @@ export function trainModel(left: readonly PreparedRecord[], right: readonly Prep
 }
 
 /** Scores all blocked candidates of one query; returns the best `top` above the review threshold. */
-export function scoreQuery(model: MatchModel, index: BlockingIndex, right: readonly PreparedRecord[], query: PreparedRecord, top: number, scratch: QueryScratch, minRightIndex = -1): { index: number; score: number }[] {
+export function scoreQuery(
+  model: MatchModel,
+  index: BlockingIndex,
+  right: readonly PreparedRecord[],
+  query: PreparedRecord,
+  top: number,
+  scratch: QueryScratch,
+  minRightIndex = -1,
+): { index: number; score: number }[] {
   scratch.stamp++;
   const n = collectCandidates(index, query, scratch.seen, scratch.stamp, scratch.candidates);
   const best: { index: number; score: number }[] = [];
   // A candidate whose cheap fields (birth, sex, nationality, document, event date) leave it below
   // the review threshold even if names and places agreed perfectly is not compared further.
   const prior = Math.min(Math.max(model.pairPrior, 1e-12), 0.5);
-  const needed = Math.log2(model.possibleThreshold / (1 - model.possibleThreshold)) - Math.log2(prior / (1 - prior)) - maxCostlyWeight(model, COSTLY_FIELDS);
+  const needed =
+    Math.log2(model.possibleThreshold / (1 - model.possibleThreshold)) -
+    Math.log2(prior / (1 - prior)) -
+    maxCostlyWeight(model, COSTLY_FIELDS);
   for (let c = 0; c < n; c++) {
     const ri = scratch.candidates[c] as number;
     if (ri <= minRightIndex) continue;
@@ -180,10 +253,21 @@ export interface QueryScratch {
 }
 
 export function createScratch(size: number): QueryScratch {
-  return { seen: new Uint32Array(size), stamp: 0, candidates: new Uint32Array(MAX_CANDIDATES), levels: new Uint8Array(FIELD_COUNT), names: { givenValue: '', surnameValue: '', givenFull: false, surnameFull: false, rearranged: false } };
+  return {
+    seen: new Uint32Array(size),
+    stamp: 0,
+    candidates: new Uint32Array(MAX_CANDIDATES),
+    levels: new Uint8Array(FIELD_COUNT),
+    names: { givenValue: '', surnameValue: '', givenFull: false, surnameFull: false, rearranged: false },
+  };
 }
 
-function run(left: readonly PreparedRecord[], right: readonly PreparedRecord[], sameCollection: boolean, options: LinkOptions): LinkRow[] {
+function run(
+  left: readonly PreparedRecord[],
+  right: readonly PreparedRecord[],
+  sameCollection: boolean,
+  options: LinkOptions,
+): LinkRow[] {
   const top = options.top ?? 10;
   const index = buildBlockingIndex(right);
   const model = options.model ?? trainModel(left, right, index, sameCollection);
@@ -195,7 +279,14 @@ function run(left: readonly PreparedRecord[], right: readonly PreparedRecord[], 
     const best = scoreQuery(model, index, right, a, top, scratch, sameCollection ? i : -1);
     for (const b of best) {
       const r = right[b.index] as PreparedRecord;
-      rows.push({ leftId: a.id, rightId: r.id, leftIndex: i, rightIndex: b.index, score: b.score, decision: b.score >= model.matchThreshold ? 'match' : 'possible' });
+      rows.push({
+        leftId: a.id,
+        rightId: r.id,
+        leftIndex: i,
+        rightIndex: b.index,
+        score: b.score,
+        decision: b.score >= model.matchThreshold ? 'match' : 'possible',
+      });
     }
     if (options.onProgress && ((i + 1) % 1000 === 0 || i + 1 === left.length)) options.onProgress(i + 1, left.length);
   }
@@ -203,7 +294,11 @@ function run(left: readonly PreparedRecord[], right: readonly PreparedRecord[], 
 }
 
 /** Links each left record (e.g. family reports) to the right records most likely the same person. */
-export function linkRecords(left: readonly PersonRecord[], right: readonly PersonRecord[], options: LinkOptions = {}): LinkRow[] {
+export function linkRecords(
+  left: readonly PersonRecord[],
+  right: readonly PersonRecord[],
+  options: LinkOptions = {},
+): LinkRow[] {
   return run(prepareRecords(left), prepareRecords(right), false, options);
 }
 
@@ -214,6 +309,10 @@ export function findDuplicates(records: readonly PersonRecord[], options: LinkOp
 }
 
 /** Same as the two functions above, on records already prepared (for large runs and benchmarks). */
-export function linkPrepared(left: readonly PreparedRecord[], right: readonly PreparedRecord[] | null, options: LinkOptions = {}): LinkRow[] {
+export function linkPrepared(
+  left: readonly PreparedRecord[],
+  right: readonly PreparedRecord[] | null,
+  options: LinkOptions = {},
+): LinkRow[] {
   return right ? run(left, right, false, options) : run(left, left, true, options);
 }

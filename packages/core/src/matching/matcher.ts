@@ -2,8 +2,21 @@
 // searched one person at a time, with an explanation of every candidate for the review screen.
 import { buildBlockingIndex, type BlockingIndex } from './blocking.ts';
 import { compareRecords, FIELD_COUNT, type NameAgreement } from './comparison-vector.ts';
-import { explainLevels, probabilityFromWeight, totalWeight, type FieldExplanation, type MatchModel } from './fellegi-sunter.ts';
-import { createScratch, prepareRecords, scoreQuery, trainModel, type MatchDecision, type QueryScratch } from './linker.ts';
+import {
+  explainLevels,
+  probabilityFromWeight,
+  totalWeight,
+  type FieldExplanation,
+  type MatchModel,
+} from './fellegi-sunter.ts';
+import {
+  createScratch,
+  prepareRecords,
+  scoreQuery,
+  trainModel,
+  type MatchDecision,
+  type QueryScratch,
+} from './linker.ts';
 import type { PersonRecord, PreparedRecord } from './person-record.types.ts';
 import { prepareRecord } from './record-prepare.ts';
 
@@ -43,7 +56,13 @@ export interface MatcherOptions {
   trainingQueries?: readonly PersonRecord[];
 }
 
-function explainPrepared(model: MatchModel, a: PreparedRecord, b: PreparedRecord, levels: Uint8Array, names: NameAgreement): PairExplanation {
+function explainPrepared(
+  model: MatchModel,
+  a: PreparedRecord,
+  b: PreparedRecord,
+  levels: Uint8Array,
+  names: NameAgreement,
+): PairExplanation {
   compareRecords(a, b, levels, names);
   const weight = totalWeight(model, levels, names);
   const score = probabilityFromWeight(model, weight);
@@ -61,10 +80,18 @@ export function createMatcher(records: readonly PersonRecord[], options: Matcher
   const prepared = prepareRecords(records);
   const index: BlockingIndex = buildBlockingIndex(prepared);
   const queries = options.trainingQueries ? prepareRecords(options.trainingQueries) : null;
-  const model = options.model ?? (queries ? trainModel(queries, prepared, index, false) : trainModel(prepared, prepared, index, true));
+  const model =
+    options.model ??
+    (queries ? trainModel(queries, prepared, index, false) : trainModel(prepared, prepared, index, true));
   const scratch: QueryScratch = createScratch(prepared.length);
   const levels = new Uint8Array(FIELD_COUNT);
-  const names: NameAgreement = { givenValue: '', surnameValue: '', givenFull: false, surnameFull: false, rearranged: false };
+  const names: NameAgreement = {
+    givenValue: '',
+    surnameValue: '',
+    givenFull: false,
+    surnameFull: false,
+    rearranged: false,
+  };
   return {
     model,
     size: prepared.length,

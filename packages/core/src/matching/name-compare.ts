@@ -6,9 +6,25 @@ import { jaroWinkler } from './jaro-winkler.ts';
 import { nicknameEquivalent } from './nicknames.ts';
 
 /** Given-name levels (0 = one side has no given name). */
-export const GIVEN_LEVELS = ['missing', 'exact', 'same names, one side has fewer or a nickname', 'sounds alike', 'similar spelling', 'one name in common, another differs', 'different'] as const;
+export const GIVEN_LEVELS = [
+  'missing',
+  'exact',
+  'same names, one side has fewer or a nickname',
+  'sounds alike',
+  'similar spelling',
+  'one name in common, another differs',
+  'different',
+] as const;
 /** Surname levels (0 = one side has no surname). */
-export const SURNAME_LEVELS = ['missing', 'both surnames exact (any order)', 'exact, one side has a single surname', 'both surnames alike (spelling)', 'alike, one side has a single surname', 'one surname in common, the other differs', 'different'] as const;
+export const SURNAME_LEVELS = [
+  'missing',
+  'both surnames exact (any order)',
+  'exact, one side has a single surname',
+  'both surnames alike (spelling)',
+  'alike, one side has a single surname',
+  'one surname in common, the other differs',
+  'different',
+] as const;
 
 const TOKEN_EXACT = 3;
 const TOKEN_PHONETIC = 2;
@@ -21,13 +37,26 @@ const TOKEN_FUZZY = 1;
 const CACHE_BITS = 22;
 
 function makeCache(): { a: Int32Array; b: Int32Array; v: Int8Array } {
-  return { a: new Int32Array(1 << CACHE_BITS).fill(-1), b: new Int32Array(1 << CACHE_BITS), v: new Int8Array(1 << CACHE_BITS) };
+  return {
+    a: new Int32Array(1 << CACHE_BITS).fill(-1),
+    b: new Int32Array(1 << CACHE_BITS),
+    v: new Int8Array(1 << CACHE_BITS),
+  };
 }
 
 const givenCache = makeCache();
 const surnameCache = makeCache();
 
-function tokenMatch(a: string, aPh: string, ia: number, b: string, bPh: string, ib: number, fuzzy: number, given: boolean): number {
+function tokenMatch(
+  a: string,
+  aPh: string,
+  ia: number,
+  b: string,
+  bPh: string,
+  ib: number,
+  fuzzy: number,
+  given: boolean,
+): number {
   if (ia === ib) return TOKEN_EXACT;
   const lo = ia < ib ? ia : ib;
   const hi = ia < ib ? ib : ia;
@@ -48,7 +77,13 @@ function computeTokenMatch(a: string, aPh: string, b: string, bPh: string, fuzzy
   // Very short tokens ("Gil", "Luz") are too easy to confuse by one letter.
   if (a.length < 3 || b.length < 3) return 0;
   // Cheap rejection before Jaro–Winkler: names sharing no first or second letter rarely match.
-  if (a.charCodeAt(0) !== b.charCodeAt(0) && a.charCodeAt(1) !== b.charCodeAt(1) && a.charCodeAt(0) !== b.charCodeAt(1) && a.charCodeAt(1) !== b.charCodeAt(0)) return 0;
+  if (
+    a.charCodeAt(0) !== b.charCodeAt(0) &&
+    a.charCodeAt(1) !== b.charCodeAt(1) &&
+    a.charCodeAt(0) !== b.charCodeAt(1) &&
+    a.charCodeAt(1) !== b.charCodeAt(0)
+  )
+    return 0;
   const jw = jaroWinkler(aPh, bPh);
   if (jw >= 0.94) return TOKEN_PHONETIC;
   if (jw >= fuzzy || jaroWinkler(a, b) >= fuzzy) return TOKEN_FUZZY;
@@ -63,7 +98,16 @@ export const nameScratch = { exactToken: '' };
  * once). Returns counts packed as exact*100 + phonetic*10 + fuzzy and records the first exactly
  * matched token in `nameScratch.exactToken`.
  */
-function matchSets(sa: string[], pa: string[], ia: number[], sb: string[], pb: string[], ib: number[], fuzzy: number, given: boolean): number {
+function matchSets(
+  sa: string[],
+  pa: string[],
+  ia: number[],
+  sb: string[],
+  pb: string[],
+  ib: number[],
+  fuzzy: number,
+  given: boolean,
+): number {
   let short = sa;
   let shortPh = pa;
   let shortId = ia;
@@ -88,7 +132,16 @@ function matchSets(sa: string[], pa: string[], ia: number[], sb: string[], pb: s
     let bestJ = -1;
     for (let j = 0; j < long.length; j++) {
       if (used & (1 << j)) continue;
-      const m = tokenMatch(short[i] as string, shortPh[i] as string, shortId[i] as number, long[j] as string, longPh[j] as string, longId[j] as number, fuzzy, given);
+      const m = tokenMatch(
+        short[i] as string,
+        shortPh[i] as string,
+        shortId[i] as number,
+        long[j] as string,
+        longPh[j] as string,
+        longId[j] as number,
+        fuzzy,
+        given,
+      );
       if (m > best) {
         best = m;
         bestJ = j;
@@ -106,7 +159,14 @@ function matchSets(sa: string[], pa: string[], ia: number[], sb: string[], pb: s
 }
 
 /** Level of agreement between two given-name lists (see GIVEN_LEVELS). */
-export function compareGiven(a: string[], aPh: string[], aId: number[], b: string[], bPh: string[], bId: number[]): number {
+export function compareGiven(
+  a: string[],
+  aPh: string[],
+  aId: number[],
+  b: string[],
+  bPh: string[],
+  bId: number[],
+): number {
   if (a.length === 0 || b.length === 0) return 0;
   const packed = matchSets(a, aPh, aId, b, bPh, bId, 0.84, true);
   const exact = Math.floor(packed / 100);
@@ -124,7 +184,14 @@ export function compareGiven(a: string[], aPh: string[], aId: number[], b: strin
 }
 
 /** Level of agreement between two surname lists (see SURNAME_LEVELS). */
-export function compareSurnames(a: string[], aPh: string[], aId: number[], b: string[], bPh: string[], bId: number[]): number {
+export function compareSurnames(
+  a: string[],
+  aPh: string[],
+  aId: number[],
+  b: string[],
+  bPh: string[],
+  bId: number[],
+): number {
   if (a.length === 0 || b.length === 0) return 0;
   const packed = matchSets(a, aPh, aId, b, bPh, bId, 0.86, false);
   const exact = Math.floor(packed / 100);

@@ -10,7 +10,7 @@ const sameSound = (a: string, b: string): boolean => spanishPhonetic(foldText(a)
 describe('name normalisation', () => {
   it('ignores accents, case and punctuation', () => {
     assert.equal(foldText('GÉNESIS Ordóñez'), 'genesis ordonez');
-    assert.equal(foldText("Cap-Haïtien"), 'cap haitien');
+    assert.equal(foldText('Cap-Haïtien'), 'cap haitien');
   });
 
   it('drops the particles of "de la Cruz", "del Carmen" and "de los Santos"', () => {

@@ -5,7 +5,8 @@ import { compareBirth } from './field-compare.ts';
 import { prepareRecord } from './record-prepare.ts';
 import type { PersonRecord } from './person-record.types.ts';
 
-const birthLevel = (a: Partial<PersonRecord>, b: Partial<PersonRecord>): number => compareBirth(prepareRecord({ id: 'a', ...a }, 0), prepareRecord({ id: 'b', ...b }, 1));
+const birthLevel = (a: Partial<PersonRecord>, b: Partial<PersonRecord>): number =>
+  compareBirth(prepareRecord({ id: 'a', ...a }, 0), prepareRecord({ id: 'b', ...b }, 1));
 
 describe('reading birth dates as people write them', () => {
   it('reads ISO, partial, day-first and written-out dates', () => {

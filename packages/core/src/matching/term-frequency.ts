@@ -17,7 +17,14 @@ function bump(map: Map<string, number>, key: string): void {
 }
 
 export function emptyTermFrequencies(): TermFrequencies {
-  return { givenFull: new Map(), givenToken: new Map(), surnameFull: new Map(), surnameToken: new Map(), givenRecords: 0, surnameRecords: 0 };
+  return {
+    givenFull: new Map(),
+    givenToken: new Map(),
+    surnameFull: new Map(),
+    surnameToken: new Map(),
+    givenRecords: 0,
+    surnameRecords: 0,
+  };
 }
 
 /** Adds the names of some records to the frequency tables (call once per collection). */

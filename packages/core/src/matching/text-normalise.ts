@@ -5,7 +5,28 @@
 // Particles that join Spanish, Portuguese, French and Dutch surnames ("de la Cruz", "del Carmen",
 // "dos Santos", "van der Berg"). They are dropped because people write them inconsistently
 // ("De León", "Leon", "de leon"), so keeping them would only create false disagreements.
-const PARTICLES = new Set(['de', 'del', 'la', 'las', 'los', 'lo', 'y', 'e', 'da', 'das', 'do', 'dos', 'van', 'von', 'der', 'den', 'di', 'du', 'le', 'mc']);
+const PARTICLES = new Set([
+  'de',
+  'del',
+  'la',
+  'las',
+  'los',
+  'lo',
+  'y',
+  'e',
+  'da',
+  'das',
+  'do',
+  'dos',
+  'van',
+  'von',
+  'der',
+  'den',
+  'di',
+  'du',
+  'le',
+  'mc',
+]);
 
 const foldCache = new Map<string, string>();
 
@@ -41,7 +62,10 @@ export function textTokens(input: string | undefined): string[] {
   if (!input) return [];
   const folded = foldText(input);
   if (!folded) return [];
-  return folded.split(' ').filter((t) => !PARTICLES.has(t)).map(intern);
+  return folded
+    .split(' ')
+    .filter((t) => !PARTICLES.has(t))
+    .map(intern);
 }
 
 const internTable = new Map<string, string>();

@@ -32,7 +32,8 @@ function checkDates(dates: [string, string | undefined][], today: string, issues
 }
 
 function checkAges(input: { ageMin?: number | undefined; ageMax?: number | undefined }, issues: MissingIssue[]): void {
-  if (input.ageMin !== undefined && input.ageMax !== undefined && input.ageMin > input.ageMax) issues.push({ code: 'missing.age_range_inverted', field: 'ageMin' });
+  if (input.ageMin !== undefined && input.ageMax !== undefined && input.ageMin > input.ageMax)
+    issues.push({ code: 'missing.age_range_inverted', field: 'ageMin' });
 }
 
 export function validateMissingReport(input: MissingReportCreate, today: string): MissingIssue[] {

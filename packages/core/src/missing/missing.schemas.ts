@@ -55,7 +55,12 @@ export const relativeSchema = z.strictObject({
   name: text(200).min(1),
   relationship: text(100).optional(),
   contacts: z
-    .array(z.strictObject({ channel: z.enum(['phone', 'whatsapp', 'signal', 'telegram', 'email', 'address', 'other']), value: text(300).min(1) }))
+    .array(
+      z.strictObject({
+        channel: z.enum(['phone', 'whatsapp', 'signal', 'telegram', 'email', 'address', 'other']),
+        value: text(300).min(1),
+      }),
+    )
     .max(10)
     .default([]),
   /** The relative agreed to be contacted by the organisation about this search. */
@@ -97,7 +102,12 @@ export const missingReportCreateSchema = z.strictObject({
 export type MissingReportCreate = z.infer<typeof missingReportCreateSchema>;
 
 /** A photo of the person sought or found: metadata only; the bytes come from its own URL (audited). */
-export const missingPhotoSchema = z.object({ id: z.string(), contentType: z.string(), sizeBytes: z.number().int(), uploadedAt: z.string() });
+export const missingPhotoSchema = z.object({
+  id: z.string(),
+  contentType: z.string(),
+  sizeBytes: z.number().int(),
+  uploadedAt: z.string(),
+});
 export type MissingPhoto = z.infer<typeof missingPhotoSchema>;
 
 export const missingReportSchema = missingReportCreateSchema.omit({ teamId: true }).extend({
@@ -167,7 +177,15 @@ export const explanationSchema = z.object({
   decision: z.enum(['match', 'possible', 'no match']),
   totalWeight: z.number(),
   namesRearranged: z.boolean(),
-  fields: z.array(z.object({ field: z.string(), level: z.number().int(), label: z.string(), weight: z.number(), frequencyAdjusted: z.boolean() })),
+  fields: z.array(
+    z.object({
+      field: z.string(),
+      level: z.number().int(),
+      label: z.string(),
+      weight: z.number(),
+      frequencyAdjusted: z.boolean(),
+    }),
+  ),
 });
 export type MatchExplanation = z.infer<typeof explanationSchema>;
 
@@ -258,7 +276,13 @@ export type CandidateReview = z.infer<typeof candidateReviewSchema>;
 
 export const matchRunSchema = z.object({
   reportId: z.string(),
-  searched: z.object({ ownPeople: z.number().int(), partnerPeople: z.number().int(), foundRecords: z.number().int(), reports: z.number().int(), partners: z.number().int() }),
+  searched: z.object({
+    ownPeople: z.number().int(),
+    partnerPeople: z.number().int(),
+    foundRecords: z.number().int(),
+    reports: z.number().int(),
+    partners: z.number().int(),
+  }),
   proposed: z.number().int(),
   updated: z.number().int(),
   /** Pairs a reviewer already decided on (rejected ones included): left as decided, never proposed again. */
@@ -277,8 +301,14 @@ export const notificationSchema = z.object({
 });
 
 /** A status change; `version` is the one the reviewer read (a stale one is refused). */
-export const missingReportStatusChangeSchema = z.strictObject({ status: missingReportStatusSchema, version: z.number().int().positive() });
-export const foundRecordStatusChangeSchema = z.strictObject({ status: foundRecordStatusSchema, version: z.number().int().positive() });
+export const missingReportStatusChangeSchema = z.strictObject({
+  status: missingReportStatusSchema,
+  version: z.number().int().positive(),
+});
+export const foundRecordStatusChangeSchema = z.strictObject({
+  status: foundRecordStatusSchema,
+  version: z.number().int().positive(),
+});
 
 export const missingReportCreatedSchema = missingReportSchema.extend({ matchRun: matchRunSchema });
 export const foundRecordCreatedSchema = foundRecordSchema.extend({ proposedForReports: z.number().int() });

@@ -25,13 +25,29 @@ export const tracingRequestCreateSchema = z.strictObject({
 export type TracingRequestCreate = z.infer<typeof tracingRequestCreateSchema>;
 
 /** Fields a partner may choose to share about a record it accepts to disclose. */
-export const tracingShareableFields = ['givenNames', 'surnames', 'aliases', 'sex', 'birthDate', 'nationality', 'recordDate', 'place', 'custodian', 'status'] as const;
+export const tracingShareableFields = [
+  'givenNames',
+  'surnames',
+  'aliases',
+  'sex',
+  'birthDate',
+  'nationality',
+  'recordDate',
+  'place',
+  'custodian',
+  'status',
+] as const;
 export const tracingShareableFieldSchema = z.enum(tracingShareableFields);
 export type TracingShareableField = z.infer<typeof tracingShareableFieldSchema>;
 
 export const tracingAcceptSchema = z.strictObject({
   share: z
-    .array(z.strictObject({ referenceId: z.string().uuid(), fields: z.array(tracingShareableFieldSchema).min(1).max(tracingShareableFields.length) }))
+    .array(
+      z.strictObject({
+        referenceId: z.string().uuid(),
+        fields: z.array(tracingShareableFieldSchema).min(1).max(tracingShareableFields.length),
+      }),
+    )
     .min(1)
     .max(20),
   /** A message to the requesting organisation (e.g. whom to call). */
@@ -105,7 +121,17 @@ export const tracingRequestSchema = z.object({
 });
 export type TracingRequest = z.infer<typeof tracingRequestSchema>;
 
-export const tracingRequestSummarySchema = tracingRequestSchema.pick({ id: true, direction: true, reportId: true, fromOrg: true, toOrg: true, status: true, createdAt: true, decidedAt: true, candidatesFound: true });
+export const tracingRequestSummarySchema = tracingRequestSchema.pick({
+  id: true,
+  direction: true,
+  reportId: true,
+  fromOrg: true,
+  toOrg: true,
+  status: true,
+  createdAt: true,
+  decidedAt: true,
+  candidatesFound: true,
+});
 
 export const tracingPartnerSchema = z.object({ id: z.string(), name: z.string() });
 
@@ -116,4 +142,7 @@ export const tracingListQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
 export type TracingListQuery = z.infer<typeof tracingListQuerySchema>;
-export const tracingListSchema = z.object({ items: z.array(tracingRequestSummarySchema), nextCursor: z.string().nullable() });
+export const tracingListSchema = z.object({
+  items: z.array(tracingRequestSummarySchema),
+  nextCursor: z.string().nullable(),
+});

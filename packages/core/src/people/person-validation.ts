@@ -59,29 +59,45 @@ export function validatePersonInput(input: Input, today: string, options: { crea
     ...(input.languages ?? []).map((l, i): [string, string] => [`languages.${i}.language`, l.language]),
   ];
   for (const [field, value] of lineFields) {
-    if (value && CONTROL_IN_LINE.test(value)) issues.push({ code: 'people.control_characters', field, params: { field } });
+    if (value && CONTROL_IN_LINE.test(value))
+      issues.push({ code: 'people.control_characters', field, params: { field } });
   }
-  if (input.notes && CONTROL_IN_TEXT.test(input.notes)) issues.push({ code: 'people.control_characters', field: 'notes', params: { field: 'notes' } });
+  if (input.notes && CONTROL_IN_TEXT.test(input.notes))
+    issues.push({ code: 'people.control_characters', field: 'notes', params: { field: 'notes' } });
   if (input.notes && input.notes.length > PERSON_NOTES_MAX) {
-    issues.push({ code: 'people.notes_too_long', field: 'notes', params: { max: String(PERSON_NOTES_MAX), length: String(input.notes.length) } });
+    issues.push({
+      code: 'people.notes_too_long',
+      field: 'notes',
+      params: { max: String(PERSON_NOTES_MAX), length: String(input.notes.length) },
+    });
   }
   if (options.creating) {
-    const named = [input.givenNames, input.surnames, input.firstSurname, input.secondSurname].some((n) => n && n.trim());
+    const named = [input.givenNames, input.surnames, input.firstSurname, input.secondSurname].some(
+      (n) => n && n.trim(),
+    );
     if (!named) issues.push({ code: 'people.name_required', field: 'givenNames' });
   }
   if (input.birthDate) {
-    if (!isRealDate(input.birthDate)) issues.push({ code: 'people.invalid_date', field: 'birthDate', params: { field: 'birthDate', value: input.birthDate } });
-    else if (input.birthDate > today) issues.push({ code: 'people.birth_date_in_future', field: 'birthDate', params: { value: input.birthDate } });
+    if (!isRealDate(input.birthDate))
+      issues.push({
+        code: 'people.invalid_date',
+        field: 'birthDate',
+        params: { field: 'birthDate', value: input.birthDate },
+      });
+    else if (input.birthDate > today)
+      issues.push({ code: 'people.birth_date_in_future', field: 'birthDate', params: { value: input.birthDate } });
   }
   (input.documents ?? []).forEach((d, i) => {
     const field = `documents.${i}.expiry`;
-    if (d.expiry && !isRealDate(d.expiry)) issues.push({ code: 'people.invalid_date', field, params: { field, value: d.expiry } });
+    if (d.expiry && !isRealDate(d.expiry))
+      issues.push({ code: 'people.invalid_date', field, params: { field, value: d.expiry } });
   });
   for (const [field, code] of [
     ['nationality', input.nationality],
     ['origin.country', input.origin?.country],
   ] as const) {
-    if (code && !isCountryCode(code)) issues.push({ code: 'people.unknown_country', field, params: { field, value: code } });
+    if (code && !isCountryCode(code))
+      issues.push({ code: 'people.unknown_country', field, params: { field, value: code } });
   }
   return issues;
 }

@@ -122,7 +122,9 @@ export const personSchema = z.object({
   nationality: z.string().optional(),
   origin: z.object({ country: z.string().optional(), place: z.string().optional() }).optional(),
   languages: z.array(z.object({ language: z.string(), interpreterNeeded: z.boolean().optional() })),
-  documents: z.array(z.object({ type: z.string(), number: z.string(), issuer: z.string().optional(), expiry: z.string().optional() })),
+  documents: z.array(
+    z.object({ type: z.string(), number: z.string(), issuer: z.string().optional(), expiry: z.string().optional() }),
+  ),
   contacts: z.array(z.object({ channel: z.string(), value: z.string(), note: z.string().optional() })),
   notes: z.string().optional(),
   teamId: z.string().nullable(),
@@ -200,7 +202,9 @@ export const personExportSchema = z.object({
    */
   sections: z.record(z.string(), z.unknown()),
   /** Who did what with the record and when (never the values). */
-  accessLog: z.array(z.object({ at: z.string(), action: z.string(), fields: z.array(z.string()), actorOrgId: z.string().nullable() })),
+  accessLog: z.array(
+    z.object({ at: z.string(), action: z.string(), fields: z.array(z.string()), actorOrgId: z.string().nullable() }),
+  ),
 });
 
 /** A likely existing record of the person being registered, with why (duplicate warning). */

@@ -21,13 +21,21 @@ export interface ProfileIndicatorDefinition {
 
 export const profileIndicators = [
   { key: 'child', label: t('Niña, niño o adolescente', 'Child or adolescent'), source: 'derived' },
-  { key: 'unaccompanied_child', label: t('Niña, niño o adolescente no acompañado', 'Unaccompanied child'), source: 'recorded' },
+  {
+    key: 'unaccompanied_child',
+    label: t('Niña, niño o adolescente no acompañado', 'Unaccompanied child'),
+    source: 'recorded',
+  },
   { key: 'separated_child', label: t('Niña, niño o adolescente separado', 'Separated child'), source: 'recorded' },
   { key: 'older_person', label: t('Persona adulta mayor', 'Older person'), source: 'derived' },
   { key: 'woman', label: t('Mujer', 'Woman'), source: 'both' },
   { key: 'pregnant', label: t('Embarazada', 'Pregnant'), source: 'recorded' },
   { key: 'breastfeeding', label: t('En periodo de lactancia', 'Breastfeeding'), source: 'recorded' },
-  { key: 'single_parent', label: t('Jefa o jefe de familia monoparental', 'Single parent / head of household'), source: 'recorded' },
+  {
+    key: 'single_parent',
+    label: t('Jefa o jefe de familia monoparental', 'Single parent / head of household'),
+    source: 'recorded',
+  },
   { key: 'lgbtiq', label: t('Persona LGBTIQ+', 'LGBTIQ+ person'), source: 'recorded' },
   { key: 'indigenous', label: t('Persona indígena', 'Indigenous person'), source: 'recorded' },
   { key: 'afrodescendant', label: t('Persona afrodescendiente', 'Afro-descendant person'), source: 'recorded' },
@@ -35,14 +43,21 @@ export const profileIndicators = [
   { key: 'chronic_illness', label: t('Enfermedad crónica', 'Chronic illness'), source: 'recorded' },
   { key: 'violence_survivor', label: t('Sobreviviente de violencia', 'Survivor of violence'), source: 'recorded' },
   { key: 'trafficking_indicators', label: t('Indicios de trata', 'Trafficking indicators'), source: 'recorded' },
-  { key: 'human_rights_defender', label: t('Persona defensora de derechos humanos', 'Human rights defender'), source: 'recorded' },
+  {
+    key: 'human_rights_defender',
+    label: t('Persona defensora de derechos humanos', 'Human rights defender'),
+    source: 'recorded',
+  },
   { key: 'interpreter_needed', label: t('Necesita intérprete', 'Needs an interpreter'), source: 'recorded' },
 ] as const satisfies readonly ProfileIndicatorDefinition[];
 
 export type ProfileIndicator = (typeof profileIndicators)[number]['key'];
 export const profileIndicatorKeys = profileIndicators.map((i) => i.key) as [ProfileIndicator, ...ProfileIndicator[]];
 /** Indicators staff may record (derived-only ones are computed and refused in a payload). */
-export const recordedIndicatorKeys = profileIndicators.filter((i) => i.source !== 'derived').map((i) => i.key) as [ProfileIndicator, ...ProfileIndicator[]];
+export const recordedIndicatorKeys = profileIndicators.filter((i) => i.source !== 'derived').map((i) => i.key) as [
+  ProfileIndicator,
+  ...ProfileIndicator[],
+];
 
 export const PROFILE_NOTES_MAX = 2000;
 export const ADULT_AGE = 18;
@@ -82,7 +97,11 @@ export function isAdultAge(age: number | null): boolean {
   return age !== null && age >= ADULT_AGE;
 }
 
-export function derivedIndicators(facts: { birthYear?: number | null | undefined; sex?: string | null | undefined; year: number }): ProfileIndicator[] {
+export function derivedIndicators(facts: {
+  birthYear?: number | null | undefined;
+  sex?: string | null | undefined;
+  year: number;
+}): ProfileIndicator[] {
   const out: ProfileIndicator[] = [];
   const age = ageInYear(facts.birthYear, facts.year);
   if (age !== null && age < ADULT_AGE) out.push('child');
@@ -97,7 +116,10 @@ const ordered = (set: ReadonlySet<string>) => profileIndicatorKeys.filter((k) =>
  * The effective profile. An unaccompanied or separated child is a child even when the recorded
  * birth year says otherwise: in doubt minority is presumed (LGDNNA), and the mismatch is shown.
  */
-export function effectiveProfile(recorded: ProfilePayload | null | undefined, facts: { birthYear?: number | null | undefined; sex?: string | null | undefined; year: number }): PersonProfile {
+export function effectiveProfile(
+  recorded: ProfilePayload | null | undefined,
+  facts: { birthYear?: number | null | undefined; sex?: string | null | undefined; year: number },
+): PersonProfile {
   const derived = derivedIndicators(facts);
   const set = new Set<string>([...(recorded?.indicators ?? []), ...derived]);
   const childOnRecord = set.has('unaccompanied_child') || set.has('separated_child');
@@ -113,7 +135,19 @@ export function effectiveProfile(recorded: ProfilePayload | null | undefined, fa
 }
 
 /** The screening flags (questionnaire conditions) among the effective indicators. */
-const screeningFlags: readonly ProfileFlag[] = ['child', 'unaccompanied_child', 'woman', 'lgbtiq', 'indigenous', 'disability', 'chronic_illness', 'pregnant', 'older_person', 'violence_survivor', 'human_rights_defender'];
+const screeningFlags: readonly ProfileFlag[] = [
+  'child',
+  'unaccompanied_child',
+  'woman',
+  'lgbtiq',
+  'indigenous',
+  'disability',
+  'chronic_illness',
+  'pregnant',
+  'older_person',
+  'violence_survivor',
+  'human_rights_defender',
+];
 export function screeningProfileOf(effective: readonly string[]): ProfileFlag[] {
   return screeningFlags.filter((f) => effective.includes(f));
 }
@@ -124,7 +158,14 @@ const requiredWhen: Record<string, Condition | 'always'> = {
   child_best_interests: { profile: 'child' },
   gbv: { any: [{ profile: 'violence_survivor' }, { profile: 'lgbtiq' }] },
   trafficking: { any: [{ profile: 'unaccompanied_child' }, { profile: 'violence_survivor' }] },
-  medical_urgency: { any: [{ profile: 'pregnant' }, { profile: 'chronic_illness' }, { profile: 'disability' }, { profile: 'older_person' }] },
+  medical_urgency: {
+    any: [
+      { profile: 'pregnant' },
+      { profile: 'chronic_illness' },
+      { profile: 'disability' },
+      { profile: 'older_person' },
+    ],
+  },
 };
 
 export interface IntakeAlert {
@@ -150,29 +191,107 @@ export interface IntakePlan {
 
 const BASIS_CHILD = 'Ley de Migración art. 112; LGDNNA art. 89';
 const childAloneSteps: BestInterestsStep[] = [
-  { key: 'child_protection_focal_point', label: t('Avisar al punto focal de protección de la niñez de la organización', "Alert the organisation's child-protection focal point") },
-  { key: 'notify_child_protection_authority', label: t('Notificar a la Procuraduría de Protección de Niñas, Niños y Adolescentes', 'Notify the Child Protection Office (Procuraduría de Protección de Niñas, Niños y Adolescentes)'), legalBasis: BASIS_CHILD },
-  { key: 'best_interests_assessment', label: t('Iniciar la determinación del interés superior', 'Start the best-interests determination'), legalBasis: BASIS_CHILD },
-  { key: 'family_tracing', label: t('Localización y contacto con la familia (si es seguro)', 'Family tracing and contact (when safe)') },
-  { key: 'safe_accommodation', label: t('Alojamiento seguro y adecuado a su edad, nunca en estación migratoria', 'Safe, age-appropriate accommodation, never in immigration detention'), legalBasis: BASIS_CHILD },
+  {
+    key: 'child_protection_focal_point',
+    label: t(
+      'Avisar al punto focal de protección de la niñez de la organización',
+      "Alert the organisation's child-protection focal point",
+    ),
+  },
+  {
+    key: 'notify_child_protection_authority',
+    label: t(
+      'Notificar a la Procuraduría de Protección de Niñas, Niños y Adolescentes',
+      'Notify the Child Protection Office (Procuraduría de Protección de Niñas, Niños y Adolescentes)',
+    ),
+    legalBasis: BASIS_CHILD,
+  },
+  {
+    key: 'best_interests_assessment',
+    label: t('Iniciar la determinación del interés superior', 'Start the best-interests determination'),
+    legalBasis: BASIS_CHILD,
+  },
+  {
+    key: 'family_tracing',
+    label: t('Localización y contacto con la familia (si es seguro)', 'Family tracing and contact (when safe)'),
+  },
+  {
+    key: 'safe_accommodation',
+    label: t(
+      'Alojamiento seguro y adecuado a su edad, nunca en estación migratoria',
+      'Safe, age-appropriate accommodation, never in immigration detention',
+    ),
+    legalBasis: BASIS_CHILD,
+  },
 ];
 const accompaniedChildSteps: BestInterestsStep[] = [
-  { key: 'verify_adult_relationship', label: t('Verificar la relación con el adulto que lo acompaña', 'Verify the relationship with the accompanying adult') },
+  {
+    key: 'verify_adult_relationship',
+    label: t(
+      'Verificar la relación con el adulto que lo acompaña',
+      'Verify the relationship with the accompanying adult',
+    ),
+  },
 ];
 
 const alertRules: readonly { when: Condition; alert: IntakeAlert }[] = [
   {
     when: { profile: 'unaccompanied_child' },
-    alert: { key: 'unaccompanied_child', severity: 'urgent', notifies: 'child_protection_focal_point', label: t('Niña, niño o adolescente no acompañado: punto focal y Procuraduría de Protección', 'Unaccompanied child: focal point and child protection authority') },
+    alert: {
+      key: 'unaccompanied_child',
+      severity: 'urgent',
+      notifies: 'child_protection_focal_point',
+      label: t(
+        'Niña, niño o adolescente no acompañado: punto focal y Procuraduría de Protección',
+        'Unaccompanied child: focal point and child protection authority',
+      ),
+    },
   },
-  { when: { profile: 'pregnant' }, alert: { key: 'pregnancy_care', severity: 'attention', label: t('Embarazo: valorar atención médica prioritaria', 'Pregnancy: assess priority medical care') } },
-  { when: { profile: 'violence_survivor' }, alert: { key: 'survivor_care', severity: 'attention', label: t('Sobreviviente de violencia: atención psicosocial, no revictimizar', 'Survivor of violence: psychosocial care, avoid re-traumatising') } },
-  { when: { profile: 'human_rights_defender' }, alert: { key: 'defender_risk', severity: 'attention', label: t('Persona defensora: valorar riesgo y medidas de protección', 'Defender: assess risk and protection measures') } },
-  { when: { profile: 'disability' }, alert: { key: 'accessibility', severity: 'info', label: t('Discapacidad: ajustes razonables en la atención', 'Disability: reasonable accommodation in care') } },
+  {
+    when: { profile: 'pregnant' },
+    alert: {
+      key: 'pregnancy_care',
+      severity: 'attention',
+      label: t('Embarazo: valorar atención médica prioritaria', 'Pregnancy: assess priority medical care'),
+    },
+  },
+  {
+    when: { profile: 'violence_survivor' },
+    alert: {
+      key: 'survivor_care',
+      severity: 'attention',
+      label: t(
+        'Sobreviviente de violencia: atención psicosocial, no revictimizar',
+        'Survivor of violence: psychosocial care, avoid re-traumatising',
+      ),
+    },
+  },
+  {
+    when: { profile: 'human_rights_defender' },
+    alert: {
+      key: 'defender_risk',
+      severity: 'attention',
+      label: t(
+        'Persona defensora: valorar riesgo y medidas de protección',
+        'Defender: assess risk and protection measures',
+      ),
+    },
+  },
+  {
+    when: { profile: 'disability' },
+    alert: {
+      key: 'accessibility',
+      severity: 'info',
+      label: t('Discapacidad: ajustes razonables en la atención', 'Disability: reasonable accommodation in care'),
+    },
+  },
 ];
 
 /** What the profile changes at intake. Pure: the same profile always gives the same plan. */
-export function intakePlanFor(profile: Pick<PersonProfile, 'effective' | 'ageDisputed'>, registry: readonly Questionnaire[] = questionnaires): IntakePlan {
+export function intakePlanFor(
+  profile: Pick<PersonProfile, 'effective' | 'ageDisputed'>,
+  registry: readonly Questionnaire[] = questionnaires,
+): IntakePlan {
   const flags = new Set(screeningProfileOf(profile.effective));
   const has = (k: string) => profile.effective.includes(k);
   const newest = new Map<string, Questionnaire>();
@@ -187,11 +306,27 @@ export function intakePlanFor(profile: Pick<PersonProfile, 'effective' | 'ageDis
   plan.questionnaires.sort((a, b) => Number(b.required) - Number(a.required));
   for (const r of alertRules) if (holds(r.when, {}, flags)) plan.alerts.push(r.alert);
   if (has('separated_child')) {
-    plan.alerts.unshift({ key: 'separated_child', severity: 'urgent', notifies: 'child_protection_focal_point', label: t('Niña, niño o adolescente separado: punto focal y Procuraduría de Protección', 'Separated child: focal point and child protection authority') });
+    plan.alerts.unshift({
+      key: 'separated_child',
+      severity: 'urgent',
+      notifies: 'child_protection_focal_point',
+      label: t(
+        'Niña, niño o adolescente separado: punto focal y Procuraduría de Protección',
+        'Separated child: focal point and child protection authority',
+      ),
+    });
     // A separated child's screening must also look for trafficking, as for an unaccompanied one.
     for (const q of plan.questionnaires) if (q.id === 'trafficking') q.required = true;
   }
-  if (profile.ageDisputed) plan.alerts.push({ key: 'age_disputed', severity: 'attention', label: t('Edad en duda: se presume la minoría de edad mientras se determina', 'Age in doubt: minority is presumed until determined') });
+  if (profile.ageDisputed)
+    plan.alerts.push({
+      key: 'age_disputed',
+      severity: 'attention',
+      label: t(
+        'Edad en duda: se presume la minoría de edad mientras se determina',
+        'Age in doubt: minority is presumed until determined',
+      ),
+    });
   if (has('unaccompanied_child') || has('separated_child')) plan.bestInterestsSteps.push(...childAloneSteps);
   else if (has('child')) plan.bestInterestsSteps.push(...accompaniedChildSteps);
   return plan;
@@ -201,7 +336,27 @@ export function intakePlanFor(profile: Pick<PersonProfile, 'effective' | 'ageDis
 export const childAloneIndicators: readonly string[] = ['unaccompanied_child', 'separated_child'];
 
 export const intakePlanSchema = z.object({
-  questionnaires: z.array(z.object({ id: z.string(), version: z.number().int(), title: z.object({ es: z.string(), en: z.string() }), required: z.boolean() })),
-  alerts: z.array(z.object({ key: z.string(), severity: z.enum(['info', 'attention', 'urgent']), label: z.object({ es: z.string(), en: z.string() }), notifies: z.literal('child_protection_focal_point').optional() })),
-  bestInterestsSteps: z.array(z.object({ key: z.string(), label: z.object({ es: z.string(), en: z.string() }), legalBasis: z.string().optional() })),
+  questionnaires: z.array(
+    z.object({
+      id: z.string(),
+      version: z.number().int(),
+      title: z.object({ es: z.string(), en: z.string() }),
+      required: z.boolean(),
+    }),
+  ),
+  alerts: z.array(
+    z.object({
+      key: z.string(),
+      severity: z.enum(['info', 'attention', 'urgent']),
+      label: z.object({ es: z.string(), en: z.string() }),
+      notifies: z.literal('child_protection_focal_point').optional(),
+    }),
+  ),
+  bestInterestsSteps: z.array(
+    z.object({
+      key: z.string(),
+      label: z.object({ es: z.string(), en: z.string() }),
+      legalBasis: z.string().optional(),
+    }),
+  ),
 });

@@ -94,18 +94,43 @@ function actorWith(role: string): Actor {
 
 const purposes = ['search', 'referral', 'directory'];
 // Each situation: how the record relates to the actor, and which letters allow it.
-const situations: { name: string; record: (type: RecordType) => PolicyRecord; allowedBy: string[]; readOnly?: boolean }[] = [
-  { name: 'own record', record: (type) => ({ type, orgId: ORG, ownerId: ME, teamId: 'team-other' }), allowedBy: ['o', 'g'] },
-  { name: 'team record', record: (type) => ({ type, orgId: ORG, ownerId: 'acct-x', teamId: MY_TEAM }), allowedBy: ['t', 'g'] },
-  { name: 'organisation record', record: (type) => ({ type, orgId: ORG, ownerId: 'acct-x', teamId: 'team-other' }), allowedBy: ['g'] },
+const situations: {
+  name: string;
+  record: (type: RecordType) => PolicyRecord;
+  allowedBy: string[];
+  readOnly?: boolean;
+}[] = [
+  {
+    name: 'own record',
+    record: (type) => ({ type, orgId: ORG, ownerId: ME, teamId: 'team-other' }),
+    allowedBy: ['o', 'g'],
+  },
+  {
+    name: 'team record',
+    record: (type) => ({ type, orgId: ORG, ownerId: 'acct-x', teamId: MY_TEAM }),
+    allowedBy: ['t', 'g'],
+  },
+  {
+    name: 'organisation record',
+    record: (type) => ({ type, orgId: ORG, ownerId: 'acct-x', teamId: 'team-other' }),
+    allowedBy: ['g'],
+  },
   {
     name: 'partner record with agreement and consent',
     record: (type) => ({ type, orgId: PARTNER, ownerId: 'acct-x', consentedPurposes: purposes }),
     allowedBy: ['s'],
     readOnly: true,
   },
-  { name: 'partner record without consent', record: (type) => ({ type, orgId: PARTNER, consentedPurposes: [] }), allowedBy: [] },
-  { name: 'record of an organisation with no agreement', record: (type) => ({ type, orgId: STRANGER, consentedPurposes: purposes }), allowedBy: [] },
+  {
+    name: 'partner record without consent',
+    record: (type) => ({ type, orgId: PARTNER, consentedPurposes: [] }),
+    allowedBy: [],
+  },
+  {
+    name: 'record of an organisation with no agreement',
+    record: (type) => ({ type, orgId: STRANGER, consentedPurposes: purposes }),
+    allowedBy: [],
+  },
 ];
 
 describe('the permission matrix', () => {
@@ -116,7 +141,8 @@ describe('the permission matrix', () => {
         for (const situation of situations) {
           let expectAllowed = situation.allowedBy.some((l) => letters.has(l));
           // Consent does not matter for directory entries: they describe services, not people.
-          if (type === 'directory_entry' && situation.name === 'partner record without consent') expectAllowed = letters.has('s');
+          if (type === 'directory_entry' && situation.name === 'partner record without consent')
+            expectAllowed = letters.has('s');
           if (situation.readOnly && action !== 'read') expectAllowed = false;
           it(`${role} ${expectAllowed ? 'may' : 'may not'} ${action} a ${type} (${situation.name})`, () => {
             assert.equal(can(actorWith(role), action, situation.record(type)), expectAllowed);
@@ -139,15 +165,27 @@ describe('deny by default', () => {
   });
   it('never lets sharing grant anything but reading, for any role and record', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...roles), fc.constantFrom(...recordTypes), fc.constantFrom(...actions), (role, type, action: Action) => {
-        const record: PolicyRecord = { type, orgId: PARTNER, ownerId: ME, teamId: MY_TEAM, consentedPurposes: purposes };
-        if (action !== 'read') assert.equal(can(actorWith(role), action, record), false);
-      }),
+      fc.property(
+        fc.constantFrom(...roles),
+        fc.constantFrom(...recordTypes),
+        fc.constantFrom(...actions),
+        (role, type, action: Action) => {
+          const record: PolicyRecord = {
+            type,
+            orgId: PARTNER,
+            ownerId: ME,
+            teamId: MY_TEAM,
+            consentedPurposes: purposes,
+          };
+          if (action !== 'read') assert.equal(can(actorWith(role), action, record), false);
+        },
+      ),
     );
   });
   it('never lets the analyst see a record about a person', () => {
     for (const type of ['person', 'case', 'procedure', 'incident', 'missing_report', 'referral'] as const) {
-      for (const action of actions) assert.equal(can(actorWith('analyst'), action, { type, orgId: ORG, ownerId: ME }), false);
+      for (const action of actions)
+        assert.equal(can(actorWith('analyst'), action, { type, orgId: ORG, ownerId: ME }), false);
     }
   });
 });

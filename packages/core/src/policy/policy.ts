@@ -1,6 +1,14 @@
 // The one policy function. Every access decision in Acompaña goes through can(); nothing else
 // decides who may read or change a record. Deny by default.
-import { actions, grants, recordTypes, sharingPurposeOf, type Action, type RecordType, type Scope } from './policy-grants.ts';
+import {
+  actions,
+  grants,
+  recordTypes,
+  sharingPurposeOf,
+  type Action,
+  type RecordType,
+  type Scope,
+} from './policy-grants.ts';
 import { isRole } from './roles.ts';
 
 export interface SharingGrant {

@@ -1,5 +1,13 @@
 // Built-in roles. What each may do is in policy-grants.ts; the UI labels are in translation files.
-export const roles = ['admin', 'coordinator', 'caseworker', 'lawyer', 'documentation_officer', 'search_committee', 'analyst'] as const;
+export const roles = [
+  'admin',
+  'coordinator',
+  'caseworker',
+  'lawyer',
+  'documentation_officer',
+  'search_committee',
+  'analyst',
+] as const;
 export type Role = (typeof roles)[number];
 
 export function isRole(value: string): value is Role {
@@ -7,4 +15,11 @@ export function isRole(value: string): value is Role {
 }
 
 /** Roles that see personal data; by default they must use two-factor authentication. */
-export const rolesSeeingPersonalData: readonly Role[] = ['admin', 'coordinator', 'caseworker', 'lawyer', 'documentation_officer', 'search_committee'];
+export const rolesSeeingPersonalData: readonly Role[] = [
+  'admin',
+  'coordinator',
+  'caseworker',
+  'lawyer',
+  'documentation_officer',
+  'search_committee',
+];

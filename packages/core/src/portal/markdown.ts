@@ -65,7 +65,10 @@ function parseFrontMatter(lines: string[]): { fields: Record<string, string>; so
   let inSources = false;
   for (const line of lines) {
     if (inSources && /^\s+- /.test(line)) {
-      const [label = '', url] = line.replace(/^\s+- /, '').split(' | ').map((part) => part.trim());
+      const [label = '', url] = line
+        .replace(/^\s+- /, '')
+        .split(' | ')
+        .map((part) => part.trim());
       sources.push(url && SAFE_URL.test(url) ? { label, url } : { label });
       continue;
     }
@@ -93,10 +96,12 @@ export function parseGuide(source: string, lang: string, slug: string): Guide {
   for (const key of ['title', 'summary', 'lastReviewed']) {
     if (!fields[key]) throw new Error(`${lang}/${slug}: front matter needs "${key}"`);
   }
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(fields.lastReviewed ?? '')) throw new Error(`${lang}/${slug}: lastReviewed must be YYYY-MM-DD`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(fields.lastReviewed ?? ''))
+    throw new Error(`${lang}/${slug}: lastReviewed must be YYYY-MM-DD`);
   if (front.sources.length === 0) throw new Error(`${lang}/${slug}: a guide must cite its sources`);
   const status = fields.translationStatus ?? 'reviewed';
-  if (status !== 'reviewed' && status !== 'draft' && status !== 'machine-draft') throw new Error(`${lang}/${slug}: unknown translationStatus ${status}`);
+  if (status !== 'reviewed' && status !== 'draft' && status !== 'machine-draft')
+    throw new Error(`${lang}/${slug}: unknown translationStatus ${status}`);
   const meta: GuideMeta = {
     slug,
     lang,
@@ -131,8 +136,7 @@ export function parseBlocks(lines: string[]): Block[] {
     else if (image?.[2] !== undefined) {
       flush();
       blocks.push({ type: 'img', src: image[2], alt: image[1] ?? '' });
-    }
-    else if (heading?.[1] && heading[2]) {
+    } else if (heading?.[1] && heading[2]) {
       flush();
       blocks.push({ type: heading[1] === '##' ? 'h2' : 'h3', content: parseInline(heading[2]) });
     } else if (line.startsWith('> ')) {

@@ -56,7 +56,9 @@ export type PortalCell = z.infer<typeof portalCellSchema>;
 
 export const portalOverviewSchema = z.object({
   languages: z.array(portalLangSchema),
-  guides: z.array(z.object({ slug: z.string(), title: z.string(), cells: z.record(portalLangSchema, portalCellSchema) })),
+  guides: z.array(
+    z.object({ slug: z.string(), title: z.string(), cells: z.record(portalLangSchema, portalCellSchema) }),
+  ),
 });
 export type PortalOverview = z.infer<typeof portalOverviewSchema>;
 
@@ -71,7 +73,13 @@ export const portalGuideLangSchema = z.object({
 });
 export type PortalGuideLang = z.infer<typeof portalGuideLangSchema>;
 
-export const portalImageSchema = z.object({ id: z.string().uuid(), slug: z.string(), url: z.string(), contentType: z.string(), size: z.number().int() });
+export const portalImageSchema = z.object({
+  id: z.string().uuid(),
+  slug: z.string(),
+  url: z.string(),
+  contentType: z.string(),
+  size: z.number().int(),
+});
 export type PortalImage = z.infer<typeof portalImageSchema>;
 
 /** Parsed guide data as the portal uses it (see markdown.ts: GuideMeta and Block). */
@@ -92,7 +100,11 @@ export const publicGuideListSchema = z.object({
 });
 export const publicGuideSchema = z.object({
   meta: publicGuideMetaSchema,
-  blocks: z.array(z.unknown()).describe('Blocks of the Markdown subset: {type: h2|h3|p|note, content} | {type: ul|ol, items} | {type: img, src, alt}'),
+  blocks: z
+    .array(z.unknown())
+    .describe(
+      'Blocks of the Markdown subset: {type: h2|h3|p|note, content} | {type: ul|ol, items} | {type: img, src, alt}',
+    ),
   version: z.number().int(),
   publishedAt: z.string(),
 });

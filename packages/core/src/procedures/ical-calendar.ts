@@ -36,7 +36,10 @@ export function foldIcalLine(line: string): string {
 }
 
 function icalInstant(iso: string): string {
-  return new Date(iso).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return new Date(iso)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 function addOneDay(date: string): string {
@@ -46,11 +49,21 @@ function addOneDay(date: string): string {
 }
 
 export function renderIcalCalendar(name: string, events: readonly CalendarEvent[]): string {
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Acompana//Deadlines//ES', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${escapeIcalText(name)}`];
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Acompana//Deadlines//ES',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    `X-WR-CALNAME:${escapeIcalText(name)}`,
+  ];
   for (const event of events) {
     lines.push('BEGIN:VEVENT', `UID:${event.uid}`, `DTSTAMP:${icalInstant(event.stamp)}`);
     if (/^\d{4}-\d{2}-\d{2}$/.test(event.start)) {
-      lines.push(`DTSTART;VALUE=DATE:${event.start.replace(/-/g, '')}`, `DTEND;VALUE=DATE:${addOneDay(event.start).replace(/-/g, '')}`);
+      lines.push(
+        `DTSTART;VALUE=DATE:${event.start.replace(/-/g, '')}`,
+        `DTEND;VALUE=DATE:${addOneDay(event.start).replace(/-/g, '')}`,
+      );
     } else {
       lines.push(`DTSTART:${icalInstant(event.start)}`);
     }

@@ -15,11 +15,20 @@ export const stepTriggerSchema = z.strictObject({
   /** YYYY-MM-DD, or for hour rules YYYY-MM-DDTHH:MM (local) or an ISO instant. */
   trigger: z.string().min(10).max(40),
   window: z.strictObject({ opens: plainDate, closes: plainDate }).optional(),
-  details: z.strictObject({ court: z.string().max(200).optional(), judge: z.string().max(200).optional(), place: z.string().max(200).optional() }).optional(),
+  details: z
+    .strictObject({
+      court: z.string().max(200).optional(),
+      judge: z.string().max(200).optional(),
+      place: z.string().max(200).optional(),
+    })
+    .optional(),
 });
 
 export const stepCompleteSchema = z.strictObject({ completedOn: plainDate });
-export const stageChangeSchema = z.strictObject({ stage: z.string().min(1).max(60), version: z.number().int().positive() });
+export const stageChangeSchema = z.strictObject({
+  stage: z.string().min(1).max(60),
+  version: z.number().int().positive(),
+});
 
 export const deadlineStatusSchema = z.enum(['overdue', 'due_today', 'at_risk', 'on_track', 'met']);
 
@@ -99,7 +108,12 @@ export const agendaSchema = z.object({
   upcoming: z.array(agendaItemSchema),
 });
 
-const overviewCountsSchema = z.object({ open: z.number().int(), overdue: z.number().int(), dueThisWeek: z.number().int(), atRisk: z.number().int() });
+const overviewCountsSchema = z.object({
+  open: z.number().int(),
+  overdue: z.number().int(),
+  dueThisWeek: z.number().int(),
+  atRisk: z.number().int(),
+});
 
 /** The organisation's overview (coordinators, admins): who carries which deadlines, by type. */
 export const procedureOverviewSchema = z.object({

@@ -8,7 +8,8 @@ import { procedureStageLabels } from './procedure-stages.ts';
 describe('procedure types', () => {
   it('name only deadline rules that the engine knows', () => {
     for (const type of procedureTypes) {
-      for (const step of type.steps) if (step.ruleId) assert.ok(getRule(step.ruleId), `${type.id}/${step.key}: unknown rule ${step.ruleId}`);
+      for (const step of type.steps)
+        if (step.ruleId) assert.ok(getRule(step.ruleId), `${type.id}/${step.key}: unknown rule ${step.ruleId}`);
     }
   });
 
@@ -21,11 +22,25 @@ describe('procedure types', () => {
   });
 
   it('have a Spanish and English name for every stage', () => {
-    for (const type of procedureTypes) for (const stage of type.stages) assert.ok(procedureStageLabels[stage]?.es && procedureStageLabels[stage]?.en, `${type.id}: ${stage}`);
+    for (const type of procedureTypes)
+      for (const stage of type.stages)
+        assert.ok(procedureStageLabels[stage]?.es && procedureStageLabels[stage]?.en, `${type.id}: ${stage}`);
   });
 
   it('cover the procedures lawyers in Mexico and the US run', () => {
-    for (const id of ['mx.comar.refugee_status', 'mx.revision', 'mx.amparo', 'mx.inm.tvrh', 'mx.inm.detention', 'us.asylum.defensive', 'us.credible_fear', 'us.mpp', 'us.cbp_one', 'us.tps', 'us.daca']) {
+    for (const id of [
+      'mx.comar.refugee_status',
+      'mx.revision',
+      'mx.amparo',
+      'mx.inm.tvrh',
+      'mx.inm.detention',
+      'us.asylum.defensive',
+      'us.credible_fear',
+      'us.mpp',
+      'us.cbp_one',
+      'us.tps',
+      'us.daca',
+    ]) {
       assert.ok(findProcedureType(id), id);
     }
     assert.ok(findProcedureType('us.cbp_one')?.stages.includes('cancelled_by_policy'));
@@ -34,7 +49,9 @@ describe('procedure types', () => {
 
 describe('iCal feed', () => {
   it('writes an all-day deadline as a one-day event and escapes text', () => {
-    const ics = renderIcalCalendar('Plazos', [{ uid: 'a@acompana', start: '2025-04-22', summary: 'COMAR; solicitud, plazo', stamp: '2025-03-10T12:00:00Z' }]);
+    const ics = renderIcalCalendar('Plazos', [
+      { uid: 'a@acompana', start: '2025-04-22', summary: 'COMAR; solicitud, plazo', stamp: '2025-03-10T12:00:00Z' },
+    ]);
     assert.match(ics, /DTSTART;VALUE=DATE:20250422\r\nDTEND;VALUE=DATE:20250423\r\n/);
     assert.match(ics, /SUMMARY:COMAR\\; solicitud\\, plazo\r\n/);
     assert.match(ics, /^BEGIN:VCALENDAR\r\n[\s\S]*END:VCALENDAR\r\n$/);

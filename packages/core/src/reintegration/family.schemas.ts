@@ -31,7 +31,10 @@ export const familyMemberCreateSchema = z
     separatedSince: day.optional(),
     location: text(500).optional(),
     holdingAuthority: z.enum(holdingAuthorities).optional(),
-    holdingCountry: z.string().regex(/^[A-Z]{2}$/).optional(),
+    holdingCountry: z
+      .string()
+      .regex(/^[A-Z]{2}$/)
+      .optional(),
     guardian: text(200).optional(),
   })
   .refine((v) => Boolean(v.personId) !== Boolean(v.name), { message: 'personId or name', path: ['personId'] });
@@ -44,13 +47,22 @@ export const familyMemberUpdateSchema = z.strictObject({
   guardian: text(200).optional(),
 });
 
-export const tracingCreateSchema = z.strictObject({ memberId: uuid, channel: z.enum(tracingChannels), requestedOn: day, note: text(2000).optional() });
+export const tracingCreateSchema = z.strictObject({
+  memberId: uuid,
+  channel: z.enum(tracingChannels),
+  requestedOn: day,
+  note: text(2000).optional(),
+});
 export const tracingUpdateSchema = z.strictObject({ status: z.enum(tracingStatuses).exclude(['open']), closedOn: day });
 export const planStepCreateSchema = z.strictObject({ title: text(300), dueOn: day.optional() });
 export const planStepDoneSchema = z.strictObject({ doneOn: day });
 export const reunifySchema = z.strictObject({ version: z.number().int().positive(), reunifiedOn: day });
 /** A link to a partner organisation's person record (found through shared search). */
-export const familyLinkSchema = z.strictObject({ linkedPersonId: uuid, relationship: text(40), isChild: z.boolean().default(false) });
+export const familyLinkSchema = z.strictObject({
+  linkedPersonId: uuid,
+  relationship: text(40),
+  isChild: z.boolean().default(false),
+});
 
 const memberSchema = z.object({
   id: uuid,
@@ -78,11 +90,31 @@ export const familySchema = z.object({
   status: z.enum(familyStatuses),
   reunifiedOn: z.string().nullable(),
   members: z.array(memberSchema),
-  tracing: z.array(z.object({ id: uuid, memberId: uuid, channel: z.enum(tracingChannels), requestedOn: z.string(), status: z.enum(tracingStatuses), note: z.string().nullable(), closedOn: z.string().nullable() })),
+  tracing: z.array(
+    z.object({
+      id: uuid,
+      memberId: uuid,
+      channel: z.enum(tracingChannels),
+      requestedOn: z.string(),
+      status: z.enum(tracingStatuses),
+      note: z.string().nullable(),
+      closedOn: z.string().nullable(),
+    }),
+  ),
   plan: z.array(z.object({ id: uuid, title: z.string(), dueOn: z.string().nullable(), doneOn: z.string().nullable() })),
   version: z.number().int(),
 });
 export type Family = z.infer<typeof familySchema>;
 export type FamilyMember = z.infer<typeof memberSchema>;
 
-export const familyListSchema = z.object({ items: z.array(z.object({ id: uuid, label: z.string(), status: z.enum(familyStatuses), memberCount: z.number().int(), reunifiedOn: z.string().nullable() })) });
+export const familyListSchema = z.object({
+  items: z.array(
+    z.object({
+      id: uuid,
+      label: z.string(),
+      status: z.enum(familyStatuses),
+      memberCount: z.number().int(),
+      reunifiedOn: z.string().nullable(),
+    }),
+  ),
+});

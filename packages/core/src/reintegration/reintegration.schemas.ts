@@ -10,7 +10,17 @@ const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const country = z.string().regex(/^[A-Z]{2}$/);
 const text = (max: number) => z.string().trim().min(1).max(max);
 
-export const needAreas = ['housing', 'health', 'education', 'employment', 'financial_inclusion', 'gbv', 'legal_identity', 'validation_of_studies', 'psychosocial'] as const;
+export const needAreas = [
+  'housing',
+  'health',
+  'education',
+  'employment',
+  'financial_inclusion',
+  'gbv',
+  'legal_identity',
+  'validation_of_studies',
+  'psychosocial',
+] as const;
 export type NeedArea = (typeof needAreas)[number];
 export const needLevels = ['none', 'some', 'urgent'] as const;
 
@@ -39,7 +49,9 @@ export type ReceptionCreate = z.infer<typeof receptionCreateSchema>;
 
 export const assessmentSchema = z.strictObject({
   assessedOn: day,
-  needs: z.array(z.strictObject({ area: z.enum(needAreas), level: z.enum(needLevels), note: text(1000).optional() })).max(needAreas.length),
+  needs: z
+    .array(z.strictObject({ area: z.enum(needAreas), level: z.enum(needLevels), note: text(1000).optional() }))
+    .max(needAreas.length),
 });
 export type AssessmentInput = z.infer<typeof assessmentSchema>;
 
@@ -50,18 +62,44 @@ export const planReferralCreateSchema = z
     toServiceId: uuid.optional(),
     urgency: z.enum(['routine', 'urgent', 'emergency']).default('routine'),
     reason: text(4000),
-    sharedFields: z.array(z.enum(['name', 'birthDate', 'sex', 'nationality', 'languages', 'documents', 'contacts', 'origin', 'genderIdentity'])).min(1),
+    sharedFields: z
+      .array(
+        z.enum([
+          'name',
+          'birthDate',
+          'sex',
+          'nationality',
+          'languages',
+          'documents',
+          'contacts',
+          'origin',
+          'genderIdentity',
+        ]),
+      )
+      .min(1),
   })
   .refine((v) => Boolean(v.toOrgId || v.toServiceId), { message: 'toOrgId or toServiceId', path: ['toOrgId'] });
 export type PlanReferralCreate = z.infer<typeof planReferralCreateSchema>;
 
-export const followUpRecordSchema = z.strictObject({ doneOn: day, outcome: z.enum(followUpOutcomes), note: text(2000).optional() });
+export const followUpRecordSchema = z.strictObject({
+  doneOn: day,
+  outcome: z.enum(followUpOutcomes),
+  note: text(2000).optional(),
+});
 export type FollowUpRecord = z.infer<typeof followUpRecordSchema>;
 
 export const followUpSchema = z.object({
-  id: uuid, receptionId: uuid, milestone: z.number().int(), dueOn: z.string(), doneOn: z.string().nullable(),
-  outcome: z.enum(followUpOutcomes).nullable(), note: z.string().nullable(), overdue: z.boolean(),
-  personId: uuid.optional(), givenNames: z.string().optional(), surnames: z.string().optional(),
+  id: uuid,
+  receptionId: uuid,
+  milestone: z.number().int(),
+  dueOn: z.string(),
+  doneOn: z.string().nullable(),
+  outcome: z.enum(followUpOutcomes).nullable(),
+  note: z.string().nullable(),
+  overdue: z.boolean(),
+  personId: uuid.optional(),
+  givenNames: z.string().optional(),
+  surnames: z.string().optional(),
 });
 export type FollowUp = z.infer<typeof followUpSchema>;
 
@@ -81,23 +119,57 @@ export const receptionSchema = z.object({
   notes: z.string().nullable(),
   ownerAccountId: z.string().nullable(),
   assessment: z.object({ assessedOn: z.string(), needs: assessmentSchema.shape.needs }).nullable(),
-  plan: z.array(z.object({ area: z.string(), referralId: uuid, status: z.string(), toOrgName: z.string(), toServiceName: z.string().nullable(), overdue: z.boolean(), dueAt: z.string() })),
+  plan: z.array(
+    z.object({
+      area: z.string(),
+      referralId: uuid,
+      status: z.string(),
+      toOrgName: z.string(),
+      toServiceName: z.string().nullable(),
+      overdue: z.boolean(),
+      dueAt: z.string(),
+    }),
+  ),
   followUps: z.array(followUpSchema),
   version: z.number().int(),
 });
 export type Reception = z.infer<typeof receptionSchema>;
 
 export const receptionSummarySchema = z.object({
-  id: uuid, personId: uuid, givenNames: z.string(), surnames: z.string(), receivedOn: z.string(), portOfEntry: z.string(), returnedFrom: z.string(),
-  assessed: z.boolean(), nextFollowUp: z.string().nullable(),
+  id: uuid,
+  personId: uuid,
+  givenNames: z.string(),
+  surnames: z.string(),
+  receivedOn: z.string(),
+  portOfEntry: z.string(),
+  returnedFrom: z.string(),
+  assessed: z.boolean(),
+  nextFollowUp: z.string().nullable(),
 });
-export const receptionListQuerySchema = z.strictObject({ personId: uuid.optional(), limit: z.coerce.number().int().min(1).max(100).default(50), cursor: z.string().max(200).optional() });
-export const receptionListSchema = z.object({ items: z.array(receptionSummarySchema), nextCursor: z.string().nullable() });
-export const followUpListQuerySchema = z.strictObject({ status: z.enum(['open', 'overdue', 'done']).default('open'), limit: z.coerce.number().int().min(1).max(200).default(100) });
+export const receptionListQuerySchema = z.strictObject({
+  personId: uuid.optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: z.string().max(200).optional(),
+});
+export const receptionListSchema = z.object({
+  items: z.array(receptionSummarySchema),
+  nextCursor: z.string().nullable(),
+});
+export const followUpListQuerySchema = z.strictObject({
+  status: z.enum(['open', 'overdue', 'done']).default('open'),
+  limit: z.coerce.number().int().min(1).max(200).default(100),
+});
 export const followUpListSchema = z.object({ items: z.array(followUpSchema) });
 
 // Consular help -------------------------------------------------------------------------------
-export const consularKinds = ['notification', 'documents', 'legal_representation', 'repatriation', 'detention_visit', 'other'] as const;
+export const consularKinds = [
+  'notification',
+  'documents',
+  'legal_representation',
+  'repatriation',
+  'detention_visit',
+  'other',
+] as const;
 export const consularStatuses = ['requested', 'granted', 'refused', 'no_answer', 'withdrawn'] as const;
 
 export const consularCreateSchema = z.strictObject({
@@ -115,10 +187,25 @@ export const consularOutcomeSchema = z.strictObject({
   note: text(2000).optional(),
 });
 export const consularRequestSchema = z.object({
-  id: uuid, personId: uuid, givenNames: z.string(), surnames: z.string(), consulateCountry: z.string(), consulateCity: z.string(), kind: z.enum(consularKinds),
-  requestedOn: z.string(), details: z.string().nullable(), status: z.enum(consularStatuses), outcomeOn: z.string().nullable(), outcomeNote: z.string().nullable(), version: z.number().int(),
+  id: uuid,
+  personId: uuid,
+  givenNames: z.string(),
+  surnames: z.string(),
+  consulateCountry: z.string(),
+  consulateCity: z.string(),
+  kind: z.enum(consularKinds),
+  requestedOn: z.string(),
+  details: z.string().nullable(),
+  status: z.enum(consularStatuses),
+  outcomeOn: z.string().nullable(),
+  outcomeNote: z.string().nullable(),
+  version: z.number().int(),
 });
-export const consularListQuerySchema = z.strictObject({ personId: uuid.optional(), status: z.enum(consularStatuses).optional(), limit: z.coerce.number().int().min(1).max(100).default(50) });
+export const consularListQuerySchema = z.strictObject({
+  personId: uuid.optional(),
+  status: z.enum(consularStatuses).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
 export const consularListSchema = z.object({ items: z.array(consularRequestSchema) });
 export type ConsularRequest = z.infer<typeof consularRequestSchema>;
 export type ConsularCreate = z.infer<typeof consularCreateSchema>;

@@ -1,6 +1,13 @@
 // Evaluating a questionnaire: which questions to ask given the answers so far and the person's
 // profile, whether the answers are valid, and which risk flags they raise (with why).
-import type { AnswerValue, Condition, ProfileFlag, Question, Questionnaire, RaisedFlag } from './questionnaire.types.ts';
+import type {
+  AnswerValue,
+  Condition,
+  ProfileFlag,
+  Question,
+  Questionnaire,
+  RaisedFlag,
+} from './questionnaire.types.ts';
 
 export type Answers = Readonly<Record<string, AnswerValue>>;
 
@@ -43,7 +50,8 @@ export function checkAnswers(q: Questionnaire, answers: Answers, profile: Readon
         if (typeof value !== 'boolean') problems.push({ question: key, problem: 'wrong_type' });
         break;
       case 'number':
-        if (typeof value !== 'number' || !Number.isFinite(value)) problems.push({ question: key, problem: 'wrong_type' });
+        if (typeof value !== 'number' || !Number.isFinite(value))
+          problems.push({ question: key, problem: 'wrong_type' });
         else if (value < 0 || value > 1000) problems.push({ question: key, problem: 'out_of_range' });
         break;
       case 'choice':

@@ -10,7 +10,24 @@ export const screeningCreateSchema = z.strictObject({
   questionnaireVersion: z.number().int().positive().optional(),
   answers: z.record(z.string().max(60), answerValue),
   /** Profile facts the questions depend on (child, unaccompanied_child, pregnant…). */
-  profile: z.array(z.enum(['child', 'unaccompanied_child', 'woman', 'lgbtiq', 'indigenous', 'disability', 'chronic_illness', 'pregnant', 'older_person', 'violence_survivor', 'human_rights_defender'])).max(11).default([]),
+  profile: z
+    .array(
+      z.enum([
+        'child',
+        'unaccompanied_child',
+        'woman',
+        'lgbtiq',
+        'indigenous',
+        'disability',
+        'chronic_illness',
+        'pregnant',
+        'older_person',
+        'violence_survivor',
+        'human_rights_defender',
+      ]),
+    )
+    .max(11)
+    .default([]),
 });
 
 export const screeningSchema = z.object({
@@ -19,7 +36,14 @@ export const screeningSchema = z.object({
   questionnaireId: z.string(),
   questionnaireVersion: z.number().int(),
   answers: z.record(z.string(), answerValue),
-  flags: z.array(z.object({ flag: z.string(), severity: z.enum(['info', 'attention', 'urgent']), explanation: localized, suggestedTasks: z.array(z.string()) })),
+  flags: z.array(
+    z.object({
+      flag: z.string(),
+      severity: z.enum(['info', 'attention', 'urgent']),
+      explanation: localized,
+      suggestedTasks: z.array(z.string()),
+    }),
+  ),
   maxSeverity: z.enum(['none', 'info', 'attention', 'urgent']),
   recordedAt: z.string(),
 });

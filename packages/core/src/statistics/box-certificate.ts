@@ -24,7 +24,12 @@ export interface BoxReach {
  * reach is `enough(cell)` wide.
  */
 export function boxReach(
-  layout: CubeLayout, values: readonly number[], hidden: Uint8Array, lower: (cell: number) => number, cells: readonly number[], enough: (cell: number) => number,
+  layout: CubeLayout,
+  values: readonly number[],
+  hidden: Uint8Array,
+  lower: (cell: number) => number,
+  cells: readonly number[],
+  enough: (cell: number) => number,
 ): Map<number, BoxReach> {
   const { shape, strides } = layout;
   const dims = shape.length;

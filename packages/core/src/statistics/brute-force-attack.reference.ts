@@ -87,7 +87,9 @@ export function bruteForceRanges(input: BruteForceInput): Map<number, Range> | u
       total += v;
       const ct = colTotal(j);
       const rt = rowTotal(i);
-      const ok = (ct === undefined || colSum[j]! <= ct) && (rt === undefined || (j === cols - 1 ? rowSum[i] === rt : rowSum[i]! <= rt));
+      const ok =
+        (ct === undefined || colSum[j]! <= ct) &&
+        (rt === undefined || (j === cols - 1 ? rowSum[i] === rt : rowSum[i]! <= rt));
       const alive = ok ? visit(k + 1) : true;
       rowSum[i]! -= v;
       colSum[j]! -= v;

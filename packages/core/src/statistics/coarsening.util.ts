@@ -10,7 +10,8 @@ function parse(date: string): { year: string; month: number } {
   const day = m ? Number(m[3]) : 0;
   // Dates are plain dates (the local date of the event), never instants: the caller converts an
   // instant in the jurisdiction's time zone first, so an event at 23:30 is not moved to next month.
-  if (!m || month < 1 || month > 12 || day < 1 || day > 31) throw new StatisticsError('INVALID_DATE', `expected a YYYY-MM-DD date, got "${date}"`);
+  if (!m || month < 1 || month > 12 || day < 1 || day > 31)
+    throw new StatisticsError('INVALID_DATE', `expected a YYYY-MM-DD date, got "${date}"`);
   return { year: m[1]!, month };
 }
 

@@ -31,7 +31,8 @@ export function buildLayout(sizes: readonly number[]): CubeLayout {
     throw new StatisticsError('INVALID_TABLE', `a table has 1 to ${MAX_DIMENSIONS} dimensions, not ${sizes.length}`);
   }
   for (const n of sizes) {
-    if (!Number.isInteger(n) || n < 1) throw new StatisticsError('INVALID_TABLE', 'every dimension needs at least one category');
+    if (!Number.isInteger(n) || n < 1)
+      throw new StatisticsError('INVALID_TABLE', 'every dimension needs at least one category');
   }
   const shape = sizes.map((n) => n + 1);
   const strides: number[] = new Array<number>(shape.length);
@@ -77,7 +78,11 @@ export function fillCube(layout: CubeLayout, input: CountTableInput): number[] {
       let sum = 0;
       for (let k = 0; k < line.cells.length - 1; k++) sum += values[line.cells[k]!]!;
       if (sum !== total) {
-        throw new StatisticsError('MARGINS_NOT_ADDITIVE', `a total (${total}) is not the sum of its cells (${sum}); non-additive totals (e.g. people counted once while cells count acts) need a separate table`, { total, sum });
+        throw new StatisticsError(
+          'MARGINS_NOT_ADDITIVE',
+          `a total (${total}) is not the sum of its cells (${sum}); non-additive totals (e.g. people counted once while cells count acts) need a separate table`,
+          { total, sum },
+        );
       }
     }
     return values;

@@ -62,7 +62,8 @@ export function toHxlCsv(table: SafeTable, options: HxlCsvOptions = {}): string 
     let value = '';
     let note = '';
     if (typeof cell === 'number') value = String(cell);
-    else if (options.distinguishReasons) note = cell.reason === 'primary' ? 'suppressed (small count)' : 'suppressed (protects another cell)';
+    else if (options.distinguishReasons)
+      note = cell.reason === 'primary' ? 'suppressed (small count)' : 'suppressed (protects another cell)';
     else note = 'suppressed';
     lines.push([...labels.map(csvField), value, csvField(note)].join(','));
   });

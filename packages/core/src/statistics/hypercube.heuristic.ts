@@ -126,7 +126,9 @@ export function protectWithBoxes(state: SuppressionState, cells: readonly number
       }
       // Cheapest first; among equals the most room first (a wide box is found sooner).
       const costs = found.map((k) => price(at(k)));
-      const order = found.map((_, i) => i).sort((i, j) => costs[i]! - costs[j]! || slack[at(found[j]!)]! - slack[at(found[i]!)]! || i - j);
+      const order = found
+        .map((_, i) => i)
+        .sort((i, j) => costs[i]! - costs[j]! || slack[at(found[j]!)]! - slack[at(found[i]!)]! || i - j);
       partners[d] = order.map((i) => found[i]!);
       edgeCost[d] = order.map((i) => costs[i]!);
     }

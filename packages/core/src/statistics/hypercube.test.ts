@@ -14,15 +14,25 @@ import type { DimensionSpec } from './statistics.types.ts';
 
 const dims = (sizes: readonly number[]): DimensionSpec[] =>
   sizes.map((n, d) => ({ name: `d${d}`, categories: Array.from({ length: n }, (_, k) => `c${k}`) }));
-const count = fc.oneof({ arbitrary: fc.integer({ min: 0, max: 4 }), weight: 3 }, { arbitrary: fc.integer({ min: 0, max: 14 }), weight: 2 });
+const count = fc.oneof(
+  { arbitrary: fc.integer({ min: 0, max: 4 }), weight: 3 },
+  { arbitrary: fc.integer({ min: 0, max: 14 }), weight: 2 },
+);
 const cube = fc
   .tuple(fc.integer({ min: 2, max: 4 }), fc.integer({ min: 2, max: 4 }), fc.integer({ min: 2, max: 3 }))
-  .chain(([a, b, c]) => fc.array(fc.array(fc.array(count, { minLength: c, maxLength: c }), { minLength: b, maxLength: b }), { minLength: a, maxLength: a }));
+  .chain(([a, b, c]) =>
+    fc.array(fc.array(fc.array(count, { minLength: c, maxLength: c }), { minLength: b, maxLength: b }), {
+      minLength: a,
+      maxLength: a,
+    }),
+  );
 const zerosMode = fc.constantFrom<'publish' | 'suppress'>('publish', 'suppress');
 
 /** Every line's inner cells add up to its total. */
 function additive(layout: ReturnType<typeof buildLayout>, y: readonly number[]): boolean {
-  return layout.lines.every((line) => line.cells.slice(0, -1).reduce((s, c) => s + y[c]!, 0) === y[line.cells[line.cells.length - 1]!]);
+  return layout.lines.every(
+    (line) => line.cells.slice(0, -1).reduce((s, c) => s + y[c]!, 0) === y[line.cells[line.cells.length - 1]!],
+  );
 }
 
 describe('hypercube boxes', () => {
@@ -41,7 +51,12 @@ describe('hypercube boxes', () => {
           }
         });
         const lower = (c: number): number => (zeros === 'publish' && values[c]! > 0 ? 1 : 0);
-        const boxes = protectWithBoxes(state, primaries, { protectionLevel: threshold, lowerBound: lower, usable: (c) => values[c]! > 0 || zeros === 'suppress', cellCost: 10 });
+        const boxes = protectWithBoxes(state, primaries, {
+          protectionLevel: threshold,
+          lowerBound: lower,
+          usable: (c) => values[c]! > 0 || zeros === 'suppress',
+          cellCost: 10,
+        });
         assert.equal(boxes.length, primaries.length);
         for (const box of boxes) {
           assert.equal(box.corners[0], box.cell);
@@ -76,17 +91,24 @@ describe('hypercube boxes', () => {
       fc.property(cube, zerosMode, (counts, zeros) => {
         const sizes = [counts.length, counts[0]!.length, counts[0]![0]!.length];
         const options = resolveOptions({ zeros, verify: false });
-        const { layout, values, status, verification } = decideSuppression({ dimensions: dims(sizes), counts }, options);
+        const { layout, values, status, verification } = decideSuppression(
+          { dimensions: dims(sizes), counts },
+          options,
+        );
         assert.equal(verification, 'box');
         const lowerBound = (c: number): number => (zeros === 'publish' && values[c]! > 0 ? 1 : 0);
         for (let c = 0; c < layout.cellCount; c++) {
           const v = values[c]!;
-          if (status[c] === PUBLISHED) assert.ok(v === 0 ? zeros === 'publish' : v >= options.threshold, `published ${v}`);
+          if (status[c] === PUBLISHED)
+            assert.ok(v === 0 ? zeros === 'publish' : v >= options.threshold, `published ${v}`);
           else if (zeros === 'publish') assert.ok(v > 0, 'a published zero is never hidden');
         }
         for (const { cell, min, max } of attackIntervals({ layout, values, hidden: status, lowerBound })) {
           assert.ok(min <= values[cell]! && values[cell]! <= max, 'the true table is feasible');
-          assert.ok(max - min >= (status[cell] === PRIMARY ? options.protectionLevel : 1), `cell ${cell} = ${values[cell]} in [${min}, ${max}]`);
+          assert.ok(
+            max - min >= (status[cell] === PRIMARY ? options.protectionLevel : 1),
+            `cell ${cell} = ${values[cell]} in [${min}, ${max}]`,
+          );
         }
       }),
       { numRuns: 60, seed: 5 },
@@ -106,13 +128,21 @@ describe('hypercube boxes', () => {
         const { values, status } = decideSuppression({ dimensions: dims([rows, cols]), counts }, options);
         const lowerBound = (c: number): number => (zeros === 'publish' && values[c]! > 0 ? 1 : 0);
         const ranges = bruteForceRanges({
-          rows, cols, values, hidden: Array.from(status, (s) => s !== PUBLISHED), lowerBound,
-          openCap: (c) => values[c]! + options.protectionLevel + 1, budget: 300_000,
+          rows,
+          cols,
+          values,
+          hidden: Array.from(status, (s) => s !== PUBLISHED),
+          lowerBound,
+          openCap: (c) => values[c]! + options.protectionLevel + 1,
+          budget: 300_000,
         });
         if (!ranges) return;
         attacked++;
         for (const [cell, range] of ranges) {
-          assert.ok(range.max - range.min >= (status[cell] === PRIMARY ? options.protectionLevel : 1), `cell ${cell} = ${values[cell]} in [${range.min}, ${range.max}]`);
+          assert.ok(
+            range.max - range.min >= (status[cell] === PRIMARY ? options.protectionLevel : 1),
+            `cell ${cell} = ${values[cell]} in [${range.min}, ${range.max}]`,
+          );
         }
       }),
       { numRuns: 100, seed: 9 },
@@ -122,7 +152,7 @@ describe('hypercube boxes', () => {
 
   it('protects a 32 × 12 × 3 table (state × month × sex, every margin published) by boxes the audit accepts', () => {
     let seed = 122;
-    const random = (): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const counts = Array.from({ length: 32 }, () => {
       const rate = Math.exp(2 + random() * 3);
       return Array.from({ length: 12 }, () => [0.55, 0.42, 0.03].map((s) => Math.floor(random() * 2 * rate * s)));

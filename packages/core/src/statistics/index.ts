@@ -1,8 +1,24 @@
 // Statistical disclosure control: public surface (decision 0106).
-export { suppressCounts, safeCellAt, isSuppressed, cellCoordinates, DEFAULT_THRESHOLD, MIN_THRESHOLD } from './suppression.service.ts';
+export {
+  suppressCounts,
+  safeCellAt,
+  isSuppressed,
+  cellCoordinates,
+  DEFAULT_THRESHOLD,
+  MIN_THRESHOLD,
+} from './suppression.service.ts';
 export { attackIntervals, type CellInterval } from './interval-attack.solver.ts';
 export { toHxlCsv, csvField, neutraliseFormula, NOTE_HASHTAG, type HxlCsvOptions } from './hxl-csv.export.ts';
-export { toMonth, toQuarter, toAgeGroup, toStateLevel, pcodeToAdm1, AGE_GROUPS, type AgeGroup, type Place } from './coarsening.util.ts';
+export {
+  toMonth,
+  toQuarter,
+  toAgeGroup,
+  toStateLevel,
+  pcodeToAdm1,
+  AGE_GROUPS,
+  type AgeGroup,
+  type Place,
+} from './coarsening.util.ts';
 export { StatisticsError, isStatisticsError, type StatisticsErrorCode } from './statistics.errors.ts';
 export type {
   CountTableInput,

@@ -131,7 +131,7 @@ function neighbourhood(input: AttackInput, cell: number, limit: number): number[
   });
   const chosen = coords.map((k) => [k]);
   // Grow the dimensions in turn while the sub-table stays under the limit.
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (let d = 0; d < shape.length; d++) {
       const next = options[d]![chosen[d]!.length - 1];
@@ -165,7 +165,11 @@ function neighbourhood(input: AttackInput, cell: number, limit: number): number[
  * `proven` carries cells already proved wide across calls: hiding more cells only removes
  * published equations, so a table the attacker could not rule out stays one; those are skipped.
  */
-export function findWeakCells(input: AttackInput, requiredWidth: (cell: number) => number, proven: Set<number> = new Set()): number[] {
+export function findWeakCells(
+  input: AttackInput,
+  requiredWidth: (cell: number) => number,
+  proven: Set<number> = new Set(),
+): number[] {
   const { layout, values, hidden } = input;
   const hiddenCells: number[] = [];
   for (let c = 0; c < layout.cellCount; c++) if (hidden[c] && !proven.has(c)) hiddenCells.push(c);

@@ -39,7 +39,8 @@ export class FeasibleRegion {
     const cost = new Float64Array(width);
     for (let i = 0; i < m; i++) cost[n + i] = 1;
     this.optimise(cost, n + m);
-    if (this.objectiveValue(cost) > 1e-6) throw new Error('FeasibleRegion: the constraints have no non-negative solution');
+    if (this.objectiveValue(cost) > 1e-6)
+      throw new Error('FeasibleRegion: the constraints have no non-negative solution');
     this.dropArtificials(n);
   }
 

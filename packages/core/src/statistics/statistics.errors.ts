@@ -2,7 +2,8 @@
 // key (house style, ARCHITECTURE.md "Errors are values"). A request that would weaken the
 // protection (a threshold under 3, totals that do not add up) is refused, never silently repaired.
 
-export type StatisticsErrorCode = 'THRESHOLD_TOO_LOW' | 'INVALID_TABLE' | 'MARGINS_NOT_ADDITIVE' | 'INVALID_DATE' | 'INVALID_AGE';
+export type StatisticsErrorCode =
+  'THRESHOLD_TOO_LOW' | 'INVALID_TABLE' | 'MARGINS_NOT_ADDITIVE' | 'INVALID_DATE' | 'INVALID_AGE';
 
 const HTTP_STATUS: Record<StatisticsErrorCode, number> = {
   THRESHOLD_TOO_LOW: 422,

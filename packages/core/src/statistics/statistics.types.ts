@@ -21,7 +21,8 @@ export interface DimensionSpec {
 }
 
 /** Counts of a 1-, 2- or 3-dimensional table as nested arrays, first dimension outermost. */
-export type NestedCounts = readonly number[] | readonly (readonly number[])[] | readonly (readonly (readonly number[])[])[];
+export type NestedCounts =
+  readonly number[] | readonly (readonly number[])[] | readonly (readonly (readonly number[])[])[];
 
 export interface CountTableInput {
   readonly dimensions: readonly DimensionSpec[];

@@ -14,7 +14,10 @@ const dims = (sizes: readonly number[]): DimensionSpec[] =>
   sizes.map((n, d) => ({ name: `d${d}`, categories: Array.from({ length: n }, (_, k) => `c${k}`) }));
 
 // Counts of the kind the network publishes: many small, some zero, some large.
-const count = fc.oneof({ arbitrary: fc.integer({ min: 0, max: 4 }), weight: 3 }, { arbitrary: fc.integer({ min: 0, max: 14 }), weight: 2 });
+const count = fc.oneof(
+  { arbitrary: fc.integer({ min: 0, max: 4 }), weight: 3 },
+  { arbitrary: fc.integer({ min: 0, max: 14 }), weight: 2 },
+);
 const smallTable = fc
   .tuple(fc.integer({ min: 2, max: 3 }), fc.integer({ min: 2, max: 3 }))
   .chain(([r, c]) => fc.array(fc.array(count, { minLength: c, maxLength: c }), { minLength: r, maxLength: r }));
@@ -44,7 +47,10 @@ describe('attack on small 2-D tables (brute-force enumeration)', () => {
           assert.ok(range.max > range.min, `cell ${cell} (${values[cell]}) is determined exactly`);
           assert.ok(range.min <= values[cell]! && values[cell]! <= range.max, 'the true table is one of the fillings');
           if (status[cell] === PRIMARY) {
-            assert.ok(range.max - range.min >= options.protectionLevel, `cell ${cell} = ${values[cell]} narrowed to [${range.min}, ${range.max}]`);
+            assert.ok(
+              range.max - range.min >= options.protectionLevel,
+              `cell ${cell} = ${values[cell]} narrowed to [${range.min}, ${range.max}]`,
+            );
           }
         }
       }),
@@ -65,7 +71,15 @@ describe('attack on small 2-D tables (brute-force enumeration)', () => {
         const lowerBound = (c: number): number => (values[c]! > 0 ? 1 : 0);
         // One cap for every cell, above any value a consistent filling can reach when a total bounds it.
         const cap = (_c: number): number => values[values.length - 1]! + 3;
-        const brute = bruteForceRanges({ rows, cols, values, hidden: Array.from(hidden, Boolean), lowerBound, openCap: cap, budget: 300_000 });
+        const brute = bruteForceRanges({
+          rows,
+          cols,
+          values,
+          hidden: Array.from(hidden, Boolean),
+          lowerBound,
+          openCap: cap,
+          budget: 300_000,
+        });
         if (!brute) return;
         for (const { cell, min, max } of attackIntervals({ layout, values, hidden, lowerBound })) {
           const r: { min: number; max: number } = brute.get(cell)!;
@@ -113,7 +127,12 @@ describe('attack on larger tables (LP)', () => {
   it('protects 3-D tables against the LP attack', () => {
     const cube = fc
       .tuple(fc.integer({ min: 2, max: 4 }), fc.integer({ min: 2, max: 4 }), fc.integer({ min: 2, max: 3 }))
-      .chain(([a, b, c]) => fc.array(fc.array(fc.array(count, { minLength: c, maxLength: c }), { minLength: b, maxLength: b }), { minLength: a, maxLength: a }));
+      .chain(([a, b, c]) =>
+        fc.array(fc.array(fc.array(count, { minLength: c, maxLength: c }), { minLength: b, maxLength: b }), {
+          minLength: a,
+          maxLength: a,
+        }),
+      );
     fc.assert(
       fc.property(cube, (counts) => {
         const sizes = [counts.length, counts[0]!.length, counts[0]![0]!.length];
@@ -121,7 +140,10 @@ describe('attack on larger tables (LP)', () => {
         const { layout, values, status } = decideSuppression({ dimensions: dims(sizes), counts }, options);
         const lowerBound = (c: number): number => (values[c]! > 0 ? 1 : 0);
         for (const { cell, min, max } of attackIntervals({ layout, values, hidden: status, lowerBound })) {
-          assert.ok(max - min >= (status[cell] === PRIMARY ? options.protectionLevel : 1), `cell ${cell} = ${values[cell]} in [${min}, ${max}]`);
+          assert.ok(
+            max - min >= (status[cell] === PRIMARY ? options.protectionLevel : 1),
+            `cell ${cell} = ${values[cell]} in [${min}, ${max}]`,
+          );
         }
       }),
       { numRuns: 40, seed: 3 },
@@ -130,7 +152,7 @@ describe('attack on larger tables (LP)', () => {
 
   it('finishes a 30 × 32 table quickly', () => {
     let seed = 11;
-    const random = (): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const counts = Array.from({ length: 30 }, () => Array.from({ length: 32 }, () => Math.floor(random() ** 3 * 60)));
     const started = performance.now();
     const table = suppressCounts({ dimensions: dims([30, 32]), counts });

@@ -5,9 +5,22 @@ import { buildLayout, coordsOf, fillCube } from './count-table.model.ts';
 import type { CubeLayout } from './count-table.model.ts';
 import { protectWithBoxes } from './hypercube.heuristic.ts';
 import { findWeakCells } from './interval-attack.solver.ts';
-import { enforceLineRule, PRIMARY, PUBLISHED, SECONDARY, SuppressionState, widenAround } from './secondary-suppression.heuristic.ts';
+import {
+  enforceLineRule,
+  PRIMARY,
+  PUBLISHED,
+  SECONDARY,
+  SuppressionState,
+  widenAround,
+} from './secondary-suppression.heuristic.ts';
 import { StatisticsError } from './statistics.errors.ts';
-import type { CountTableInput, SafeCell, SafeTable, SuppressionOptions, SuppressionReport } from './statistics.types.ts';
+import type {
+  CountTableInput,
+  SafeCell,
+  SafeTable,
+  SuppressionOptions,
+  SuppressionReport,
+} from './statistics.types.ts';
 
 export const DEFAULT_THRESHOLD = 5;
 /** Below 3 a published count of 1 or 2 lets a member of the group identify the other one. */
@@ -26,11 +39,18 @@ export interface ResolvedOptions {
 export function resolveOptions(options: SuppressionOptions = {}): ResolvedOptions {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   if (!Number.isInteger(threshold) || threshold < MIN_THRESHOLD) {
-    throw new StatisticsError('THRESHOLD_TOO_LOW', `the minimum cell size must be a whole number of at least ${MIN_THRESHOLD}, got ${threshold}`, { threshold });
+    throw new StatisticsError(
+      'THRESHOLD_TOO_LOW',
+      `the minimum cell size must be a whole number of at least ${MIN_THRESHOLD}, got ${threshold}`,
+      { threshold },
+    );
   }
   const protectionLevel = options.protectionLevel ?? threshold;
   if (!Number.isInteger(protectionLevel) || protectionLevel < 1) {
-    throw new StatisticsError('INVALID_TABLE', `the protection level must be a whole number of at least 1, got ${protectionLevel}`);
+    throw new StatisticsError(
+      'INVALID_TABLE',
+      `the protection level must be a whole number of at least 1, got ${protectionLevel}`,
+    );
   }
   return { threshold, protectionLevel, zeros: options.zeros ?? 'publish', verify: options.verify ?? true };
 }
@@ -66,7 +86,8 @@ export function decideSuppression(input: CountTableInput, options: ResolvedOptio
   const layout = buildLayout(input.dimensions.map((d) => d.categories.length));
   const values = fillCube(layout, input);
   const state = new SuppressionState(layout, values);
-  const sensitive = (v: number): boolean => (v > 0 && v < options.threshold) || (v === 0 && options.zeros === 'suppress');
+  const sensitive = (v: number): boolean =>
+    (v > 0 && v < options.threshold) || (v === 0 && options.zeros === 'suppress');
   const primaries: number[] = [];
   for (let c = 0; c < layout.cellCount; c++) {
     if (!sensitive(values[c]!)) continue;
@@ -81,12 +102,15 @@ export function decideSuppression(input: CountTableInput, options: ResolvedOptio
   const audited = options.verify && layout.cellCount <= LP_AUDIT_MAX_CELLS;
   const innerCells = layout.sizes.reduce((n, k) => n * k, 1);
   const innerPrimaries = primaries.filter((c) => layout.inner[c]).length;
-  const lpMethod = audited && (layout.sizes.length < 3 || (innerCells <= LP_METHOD_MAX_INNER_3D && innerPrimaries <= LP_METHOD_MAX_SMALL_3D));
+  const lpMethod =
+    audited &&
+    (layout.sizes.length < 3 || (innerCells <= LP_METHOD_MAX_INNER_3D && innerPrimaries <= LP_METHOD_MAX_SMALL_3D));
   if (!lpMethod) {
     // Every sensitive cell gets a box that proves it wide enough (hypercube.heuristic.ts). Margins
     // first (the lower-dimensional tables, as τ-ARGUS does), then the smallest counts: they have
     // the fewest boxes wide enough, and later cells reuse their corners.
-    const totalsIn = (c: number): number => layout.shape.reduce((n, size, d) => n + (Math.floor(c / layout.strides[d]!) % size === size - 1 ? 1 : 0), 0);
+    const totalsIn = (c: number): number =>
+      layout.shape.reduce((n, size, d) => n + (Math.floor(c / layout.strides[d]!) % size === size - 1 ? 1 : 0), 0);
     primaries.sort((a, b) => totalsIn(b) - totalsIn(a) || values[a]! - values[b]! || a - b);
     protectWithBoxes(state, primaries, {
       protectionLevel: options.protectionLevel,
@@ -128,7 +152,9 @@ export function decideSuppression(input: CountTableInput, options: ResolvedOptio
 export function suppressCounts(input: CountTableInput, options: SuppressionOptions = {}): SafeTable {
   const resolved = resolveOptions(options);
   const { layout, values, status, rounds, verification } = decideSuppression(input, resolved);
-  const cells: SafeCell[] = values.map((v, c) => (status[c] === PUBLISHED ? v : status[c] === PRIMARY ? PRIMARY_CELL : SECONDARY_CELL));
+  const cells: SafeCell[] = values.map((v, c) =>
+    status[c] === PUBLISHED ? v : status[c] === PRIMARY ? PRIMARY_CELL : SECONDARY_CELL,
+  );
   let primary = 0;
   let secondary = 0;
   let innerCells = 0;
@@ -167,12 +193,14 @@ export function suppressCounts(input: CountTableInput, options: SuppressionOptio
 
 /** The cell at `coords`; use 'total' (or the category count) for a margin. */
 export function safeCellAt(table: SafeTable, coords: readonly (number | 'total')[]): SafeCell {
-  if (coords.length !== table.shape.length) throw new StatisticsError('INVALID_TABLE', `expected ${table.shape.length} coordinates`);
+  if (coords.length !== table.shape.length)
+    throw new StatisticsError('INVALID_TABLE', `expected ${table.shape.length} coordinates`);
   let flat = 0;
   coords.forEach((c, d) => {
     const n = table.shape[d]!;
     const k = c === 'total' ? n - 1 : c;
-    if (!Number.isInteger(k) || k < 0 || k >= n) throw new StatisticsError('INVALID_TABLE', `coordinate ${String(c)} is outside dimension ${d + 1}`);
+    if (!Number.isInteger(k) || k < 0 || k >= n)
+      throw new StatisticsError('INVALID_TABLE', `coordinate ${String(c)} is outside dimension ${d + 1}`);
     flat = flat * n + k;
   });
   return table.cells[flat]!;
@@ -192,4 +220,3 @@ export function cellCoordinates(table: SafeTable): number[][] {
   }
   return table.cells.map((_, c) => coordsOf(c, table.shape, strides));
 }
-

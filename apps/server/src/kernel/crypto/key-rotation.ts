@@ -62,10 +62,10 @@ async function rotateInTransaction(db: Database, keyring: Keyring, orgId: string
         reencrypted++;
       }
     }
-    await tx.query("UPDATE org_keys SET retired_at = now() WHERE org_id = $1 AND purpose = 'data' AND version < $2 AND retired_at IS NULL", [
-      orgId,
-      newVersion,
-    ]);
+    await tx.query(
+      "UPDATE org_keys SET retired_at = now() WHERE org_id = $1 AND purpose = 'data' AND version < $2 AND retired_at IS NULL",
+      [orgId, newVersion],
+    );
     return { newVersion, reencrypted };
   });
 }
@@ -88,7 +88,9 @@ export async function rewrapUnderNewMasterKey(db: Database, oldMaster: Buffer, n
       ]);
       count++;
     }
-    const systemKeys = await tx.query<{ purpose: string; wrapped_key: unknown }>('SELECT purpose, wrapped_key FROM system_keys');
+    const systemKeys = await tx.query<{ purpose: string; wrapped_key: unknown }>(
+      'SELECT purpose, wrapped_key FROM system_keys',
+    );
     for (const row of systemKeys.rows) {
       const aad = wrapAad('system', row.purpose, 1);
       const rewrapped = sealBytes(newMaster, openBytes(oldMaster, toBuffer(row.wrapped_key), aad), aad);

@@ -53,9 +53,18 @@ export class Keyring {
     const keyring = new Keyring(db, master);
     for (const purpose of ['audit', 'accounts'] as const) {
       const fresh = sealBytes(master, randomBytes(32), wrapAad('system', purpose, 1));
-      await db.query('INSERT INTO system_keys (purpose, wrapped_key) VALUES ($1, $2) ON CONFLICT (purpose) DO NOTHING', [purpose, fresh]);
-      const stored = await db.query<{ wrapped_key: unknown }>('SELECT wrapped_key FROM system_keys WHERE purpose = $1', [purpose]);
-      keyring.system.set(purpose, openBytes(master, toBuffer(stored.rows[0]?.wrapped_key), wrapAad('system', purpose, 1)));
+      await db.query(
+        'INSERT INTO system_keys (purpose, wrapped_key) VALUES ($1, $2) ON CONFLICT (purpose) DO NOTHING',
+        [purpose, fresh],
+      );
+      const stored = await db.query<{ wrapped_key: unknown }>(
+        'SELECT wrapped_key FROM system_keys WHERE purpose = $1',
+        [purpose],
+      );
+      keyring.system.set(
+        purpose,
+        openBytes(master, toBuffer(stored.rows[0]?.wrapped_key), wrapAad('system', purpose, 1)),
+      );
     }
     return keyring;
   }
@@ -64,7 +73,11 @@ export class Keyring {
   async createOrgKeys(tx: Queryable, orgId: string): Promise<void> {
     for (const purpose of ['data', 'index'] as const) {
       const wrapped = sealBytes(this.master, randomBytes(32), wrapAad(orgId, purpose, 1));
-      await tx.query('INSERT INTO org_keys (org_id, purpose, version, wrapped_key) VALUES ($1, $2, 1, $3)', [orgId, purpose, wrapped]);
+      await tx.query('INSERT INTO org_keys (org_id, purpose, version, wrapped_key) VALUES ($1, $2, 1, $3)', [
+        orgId,
+        purpose,
+        wrapped,
+      ]);
     }
   }
 
@@ -76,7 +89,11 @@ export class Keyring {
     );
     const version = Number(rows[0]?.v ?? 0) + 1;
     const wrapped = sealBytes(this.master, randomBytes(32), wrapAad(orgId, 'data', version));
-    await tx.query("INSERT INTO org_keys (org_id, purpose, version, wrapped_key) VALUES ($1, 'data', $2, $3)", [orgId, version, wrapped]);
+    await tx.query("INSERT INTO org_keys (org_id, purpose, version, wrapped_key) VALUES ($1, 'data', $2, $3)", [
+      orgId,
+      version,
+      wrapped,
+    ]);
     this.orgs.delete(orgId);
     return version;
   }
@@ -141,7 +158,9 @@ export class Keyring {
    */
   async blindIndex(orgId: string, context: string, tokens: readonly string[]): Promise<string[]> {
     const { index } = await this.orgKeys(orgId);
-    return tokens.map((token) => createHmac('sha256', index).update(`${context}\u0000${token}`).digest().subarray(0, 10).toString('base64url'));
+    return tokens.map((token) =>
+      createHmac('sha256', index).update(`${context}\u0000${token}`).digest().subarray(0, 10).toString('base64url'),
+    );
   }
 
   systemKey(purpose: SystemPurpose): Buffer {

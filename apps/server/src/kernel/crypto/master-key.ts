@@ -2,7 +2,17 @@
 // a key file created on first start with 0600 permissions. A lost master key cannot be
 // recovered: this is the point of encryption at rest (docs/operator-guide.md says so too).
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../errors.ts';
 
@@ -49,7 +59,8 @@ export function loadOrCreateMasterKey(options: { masterKey: string | undefined; 
   const path = join(options.dataDir, MASTER_KEY_FILE);
   if (existsSync(path)) {
     const mode = statSync(path).mode & 0o777;
-    if (mode & 0o077) console.warn(`warning: ${path} is readable by other users (mode ${mode.toString(8)}); run chmod 600 on it`);
+    if (mode & 0o077)
+      console.warn(`warning: ${path} is readable by other users (mode ${mode.toString(8)}); run chmod 600 on it`);
     return { key: parseMasterKey(readFileSync(path, 'utf8')), origin: path, created: false };
   }
   writeKeyFile(path, generateMasterKeyText());

@@ -42,7 +42,9 @@ describeOnBothDatabases('database migrations', (h) => {
       assert.equal(error.params.migration, `${after}_bad`);
       return true;
     });
-    const { rows } = await h().ctx.db.query("SELECT 1 FROM information_schema.tables WHERE table_name = 'migration_probe'");
+    const { rows } = await h().ctx.db.query(
+      "SELECT 1 FROM information_schema.tables WHERE table_name = 'migration_probe'",
+    );
     assert.equal(rows.length, 0, 'the good migration before the bad one must be rolled back too');
     const versions = await h().ctx.db.query<{ n: number }>('SELECT count(*) AS n FROM schema_migrations');
     assert.equal(Number(versions.rows[0]?.n), real.length);

@@ -20,7 +20,9 @@ export interface Migration {
 }
 
 export function readMigrations(dir: string = defaultMigrationsDir): Migration[] {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.sql')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.sql'))
+    .sort();
   const migrations = files.map((file) => {
     const match = /^(\d{4})_([a-z0-9_]+)\.sql$/.exec(file);
     if (!match) throw new Error(`Migration file name must look like 0001_name.sql: ${file}`);
@@ -35,7 +37,8 @@ export function readMigrations(dir: string = defaultMigrationsDir): Migration[] 
   // Numbers only increase (slices developed in parallel reserve theirs, so a gap may exist for a
   // while); each migration is applied by its own number, whatever the order they arrive in.
   migrations.forEach((m, i) => {
-    if (m.version < 1 || (i > 0 && m.version <= (migrations[i - 1] as Migration).version)) throw new Error(`Migrations must be numbered 1, 2, 3… in increasing order: ${m.version}_${m.name}`);
+    if (m.version < 1 || (i > 0 && m.version <= (migrations[i - 1] as Migration).version))
+      throw new Error(`Migrations must be numbered 1, 2, 3… in increasing order: ${m.version}_${m.name}`);
   });
   return migrations;
 }
@@ -76,7 +79,11 @@ export async function migrate(db: Database, dir: string = defaultMigrationsDir):
           cause: error,
         });
       }
-      await tx.query('INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)', [m.version, m.name, m.checksum]);
+      await tx.query('INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)', [
+        m.version,
+        m.name,
+        m.checksum,
+      ]);
       applied.push(m.name);
     }
     const newest = done.rows.at(-1)?.version ?? 0;

@@ -4,7 +4,10 @@ import { openPgliteDatabase } from './pglite-database.ts';
 import { openPostgresDatabase } from './postgres-database.ts';
 
 /** PostgreSQL when DATABASE_URL is set, otherwise the embedded database in the data directory. */
-export function openDatabase(config: Pick<AppConfig, 'databaseUrl' | 'dataDir'>, purpose = 'server'): Promise<Database> {
+export function openDatabase(
+  config: Pick<AppConfig, 'databaseUrl' | 'dataDir'>,
+  purpose = 'server',
+): Promise<Database> {
   return config.databaseUrl
     ? openPostgresDatabase(config.databaseUrl)
     : openPgliteDatabase({ dataDir: config.dataDir, purpose });

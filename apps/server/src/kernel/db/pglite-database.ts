@@ -21,7 +21,10 @@ function wrap(conn: PGlite | Transaction): Queryable {
     async query<Row>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<Row>> {
       const result = await conn.query<Row>(sql, params as unknown[]);
       // PGlite reports affectedRows = 0 for a SELECT; like pg, count the rows of statements that return some.
-      return { rows: result.rows, rowCount: result.fields.length > 0 ? result.rows.length : (result.affectedRows ?? 0) };
+      return {
+        rows: result.rows,
+        rowCount: result.fields.length > 0 ? result.rows.length : (result.affectedRows ?? 0),
+      };
     },
     async exec(sql: string): Promise<void> {
       await conn.exec(sql);
@@ -49,7 +52,9 @@ export async function openPgliteDatabase(options: PgliteOptions): Promise<Pglite
     pg = new PGlite({
       ...(location ? { dataDir: location } : {}),
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
-      extensions: { pg_trgm, unaccent, fuzzystrmatch }, parsers });
+      extensions: { pg_trgm, unaccent, fuzzystrmatch },
+      parsers,
+    });
     await pg.waitReady;
   } catch (error) {
     lock?.release();

@@ -96,8 +96,12 @@ export function installAuthContext(app: FastifyInstance, deps: AuthDeps): void {
         let sharing: CachedSharing[] = [];
         if (active && cachedSharing?.orgId === active.org_id) sharing = cachedSharing.items;
         else if (active) {
-          sharing = (await listSharingTowards(deps.db, active.org_id)).map((s) => ({ fromOrgId: s.from_org_id, purposes: s.purposes }));
-          if (tokenHash) deps.cache.put(tokenHash, { session, sharing: { orgId: active.org_id, items: sharing } }, generation);
+          sharing = (await listSharingTowards(deps.db, active.org_id)).map((s) => ({
+            fromOrgId: s.from_org_id,
+            purposes: s.purposes,
+          }));
+          if (tokenHash)
+            deps.cache.put(tokenHash, { session, sharing: { orgId: active.org_id, items: sharing } }, generation);
         }
         actor = {
           accountId: session.account_id,

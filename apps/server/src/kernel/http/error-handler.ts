@@ -22,7 +22,10 @@ function issueToAppError(issue: ZodIssueLike, part: string): AppError {
   switch (issue.code) {
     case 'unrecognized_keys': {
       const key = issue.keys?.[0] ?? '?';
-      return new AppError('validation.unknown_field', { field: path.length ? `${field}.${key}` : key, params: { field: key } });
+      return new AppError('validation.unknown_field', {
+        field: path.length ? `${field}.${key}` : key,
+        params: { field: key },
+      });
     }
     case 'invalid_type':
       if (/received undefined/.test(issue.message ?? '')) {
@@ -42,7 +45,12 @@ function issueToAppError(issue: ZodIssueLike, part: string): AppError {
 function fastifyErrorToAppError(error: FastifyError): AppError | undefined {
   if (hasZodFastifySchemaValidationErrors(error)) {
     // fastify-type-provider-zod reshapes each zod issue as {keyword, instancePath, message, params}.
-    const first = error.validation[0] as unknown as { keyword: string; instancePath: string; message?: string; params?: Record<string, unknown> };
+    const first = error.validation[0] as unknown as {
+      keyword: string;
+      instancePath: string;
+      message?: string;
+      params?: Record<string, unknown>;
+    };
     const issue: ZodIssueLike = {
       ...(first.params as ZodIssueLike | undefined),
       code: first.keyword,
@@ -68,9 +76,16 @@ function fastifyErrorToAppError(error: FastifyError): AppError | undefined {
 
 export function sendAppError(request: FastifyRequest, reply: FastifyReply, error: AppError): FastifyReply {
   const locale = localeFromAcceptLanguage(request.headers['accept-language']);
-  const body: { code: string; message: string; field?: string } = { code: error.code, message: translate(locale, error.code, error.params) };
+  const body: { code: string; message: string; field?: string } = {
+    code: error.code,
+    message: translate(locale, error.code, error.params),
+  };
   if (error.field) body.field = error.field;
-  return reply.status(error.status).header('content-language', locale).type('application/json; charset=utf-8').send(body);
+  return reply
+    .status(error.status)
+    .header('content-language', locale)
+    .type('application/json; charset=utf-8')
+    .send(body);
 }
 
 export function installErrorHandler(app: FastifyInstance): void {

@@ -7,7 +7,10 @@ describe('file names at the HTTP boundary', () => {
   it('keeps only the last path segment, without control characters', () => {
     assert.equal(uploadedFileName(encodeURIComponent('../../etc/passwd'), 'file'), 'passwd');
     assert.equal(uploadedFileName(encodeURIComponent('..\\..\\boot.ini'), 'file'), 'boot.ini');
-    assert.equal(uploadedFileName(encodeURIComponent('acta\r\nSet-Cookie: x=1.jpg'), 'file'), 'actaSet-Cookie: x=1.jpg');
+    assert.equal(
+      uploadedFileName(encodeURIComponent('acta\r\nSet-Cookie: x=1.jpg'), 'file'),
+      'actaSet-Cookie: x=1.jpg',
+    );
     assert.equal(uploadedFileName(encodeURIComponent('foto.jpg\u0000.exe'), 'file'), 'foto.jpg.exe');
     assert.equal(uploadedFileName(encodeURIComponent('..'), 'file'), 'file');
     assert.equal(uploadedFileName(undefined, 'evidence'), 'evidence');
@@ -16,7 +19,10 @@ describe('file names at the HTTP boundary', () => {
   });
 
   it('refuses a header that is not valid URI encoding, naming the header', () => {
-    assert.throws(() => uploadedFileName('%E0%A4%A', 'file'), (e: { code?: string; field?: string }) => e.code === 'validation.invalid_value' && e.field === 'x-file-name');
+    assert.throws(
+      () => uploadedFileName('%E0%A4%A', 'file'),
+      (e: { code?: string; field?: string }) => e.code === 'validation.invalid_value' && e.field === 'x-file-name',
+    );
   });
 
   it('writes a Content-Disposition that a quote or a non-ASCII letter cannot break', () => {

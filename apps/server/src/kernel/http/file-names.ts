@@ -12,7 +12,10 @@ export function uploadedFileName(header: string | string[] | undefined, fallback
   } catch {
     throw new AppError('validation.invalid_value', { field: 'x-file-name', params: { field: 'x-file-name' } });
   }
-  const clean = (name.split(/[\\/]/).pop() ?? '').replace(/\p{Cc}/gu, '').trim().slice(0, 200);
+  const clean = (name.split(/[\\/]/).pop() ?? '')
+    .replace(/\p{Cc}/gu, '')
+    .trim()
+    .slice(0, 200);
   return clean === '.' || clean === '..' || !clean ? fallback : clean;
 }
 

@@ -6,7 +6,12 @@ import { describeOnBothDatabases } from '../../testing/on-both-databases.ts';
 
 describeOnBothDatabases('the HTTP boundary', (h) => {
   const post = (payload: string, headers: Record<string, string> = {}) =>
-    h().app.inject({ method: 'POST', url: '/api/auth/login', payload, headers: { 'content-type': 'application/json', ...headers } });
+    h().app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload,
+      headers: { 'content-type': 'application/json', ...headers },
+    });
 
   it('answers malformed JSON with validation.invalid_json', async () => {
     const response = await post('{"email": "a@b.example", ');
@@ -15,13 +20,23 @@ describeOnBothDatabases('the HTTP boundary', (h) => {
   });
 
   it('names an unknown field', async () => {
-    const response = await post(JSON.stringify({ email: 'a@b.example', password: 'x', isAdmin: true }), { 'accept-language': 'en' });
+    const response = await post(JSON.stringify({ email: 'a@b.example', password: 'x', isAdmin: true }), {
+      'accept-language': 'en',
+    });
     assert.equal(response.statusCode, 400);
-    assert.deepEqual(response.json(), { code: 'validation.unknown_field', message: 'Unknown field "isAdmin": remove it.', field: 'isAdmin' });
+    assert.deepEqual(response.json(), {
+      code: 'validation.unknown_field',
+      message: 'Unknown field "isAdmin": remove it.',
+      field: 'isAdmin',
+    });
   });
 
   it('names a field with the wrong type and a missing field, in Spanish by default', async () => {
-    const wrongType = (await post(JSON.stringify({ email: 42, password: 'x' }))).json() as { code: string; field: string; message: string };
+    const wrongType = (await post(JSON.stringify({ email: 42, password: 'x' }))).json() as {
+      code: string;
+      field: string;
+      message: string;
+    };
     assert.deepEqual([wrongType.code, wrongType.field], ['validation.invalid_type', 'email']);
     assert.match(wrongType.message, /tipo incorrecto/);
     const missing = (await post(JSON.stringify({ email: 'a@b.example' }))).json() as { code: string; field: string };
@@ -46,7 +61,12 @@ describeOnBothDatabases('the HTTP boundary', (h) => {
   });
 
   it('refuses a body that is not JSON', async () => {
-    const response = await h().app.inject({ method: 'POST', url: '/api/auth/login', payload: 'email=a', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const response = await h().app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: 'email=a',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     assert.equal(response.statusCode, 415);
   });
 
@@ -73,9 +93,13 @@ describeOnBothDatabases('the HTTP boundary', (h) => {
   });
 
   it('publishes an OpenAPI document covering the authentication routes', async () => {
-    const doc = (await h().app.inject({ method: 'GET', url: '/api/docs/json' })).json() as { openapi: string; paths: Record<string, unknown> };
+    const doc = (await h().app.inject({ method: 'GET', url: '/api/docs/json' })).json() as {
+      openapi: string;
+      paths: Record<string, unknown>;
+    };
     assert.match(doc.openapi, /^3\./);
-    for (const path of ['/api/health', '/api/auth/login', '/api/auth/logout', '/api/me', '/api/admin/audit/verify']) assert.ok(doc.paths[path], path);
+    for (const path of ['/api/health', '/api/auth/login', '/api/auth/logout', '/api/me', '/api/admin/audit/verify'])
+      assert.ok(doc.paths[path], path);
   });
 
   it('serves the OpenAPI viewer with a CSP that has no inline code and no remote hosts', async () => {

@@ -24,7 +24,13 @@ export function storageErrorOf(error: unknown): AppError | undefined {
   for (const e of chain(error)) {
     const code = typeof e.code === 'string' ? e.code : '';
     const message = typeof e.message === 'string' ? e.message : '';
-    if (code === '53100' || code === 'ENOSPC' || code === 'EDQUOT' || /No space left on device|Disk quota exceeded/i.test(message)) return new AppError('storage.full');
+    if (
+      code === '53100' ||
+      code === 'ENOSPC' ||
+      code === 'EDQUOT' ||
+      /No space left on device|Disk quota exceeded/i.test(message)
+    )
+      return new AppError('storage.full');
     if (code === 'EROFS' || /Read-only file system/i.test(message)) return new AppError('storage.read_only');
   }
   return undefined;
@@ -38,7 +44,8 @@ export function loggableError(error: unknown): Record<string, unknown> {
   if (!error || typeof error !== 'object') return { message: String(error) };
   const e = error as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  for (const key of ['name', 'message', 'code', 'severity', 'routine', 'stack']) if (e[key] !== undefined) out[key] = e[key];
+  for (const key of ['name', 'message', 'code', 'severity', 'routine', 'stack'])
+    if (e[key] !== undefined) out[key] = e[key];
   if (e.cause) out.cause = loggableError(e.cause);
   return out;
 }

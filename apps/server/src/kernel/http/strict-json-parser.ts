@@ -29,6 +29,7 @@ const encodedNul = /%00/i;
 
 export function installUrlGuard(app: FastifyInstance): void {
   app.addHook('onRequest', async (request) => {
-    if (encodedNul.test(request.url) || request.url.includes('\u0000')) throw new AppError('validation.invalid_encoding');
+    if (encodedNul.test(request.url) || request.url.includes('\u0000'))
+      throw new AppError('validation.invalid_encoding');
   });
 }

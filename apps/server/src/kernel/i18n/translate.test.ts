@@ -6,8 +6,18 @@ import { catalogueKeys, localeFromAcceptLanguage, translate } from './translate.
 describe('server messages', () => {
   it('has a Spanish and an English message for every error code, and no orphans', () => {
     const codes = Object.keys(errorStatus).sort();
-    assert.deepEqual(catalogueKeys('es').filter((k) => codes.includes(k)).sort(), codes);
-    assert.deepEqual(catalogueKeys('en').filter((k) => codes.includes(k)).sort(), codes);
+    assert.deepEqual(
+      catalogueKeys('es')
+        .filter((k) => codes.includes(k))
+        .sort(),
+      codes,
+    );
+    assert.deepEqual(
+      catalogueKeys('en')
+        .filter((k) => codes.includes(k))
+        .sort(),
+      codes,
+    );
     assert.deepEqual(catalogueKeys('es').sort(), catalogueKeys('en').sort());
   });
 
@@ -26,6 +36,9 @@ describe('server messages', () => {
   });
 
   it('fills in parameters', () => {
-    assert.equal(translate('en', 'auth.locked', { minutes: '15' }), 'Too many failed attempts: this account is locked for 15 minutes.');
+    assert.equal(
+      translate('en', 'auth.locked', { minutes: '15' }),
+      'Too many failed attempts: this account is locked for 15 minutes.',
+    );
   });
 });

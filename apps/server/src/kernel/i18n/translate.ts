@@ -6,7 +6,10 @@ export type Locale = 'es' | 'en';
 export const supportedLocales: readonly Locale[] = ['es', 'en'];
 
 function load(locale: Locale): Record<string, string> {
-  return JSON.parse(readFileSync(new URL(`./messages-${locale}.json`, import.meta.url), 'utf8')) as Record<string, string>;
+  return JSON.parse(readFileSync(new URL(`./messages-${locale}.json`, import.meta.url), 'utf8')) as Record<
+    string,
+    string
+  >;
 }
 
 const catalogues: Record<Locale, Record<string, string>> = { es: load('es'), en: load('en') };

@@ -21,7 +21,13 @@ function article(guide: Guide, ctx: Context): HTMLElement {
     h('p', { className: 'note' }, t.notAdvice),
     renderBlocks(guide.blocks),
     h('h2', {}, t.sources),
-    h('ul', { className: 'sources' }, meta.sources.map((source) => h('li', {}, source.url ? h('a', { href: source.url, rel: 'noopener noreferrer' }, source.label) : source.label))),
+    h(
+      'ul',
+      { className: 'sources' },
+      meta.sources.map((source) =>
+        h('li', {}, source.url ? h('a', { href: source.url, rel: 'noopener noreferrer' }, source.label) : source.label),
+      ),
+    ),
   );
 }
 

@@ -10,7 +10,14 @@ export function renderHome(main: HTMLElement, ctx: Context): void {
   const { t, lang } = ctx;
   ctx.setTitle(t.homeTitle);
   const cards = (guides: GuideMeta[]): HTMLElement[] =>
-    guides.map((guide) => h('li', { className: 'card' }, h('h3', {}, h('a', { href: pathOf({ lang, page: 'guide', slug: guide.slug }) }, guide.title)), h('p', {}, guide.summary)));
+    guides.map((guide) =>
+      h(
+        'li',
+        { className: 'card' },
+        h('h3', {}, h('a', { href: pathOf({ lang, page: 'guide', slug: guide.slug }) }, guide.title)),
+        h('p', {}, guide.summary),
+      ),
+    );
   const list = h('ul', { className: 'cards' }, cards(guidesIn(lang)));
   main.append(
     h('h1', { tabindex: -1 }, t.homeTitle),
@@ -23,7 +30,9 @@ export function renderHome(main: HTMLElement, ctx: Context): void {
   void publishedList(lang).then((published) => {
     if (!published?.length || !list.isConnected) return;
     const sorted = [...published].sort((a, b) => a.order - b.order || a.slug.localeCompare(b.slug));
-    const same = JSON.stringify(sorted.map((g) => [g.slug, g.title, g.summary])) === JSON.stringify(guidesIn(lang).map((g) => [g.slug, g.title, g.summary]));
+    const same =
+      JSON.stringify(sorted.map((g) => [g.slug, g.title, g.summary])) ===
+      JSON.stringify(guidesIn(lang).map((g) => [g.slug, g.title, g.summary]));
     if (!same) list.replaceChildren(...cards(sorted));
   });
 }

@@ -7,15 +7,27 @@ import { format, type Messages } from '../i18n';
 import type { ServiceEntry } from '../services';
 import { regionTiles } from '../../../../../packages/core/src/indicators/region-tiles.ts';
 
-const fold = (text: string): string => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/^estado de /, '');
+const fold = (text: string): string =>
+  text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/^estado de /, '');
 
 /** The tile of a service's state as written in its address ("Chiapas", "CDMX", "México"…). */
 function tileOf(state: string): (typeof regionTiles)[number] | undefined {
   const key = fold(state);
-  return regionTiles.find((tile) => fold(tile.name) === key || fold(tile.abbr) === key || (key === 'mexico' && tile.abbr === 'MEX'));
+  return regionTiles.find(
+    (tile) => fold(tile.name) === key || fold(tile.abbr) === key || (key === 'mexico' && tile.abbr === 'MEX'),
+  );
 }
 
-export function servicesMap(entries: ServiceEntry[], selectedState: string, t: Messages, onPick: (state: string) => void): HTMLDetailsElement {
+export function servicesMap(
+  entries: ServiceEntry[],
+  selectedState: string,
+  t: Messages,
+  onPick: (state: string) => void,
+): HTMLDetailsElement {
   const counts = new Map<string, { state: string; n: number }>();
   for (const entry of entries) {
     const tile = tileOf(entry.state);
@@ -39,7 +51,17 @@ export function servicesMap(entries: ServiceEntry[], selectedState: string, t: M
       grid.append(place(h('span', { className: 'tile tile--empty', 'aria-hidden': 'true' }, tile.abbr)));
       continue;
     }
-    const button = h('button', { type: 'button', className: 'tile', 'aria-pressed': String(count.state === selectedState), 'aria-label': format(t.mapTile, { state: tile.name, n: count.n }) }, tile.abbr, h('span', { className: 'tile__n' }, String(count.n)));
+    const button = h(
+      'button',
+      {
+        type: 'button',
+        className: 'tile',
+        'aria-pressed': String(count.state === selectedState),
+        'aria-label': format(t.mapTile, { state: tile.name, n: count.n }),
+      },
+      tile.abbr,
+      h('span', { className: 'tile__n' }, String(count.n)),
+    );
     button.addEventListener('click', () => onPick(count.state === selectedState ? '' : count.state));
     grid.append(place(button));
   }

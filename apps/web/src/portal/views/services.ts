@@ -5,7 +5,18 @@ import type { Context } from '../context';
 import { LANGUAGES, LANGUAGE_NAMES, format, isLang, type Messages } from '../i18n';
 import { liveDirectory } from '../live-directory';
 import { servicesMap } from './services-map';
-import { NEEDS, distanceKm, filterServices, flattenDirectory, formatHours, geoUri, telUri, type Filters, type HsdsDirectory, type ServiceEntry } from '../services';
+import {
+  NEEDS,
+  distanceKm,
+  filterServices,
+  flattenDirectory,
+  formatHours,
+  geoUri,
+  telUri,
+  type Filters,
+  type HsdsDirectory,
+  type ServiceEntry,
+} from '../services';
 
 let directory: ServiceEntry[] | null = null;
 const filters: Filters = { state: '', city: '', need: '', language: '' };
@@ -19,16 +30,23 @@ async function loadDirectory(): Promise<ServiceEntry[]> {
   return directory;
 }
 
-const needLabel = (t: Messages, need: string): string => (t as unknown as Record<string, string>)[`need_${need}`] ?? need;
+const needLabel = (t: Messages, need: string): string =>
+  (t as unknown as Record<string, string>)[`need_${need}`] ?? need;
 
-function select(id: string, label: string, onChange: (value: string) => void): { field: HTMLElement; control: HTMLSelectElement } {
+function select(
+  id: string,
+  label: string,
+  onChange: (value: string) => void,
+): { field: HTMLElement; control: HTMLSelectElement } {
   const control = h('select', { id, name: id });
   control.addEventListener('change', () => onChange(control.value));
   return { field: h('div', { className: 'field' }, h('label', { for: id }, label), control), control };
 }
 
 function setOptions(control: HTMLSelectElement, value: string, options: [string, string][]): void {
-  control.replaceChildren(...options.map(([optionValue, text]) => h('option', { value: optionValue, selected: optionValue === value }, text)));
+  control.replaceChildren(
+    ...options.map(([optionValue, text]) => h('option', { value: optionValue, selected: optionValue === value }, text)),
+  );
   control.value = value;
 }
 
@@ -37,7 +55,7 @@ function weekLines(entry: ServiceEntry, t: Messages): string[] {
   const days = t.days.split(',');
   const text = entry.week.map((ranges) => (ranges.length ? formatHours(ranges, t.allDay) : t.closed));
   const lines: string[] = [];
-  for (let start = 0; start < 7; ) {
+  for (let start = 0; start < 7;) {
     let end = start;
     while (end + 1 < 7 && text[end + 1] === text[start]) end++;
     const span = start === end ? days[start] : `${days[start]} – ${days[end]}`;
@@ -54,16 +72,37 @@ function card(entry: ServiceEntry, t: Messages): HTMLElement {
     'li',
     { className: 'service card' },
     h('h2', {}, entry.name),
-    h('p', { className: 'kind' }, needLabel(t, entry.need), km === null ? '' : ` · ${format(t.distance, { km: km < 10 ? km.toFixed(1) : Math.round(km) })}`),
+    h(
+      'p',
+      { className: 'kind' },
+      needLabel(t, entry.need),
+      km === null ? '' : ` · ${format(t.distance, { km: km < 10 ? km.toFixed(1) : Math.round(km) })}`,
+    ),
     h('p', {}, entry.address),
     h('p', { className: 'label' }, t.hours),
-    h('ul', { className: 'hours' }, weekLines(entry, t).map((line) => h('li', {}, line))),
+    h(
+      'ul',
+      { className: 'hours' },
+      weekLines(entry, t).map((line) => h('li', {}, line)),
+    ),
     h('p', {}, `${t.spoken}: ${languages}`),
     h(
       'p',
       { className: 'actions' },
-      entry.phones.map((number) => h('a', { className: 'button', href: telUri(number) }, `${t.call}: `, h('span', { className: 'nowrap' }, number))),
-      h('a', { className: 'button secondary', href: geoUri(entry) }, t.openMap, h('span', { className: 'visually-hidden' }, `: ${entry.name}`)),
+      entry.phones.map((number) =>
+        h(
+          'a',
+          { className: 'button', href: telUri(number) },
+          `${t.call}: `,
+          h('span', { className: 'nowrap' }, number),
+        ),
+      ),
+      h(
+        'a',
+        { className: 'button secondary', href: geoUri(entry) },
+        t.openMap,
+        h('span', { className: 'visually-hidden' }, `: ${entry.name}`),
+      ),
     ),
   );
 }
@@ -79,23 +118,40 @@ export async function renderServices(main: HTMLElement, ctx: Context): Promise<v
   const stateSelect = select('filter-state', t.state, (value) => ((filters.state = value), update()));
   const citySelect = select('filter-city', t.city, (value) => ((filters.city = value), update()));
   const needSelect = select('filter-need', t.need, (value) => ((filters.need = value), update()));
-  setOptions(needSelect.control, filters.need, [['', t.all], ...NEEDS.map((n): [string, string] => [n, needLabel(t, n)])]);
+  setOptions(needSelect.control, filters.need, [
+    ['', t.all],
+    ...NEEDS.map((n): [string, string] => [n, needLabel(t, n)]),
+  ]);
   const languageSelect = select('filter-language', t.spokenFilter, (value) => ((filters.language = value), update()));
   /** The state and language choices come from the services shown (bundled first, then live). */
   const refreshChoices = (): void => {
     const states = [...new Set(entries.map((entry) => entry.state))].sort(byName);
     if (filters.state && !states.includes(filters.state)) filters.state = '';
     setOptions(stateSelect.control, filters.state, [['', t.all], ...states.map((s): [string, string] => [s, s])]);
-    const spokenCodes = [...new Set(entries.flatMap((entry) => entry.languages))].sort((a, b) => (isLang(a) ? LANGUAGES.indexOf(a) : 99) - (isLang(b) ? LANGUAGES.indexOf(b) : 99) || byName(a, b));
+    const spokenCodes = [...new Set(entries.flatMap((entry) => entry.languages))].sort(
+      (a, b) => (isLang(a) ? LANGUAGES.indexOf(a) : 99) - (isLang(b) ? LANGUAGES.indexOf(b) : 99) || byName(a, b),
+    );
     if (filters.language && !spokenCodes.includes(filters.language)) filters.language = '';
-    setOptions(languageSelect.control, filters.language ?? '', [['', t.all], ...spokenCodes.map((code): [string, string] => [code, isLang(code) ? LANGUAGE_NAMES[code] : code])]);
+    setOptions(languageSelect.control, filters.language ?? '', [
+      ['', t.all],
+      ...spokenCodes.map((code): [string, string] => [code, isLang(code) ? LANGUAGE_NAMES[code] : code]),
+    ]);
   };
   refreshChoices();
-  const filterBox = h('div', { className: 'filters' }, stateSelect.field, citySelect.field, needSelect.field, languageSelect.field);
+  const filterBox = h(
+    'div',
+    { className: 'filters' },
+    stateSelect.field,
+    citySelect.field,
+    needSelect.field,
+    languageSelect.field,
+  );
   const mapSlot = h('div', { className: 'map-slot' });
 
   const update = (): void => {
-    const cities = [...new Set(entries.filter((entry) => !filters.state || entry.state === filters.state).map((entry) => entry.city))].sort(byName);
+    const cities = [
+      ...new Set(entries.filter((entry) => !filters.state || entry.state === filters.state).map((entry) => entry.city)),
+    ].sort(byName);
     if (filters.city && !cities.includes(filters.city)) filters.city = '';
     setOptions(citySelect.control, filters.city, [['', t.all], ...cities.map((c): [string, string] => [c, c])]);
     let shown = filterServices(entries, filters);
@@ -103,7 +159,9 @@ export async function renderServices(main: HTMLElement, ctx: Context): Promise<v
       const here = position;
       shown = [...shown].sort((a, b) => distanceKm(here, a) - distanceKm(here, b));
     }
-    count.textContent = shown.length ? format(t.results, { n: shown.length }) + (position ? `. ${t.sortedByDistance}` : '') : t.noResults;
+    count.textContent = shown.length
+      ? format(t.results, { n: shown.length }) + (position ? `. ${t.sortedByDistance}` : '')
+      : t.noResults;
     list.replaceChildren(...shown.map((entry) => card(entry, t)));
     const open = mapSlot.querySelector('details')?.open ?? true;
     const map = servicesMap(entries, filters.state, t, (state) => {

@@ -95,9 +95,7 @@ export async function apiRequest<T>(method: HttpMethod, path: string, options: R
   const payload = await readJson(response);
   if (response.ok) return payload as T;
 
-  const body: ApiErrorBody = isErrorBody(payload)
-    ? payload
-    : { code: clientErrorCodes.unexpected, message: '' };
+  const body: ApiErrorBody = isErrorBody(payload) ? payload : { code: clientErrorCodes.unexpected, message: '' };
   if (response.status === 401 && sessionGoneCodes.has(body.code) && !options.expectUnauthenticated) {
     for (const listener of unauthenticatedListeners) listener();
   }

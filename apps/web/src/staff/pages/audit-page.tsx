@@ -60,7 +60,9 @@ export function AuditPage() {
                 : t('audit.bad', { seq: formatNumber(check.result.firstBadSeq, language) })}
             </p>
             {check.result.reason ? <p>{t('audit.reason', { reason: reasonText(check.result.reason) })}</p> : null}
-            <p>{t('audit.checked', { count: check.result.checked, n: formatNumber(check.result.checked, language) })}</p>
+            <p>
+              {t('audit.checked', { count: check.result.checked, n: formatNumber(check.result.checked, language) })}
+            </p>
           </Alert>
         ) : null}
         {check.status === 'done' ? (

@@ -68,7 +68,10 @@ export function LoginPage({ reason }: { reason: SignedOutReason | null }) {
         setFocusRequest({ target: 'totp' });
         return;
       }
-      const field = failure instanceof ApiError && failure.field && fields.includes(failure.field) ? (failure.field as Field) : null;
+      const field =
+        failure instanceof ApiError && failure.field && fields.includes(failure.field)
+          ? (failure.field as Field)
+          : null;
       setError({ message: errorMessage(failure, t), field });
       if (field === 'totp') setTotp('');
       setFocusRequest({ target: field ?? 'alert' });
@@ -94,7 +97,9 @@ export function LoginPage({ reason }: { reason: SignedOutReason | null }) {
       </header>
       <main id="main" className="login__main" tabIndex={-1}>
         <div className="card login__card">
-          <PageTitle appName={t('app.name')}>{step === 'credentials' ? t('login.title') : t('login.totpTitle')}</PageTitle>
+          <PageTitle appName={t('app.name')}>
+            {step === 'credentials' ? t('login.title') : t('login.totpTitle')}
+          </PageTitle>
           {reason && !error ? <Alert tone="info">{t(reasonKeys[reason])}</Alert> : null}
           {error && !error.field ? (
             <div ref={alertRef} tabIndex={-1}>

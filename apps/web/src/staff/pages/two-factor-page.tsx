@@ -85,7 +85,12 @@ export function TwoFactorPage() {
       {me.totpEnrolled && stage !== 'done' ? <Alert tone="info">{t('twoFactor.enrolled')}</Alert> : null}
 
       {!me.totpEnrolled && (stage === 'idle' || stage === 'starting') ? (
-        <button type="button" className="button button--primary" disabled={stage === 'starting'} onClick={() => void start()}>
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={stage === 'starting'}
+          onClick={() => void start()}
+        >
           {stage === 'starting' ? t('twoFactor.starting') : t('twoFactor.start')}
         </button>
       ) : null}

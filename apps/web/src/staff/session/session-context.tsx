@@ -41,7 +41,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     try {
       signedIn(await staffApi.me());
     } catch (error) {
-      if (error instanceof ApiError && error.status === 401) signedOut(error.code === 'auth.session_expired' ? 'expired' : null);
+      if (error instanceof ApiError && error.status === 401)
+        signedOut(error.code === 'auth.session_expired' ? 'expired' : null);
       else setState({ status: 'failed', error });
     }
   }, [signedIn, signedOut]);
@@ -66,7 +67,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(
     () =>
       onUnauthenticated(() => {
-        setState((current) => (current.status === 'authenticated' ? { status: 'anonymous', reason: 'expired' } : current));
+        setState((current) =>
+          current.status === 'authenticated' ? { status: 'anonymous', reason: 'expired' } : current,
+        );
         setCsrfToken(null);
       }),
     [],

@@ -45,7 +45,16 @@ interface FilterSelectProps {
   children?: ReactNode;
 }
 
-export function FilterSelect({ id, label, hint, anyLabel, value, onChange, options = [], children }: FilterSelectProps) {
+export function FilterSelect({
+  id,
+  label,
+  hint,
+  anyLabel,
+  value,
+  onChange,
+  options = [],
+  children,
+}: FilterSelectProps) {
   return (
     <SelectField id={id} label={label} hint={hint} value={value ?? ''} onChange={(e) => onChange(e.target.value)}>
       <option value="">{anyLabel}</option>

@@ -20,7 +20,15 @@ interface ResultsSectionProps<T, F> {
   children: ReactNode;
 }
 
-export function ResultsSection<T, F>({ id, heading, list, readyStatus, moreLabel, moreShown = true, children }: ResultsSectionProps<T, F>) {
+export function ResultsSection<T, F>({
+  id,
+  heading,
+  list,
+  readyStatus,
+  moreLabel,
+  moreShown = true,
+  children,
+}: ResultsSectionProps<T, F>) {
   const { t } = useTranslation();
   const { state, loadingMore, moreError } = list;
   return (
@@ -35,7 +43,12 @@ export function ResultsSection<T, F>({ id, heading, list, readyStatus, moreLabel
       {moreError ? <Alert tone="error">{errorMessage(moreError, t)}</Alert> : null}
       {moreShown && state.status === 'ready' && state.nextCursor ? (
         <p>
-          <button type="button" className="button button--quiet" disabled={loadingMore} onClick={() => void list.loadMore()}>
+          <button
+            type="button"
+            className="button button--quiet"
+            disabled={loadingMore}
+            onClick={() => void list.loadMore()}
+          >
             {loadingMore ? t('app.loading') : moreLabel}
           </button>
         </p>

@@ -21,7 +21,9 @@ function useNotificationText() {
     if (n.deadline) {
       const what = `${localized(n.deadline.stepTitle, language)} — ${localized(n.deadline.procedureTitle, language)}`;
       const date = formatPlainDate(n.deadline.dueDate, language);
-      return n.deadline.window === 'overdue' ? t('notifications.deadlineOverdue', { what, date }) : t('notifications.deadlineDue', { what, date });
+      return n.deadline.window === 'overdue'
+        ? t('notifications.deadlineOverdue', { what, date })
+        : t('notifications.deadlineDue', { what, date });
     }
     if (n.kind === 'missing.match_confirmed') return t('notifications.matchConfirmed');
     if (n.kind === 'missing.candidates_proposed') return t('missing.notifications.candidatesProposed');
@@ -64,7 +66,15 @@ export function NotificationBell({ currentPath }: { currentPath: string }) {
     if (n.readAt) return;
     try {
       const { unread: left } = await notificationsApi.markRead(n.id);
-      setPage((p) => (p ? { ...p, unread: left, items: p.items.map((i) => (i.id === n.id ? { ...i, readAt: new Date().toISOString() } : i)) } : p));
+      setPage((p) =>
+        p
+          ? {
+              ...p,
+              unread: left,
+              items: p.items.map((i) => (i.id === n.id ? { ...i, readAt: new Date().toISOString() } : i)),
+            }
+          : p,
+      );
     } catch (failure) {
       setError(errorMessage(failure, t));
     }
@@ -87,10 +97,21 @@ export function NotificationBell({ currentPath }: { currentPath: string }) {
       button={
         <>
           <svg aria-hidden="true" viewBox="0 0 20 20" width="22" height="22">
-            <path d="M10 2a5 5 0 0 0-5 5v3.5L3 14h14l-2-3.5V7a5 5 0 0 0-5-5zM8 16a2 2 0 0 0 4 0" fill="none" stroke="currentColor" strokeWidth="2" strokeLinejoin="round" />
+            <path
+              d="M10 2a5 5 0 0 0-5 5v3.5L3 14h14l-2-3.5V7a5 5 0 0 0-5-5zM8 16a2 2 0 0 0 4 0"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="2"
+              strokeLinejoin="round"
+            />
           </svg>
           <span className="visually-hidden">{t('notifications.title')}: </span>
-          <span className={unread > 0 ? 'notification-bell__count' : 'notification-bell__count notification-bell__count--none'} data-testid="notification-count">
+          <span
+            className={
+              unread > 0 ? 'notification-bell__count' : 'notification-bell__count notification-bell__count--none'
+            }
+            data-testid="notification-count"
+          >
             {unread}
           </span>
           <span className="visually-hidden"> {t('notifications.unread', { count: unread })}</span>
@@ -107,7 +128,12 @@ export function NotificationBell({ currentPath }: { currentPath: string }) {
       {page && page.items.length > 0 ? (
         <ul className="notification-bell__list">
           {page.items.map((n) => (
-            <li key={n.id} className={n.readAt ? 'notification-bell__item' : 'notification-bell__item notification-bell__item--unread'}>
+            <li
+              key={n.id}
+              className={
+                n.readAt ? 'notification-bell__item' : 'notification-bell__item notification-bell__item--unread'
+              }
+            >
               {n.readAt ? null : <span className="visually-hidden">{t('notifications.new')}: </span>}
               {n.link ? (
                 <Link to={n.link} onClick={() => void openOne(n)}>

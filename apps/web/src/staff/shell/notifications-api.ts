@@ -15,7 +15,13 @@ export interface AppNotification {
   readAt: string | null;
   /** In-app path of the record (the person's page for a deadline). */
   link: string | null;
-  deadline: { stepKey: string; dueDate: string; window: string; stepTitle: Localized; procedureTitle: Localized } | null;
+  deadline: {
+    stepKey: string;
+    dueDate: string;
+    window: string;
+    stepTitle: Localized;
+    procedureTitle: Localized;
+  } | null;
 }
 
 export interface NotificationPage {
@@ -25,7 +31,11 @@ export interface NotificationPage {
 }
 
 export const notificationsApi = {
-  list: (cursor?: string) => apiRequest<NotificationPage>('GET', `/api/notifications?limit=20${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`),
+  list: (cursor?: string) =>
+    apiRequest<NotificationPage>(
+      'GET',
+      `/api/notifications?limit=20${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+    ),
   markRead: (id: string) => apiRequest<{ unread: number }>('POST', `/api/notifications/${id}/read`),
   markAllRead: () => apiRequest<{ unread: number; updated: number }>('POST', '/api/notifications/read-all'),
 };

@@ -43,7 +43,11 @@ export function OrgSwitcher() {
         disabled={busy}
         aria-busy={busy || undefined}
       >
-        {me.activeOrg ? null : <option value="" disabled>—</option>}
+        {me.activeOrg ? null : (
+          <option value="" disabled>
+            —
+          </option>
+        )}
         {me.memberships.map((membership) => (
           <option key={membership.org.id} value={membership.org.id}>
             {membership.org.name}

@@ -8,7 +8,17 @@ export interface ChartDatum {
   value: number | null;
 }
 
-export function ChartTable({ caption, header, valueHeader, data }: { caption: string; header: string; valueHeader: string; data: readonly ChartDatum[] }) {
+export function ChartTable({
+  caption,
+  header,
+  valueHeader,
+  data,
+}: {
+  caption: string;
+  header: string;
+  valueHeader: string;
+  data: readonly ChartDatum[];
+}) {
   const { t } = useTranslation();
   return (
     <table className="chart__table">

@@ -99,7 +99,10 @@ function AgendaSection({ section, items }: { section: (typeof sections)[number];
       ) : (
         <ul className="agenda-list">
           {items.map((item) => (
-            <li key={`${item.procedureId}-${item.stepKey}`} className={`agenda-item agenda-item--${item.status.replace('_', '-')}`}>
+            <li
+              key={`${item.procedureId}-${item.stepKey}`}
+              className={`agenda-item agenda-item--${item.status.replace('_', '-')}`}
+            >
               <div className="agenda-item__head">
                 <StatusBadge status={item.status} />
                 <strong className="agenda-item__date">{formatPlainDate(item.dueDate, language, 'full')}</strong>
@@ -107,9 +110,15 @@ function AgendaSection({ section, items }: { section: (typeof sections)[number];
               <p className="agenda-item__what">
                 {localized(item.stepTitle, language)} — {localized(item.procedureTitle, language)}
               </p>
-              {item.workingDaysLeft !== null && item.status !== 'overdue' ? <p className="agenda-item__left">{t('agenda.workingDaysLeft', { count: item.workingDaysLeft })}</p> : null}
+              {item.workingDaysLeft !== null && item.status !== 'overdue' ? (
+                <p className="agenda-item__left">{t('agenda.workingDaysLeft', { count: item.workingDaysLeft })}</p>
+              ) : null}
               <p>
-                <Link to={`/people/${item.personId}`}>{item.personName ? t('agenda.openFileOf', { name: item.personName }) : t('agenda.openFile', { step: localized(item.stepTitle, language) })}</Link>
+                <Link to={`/people/${item.personId}`}>
+                  {item.personName
+                    ? t('agenda.openFileOf', { name: item.personName })
+                    : t('agenda.openFile', { step: localized(item.stepTitle, language) })}
+                </Link>
               </p>
             </li>
           ))}

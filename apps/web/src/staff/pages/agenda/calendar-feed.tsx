@@ -68,11 +68,24 @@ export function CalendarFeed() {
           <label className="field__label" htmlFor="feed-url">
             {t('agenda.feed.url')}
           </label>
-          <input ref={inputRef} id="feed-url" className="field__input feed-url" readOnly value={url} onFocus={(e) => e.target.select()} />
+          <input
+            ref={inputRef}
+            id="feed-url"
+            className="field__input feed-url"
+            readOnly
+            value={url}
+            onFocus={(e) => e.target.select()}
+          />
         </div>
       ) : null}
       <div className="form__actions">
-        <button id="feed-issue" type="button" className="button button--primary" disabled={busy} onClick={() => void issue()}>
+        <button
+          id="feed-issue"
+          type="button"
+          className="button button--primary"
+          disabled={busy}
+          onClick={() => void issue()}
+        >
           {url ? t('agenda.feed.reissue') : t('agenda.feed.issue')}
         </button>
         {url ? (

@@ -13,7 +13,8 @@ import type { ProcedureOverview } from '../../../../../../packages/core/src/proc
 import { formatPlainDate, localized } from '../people/reference-data';
 import './overview-page.css';
 
-type Load = { status: 'loading' } | { status: 'failed'; error: unknown } | { status: 'ready'; overview: ProcedureOverview };
+type Load =
+  { status: 'loading' } | { status: 'failed'; error: unknown } | { status: 'ready'; overview: ProcedureOverview };
 const columns = ['open', 'overdue', 'dueThisWeek', 'atRisk'] as const;
 
 export const overviewPath = '/procedures/overview';
@@ -48,8 +49,20 @@ export function OverviewPage() {
               </li>
             ))}
           </ul>
-          <CountsTable caption={t('overview.byLawyer')} firstHeader={t('overview.lawyer')} rows={load.overview.byLawyer.map((l) => ({ key: l.accountId ?? 'none', label: l.name ?? t('overview.unassigned'), counts: l }))} />
-          <CountsTable caption={t('overview.byType')} firstHeader={t('overview.type')} rows={load.overview.byType.map((r) => ({ key: r.type, label: localized(r.title, language), counts: r }))} />
+          <CountsTable
+            caption={t('overview.byLawyer')}
+            firstHeader={t('overview.lawyer')}
+            rows={load.overview.byLawyer.map((l) => ({
+              key: l.accountId ?? 'none',
+              label: l.name ?? t('overview.unassigned'),
+              counts: l,
+            }))}
+          />
+          <CountsTable
+            caption={t('overview.byType')}
+            firstHeader={t('overview.type')}
+            rows={load.overview.byType.map((r) => ({ key: r.type, label: localized(r.title, language), counts: r }))}
+          />
           <section aria-labelledby="overview-overdue">
             <h2 id="overview-overdue">
               {t('overview.overdue')} <span className="agenda-section__count">({load.overview.overdue.length})</span>
@@ -68,7 +81,11 @@ export function OverviewPage() {
                     </p>
                     <p>{t('overview.carriedBy', { name: item.ownerName ?? t('overview.unassigned') })}</p>
                     <p>
-                      <Link to={`/people/${item.personId}`}>{item.personName ? t('agenda.openFileOf', { name: item.personName }) : t('agenda.openFile', { step: localized(item.stepTitle, language) })}</Link>
+                      <Link to={`/people/${item.personId}`}>
+                        {item.personName
+                          ? t('agenda.openFileOf', { name: item.personName })
+                          : t('agenda.openFile', { step: localized(item.stepTitle, language) })}
+                      </Link>
                     </p>
                   </li>
                 ))}

@@ -9,11 +9,22 @@ import { InputField } from '../people/form-fields';
 import { formatInstant } from '../people/reference-data';
 import { casesApi } from './cases-api';
 
-export function CaseAttachmentsSection({ caseId, readOnly, onChanged }: { caseId: string; readOnly: boolean; onChanged: () => void }) {
+export function CaseAttachmentsSection({
+  caseId,
+  readOnly,
+  onChanged,
+}: {
+  caseId: string;
+  readOnly: boolean;
+  onChanged: () => void;
+}) {
   const { t } = useTranslation();
   const language = currentLanguage();
   const fileRef = useRef<HTMLInputElement>(null);
-  const { items, loadError, busy, error, add } = useRecordList(useCallback(() => casesApi.attachments(caseId), [caseId]), onChanged);
+  const { items, loadError, busy, error, add } = useRecordList(
+    useCallback(() => casesApi.attachments(caseId), [caseId]),
+    onChanged,
+  );
 
   function submit() {
     const file = fileRef.current?.files?.[0];
@@ -36,7 +47,8 @@ export function CaseAttachmentsSection({ caseId, readOnly, onChanged }: { caseId
                 {t('cases.attachments.download', { name: a.originalName })}
               </a>{' '}
               <span className="muted">
-                {t('cases.attachments.size', { size: Math.max(1, Math.round(a.sizeBytes / 1024)) })} · {formatInstant(a.uploadedAt, language)} · SHA-256 {a.sha256.slice(0, 12)}…
+                {t('cases.attachments.size', { size: Math.max(1, Math.round(a.sizeBytes / 1024)) })} ·{' '}
+                {formatInstant(a.uploadedAt, language)} · SHA-256 {a.sha256.slice(0, 12)}…
               </span>
             </li>
           ))}
@@ -44,8 +56,21 @@ export function CaseAttachmentsSection({ caseId, readOnly, onChanged }: { caseId
       ) : null}
       {!readOnly ? (
         // A list that failed to load says so at the file field, where this section has its messages.
-        <AddForm busy={busy} submitLabel={t('cases.attachments.upload')} busyLabel={t('cases.attachments.uploading')} onSubmit={submit}>
-          <InputField ref={fileRef} id="case-attachment-file" type="file" label={t('cases.attachments.file')} hint={t('cases.attachments.hint')} error={error ?? (loadError ? errorMessage(loadError, t) : null)} accept="image/jpeg,image/png,image/webp,application/pdf,audio/*,video/*" />
+        <AddForm
+          busy={busy}
+          submitLabel={t('cases.attachments.upload')}
+          busyLabel={t('cases.attachments.uploading')}
+          onSubmit={submit}
+        >
+          <InputField
+            ref={fileRef}
+            id="case-attachment-file"
+            type="file"
+            label={t('cases.attachments.file')}
+            hint={t('cases.attachments.hint')}
+            error={error ?? (loadError ? errorMessage(loadError, t) : null)}
+            accept="image/jpeg,image/png,image/webp,application/pdf,audio/*,video/*"
+          />
         </AddForm>
       ) : null}
     </section>

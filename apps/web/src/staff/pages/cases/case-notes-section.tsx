@@ -9,11 +9,22 @@ import { TextAreaField } from '../people/form-fields';
 import { formatInstant } from '../people/reference-data';
 import { casesApi } from './cases-api';
 
-export function CaseNotesSection({ caseId, readOnly, onChanged }: { caseId: string; readOnly: boolean; onChanged: () => void }) {
+export function CaseNotesSection({
+  caseId,
+  readOnly,
+  onChanged,
+}: {
+  caseId: string;
+  readOnly: boolean;
+  onChanged: () => void;
+}) {
   const { t } = useTranslation();
   const language = currentLanguage();
   const [text, setText] = useState('');
-  const { items, loadError, busy, error, add } = useRecordList(useCallback(() => casesApi.notes(caseId), [caseId]), onChanged);
+  const { items, loadError, busy, error, add } = useRecordList(
+    useCallback(() => casesApi.notes(caseId), [caseId]),
+    onChanged,
+  );
 
   const submit = () =>
     add(async () => {
@@ -26,8 +37,22 @@ export function CaseNotesSection({ caseId, readOnly, onChanged }: { caseId: stri
       <h2 id="case-notes">{t('cases.notes.title')}</h2>
       {loadError ? <Alert tone="error">{errorMessage(loadError, t)}</Alert> : null}
       {!readOnly ? (
-        <AddForm busy={busy} submitLabel={t('cases.notes.add')} busyLabel={t('cases.notes.adding')} onSubmit={() => void submit()} noValidate>
-          <TextAreaField id="case-note-text" label={t('cases.notes.label')} hint={t('cases.notes.hint')} error={error} rows={4} value={text} onChange={(e) => setText(e.target.value)} />
+        <AddForm
+          busy={busy}
+          submitLabel={t('cases.notes.add')}
+          busyLabel={t('cases.notes.adding')}
+          onSubmit={() => void submit()}
+          noValidate
+        >
+          <TextAreaField
+            id="case-note-text"
+            label={t('cases.notes.label')}
+            hint={t('cases.notes.hint')}
+            error={error}
+            rows={4}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+          />
         </AddForm>
       ) : null}
       {items && items.length === 0 ? <p>{t('cases.notes.none')}</p> : null}
@@ -35,7 +60,9 @@ export function CaseNotesSection({ caseId, readOnly, onChanged }: { caseId: stri
         <ul className="note-list">
           {items.map((note) => (
             <li key={note.id} className="note">
-              <p className="note__meta">{t('cases.notes.by', { name: note.authorName ?? '', date: formatInstant(note.createdAt, language) })}</p>
+              <p className="note__meta">
+                {t('cases.notes.by', { name: note.authorName ?? '', date: formatInstant(note.createdAt, language) })}
+              </p>
               {note.text}
             </li>
           ))}

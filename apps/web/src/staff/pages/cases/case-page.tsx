@@ -27,7 +27,11 @@ import { CaseTimelineSection } from './case-timeline-section';
 type Load = { status: 'loading' } | { status: 'failed'; error: unknown } | { status: 'ready'; item: CaseView };
 type Editable = { status: 'open' | 'active' | 'on_hold'; assignedAccountId: string; teamId: string };
 
-const editableOf = (c: CaseView): Editable => ({ status: c.status === 'closed' ? 'open' : c.status, assignedAccountId: c.assignedAccountId ?? '', teamId: c.teamId ?? '' });
+const editableOf = (c: CaseView): Editable => ({
+  status: c.status === 'closed' ? 'open' : c.status,
+  assignedAccountId: c.assignedAccountId ?? '',
+  teamId: c.teamId ?? '',
+});
 
 export function CasePage({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
@@ -92,7 +96,14 @@ export function CasePage({ caseId }: { caseId: string }) {
     setSaving(true);
     setNotice(null);
     try {
-      show(await casesApi.update(item.id, { version: item.version, status: form.status, assignedAccountId: form.assignedAccountId || null, teamId: form.teamId || null }));
+      show(
+        await casesApi.update(item.id, {
+          version: item.version,
+          status: form.status,
+          assignedAccountId: form.assignedAccountId || null,
+          teamId: form.teamId || null,
+        }),
+      );
       setNotice({ tone: 'success', text: t('cases.page.saved') });
     } catch (error) {
       await failed(error);
@@ -115,7 +126,13 @@ export function CasePage({ caseId }: { caseId: string }) {
         <dl className="record">
           <div className="record__row">
             <dt>{t('cases.page.person')}</dt>
-            <dd>{item.personId ? <Link to={`/people/${item.personId}`}>{caseTitle(item, plain(t))}</Link> : t('cases.household')}</dd>
+            <dd>
+              {item.personId ? (
+                <Link to={`/people/${item.personId}`}>{caseTitle(item, plain(t))}</Link>
+              ) : (
+                t('cases.household')
+              )}
+            </dd>
           </div>
           <div className="record__row">
             <dt>{t('cases.page.status')}</dt>
@@ -143,14 +160,24 @@ export function CasePage({ caseId }: { caseId: string }) {
         {!item.canUpdate ? <p className="muted">{t('cases.page.readOnly')}</p> : null}
         {item.canUpdate && form && !closed ? (
           <form className="case-header" onSubmit={(e) => void save(e)}>
-            <SelectField id="case-edit-status" label={t('cases.page.status')} value={form.status} onChange={(e) => setForm({ ...form, status: e.target.value as Editable['status'] })}>
+            <SelectField
+              id="case-edit-status"
+              label={t('cases.page.status')}
+              value={form.status}
+              onChange={(e) => setForm({ ...form, status: e.target.value as Editable['status'] })}
+            >
               {(['open', 'active', 'on_hold'] as const).map((s) => (
                 <option key={s} value={s}>
                   {t(`cases.status.${s}`)}
                 </option>
               ))}
             </SelectField>
-            <SelectField id="case-edit-worker" label={t('cases.page.worker')} value={form.assignedAccountId} onChange={(e) => setForm({ ...form, assignedAccountId: e.target.value })}>
+            <SelectField
+              id="case-edit-worker"
+              label={t('cases.page.worker')}
+              value={form.assignedAccountId}
+              onChange={(e) => setForm({ ...form, assignedAccountId: e.target.value })}
+            >
               <option value="">{t('cases.page.none')}</option>
               {assignees.accounts.map((a) => (
                 <option key={a.id} value={a.id}>
@@ -158,7 +185,12 @@ export function CasePage({ caseId }: { caseId: string }) {
                 </option>
               ))}
             </SelectField>
-            <SelectField id="case-edit-team" label={t('cases.page.team')} value={form.teamId} onChange={(e) => setForm({ ...form, teamId: e.target.value })}>
+            <SelectField
+              id="case-edit-team"
+              label={t('cases.page.team')}
+              value={form.teamId}
+              onChange={(e) => setForm({ ...form, teamId: e.target.value })}
+            >
               <option value="">{t('cases.page.none')}</option>
               {assignees.teams.map((team) => (
                 <option key={team.id} value={team.id}>
@@ -175,7 +207,12 @@ export function CasePage({ caseId }: { caseId: string }) {
         ) : null}
         {item.canUpdate ? (
           <p>
-            <button id="case-close-toggle" type="button" className="button button--quiet" onClick={() => setDialog(closed ? 'reopen' : 'close')}>
+            <button
+              id="case-close-toggle"
+              type="button"
+              className="button button--quiet"
+              onClick={() => setDialog(closed ? 'reopen' : 'close')}
+            >
               {closed ? t('cases.close.reopen') : t('cases.close.close')}
             </button>
           </p>
@@ -191,8 +228,15 @@ export function CasePage({ caseId }: { caseId: string }) {
           }}
           onConfirm={async (reason) => {
             try {
-              show(dialog === 'close' ? await casesApi.close(item.id, item.version, reason) : await casesApi.reopen(item.id, item.version, reason));
-              setNotice({ tone: 'success', text: dialog === 'close' ? t('cases.close.closed') : t('cases.close.reopened') });
+              show(
+                dialog === 'close'
+                  ? await casesApi.close(item.id, item.version, reason)
+                  : await casesApi.reopen(item.id, item.version, reason),
+              );
+              setNotice({
+                tone: 'success',
+                text: dialog === 'close' ? t('cases.close.closed') : t('cases.close.reopened'),
+              });
               setDialog(null);
               focusWhenPresent(() => document.getElementById('case-close-toggle'));
             } catch (error) {
@@ -206,8 +250,12 @@ export function CasePage({ caseId }: { caseId: string }) {
       ) : null}
 
       <CasePlanSection item={item} assignees={assignees} onChanged={reload} onFailed={failed} />
-      {item.canUpdate ? <CaseNotesSection caseId={item.id} readOnly={closed} onChanged={() => setRevision((r) => r + 1)} /> : null}
-      {item.canUpdate ? <CaseAttachmentsSection caseId={item.id} readOnly={closed} onChanged={() => setRevision((r) => r + 1)} /> : null}
+      {item.canUpdate ? (
+        <CaseNotesSection caseId={item.id} readOnly={closed} onChanged={() => setRevision((r) => r + 1)} />
+      ) : null}
+      {item.canUpdate ? (
+        <CaseAttachmentsSection caseId={item.id} readOnly={closed} onChanged={() => setRevision((r) => r + 1)} />
+      ) : null}
       <CaseTimelineSection caseId={item.id} revision={revision} />
     </>
   );

@@ -28,7 +28,8 @@ export function CasePlanSection({ item, assignees, onChanged, onFailed }: Props)
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ message: string; field: string | undefined } | null>(null);
   const editable = item.canUpdate && item.status !== 'closed';
-  const labelOf = (task: { label: { es: string; en: string } | null; description: string | null }) => (task.label ? task.label[language] : (task.description ?? ''));
+  const labelOf = (task: { label: { es: string; en: string } | null; description: string | null }) =>
+    task.label ? task.label[language] : (task.description ?? '');
 
   async function add(body: Parameters<typeof casesApi.addTask>[1]) {
     setBusy(true);
@@ -39,7 +40,10 @@ export function CasePlanSection({ item, assignees, onChanged, onFailed }: Props)
       setDue('');
       await onChanged();
     } catch (e) {
-      setError({ message: errorMessage(e, t), field: e instanceof Error && 'field' in e ? (e.field as string | undefined) : undefined });
+      setError({
+        message: errorMessage(e, t),
+        field: e instanceof Error && 'field' in e ? (e.field as string | undefined) : undefined,
+      });
     } finally {
       setBusy(false);
     }
@@ -65,15 +69,27 @@ export function CasePlanSection({ item, assignees, onChanged, onFailed }: Props)
       {item.tasks.length === 0 ? <p>{t('cases.plan.none')}</p> : null}
       <ul className="task-list">
         {item.tasks.map((task) => (
-          <li key={task.id} className={['task', task.overdue ? 'task--overdue' : '', task.done ? 'task--done' : ''].join(' ').trim()}>
+          <li
+            key={task.id}
+            className={['task', task.overdue ? 'task--overdue' : '', task.done ? 'task--done' : ''].join(' ').trim()}
+          >
             <span className="task__title">{labelOf(task)}</span>
             {task.source !== 'manual' ? <span className="task__source">{t(`cases.plan.${task.source}`)}</span> : null}
             <span>{t('cases.plan.ownerIs', { name: task.ownerName ?? t('cases.plan.noOwner') })}</span>
-            {task.dueOn ? <span className="task__due">{t('cases.plan.dueOn', { date: formatPlainDate(task.dueOn, language, 'medium') })}</span> : null}
+            {task.dueOn ? (
+              <span className="task__due">
+                {t('cases.plan.dueOn', { date: formatPlainDate(task.dueOn, language, 'medium') })}
+              </span>
+            ) : null}
             {task.overdue ? <strong className="case-overdue">{t('cases.plan.overdue')}</strong> : null}
             {task.done ? <span>{t('cases.plan.done')}</span> : null}
             {editable ? (
-              <button type="button" className="button button--quiet button--small" onClick={() => void toggle(task)} aria-label={`${task.done ? t('cases.plan.undo') : t('cases.plan.complete')}: ${labelOf(task)}`}>
+              <button
+                type="button"
+                className="button button--quiet button--small"
+                onClick={() => void toggle(task)}
+                aria-label={`${task.done ? t('cases.plan.undo') : t('cases.plan.complete')}: ${labelOf(task)}`}
+              >
                 {task.done ? t('cases.plan.undo') : t('cases.plan.complete')}
               </button>
             ) : null}
@@ -86,7 +102,12 @@ export function CasePlanSection({ item, assignees, onChanged, onFailed }: Props)
           <ul className="suggested-list">
             {item.suggestedTasks.map((s) => (
               <li key={s.key}>
-                <button type="button" className="button button--quiet button--small" disabled={busy} onClick={() => void add({ key: s.key, ownerAccountId: item.assignedAccountId })}>
+                <button
+                  type="button"
+                  className="button button--quiet button--small"
+                  disabled={busy}
+                  onClick={() => void add({ key: s.key, ownerAccountId: item.assignedAccountId })}
+                >
                   {t('cases.plan.addSuggested', { label: s.label[language] })}
                 </button>
               </li>
@@ -98,8 +119,21 @@ export function CasePlanSection({ item, assignees, onChanged, onFailed }: Props)
         <form className="form" onSubmit={submit} noValidate>
           <h3>{t('cases.plan.add')}</h3>
           {error && !error.field ? <Alert tone="error">{error.message}</Alert> : null}
-          <InputField id="task-description" label={t('cases.plan.own')} value={description} maxLength={1000} error={error?.field === 'description' ? error.message : null} onChange={(e) => setDescription(e.target.value)} />
-          <SelectField id="task-owner" label={t('cases.plan.owner')} value={owner} error={error?.field === 'ownerAccountId' ? error.message : null} onChange={(e) => setOwner(e.target.value)}>
+          <InputField
+            id="task-description"
+            label={t('cases.plan.own')}
+            value={description}
+            maxLength={1000}
+            error={error?.field === 'description' ? error.message : null}
+            onChange={(e) => setDescription(e.target.value)}
+          />
+          <SelectField
+            id="task-owner"
+            label={t('cases.plan.owner')}
+            value={owner}
+            error={error?.field === 'ownerAccountId' ? error.message : null}
+            onChange={(e) => setOwner(e.target.value)}
+          >
             <option value="">{t('cases.plan.noOwner')}</option>
             {assignees.accounts.map((a) => (
               <option key={a.id} value={a.id}>
@@ -107,7 +141,14 @@ export function CasePlanSection({ item, assignees, onChanged, onFailed }: Props)
               </option>
             ))}
           </SelectField>
-          <InputField id="task-due" type="date" label={t('cases.plan.due')} value={due} error={error?.field === 'dueOn' ? error.message : null} onChange={(e) => setDue(e.target.value)} />
+          <InputField
+            id="task-due"
+            type="date"
+            label={t('cases.plan.due')}
+            value={due}
+            error={error?.field === 'dueOn' ? error.message : null}
+            onChange={(e) => setDue(e.target.value)}
+          />
           <div className="form__actions">
             <button type="submit" className="button button--primary" disabled={busy}>
               {busy ? t('cases.plan.adding') : t('cases.plan.add')}

@@ -10,8 +10,22 @@ import { casesApi } from './cases-api';
 import type { CaseTimelineItem } from './cases-api';
 
 const kinds = new Set([
-  'opened', 'assigned', 'team_changed', 'status_changed', 'task_added', 'task_completed', 'task_reopened', 'task_changed', 'note_added', 'attachment_added',
-  'closed', 'reopened', 'screening_recorded', 'referral_sent', 'procedure_opened', 'procedure_closed',
+  'opened',
+  'assigned',
+  'team_changed',
+  'status_changed',
+  'task_added',
+  'task_completed',
+  'task_reopened',
+  'task_changed',
+  'note_added',
+  'attachment_added',
+  'closed',
+  'reopened',
+  'screening_recorded',
+  'referral_sent',
+  'procedure_opened',
+  'procedure_closed',
 ]);
 const statuses = new Set(['open', 'active', 'on_hold', 'closed']);
 
@@ -35,10 +49,13 @@ export function CaseTimelineSection({ caseId, revision }: { caseId: string; revi
   const status = (s: string | undefined) => (s && statuses.has(s) ? t(`cases.status.${s as 'open'}`) : (s ?? ''));
   function detail(item: CaseTimelineItem): string | null {
     const d = item.data;
-    if (item.kind === 'status_changed') return t('cases.timeline.statusChange', { from: status(d.from), to: status(d.to) });
-    if (item.kind === 'assigned' || item.kind === 'team_changed') return d.toName ? t('cases.timeline.assignedTo', { name: d.toName }) : null;
+    if (item.kind === 'status_changed')
+      return t('cases.timeline.statusChange', { from: status(d.from), to: status(d.to) });
+    if (item.kind === 'assigned' || item.kind === 'team_changed')
+      return d.toName ? t('cases.timeline.assignedTo', { name: d.toName }) : null;
     if (item.kind.startsWith('task_')) return (language === 'en' ? d.labelEn : d.labelEs) ?? null;
-    if (item.kind === 'screening_recorded' && d.questionnaire) return t('cases.timeline.questionnaire', { name: d.questionnaire });
+    if (item.kind === 'screening_recorded' && d.questionnaire)
+      return t('cases.timeline.questionnaire', { name: d.questionnaire });
     if (item.kind === 'referral_sent' && d.to) return t('cases.timeline.referralTo', { name: d.to });
     if (item.source === 'procedure') return d.type ?? null;
     return null;
@@ -53,7 +70,9 @@ export function CaseTimelineSection({ caseId, revision }: { caseId: string; revi
         <ol className="timeline">
           {items.map((item, index) => (
             <li key={`${item.at}-${index}`} className="timeline__item">
-              <span className="timeline__kind">{kinds.has(item.kind) ? t(`cases.timeline.kinds.${item.kind as 'opened'}`) : item.kind}</span>{' '}
+              <span className="timeline__kind">
+                {kinds.has(item.kind) ? t(`cases.timeline.kinds.${item.kind as 'opened'}`) : item.kind}
+              </span>{' '}
               <span className="timeline__meta">
                 {formatInstant(item.at, language)}
                 {item.actorName ? ` · ${t('cases.timeline.by', { name: item.actorName })}` : ''}

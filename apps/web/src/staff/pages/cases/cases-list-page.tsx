@@ -42,29 +42,87 @@ export function CasesListPage() {
   return (
     <>
       <PageTitle appName={t('app.name')}>{t('cases.title')}</PageTitle>
-      <FilterForm label={t('cases.list.label')} submitLabel={t('cases.list.submit')} onSubmit={() => void list.search(form)}>
-        <InputField id="cases-q" type="search" label={t('cases.list.query')} hint={t('cases.list.hint')} value={form.q ?? ''} autoComplete="off" onChange={(e) => set({ q: e.target.value })} className="search-form__query" />
-        <FilterSelect id="cases-status" label={t('cases.list.status')} anyLabel={any} value={form.status} onChange={(value) => set({ status: (value || undefined) as CaseListFilters['status'] })} options={caseStatuses.map((s) => ({ value: s, label: t(`cases.status.${s}`) }))} />
+      <FilterForm
+        label={t('cases.list.label')}
+        submitLabel={t('cases.list.submit')}
+        onSubmit={() => void list.search(form)}
+      >
+        <InputField
+          id="cases-q"
+          type="search"
+          label={t('cases.list.query')}
+          hint={t('cases.list.hint')}
+          value={form.q ?? ''}
+          autoComplete="off"
+          onChange={(e) => set({ q: e.target.value })}
+          className="search-form__query"
+        />
+        <FilterSelect
+          id="cases-status"
+          label={t('cases.list.status')}
+          anyLabel={any}
+          value={form.status}
+          onChange={(value) => set({ status: (value || undefined) as CaseListFilters['status'] })}
+          options={caseStatuses.map((s) => ({ value: s, label: t(`cases.status.${s}`) }))}
+        />
         <FilterSelect
           id="cases-worker"
           label={t('cases.list.worker')}
           anyLabel={any}
           value={form.assignedTo}
           onChange={(value) => set({ assignedTo: value || undefined })}
-          options={[{ value: 'me', label: t('cases.list.mine') }, ...assignees.accounts.map((a) => ({ value: a.id, label: a.name }))]}
+          options={[
+            { value: 'me', label: t('cases.list.mine') },
+            ...assignees.accounts.map((a) => ({ value: a.id, label: a.name })),
+          ]}
         />
-        <FilterSelect id="cases-team" label={t('cases.list.team')} anyLabel={any} value={form.teamId} onChange={(value) => set({ teamId: value || undefined })} options={assignees.teams.map((team) => ({ value: team.id, label: team.name }))} />
-        <FilterSelect id="cases-flag" label={t('cases.list.flag')} anyLabel={any} value={form.flag} onChange={(value) => set({ flag: value || undefined })} options={caseFlags.map((f) => ({ value: f, label: t(`cases.flags.${f}`) }))} />
-        <FilterSelect id="cases-nationality" label={t('cases.list.nationality')} anyLabel={any} value={form.nationality} onChange={(value) => set({ nationality: value || undefined })} options={countries} />
-        <InputField id="cases-from" type="date" label={t('cases.list.openedFrom')} value={form.openedFrom ?? ''} onChange={(e) => set({ openedFrom: e.target.value || undefined })} />
-        <InputField id="cases-to" type="date" label={t('cases.list.openedTo')} value={form.openedTo ?? ''} onChange={(e) => set({ openedTo: e.target.value || undefined })} />
+        <FilterSelect
+          id="cases-team"
+          label={t('cases.list.team')}
+          anyLabel={any}
+          value={form.teamId}
+          onChange={(value) => set({ teamId: value || undefined })}
+          options={assignees.teams.map((team) => ({ value: team.id, label: team.name }))}
+        />
+        <FilterSelect
+          id="cases-flag"
+          label={t('cases.list.flag')}
+          anyLabel={any}
+          value={form.flag}
+          onChange={(value) => set({ flag: value || undefined })}
+          options={caseFlags.map((f) => ({ value: f, label: t(`cases.flags.${f}`) }))}
+        />
+        <FilterSelect
+          id="cases-nationality"
+          label={t('cases.list.nationality')}
+          anyLabel={any}
+          value={form.nationality}
+          onChange={(value) => set({ nationality: value || undefined })}
+          options={countries}
+        />
+        <InputField
+          id="cases-from"
+          type="date"
+          label={t('cases.list.openedFrom')}
+          value={form.openedFrom ?? ''}
+          onChange={(e) => set({ openedFrom: e.target.value || undefined })}
+        />
+        <InputField
+          id="cases-to"
+          type="date"
+          label={t('cases.list.openedTo')}
+          value={form.openedTo ?? ''}
+          onChange={(e) => set({ openedTo: e.target.value || undefined })}
+        />
       </FilterForm>
 
       <ResultsSection
         id="cases-results"
         heading={filtered ? t('cases.list.results') : t('cases.list.all')}
         list={list}
-        readyStatus={list.items.length === 0 ? t('cases.list.none') : t('cases.list.count', { count: list.items.length })}
+        readyStatus={
+          list.items.length === 0 ? t('cases.list.none') : t('cases.list.count', { count: list.items.length })
+        }
         moreLabel={t('cases.list.more')}
       >
         {list.items.length > 0 ? (
@@ -86,7 +144,9 @@ export function CasesListPage() {
                     .filter(Boolean)
                     .join(' · ')}
                 </span>
-                {item.overdueTasks > 0 ? <span className="case-overdue">{t('cases.list.overdueTasks', { count: item.overdueTasks })}</span> : null}
+                {item.overdueTasks > 0 ? (
+                  <span className="case-overdue">{t('cases.list.overdueTasks', { count: item.overdueTasks })}</span>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -28,7 +28,13 @@ export function OpenCaseButton({ personId }: { personId: string }) {
     <>
       {error ? <Alert tone="error">{errorMessage(error, t)}</Alert> : null}
       <p className="page-actions">
-        <button type="button" id="open-case" className="button button--primary" disabled={busy} onClick={() => void open()}>
+        <button
+          type="button"
+          id="open-case"
+          className="button button--primary"
+          disabled={busy}
+          onClick={() => void open()}
+        >
           {busy ? t('cases.opening') : t('cases.openCase')}
         </button>
       </p>

@@ -30,7 +30,15 @@ export function ReasonDialog({ mode, onConfirm, onCancel }: ReasonDialogProps) {
       <form className="form" onSubmit={submit} noValidate>
         <h2 id="reason-dialog-title">{title}</h2>
         {error ? <Alert tone="error">{errorMessage(error, t)}</Alert> : null}
-        <TextAreaField id="case-reason" label={t('cases.close.reason')} hint={t('cases.close.reasonHint')} value={reason} required rows={4} onChange={(e) => setReason(e.target.value)} />
+        <TextAreaField
+          id="case-reason"
+          label={t('cases.close.reason')}
+          hint={t('cases.close.reasonHint')}
+          value={reason}
+          required
+          rows={4}
+          onChange={(e) => setReason(e.target.value)}
+        />
         <div className="form__actions">
           <button type="submit" className="button button--primary" disabled={busy}>
             {mode === 'close' ? t('cases.close.confirmClose') : t('cases.close.confirmReopen')}

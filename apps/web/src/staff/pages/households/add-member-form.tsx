@@ -13,7 +13,15 @@ import { householdsApi, memberRelationships, type Household, type Relationship }
 
 const ADULT = 18;
 
-export function AddMemberForm({ household, title, onChanged }: { household: Household; title: string; onChanged: (h: Household) => void }) {
+export function AddMemberForm({
+  household,
+  title,
+  onChanged,
+}: {
+  household: Household;
+  title: string;
+  onChanged: (h: Household) => void;
+}) {
   const { t } = useTranslation();
   const prefix = `add-${household.id}`;
   const [query, setQuery] = useState('');
@@ -44,7 +52,14 @@ export function AddMemberForm({ household, title, onChanged }: { household: Hous
     setBusy(true);
     setError(null);
     try {
-      onChanged(await householdsApi.addMember(household.id, { version: household.version, personId, relationship, ...(responsible ? { responsibleAdultId: responsible } : {}) }));
+      onChanged(
+        await householdsApi.addMember(household.id, {
+          version: household.version,
+          personId,
+          relationship,
+          ...(responsible ? { responsibleAdultId: responsible } : {}),
+        }),
+      );
       setResults(null);
       setQuery('');
       setRelationship('');
@@ -60,9 +75,21 @@ export function AddMemberForm({ household, title, onChanged }: { household: Hous
   return (
     <div className="household-add">
       <h4 id={`${prefix}-title`}>{title}</h4>
-      <form className="form inline-form" role="search" aria-labelledby={`${prefix}-title`} noValidate onSubmit={(e) => void search(e)}>
+      <form
+        className="form inline-form"
+        role="search"
+        aria-labelledby={`${prefix}-title`}
+        noValidate
+        onSubmit={(e) => void search(e)}
+      >
         <div className="field-row">
-          <InputField id={`${prefix}-q`} label={t('households.search')} value={query} autoComplete="off" onChange={(e) => setQuery(e.target.value)} />
+          <InputField
+            id={`${prefix}-q`}
+            label={t('households.search')}
+            value={query}
+            autoComplete="off"
+            onChange={(e) => setQuery(e.target.value)}
+          />
           <button type="submit" className="button button--quiet">
             {t('households.searchButton')}
           </button>
@@ -73,7 +100,13 @@ export function AddMemberForm({ household, title, onChanged }: { household: Hous
       {results && results.length > 0 ? (
         <form className="form inline-form" aria-labelledby={`${prefix}-title`} noValidate onSubmit={(e) => void add(e)}>
           <div className="field-row">
-            <SelectField id={`${prefix}-person`} label={t('households.person')} value={personId} error={fieldError('personId')} onChange={(e) => setPersonId(e.target.value)}>
+            <SelectField
+              id={`${prefix}-person`}
+              label={t('households.person')}
+              value={personId}
+              error={fieldError('personId')}
+              onChange={(e) => setPersonId(e.target.value)}
+            >
               {results.map((p) => (
                 <option key={p.id} value={p.id}>
                   {`${p.givenNames} ${p.surnames}`.trim()}
@@ -81,7 +114,13 @@ export function AddMemberForm({ household, title, onChanged }: { household: Hous
                 </option>
               ))}
             </SelectField>
-            <SelectField id={`${prefix}-relationship`} label={t('households.relationship')} value={relationship} error={fieldError('relationship')} onChange={(e) => setRelationship(e.target.value as Relationship)}>
+            <SelectField
+              id={`${prefix}-relationship`}
+              label={t('households.relationship')}
+              value={relationship}
+              error={fieldError('relationship')}
+              onChange={(e) => setRelationship(e.target.value as Relationship)}
+            >
               <option value="">{t('households.choose')}</option>
               {memberRelationships.map((r) => (
                 <option key={r} value={r}>
@@ -89,7 +128,13 @@ export function AddMemberForm({ household, title, onChanged }: { household: Hous
                 </option>
               ))}
             </SelectField>
-            <SelectField id={`${prefix}-responsible`} label={t('households.responsible')} value={responsible} error={fieldError('responsibleAdultId')} onChange={(e) => setResponsible(e.target.value)}>
+            <SelectField
+              id={`${prefix}-responsible`}
+              label={t('households.responsible')}
+              value={responsible}
+              error={fieldError('responsibleAdultId')}
+              onChange={(e) => setResponsible(e.target.value)}
+            >
               <option value="">{t('households.noResponsible')}</option>
               {adults.map((m) => (
                 <option key={m.personId} value={m.personId}>

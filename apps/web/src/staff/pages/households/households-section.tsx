@@ -53,7 +53,11 @@ export function HouseholdsSection({ personId }: { personId: string }) {
     setError(null);
     setDone(null);
     try {
-      await householdsApi.create({ kind, ...(label.trim() ? { label: label.trim() } : {}), members: [{ personId, relationship: 'self' }] });
+      await householdsApi.create({
+        kind,
+        ...(label.trim() ? { label: label.trim() } : {}),
+        members: [{ personId, relationship: 'self' }],
+      });
       setLabel('');
       setDone(t('households.created'));
       await load();
@@ -83,14 +87,20 @@ export function HouseholdsSection({ personId }: { personId: string }) {
                 const responsible = h.members.find((x) => x.personId === m.responsibleAdultId);
                 return (
                   <li key={m.personId} className="household__member">
-                    <strong>{nameOf(m)}</strong> · {m.age === null ? t('households.ageUnknown') : t('households.age', { age: m.age })} · {t(`households.relationships.${m.relationship}`)}
+                    <strong>{nameOf(m)}</strong> ·{' '}
+                    {m.age === null ? t('households.ageUnknown') : t('households.age', { age: m.age })} ·{' '}
+                    {t(`households.relationships.${m.relationship}`)}
                     {responsible && !child ? ` · ${t('households.responsibleIs', { name: nameOf(responsible) })}` : ''}
                     {child ? (
                       <SelectField
                         id={`responsible-${h.id}-${m.personId}`}
                         label={t('households.responsibleFor', { name: nameOf(m) })}
                         value={m.responsibleAdultId ?? ''}
-                        onChange={(e) => void run(() => householdsApi.setResponsibleAdult(h.id, m.personId, h.version, e.target.value || null))}
+                        onChange={(e) =>
+                          void run(() =>
+                            householdsApi.setResponsibleAdult(h.id, m.personId, h.version, e.target.value || null),
+                          )
+                        }
                       >
                         <option value="">{t('households.noResponsible')}</option>
                         {adults.map((a) => (
@@ -101,7 +111,11 @@ export function HouseholdsSection({ personId }: { personId: string }) {
                       </SelectField>
                     ) : null}
                     {m.relationship !== 'self' ? (
-                      <button type="button" className="button button--quiet button--small" onClick={() => void run(() => householdsApi.removeMember(h.id, m.personId, h.version))}>
+                      <button
+                        type="button"
+                        className="button button--quiet button--small"
+                        onClick={() => void run(() => householdsApi.removeMember(h.id, m.personId, h.version))}
+                      >
                         {t('households.remove', { name: nameOf(m) })}
                       </button>
                     ) : null}
@@ -113,17 +127,33 @@ export function HouseholdsSection({ personId }: { personId: string }) {
           </article>
         );
       })}
-      <form className="form inline-form" aria-labelledby="household-create-title" noValidate onSubmit={(e) => void create(e)}>
+      <form
+        className="form inline-form"
+        aria-labelledby="household-create-title"
+        noValidate
+        onSubmit={(e) => void create(e)}
+      >
         <h3 id="household-create-title">{t('households.createTitle')}</h3>
         <div className="field-row">
-          <SelectField id="household-kind" label={t('households.kind')} value={kind} onChange={(e) => setKind(e.target.value as HouseholdKind)}>
+          <SelectField
+            id="household-kind"
+            label={t('households.kind')}
+            value={kind}
+            onChange={(e) => setKind(e.target.value as HouseholdKind)}
+          >
             {householdKinds.map((k) => (
               <option key={k} value={k}>
                 {t(`households.kinds.${k}`)}
               </option>
             ))}
           </SelectField>
-          <InputField id="household-label" label={t('households.label')} value={label} autoComplete="off" onChange={(e) => setLabel(e.target.value)} />
+          <InputField
+            id="household-label"
+            label={t('households.label')}
+            value={label}
+            autoComplete="off"
+            onChange={(e) => setLabel(e.target.value)}
+          />
         </div>
         <div className="form__actions">
           <button type="submit" className="button button--primary">

@@ -10,7 +10,15 @@ import { formatInstant } from '../people/reference-data';
 import { incidentsApi } from './incidents-api';
 import type { CustodyEntry, Incident, Verification } from './incidents-api';
 
-export function EvidenceSection({ event, readOnly, onChanged }: { event: Incident; readOnly: boolean; onChanged: () => Promise<void> }) {
+export function EvidenceSection({
+  event,
+  readOnly,
+  onChanged,
+}: {
+  event: Incident;
+  readOnly: boolean;
+  onChanged: () => Promise<void>;
+}) {
   const { t } = useTranslation();
   const language = currentLanguage();
   const fileRef = useRef<HTMLInputElement>(null);
@@ -61,32 +69,65 @@ export function EvidenceSection({ event, readOnly, onChanged }: { event: Inciden
       <ul className="incident-parts">
         {event.evidence.map((item) => (
           <li key={item.id}>
-            <a href={incidentsApi.evidenceUrl(event.id, item.id)} download={item.originalName}>{t('incidents.evidence.download', { name: item.originalName })}</a>{' '}
-            <span className="muted">{t(`incidents.evidence.kind.${item.kind as 'photo'}`)} · {Math.max(1, Math.round(item.sizeBytes / 1024))} KB · {formatInstant(item.uploadedAt, language)}</span>
-            <div><code className="sha">SHA-256 {item.sha256}</code></div>
-            <button type="button" className="button button--quiet button--small" onClick={() => void verify(item.id)}>{t('incidents.evidence.verify')}</button>{' '}
-            <button type="button" className="button button--quiet button--small" onClick={() => void showCustody(item.id)}>{t('incidents.evidence.custody')}</button>
+            <a href={incidentsApi.evidenceUrl(event.id, item.id)} download={item.originalName}>
+              {t('incidents.evidence.download', { name: item.originalName })}
+            </a>{' '}
+            <span className="muted">
+              {t(`incidents.evidence.kind.${item.kind as 'photo'}`)} · {Math.max(1, Math.round(item.sizeBytes / 1024))}{' '}
+              KB · {formatInstant(item.uploadedAt, language)}
+            </span>
+            <div>
+              <code className="sha">SHA-256 {item.sha256}</code>
+            </div>
+            <button type="button" className="button button--quiet button--small" onClick={() => void verify(item.id)}>
+              {t('incidents.evidence.verify')}
+            </button>{' '}
+            <button
+              type="button"
+              className="button button--quiet button--small"
+              onClick={() => void showCustody(item.id)}
+            >
+              {t('incidents.evidence.custody')}
+            </button>
             {checks[item.id] ? (
               <p role="status" className={checks[item.id]?.ok ? '' : 'field__error'}>
-                {checks[item.id]?.ok ? t('incidents.evidence.verified') : t('incidents.evidence.failed', { reason: checks[item.id]?.reason ?? '' })}
+                {checks[item.id]?.ok
+                  ? t('incidents.evidence.verified')
+                  : t('incidents.evidence.failed', { reason: checks[item.id]?.reason ?? '' })}
               </p>
             ) : null}
             {custody[item.id] ? (
               <ol className="custody-log" aria-label={t('incidents.evidence.custody')}>
                 {custody[item.id]?.map((c, i) => (
-                  <li key={i}>{formatInstant(c.at, language)} · {t(`incidents.evidence.action.${c.action as 'viewed'}`)}{c.detail ? ` · ${c.detail}` : ''}</li>
+                  <li key={i}>
+                    {formatInstant(c.at, language)} · {t(`incidents.evidence.action.${c.action as 'viewed'}`)}
+                    {c.detail ? ` · ${c.detail}` : ''}
+                  </li>
                 ))}
               </ol>
             ) : null}
           </li>
         ))}
       </ul>
-      {error ? <p className="field__error" role="alert">{error}</p> : null}
+      {error ? (
+        <p className="field__error" role="alert">
+          {error}
+        </p>
+      ) : null}
       {!readOnly ? (
         <form className="form" onSubmit={(e) => void submit(e)}>
-          <InputField ref={fileRef} id="evidence-file" type="file" label={t('incidents.evidence.file')} hint={t('incidents.evidence.hint')} accept="image/jpeg,image/png,image/webp,application/pdf,audio/*,video/*" />
+          <InputField
+            ref={fileRef}
+            id="evidence-file"
+            type="file"
+            label={t('incidents.evidence.file')}
+            hint={t('incidents.evidence.hint')}
+            accept="image/jpeg,image/png,image/webp,application/pdf,audio/*,video/*"
+          />
           <div className="form__actions">
-            <button type="submit" className="button button--primary" disabled={busy}>{busy ? t('incidents.evidence.uploading') : t('incidents.evidence.upload')}</button>
+            <button type="submit" className="button button--primary" disabled={busy}>
+              {busy ? t('incidents.evidence.uploading') : t('incidents.evidence.upload')}
+            </button>
           </div>
         </form>
       ) : null}

@@ -18,22 +18,58 @@ import { statesByName } from './incident-places';
 import { confidentialityLevels, contextTags, datePrecisions, routeSegments } from './incident-options';
 
 interface Values {
-  title: string; narrative: string; startDate: string; startPrecision: string; endDate: string; endPrecision: string;
-  stateCode: string; municipalityCode: string; locality: string; lat: string; lon: string; routeSegment: string;
-  contextTags: string[]; confidentiality: string; againstDefenders: boolean;
+  title: string;
+  narrative: string;
+  startDate: string;
+  startPrecision: string;
+  endDate: string;
+  endPrecision: string;
+  stateCode: string;
+  municipalityCode: string;
+  locality: string;
+  lat: string;
+  lon: string;
+  routeSegment: string;
+  contextTags: string[];
+  confidentiality: string;
+  againstDefenders: boolean;
 }
 
 const empty: Values = {
-  title: '', narrative: '', startDate: '', startPrecision: 'day', endDate: '', endPrecision: 'day', stateCode: '', municipalityCode: '', locality: '',
-  lat: '', lon: '', routeSegment: '', contextTags: [], confidentiality: 'internal', againstDefenders: false,
+  title: '',
+  narrative: '',
+  startDate: '',
+  startPrecision: 'day',
+  endDate: '',
+  endPrecision: 'day',
+  stateCode: '',
+  municipalityCode: '',
+  locality: '',
+  lat: '',
+  lon: '',
+  routeSegment: '',
+  contextTags: [],
+  confidentiality: 'internal',
+  againstDefenders: false,
 };
 
 function valuesOf(e: Incident): Values {
   return {
-    title: e.title, narrative: e.narrative ?? '', startDate: e.start.date, startPrecision: e.start.precision, endDate: e.end?.date ?? '', endPrecision: e.end?.precision ?? 'day',
-    stateCode: e.place.stateCode ?? '', municipalityCode: e.place.municipalityCode ?? '', locality: e.place.locality ?? '',
-    lat: e.place.coordinates ? String(e.place.coordinates.lat) : '', lon: e.place.coordinates ? String(e.place.coordinates.lon) : '',
-    routeSegment: e.routeSegment ?? '', contextTags: e.contextTags, confidentiality: e.confidentiality, againstDefenders: e.againstDefenders,
+    title: e.title,
+    narrative: e.narrative ?? '',
+    startDate: e.start.date,
+    startPrecision: e.start.precision,
+    endDate: e.end?.date ?? '',
+    endPrecision: e.end?.precision ?? 'day',
+    stateCode: e.place.stateCode ?? '',
+    municipalityCode: e.place.municipalityCode ?? '',
+    locality: e.place.locality ?? '',
+    lat: e.place.coordinates ? String(e.place.coordinates.lat) : '',
+    lon: e.place.coordinates ? String(e.place.coordinates.lon) : '',
+    routeSegment: e.routeSegment ?? '',
+    contextTags: e.contextTags,
+    confidentiality: e.confidentiality,
+    againstDefenders: e.againstDefenders,
   };
 }
 
@@ -65,19 +101,29 @@ export function IncidentFormPage({ incidentId }: { incidentId?: string }) {
       ...(values.lat && values.lon ? { coordinates: { lat: Number(values.lat), lon: Number(values.lon) } } : {}),
     };
     const common = {
-      title: values.title, start: { date: values.startDate, precision: values.startPrecision as 'day' }, place,
-      contextTags: values.contextTags as 'train'[], confidentiality: values.confidentiality as 'internal', againstDefenders: values.againstDefenders,
+      title: values.title,
+      start: { date: values.startDate, precision: values.startPrecision as 'day' },
+      place,
+      contextTags: values.contextTags as 'train'[],
+      confidentiality: values.confidentiality as 'internal',
+      againstDefenders: values.againstDefenders,
     };
     try {
-      const saved = incidentId && version
-        ? await incidentsApi.update(incidentId, {
-          ...common, version, narrative: values.narrative || null, end: values.endDate ? { date: values.endDate, precision: values.endPrecision as 'day' } : null,
-          routeSegment: (values.routeSegment || null) as 'isthmus' | null,
-        })
-        : await incidentsApi.create({
-          ...common, ...(values.narrative ? { narrative: values.narrative } : {}), ...(values.endDate ? { end: { date: values.endDate, precision: values.endPrecision as 'day' } } : {}),
-          ...(values.routeSegment ? { routeSegment: values.routeSegment as 'isthmus' } : {}),
-        });
+      const saved =
+        incidentId && version
+          ? await incidentsApi.update(incidentId, {
+              ...common,
+              version,
+              narrative: values.narrative || null,
+              end: values.endDate ? { date: values.endDate, precision: values.endPrecision as 'day' } : null,
+              routeSegment: (values.routeSegment || null) as 'isthmus' | null,
+            })
+          : await incidentsApi.create({
+              ...common,
+              ...(values.narrative ? { narrative: values.narrative } : {}),
+              ...(values.endDate ? { end: { date: values.endDate, precision: values.endPrecision as 'day' } } : {}),
+              ...(values.routeSegment ? { routeSegment: values.routeSegment as 'isthmus' } : {}),
+            });
       navigate(`/incidents/${saved.id}`);
     } catch (e) {
       setError(e);
@@ -86,45 +132,157 @@ export function IncidentFormPage({ incidentId }: { incidentId?: string }) {
     }
   }
 
-  const fieldError = (field: string) => (error instanceof ApiError && error.field?.startsWith(field) ? errorMessage(error, t) : null);
+  const fieldError = (field: string) =>
+    error instanceof ApiError && error.field?.startsWith(field) ? errorMessage(error, t) : null;
   const heading = incidentId ? t('incidents.form.editTitle') : t('incidents.form.newTitle');
   return (
     <>
       <PageTitle appName={t('app.name')}>{heading}</PageTitle>
-      <p className="breadcrumb"><Link to={incidentId ? `/incidents/${incidentId}` : '/incidents'}>{t('incidents.form.back')}</Link></p>
-      {error && !(error instanceof ApiError && error.field) ? <Alert tone="error">{errorMessage(error, t)}</Alert> : null}
+      <p className="breadcrumb">
+        <Link to={incidentId ? `/incidents/${incidentId}` : '/incidents'}>{t('incidents.form.back')}</Link>
+      </p>
+      {error && !(error instanceof ApiError && error.field) ? (
+        <Alert tone="error">{errorMessage(error, t)}</Alert>
+      ) : null}
       <form className="form card" onSubmit={(e) => void submit(e)}>
-        <InputField id="incident-title" label={t('incidents.fields.title')} hint={t('incidents.form.titleHint')} required maxLength={200} value={values.title} error={fieldError('title')} onChange={(e) => set({ title: e.target.value })} />
-        <TextAreaField id="incident-narrative" label={t('incidents.fields.narrative')} hint={t('incidents.form.narrativeHint')} rows={6} value={values.narrative} onChange={(e) => set({ narrative: e.target.value })} />
+        <InputField
+          id="incident-title"
+          label={t('incidents.fields.title')}
+          hint={t('incidents.form.titleHint')}
+          required
+          maxLength={200}
+          value={values.title}
+          error={fieldError('title')}
+          onChange={(e) => set({ title: e.target.value })}
+        />
+        <TextAreaField
+          id="incident-narrative"
+          label={t('incidents.fields.narrative')}
+          hint={t('incidents.form.narrativeHint')}
+          rows={6}
+          value={values.narrative}
+          onChange={(e) => set({ narrative: e.target.value })}
+        />
         <div className="fieldset">
-          <InputField id="incident-start" type="date" required label={t('incidents.fields.start')} value={values.startDate} error={fieldError('start')} onChange={(e) => set({ startDate: e.target.value })} />
-          <SelectField id="incident-start-precision" label={t('incidents.fields.precision')} value={values.startPrecision} onChange={(e) => set({ startPrecision: e.target.value })}>
-            {datePrecisions.map((p) => <option key={p} value={p}>{t(`incidents.precision.${p}`)}</option>)}
+          <InputField
+            id="incident-start"
+            type="date"
+            required
+            label={t('incidents.fields.start')}
+            value={values.startDate}
+            error={fieldError('start')}
+            onChange={(e) => set({ startDate: e.target.value })}
+          />
+          <SelectField
+            id="incident-start-precision"
+            label={t('incidents.fields.precision')}
+            value={values.startPrecision}
+            onChange={(e) => set({ startPrecision: e.target.value })}
+          >
+            {datePrecisions.map((p) => (
+              <option key={p} value={p}>
+                {t(`incidents.precision.${p}`)}
+              </option>
+            ))}
           </SelectField>
-          <InputField id="incident-end" type="date" label={t('incidents.fields.end')} value={values.endDate} error={fieldError('end')} onChange={(e) => set({ endDate: e.target.value })} />
-          <SelectField id="incident-end-precision" label={t('incidents.fields.precision')} value={values.endPrecision} onChange={(e) => set({ endPrecision: e.target.value })}>
-            {datePrecisions.map((p) => <option key={p} value={p}>{t(`incidents.precision.${p}`)}</option>)}
+          <InputField
+            id="incident-end"
+            type="date"
+            label={t('incidents.fields.end')}
+            value={values.endDate}
+            error={fieldError('end')}
+            onChange={(e) => set({ endDate: e.target.value })}
+          />
+          <SelectField
+            id="incident-end-precision"
+            label={t('incidents.fields.precision')}
+            value={values.endPrecision}
+            onChange={(e) => set({ endPrecision: e.target.value })}
+          >
+            {datePrecisions.map((p) => (
+              <option key={p} value={p}>
+                {t(`incidents.precision.${p}`)}
+              </option>
+            ))}
           </SelectField>
         </div>
         <div className="fieldset">
-          <SelectField id="incident-state" label={t('incidents.fields.state')} value={values.stateCode} onChange={(e) => set({ stateCode: e.target.value })}>
+          <SelectField
+            id="incident-state"
+            label={t('incidents.fields.state')}
+            value={values.stateCode}
+            onChange={(e) => set({ stateCode: e.target.value })}
+          >
             <option value="">{t('incidents.form.none')}</option>
-            {statesByName.map((s) => <option key={s.code} value={s.code}>{s.name}</option>)}
+            {statesByName.map((s) => (
+              <option key={s.code} value={s.code}>
+                {s.name}
+              </option>
+            ))}
           </SelectField>
-          <InputField id="incident-municipality" label={t('incidents.fields.municipality')} hint={t('incidents.form.municipalityHint')} inputMode="numeric" pattern="\d{5}" value={values.municipalityCode} error={fieldError('place.municipalityCode')} onChange={(e) => set({ municipalityCode: e.target.value })} />
-          <InputField id="incident-locality" label={t('incidents.fields.locality')} value={values.locality} onChange={(e) => set({ locality: e.target.value })} />
-          <InputField id="incident-lat" type="number" step="any" label={t('incidents.fields.lat')} hint={t('incidents.form.coordinatesHint')} value={values.lat} onChange={(e) => set({ lat: e.target.value })} />
-          <InputField id="incident-lon" type="number" step="any" label={t('incidents.fields.lon')} value={values.lon} onChange={(e) => set({ lon: e.target.value })} />
-          <SelectField id="incident-route" label={t('incidents.fields.route')} value={values.routeSegment} onChange={(e) => set({ routeSegment: e.target.value })}>
+          <InputField
+            id="incident-municipality"
+            label={t('incidents.fields.municipality')}
+            hint={t('incidents.form.municipalityHint')}
+            inputMode="numeric"
+            pattern="\d{5}"
+            value={values.municipalityCode}
+            error={fieldError('place.municipalityCode')}
+            onChange={(e) => set({ municipalityCode: e.target.value })}
+          />
+          <InputField
+            id="incident-locality"
+            label={t('incidents.fields.locality')}
+            value={values.locality}
+            onChange={(e) => set({ locality: e.target.value })}
+          />
+          <InputField
+            id="incident-lat"
+            type="number"
+            step="any"
+            label={t('incidents.fields.lat')}
+            hint={t('incidents.form.coordinatesHint')}
+            value={values.lat}
+            onChange={(e) => set({ lat: e.target.value })}
+          />
+          <InputField
+            id="incident-lon"
+            type="number"
+            step="any"
+            label={t('incidents.fields.lon')}
+            value={values.lon}
+            onChange={(e) => set({ lon: e.target.value })}
+          />
+          <SelectField
+            id="incident-route"
+            label={t('incidents.fields.route')}
+            value={values.routeSegment}
+            onChange={(e) => set({ routeSegment: e.target.value })}
+          >
             <option value="">{t('incidents.form.none')}</option>
-            {routeSegments.map((r) => <option key={r} value={r}>{t(`incidents.route.${r}`)}</option>)}
+            {routeSegments.map((r) => (
+              <option key={r} value={r}>
+                {t(`incidents.route.${r}`)}
+              </option>
+            ))}
           </SelectField>
         </div>
         <fieldset className="checkbox-row">
           <legend>{t('incidents.fields.context')}</legend>
           {contextTags.map((tag) => (
             <label key={tag}>
-              <input type="checkbox" checked={values.contextTags.includes(tag)} onChange={(e) => set({ contextTags: e.target.checked ? [...values.contextTags, tag] : values.contextTags.filter((x) => x !== tag) })} /> {t(`incidents.context.${tag}`)}
+              <input
+                type="checkbox"
+                checked={values.contextTags.includes(tag)}
+                onChange={(e) =>
+                  set({
+                    contextTags: e.target.checked
+                      ? [...values.contextTags, tag]
+                      : values.contextTags.filter((x) => x !== tag),
+                  })
+                }
+              />{' '}
+              {t(`incidents.context.${tag}`)}
             </label>
           ))}
         </fieldset>
@@ -132,15 +290,30 @@ export function IncidentFormPage({ incidentId }: { incidentId?: string }) {
           <legend>{t('incidents.fields.confidentiality')}</legend>
           {confidentialityLevels.map((level) => (
             <label key={level}>
-              <input type="radio" name="confidentiality" value={level} checked={values.confidentiality === level} onChange={() => set({ confidentiality: level })} /> {t(`incidents.confidentiality.${level}`)} — <span className="muted">{t(`incidents.confidentialityHint.${level}`)}</span>
+              <input
+                type="radio"
+                name="confidentiality"
+                value={level}
+                checked={values.confidentiality === level}
+                onChange={() => set({ confidentiality: level })}
+              />{' '}
+              {t(`incidents.confidentiality.${level}`)} —{' '}
+              <span className="muted">{t(`incidents.confidentialityHint.${level}`)}</span>
             </label>
           ))}
         </fieldset>
         <label className="checkbox-row">
-          <input type="checkbox" checked={values.againstDefenders} onChange={(e) => set({ againstDefenders: e.target.checked })} /> {t('incidents.fields.againstDefenders')}
+          <input
+            type="checkbox"
+            checked={values.againstDefenders}
+            onChange={(e) => set({ againstDefenders: e.target.checked })}
+          />{' '}
+          {t('incidents.fields.againstDefenders')}
         </label>
         <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={saving}>{saving ? t('incidents.form.saving') : t('incidents.form.save')}</button>
+          <button type="submit" className="button button--primary" disabled={saving}>
+            {saving ? t('incidents.form.saving') : t('incidents.form.save')}
+          </button>
         </div>
       </form>
     </>

@@ -47,7 +47,9 @@ export function IncidentPage({ incidentId }: { incidentId: string }) {
       <>
         <PageTitle appName={t('app.name')}>{t('incidents.page.notAvailable')}</PageTitle>
         <Alert tone="error">{errorMessage(load.error, t)}</Alert>
-        <p><Link to="/incidents">{t('incidents.form.back')}</Link></p>
+        <p>
+          <Link to="/incidents">{t('incidents.form.back')}</Link>
+        </p>
       </>
     );
   }
@@ -60,21 +62,57 @@ export function IncidentPage({ incidentId }: { incidentId: string }) {
   return (
     <>
       <PageTitle appName={t('app.name')}>{event.title}</PageTitle>
-      <p className="breadcrumb"><Link to="/incidents">{t('incidents.form.back')}</Link></p>
+      <p className="breadcrumb">
+        <Link to="/incidents">{t('incidents.form.back')}</Link>
+      </p>
       <section aria-labelledby="incident-summary" className="card">
-        <h2 id="incident-summary" className="visually-hidden">{t('incidents.page.summary')}</h2>
-        <p><ConfidentialityBadge level={event.confidentiality} /> <span className="muted">{t(`incidents.confidentialityHint.${event.confidentiality as 'internal'}`)}</span></p>
+        <h2 id="incident-summary" className="visually-hidden">
+          {t('incidents.page.summary')}
+        </h2>
+        <p>
+          <ConfidentialityBadge level={event.confidentiality} />{' '}
+          <span className="muted">{t(`incidents.confidentialityHint.${event.confidentiality as 'internal'}`)}</span>
+        </p>
         <dl className="record">
-          <dt>{t('incidents.fields.start')}</dt><dd>{period} ({t(`incidents.precision.${event.start.precision}`)})</dd>
-          <dt>{t('incidents.fields.place')}</dt><dd>{[stateName(event.place.stateCode), event.place.municipalityCode, event.place.locality].filter(Boolean).join(', ') || '—'}</dd>
-          {event.routeSegment ? (<><dt>{t('incidents.fields.route')}</dt><dd>{t(`incidents.route.${event.routeSegment as 'isthmus'}`)}</dd></>) : null}
-          {event.contextTags.length > 0 ? (<><dt>{t('incidents.fields.context')}</dt><dd>{event.contextTags.map((c) => t(`incidents.context.${c as 'train'}`)).join(', ')}</dd></>) : null}
-          {event.againstDefenders ? (<><dt>{t('incidents.fields.againstDefenders')}</dt><dd>{t('incidents.page.yes')}</dd></>) : null}
+          <dt>{t('incidents.fields.start')}</dt>
+          <dd>
+            {period} ({t(`incidents.precision.${event.start.precision}`)})
+          </dd>
+          <dt>{t('incidents.fields.place')}</dt>
+          <dd>
+            {[stateName(event.place.stateCode), event.place.municipalityCode, event.place.locality]
+              .filter(Boolean)
+              .join(', ') || '—'}
+          </dd>
+          {event.routeSegment ? (
+            <>
+              <dt>{t('incidents.fields.route')}</dt>
+              <dd>{t(`incidents.route.${event.routeSegment as 'isthmus'}`)}</dd>
+            </>
+          ) : null}
+          {event.contextTags.length > 0 ? (
+            <>
+              <dt>{t('incidents.fields.context')}</dt>
+              <dd>{event.contextTags.map((c) => t(`incidents.context.${c as 'train'}`)).join(', ')}</dd>
+            </>
+          ) : null}
+          {event.againstDefenders ? (
+            <>
+              <dt>{t('incidents.fields.againstDefenders')}</dt>
+              <dd>{t('incidents.page.yes')}</dd>
+            </>
+          ) : null}
         </dl>
         {event.narrative ? <p className="incident-narrative">{event.narrative}</p> : null}
         <p className="page-actions">
-          {!readOnly ? <Link className="button button--quiet" to={`/incidents/${event.id}/edit`}>{t('incidents.page.edit')}</Link> : null}{' '}
-          <a className="button button--quiet" href={incidentsApi.reportUrl(event.id, language)} download>{t('incidents.page.report')}</a>
+          {!readOnly ? (
+            <Link className="button button--quiet" to={`/incidents/${event.id}/edit`}>
+              {t('incidents.page.edit')}
+            </Link>
+          ) : null}{' '}
+          <a className="button button--quiet" href={incidentsApi.reportUrl(event.id, language)} download>
+            {t('incidents.page.report')}
+          </a>
         </p>
       </section>
       <VictimsSection {...props} />

@@ -59,51 +59,118 @@ export function IncidentsListPage() {
       a.download = `incidents.${format}`;
       a.click();
       URL.revokeObjectURL(url);
-      setNotice({ tone: 'success', text: t('incidents.export.done', { exported: out.exported, skipped: out.skipped }) });
+      setNotice({
+        tone: 'success',
+        text: t('incidents.export.done', { exported: out.exported, skipped: out.skipped }),
+      });
     } catch (error) {
       setNotice({ tone: 'error', text: errorMessage(error, t) });
     }
   }
 
-  const toggle = (id: string) => setChosen((c) => {
-    const next = new Set(c);
-    if (next.has(id)) next.delete(id);
-    else next.add(id);
-    return next;
-  });
+  const toggle = (id: string) =>
+    setChosen((c) => {
+      const next = new Set(c);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
   const months = [...new Set(items.map((i) => i.start.date.slice(0, 7)))];
 
   return (
     <>
       <PageTitle appName={t('app.name')}>{t('incidents.title')}</PageTitle>
       <p className="page-actions">
-        <Link className="button button--primary" to="/incidents/new">{t('incidents.new')}</Link>
+        <Link className="button button--primary" to="/incidents/new">
+          {t('incidents.new')}
+        </Link>
       </p>
-      <FilterForm label={t('incidents.list.label')} submitLabel={t('incidents.list.submit')} onSubmit={() => void list.search(form)}>
-        <InputField id="incidents-from" type="date" label={t('incidents.list.from')} value={form.from ?? ''} onChange={(e) => set({ from: e.target.value || undefined })} />
-        <InputField id="incidents-to" type="date" label={t('incidents.list.to')} value={form.to ?? ''} onChange={(e) => set({ to: e.target.value || undefined })} />
-        <FilterSelect id="incidents-state" label={t('incidents.fields.state')} anyLabel={any} value={form.state} onChange={(value) => set({ state: value || undefined })} options={statesByName.map((s) => ({ value: s.code, label: s.name }))} />
-        <FilterSelect id="incidents-act" label={t('incidents.list.act')} anyLabel={any} value={form.act} onChange={(value) => set({ act: value || undefined })}>
+      <FilterForm
+        label={t('incidents.list.label')}
+        submitLabel={t('incidents.list.submit')}
+        onSubmit={() => void list.search(form)}
+      >
+        <InputField
+          id="incidents-from"
+          type="date"
+          label={t('incidents.list.from')}
+          value={form.from ?? ''}
+          onChange={(e) => set({ from: e.target.value || undefined })}
+        />
+        <InputField
+          id="incidents-to"
+          type="date"
+          label={t('incidents.list.to')}
+          value={form.to ?? ''}
+          onChange={(e) => set({ to: e.target.value || undefined })}
+        />
+        <FilterSelect
+          id="incidents-state"
+          label={t('incidents.fields.state')}
+          anyLabel={any}
+          value={form.state}
+          onChange={(value) => set({ state: value || undefined })}
+          options={statesByName.map((s) => ({ value: s.code, label: s.name }))}
+        />
+        <FilterSelect
+          id="incidents-act"
+          label={t('incidents.list.act')}
+          anyLabel={any}
+          value={form.act}
+          onChange={(value) => set({ act: value || undefined })}
+        >
           {termOptions(vocabulary?.violationTypes.terms ?? [], language)}
         </FilterSelect>
-        <FilterSelect id="incidents-institution" label={t('incidents.list.institution')} hint={t('incidents.list.institutionHint')} anyLabel={any} value={form.institution} onChange={(value) => set({ institution: value || undefined })}>
+        <FilterSelect
+          id="incidents-institution"
+          label={t('incidents.list.institution')}
+          hint={t('incidents.list.institutionHint')}
+          anyLabel={any}
+          value={form.institution}
+          onChange={(value) => set({ institution: value || undefined })}
+        >
           {termOptions(vocabulary?.institutions.terms ?? [], language)}
         </FilterSelect>
-        <FilterSelect id="incidents-sex" label={t('incidents.list.sex')} anyLabel={any} value={form.sex} onChange={(value) => set({ sex: value || undefined })} options={victimSexes.map((s) => ({ value: s, label: t(`incidents.sex.${s}`) }))} />
-        <FilterSelect id="incidents-age" label={t('incidents.list.ageGroup')} anyLabel={any} value={form.ageGroup} onChange={(value) => set({ ageGroup: value || undefined })} options={ageGroups.map((a) => ({ value: a, label: t(`incidents.age.${a}`) }))} />
+        <FilterSelect
+          id="incidents-sex"
+          label={t('incidents.list.sex')}
+          anyLabel={any}
+          value={form.sex}
+          onChange={(value) => set({ sex: value || undefined })}
+          options={victimSexes.map((s) => ({ value: s, label: t(`incidents.sex.${s}`) }))}
+        />
+        <FilterSelect
+          id="incidents-age"
+          label={t('incidents.list.ageGroup')}
+          anyLabel={any}
+          value={form.ageGroup}
+          onChange={(value) => set({ ageGroup: value || undefined })}
+          options={ageGroups.map((a) => ({ value: a, label: t(`incidents.age.${a}`) }))}
+        />
         <FilterSelect
           id="incidents-defenders"
           label={t('incidents.list.defenders')}
           anyLabel={any}
           value={form.defenders}
           onChange={(value) => set({ defenders: value || undefined })}
-          options={[{ value: 'true', label: t('incidents.list.defendersOnly') }, { value: 'false', label: t('incidents.list.defendersNot') }]}
+          options={[
+            { value: 'true', label: t('incidents.list.defendersOnly') },
+            { value: 'false', label: t('incidents.list.defendersNot') },
+          ]}
         />
       </FilterForm>
 
       <div className="view-switch" role="group" aria-label={t('incidents.list.viewLabel')}>
         {(['list', 'timeline', 'map'] as const).map((v) => (
-          <button key={v} type="button" className="button button--quiet" aria-pressed={view === v} onClick={() => setView(v)}>{t(`incidents.list.view.${v}`)}</button>
+          <button
+            key={v}
+            type="button"
+            className="button button--quiet"
+            aria-pressed={view === v}
+            onClick={() => setView(v)}
+          >
+            {t(`incidents.list.view.${v}`)}
+          </button>
         ))}
       </div>
 
@@ -115,15 +182,38 @@ export function IncidentsListPage() {
         moreLabel={t('incidents.list.more')}
         moreShown={view !== 'map'}
       >
-        {view === 'map' && summary ? <IncidentsMap summary={summary} onPickState={(code) => { set({ state: code }); void list.search({ ...form, state: code }); setView('list'); }} /> : null}
+        {view === 'map' && summary ? (
+          <IncidentsMap
+            summary={summary}
+            onPickState={(code) => {
+              set({ state: code });
+              void list.search({ ...form, state: code });
+              setView('list');
+            }}
+          />
+        ) : null}
         {view === 'timeline' && summary ? <IncidentsTimelineBars summary={summary} /> : null}
         {view !== 'map' && items.length > 0 ? (
           <>
             {view === 'list' ? (
               <div className="export-bar">
                 <span>{t('incidents.export.chosen', { count: chosen.size })}</span>
-                <button type="button" className="button button--quiet" disabled={chosen.size === 0} onClick={() => void exportChosen('csv')}>{t('incidents.export.csv')}</button>
-                <button type="button" className="button button--quiet" disabled={chosen.size === 0} onClick={() => void exportChosen('json')}>{t('incidents.export.json')}</button>
+                <button
+                  type="button"
+                  className="button button--quiet"
+                  disabled={chosen.size === 0}
+                  onClick={() => void exportChosen('csv')}
+                >
+                  {t('incidents.export.csv')}
+                </button>
+                <button
+                  type="button"
+                  className="button button--quiet"
+                  disabled={chosen.size === 0}
+                  onClick={() => void exportChosen('json')}
+                >
+                  {t('incidents.export.json')}
+                </button>
                 <span className="muted">{t('incidents.export.hint')}</span>
               </div>
             ) : null}
@@ -132,19 +222,40 @@ export function IncidentsListPage() {
               <div key={month}>
                 {view === 'timeline' ? <h3>{month}</h3> : null}
                 <ul className={view === 'timeline' ? 'incident-list incident-list--timeline' : 'incident-list'}>
-                  {items.filter((i) => view !== 'timeline' || i.start.date.startsWith(month)).map((item) => (
-                    <li key={item.id} className="incident-list__item">
-                      {view === 'list' ? (
-                        <input type="checkbox" id={`choose-${item.id}`} aria-label={t('incidents.export.choose', { title: item.title })} checked={chosen.has(item.id)} onChange={() => toggle(item.id)} />
-                      ) : null}
-                      <Link className="incident-list__title" to={`/incidents/${item.id}`}>{item.title}</Link>
-                      <ConfidentialityBadge level={item.confidentiality} />
-                      <span className="incident-list__facts">
-                        {[item.start.date, stateName(item.place.stateCode), item.actTypes.map((a) => vocabulary?.violationTypes.terms.find((x) => x.key === a)?.label[language] ?? a).join(', '),
-                          t('incidents.list.victims', { count: item.victimCount }), item.againstDefenders ? t('incidents.list.defenderTag') : null].filter(Boolean).join(' · ')}
-                      </span>
-                    </li>
-                  ))}
+                  {items
+                    .filter((i) => view !== 'timeline' || i.start.date.startsWith(month))
+                    .map((item) => (
+                      <li key={item.id} className="incident-list__item">
+                        {view === 'list' ? (
+                          <input
+                            type="checkbox"
+                            id={`choose-${item.id}`}
+                            aria-label={t('incidents.export.choose', { title: item.title })}
+                            checked={chosen.has(item.id)}
+                            onChange={() => toggle(item.id)}
+                          />
+                        ) : null}
+                        <Link className="incident-list__title" to={`/incidents/${item.id}`}>
+                          {item.title}
+                        </Link>
+                        <ConfidentialityBadge level={item.confidentiality} />
+                        <span className="incident-list__facts">
+                          {[
+                            item.start.date,
+                            stateName(item.place.stateCode),
+                            item.actTypes
+                              .map(
+                                (a) => vocabulary?.violationTypes.terms.find((x) => x.key === a)?.label[language] ?? a,
+                              )
+                              .join(', '),
+                            t('incidents.list.victims', { count: item.victimCount }),
+                            item.againstDefenders ? t('incidents.list.defenderTag') : null,
+                          ]
+                            .filter(Boolean)
+                            .join(' · ')}
+                        </span>
+                      </li>
+                    ))}
                 </ul>
               </div>
             ))}

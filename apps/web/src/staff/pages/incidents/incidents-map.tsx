@@ -10,8 +10,11 @@ const SIZE = 46;
 const GAP = 4;
 // Five steps from light to dark blue; text colour chosen per step for 4.5:1 contrast.
 const steps = [
-  { fill: '#f1f4f8', text: '#1f2933' }, { fill: '#c6dbef', text: '#1f2933' }, { fill: '#6baed6', text: '#102a43' },
-  { fill: '#2171b5', text: '#ffffff' }, { fill: '#08306b', text: '#ffffff' },
+  { fill: '#f1f4f8', text: '#1f2933' },
+  { fill: '#c6dbef', text: '#1f2933' },
+  { fill: '#6baed6', text: '#102a43' },
+  { fill: '#2171b5', text: '#ffffff' },
+  { fill: '#08306b', text: '#ffffff' },
 ];
 
 function stepOf(count: number, max: number): number {
@@ -19,7 +22,13 @@ function stepOf(count: number, max: number): number {
   return Math.min(4, 1 + Math.floor((3 * Math.log(count)) / Math.log(max + 1)));
 }
 
-export function IncidentsMap({ summary, onPickState }: { summary: IncidentMapSummary; onPickState: (code: string) => void }) {
+export function IncidentsMap({
+  summary,
+  onPickState,
+}: {
+  summary: IncidentMapSummary;
+  onPickState: (code: string) => void;
+}) {
   const { t } = useTranslation();
   const counts = new Map(summary.byState.map((s) => [s.stateCode, s]));
   const max = Math.max(0, ...summary.byState.filter((s) => s.stateCode).map((s) => s.events));
@@ -27,17 +36,32 @@ export function IncidentsMap({ summary, onPickState }: { summary: IncidentMapSum
   const height = 5 * (SIZE + GAP);
   return (
     <figure className="incident-map">
-      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby="incident-map-title" className="incident-map__svg">
+      <svg
+        viewBox={`0 0 ${width} ${height}`}
+        role="img"
+        aria-labelledby="incident-map-title"
+        className="incident-map__svg"
+      >
         <title id="incident-map-title">{t('incidents.map.title', { count: summary.total })}</title>
         {mexicanStates.map((s) => {
           const events = counts.get(s.code)?.events ?? 0;
           const step = steps[stepOf(events, max)] ?? steps[0]!;
           return (
-            <g key={s.code} transform={`translate(${s.col * (SIZE + GAP)} ${s.row * (SIZE + GAP)})`} className="incident-map__tile" data-state={s.code} onClick={() => onPickState(s.code)}>
+            <g
+              key={s.code}
+              transform={`translate(${s.col * (SIZE + GAP)} ${s.row * (SIZE + GAP)})`}
+              className="incident-map__tile"
+              data-state={s.code}
+              onClick={() => onPickState(s.code)}
+            >
               <title>{`${s.name}: ${t('incidents.map.events', { count: events })}`}</title>
               <rect width={SIZE} height={SIZE} rx="4" fill={step.fill} stroke="#6b7380" strokeWidth="1" />
-              <text x={SIZE / 2} y={18} textAnchor="middle" fontSize="10" fill={step.text}>{s.abbr}</text>
-              <text x={SIZE / 2} y={36} textAnchor="middle" fontSize="13" fontWeight="700" fill={step.text}>{events}</text>
+              <text x={SIZE / 2} y={18} textAnchor="middle" fontSize="10" fill={step.text}>
+                {s.abbr}
+              </text>
+              <text x={SIZE / 2} y={36} textAnchor="middle" fontSize="13" fontWeight="700" fill={step.text}>
+                {events}
+              </text>
             </g>
           );
         })}

@@ -15,14 +15,29 @@ import type { MatchCandidate } from './missing-api';
 const dynamicKey = (key: string) => key as 'missing.unknown';
 
 type Compared = MatchCandidate['report'];
-type RowKey = 'givenNames' | 'surnames' | 'aliases' | 'sex' | 'birthDate' | 'ageRange' | 'nationality' | 'originPlace' | 'eventDate' | 'eventPlace' | 'description';
+type RowKey =
+  | 'givenNames'
+  | 'surnames'
+  | 'aliases'
+  | 'sex'
+  | 'birthDate'
+  | 'ageRange'
+  | 'nationality'
+  | 'originPlace'
+  | 'eventDate'
+  | 'eventPlace'
+  | 'description';
 const rows: { key: RowKey; value: (r: Compared) => string | undefined }[] = [
   { key: 'givenNames', value: (r) => r.givenNames },
   { key: 'surnames', value: (r) => r.surnames },
   { key: 'aliases', value: (r) => r.aliases?.join(', ') },
   { key: 'sex', value: (r) => r.sex },
   { key: 'birthDate', value: (r) => r.birthDate ?? (r.birthYear !== undefined ? String(r.birthYear) : undefined) },
-  { key: 'ageRange', value: (r) => (r.ageMin !== undefined || r.ageMax !== undefined ? `${r.ageMin ?? '?'}–${r.ageMax ?? '?'}` : undefined) },
+  {
+    key: 'ageRange',
+    value: (r) =>
+      r.ageMin !== undefined || r.ageMax !== undefined ? `${r.ageMin ?? '?'}–${r.ageMax ?? '?'}` : undefined,
+  },
   { key: 'nationality', value: (r) => r.nationality },
   { key: 'originPlace', value: (r) => r.originPlace },
   { key: 'eventDate', value: (r) => r.eventDate },
@@ -30,7 +45,13 @@ const rows: { key: RowKey; value: (r: Compared) => string | undefined }[] = [
   { key: 'description', value: (r) => r.description },
 ];
 
-export function CandidateCard({ candidate, onReviewed }: { candidate: MatchCandidate; onReviewed: (c: MatchCandidate) => void }) {
+export function CandidateCard({
+  candidate,
+  onReviewed,
+}: {
+  candidate: MatchCandidate;
+  onReviewed: (c: MatchCandidate) => void;
+}) {
   const { t } = useTranslation();
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
@@ -52,14 +73,17 @@ export function CandidateCard({ candidate, onReviewed }: { candidate: MatchCandi
 
   const shown = (r: Compared | null, key: RowKey, value: string | undefined) => {
     if (!r) return '';
-    if (r.access === 'partner' && r.sharedFields && !r.sharedFields.includes(key) && key !== 'ageRange') return t('missing.compare.notShared');
+    if (r.access === 'partner' && r.sharedFields && !r.sharedFields.includes(key) && key !== 'ageRange')
+      return t('missing.compare.notShared');
     return value ?? '—';
   };
 
   return (
     <article className="candidate-card" aria-labelledby={headingId}>
       <h3 id={headingId}>
-        {t(`missing.candidateKind.${candidate.candidateKind}`)} · {t('missing.compare.score', { score: Math.round(candidate.score * 100) })} · {t(`missing.engine.${candidate.engineDecision === 'match' ? 'match' : 'possible'}`)}
+        {t(`missing.candidateKind.${candidate.candidateKind}`)} ·{' '}
+        {t('missing.compare.score', { score: Math.round(candidate.score * 100) })} ·{' '}
+        {t(`missing.engine.${candidate.engineDecision === 'match' ? 'match' : 'possible'}`)}
       </h3>
       <p className="muted">
         {t(`missing.review.status.${candidate.reviewStatus}`)}
@@ -102,22 +126,42 @@ export function CandidateCard({ candidate, onReviewed }: { candidate: MatchCandi
         {candidate.explanation.fields
           .filter((f) => f.level !== 0)
           .map((f) => (
-            <li key={f.field} className={`explanation__item ${f.weight >= 0 ? 'explanation__item--agrees' : 'explanation__item--disagrees'}`}>
-              <span className="explanation__field">{t(dynamicKey(`missing.explanation.field.${f.field}`), { defaultValue: f.field })}</span>
+            <li
+              key={f.field}
+              className={`explanation__item ${f.weight >= 0 ? 'explanation__item--agrees' : 'explanation__item--disagrees'}`}
+            >
+              <span className="explanation__field">
+                {t(dynamicKey(`missing.explanation.field.${f.field}`), { defaultValue: f.field })}
+              </span>
               <span>
-                {f.weight >= 0 ? t('missing.explanation.agrees') : t('missing.explanation.disagrees')}: {t(dynamicKey(`missing.explanation.level.${f.field}.${f.level}`), { defaultValue: f.label })}
+                {f.weight >= 0 ? t('missing.explanation.agrees') : t('missing.explanation.disagrees')}:{' '}
+                {t(dynamicKey(`missing.explanation.level.${f.field}.${f.level}`), { defaultValue: f.label })}
                 {f.frequencyAdjusted ? ` (${t('missing.explanation.frequency')})` : ''}
               </span>
-              <span className="explanation__weight">{t('missing.explanation.weight', { weight: (f.weight > 0 ? '+' : '') + f.weight.toFixed(1) })}</span>
+              <span className="explanation__weight">
+                {t('missing.explanation.weight', { weight: (f.weight > 0 ? '+' : '') + f.weight.toFixed(1) })}
+              </span>
             </li>
           ))}
       </ul>
       {candidate.reviewStatus === 'pending' || candidate.reviewStatus === 'needs_info' ? (
         <>
-          <TextAreaField id={`note-${candidate.id}`} label={t('missing.review.note')} hint={t('missing.review.noteHint')} rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
+          <TextAreaField
+            id={`note-${candidate.id}`}
+            label={t('missing.review.note')}
+            hint={t('missing.review.noteHint')}
+            rows={2}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+          />
           {error ? <Alert tone="error">{errorMessage(error, t)}</Alert> : null}
           <p className="page-actions">
-            <button type="button" className="button button--primary" disabled={busy} onClick={() => void decide('confirmed')}>
+            <button
+              type="button"
+              className="button button--primary"
+              disabled={busy}
+              onClick={() => void decide('confirmed')}
+            >
               {t('missing.review.confirm')}
             </button>{' '}
             <button type="button" className="button" disabled={busy} onClick={() => void decide('rejected')}>

@@ -20,7 +20,9 @@ const describe = ['statureCm', 'build', 'hair', 'eyes', 'skin', 'scars', 'tattoo
 function payloadOf(v: Record<string, string>): FoundRecordCreate {
   const text = (k: string) => v[k]?.trim() || undefined;
   const num = (k: string) => (text(k) ? Number(text(k)) : undefined);
-  const description = Object.fromEntries(describe.map((k) => [k, k === 'statureCm' ? num(`d.${k}`) : text(`d.${k}`)]).filter(([, x]) => x !== undefined));
+  const description = Object.fromEntries(
+    describe.map((k) => [k, k === 'statureCm' ? num(`d.${k}`) : text(`d.${k}`)]).filter(([, x]) => x !== undefined),
+  );
   const custodian = Object.fromEntries(
     [
       ['agency', text('agency')],
@@ -58,8 +60,18 @@ export function FoundFormPage() {
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<number | null>(null);
   const set = (k: string, value: string) => setV((x) => ({ ...x, [k]: value }));
-  const errorFor = (key: string) => (error instanceof ApiError && error.field === key ? errorMessage(error, t) : undefined);
-  const input = (k: string, label: string, props: Partial<Parameters<typeof InputField>[0]> = {}) => <InputField id={`found-${k.replace('.', '-')}`} label={label} value={v[k] ?? ''} onChange={(e) => set(k, e.target.value)} error={errorFor(k)} {...props} />;
+  const errorFor = (key: string) =>
+    error instanceof ApiError && error.field === key ? errorMessage(error, t) : undefined;
+  const input = (k: string, label: string, props: Partial<Parameters<typeof InputField>[0]> = {}) => (
+    <InputField
+      id={`found-${k.replace('.', '-')}`}
+      label={label}
+      value={v[k] ?? ''}
+      onChange={(e) => set(k, e.target.value)}
+      error={errorFor(k)}
+      {...props}
+    />
+  );
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -85,14 +97,24 @@ export function FoundFormPage() {
         <fieldset className="fieldset">
           <legend>{t('missing.section.found')}</legend>
           <div className="field-row">
-            <SelectField id="found-kind" label={t('missing.field.kind')} value={v.kind} onChange={(e) => set('kind', e.target.value)}>
+            <SelectField
+              id="found-kind"
+              label={t('missing.field.kind')}
+              value={v.kind}
+              onChange={(e) => set('kind', e.target.value)}
+            >
               {(['unidentified_remains', 'found_alive'] as const).map((k) => (
                 <option key={k} value={k}>
                   {t(`missing.found.kind.${k}`)}
                 </option>
               ))}
             </SelectField>
-            <SelectField id="found-status" label={t('missing.field.status')} value={v.status ?? 'unidentified'} onChange={(e) => set('status', e.target.value)}>
+            <SelectField
+              id="found-status"
+              label={t('missing.field.status')}
+              value={v.status ?? 'unidentified'}
+              onChange={(e) => set('status', e.target.value)}
+            >
               {(['unidentified', 'identified', 'returned_to_family'] as const).map((s) => (
                 <option key={s} value={s}>
                   {t(`missing.found.status.${s}`)}
@@ -109,7 +131,12 @@ export function FoundFormPage() {
             {input('surnames', t('missing.field.surnames'))}
           </div>
           <div className="field-row">
-            <SelectField id="found-sex" label={t('missing.field.sex')} value={v.sex ?? ''} onChange={(e) => set('sex', e.target.value)}>
+            <SelectField
+              id="found-sex"
+              label={t('missing.field.sex')}
+              value={v.sex ?? ''}
+              onChange={(e) => set('sex', e.target.value)}
+            >
               <option value="">{t('missing.unknown')}</option>
               {(['F', 'M', 'X'] as const).map((s) => (
                 <option key={s} value={s}>
@@ -125,14 +152,32 @@ export function FoundFormPage() {
           <legend>{t('missing.section.physical')}</legend>
           <div className="field-row">
             {describe.map((k) => (
-              <span key={k}>{input(`d.${k}`, t(`missing.field.${k === 'statureCm' ? 'heightCm' : k}`), k === 'statureCm' ? { type: 'number', min: 30, max: 250 } : {})}</span>
+              <span key={k}>
+                {input(
+                  `d.${k}`,
+                  t(`missing.field.${k === 'statureCm' ? 'heightCm' : k}`),
+                  k === 'statureCm' ? { type: 'number', min: 30, max: 250 } : {},
+                )}
+              </span>
             ))}
           </div>
           {input('clothing', t('missing.field.clothing'))}
           {input('items', t('missing.field.items'))}
         </fieldset>
-        <TextAreaField id="found-circumstances" label={t('missing.field.circumstances')} rows={2} value={v.circumstances ?? ''} onChange={(e) => set('circumstances', e.target.value)} />
-        <TextAreaField id="found-notes" label={t('missing.field.notes')} rows={2} value={v.notes ?? ''} onChange={(e) => set('notes', e.target.value)} />
+        <TextAreaField
+          id="found-circumstances"
+          label={t('missing.field.circumstances')}
+          rows={2}
+          value={v.circumstances ?? ''}
+          onChange={(e) => set('circumstances', e.target.value)}
+        />
+        <TextAreaField
+          id="found-notes"
+          label={t('missing.field.notes')}
+          rows={2}
+          value={v.notes ?? ''}
+          onChange={(e) => set('notes', e.target.value)}
+        />
         <p>
           <button type="submit" className="button button--primary">
             {t('missing.found.save')}

@@ -20,7 +20,17 @@ import { reportName } from './search-page';
 type Status = FoundRecord['status'];
 const statuses: readonly Status[] = ['unidentified', 'identified', 'returned_to_family'];
 
-function ConfirmStatus({ from, to, onConfirm, onCancel }: { from: Status; to: Status; onConfirm: () => Promise<void>; onCancel: () => void }) {
+function ConfirmStatus({
+  from,
+  to,
+  onConfirm,
+  onCancel,
+}: {
+  from: Status;
+  to: Status;
+  onConfirm: () => Promise<void>;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation();
   const { ref, busy, error, run } = useModalAction(onConfirm);
   function submit(event: FormEvent) {
@@ -31,7 +41,12 @@ function ConfirmStatus({ from, to, onConfirm, onCancel }: { from: Status; to: St
     <dialog ref={ref} className="confirm-dialog" aria-labelledby="found-status-title" onCancel={onCancel}>
       <form className="form" onSubmit={submit} noValidate>
         <h2 id="found-status-title">{t('missing.found.confirmTitle')}</h2>
-        <p>{t('missing.found.confirmText', { from: t(`missing.found.status.${from}`), to: t(`missing.found.status.${to}`) })}</p>
+        <p>
+          {t('missing.found.confirmText', {
+            from: t(`missing.found.status.${from}`),
+            to: t(`missing.found.status.${to}`),
+          })}
+        </p>
         {to !== 'unidentified' ? <p className="muted">{t('missing.found.leavesMatching')}</p> : null}
         {error ? <Alert tone="error">{errorMessage(error, t)}</Alert> : null}
         <div className="form__actions">
@@ -49,7 +64,9 @@ function ConfirmStatus({ from, to, onConfirm, onCancel }: { from: Status; to: St
 
 export function FoundPage({ foundId }: { foundId: string }) {
   const { t } = useTranslation();
-  const [state, setState] = useState<{ status: 'loading' } | { status: 'failed'; error: unknown } | { status: 'ready'; record: FoundRecord }>({ status: 'loading' });
+  const [state, setState] = useState<
+    { status: 'loading' } | { status: 'failed'; error: unknown } | { status: 'ready'; record: FoundRecord }
+  >({ status: 'loading' });
   const [chosen, setChosen] = useState<Status | null>(null);
   const [asking, setAsking] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
@@ -82,7 +99,10 @@ export function FoundPage({ foundId }: { foundId: string }) {
     [t('missing.field.agency'), r.custodian?.agency],
     [t('missing.field.fileNumber'), r.custodian?.fileNumber],
     [t('missing.field.sex'), r.sex ? t(`missing.sex.${r.sex}`) : undefined],
-    [t('missing.compare.row.ageRange'), r.ageMin !== undefined || r.ageMax !== undefined ? `${r.ageMin ?? '?'}–${r.ageMax ?? '?'}` : undefined],
+    [
+      t('missing.compare.row.ageRange'),
+      r.ageMin !== undefined || r.ageMax !== undefined ? `${r.ageMin ?? '?'}–${r.ageMax ?? '?'}` : undefined,
+    ],
     [t('missing.field.heightCm'), r.description?.statureCm !== undefined ? String(r.description.statureCm) : undefined],
     [t('missing.field.tattoos'), r.description?.tattoos],
     [t('missing.field.clothing'), r.belongings?.clothing],
@@ -102,7 +122,12 @@ export function FoundPage({ foundId }: { foundId: string }) {
           if (target !== r.status) setAsking(true);
         }}
       >
-        <SelectField id="found-record-status" label={t('missing.found.statusLabel')} value={target} onChange={(e) => setChosen(e.target.value as Status)}>
+        <SelectField
+          id="found-record-status"
+          label={t('missing.found.statusLabel')}
+          value={target}
+          onChange={(e) => setChosen(e.target.value as Status)}
+        >
           {statuses.map((s) => (
             <option key={s} value={s}>
               {t(`missing.found.status.${s}`)}

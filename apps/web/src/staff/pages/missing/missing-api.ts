@@ -16,7 +16,17 @@ import type {
 } from '../../../../../../packages/core/src/missing/index.ts';
 import { ApiError, apiRequest, currentCsrfToken } from '../../api/client';
 
-export type { FoundRecord, FoundRecordCreate, MatchCandidate, MissingPhoto, MissingReport, MissingReportCreate, ReviewQueueItem, TraceConsent, TracingRequest };
+export type {
+  FoundRecord,
+  FoundRecordCreate,
+  MatchCandidate,
+  MissingPhoto,
+  MissingReport,
+  MissingReportCreate,
+  ReviewQueueItem,
+  TraceConsent,
+  TracingRequest,
+};
 export type PhotoOwner = { kind: 'report' | 'found'; id: string };
 
 export interface ReportSummary {
@@ -30,7 +40,10 @@ export interface ReportSummary {
   pendingCandidates: number;
 }
 
-export type TracingSummary = Pick<TracingRequest, 'id' | 'direction' | 'reportId' | 'fromOrg' | 'toOrg' | 'status' | 'createdAt' | 'decidedAt' | 'candidatesFound'>;
+export type TracingSummary = Pick<
+  TracingRequest,
+  'id' | 'direction' | 'reportId' | 'fromOrg' | 'toOrg' | 'status' | 'createdAt' | 'decidedAt' | 'candidatesFound'
+>;
 
 const enc = encodeURIComponent;
 const page = (cursor: string | null | undefined) => (cursor ? `&cursor=${enc(cursor)}` : '');
@@ -38,45 +51,78 @@ const page = (cursor: string | null | undefined) => (cursor ? `&cursor=${enc(cur
 /** Raw image bytes (the API checks the content, whatever the file claims). */
 async function uploadPhoto(owner: PhotoOwner, file: File, language: string): Promise<MissingPhoto> {
   const csrfToken = currentCsrfToken();
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': language, 'Content-Type': file.type || 'application/octet-stream' };
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    'Accept-Language': language,
+    'Content-Type': file.type || 'application/octet-stream',
+  };
   if (csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
   try {
-    response = await fetch(`/api/missing/${owner.kind === 'report' ? 'reports' : 'found'}/${enc(owner.id)}/photos`, { method: 'POST', headers, credentials: 'same-origin', body: file });
+    response = await fetch(`/api/missing/${owner.kind === 'report' ? 'reports' : 'found'}/${enc(owner.id)}/photos`, {
+      method: 'POST',
+      headers,
+      credentials: 'same-origin',
+      body: file,
+    });
   } catch {
     throw new ApiError(0, { code: 'client.network', message: '' });
   }
   const body = (await response.json().catch(() => undefined)) as unknown;
   if (response.ok) return body as MissingPhoto;
-  const error = body && typeof body === 'object' && 'code' in body ? (body as { code: string; message: string; field?: string }) : { code: 'client.unexpected', message: '' };
+  const error =
+    body && typeof body === 'object' && 'code' in body
+      ? (body as { code: string; message: string; field?: string })
+      : { code: 'client.unexpected', message: '' };
   throw new ApiError(response.status, error);
 }
 
 export const missingApi = {
   reports: () => apiRequest<{ items: ReportSummary[] }>('GET', '/api/missing/reports'),
   report: (id: string) => apiRequest<MissingReport>('GET', `/api/missing/reports/${enc(id)}`),
-  createReport: (body: MissingReportCreate) => apiRequest<MissingReport & { matchRun: MatchRun }>('POST', '/api/missing/reports', { body }),
-  candidates: (id: string, status?: string) => apiRequest<{ items: MatchCandidate[] }>('GET', `/api/missing/reports/${enc(id)}/candidates${status ? `?status=${enc(status)}` : ''}`),
+  createReport: (body: MissingReportCreate) =>
+    apiRequest<MissingReport & { matchRun: MatchRun }>('POST', '/api/missing/reports', { body }),
+  candidates: (id: string, status?: string) =>
+    apiRequest<{ items: MatchCandidate[] }>(
+      'GET',
+      `/api/missing/reports/${enc(id)}/candidates${status ? `?status=${enc(status)}` : ''}`,
+    ),
   rematch: (id: string) => apiRequest<MatchRun>('POST', `/api/missing/reports/${enc(id)}/rematch`),
-  review: (candidateId: string, body: CandidateReview) => apiRequest<MatchCandidate>('POST', `/api/missing/candidates/${enc(candidateId)}/review`, { body }),
-  changeStatus: (id: string, status: MissingReport['status'], version: number) => apiRequest<MissingReport>('POST', `/api/missing/reports/${enc(id)}/status`, { body: { status, version } }),
+  review: (candidateId: string, body: CandidateReview) =>
+    apiRequest<MatchCandidate>('POST', `/api/missing/candidates/${enc(candidateId)}/review`, { body }),
+  changeStatus: (id: string, status: MissingReport['status'], version: number) =>
+    apiRequest<MissingReport>('POST', `/api/missing/reports/${enc(id)}/status`, { body: { status, version } }),
   found: () => apiRequest<{ items: FoundRecord[] }>('GET', '/api/missing/found'),
-  createFound: (body: FoundRecordCreate) => apiRequest<FoundRecord & { proposedForReports: number }>('POST', '/api/missing/found', { body }),
-  recordConsent: (id: string, body: TraceConsent) => apiRequest<MissingReport>('PUT', `/api/missing/reports/${enc(id)}/trace-consent`, { body }),
+  createFound: (body: FoundRecordCreate) =>
+    apiRequest<FoundRecord & { proposedForReports: number }>('POST', '/api/missing/found', { body }),
+  recordConsent: (id: string, body: TraceConsent) =>
+    apiRequest<MissingReport>('PUT', `/api/missing/reports/${enc(id)}/trace-consent`, { body }),
   withdrawConsent: (id: string) => apiRequest<MissingReport>('DELETE', `/api/missing/reports/${enc(id)}/trace-consent`),
-  tracingForReport: (id: string) => apiRequest<{ items: TracingSummary[] }>('GET', `/api/missing/reports/${enc(id)}/tracing`),
+  tracingForReport: (id: string) =>
+    apiRequest<{ items: TracingSummary[] }>('GET', `/api/missing/reports/${enc(id)}/tracing`),
   tracingPartners: () => apiRequest<{ items: { id: string; name: string }[] }>('GET', '/api/missing/tracing/partners'),
-  sendTracing: (reportId: string, toOrgId: string) => apiRequest<TracingRequest>('POST', '/api/missing/tracing', { body: { reportId, toOrgId } }),
-  tracingList: (direction: 'outgoing' | 'incoming', cursor?: string | null) => apiRequest<{ items: TracingSummary[]; nextCursor: string | null }>('GET', `/api/missing/tracing?direction=${direction}&limit=25${page(cursor)}`),
-  queue: (status: MatchCandidate['reviewStatus'], cursor?: string | null) => apiRequest<{ items: ReviewQueueItem[]; nextCursor: string | null }>('GET', `/api/missing/candidates?status=${status}&limit=25${page(cursor)}`),
+  sendTracing: (reportId: string, toOrgId: string) =>
+    apiRequest<TracingRequest>('POST', '/api/missing/tracing', { body: { reportId, toOrgId } }),
+  tracingList: (direction: 'outgoing' | 'incoming', cursor?: string | null) =>
+    apiRequest<{ items: TracingSummary[]; nextCursor: string | null }>(
+      'GET',
+      `/api/missing/tracing?direction=${direction}&limit=25${page(cursor)}`,
+    ),
+  queue: (status: MatchCandidate['reviewStatus'], cursor?: string | null) =>
+    apiRequest<{ items: ReviewQueueItem[]; nextCursor: string | null }>(
+      'GET',
+      `/api/missing/candidates?status=${status}&limit=25${page(cursor)}`,
+    ),
   candidate: (id: string) => apiRequest<MatchCandidate>('GET', `/api/missing/candidates/${enc(id)}`),
   foundRecord: (id: string) => apiRequest<FoundRecord>('GET', `/api/missing/found/${enc(id)}`),
-  changeFoundStatus: (id: string, status: FoundRecord['status'], version: number) => apiRequest<FoundRecord>('POST', `/api/missing/found/${enc(id)}/status`, { body: { status, version } }),
+  changeFoundStatus: (id: string, status: FoundRecord['status'], version: number) =>
+    apiRequest<FoundRecord>('POST', `/api/missing/found/${enc(id)}/status`, { body: { status, version } }),
   uploadPhoto,
   removePhoto: (id: string) => apiRequest<void>('DELETE', `/api/missing/photos/${enc(id)}`),
   photoUrl: (id: string) => `/api/missing/photos/${enc(id)}`,
   tracing: (id: string) => apiRequest<TracingRequest>('GET', `/api/missing/tracing/${enc(id)}`),
-  acceptTracing: (id: string, body: TracingAccept) => apiRequest<TracingRequest>('POST', `/api/missing/tracing/${enc(id)}/accept`, { body }),
+  acceptTracing: (id: string, body: TracingAccept) =>
+    apiRequest<TracingRequest>('POST', `/api/missing/tracing/${enc(id)}/accept`, { body }),
   declineTracing: (id: string) => apiRequest<TracingRequest>('POST', `/api/missing/tracing/${enc(id)}/decline`),
 };
 

@@ -17,19 +17,29 @@ export function PhotoStrip({ photos, label }: { photos: readonly MissingPhoto[] 
     <>
       <p className="muted photo-strip__label">{label}</p>
       <ul className="photo-strip" aria-label={label}>
-      {photos.map((p, i) => (
-        <li key={p.id}>
-          <a href={missingApi.photoUrl(p.id)} target="_blank" rel="noreferrer">
-            <img src={missingApi.photoUrl(p.id)} alt={`${label} ${i + 1}`} width={120} loading="lazy" />
-          </a>
-        </li>
-      ))}
+        {photos.map((p, i) => (
+          <li key={p.id}>
+            <a href={missingApi.photoUrl(p.id)} target="_blank" rel="noreferrer">
+              <img src={missingApi.photoUrl(p.id)} alt={`${label} ${i + 1}`} width={120} loading="lazy" />
+            </a>
+          </li>
+        ))}
       </ul>
     </>
   );
 }
 
-export function PhotoGallery({ owner, photos, canEdit, onChanged }: { owner: PhotoOwner; photos: readonly MissingPhoto[]; canEdit: boolean; onChanged: () => Promise<void> }) {
+export function PhotoGallery({
+  owner,
+  photos,
+  canEdit,
+  onChanged,
+}: {
+  owner: PhotoOwner;
+  photos: readonly MissingPhoto[];
+  canEdit: boolean;
+  onChanged: () => Promise<void>;
+}) {
   const { t } = useTranslation();
   const [file, setFile] = useState<File | null>(null);
   const [inputKey, setInputKey] = useState(0);
@@ -75,15 +85,29 @@ export function PhotoGallery({ owner, photos, canEdit, onChanged }: { owner: Pho
               removing === p.id ? (
                 <span role="group" aria-label={t('missing.photos.confirmRemove')}>
                   {t('missing.photos.confirmRemove')}{' '}
-                  <button type="button" className="button button--small" disabled={busy} onClick={() => void act(() => missingApi.removePhoto(p.id), t('missing.photos.removed'))}>
+                  <button
+                    type="button"
+                    className="button button--small"
+                    disabled={busy}
+                    onClick={() => void act(() => missingApi.removePhoto(p.id), t('missing.photos.removed'))}
+                  >
                     {t('missing.photos.yesRemove')}
                   </button>{' '}
-                  <button type="button" className="button button--small button--quiet" onClick={() => setRemoving(null)}>
+                  <button
+                    type="button"
+                    className="button button--small button--quiet"
+                    onClick={() => setRemoving(null)}
+                  >
                     {t('missing.photos.cancel')}
                   </button>
                 </span>
               ) : (
-                <button type="button" className="button button--small button--quiet" aria-label={t('missing.photos.removeN', { n: i + 1 })} onClick={() => setRemoving(p.id)}>
+                <button
+                  type="button"
+                  className="button button--small button--quiet"
+                  aria-label={t('missing.photos.removeN', { n: i + 1 })}
+                  onClick={() => setRemoving(p.id)}
+                >
                   {t('missing.photos.remove')}
                 </button>
               )
@@ -95,7 +119,13 @@ export function PhotoGallery({ owner, photos, canEdit, onChanged }: { owner: Pho
         <form className="form inline-form" aria-labelledby="photos-heading" noValidate onSubmit={upload}>
           <div className="field">
             <label htmlFor="missing-photo-file">{t('missing.photos.choose')}</label>
-            <input key={inputKey} id="missing-photo-file" type="file" accept="image/jpeg,image/png,image/webp" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+            <input
+              key={inputKey}
+              id="missing-photo-file"
+              type="file"
+              accept="image/jpeg,image/png,image/webp"
+              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+            />
           </div>
           <div className="form__actions">
             <button type="submit" className="button button--primary" disabled={busy || !file}>

@@ -30,11 +30,20 @@ export function ReportFormPage() {
   const [error, setError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
   const set = (key: string, value: string) => setForm((f) => ({ ...f, [key]: value }));
-  const setRelative = (i: number, patch: Partial<RelativeForm>) => setRelatives((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  const setRelative = (i: number, patch: Partial<RelativeForm>) =>
+    setRelatives((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   const field = (key: string, label: string, props: Partial<Parameters<typeof InputField>[0]> = {}) => (
-    <InputField id={`report-${key.replace('.', '-')}`} label={label} value={form[key] ?? ''} onChange={(e) => set(key, e.target.value)} error={errorFor(key)} {...props} />
+    <InputField
+      id={`report-${key.replace('.', '-')}`}
+      label={label}
+      value={form[key] ?? ''}
+      onChange={(e) => set(key, e.target.value)}
+      error={errorFor(key)}
+      {...props}
+    />
   );
-  const errorFor = (key: string) => (error instanceof ApiError && error.field === key ? errorMessage(error, t) : undefined);
+  const errorFor = (key: string) =>
+    error instanceof ApiError && error.field === key ? errorMessage(error, t) : undefined;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -66,7 +75,12 @@ export function ReportFormPage() {
             {field('aliases', t('missing.field.aliases'), { hint: t('missing.field.aliasesHint') })}
           </div>
           <div className="field-row">
-            <SelectField id="report-sex" label={t('missing.field.sex')} value={form.sex ?? ''} onChange={(e) => set('sex', e.target.value)}>
+            <SelectField
+              id="report-sex"
+              label={t('missing.field.sex')}
+              value={form.sex ?? ''}
+              onChange={(e) => set('sex', e.target.value)}
+            >
               <option value="">{t('missing.unknown')}</option>
               {(['F', 'M', 'X'] as const).map((s) => (
                 <option key={s} value={s}>
@@ -79,7 +93,12 @@ export function ReportFormPage() {
             {field('ageMax', t('missing.field.ageMax'), { type: 'number', min: 0, max: 120 })}
           </div>
           <div className="field-row">
-            <SelectField id="report-nationality" label={t('missing.field.nationality')} value={form.nationality ?? ''} onChange={(e) => set('nationality', e.target.value)}>
+            <SelectField
+              id="report-nationality"
+              label={t('missing.field.nationality')}
+              value={form.nationality ?? ''}
+              onChange={(e) => set('nationality', e.target.value)}
+            >
               <option value="">{t('missing.unknown')}</option>
               {countries.map((c) => (
                 <option key={c.code} value={c.code}>
@@ -95,26 +114,59 @@ export function ReportFormPage() {
           <legend>{t('missing.section.physical')}</legend>
           <div className="field-row">
             {field('physical.heightCm', t('missing.field.heightCm'), { type: 'number', min: 30, max: 250 })}
-            {physicalKeys.map((k) => (k === 'scars' || k === 'tattoos' || k === 'dentalNotes' || k === 'other' ? null : <span key={k}>{field(`physical.${k}`, t(`missing.field.${k}`))}</span>))}
+            {physicalKeys.map((k) =>
+              k === 'scars' || k === 'tattoos' || k === 'dentalNotes' || k === 'other' ? null : (
+                <span key={k}>{field(`physical.${k}`, t(`missing.field.${k}`))}</span>
+              ),
+            )}
           </div>
           {(['scars', 'tattoos', 'dentalNotes', 'other'] as const).map((k) => (
-            <TextAreaField key={k} id={`report-physical-${k}`} label={t(`missing.field.${k}`)} rows={2} value={form[`physical.${k}`] ?? ''} onChange={(e) => set(`physical.${k}`, e.target.value)} />
+            <TextAreaField
+              key={k}
+              id={`report-physical-${k}`}
+              label={t(`missing.field.${k}`)}
+              rows={2}
+              value={form[`physical.${k}`] ?? ''}
+              onChange={(e) => set(`physical.${k}`, e.target.value)}
+            />
           ))}
         </fieldset>
 
         <fieldset className="fieldset">
           <legend>{t('missing.section.belongings')}</legend>
-          <TextAreaField id="report-belongings-clothing" label={t('missing.field.clothing')} rows={2} value={form['belongings.clothing'] ?? ''} onChange={(e) => set('belongings.clothing', e.target.value)} />
-          <TextAreaField id="report-belongings-items" label={t('missing.field.items')} rows={2} value={form['belongings.items'] ?? ''} onChange={(e) => set('belongings.items', e.target.value)} />
+          <TextAreaField
+            id="report-belongings-clothing"
+            label={t('missing.field.clothing')}
+            rows={2}
+            value={form['belongings.clothing'] ?? ''}
+            onChange={(e) => set('belongings.clothing', e.target.value)}
+          />
+          <TextAreaField
+            id="report-belongings-items"
+            label={t('missing.field.items')}
+            rows={2}
+            value={form['belongings.items'] ?? ''}
+            onChange={(e) => set('belongings.items', e.target.value)}
+          />
         </fieldset>
 
         <fieldset className="fieldset">
           <legend>{t('missing.section.lastContact')}</legend>
           <div className="field-row">
-            {field('lastContact.date', t('missing.field.lastContactDate'), { hint: t('missing.field.partialDateHint') })}
-            {lastContactKeys.map((k) => (k === 'details' ? null : <span key={k}>{field(`lastContact.${k}`, t(`missing.field.${k}`))}</span>))}
+            {field('lastContact.date', t('missing.field.lastContactDate'), {
+              hint: t('missing.field.partialDateHint'),
+            })}
+            {lastContactKeys.map((k) =>
+              k === 'details' ? null : <span key={k}>{field(`lastContact.${k}`, t(`missing.field.${k}`))}</span>,
+            )}
           </div>
-          <TextAreaField id="report-lastContact-details" label={t('missing.field.details')} rows={2} value={form['lastContact.details'] ?? ''} onChange={(e) => set('lastContact.details', e.target.value)} />
+          <TextAreaField
+            id="report-lastContact-details"
+            label={t('missing.field.details')}
+            rows={2}
+            value={form['lastContact.details'] ?? ''}
+            onChange={(e) => set('lastContact.details', e.target.value)}
+          />
         </fieldset>
 
         <fieldset className="fieldset">
@@ -122,23 +174,52 @@ export function ReportFormPage() {
           <p className="muted">{t('missing.relativesNote')}</p>
           {relatives.map((r, i) => (
             <div key={i} className="repeat-row field-row">
-              <InputField id={`relative-${i}-name`} label={t('missing.field.relativeName')} value={r.name} onChange={(e) => setRelative(i, { name: e.target.value })} />
-              <InputField id={`relative-${i}-relationship`} label={t('missing.field.relationship')} value={r.relationship} onChange={(e) => setRelative(i, { relationship: e.target.value })} />
-              <SelectField id={`relative-${i}-channel`} label={t('missing.field.channel')} value={r.channel} onChange={(e) => setRelative(i, { channel: e.target.value })}>
+              <InputField
+                id={`relative-${i}-name`}
+                label={t('missing.field.relativeName')}
+                value={r.name}
+                onChange={(e) => setRelative(i, { name: e.target.value })}
+              />
+              <InputField
+                id={`relative-${i}-relationship`}
+                label={t('missing.field.relationship')}
+                value={r.relationship}
+                onChange={(e) => setRelative(i, { relationship: e.target.value })}
+              />
+              <SelectField
+                id={`relative-${i}-channel`}
+                label={t('missing.field.channel')}
+                value={r.channel}
+                onChange={(e) => setRelative(i, { channel: e.target.value })}
+              >
                 {channels.map((c) => (
                   <option key={c} value={c}>
                     {t(`missing.channel.${c}`)}
                   </option>
                 ))}
               </SelectField>
-              <InputField id={`relative-${i}-contact`} label={t('missing.field.contact')} value={r.contact} onChange={(e) => setRelative(i, { contact: e.target.value })} />
+              <InputField
+                id={`relative-${i}-contact`}
+                label={t('missing.field.contact')}
+                value={r.contact}
+                onChange={(e) => setRelative(i, { contact: e.target.value })}
+              />
               <label className="checkbox">
-                <input type="checkbox" checked={r.consentToContact} onChange={(e) => setRelative(i, { consentToContact: e.target.checked })} /> {t('missing.field.consentToContact')}
+                <input
+                  type="checkbox"
+                  checked={r.consentToContact}
+                  onChange={(e) => setRelative(i, { consentToContact: e.target.checked })}
+                />{' '}
+                {t('missing.field.consentToContact')}
               </label>
             </div>
           ))}
           <p>
-            <button type="button" className="button button--small" onClick={() => setRelatives((rs) => [...rs, emptyRelative()])}>
+            <button
+              type="button"
+              className="button button--small"
+              onClick={() => setRelatives((rs) => [...rs, emptyRelative()])}
+            >
               {t('missing.addRelative')}
             </button>
           </p>
@@ -148,7 +229,12 @@ export function ReportFormPage() {
           <legend>{t('missing.section.dnaAndAuthorities')}</legend>
           <div className="field-row">
             <label className="checkbox">
-              <input type="checkbox" checked={form.dnaGiven === 'yes'} onChange={(e) => set('dnaGiven', e.target.checked ? 'yes' : '')} /> {t('missing.field.dnaGiven')}
+              <input
+                type="checkbox"
+                checked={form.dnaGiven === 'yes'}
+                onChange={(e) => set('dnaGiven', e.target.checked ? 'yes' : '')}
+              />{' '}
+              {t('missing.field.dnaGiven')}
             </label>
             {field('dnaSample.where', t('missing.field.dnaWhere'))}
             {field('dnaSample.date', t('missing.field.dnaDate'), { type: 'date' })}
@@ -167,7 +253,12 @@ export function ReportFormPage() {
           <div className="field-row">
             {field('traceConsent.givenBy', t('missing.field.consentGivenBy'))}
             {field('traceConsent.relationship', t('missing.field.relationship'))}
-            <SelectField id="report-traceConsent-method" label={t('missing.field.consentMethod')} value={form['traceConsent.method'] ?? 'signed'} onChange={(e) => set('traceConsent.method', e.target.value)}>
+            <SelectField
+              id="report-traceConsent-method"
+              label={t('missing.field.consentMethod')}
+              value={form['traceConsent.method'] ?? 'signed'}
+              onChange={(e) => set('traceConsent.method', e.target.value)}
+            >
               {(['signed', 'verbal_witnessed', 'recorded'] as const).map((m) => (
                 <option key={m} value={m}>
                   {t(`missing.consentMethod.${m}`)}
@@ -178,7 +269,13 @@ export function ReportFormPage() {
           </div>
         </fieldset>
 
-        <TextAreaField id="report-notes" label={t('missing.field.notes')} rows={3} value={form.notes ?? ''} onChange={(e) => set('notes', e.target.value)} />
+        <TextAreaField
+          id="report-notes"
+          label={t('missing.field.notes')}
+          rows={3}
+          value={form.notes ?? ''}
+          onChange={(e) => set('notes', e.target.value)}
+        />
         <p>
           <button type="submit" className="button button--primary" disabled={saving}>
             {saving ? t('missing.report.saving') : t('missing.report.save')}

@@ -12,12 +12,22 @@ export interface RelativeForm {
 
 export type ReportForm = Record<string, string | undefined>;
 
-export const emptyRelative = (): RelativeForm => ({ name: '', relationship: '', channel: 'phone', contact: '', consentToContact: false });
+export const emptyRelative = (): RelativeForm => ({
+  name: '',
+  relationship: '',
+  channel: 'phone',
+  contact: '',
+  consentToContact: false,
+});
 
 const clean = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
 
 /** The fields under `prefix.` as an object, or undefined when none is filled. */
-function group(form: ReportForm, prefix: string, numbers: readonly string[] = []): Record<string, string | number> | undefined {
+function group(
+  form: ReportForm,
+  prefix: string,
+  numbers: readonly string[] = [],
+): Record<string, string | number> | undefined {
   const out: Record<string, string | number> = {};
   for (const [key, value] of Object.entries(form)) {
     if (!key.startsWith(`${prefix}.`)) continue;
@@ -56,15 +66,22 @@ export function buildReport(form: ReportForm, relativeRows: readonly RelativeFor
     ageMin: num('ageMin'),
     ageMax: num('ageMax'),
     nationality: text('nationality'),
-    origin: origin || text('nationality') ? { ...(text('nationality') ? { country: text('nationality') } : {}), ...origin } : undefined,
+    origin:
+      origin || text('nationality')
+        ? { ...(text('nationality') ? { country: text('nationality') } : {}), ...origin }
+        : undefined,
     physical: group(form, 'physical', ['heightCm']),
     belongings: group(form, 'belongings'),
     lastContact: group(form, 'lastContact'),
     relatives: relatives.length ? relatives : undefined,
     dnaSample: dna || form.dnaGiven === 'yes' ? { given: form.dnaGiven === 'yes', ...dna } : undefined,
     authorities: authority ? [authority] : undefined,
-    traceConsent: consent?.givenBy ? { method: 'signed', date: new Date().toISOString().slice(0, 10), ...consent } : undefined,
+    traceConsent: consent?.givenBy
+      ? { method: 'signed', date: new Date().toISOString().slice(0, 10), ...consent }
+      : undefined,
     notes: text('notes'),
   };
-  return Object.fromEntries(Object.entries(payload).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0))) as MissingReportCreate;
+  return Object.fromEntries(
+    Object.entries(payload).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0)),
+  ) as MissingReportCreate;
 }

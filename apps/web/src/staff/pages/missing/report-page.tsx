@@ -16,21 +16,50 @@ import { missingApi, searchPath } from './missing-api';
 import type { MatchCandidate, MissingReport } from './missing-api';
 import { reportName } from './search-page';
 
-type Load = { status: 'loading' } | { status: 'failed'; error: unknown } | { status: 'ready'; report: MissingReport; candidates: MatchCandidate[] };
+type Load =
+  | { status: 'loading' }
+  | { status: 'failed'; error: unknown }
+  | { status: 'ready'; report: MissingReport; candidates: MatchCandidate[] };
 
 function Facts({ report }: { report: MissingReport }) {
   const { t } = useTranslation();
-  const facts: ['sex' | 'birthDate' | 'ageRange' | 'nationality' | 'originPlace' | 'eventDate' | 'eventPlace' | 'route' | 'tattoos' | 'dna', string | undefined][] = [
+  const facts: [
+    (
+      | 'sex'
+      | 'birthDate'
+      | 'ageRange'
+      | 'nationality'
+      | 'originPlace'
+      | 'eventDate'
+      | 'eventPlace'
+      | 'route'
+      | 'tattoos'
+      | 'dna'
+    ),
+    string | undefined,
+  ][] = [
     ['sex', report.sex ? t(`missing.sex.${report.sex}`) : undefined],
     ['birthDate', report.birthDate],
-    ['ageRange', report.ageMin !== undefined || report.ageMax !== undefined ? `${report.ageMin ?? '?'}–${report.ageMax ?? '?'}` : undefined],
+    [
+      'ageRange',
+      report.ageMin !== undefined || report.ageMax !== undefined
+        ? `${report.ageMin ?? '?'}–${report.ageMax ?? '?'}`
+        : undefined,
+    ],
     ['nationality', report.nationality],
     ['originPlace', report.origin?.place],
     ['eventDate', report.lastContact?.date],
     ['eventPlace', report.lastContact?.place],
     ['route', report.lastContact?.route],
     ['tattoos', report.physical?.tattoos],
-    ['dna', report.dnaSample ? (report.dnaSample.given ? t('missing.dnaGiven', { where: report.dnaSample.where ?? '' }) : t('missing.dnaNotGiven')) : undefined],
+    [
+      'dna',
+      report.dnaSample
+        ? report.dnaSample.given
+          ? t('missing.dnaGiven', { where: report.dnaSample.where ?? '' })
+          : t('missing.dnaNotGiven')
+        : undefined,
+    ],
   ];
   return (
     <dl className="record">
@@ -76,7 +105,10 @@ export function ReportPage({ reportId }: { reportId: string }) {
   const { report, candidates } = load;
   const reviewed = (c: MatchCandidate) => {
     setNotice(t(`missing.review.done.${c.reviewStatus}`));
-    setLoad({ ...load, candidates: candidates.map((x) => (x.id === c.id ? c : x)).filter((x) => x.reviewStatus !== 'rejected') });
+    setLoad({
+      ...load,
+      candidates: candidates.map((x) => (x.id === c.id ? c : x)).filter((x) => x.reviewStatus !== 'rejected'),
+    });
   };
 
   return (
@@ -100,7 +132,13 @@ export function ReportPage({ reportId }: { reportId: string }) {
           );
         }}
       >
-        <SelectField id="report-status" name="status" label={t('missing.report.statusLabel')} defaultValue={report.status} key={`${report.status}-${report.version}`}>
+        <SelectField
+          id="report-status"
+          name="status"
+          label={t('missing.report.statusLabel')}
+          defaultValue={report.status}
+          key={`${report.status}-${report.version}`}
+        >
           {(['open', 'located_alive', 'located_deceased', 'closed'] as const).map((s) => (
             <option key={s} value={s}>
               {t(`missing.report.status.${s}`)}
@@ -118,7 +156,11 @@ export function ReportPage({ reportId }: { reportId: string }) {
       <section className="section-card" aria-labelledby="queue-heading">
         <h2 id="queue-heading">{t('missing.review.title')}</h2>
         <div role="status">{notice}</div>
-        {candidates.length === 0 ? <p className="muted">{t('missing.review.none')}</p> : candidates.map((c) => <CandidateCard key={`${c.id}-${c.reviewStatus}`} candidate={c} onReviewed={reviewed} />)}
+        {candidates.length === 0 ? (
+          <p className="muted">{t('missing.review.none')}</p>
+        ) : (
+          candidates.map((c) => <CandidateCard key={`${c.id}-${c.reviewStatus}`} candidate={c} onReviewed={reviewed} />)
+        )}
         <p>
           <button
             type="button"

@@ -51,7 +51,12 @@ export function ReviewQueuePage() {
       </p>
       <PageTitle appName={t('app.name')}>{t('missing.queue.title')}</PageTitle>
       <p className="muted">{t('missing.queue.intro')}</p>
-      <SelectField id="queue-status" label={t('missing.queue.status')} value={status} onChange={(e) => setStatus(e.target.value as Status)}>
+      <SelectField
+        id="queue-status"
+        label={t('missing.queue.status')}
+        value={status}
+        onChange={(e) => setStatus(e.target.value as Status)}
+      >
         {statuses.map((s) => (
           <option key={s} value={s}>
             {t(`missing.review.status.${s}`)}
@@ -78,8 +83,12 @@ export function ReviewQueuePage() {
             {items.map((i) => (
               <tr key={i.id}>
                 <td>
-                  <Link to={candidatePath(i.id)}>{[i.reportGivenNames, i.reportSurnames].filter(Boolean).join(' ') || t('missing.unnamed')}</Link>
-                  {i.reportStatus !== 'open' ? <span className="muted"> · {t(`missing.report.status.${i.reportStatus}`)}</span> : null}
+                  <Link to={candidatePath(i.id)}>
+                    {[i.reportGivenNames, i.reportSurnames].filter(Boolean).join(' ') || t('missing.unnamed')}
+                  </Link>
+                  {i.reportStatus !== 'open' ? (
+                    <span className="muted"> · {t(`missing.report.status.${i.reportStatus}`)}</span>
+                  ) : null}
                 </td>
                 <td>
                   {t(`missing.candidateKind.${i.candidateKind}`)}
@@ -107,7 +116,9 @@ export function ReviewQueuePage() {
 
 export function CandidatePage({ candidateId }: { candidateId: string }) {
   const { t } = useTranslation();
-  const [state, setState] = useState<{ status: 'loading' } | { status: 'failed'; error: unknown } | { status: 'ready'; candidate: MatchCandidate }>({ status: 'loading' });
+  const [state, setState] = useState<
+    { status: 'loading' } | { status: 'failed'; error: unknown } | { status: 'ready'; candidate: MatchCandidate }
+  >({ status: 'loading' });
   const [notice, setNotice] = useState<string | null>(null);
   useEffect(() => {
     missingApi.candidate(candidateId).then(
@@ -123,7 +134,9 @@ export function CandidatePage({ candidateId }: { candidateId: string }) {
       <p className="breadcrumb">
         <Link to={queuePath}>{t('missing.queue.title')}</Link>
       </p>
-      <PageTitle appName={t('app.name')}>{[c.report.givenNames, c.report.surnames].filter(Boolean).join(' ') || t('missing.unnamed')}</PageTitle>
+      <PageTitle appName={t('app.name')}>
+        {[c.report.givenNames, c.report.surnames].filter(Boolean).join(' ') || t('missing.unnamed')}
+      </PageTitle>
       <p>
         <Link to={reportPath(c.reportId)}>{t('missing.queue.openReport')}</Link>
       </p>

@@ -27,11 +27,22 @@ function useList<T>(load: () => Promise<{ items: T[] }>): Loaded<T> {
   return state;
 }
 
-export function reportName(r: { givenNames?: string | undefined; surnames?: string | undefined }, unnamed: string): string {
+export function reportName(
+  r: { givenNames?: string | undefined; surnames?: string | undefined },
+  unnamed: string,
+): string {
   return [r.givenNames, r.surnames].filter(Boolean).join(' ') || unnamed;
 }
 
-function ListState<T>({ state, none, children }: { state: Loaded<T>; none: string; children: (items: T[]) => React.ReactNode }) {
+function ListState<T>({
+  state,
+  none,
+  children,
+}: {
+  state: Loaded<T>;
+  none: string;
+  children: (items: T[]) => React.ReactNode;
+}) {
   const { t } = useTranslation();
   if (state.status === 'loading') return <p aria-busy="true">{t('app.loading')}</p>;
   if (state.status === 'failed') return <Alert tone="error">{errorMessage(state.error, t)}</Alert>;
@@ -77,7 +88,11 @@ export function SearchPage() {
                     {t(`missing.report.status.${r.status}`)}
                     {r.lastContactMonth ? ` · ${t('missing.report.lastSeen', { month: r.lastContactMonth })}` : ''}
                   </span>
-                  {r.pendingCandidates > 0 ? <span className="badge badge--at-risk">{t('missing.review.pending', { count: r.pendingCandidates })}</span> : null}
+                  {r.pendingCandidates > 0 ? (
+                    <span className="badge badge--at-risk">
+                      {t('missing.review.pending', { count: r.pendingCandidates })}
+                    </span>
+                  ) : null}
                 </li>
               ))}
             </ul>
@@ -97,7 +112,9 @@ export function SearchPage() {
                     {t(`missing.found.status.${f.status}`)}
                     {f.foundOn ? ` · ${f.foundOn}` : ''}
                     {f.foundPlace ? ` · ${f.foundPlace}` : ''}
-                    {f.ageMin !== undefined || f.ageMax !== undefined ? ` · ${t('missing.ageRange', { min: f.ageMin ?? '?', max: f.ageMax ?? '?' })}` : ''}
+                    {f.ageMin !== undefined || f.ageMax !== undefined
+                      ? ` · ${t('missing.ageRange', { min: f.ageMin ?? '?', max: f.ageMax ?? '?' })}`
+                      : ''}
                   </span>
                 </li>
               ))}
@@ -122,7 +139,10 @@ function TracingList({ direction }: { direction: 'incoming' | 'outgoing' }) {
   const load = (cursor: string | null) =>
     missingApi.tracingList(direction, cursor).then(
       (page) => {
-        setState((prev) => ({ status: 'ready', items: cursor && prev.status === 'ready' ? [...prev.items, ...page.items] : page.items }));
+        setState((prev) => ({
+          status: 'ready',
+          items: cursor && prev.status === 'ready' ? [...prev.items, ...page.items] : page.items,
+        }));
         setNext(page.nextCursor);
       },
       (error: unknown) => setState({ status: 'failed', error }),
@@ -140,7 +160,11 @@ function TracingList({ direction }: { direction: 'incoming' | 'outgoing' }) {
           <ul className="record-list">
             {items.map((r) => (
               <li key={r.id} className="record-list__item">
-                <Link to={tracingPath(r.id)}>{incoming ? t('missing.tracing.from', { org: r.fromOrg.name }) : t('missing.tracing.to', { org: r.toOrg.name })}</Link>
+                <Link to={tracingPath(r.id)}>
+                  {incoming
+                    ? t('missing.tracing.from', { org: r.fromOrg.name })
+                    : t('missing.tracing.to', { org: r.toOrg.name })}
+                </Link>
                 <span className="muted">
                   {t(`missing.tracing.status.${r.status}`)} · {formatInstant(r.createdAt, language)}
                 </span>

@@ -15,7 +15,18 @@ import type { TracingRequest } from './missing-api';
 
 /** Keys built from payload field names; unknown ones fall back to the name itself. */
 const dynamicKey = (key: string) => key as 'missing.unknown';
-const shareable = ['givenNames', 'surnames', 'aliases', 'sex', 'birthDate', 'nationality', 'recordDate', 'place', 'custodian', 'status'] as const;
+const shareable = [
+  'givenNames',
+  'surnames',
+  'aliases',
+  'sex',
+  'birthDate',
+  'nationality',
+  'recordDate',
+  'place',
+  'custodian',
+  'status',
+] as const;
 
 function Values({ values }: { values: Record<string, unknown> }) {
   const { t } = useTranslation();
@@ -36,7 +47,8 @@ function Incoming({ request, onDone }: { request: TracingRequest; onDone: (r: Tr
   const [chosen, setChosen] = useState<Record<string, string[]>>({});
   const [reply, setReply] = useState('');
   const [error, setError] = useState<unknown>(null);
-  const toggle = (ref: string, field: string, on: boolean) => setChosen((c) => ({ ...c, [ref]: on ? [...(c[ref] ?? []), field] : (c[ref] ?? []).filter((f) => f !== field) }));
+  const toggle = (ref: string, field: string, on: boolean) =>
+    setChosen((c) => ({ ...c, [ref]: on ? [...(c[ref] ?? []), field] : (c[ref] ?? []).filter((f) => f !== field) }));
   const act = async (action: () => Promise<TracingRequest>) => {
     setError(null);
     try {
@@ -69,26 +81,57 @@ function Incoming({ request, onDone }: { request: TracingRequest; onDone: (r: Tr
                   .map((f) => (
                     <li key={f}>
                       <label className="checkbox">
-                        <input type="checkbox" checked={(chosen[c.referenceId] ?? []).includes(f)} onChange={(e) => toggle(c.referenceId, f, e.target.checked)} /> {t(`missing.tracing.field.${f}`)}
+                        <input
+                          type="checkbox"
+                          checked={(chosen[c.referenceId] ?? []).includes(f)}
+                          onChange={(e) => toggle(c.referenceId, f, e.target.checked)}
+                        />{' '}
+                        {t(`missing.tracing.field.${f}`)}
                       </label>
                     </li>
                   ))}
               </ul>
             </fieldset>
           ) : c.sharedFields.length ? (
-            <p className="muted">{t('missing.tracing.sharedFields', { fields: c.sharedFields.map((f) => t(dynamicKey(`missing.tracing.field.${f}`), { defaultValue: f })).join(', ') })}</p>
+            <p className="muted">
+              {t('missing.tracing.sharedFields', {
+                fields: c.sharedFields
+                  .map((f) => t(dynamicKey(`missing.tracing.field.${f}`), { defaultValue: f }))
+                  .join(', '),
+              })}
+            </p>
           ) : null}
         </article>
       ))}
       {request.status === 'sent' ? (
         <>
-          <TextAreaField id="tracing-reply" label={t('missing.tracing.reply')} hint={t('missing.tracing.replyHint')} rows={2} value={reply} onChange={(e) => setReply(e.target.value)} />
+          <TextAreaField
+            id="tracing-reply"
+            label={t('missing.tracing.reply')}
+            hint={t('missing.tracing.replyHint')}
+            rows={2}
+            value={reply}
+            onChange={(e) => setReply(e.target.value)}
+          />
           {error ? <Alert tone="error">{errorMessage(error, t)}</Alert> : null}
           <p className="page-actions">
-            <button type="button" className="button button--primary" disabled={share.length === 0} onClick={() => void act(() => missingApi.acceptTracing(request.id, { share, ...(reply.trim() ? { reply: reply.trim() } : {}) }))}>
+            <button
+              type="button"
+              className="button button--primary"
+              disabled={share.length === 0}
+              onClick={() =>
+                void act(() =>
+                  missingApi.acceptTracing(request.id, { share, ...(reply.trim() ? { reply: reply.trim() } : {}) }),
+                )
+              }
+            >
               {t('missing.tracing.accept')}
             </button>{' '}
-            <button type="button" className="button" onClick={() => void act(() => missingApi.declineTracing(request.id))}>
+            <button
+              type="button"
+              className="button"
+              onClick={() => void act(() => missingApi.declineTracing(request.id))}
+            >
               {t('missing.tracing.decline')}
             </button>
           </p>
@@ -113,9 +156,17 @@ function Outgoing({ request }: { request: TracingRequest }) {
         </p>
       ) : null}
       <h2>{t('missing.tracing.references')}</h2>
-      {request.references.length === 0 ? <p className="muted">{t(request.status === 'sent' ? 'missing.tracing.noCandidates' : 'missing.tracing.nothingShared')}</p> : null}
+      {request.references.length === 0 ? (
+        <p className="muted">
+          {t(request.status === 'sent' ? 'missing.tracing.noCandidates' : 'missing.tracing.nothingShared')}
+        </p>
+      ) : null}
       {request.references.map((r, i) => (
-        <article key={r.referenceId} className="candidate-card" aria-label={t('missing.tracing.reference', { n: i + 1 })}>
+        <article
+          key={r.referenceId}
+          className="candidate-card"
+          aria-label={t('missing.tracing.reference', { n: i + 1 })}
+        >
           <h3>
             {t('missing.tracing.reference', { n: i + 1 })} · {t(`missing.tracing.band.${r.scoreBand}`)}
           </h3>
@@ -128,7 +179,9 @@ function Outgoing({ request }: { request: TracingRequest }) {
 
 export function TracingPage({ requestId }: { requestId: string }) {
   const { t } = useTranslation();
-  const [state, setState] = useState<{ status: 'loading' } | { status: 'failed'; error: unknown } | { status: 'ready'; request: TracingRequest }>({ status: 'loading' });
+  const [state, setState] = useState<
+    { status: 'loading' } | { status: 'failed'; error: unknown } | { status: 'ready'; request: TracingRequest }
+  >({ status: 'loading' });
   const load = useCallback(async () => {
     try {
       setState({ status: 'ready', request: await missingApi.tracing(requestId) });
@@ -148,11 +201,17 @@ export function TracingPage({ requestId }: { requestId: string }) {
       <p className="breadcrumb">
         <Link to={searchPath}>{t('nav.search')}</Link>
       </p>
-      <PageTitle appName={t('app.name')}>{incoming ? t('missing.tracing.from', { org: r.fromOrg.name }) : t('missing.tracing.to', { org: r.toOrg.name })}</PageTitle>
+      <PageTitle appName={t('app.name')}>
+        {incoming ? t('missing.tracing.from', { org: r.fromOrg.name }) : t('missing.tracing.to', { org: r.toOrg.name })}
+      </PageTitle>
       <p className="muted" role="status">
         {t(`missing.tracing.status.${r.status}`)}
       </p>
-      {incoming ? <Incoming request={r} onDone={(next) => setState({ status: 'ready', request: next })} /> : <Outgoing request={r} />}
+      {incoming ? (
+        <Incoming request={r} onDone={(next) => setState({ status: 'ready', request: next })} />
+      ) : (
+        <Outgoing request={r} />
+      )}
     </>
   );
 }

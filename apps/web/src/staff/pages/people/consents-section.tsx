@@ -43,13 +43,21 @@ export function ConsentsSection({ personId }: { personId: string }) {
     setDone(null);
     try {
       const needsWitness = methodsNeedingWitness.has(method);
-      await peopleApi.recordConsent(personId, { purpose, method, ...(needsWitness && witness.trim() ? { witnessName: witness.trim() } : {}) });
+      await peopleApi.recordConsent(personId, {
+        purpose,
+        method,
+        ...(needsWitness && witness.trim() ? { witnessName: witness.trim() } : {}),
+      });
       setWitness('');
       setDone(t('people.consents.recorded', { purpose: t(`people.consents.purposes.${purpose}`) }));
       await load();
     } catch (e) {
       setError({ message: errorMessage(e, t), field: e instanceof ApiError ? e.field : undefined });
-      requestAnimationFrame(() => document.getElementById(e instanceof ApiError && e.field === 'witnessName' ? 'consent-witness' : 'consent-purpose')?.focus());
+      requestAnimationFrame(() =>
+        document
+          .getElementById(e instanceof ApiError && e.field === 'witnessName' ? 'consent-witness' : 'consent-purpose')
+          ?.focus(),
+      );
     } finally {
       setBusy(false);
     }
@@ -79,12 +87,19 @@ export function ConsentsSection({ personId }: { personId: string }) {
         <ul className="consent-list">
           {items.map((c) => (
             <li key={c.id} className="consent-list__item">
-              <span className={c.withdrawnAt ? 'badge badge--withdrawn' : 'badge badge--active'}>{c.withdrawnAt ? t('people.consents.statusWithdrawn') : t('people.consents.statusActive')}</span>{' '}
+              <span className={c.withdrawnAt ? 'badge badge--withdrawn' : 'badge badge--active'}>
+                {c.withdrawnAt ? t('people.consents.statusWithdrawn') : t('people.consents.statusActive')}
+              </span>{' '}
               <strong>{t(`people.consents.purposes.${c.purpose}`)}</strong>
               <span className="consent-list__facts">
-                {t('people.consents.recordedOn', { method: t(`people.consents.methods.${c.method}`), date: formatInstant(c.recordedAt, language) })}
+                {t('people.consents.recordedOn', {
+                  method: t(`people.consents.methods.${c.method}`),
+                  date: formatInstant(c.recordedAt, language),
+                })}
                 {c.witnessName ? ` · ${t('people.consents.witnessIs', { name: c.witnessName })}` : ''}
-                {c.withdrawnAt ? ` · ${t('people.consents.withdrawnOn', { date: formatInstant(c.withdrawnAt, language) })}` : ''}
+                {c.withdrawnAt
+                  ? ` · ${t('people.consents.withdrawnOn', { date: formatInstant(c.withdrawnAt, language) })}`
+                  : ''}
               </span>
               {c.withdrawnAt ? null : (
                 <button type="button" className="button button--quiet button--small" onClick={() => void withdraw(c)}>
@@ -97,17 +112,33 @@ export function ConsentsSection({ personId }: { personId: string }) {
       ) : null}
       {done ? <Alert tone="success">{done}</Alert> : null}
       {error ? <Alert tone="error">{error.message}</Alert> : null}
-      <form className="form inline-form" onSubmit={(e) => void record(e)} aria-labelledby="consent-form-title" noValidate>
+      <form
+        className="form inline-form"
+        onSubmit={(e) => void record(e)}
+        aria-labelledby="consent-form-title"
+        noValidate
+      >
         <h3 id="consent-form-title">{t('people.consents.recordTitle')}</h3>
         <div className="field-row">
-          <SelectField id="consent-purpose" label={t('people.consents.purpose')} value={purpose} error={error?.field === 'purpose' ? error.message : null} onChange={(e) => setPurpose(e.target.value as ConsentPurpose)}>
+          <SelectField
+            id="consent-purpose"
+            label={t('people.consents.purpose')}
+            value={purpose}
+            error={error?.field === 'purpose' ? error.message : null}
+            onChange={(e) => setPurpose(e.target.value as ConsentPurpose)}
+          >
             {consentPurposes.map((p) => (
               <option key={p} value={p}>
                 {t(`people.consents.purposes.${p}`)}
               </option>
             ))}
           </SelectField>
-          <SelectField id="consent-method" label={t('people.consents.method')} value={method} onChange={(e) => setMethod(e.target.value as ConsentMethod)}>
+          <SelectField
+            id="consent-method"
+            label={t('people.consents.method')}
+            value={method}
+            onChange={(e) => setMethod(e.target.value as ConsentMethod)}
+          >
             {consentMethods.map((m) => (
               <option key={m} value={m}>
                 {t(`people.consents.methods.${m}`)}
@@ -115,7 +146,14 @@ export function ConsentsSection({ personId }: { personId: string }) {
             ))}
           </SelectField>
           {methodsNeedingWitness.has(method) ? (
-            <InputField id="consent-witness" label={method === 'by_guardian' ? t('people.consents.guardianName') : t('people.consents.witnessName')} value={witness} autoComplete="off" error={error?.field === 'witnessName' ? error.message : null} onChange={(e) => setWitness(e.target.value)} />
+            <InputField
+              id="consent-witness"
+              label={method === 'by_guardian' ? t('people.consents.guardianName') : t('people.consents.witnessName')}
+              value={witness}
+              autoComplete="off"
+              error={error?.field === 'witnessName' ? error.message : null}
+              onChange={(e) => setWitness(e.target.value)}
+            />
           ) : null}
         </div>
         <div className="form__actions">

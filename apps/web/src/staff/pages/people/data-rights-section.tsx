@@ -71,7 +71,12 @@ export function DataRightsSection({ person }: { person: Person }) {
 
 function EraseDialog({ person, onCancel }: { person: Person; onCancel: () => void }) {
   const { t } = useTranslation();
-  const { ref, busy, error, run: erase } = useModalAction(async () => {
+  const {
+    ref,
+    busy,
+    error,
+    run: erase,
+  } = useModalAction(async () => {
     await apiRequest<void>('DELETE', `/api/people/${enc(person.id)}`);
     navigate('/people');
   });

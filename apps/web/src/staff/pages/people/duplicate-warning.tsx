@@ -16,7 +16,12 @@ export function DuplicateWarning({ candidates, onNotTheSame }: Props) {
   const ref = useRef<HTMLElement>(null);
   useEffect(() => ref.current?.focus(), []);
   return (
-    <section ref={ref} className="alert alert--warning duplicate-warning" tabIndex={-1} aria-labelledby="duplicate-warning-title">
+    <section
+      ref={ref}
+      className="alert alert--warning duplicate-warning"
+      tabIndex={-1}
+      aria-labelledby="duplicate-warning-title"
+    >
       <h2 id="duplicate-warning-title">{t('people.duplicates.title')}</h2>
       <p>{t('people.duplicates.intro')}</p>
       <ul className="duplicate-warning__list">
@@ -30,7 +35,9 @@ export function DuplicateWarning({ candidates, onNotTheSame }: Props) {
               {c.organisation ? (
                 <>
                   {' · '}
-                  <span className="badge badge--partner">{t('partnerDuplicates.from', { organisation: c.organisation.name })}</span>
+                  <span className="badge badge--partner">
+                    {t('partnerDuplicates.from', { organisation: c.organisation.name })}
+                  </span>
                 </>
               ) : null}
             </p>
@@ -41,7 +48,11 @@ export function DuplicateWarning({ candidates, onNotTheSame }: Props) {
                 .map((r) => t(`people.duplicates.fields.${r.field}`, { defaultValue: r.field }))
                 .join(', ')}
             </p>
-            {c.organisation ? <p className="muted">{t('partnerDuplicates.noLink')}</p> : <Link to={`/people/${c.person.id}`}>{t('people.duplicates.open')}</Link>}
+            {c.organisation ? (
+              <p className="muted">{t('partnerDuplicates.noLink')}</p>
+            ) : (
+              <Link to={`/people/${c.person.id}`}>{t('people.duplicates.open')}</Link>
+            )}
           </li>
         ))}
       </ul>

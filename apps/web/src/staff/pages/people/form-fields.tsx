@@ -1,7 +1,14 @@
 // Form controls with a fixed id, so that an error summary can link to the field that is wrong.
 // Same markup and classes as the shared TextField: a real <label>, hint and error announced
 // through aria-describedby, aria-invalid when the field has an error.
-import type { InputHTMLAttributes, MouseEvent, ReactNode, Ref, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
+import type {
+  InputHTMLAttributes,
+  MouseEvent,
+  ReactNode,
+  Ref,
+  SelectHTMLAttributes,
+  TextareaHTMLAttributes,
+} from 'react';
 
 interface Common {
   id: string;
@@ -36,12 +43,20 @@ function FieldFrame({ id, label, hint, error, className, children }: Common & { 
   );
 }
 
-type InputProps = Common & Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'className'> & { ref?: Ref<HTMLInputElement> };
+type InputProps = Common &
+  Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'className'> & { ref?: Ref<HTMLInputElement> };
 
 export function InputField({ id, label, hint, error, className, ref, ...input }: InputProps) {
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error} className={className}>
-      <input ref={ref} id={id} className="field__input" aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} {...input} />
+      <input
+        ref={ref}
+        id={id}
+        className="field__input"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        {...input}
+      />
     </FieldFrame>
   );
 }
@@ -51,7 +66,13 @@ type SelectProps = Common & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' |
 export function SelectField({ id, label, hint, error, className, children, ...select }: SelectProps) {
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error} className={className}>
-      <select id={id} className="field__input" aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} {...select}>
+      <select
+        id={id}
+        className="field__input"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        {...select}
+      >
         {children}
       </select>
     </FieldFrame>
@@ -63,7 +84,13 @@ type TextAreaProps = Common & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 
 export function TextAreaField({ id, label, hint, error, className, ...area }: TextAreaProps) {
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error} className={className}>
-      <textarea id={id} className="field__input field__input--area" aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} {...area} />
+      <textarea
+        id={id}
+        className="field__input field__input--area"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        {...area}
+      />
     </FieldFrame>
   );
 }
@@ -87,7 +114,15 @@ function focusField(event: MouseEvent<HTMLAnchorElement>, target: string | undef
 }
 
 /** The list of what is wrong at the top of a form; it takes focus after a failed submit. */
-export function ErrorSummary({ title, errors, ref }: { title: string; errors: SummaryError[]; ref?: Ref<HTMLDivElement> }) {
+export function ErrorSummary({
+  title,
+  errors,
+  ref,
+}: {
+  title: string;
+  errors: SummaryError[];
+  ref?: Ref<HTMLDivElement>;
+}) {
   if (errors.length === 0) return null;
   return (
     <div ref={ref} className="alert alert--error error-summary" role="alert" tabIndex={-1}>

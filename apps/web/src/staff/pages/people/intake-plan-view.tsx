@@ -27,7 +27,10 @@ export function IntakePlanView({ plan }: { plan: IntakePlan }) {
       <ul>
         {plan.questionnaires.map((q) => (
           <li key={q.id}>
-            {q.title[language]} <span className={q.required ? 'badge badge--active' : 'badge'}>{q.required ? t('profile.plan.required') : t('profile.plan.offered')}</span>
+            {q.title[language]}{' '}
+            <span className={q.required ? 'badge badge--active' : 'badge'}>
+              {q.required ? t('profile.plan.required') : t('profile.plan.offered')}
+            </span>
           </li>
         ))}
       </ul>
@@ -38,7 +41,9 @@ export function IntakePlanView({ plan }: { plan: IntakePlan }) {
             {plan.bestInterestsSteps.map((s) => (
               <li key={s.key}>
                 {s.label[language]}
-                {s.legalBasis ? <span className="muted"> · {t('profile.plan.basis', { basis: s.legalBasis })}</span> : null}
+                {s.legalBasis ? (
+                  <span className="muted"> · {t('profile.plan.basis', { basis: s.legalBasis })}</span>
+                ) : null}
               </li>
             ))}
           </ol>

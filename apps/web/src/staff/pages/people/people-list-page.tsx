@@ -40,18 +40,54 @@ export function PeopleListPage() {
           {t('people.registerLink')}
         </Link>
       </p>
-      <FilterForm label={t('people.search.label')} submitLabel={t('people.search.submit')} onSubmit={() => void list.search({ q, nationality, sex, profile })}>
-        <InputField id="people-q" type="search" label={t('people.search.query')} hint={t('people.search.hint')} value={q} autoComplete="off" onChange={(e) => setQ(e.target.value)} className="search-form__query" />
-        <FilterSelect id="people-nationality" label={t('people.fields.nationality')} anyLabel={t('people.search.any')} value={nationality} onChange={setNationality} options={countries} />
-        <FilterSelect id="people-sex" label={t('people.fields.sex')} anyLabel={t('people.search.any')} value={sex} onChange={(value) => setSex(value as PersonListFilters['sex'])} options={sexes.map((s) => ({ value: s, label: t(`people.sex.${s}`) }))} />
-        <FilterSelect id="people-profile" label={t('profile.legend')} anyLabel={t('people.search.any')} value={profile} onChange={setProfile} options={allIndicators.map((key) => ({ value: key, label: t(`profile.indicators.${key}`) }))} />
+      <FilterForm
+        label={t('people.search.label')}
+        submitLabel={t('people.search.submit')}
+        onSubmit={() => void list.search({ q, nationality, sex, profile })}
+      >
+        <InputField
+          id="people-q"
+          type="search"
+          label={t('people.search.query')}
+          hint={t('people.search.hint')}
+          value={q}
+          autoComplete="off"
+          onChange={(e) => setQ(e.target.value)}
+          className="search-form__query"
+        />
+        <FilterSelect
+          id="people-nationality"
+          label={t('people.fields.nationality')}
+          anyLabel={t('people.search.any')}
+          value={nationality}
+          onChange={setNationality}
+          options={countries}
+        />
+        <FilterSelect
+          id="people-sex"
+          label={t('people.fields.sex')}
+          anyLabel={t('people.search.any')}
+          value={sex}
+          onChange={(value) => setSex(value as PersonListFilters['sex'])}
+          options={sexes.map((s) => ({ value: s, label: t(`people.sex.${s}`) }))}
+        />
+        <FilterSelect
+          id="people-profile"
+          label={t('profile.legend')}
+          anyLabel={t('people.search.any')}
+          value={profile}
+          onChange={setProfile}
+          options={allIndicators.map((key) => ({ value: key, label: t(`profile.indicators.${key}`) }))}
+        />
       </FilterForm>
 
       <ResultsSection
         id="people-results"
         heading={searching ? t('people.search.results') : t('people.search.all')}
         list={list}
-        readyStatus={list.items.length === 0 ? t('people.search.none') : t('people.search.count', { count: list.items.length })}
+        readyStatus={
+          list.items.length === 0 ? t('people.search.none') : t('people.search.count', { count: list.items.length })
+        }
         moreLabel={t('people.search.more')}
       >
         {list.items.length > 0 ? (

@@ -17,7 +17,16 @@ export interface ContactRow {
   note: string;
 }
 
-export const contactChannels = ['phone', 'whatsapp', 'signal', 'telegram', 'email', 'address', 'relative', 'other'] as const;
+export const contactChannels = [
+  'phone',
+  'whatsapp',
+  'signal',
+  'telegram',
+  'email',
+  'address',
+  'relative',
+  'other',
+] as const;
 export type ContactChannel = (typeof contactChannels)[number];
 
 export interface PersonFormValues {
@@ -64,7 +73,11 @@ export function valuesFromPerson(person: Person): PersonFormValues {
     genderIdentity: person.genderIdentity ?? '',
     originCountry: person.origin?.country ?? '',
     originPlace: person.origin?.place ?? '',
-    contacts: person.contacts.map((c) => ({ channel: (contactChannels as readonly string[]).includes(c.channel) ? (c.channel as ContactChannel) : 'other', value: c.value, note: c.note ?? '' })),
+    contacts: person.contacts.map((c) => ({
+      channel: (contactChannels as readonly string[]).includes(c.channel) ? (c.channel as ContactChannel) : 'other',
+      value: c.value,
+      note: c.note ?? '',
+    })),
     firstSurname: person.firstSurname ?? (person.secondSurname ? '' : person.surnames),
     secondSurname: person.secondSurname ?? '',
     sex: person.sex ?? '',
@@ -80,7 +93,9 @@ export function valuesFromPerson(person: Person): PersonFormValues {
 const filled = (text: string): string | undefined => (text.trim() === '' ? undefined : text.trim());
 
 function documentsOf(values: PersonFormValues) {
-  return values.documents.filter((d) => d.number.trim() !== '' || d.type.trim() !== '').map((d) => ({ type: d.type.trim(), number: d.number.trim() }));
+  return values.documents
+    .filter((d) => d.number.trim() !== '' || d.type.trim() !== '')
+    .map((d) => ({ type: d.type.trim(), number: d.number.trim() }));
 }
 
 function languagesOf(values: PersonFormValues) {
@@ -90,7 +105,10 @@ function languagesOf(values: PersonFormValues) {
 }
 
 function aliasesOf(values: PersonFormValues): string[] {
-  return values.aliases.split(/\n|;/).map((a) => a.trim()).filter(Boolean);
+  return values.aliases
+    .split(/\n|;/)
+    .map((a) => a.trim())
+    .filter(Boolean);
 }
 
 function originOf(values: PersonFormValues): { country?: string; place?: string } | undefined {
@@ -102,7 +120,11 @@ function originOf(values: PersonFormValues): { country?: string; place?: string 
 function contactsOf(values: PersonFormValues) {
   return values.contacts
     .filter((c) => c.value.trim() !== '')
-    .map((c) => ({ channel: c.channel || 'other', value: c.value.trim(), ...(c.note.trim() ? { note: c.note.trim() } : {}) }));
+    .map((c) => ({
+      channel: c.channel || 'other',
+      value: c.value.trim(),
+      ...(c.note.trim() ? { note: c.note.trim() } : {}),
+    }));
 }
 
 function ageOf(text: string): number | undefined {
@@ -158,16 +180,20 @@ export function toUpdatePayload(values: PersonFormValues, original: Person): Per
     // Keep what the form does not show (issuer, expiry) on rows that are still the same document.
     body.documents = documents.map((d, i) => {
       const old = original.documents[i];
-      return old && old.type === d.type && old.number === d.number ? { ...d, ...(old.issuer ? { issuer: old.issuer } : {}), ...(old.expiry ? { expiry: old.expiry } : {}) } : d;
+      return old && old.type === d.type && old.number === d.number
+        ? { ...d, ...(old.issuer ? { issuer: old.issuer } : {}), ...(old.expiry ? { expiry: old.expiry } : {}) }
+        : d;
     });
   }
   const languages = languagesOf(values);
   if (JSON.stringify(languages) !== JSON.stringify(languagesOf(before))) body.languages = languages;
   const aliases = aliasesOf(values);
   if (JSON.stringify(aliases) !== JSON.stringify(aliasesOf(before))) body.aliases = aliases;
-  if (values.genderIdentity.trim() !== before.genderIdentity.trim()) body.genderIdentity = filled(values.genderIdentity) ?? null;
+  if (values.genderIdentity.trim() !== before.genderIdentity.trim())
+    body.genderIdentity = filled(values.genderIdentity) ?? null;
   if (JSON.stringify(originOf(values)) !== JSON.stringify(originOf(before))) body.origin = originOf(values) ?? null;
   const contacts = contactsOf(values);
-  if (JSON.stringify(contacts) !== JSON.stringify(contactsOf(before))) body.contacts = contacts as PersonUpdate['contacts'];
+  if (JSON.stringify(contacts) !== JSON.stringify(contactsOf(before)))
+    body.contacts = contacts as PersonUpdate['contacts'];
   return body;
 }

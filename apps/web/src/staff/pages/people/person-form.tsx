@@ -32,7 +32,15 @@ interface PersonFormProps {
   extra?: ReactNode;
 }
 
-export function PersonForm({ initial, submitLabel, submittingLabel, onSubmit, onCancel, onReload, extra }: PersonFormProps) {
+export function PersonForm({
+  initial,
+  submitLabel,
+  submittingLabel,
+  onSubmit,
+  onCancel,
+  onReload,
+  extra,
+}: PersonFormProps) {
   const { t } = useTranslation();
   const language = currentLanguage();
   const countries = useMemo(() => countryOptions(language), [language]);
@@ -44,7 +52,8 @@ export function PersonForm({ initial, submitLabel, submittingLabel, onSubmit, on
   const summaryRef = useRef<HTMLDivElement>(null);
   const conflictRef = useRef<HTMLDivElement>(null);
 
-  const set = <K extends keyof PersonFormValues>(key: K, value: PersonFormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
+  const set = <K extends keyof PersonFormValues>(key: K, value: PersonFormValues[K]) =>
+    setValues((v) => ({ ...v, [key]: value }));
   const errorFor = (field: string) => (fieldError && fieldError.field === field ? fieldError.message : null);
   const id = (field: string) => fieldId(P, field);
 
@@ -75,9 +84,13 @@ export function PersonForm({ initial, submitLabel, submittingLabel, onSubmit, on
     }
   }
 
-  const updateRow = <K extends 'documents' | 'languages'>(key: K, index: number, patch: Partial<PersonFormValues[K][number]>) =>
-    setValues((v) => ({ ...v, [key]: v[key].map((row, i) => (i === index ? { ...row, ...patch } : row)) }));
-  const removeRow = (key: 'documents' | 'languages', index: number) => setValues((v) => ({ ...v, [key]: v[key].filter((_, i) => i !== index) }));
+  const updateRow = <K extends 'documents' | 'languages'>(
+    key: K,
+    index: number,
+    patch: Partial<PersonFormValues[K][number]>,
+  ) => setValues((v) => ({ ...v, [key]: v[key].map((row, i) => (i === index ? { ...row, ...patch } : row)) }));
+  const removeRow = (key: 'documents' | 'languages', index: number) =>
+    setValues((v) => ({ ...v, [key]: v[key].filter((_, i) => i !== index) }));
   const focusSoon = (target: string) => focusWhenPresent(() => document.getElementById(target));
   const more = { values, set, id, errorFor, countries, focusSoon };
 
@@ -101,12 +114,40 @@ export function PersonForm({ initial, submitLabel, submittingLabel, onSubmit, on
 
       <fieldset className="fieldset">
         <legend>{t('people.form.identity')}</legend>
-        <InputField id={id('givenNames')} label={t('people.fields.givenNames')} autoComplete="off" value={values.givenNames} error={errorFor('givenNames')} onChange={(e) => set('givenNames', e.target.value)} />
+        <InputField
+          id={id('givenNames')}
+          label={t('people.fields.givenNames')}
+          autoComplete="off"
+          value={values.givenNames}
+          error={errorFor('givenNames')}
+          onChange={(e) => set('givenNames', e.target.value)}
+        />
         <div className="field-row">
-          <InputField id={id('firstSurname')} label={t('people.fields.firstSurname')} hint={t('people.form.surnamesHint')} autoComplete="off" value={values.firstSurname} error={errorFor('firstSurname')} onChange={(e) => set('firstSurname', e.target.value)} />
-          <InputField id={id('secondSurname')} label={t('people.fields.secondSurname')} autoComplete="off" value={values.secondSurname} error={errorFor('secondSurname')} onChange={(e) => set('secondSurname', e.target.value)} />
+          <InputField
+            id={id('firstSurname')}
+            label={t('people.fields.firstSurname')}
+            hint={t('people.form.surnamesHint')}
+            autoComplete="off"
+            value={values.firstSurname}
+            error={errorFor('firstSurname')}
+            onChange={(e) => set('firstSurname', e.target.value)}
+          />
+          <InputField
+            id={id('secondSurname')}
+            label={t('people.fields.secondSurname')}
+            autoComplete="off"
+            value={values.secondSurname}
+            error={errorFor('secondSurname')}
+            onChange={(e) => set('secondSurname', e.target.value)}
+          />
         </div>
-        <SelectField id={id('sex')} label={t('people.fields.sex')} value={values.sex} error={errorFor('sex')} onChange={(e) => set('sex', e.target.value as PersonFormValues['sex'])}>
+        <SelectField
+          id={id('sex')}
+          label={t('people.fields.sex')}
+          value={values.sex}
+          error={errorFor('sex')}
+          onChange={(e) => set('sex', e.target.value as PersonFormValues['sex'])}
+        >
           <option value="">{t('people.form.notSaid')}</option>
           {sexes.map((s) => (
             <option key={s} value={s}>
@@ -115,10 +156,36 @@ export function PersonForm({ initial, submitLabel, submittingLabel, onSubmit, on
           ))}
         </SelectField>
         <div className="field-row">
-          <InputField id={id('birthDate')} type="date" label={t('people.fields.birthDate')} hint={t('people.form.birthDateHint')} value={values.birthDate} error={errorFor('birthDate')} onChange={(e) => set('birthDate', e.target.value)} />
-          <InputField id={id('estimatedAge')} type="number" inputMode="numeric" min={0} max={120} label={t('people.fields.estimatedAge')} hint={t('people.form.estimatedAgeHint')} value={values.estimatedAge} error={errorFor('estimatedAge')} disabled={values.birthDate !== ''} onChange={(e) => set('estimatedAge', e.target.value)} />
+          <InputField
+            id={id('birthDate')}
+            type="date"
+            label={t('people.fields.birthDate')}
+            hint={t('people.form.birthDateHint')}
+            value={values.birthDate}
+            error={errorFor('birthDate')}
+            onChange={(e) => set('birthDate', e.target.value)}
+          />
+          <InputField
+            id={id('estimatedAge')}
+            type="number"
+            inputMode="numeric"
+            min={0}
+            max={120}
+            label={t('people.fields.estimatedAge')}
+            hint={t('people.form.estimatedAgeHint')}
+            value={values.estimatedAge}
+            error={errorFor('estimatedAge')}
+            disabled={values.birthDate !== ''}
+            onChange={(e) => set('estimatedAge', e.target.value)}
+          />
         </div>
-        <SelectField id={id('nationality')} label={t('people.fields.nationality')} value={values.nationality} error={errorFor('nationality')} onChange={(e) => set('nationality', e.target.value)}>
+        <SelectField
+          id={id('nationality')}
+          label={t('people.fields.nationality')}
+          value={values.nationality}
+          error={errorFor('nationality')}
+          onChange={(e) => set('nationality', e.target.value)}
+        >
           <option value="">{t('people.form.notSaid')}</option>
           {countries.map((c) => (
             <option key={c.code} value={c.code}>
@@ -134,23 +201,53 @@ export function PersonForm({ initial, submitLabel, submittingLabel, onSubmit, on
         {values.documents.length === 0 ? <p className="muted">{t('people.form.noDocuments')}</p> : null}
         {values.documents.map((doc, i) => (
           <div className="field-row field-row--repeat" key={i}>
-            <SelectField id={id(`documents.${i}.type`)} label={t('people.form.documentType', { n: i + 1 })} value={doc.type} error={errorFor(`documents.${i}.type`)} onChange={(e) => updateRow('documents', i, { type: e.target.value })}>
+            <SelectField
+              id={id(`documents.${i}.type`)}
+              label={t('people.form.documentType', { n: i + 1 })}
+              value={doc.type}
+              error={errorFor(`documents.${i}.type`)}
+              onChange={(e) => updateRow('documents', i, { type: e.target.value })}
+            >
               <option value="">{t('people.form.choose')}</option>
               {documentTypes.map((type) => (
                 <option key={type} value={type}>
                   {t(`people.documentTypes.${type}`)}
                 </option>
               ))}
-              {doc.type && !(documentTypes as readonly string[]).includes(doc.type) ? <option value={doc.type}>{doc.type}</option> : null}
+              {doc.type && !(documentTypes as readonly string[]).includes(doc.type) ? (
+                <option value={doc.type}>{doc.type}</option>
+              ) : null}
             </SelectField>
-            <InputField id={id(`documents.${i}.number`)} label={t('people.form.documentNumber', { n: i + 1 })} autoComplete="off" value={doc.number} error={errorFor(`documents.${i}.number`)} onChange={(e) => updateRow('documents', i, { number: e.target.value })} />
-            <button type="button" className="button button--quiet row-remove" onClick={() => { removeRow('documents', i); focusSoon(id('add-document')); }}>
+            <InputField
+              id={id(`documents.${i}.number`)}
+              label={t('people.form.documentNumber', { n: i + 1 })}
+              autoComplete="off"
+              value={doc.number}
+              error={errorFor(`documents.${i}.number`)}
+              onChange={(e) => updateRow('documents', i, { number: e.target.value })}
+            />
+            <button
+              type="button"
+              className="button button--quiet row-remove"
+              onClick={() => {
+                removeRow('documents', i);
+                focusSoon(id('add-document'));
+              }}
+            >
               {t('people.form.removeDocument', { n: i + 1 })}
             </button>
           </div>
         ))}
         <p>
-          <button id={id('add-document')} type="button" className="button button--quiet" onClick={() => { set('documents', [...values.documents, { type: '', number: '' }]); focusSoon(id(`documents.${values.documents.length}.type`)); }}>
+          <button
+            id={id('add-document')}
+            type="button"
+            className="button button--quiet"
+            onClick={() => {
+              set('documents', [...values.documents, { type: '', number: '' }]);
+              focusSoon(id(`documents.${values.documents.length}.type`));
+            }}
+          >
             {t('people.form.addDocument')}
           </button>
         </p>
@@ -161,18 +258,45 @@ export function PersonForm({ initial, submitLabel, submittingLabel, onSubmit, on
         {values.languages.length === 0 ? <p className="muted">{t('people.form.noLanguages')}</p> : null}
         {values.languages.map((lang, i) => (
           <div className="field-row field-row--repeat" key={i}>
-            <InputField id={id(`languages.${i}.language`)} label={t('people.form.language', { n: i + 1 })} hint={t('people.form.languageHint')} value={lang.language} error={errorFor(`languages.${i}.language`)} onChange={(e) => updateRow('languages', i, { language: e.target.value })} />
+            <InputField
+              id={id(`languages.${i}.language`)}
+              label={t('people.form.language', { n: i + 1 })}
+              hint={t('people.form.languageHint')}
+              value={lang.language}
+              error={errorFor(`languages.${i}.language`)}
+              onChange={(e) => updateRow('languages', i, { language: e.target.value })}
+            />
             <div className="checkbox">
-              <input id={id(`languages.${i}.interpreter`)} type="checkbox" checked={lang.interpreterNeeded} onChange={(e) => updateRow('languages', i, { interpreterNeeded: e.target.checked })} />
+              <input
+                id={id(`languages.${i}.interpreter`)}
+                type="checkbox"
+                checked={lang.interpreterNeeded}
+                onChange={(e) => updateRow('languages', i, { interpreterNeeded: e.target.checked })}
+              />
               <label htmlFor={id(`languages.${i}.interpreter`)}>{t('people.fields.interpreterNeeded')}</label>
             </div>
-            <button type="button" className="button button--quiet row-remove" onClick={() => { removeRow('languages', i); focusSoon(id('add-language')); }}>
+            <button
+              type="button"
+              className="button button--quiet row-remove"
+              onClick={() => {
+                removeRow('languages', i);
+                focusSoon(id('add-language'));
+              }}
+            >
               {t('people.form.removeLanguage', { n: i + 1 })}
             </button>
           </div>
         ))}
         <p>
-          <button id={id('add-language')} type="button" className="button button--quiet" onClick={() => { set('languages', [...values.languages, { language: '', interpreterNeeded: false }]); focusSoon(id(`languages.${values.languages.length}.language`)); }}>
+          <button
+            id={id('add-language')}
+            type="button"
+            className="button button--quiet"
+            onClick={() => {
+              set('languages', [...values.languages, { language: '', interpreterNeeded: false }]);
+              focusSoon(id(`languages.${values.languages.length}.language`));
+            }}
+          >
             {t('people.form.addLanguage')}
           </button>
         </p>
@@ -182,7 +306,15 @@ export function PersonForm({ initial, submitLabel, submittingLabel, onSubmit, on
 
       {extra}
 
-      <TextAreaField id={id('notes')} label={t('people.fields.notes')} hint={t('people.form.notesHint')} rows={4} value={values.notes} error={errorFor('notes')} onChange={(e) => set('notes', e.target.value)} />
+      <TextAreaField
+        id={id('notes')}
+        label={t('people.fields.notes')}
+        hint={t('people.form.notesHint')}
+        rows={4}
+        value={values.notes}
+        error={errorFor('notes')}
+        onChange={(e) => set('notes', e.target.value)}
+      />
 
       <div className="form__actions">
         <button type="submit" className="button button--primary" disabled={busy}>

@@ -143,18 +143,34 @@ function PersonRecord({ person }: { person: Person }) {
     [t('people.fields.aliases'), person.aliases.length ? person.aliases.join('; ') : none],
     [t('people.fields.genderIdentity'), person.genderIdentity || none],
     [t('people.fields.nationality'), person.nationality ? countryName(person.nationality, language) : none],
-    [t('people.fields.origin'), [person.origin?.place, person.origin?.country ? countryName(person.origin.country, language) : undefined].filter(Boolean).join(', ') || none],
+    [
+      t('people.fields.origin'),
+      [person.origin?.place, person.origin?.country ? countryName(person.origin.country, language) : undefined]
+        .filter(Boolean)
+        .join(', ') || none,
+    ],
     [
       t('people.fields.contacts'),
       person.contacts.length
-        ? person.contacts.map((c) => `${channelLabel(c.channel, plain(t))}: ${c.value}${c.note ? ` (${c.note})` : ''}`).join('; ')
+        ? person.contacts
+            .map((c) => `${channelLabel(c.channel, plain(t))}: ${c.value}${c.note ? ` (${c.note})` : ''}`)
+            .join('; ')
         : none,
     ],
-    [t('people.fields.documents'), person.documents.length ? person.documents.map((d) => `${documentLabel(d.type, plain(t))}: ${d.number}`).join('; ') : none],
+    [
+      t('people.fields.documents'),
+      person.documents.length
+        ? person.documents.map((d) => `${documentLabel(d.type, plain(t))}: ${d.number}`).join('; ')
+        : none,
+    ],
     [
       t('people.fields.languages'),
       person.languages.length
-        ? person.languages.map((l) => (l.interpreterNeeded ? t('people.person.withInterpreter', { language: l.language }) : l.language)).join('; ')
+        ? person.languages
+            .map((l) =>
+              l.interpreterNeeded ? t('people.person.withInterpreter', { language: l.language }) : l.language,
+            )
+            .join('; ')
         : none,
     ],
     [t('people.fields.notes'), person.notes || none],
@@ -173,10 +189,20 @@ function PersonRecord({ person }: { person: Person }) {
 }
 
 function channelLabel(channel: string, t: Translate): string {
-  return (contactChannels as readonly string[]).includes(channel) ? t(`people.contactChannels.${channel as ContactChannel}`) : channel;
+  return (contactChannels as readonly string[]).includes(channel)
+    ? t(`people.contactChannels.${channel as ContactChannel}`)
+    : channel;
 }
 
-const knownDocumentTypes = new Set(['passport', 'national_id', 'birth_certificate', 'consular_id', 'refugee_card', 'humanitarian_visa', 'other']);
+const knownDocumentTypes = new Set([
+  'passport',
+  'national_id',
+  'birth_certificate',
+  'consular_id',
+  'refugee_card',
+  'humanitarian_visa',
+  'other',
+]);
 function documentLabel(type: string, t: Translate): string {
   return knownDocumentTypes.has(type) ? t(`people.documentTypes.${type}`) : type;
 }

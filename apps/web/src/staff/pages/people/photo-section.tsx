@@ -46,7 +46,12 @@ export function PhotoSection({ person, onChanged }: { person: Person; onChanged:
       {error ? <Alert tone="error">{error}</Alert> : null}
       {person.photo ? (
         <p>
-          <img className="person-photo" src={profileApi.photoUrl(person.id, person.photo.uploadedAt)} alt={t('photo.alt', { name: personName(person, t) })} width={160} />
+          <img
+            className="person-photo"
+            src={profileApi.photoUrl(person.id, person.photo.uploadedAt)}
+            alt={t('photo.alt', { name: personName(person, t) })}
+            width={160}
+          />
         </p>
       ) : (
         <p className="muted">{t('photo.none')}</p>
@@ -54,14 +59,24 @@ export function PhotoSection({ person, onChanged }: { person: Person; onChanged:
       <form className="form inline-form" aria-labelledby="photo-title" noValidate onSubmit={upload}>
         <div className="field">
           <label htmlFor="photo-file">{t('photo.choose')}</label>
-          <input id="photo-file" type="file" accept="image/jpeg,image/png,image/webp" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+          <input
+            id="photo-file"
+            type="file"
+            accept="image/jpeg,image/png,image/webp"
+            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          />
         </div>
         <div className="form__actions">
           <button type="submit" className="button button--primary" disabled={busy || !file}>
             {t('photo.upload')}
           </button>
           {person.photo ? (
-            <button type="button" className="button button--quiet" disabled={busy} onClick={() => void act(() => profileApi.removePhoto(person.id), t('photo.removed'))}>
+            <button
+              type="button"
+              className="button button--quiet"
+              disabled={busy}
+              onClick={() => void act(() => profileApi.removePhoto(person.id), t('photo.removed'))}
+            >
               {t('photo.remove')}
             </button>
           ) : null}

@@ -12,7 +12,15 @@ import { InputField } from './form-fields';
 import { proceduresApi } from './people-api';
 import type { ProcedureStepView, ProcedureView } from './people-api';
 import type { Localized } from './reference-data';
-import { findProcedureType, formatInstant, formatPlainDate, localized, procedureStageLabels, todayText, triggerTakesTime } from './reference-data';
+import {
+  findProcedureType,
+  formatInstant,
+  formatPlainDate,
+  localized,
+  procedureStageLabels,
+  todayText,
+  triggerTakesTime,
+} from './reference-data';
 import { focusWhenPresent } from '../../../shared/focus-when-present';
 import { ProcedureHistory } from './procedure-history';
 
@@ -29,7 +37,13 @@ export function ProcedureCard({ procedure, onChange }: Props) {
       <h3 id={`procedure-${procedure.id}`} tabIndex={-1} className="procedure__title">
         {localized(procedure.title, language)}
       </h3>
-      <p className="procedure__meta">{t('procedures.stage', { stage: procedureStageLabels[procedure.stage] ? localized(procedureStageLabels[procedure.stage] as Localized, language) : procedure.stage })}</p>
+      <p className="procedure__meta">
+        {t('procedures.stage', {
+          stage: procedureStageLabels[procedure.stage]
+            ? localized(procedureStageLabels[procedure.stage] as Localized, language)
+            : procedure.stage,
+        })}
+      </p>
       <ol className="step-list">
         {procedure.steps.map((step, index) => (
           <StepItem key={step.key} procedure={procedure} step={step} openByDefault={index === 0} onChange={onChange} />
@@ -40,7 +54,17 @@ export function ProcedureCard({ procedure, onChange }: Props) {
   );
 }
 
-function StepItem({ procedure, step, openByDefault, onChange }: { procedure: ProcedureView; step: ProcedureStepView; openByDefault: boolean; onChange: (p: ProcedureView) => void }) {
+function StepItem({
+  procedure,
+  step,
+  openByDefault,
+  onChange,
+}: {
+  procedure: ProcedureView;
+  step: ProcedureStepView;
+  openByDefault: boolean;
+  onChange: (p: ProcedureView) => void;
+}) {
   const { t } = useTranslation();
   const language = currentLanguage();
   const type = findProcedureType(procedure.type, procedure.typeVersion);
@@ -61,7 +85,9 @@ function StepItem({ procedure, step, openByDefault, onChange }: { procedure: Pro
     setError(null);
     try {
       if (!value) throw new ApiError(400, { code: 'client.required', message: t('procedures.triggerRequired') });
-      const filled = Object.fromEntries(detailKeys.map((k) => [k, (details[k] ?? '').trim()]).filter(([, v]) => v !== ''));
+      const filled = Object.fromEntries(
+        detailKeys.map((k) => [k, (details[k] ?? '').trim()]).filter(([, v]) => v !== ''),
+      );
       onChange(await proceduresApi.setTrigger(procedure.id, step.key, value, filled));
       setEditing(false);
       focusWhenPresent(() => document.getElementById(`${base}-result`));
@@ -96,7 +122,13 @@ function StepItem({ procedure, step, openByDefault, onChange }: { procedure: Pro
       {step.trigger ? (
         <div id={`${base}-result`} tabIndex={-1} className="step__result">
           <p>
-            {t('procedures.triggerWas', { label: triggerLabel ? localized(triggerLabel, language) : t('procedures.trigger'), date: step.trigger.length > 10 ? formatInstant(step.trigger, language) : formatPlainDate(step.trigger, language) })}
+            {t('procedures.triggerWas', {
+              label: triggerLabel ? localized(triggerLabel, language) : t('procedures.trigger'),
+              date:
+                step.trigger.length > 10
+                  ? formatInstant(step.trigger, language)
+                  : formatPlainDate(step.trigger, language),
+            })}
           </p>
           {hasDeadline ? (
             <p className="step__due">
@@ -106,9 +138,21 @@ function StepItem({ procedure, step, openByDefault, onChange }: { procedure: Pro
             </p>
           ) : null}
           {detailKeys.some((k) => step.details?.[k]) ? (
-            <p className="step__details">{detailKeys.filter((k) => step.details?.[k]).map((k) => t(`procedures.details.${k}`, { value: step.details?.[k] ?? '' })).join(' · ')}</p>
+            <p className="step__details">
+              {detailKeys
+                .filter((k) => step.details?.[k])
+                .map((k) => t(`procedures.details.${k}`, { value: step.details?.[k] ?? '' }))
+                .join(' · ')}
+            </p>
           ) : null}
-          {step.window ? <p>{t('procedures.window', { opens: formatPlainDate(step.window.opens, language), closes: formatPlainDate(step.window.closes, language) })}</p> : null}
+          {step.window ? (
+            <p>
+              {t('procedures.window', {
+                opens: formatPlainDate(step.window.opens, language),
+                closes: formatPlainDate(step.window.closes, language),
+              })}
+            </p>
+          ) : null}
           {step.legalBasis ? (
             <p>
               <strong>{t('procedures.legalBasis')}</strong> {step.legalBasis}
@@ -118,11 +162,23 @@ function StepItem({ procedure, step, openByDefault, onChange }: { procedure: Pro
           {step.needsLegalReview ? <p className="step__warning">{t('procedures.needsLegalReview')}</p> : null}
           {step.newerRuleVersion !== null && !step.completedOn ? (
             <p className="step__warning">
-              {t('procedures.newerRule', { version: String(step.newerRuleVersion), change: step.newerRuleChange ? localized(step.newerRuleChange, language) : '' })}
+              {t('procedures.newerRule', {
+                version: String(step.newerRuleVersion),
+                change: step.newerRuleChange ? localized(step.newerRuleChange, language) : '',
+              })}
             </p>
           ) : null}
-          {step.previousDueDate ? <p>{t('procedures.moved', { date: formatPlainDate(step.previousDueDate, language), note: step.changeNote ?? '' })}</p> : null}
-          {step.completedOn ? <p>{t('procedures.completedOn', { date: formatPlainDate(step.completedOn, language) })}</p> : null}
+          {step.previousDueDate ? (
+            <p>
+              {t('procedures.moved', {
+                date: formatPlainDate(step.previousDueDate, language),
+                note: step.changeNote ?? '',
+              })}
+            </p>
+          ) : null}
+          {step.completedOn ? (
+            <p>{t('procedures.completedOn', { date: formatPlainDate(step.completedOn, language) })}</p>
+          ) : null}
         </div>
       ) : null}
       {error ? <Alert tone="error">{error}</Alert> : null}
@@ -137,7 +193,13 @@ function StepItem({ procedure, step, openByDefault, onChange }: { procedure: Pro
             onChange={(e) => setValue(e.target.value)}
           />
           {detailKeys.map((k) => (
-            <InputField key={k} id={`${base}-${k}`} label={t(`procedures.detailLabels.${k}`)} value={details[k] ?? ''} onChange={(e) => setDetails((d) => ({ ...d, [k]: e.target.value }))} />
+            <InputField
+              key={k}
+              id={`${base}-${k}`}
+              label={t(`procedures.detailLabels.${k}`)}
+              value={details[k] ?? ''}
+              onChange={(e) => setDetails((d) => ({ ...d, [k]: e.target.value }))}
+            />
           ))}
           <button type="submit" className="button button--primary" disabled={busy}>
             {t('procedures.saveTrigger', { step: localized(step.title, language) })}
@@ -146,11 +208,25 @@ function StepItem({ procedure, step, openByDefault, onChange }: { procedure: Pro
       ) : null}
       {!showForm && !step.completedOn ? (
         <p className="step__actions">
-          <button type="button" className="button button--quiet button--small" onClick={() => { setEditing(true); focusWhenPresent(() => document.getElementById(`${base}-trigger`)); }}>
-            {step.trigger ? t('procedures.changeTrigger', { step: localized(step.title, language) }) : t('procedures.enterTrigger', { step: localized(step.title, language) })}
+          <button
+            type="button"
+            className="button button--quiet button--small"
+            onClick={() => {
+              setEditing(true);
+              focusWhenPresent(() => document.getElementById(`${base}-trigger`));
+            }}
+          >
+            {step.trigger
+              ? t('procedures.changeTrigger', { step: localized(step.title, language) })
+              : t('procedures.enterTrigger', { step: localized(step.title, language) })}
           </button>
           {hasDeadline ? (
-            <button type="button" className="button button--quiet button--small" disabled={busy} onClick={() => void complete()}>
+            <button
+              type="button"
+              className="button button--quiet button--small"
+              disabled={busy}
+              onClick={() => void complete()}
+            >
               {t('procedures.markDone', { step: localized(step.title, language) })}
             </button>
           ) : null}

@@ -19,12 +19,18 @@ export function ProcedureHistory({ procedure }: { procedure: ProcedureView }) {
     const step = type?.steps.find((s) => s.key === key);
     return step ? localized(step.title, language) : (key ?? '');
   };
-  const stage = (value: string | null | undefined) => (value && procedureStageLabels[value] ? localized(procedureStageLabels[value] as Localized, language) : (value ?? ''));
+  const stage = (value: string | null | undefined) =>
+    value && procedureStageLabels[value]
+      ? localized(procedureStageLabels[value] as Localized, language)
+      : (value ?? '');
   const date = (value: string | null | undefined) => (value ? formatPlainDate(value, language) : '—');
 
   function load(open: boolean) {
     if (!open || items) return;
-    proceduresApi.timeline(procedure.id).then((r) => setItems(r.items), (e: unknown) => setError(errorMessage(e, t)));
+    proceduresApi.timeline(procedure.id).then(
+      (r) => setItems(r.items),
+      (e: unknown) => setError(errorMessage(e, t)),
+    );
   }
 
   function describe(item: ProcedureTimelineItem): string {
@@ -36,7 +42,11 @@ export function ProcedureHistory({ procedure }: { procedure: ProcedureView }) {
       case 'step_done':
         return t('procedures.history.step_done', { step: stepTitle(item.stepKey), date: date(item.completedOn) });
       case 'step_recomputed':
-        return t('procedures.history.step_recomputed', { step: stepTitle(item.stepKey), from: date(item.from), to: date(item.to) });
+        return t('procedures.history.step_recomputed', {
+          step: stepTitle(item.stepKey),
+          from: date(item.from),
+          to: date(item.to),
+        });
       case 'stage_changed':
         return t('procedures.history.stage_changed', { from: stage(item.from), to: stage(item.to) });
     }

@@ -73,11 +73,26 @@ export function ProceduresSection({ personId }: { personId: string }) {
       {loadError ? <Alert tone="error">{errorMessage(loadError, t)}</Alert> : null}
       {items && items.length === 0 ? <p className="muted">{t('procedures.none')}</p> : null}
       {items?.map((procedure) => (
-        <ProcedureCard key={procedure.id} procedure={procedure} onChange={(updated) => setItems((current) => (current ?? []).map((p) => (p.id === updated.id ? updated : p)))} />
+        <ProcedureCard
+          key={procedure.id}
+          procedure={procedure}
+          onChange={(updated) => setItems((current) => (current ?? []).map((p) => (p.id === updated.id ? updated : p)))}
+        />
       ))}
-      <form className="form inline-form" onSubmit={(e) => void open(e)} aria-labelledby="procedure-open-title" noValidate>
+      <form
+        className="form inline-form"
+        onSubmit={(e) => void open(e)}
+        aria-labelledby="procedure-open-title"
+        noValidate
+      >
         <h3 id="procedure-open-title">{t('procedures.openTitle')}</h3>
-        <SelectField id="procedure-type" label={t('procedures.type')} value={type} error={typeMissing ? t('procedures.typeRequired') : null} onChange={(e) => setType(e.target.value)}>
+        <SelectField
+          id="procedure-type"
+          label={t('procedures.type')}
+          value={type}
+          error={typeMissing ? t('procedures.typeRequired') : null}
+          onChange={(e) => setType(e.target.value)}
+        >
           <option value="">{t('people.form.choose')}</option>
           {groups.map((group) => (
             <optgroup key={group.jurisdiction} label={t(`procedures.jurisdiction.${group.jurisdiction}`)}>

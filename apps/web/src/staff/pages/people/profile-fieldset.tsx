@@ -13,7 +13,9 @@ interface Props {
 
 export function ProfileFieldset({ idPrefix, selected, derived = [], onChange }: Props) {
   const { t } = useTranslation();
-  const derivedShown = (['child', 'older_person', 'woman'] as const).filter((k) => derived.includes(k) && !selected.has(k));
+  const derivedShown = (['child', 'older_person', 'woman'] as const).filter(
+    (k) => derived.includes(k) && !selected.has(k),
+  );
   const toggle = (key: string, on: boolean) => {
     const next = new Set(selected);
     if (on) next.add(key);
@@ -29,7 +31,13 @@ export function ProfileFieldset({ idPrefix, selected, derived = [], onChange }: 
       <div className="checkbox-grid">
         {derivedShown.map((key) => (
           <div className="checkbox" key={`derived-${key}`}>
-            <input id={`${idPrefix}-derived-${key}`} type="checkbox" checked disabled aria-describedby={`${idPrefix}-hint`} />
+            <input
+              id={`${idPrefix}-derived-${key}`}
+              type="checkbox"
+              checked
+              disabled
+              aria-describedby={`${idPrefix}-hint`}
+            />
             <label htmlFor={`${idPrefix}-derived-${key}`}>
               {t(`profile.indicators.${key}`)} ({t('profile.derived')})
             </label>
@@ -37,7 +45,12 @@ export function ProfileFieldset({ idPrefix, selected, derived = [], onChange }: 
         ))}
         {recordedIndicators.map((key: Indicator) => (
           <div className="checkbox" key={key}>
-            <input id={`${idPrefix}-${key}`} type="checkbox" checked={selected.has(key)} onChange={(e) => toggle(key, e.target.checked)} />
+            <input
+              id={`${idPrefix}-${key}`}
+              type="checkbox"
+              checked={selected.has(key)}
+              onChange={(e) => toggle(key, e.target.checked)}
+            />
             <label htmlFor={`${idPrefix}-${key}`}>{t(`profile.indicators.${key}`)}</label>
           </div>
         ))}

@@ -42,7 +42,11 @@ export function ProfileSection({ person, onChanged }: { person: Person; onChange
     setBusy(true);
     setError(null);
     try {
-      await profileApi.save(person.id, { version: person.version, indicators: [...selected], ...(notes.trim() ? { notes } : {}) });
+      await profileApi.save(person.id, {
+        version: person.version,
+        indicators: [...selected],
+        ...(notes.trim() ? { notes } : {}),
+      });
       setEditing(false);
       setSaved(true);
       await onChanged();
@@ -66,8 +70,19 @@ export function ProfileSection({ person, onChanged }: { person: Person; onChange
       {profile?.ageDisputed ? <Alert tone="warning">{t('profile.ageDisputed')}</Alert> : null}
       {editing ? (
         <form className="form" noValidate onSubmit={(e) => void save(e)}>
-          <ProfileFieldset idPrefix="profile-edit" selected={selected} derived={profile?.derived ?? []} onChange={setSelected} />
-          <TextAreaField id="profile-notes" label={t('profile.notes')} rows={3} value={notes} onChange={(e) => setNotes(e.target.value)} />
+          <ProfileFieldset
+            idPrefix="profile-edit"
+            selected={selected}
+            derived={profile?.derived ?? []}
+            onChange={setSelected}
+          />
+          <TextAreaField
+            id="profile-notes"
+            label={t('profile.notes')}
+            rows={3}
+            value={notes}
+            onChange={(e) => setNotes(e.target.value)}
+          />
           <div className="form__actions">
             <button type="submit" className="button button--primary" disabled={busy}>
               {busy ? t('profile.saving') : t('profile.save')}
@@ -86,7 +101,9 @@ export function ProfileSection({ person, onChanged }: { person: Person; onChange
               {effective.map((key) => (
                 <li key={key} className="badge">
                   {t(`profile.indicators.${key as 'child'}`, { defaultValue: key })}
-                  {profile?.derived.includes(key) && !profile.recorded.includes(key) ? ` (${t('profile.derived')})` : ''}
+                  {profile?.derived.includes(key) && !profile.recorded.includes(key)
+                    ? ` (${t('profile.derived')})`
+                    : ''}
                 </li>
               ))}
             </ul>

@@ -26,7 +26,9 @@ export function countryName(code: string, language: string): string {
 /** Every country, sorted by its name in the UI language. */
 export function countryOptions(language: string): { code: string; name: string }[] {
   const collator = new Intl.Collator(language);
-  return countryCodes.map((code) => ({ code, name: countryName(code, language) })).sort((a, b) => collator.compare(a.name, b.name));
+  return countryCodes
+    .map((code) => ({ code, name: countryName(code, language) }))
+    .sort((a, b) => collator.compare(a.name, b.name));
 }
 
 /** Deadline rules counted in hours: their trigger is a date and a time. */

@@ -17,7 +17,9 @@ import { focusWhenPresent } from '../../../shared/focus-when-present';
 
 export function RegisterPersonPage() {
   const { t } = useTranslation();
-  const [duplicates, setDuplicates] = useState<{ payload: PersonCreate; candidates: DuplicateCandidate[] } | null>(null);
+  const [duplicates, setDuplicates] = useState<{ payload: PersonCreate; candidates: DuplicateCandidate[] } | null>(
+    null,
+  );
 
   const [indicators, setIndicators] = useState<Set<string>>(new Set());
   const [profileFailure, setProfileFailure] = useState<{ personId: string; message: string } | null>(null);
@@ -59,7 +61,9 @@ export function RegisterPersonPage() {
       </p>
       <PageTitle appName={t('app.name')}>{t('people.register.title')}</PageTitle>
       <p>{t('people.register.intro')}</p>
-      {duplicates ? <DuplicateWarning candidates={duplicates.candidates} onNotTheSame={() => void create(duplicates.payload)} /> : null}
+      {duplicates ? (
+        <DuplicateWarning candidates={duplicates.candidates} onNotTheSame={() => void create(duplicates.payload)} />
+      ) : null}
       <PersonForm
         initial={emptyPersonForm}
         submitLabel={t('people.register.submit')}

@@ -11,7 +11,12 @@ function inline(nodes: Inline[]): ReactNode[] {
     if (typeof node === 'string') return node;
     if ('strong' in node) return <strong key={i}>{inline(node.strong)}</strong>;
     return (
-      <a key={i} href={node.href} rel="noopener noreferrer" target={node.href.startsWith('https:') ? '_blank' : undefined}>
+      <a
+        key={i}
+        href={node.href}
+        rel="noopener noreferrer"
+        target={node.href.startsWith('https:') ? '_blank' : undefined}
+      >
         {inline(node.text)}
       </a>
     );
@@ -21,9 +26,21 @@ function inline(nodes: Inline[]): ReactNode[] {
 function block(b: Block, i: number): ReactNode {
   switch (b.type) {
     case 'ul':
-      return <ul key={i}>{b.items.map((item, j) => <li key={j}>{inline(item)}</li>)}</ul>;
+      return (
+        <ul key={i}>
+          {b.items.map((item, j) => (
+            <li key={j}>{inline(item)}</li>
+          ))}
+        </ul>
+      );
     case 'ol':
-      return <ol key={i}>{b.items.map((item, j) => <li key={j}>{inline(item)}</li>)}</ol>;
+      return (
+        <ol key={i}>
+          {b.items.map((item, j) => (
+            <li key={j}>{inline(item)}</li>
+          ))}
+        </ol>
+      );
     case 'img':
       return (
         <p key={i}>
@@ -31,7 +48,11 @@ function block(b: Block, i: number): ReactNode {
         </p>
       );
     case 'note':
-      return <p key={i} className="guide-preview__note">{inline(b.content)}</p>;
+      return (
+        <p key={i} className="guide-preview__note">
+          {inline(b.content)}
+        </p>
+      );
     case 'h2':
       return <h3 key={i}>{inline(b.content)}</h3>;
     case 'h3':
@@ -47,7 +68,11 @@ export function GuidePreview({ markdown, lang, slug }: { markdown: string; lang:
   try {
     parsed = parseGuide(markdown, lang, slug);
   } catch (error) {
-    return <p className="guide-preview__problem">{t('portal.editor.previewProblem', { problem: error instanceof Error ? error.message : '' })}</p>;
+    return (
+      <p className="guide-preview__problem">
+        {t('portal.editor.previewProblem', { problem: error instanceof Error ? error.message : '' })}
+      </p>
+    );
   }
   const { meta } = parsed;
   // Headings sit one level below the editor page's own: h2 for the title.
@@ -60,7 +85,15 @@ export function GuidePreview({ markdown, lang, slug }: { markdown: string; lang:
       <h3>{t('portal.editor.previewSources')}</h3>
       <ul>
         {meta.sources.map((source, i) => (
-          <li key={i}>{source.url ? <a href={source.url} rel="noopener noreferrer" target="_blank">{source.label}</a> : source.label}</li>
+          <li key={i}>
+            {source.url ? (
+              <a href={source.url} rel="noopener noreferrer" target="_blank">
+                {source.label}
+              </a>
+            ) : (
+              source.label
+            )}
+          </li>
         ))}
       </ul>
     </div>

@@ -18,7 +18,8 @@ import { newGuideTemplate, portalApi } from './portal-api';
 import type { PortalGuideLang, PortalLang } from './portal-api';
 import { editorPath, portalPath } from './portal-guides-page';
 
-type Load = { status: 'loading' } | { status: 'failed'; error: unknown } | { status: 'ready'; guide: PortalGuideLang | null };
+type Load =
+  { status: 'loading' } | { status: 'failed'; error: unknown } | { status: 'ready'; guide: PortalGuideLang | null };
 
 export function PortalEditorPage({ slug, lang }: { slug: string; lang: PortalLang }) {
   const { t } = useTranslation();
@@ -52,7 +53,11 @@ export function PortalEditorPage({ slug, lang }: { slug: string; lang: PortalLan
     void (async () => {
       const guide = await refresh();
       let text = guide?.latest?.markdown ?? null;
-      if (text === null && guide?.sourcePublishedVersion) text = (await portalApi.version(slug, 'es', guide.sourcePublishedVersion)).markdown.replace(/^translationStatus: .*$/m, 'translationStatus: draft');
+      if (text === null && guide?.sourcePublishedVersion)
+        text = (await portalApi.version(slug, 'es', guide.sourcePublishedVersion)).markdown.replace(
+          /^translationStatus: .*$/m,
+          'translationStatus: draft',
+        );
       text ??= newGuideTemplate(new Date().toISOString().slice(0, 10));
       setMarkdown(text);
       setSaved(guide?.latest?.markdown ?? null);
@@ -83,7 +88,8 @@ export function PortalEditorPage({ slug, lang }: { slug: string; lang: PortalLan
     run(async () => {
       const guide = load.status === 'ready' ? load.guide : null;
       const latest = guide?.latest;
-      const version = markdown !== saved || !latest || latest.status === 'published' ? await saveDraft() : latest.version;
+      const version =
+        markdown !== saved || !latest || latest.status === 'published' ? await saveDraft() : latest.version;
       await portalApi.publish(slug, lang, version);
       await refresh();
       return t('portal.editor.published', { version });
@@ -110,17 +116,32 @@ export function PortalEditorPage({ slug, lang }: { slug: string; lang: PortalLan
         <Link to={portalPath}>{t('portal.editor.back')}</Link>
       </p>
       {load.status === 'failed' ? <Alert tone="error">{errorMessage(load.error, t)}</Alert> : null}
-      {cell ? <p className={`portal-cell portal-cell--${cell.status}`}>{t('portal.editor.state', { status: t(`portal.status.${cell.status}`) })}</p> : null}
+      {cell ? (
+        <p className={`portal-cell portal-cell--${cell.status}`}>
+          {t('portal.editor.state', { status: t(`portal.status.${cell.status}`) })}
+        </p>
+      ) : null}
       {cell?.status === 'out_of_date' ? (
         <Alert tone="warning">
-          {t('portal.editor.outOfDate', { from: cell.sourceVersion ?? 0, to: guide?.sourcePublishedVersion ?? 0 })} <Link to={editorPath(slug, 'es')}>{t('portal.editor.openSpanish')}</Link>
+          {t('portal.editor.outOfDate', { from: cell.sourceVersion ?? 0, to: guide?.sourcePublishedVersion ?? 0 })}{' '}
+          <Link to={editorPath(slug, 'es')}>{t('portal.editor.openSpanish')}</Link>
         </Alert>
       ) : null}
       <div className="portal-editor">
         <div className="portal-editor__source">
           <label htmlFor="portal-markdown">{t('portal.editor.markdown')}</label>
-          <p id="portal-markdown-hint" className="field__hint">{t('portal.editor.markdownHint')}</p>
-          <textarea id="portal-markdown" lang={lang} spellCheck value={markdown} onChange={(e) => setMarkdown(e.target.value)} aria-describedby="portal-markdown-hint" rows={24} />
+          <p id="portal-markdown-hint" className="field__hint">
+            {t('portal.editor.markdownHint')}
+          </p>
+          <textarea
+            id="portal-markdown"
+            lang={lang}
+            spellCheck
+            value={markdown}
+            onChange={(e) => setMarkdown(e.target.value)}
+            aria-describedby="portal-markdown-hint"
+            rows={24}
+          />
           <fieldset className="portal-editor__image">
             <legend>{t('portal.editor.imageLegend')}</legend>
             <label htmlFor="portal-image-alt">{t('portal.editor.imageAlt')}</label>
@@ -133,14 +154,21 @@ export function PortalEditorPage({ slug, lang }: { slug: string; lang: PortalLan
             {!guide ? <p className="field__hint">{t('portal.editor.imageAfterSave')}</p> : null}
           </fieldset>
           <div className="portal-editor__actions">
-            <button type="button" className="button" disabled={busy || markdown === saved} onClick={() => void run(async () => t('portal.editor.saved', { version: await saveDraft() }))}>
+            <button
+              type="button"
+              className="button"
+              disabled={busy || markdown === saved}
+              onClick={() => void run(async () => t('portal.editor.saved', { version: await saveDraft() }))}
+            >
               {t('portal.editor.saveDraft')}
             </button>
             <button type="button" className="button button--primary" disabled={busy} onClick={() => void publish()}>
               {t('portal.editor.publish')}
             </button>
           </div>
-          <div role="status" className="results-status">{message}</div>
+          <div role="status" className="results-status">
+            {message}
+          </div>
           {error ? <Alert tone="error">{errorMessage(error, t)}</Alert> : null}
         </div>
         <section className="portal-editor__preview" aria-labelledby="portal-preview-title">
@@ -165,7 +193,19 @@ export function PortalEditorPage({ slug, lang }: { slug: string; lang: PortalLan
                     .filter(Boolean)
                     .join(' · ')}
                 </span>{' '}
-                <button type="button" className="button button--quiet" disabled={busy} onClick={() => void run(async () => (setMarkdown((await portalApi.version(slug, lang, v.version)).markdown), t('portal.editor.loaded', { version: v.version })))}>
+                <button
+                  type="button"
+                  className="button button--quiet"
+                  disabled={busy}
+                  onClick={() =>
+                    void run(
+                      async () => (
+                        setMarkdown((await portalApi.version(slug, lang, v.version)).markdown),
+                        t('portal.editor.loaded', { version: v.version })
+                      ),
+                    )
+                  }
+                >
                   {t('portal.editor.load', { version: v.version })}
                 </button>
               </li>

@@ -16,7 +16,8 @@ import type { PortalCell, PortalOverview } from './portal-api';
 export const portalPath = '/portal';
 export const editorPath = (slug: string, lang: string) => `/portal/guides/${slug}/${lang}`;
 
-type State = { status: 'loading' } | { status: 'failed'; error: unknown } | { status: 'ready'; overview: PortalOverview };
+type State =
+  { status: 'loading' } | { status: 'failed'; error: unknown } | { status: 'ready'; overview: PortalOverview };
 
 export function PortalGuidesPage() {
   const { t } = useTranslation();
@@ -28,7 +29,8 @@ export function PortalGuidesPage() {
     const controller = new AbortController();
     portalApi.overview(controller.signal).then(
       (overview) => setState({ status: 'ready', overview }),
-      (error: unknown) => !(error instanceof DOMException && error.name === 'AbortError') && setState({ status: 'failed', error }),
+      (error: unknown) =>
+        !(error instanceof DOMException && error.name === 'AbortError') && setState({ status: 'failed', error }),
     );
     return () => controller.abort();
   }, []);
@@ -38,14 +40,18 @@ export function PortalGuidesPage() {
     if (slugValid) navigate(editorPath(slug, 'es'));
   }
 
-  const label = (cell: PortalCell) => t(`portal.status.${cell.status}`) + (cell.hasDraft && cell.status !== 'draft' ? ` · ${t('portal.status.draftPending')}` : '');
+  const label = (cell: PortalCell) =>
+    t(`portal.status.${cell.status}`) +
+    (cell.hasDraft && cell.status !== 'draft' ? ` · ${t('portal.status.draftPending')}` : '');
   return (
     <>
       <PageTitle appName={t('app.name')}>{t('portal.title')}</PageTitle>
       <p>{t('portal.intro')}</p>
       <section aria-labelledby="portal-table" aria-busy={state.status === 'loading'}>
         <h2 id="portal-table">{t('portal.tableTitle')}</h2>
-        <div role="status" className="results-status">{state.status === 'loading' ? t('app.loading') : null}</div>
+        <div role="status" className="results-status">
+          {state.status === 'loading' ? t('app.loading') : null}
+        </div>
         {state.status === 'failed' ? <Alert tone="error">{errorMessage(state.error, t)}</Alert> : null}
         {state.status === 'ready' ? (
           <div className="portal-table__scroll">
@@ -73,7 +79,14 @@ export function PortalGuidesPage() {
                       if (!cell) return <td key={lang} />;
                       return (
                         <td key={lang} className={`portal-cell portal-cell--${cell.status}`}>
-                          <Link to={editorPath(guide.slug, lang)} aria-label={t('portal.cellLabel', { guide: guide.title, language: t(`portal.languages.${lang}`), status: label(cell) })}>
+                          <Link
+                            to={editorPath(guide.slug, lang)}
+                            aria-label={t('portal.cellLabel', {
+                              guide: guide.title,
+                              language: t(`portal.languages.${lang}`),
+                              status: label(cell),
+                            })}
+                          >
                             {label(cell)}
                           </Link>
                         </td>
@@ -90,8 +103,16 @@ export function PortalGuidesPage() {
         <h2 id="portal-new">{t('portal.newTitle')}</h2>
         <form className="portal-new" onSubmit={create}>
           <label htmlFor="portal-new-slug">{t('portal.newSlug')}</label>
-          <input id="portal-new-slug" value={slug} onChange={(e) => setSlug(e.target.value.trim().toLowerCase())} aria-describedby="portal-new-hint" autoComplete="off" />
-          <p id="portal-new-hint" className="field__hint">{t('portal.newSlugHint')}</p>
+          <input
+            id="portal-new-slug"
+            value={slug}
+            onChange={(e) => setSlug(e.target.value.trim().toLowerCase())}
+            aria-describedby="portal-new-hint"
+            autoComplete="off"
+          />
+          <p id="portal-new-hint" className="field__hint">
+            {t('portal.newSlugHint')}
+          </p>
           <button type="submit" className="button button--primary" disabled={!slugValid}>
             {t('portal.newSubmit')}
           </button>

@@ -13,7 +13,15 @@ import type { Referral } from './referrals-api';
 
 type Mode = 'decline' | 'redirect' | 'complete' | 'close' | null;
 
-export function ReferralActions({ referral, box, onChanged }: { referral: Referral; box: 'incoming' | 'outgoing'; onChanged: () => void }) {
+export function ReferralActions({
+  referral,
+  box,
+  onChanged,
+}: {
+  referral: Referral;
+  box: 'incoming' | 'outgoing';
+  onChanged: () => void;
+}) {
   const { t } = useTranslation();
   const [mode, setMode] = useState<Mode>(null);
   const [text, setText] = useState('');
@@ -45,22 +53,64 @@ export function ReferralActions({ referral, box, onChanged }: { referral: Referr
   }
 
   const incoming = box === 'incoming';
-  const buttons: Mode[] = incoming ? (referral.status === 'sent' ? ['decline', 'redirect', 'close'] : ['complete', 'close']) : ['close'];
+  const buttons: Mode[] = incoming
+    ? referral.status === 'sent'
+      ? ['decline', 'redirect', 'close']
+      : ['complete', 'close']
+    : ['close'];
   return (
     <div>
       {error ? <Alert tone="error">{errorMessage(error, t)}</Alert> : null}
       <p className="inline-form">
-        {incoming && referral.status === 'sent' ? <button type="button" className="button button--small" onClick={() => void run(() => referralsApi.accept(referral.id))}>{t('referrals.actions.accept')}</button> : null}
-        {buttons.map((m) => m && <button key={m} type="button" className="button button--quiet button--small" aria-expanded={mode === m} onClick={() => setMode(mode === m ? null : m)}>{t(`referrals.actions.${m}`)}</button>)}
+        {incoming && referral.status === 'sent' ? (
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => void run(() => referralsApi.accept(referral.id))}
+          >
+            {t('referrals.actions.accept')}
+          </button>
+        ) : null}
+        {buttons.map(
+          (m) =>
+            m && (
+              <button
+                key={m}
+                type="button"
+                className="button button--quiet button--small"
+                aria-expanded={mode === m}
+                onClick={() => setMode(mode === m ? null : m)}
+              >
+                {t(`referrals.actions.${m}`)}
+              </button>
+            ),
+        )}
       </p>
       {mode ? (
         <form className="inline-form" onSubmit={submit}>
           {mode === 'redirect' ? (
-            <ServicePicker idPrefix={`referral-${referral.id}-redirect`} excludeId={referral.toService?.id ?? null} value={serviceId} onChange={setServiceId} />
+            <ServicePicker
+              idPrefix={`referral-${referral.id}-redirect`}
+              excludeId={referral.toService?.id ?? null}
+              value={serviceId}
+              onChange={setServiceId}
+            />
           ) : (
-            <InputField id={`referral-${referral.id}-${mode}`} label={t(`referrals.actionField.${mode}`)} required={mode !== 'close'} value={text} onChange={(e) => setText(e.target.value)} />
+            <InputField
+              id={`referral-${referral.id}-${mode}`}
+              label={t(`referrals.actionField.${mode}`)}
+              required={mode !== 'close'}
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+            />
           )}
-          <button type="submit" className="button button--primary button--small" disabled={mode === 'redirect' && !serviceId}>{t(`referrals.actions.${mode}`)}</button>
+          <button
+            type="submit"
+            className="button button--primary button--small"
+            disabled={mode === 'redirect' && !serviceId}
+          >
+            {t(`referrals.actions.${mode}`)}
+          </button>
         </form>
       ) : null}
     </div>

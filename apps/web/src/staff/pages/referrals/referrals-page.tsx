@@ -28,10 +28,13 @@ export function ReferralsPage() {
   const load = useCallback((which: Box) => {
     setItems(null);
     setError(null);
-    referralsApi.list(which).then((r) => setItems(r.items), (e: unknown) => {
-      setError(e);
-      setItems([]);
-    });
+    referralsApi.list(which).then(
+      (r) => setItems(r.items),
+      (e: unknown) => {
+        setError(e);
+        setItems([]);
+      },
+    );
   }, []);
   useEffect(() => load(box), [box, load]);
 
@@ -49,13 +52,21 @@ export function ReferralsPage() {
       <PageTitle appName={t('app.name')}>{t('referrals.title')}</PageTitle>
       <div role="group" aria-label={t('referrals.boxes')} className="page-actions">
         {(['incoming', 'outgoing'] as const).map((b) => (
-          <button key={b} type="button" className={b === box ? 'button button--primary' : 'button'} aria-pressed={b === box} onClick={() => setBox(b)}>
+          <button
+            key={b}
+            type="button"
+            className={b === box ? 'button button--primary' : 'button'}
+            aria-pressed={b === box}
+            onClick={() => setBox(b)}
+          >
             {t(`referrals.box.${b}`)}
           </button>
         ))}
       </div>
       {error ? <Alert tone="error">{errorMessage(error, t)}</Alert> : null}
-      <div role="status" className="results-status">{items === null ? t('app.loading') : items.length === 0 ? t('referrals.none') : null}</div>
+      <div role="status" className="results-status">
+        {items === null ? t('app.loading') : items.length === 0 ? t('referrals.none') : null}
+      </div>
       {items && items.length > 0 ? (
         <ul className="case-list">
           {items.map((r) => {
@@ -63,19 +74,48 @@ export function ReferralsPage() {
             const name = r.snapshot ? [r.snapshot.givenNames, r.snapshot.surnames].filter(Boolean).join(' ') : '';
             return (
               <li key={r.id} className="case-list__item">
-                <span className="case-list__name">{box === 'incoming' ? t('referrals.from', { org: who }) : t('referrals.to', { org: who })}{name ? ` — ${name}` : ''}</span>
+                <span className="case-list__name">
+                  {box === 'incoming' ? t('referrals.from', { org: who }) : t('referrals.to', { org: who })}
+                  {name ? ` — ${name}` : ''}
+                </span>
                 <span className="case-list__facts">
-                  {[t(`referrals.status.${r.status}`), t(`referrals.urgencies.${r.urgency}`), formatInstant(r.createdAt, language)].join(' · ')}
+                  {[
+                    t(`referrals.status.${r.status}`),
+                    t(`referrals.urgencies.${r.urgency}`),
+                    formatInstant(r.createdAt, language),
+                  ].join(' · ')}
                 </span>
                 {r.overdue ? <span className="case-overdue">{t('referrals.overdue')}</span> : null}
                 {r.consentWithdrawn ? <p className="muted">{t('referrals.withdrawn')}</p> : null}
-                {r.reason ? <p>{t('referrals.reason')}: {r.reason}</p> : null}
-                {r.declineReason ? <p>{t('referrals.declineReason')}: {r.declineReason}</p> : null}
-                {r.outcome ? <p>{t('referrals.outcome')}: {r.outcome}</p> : null}
-                {box === 'incoming' && r.snapshot ? <ReceiverPreview snapshot={r.snapshot} consentActive={!r.consentWithdrawn} /> : null}
+                {r.reason ? (
+                  <p>
+                    {t('referrals.reason')}: {r.reason}
+                  </p>
+                ) : null}
+                {r.declineReason ? (
+                  <p>
+                    {t('referrals.declineReason')}: {r.declineReason}
+                  </p>
+                ) : null}
+                {r.outcome ? (
+                  <p>
+                    {t('referrals.outcome')}: {r.outcome}
+                  </p>
+                ) : null}
+                {box === 'incoming' && r.snapshot ? (
+                  <ReceiverPreview snapshot={r.snapshot} consentActive={!r.consentWithdrawn} />
+                ) : null}
                 {box === 'outgoing' ? (
-                  previews[r.id] ? <ReceiverPreview snapshot={previews[r.id]?.snapshot ?? null} consentActive={!r.consentWithdrawn} /> : (
-                    <button type="button" className="button button--quiet button--small" onClick={() => void preview(r.id)}>{t('referrals.previewSent')}</button>
+                  previews[r.id] ? (
+                    <ReceiverPreview snapshot={previews[r.id]?.snapshot ?? null} consentActive={!r.consentWithdrawn} />
+                  ) : (
+                    <button
+                      type="button"
+                      className="button button--quiet button--small"
+                      onClick={() => void preview(r.id)}
+                    >
+                      {t('referrals.previewSent')}
+                    </button>
                   )
                 ) : null}
                 <ReferralActions referral={r} box={box} onChanged={() => load(box)} />

@@ -11,7 +11,17 @@ import { InputField, SelectField } from '../people/form-fields';
 import { directoryNeeds, searchServices } from './referrals-api';
 import type { DirectoryNeed, ServiceHit } from './referrals-api';
 
-export function ServicePicker({ idPrefix, excludeId, value, onChange }: { idPrefix: string; excludeId: string | null; value: string; onChange: (serviceId: string) => void }) {
+export function ServicePicker({
+  idPrefix,
+  excludeId,
+  value,
+  onChange,
+}: {
+  idPrefix: string;
+  excludeId: string | null;
+  value: string;
+  onChange: (serviceId: string) => void;
+}) {
   const { t } = useTranslation();
   const [need, setNeed] = useState<DirectoryNeed | ''>('');
   const [name, setName] = useState('');
@@ -37,26 +47,61 @@ export function ServicePicker({ idPrefix, excludeId, value, onChange }: { idPref
   return (
     <div className="service-picker">
       {error ? <Alert tone="error">{errorMessage(error, t)}</Alert> : null}
-      <SelectField id={`${idPrefix}-need`} label={t('referrals.picker.need')} value={need} onChange={(e) => setNeed(e.target.value as DirectoryNeed | '')}>
+      <SelectField
+        id={`${idPrefix}-need`}
+        label={t('referrals.picker.need')}
+        value={need}
+        onChange={(e) => setNeed(e.target.value as DirectoryNeed | '')}
+      >
         <option value="">{t('referrals.picker.anyNeed')}</option>
-        {directoryNeeds.map((n) => <option key={n} value={n}>{t(`referrals.needs.${n}`)}</option>)}
+        {directoryNeeds.map((n) => (
+          <option key={n} value={n}>
+            {t(`referrals.needs.${n}`)}
+          </option>
+        ))}
       </SelectField>
       <InputField
-        id={`${idPrefix}-name`} label={t('referrals.picker.name')} hint={t('referrals.picker.nameHint')} value={name} onChange={(e) => setName(e.target.value)}
-        onKeyDown={(e) => { if (e.key === 'Enter') void search(e); }}
+        id={`${idPrefix}-name`}
+        label={t('referrals.picker.name')}
+        hint={t('referrals.picker.nameHint')}
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') void search(e);
+        }}
       />
       <p>
-        <button type="button" className="button" disabled={busy || (!need && !name.trim())} onClick={() => void search()}>{t('referrals.picker.search')}</button>
+        <button
+          type="button"
+          className="button"
+          disabled={busy || (!need && !name.trim())}
+          onClick={() => void search()}
+        >
+          {t('referrals.picker.search')}
+        </button>
       </p>
       <div role="status" className="results-status">
-        {busy ? t('app.loading') : hits === null ? null : hits.length === 0 ? t('referrals.picker.none') : t('referrals.picker.count', { count: hits.length })}
+        {busy
+          ? t('app.loading')
+          : hits === null
+            ? null
+            : hits.length === 0
+              ? t('referrals.picker.none')
+              : t('referrals.picker.count', { count: hits.length })}
       </div>
       {hits && hits.length > 0 ? (
         <fieldset className="field-choices">
           <legend>{t('referrals.picker.choose')}</legend>
           {hits.map((s) => (
             <label key={s.id}>
-              <input type="radio" name={`${idPrefix}-service`} value={s.id} checked={value === s.id} onChange={() => onChange(s.id)} /> {[s.name, s.organisation, s.place].filter(Boolean).join(' — ')}
+              <input
+                type="radio"
+                name={`${idPrefix}-service`}
+                value={s.id}
+                checked={value === s.id}
+                onChange={() => onChange(s.id)}
+              />{' '}
+              {[s.name, s.organisation, s.place].filter(Boolean).join(' — ')}
             </label>
           ))}
         </fieldset>

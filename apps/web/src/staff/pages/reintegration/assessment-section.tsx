@@ -17,7 +17,12 @@ type Level = (typeof needLevels)[number];
 export function AssessmentSection({ reception, onSaved }: { reception: Reception; onSaved: (r: Reception) => void }) {
   const { t } = useTranslation();
   const language = currentLanguage();
-  const initial = Object.fromEntries(needAreas.map((a) => [a, reception.assessment?.needs.find((n) => n.area === a) ?? { area: a, level: "none" as Level }])) as unknown as Record<NeedArea, { level: Level; note?: string | undefined }>;
+  const initial = Object.fromEntries(
+    needAreas.map((a) => [
+      a,
+      reception.assessment?.needs.find((n) => n.area === a) ?? { area: a, level: 'none' as Level },
+    ]),
+  ) as unknown as Record<NeedArea, { level: Level; note?: string | undefined }>;
   const [needs, setNeeds] = useState(initial);
   const [assessedOn, setAssessedOn] = useState(reception.assessment?.assessedOn ?? today());
   const [editing, setEditing] = useState(!reception.assessment);
@@ -29,7 +34,13 @@ export function AssessmentSection({ reception, onSaved }: { reception: Reception
     setBusy(true);
     setError(null);
     try {
-      const list = needAreas.map((area) => ({ area, level: needs[area].level, ...(needs[area].note?.trim() ? { note: needs[area].note?.trim() } : {}) })).filter((n) => n.level !== 'none' || n.note);
+      const list = needAreas
+        .map((area) => ({
+          area,
+          level: needs[area].level,
+          ...(needs[area].note?.trim() ? { note: needs[area].note?.trim() } : {}),
+        }))
+        .filter((n) => n.level !== 'none' || n.note);
       onSaved(await reintegrationApi.assess(reception.id, { assessedOn, needs: list }));
       setEditing(false);
     } catch (e) {
@@ -46,22 +57,40 @@ export function AssessmentSection({ reception, onSaved }: { reception: Reception
       {!editing && assessed ? (
         <>
           <p>{t('reintegration.assessment.on', { date: formatPlainDate(assessed.assessedOn, language) })}</p>
-          {assessed.needs.length === 0 ? <p>{t('reintegration.assessment.noNeeds')}</p> : (
+          {assessed.needs.length === 0 ? (
+            <p>{t('reintegration.assessment.noNeeds')}</p>
+          ) : (
             <ul>
               {assessed.needs.map((n) => (
-                <li key={n.area}>{t(`reintegration.areas.${n.area}`)}: {t(`reintegration.levels.${n.level}`)}{n.note ? ` — ${n.note}` : ''}</li>
+                <li key={n.area}>
+                  {t(`reintegration.areas.${n.area}`)}: {t(`reintegration.levels.${n.level}`)}
+                  {n.note ? ` — ${n.note}` : ''}
+                </li>
               ))}
             </ul>
           )}
-          <button type="button" className="button button--quiet" onClick={() => setEditing(true)}>{t('reintegration.assessment.edit')}</button>
+          <button type="button" className="button button--quiet" onClick={() => setEditing(true)}>
+            {t('reintegration.assessment.edit')}
+          </button>
         </>
       ) : (
         <form onSubmit={submit} aria-labelledby="assessment-title">
           {error ? <Alert tone="error">{errorMessage(error, t)}</Alert> : null}
-          <InputField id="assessment-date" type="date" label={t('reintegration.assessment.date')} value={assessedOn} max={today()} onChange={(e) => setAssessedOn(e.target.value)} />
+          <InputField
+            id="assessment-date"
+            type="date"
+            label={t('reintegration.assessment.date')}
+            value={assessedOn}
+            max={today()}
+            onChange={(e) => setAssessedOn(e.target.value)}
+          />
           <table className="needs-table">
             <thead>
-              <tr><th scope="col">{t('reintegration.assessment.area')}</th><th scope="col">{t('reintegration.assessment.level')}</th><th scope="col">{t('reintegration.assessment.note')}</th></tr>
+              <tr>
+                <th scope="col">{t('reintegration.assessment.area')}</th>
+                <th scope="col">{t('reintegration.assessment.level')}</th>
+                <th scope="col">{t('reintegration.assessment.note')}</th>
+              </tr>
             </thead>
             <tbody>
               {needAreas.map((area) => (
@@ -72,21 +101,36 @@ export function AssessmentSection({ reception, onSaved }: { reception: Reception
                       <legend>{t(`reintegration.areas.${area}`)}</legend>
                       {needLevels.map((level) => (
                         <label key={level}>
-                          <input type="radio" name={`need-${area}`} value={level} checked={needs[area].level === level} onChange={() => setNeeds((n) => ({ ...n, [area]: { ...n[area], level } }))} />{' '}
+                          <input
+                            type="radio"
+                            name={`need-${area}`}
+                            value={level}
+                            checked={needs[area].level === level}
+                            onChange={() => setNeeds((n) => ({ ...n, [area]: { ...n[area], level } }))}
+                          />{' '}
                           {t(`reintegration.levels.${level}`)}
                         </label>
                       ))}
                     </fieldset>
                   </td>
                   <td>
-                    <label className="visually-hidden" htmlFor={`need-note-${area}`}>{t('reintegration.assessment.noteFor', { area: t(`reintegration.areas.${area}`) })}</label>
-                    <input id={`need-note-${area}`} className="field__input" value={needs[area].note ?? ''} onChange={(e) => setNeeds((n) => ({ ...n, [area]: { ...n[area], note: e.target.value } }))} />
+                    <label className="visually-hidden" htmlFor={`need-note-${area}`}>
+                      {t('reintegration.assessment.noteFor', { area: t(`reintegration.areas.${area}`) })}
+                    </label>
+                    <input
+                      id={`need-note-${area}`}
+                      className="field__input"
+                      value={needs[area].note ?? ''}
+                      onChange={(e) => setNeeds((n) => ({ ...n, [area]: { ...n[area], note: e.target.value } }))}
+                    />
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
-          <button type="submit" className="button button--primary" disabled={busy}>{t('reintegration.assessment.save')}</button>
+          <button type="submit" className="button button--primary" disabled={busy}>
+            {t('reintegration.assessment.save')}
+          </button>
         </form>
       )}
     </section>

@@ -31,7 +31,14 @@ export function ConsularPage() {
     event.preventDefault();
     if (!person) return;
     try {
-      await reintegrationApi.createConsular({ personId: person.id, consulateCountry: form.consulateCountry, consulateCity: form.consulateCity.trim(), kind: form.kind as (typeof consularKinds)[number], requestedOn: today(), ...(form.details.trim() ? { details: form.details.trim() } : {}) });
+      await reintegrationApi.createConsular({
+        personId: person.id,
+        consulateCountry: form.consulateCountry,
+        consulateCity: form.consulateCity.trim(),
+        kind: form.kind as (typeof consularKinds)[number],
+        requestedOn: today(),
+        ...(form.details.trim() ? { details: form.details.trim() } : {}),
+      });
       setPerson(null);
       setForm({ ...form, consulateCity: '', details: '' });
       await load();
@@ -51,7 +58,9 @@ export function ConsularPage() {
 
   return (
     <>
-      <p className="breadcrumb"><Link to="/reintegration">{t('reintegration.title')}</Link></p>
+      <p className="breadcrumb">
+        <Link to="/reintegration">{t('reintegration.title')}</Link>
+      </p>
       <PageTitle appName={t('app.name')}>{t('consular.title')}</PageTitle>
       {error ? <Alert tone="error">{errorMessage(error, t)}</Alert> : null}
       <section aria-labelledby="consular-new">
@@ -59,32 +68,89 @@ export function ConsularPage() {
         <PersonPicker idPrefix="consular-person" picked={person} onPick={setPerson} />
         {person ? (
           <form onSubmit={create} aria-labelledby="consular-new">
-            <SelectField id="consular-country" label={t('consular.country')} value={form.consulateCountry} onChange={(e) => setForm({ ...form, consulateCountry: e.target.value })}>
-              {countries.map((c) => <option key={c.code} value={c.code}>{c.name}</option>)}
+            <SelectField
+              id="consular-country"
+              label={t('consular.country')}
+              value={form.consulateCountry}
+              onChange={(e) => setForm({ ...form, consulateCountry: e.target.value })}
+            >
+              {countries.map((c) => (
+                <option key={c.code} value={c.code}>
+                  {c.name}
+                </option>
+              ))}
             </SelectField>
-            <InputField id="consular-city" required label={t('consular.city')} value={form.consulateCity} onChange={(e) => setForm({ ...form, consulateCity: e.target.value })} />
-            <SelectField id="consular-kind" label={t('consular.kind')} value={form.kind} onChange={(e) => setForm({ ...form, kind: e.target.value })}>
-              {consularKinds.map((k) => <option key={k} value={k}>{t(`consular.kinds.${k}`)}</option>)}
+            <InputField
+              id="consular-city"
+              required
+              label={t('consular.city')}
+              value={form.consulateCity}
+              onChange={(e) => setForm({ ...form, consulateCity: e.target.value })}
+            />
+            <SelectField
+              id="consular-kind"
+              label={t('consular.kind')}
+              value={form.kind}
+              onChange={(e) => setForm({ ...form, kind: e.target.value })}
+            >
+              {consularKinds.map((k) => (
+                <option key={k} value={k}>
+                  {t(`consular.kinds.${k}`)}
+                </option>
+              ))}
             </SelectField>
-            <InputField id="consular-details" label={t('consular.details')} hint={t('reintegration.encrypted')} value={form.details} onChange={(e) => setForm({ ...form, details: e.target.value })} />
-            <button type="submit" className="button button--primary">{t('consular.save')}</button>
+            <InputField
+              id="consular-details"
+              label={t('consular.details')}
+              hint={t('reintegration.encrypted')}
+              value={form.details}
+              onChange={(e) => setForm({ ...form, details: e.target.value })}
+            />
+            <button type="submit" className="button button--primary">
+              {t('consular.save')}
+            </button>
           </form>
         ) : null}
       </section>
       <section aria-labelledby="consular-list">
         <h2 id="consular-list">{t('consular.list')}</h2>
-        {items === null ? <p role="status">{t('app.loading')}</p> : items.length === 0 ? <p>{t('consular.none')}</p> : (
+        {items === null ? (
+          <p role="status">{t('app.loading')}</p>
+        ) : items.length === 0 ? (
+          <p>{t('consular.none')}</p>
+        ) : (
           <ul className="case-list">
             {items.map((r) => (
               <li key={r.id} className="case-list__item">
-                <span className="case-list__name">{`${r.givenNames} ${r.surnames}`.trim()} — {t(`consular.kinds.${r.kind}`)}</span>
+                <span className="case-list__name">
+                  {`${r.givenNames} ${r.surnames}`.trim()} — {t(`consular.kinds.${r.kind}`)}
+                </span>
                 <span className="case-list__facts">
-                  {[t('consular.consulateOf', { country: countryName(r.consulateCountry, language), city: r.consulateCity }), formatPlainDate(r.requestedOn, language), t(`consular.status.${r.status}`), r.outcomeOn ? formatPlainDate(r.outcomeOn, language) : null].filter(Boolean).join(' · ')}
+                  {[
+                    t('consular.consulateOf', {
+                      country: countryName(r.consulateCountry, language),
+                      city: r.consulateCity,
+                    }),
+                    formatPlainDate(r.requestedOn, language),
+                    t(`consular.status.${r.status}`),
+                    r.outcomeOn ? formatPlainDate(r.outcomeOn, language) : null,
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
                 </span>
                 {r.details ? <p>{r.details}</p> : null}
                 {r.status === 'requested' ? (
                   <p className="inline-form">
-                    {consularStatuses.map((s) => <button key={s} type="button" className="button button--quiet button--small" onClick={() => void answer(r, s)}>{t(`consular.answer.${s}`)}</button>)}
+                    {consularStatuses.map((s) => (
+                      <button
+                        key={s}
+                        type="button"
+                        className="button button--quiet button--small"
+                        onClick={() => void answer(r, s)}
+                      >
+                        {t(`consular.answer.${s}`)}
+                      </button>
+                    ))}
                   </p>
                 ) : null}
               </li>

@@ -31,19 +31,38 @@ export function FamiliesPage() {
 
   return (
     <>
-      <p className="breadcrumb"><Link to="/reintegration">{t('reintegration.title')}</Link></p>
+      <p className="breadcrumb">
+        <Link to="/reintegration">{t('reintegration.title')}</Link>
+      </p>
       <PageTitle appName={t('app.name')}>{t('families.title')}</PageTitle>
       {error ? <Alert tone="error">{errorMessage(error, t)}</Alert> : null}
       <form className="inline-form" onSubmit={create} aria-label={t('families.new')}>
-        <InputField id="family-label" required label={t('families.label')} hint={t('reintegration.encrypted')} value={label} onChange={(e) => setLabel(e.target.value)} />
-        <button type="submit" className="button button--primary">{t('families.new')}</button>
+        <InputField
+          id="family-label"
+          required
+          label={t('families.label')}
+          hint={t('reintegration.encrypted')}
+          value={label}
+          onChange={(e) => setLabel(e.target.value)}
+        />
+        <button type="submit" className="button button--primary">
+          {t('families.new')}
+        </button>
       </form>
-      {items === null ? <p role="status">{t('app.loading')}</p> : items.length === 0 ? <p>{t('families.none')}</p> : (
+      {items === null ? (
+        <p role="status">{t('app.loading')}</p>
+      ) : items.length === 0 ? (
+        <p>{t('families.none')}</p>
+      ) : (
         <ul className="case-list">
           {items.map((f) => (
             <li key={f.id} className="case-list__item">
-              <Link className="case-list__name" to={`/reintegration/families/${f.id}`}>{f.label}</Link>
-              <span className="case-list__facts">{t(`families.status.${f.status as 'separated'}`)} · {t('families.members', { count: f.memberCount })}</span>
+              <Link className="case-list__name" to={`/reintegration/families/${f.id}`}>
+                {f.label}
+              </Link>
+              <span className="case-list__facts">
+                {t(`families.status.${f.status as 'separated'}`)} · {t('families.members', { count: f.memberCount })}
+              </span>
             </li>
           ))}
         </ul>

@@ -20,7 +20,11 @@ function RecordForm({ followUp, onRecorded }: { followUp: FollowUp; onRecorded: 
   async function submit(event: FormEvent) {
     event.preventDefault();
     try {
-      await reintegrationApi.recordFollowUp(followUp.id, { doneOn, outcome, ...(note.trim() ? { note: note.trim() } : {}) });
+      await reintegrationApi.recordFollowUp(followUp.id, {
+        doneOn,
+        outcome,
+        ...(note.trim() ? { note: note.trim() } : {}),
+      });
       onRecorded();
     } catch (e) {
       setError(e);
@@ -28,14 +32,41 @@ function RecordForm({ followUp, onRecorded }: { followUp: FollowUp; onRecorded: 
   }
   const id = `follow-up-${followUp.milestone}`;
   return (
-    <form className="inline-form" onSubmit={submit} aria-label={t('reintegration.followUps.record', { days: followUp.milestone })}>
+    <form
+      className="inline-form"
+      onSubmit={submit}
+      aria-label={t('reintegration.followUps.record', { days: followUp.milestone })}
+    >
       {error ? <Alert tone="error">{errorMessage(error, t)}</Alert> : null}
-      <InputField id={`${id}-date`} type="date" label={t('reintegration.followUps.date')} value={doneOn} max={today()} onChange={(e) => setDoneOn(e.target.value)} />
-      <SelectField id={`${id}-outcome`} label={t('reintegration.followUps.outcome')} value={outcome} onChange={(e) => setOutcome(e.target.value as typeof outcome)}>
-        {followUpOutcomes.map((o) => <option key={o} value={o}>{t(`reintegration.outcome.${o}`)}</option>)}
+      <InputField
+        id={`${id}-date`}
+        type="date"
+        label={t('reintegration.followUps.date')}
+        value={doneOn}
+        max={today()}
+        onChange={(e) => setDoneOn(e.target.value)}
+      />
+      <SelectField
+        id={`${id}-outcome`}
+        label={t('reintegration.followUps.outcome')}
+        value={outcome}
+        onChange={(e) => setOutcome(e.target.value as typeof outcome)}
+      >
+        {followUpOutcomes.map((o) => (
+          <option key={o} value={o}>
+            {t(`reintegration.outcome.${o}`)}
+          </option>
+        ))}
       </SelectField>
-      <InputField id={`${id}-note`} label={t('reintegration.followUps.note')} value={note} onChange={(e) => setNote(e.target.value)} />
-      <button type="submit" className="button">{t('reintegration.followUps.save')}</button>
+      <InputField
+        id={`${id}-note`}
+        label={t('reintegration.followUps.note')}
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+      />
+      <button type="submit" className="button">
+        {t('reintegration.followUps.save')}
+      </button>
     </form>
   );
 }
@@ -47,18 +78,32 @@ export function FollowUpsSection({ reception, onRecorded }: { reception: Recepti
   return (
     <section aria-labelledby="reception-follow-ups">
       <h2 id="reception-follow-ups">{t('reintegration.followUps.title')}</h2>
-      {reception.followUps.length === 0 ? <p>{t('reintegration.followUps.afterAssessment')}</p> : (
+      {reception.followUps.length === 0 ? (
+        <p>{t('reintegration.followUps.afterAssessment')}</p>
+      ) : (
         <ul className="case-list">
           {reception.followUps.map((f) => (
             <li key={f.id} className="case-list__item">
               <span className="case-list__name">{t('reintegration.followUps.milestone', { days: f.milestone })}</span>
               <span className="case-list__facts">
-                {f.doneOn ? `${t('reintegration.followUps.doneOn', { date: formatPlainDate(f.doneOn, language) })} · ${t(`reintegration.outcome.${f.outcome ?? 'progressing'}`)}${f.note ? ` — ${f.note}` : ''}` : t('reintegration.followUps.dueOn', { date: formatPlainDate(f.dueOn, language) })}
+                {f.doneOn
+                  ? `${t('reintegration.followUps.doneOn', { date: formatPlainDate(f.doneOn, language) })} · ${t(`reintegration.outcome.${f.outcome ?? 'progressing'}`)}${f.note ? ` — ${f.note}` : ''}`
+                  : t('reintegration.followUps.dueOn', { date: formatPlainDate(f.dueOn, language) })}
               </span>
               {f.overdue ? <span className="case-overdue">{t('reintegration.followUps.overdue')}</span> : null}
               {!f.doneOn ? (
-                open === f.id ? <RecordForm followUp={f} onRecorded={() => { setOpen(null); onRecorded(); }} /> : (
-                  <button type="button" className="button button--quiet button--small" onClick={() => setOpen(f.id)}>{t('reintegration.followUps.record', { days: f.milestone })}</button>
+                open === f.id ? (
+                  <RecordForm
+                    followUp={f}
+                    onRecorded={() => {
+                      setOpen(null);
+                      onRecorded();
+                    }}
+                  />
+                ) : (
+                  <button type="button" className="button button--quiet button--small" onClick={() => setOpen(f.id)}>
+                    {t('reintegration.followUps.record', { days: f.milestone })}
+                  </button>
                 )
               ) : null}
             </li>

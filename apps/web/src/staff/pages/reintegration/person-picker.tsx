@@ -14,7 +14,15 @@ export interface PickedPerson {
   name: string;
 }
 
-export function PersonPicker({ idPrefix, picked, onPick }: { idPrefix: string; picked: PickedPerson | null; onPick: (p: PickedPerson | null) => void }) {
+export function PersonPicker({
+  idPrefix,
+  picked,
+  onPick,
+}: {
+  idPrefix: string;
+  picked: PickedPerson | null;
+  onPick: (p: PickedPerson | null) => void;
+}) {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
   const [found, setFound] = useState<PersonSummary[] | null>(null);
@@ -42,7 +50,14 @@ export function PersonPicker({ idPrefix, picked, onPick }: { idPrefix: string; p
   }
   return (
     <form className="search-form" role="search" aria-label={t('reintegration.findPerson')} onSubmit={search}>
-      <InputField id={`${idPrefix}-q`} type="search" label={t('reintegration.findPerson')} value={q} autoComplete="off" onChange={(e) => setQ(e.target.value)} />
+      <InputField
+        id={`${idPrefix}-q`}
+        type="search"
+        label={t('reintegration.findPerson')}
+        value={q}
+        autoComplete="off"
+        onChange={(e) => setQ(e.target.value)}
+      />
       <div className="search-form__submit">
         <button type="submit" className="button">
           {t('reintegration.search')}
@@ -58,7 +73,11 @@ export function PersonPicker({ idPrefix, picked, onPick }: { idPrefix: string; p
               const name = `${p.givenNames} ${p.surnames}`.trim();
               return (
                 <li key={p.id}>
-                  <button type="button" className="button button--quiet button--small" onClick={() => onPick({ id: p.id, name })}>
+                  <button
+                    type="button"
+                    className="button button--quiet button--small"
+                    onClick={() => onPick({ id: p.id, name })}
+                  >
                     {t('reintegration.choose', { name })}
                   </button>
                   {p.birthYear ? <span className="muted"> · {p.birthYear}</span> : null}

@@ -20,7 +20,17 @@ export function ReceptionNewPage() {
   const { t } = useTranslation();
   const countries = useMemo(() => countryOptions(currentLanguage()), []);
   const [person, setPerson] = useState<PickedPerson | null>(null);
-  const [form, setForm] = useState({ receivedOn: today(), arrivalMode: 'air', portOfEntry: '', returnedFrom: 'US', returningAuthority: 'ice', familyLeftBehind: '', belongingsRetained: '', documentsRetained: '', notes: '' });
+  const [form, setForm] = useState({
+    receivedOn: today(),
+    arrivalMode: 'air',
+    portOfEntry: '',
+    returnedFrom: 'US',
+    returningAuthority: 'ice',
+    familyLeftBehind: '',
+    belongingsRetained: '',
+    documentsRetained: '',
+    notes: '',
+  });
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const set = (patch: Partial<typeof form>) => setForm((f) => ({ ...f, ...patch }));
@@ -33,8 +43,12 @@ export function ReceptionNewPage() {
     try {
       const optional = (v: string) => (v.trim() ? v.trim() : undefined);
       const created = await reintegrationApi.createReception({
-        personId: person.id, receivedOn: form.receivedOn, arrivalMode: form.arrivalMode as (typeof arrivalModes)[number], portOfEntry: form.portOfEntry.trim(),
-        returnedFrom: form.returnedFrom, returningAuthority: form.returningAuthority as (typeof returningAuthorities)[number],
+        personId: person.id,
+        receivedOn: form.receivedOn,
+        arrivalMode: form.arrivalMode as (typeof arrivalModes)[number],
+        portOfEntry: form.portOfEntry.trim(),
+        returnedFrom: form.returnedFrom,
+        returningAuthority: form.returningAuthority as (typeof returningAuthorities)[number],
         ...(optional(form.familyLeftBehind) ? { familyLeftBehind: optional(form.familyLeftBehind) } : {}),
         ...(optional(form.belongingsRetained) ? { belongingsRetained: optional(form.belongingsRetained) } : {}),
         ...(optional(form.documentsRetained) ? { documentsRetained: optional(form.documentsRetained) } : {}),
@@ -49,28 +63,95 @@ export function ReceptionNewPage() {
 
   return (
     <>
-      <p className="breadcrumb"><Link to="/reintegration">{t('reintegration.title')}</Link></p>
+      <p className="breadcrumb">
+        <Link to="/reintegration">{t('reintegration.title')}</Link>
+      </p>
       <PageTitle appName={t('app.name')}>{t('reintegration.newReception')}</PageTitle>
       <PersonPicker idPrefix="reception-person" picked={person} onPick={setPerson} />
       {person ? (
         <form onSubmit={submit} aria-label={t('reintegration.newReception')}>
           {error ? <Alert tone="error">{errorMessage(error, t)}</Alert> : null}
-          <InputField id="reception-date" type="date" required label={t('reintegration.receivedOn')} value={form.receivedOn} max={today()} onChange={(e) => set({ receivedOn: e.target.value })} />
-          <SelectField id="reception-mode" label={t('reintegration.arrivalMode')} value={form.arrivalMode} onChange={(e) => set({ arrivalMode: e.target.value })}>
-            {arrivalModes.map((m) => <option key={m} value={m}>{t(`reintegration.mode.${m}`)}</option>)}
+          <InputField
+            id="reception-date"
+            type="date"
+            required
+            label={t('reintegration.receivedOn')}
+            value={form.receivedOn}
+            max={today()}
+            onChange={(e) => set({ receivedOn: e.target.value })}
+          />
+          <SelectField
+            id="reception-mode"
+            label={t('reintegration.arrivalMode')}
+            value={form.arrivalMode}
+            onChange={(e) => set({ arrivalMode: e.target.value })}
+          >
+            {arrivalModes.map((m) => (
+              <option key={m} value={m}>
+                {t(`reintegration.mode.${m}`)}
+              </option>
+            ))}
           </SelectField>
-          <InputField id="reception-port" required label={t('reintegration.portOfEntry')} hint={t('reintegration.portHint')} value={form.portOfEntry} onChange={(e) => set({ portOfEntry: e.target.value })} />
-          <SelectField id="reception-from" label={t('reintegration.returnedFrom')} value={form.returnedFrom} onChange={(e) => set({ returnedFrom: e.target.value })}>
-            {countries.map((c) => <option key={c.code} value={c.code}>{c.name}</option>)}
+          <InputField
+            id="reception-port"
+            required
+            label={t('reintegration.portOfEntry')}
+            hint={t('reintegration.portHint')}
+            value={form.portOfEntry}
+            onChange={(e) => set({ portOfEntry: e.target.value })}
+          />
+          <SelectField
+            id="reception-from"
+            label={t('reintegration.returnedFrom')}
+            value={form.returnedFrom}
+            onChange={(e) => set({ returnedFrom: e.target.value })}
+          >
+            {countries.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.name}
+              </option>
+            ))}
           </SelectField>
-          <SelectField id="reception-authority" label={t('reintegration.authority')} value={form.returningAuthority} onChange={(e) => set({ returningAuthority: e.target.value })}>
-            {returningAuthorities.map((a) => <option key={a} value={a}>{t(`reintegration.authorities.${a}`)}</option>)}
+          <SelectField
+            id="reception-authority"
+            label={t('reintegration.authority')}
+            value={form.returningAuthority}
+            onChange={(e) => set({ returningAuthority: e.target.value })}
+          >
+            {returningAuthorities.map((a) => (
+              <option key={a} value={a}>
+                {t(`reintegration.authorities.${a}`)}
+              </option>
+            ))}
           </SelectField>
-          <TextAreaField id="reception-family" label={t('reintegration.familyLeftBehind')} hint={t('reintegration.encrypted')} value={form.familyLeftBehind} onChange={(e) => set({ familyLeftBehind: e.target.value })} />
-          <TextAreaField id="reception-belongings" label={t('reintegration.belongingsRetained')} value={form.belongingsRetained} onChange={(e) => set({ belongingsRetained: e.target.value })} />
-          <TextAreaField id="reception-documents" label={t('reintegration.documentsRetained')} value={form.documentsRetained} onChange={(e) => set({ documentsRetained: e.target.value })} />
-          <TextAreaField id="reception-notes" label={t('reintegration.notes')} value={form.notes} onChange={(e) => set({ notes: e.target.value })} />
-          <button type="submit" className="button button--primary" disabled={busy}>{t('reintegration.saveReception')}</button>
+          <TextAreaField
+            id="reception-family"
+            label={t('reintegration.familyLeftBehind')}
+            hint={t('reintegration.encrypted')}
+            value={form.familyLeftBehind}
+            onChange={(e) => set({ familyLeftBehind: e.target.value })}
+          />
+          <TextAreaField
+            id="reception-belongings"
+            label={t('reintegration.belongingsRetained')}
+            value={form.belongingsRetained}
+            onChange={(e) => set({ belongingsRetained: e.target.value })}
+          />
+          <TextAreaField
+            id="reception-documents"
+            label={t('reintegration.documentsRetained')}
+            value={form.documentsRetained}
+            onChange={(e) => set({ documentsRetained: e.target.value })}
+          />
+          <TextAreaField
+            id="reception-notes"
+            label={t('reintegration.notes')}
+            value={form.notes}
+            onChange={(e) => set({ notes: e.target.value })}
+          />
+          <button type="submit" className="button button--primary" disabled={busy}>
+            {t('reintegration.saveReception')}
+          </button>
         </form>
       ) : null}
     </>

@@ -42,20 +42,32 @@ export function ReceptionPage({ receptionId }: { receptionId: string }) {
   ];
   return (
     <>
-      <p className="breadcrumb"><Link to="/reintegration">{t('reintegration.title')}</Link></p>
+      <p className="breadcrumb">
+        <Link to="/reintegration">{t('reintegration.title')}</Link>
+      </p>
       <PageTitle appName={t('app.name')}>{t('reintegration.receptionOf', { name })}</PageTitle>
-      <p><Link to={`/people/${reception.personId}`}>{t('reintegration.personRecord')}</Link></p>
+      <p>
+        <Link to={`/people/${reception.personId}`}>{t('reintegration.personRecord')}</Link>
+      </p>
       <section aria-labelledby="reception-facts">
         <h2 id="reception-facts">{t('reintegration.reception')}</h2>
         <dl className="record-facts">
-          {facts.filter(([, v]) => v).map(([k, v]) => (
-            <div key={k} style={{ display: 'contents' }}><dt>{k}</dt><dd>{v}</dd></div>
-          ))}
+          {facts
+            .filter(([, v]) => v)
+            .map(([k, v]) => (
+              <div key={k} style={{ display: 'contents' }}>
+                <dt>{k}</dt>
+                <dd>{v}</dd>
+              </div>
+            ))}
         </dl>
       </section>
       <AssessmentSection reception={reception} onSaved={setReception} />
       {reception.assessment ? <PlanSection reception={reception} onSent={setReception} /> : null}
-      <FollowUpsSection reception={reception} onRecorded={() => void reintegrationApi.reception(receptionId).then(setReception, setError)} />
+      <FollowUpsSection
+        reception={reception}
+        onRecorded={() => void reintegrationApi.reception(receptionId).then(setReception, setError)}
+      />
     </>
   );
 }

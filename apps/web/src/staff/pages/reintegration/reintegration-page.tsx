@@ -37,17 +37,30 @@ export function ReintegrationPage() {
     <>
       <PageTitle appName={t('app.name')}>{t('reintegration.title')}</PageTitle>
       <p className="page-actions">
-        <Link className="button button--primary" to="/reintegration/new">{t('reintegration.newReception')}</Link>{' '}
-        <Link className="button" to="/reintegration/families">{t('families.title')}</Link>{' '}
-        <Link className="button" to="/reintegration/consular">{t('consular.title')}</Link>
+        <Link className="button button--primary" to="/reintegration/new">
+          {t('reintegration.newReception')}
+        </Link>{' '}
+        <Link className="button" to="/reintegration/families">
+          {t('families.title')}
+        </Link>{' '}
+        <Link className="button" to="/reintegration/consular">
+          {t('consular.title')}
+        </Link>
       </p>
       {error ? <Alert tone="error">{errorMessage(error, t)}</Alert> : null}
 
       <section aria-labelledby="follow-ups-title">
         <h2 id="follow-ups-title">{t('reintegration.followUps.title')}</h2>
-        <SelectField id="follow-up-status" label={t('reintegration.followUps.show')} value={status} onChange={(e) => setStatus(e.target.value as Status)}>
+        <SelectField
+          id="follow-up-status"
+          label={t('reintegration.followUps.show')}
+          value={status}
+          onChange={(e) => setStatus(e.target.value as Status)}
+        >
           {(['open', 'overdue', 'done'] as const).map((s) => (
-            <option key={s} value={s}>{t(`reintegration.followUps.status.${s}`)}</option>
+            <option key={s} value={s}>
+              {t(`reintegration.followUps.status.${s}`)}
+            </option>
           ))}
         </SelectField>
         <div role="status" className="results-status">
@@ -57,9 +70,14 @@ export function ReintegrationPage() {
           <ul className="case-list">
             {followUps.map((f) => (
               <li key={f.id} className="case-list__item">
-                <Link className="case-list__name" to={`/reintegration/${f.receptionId}`}>{`${f.givenNames ?? ''} ${f.surnames ?? ''}`.trim()}</Link>
+                <Link className="case-list__name" to={`/reintegration/${f.receptionId}`}>
+                  {`${f.givenNames ?? ''} ${f.surnames ?? ''}`.trim()}
+                </Link>
                 <span className="case-list__facts">
-                  {t('reintegration.followUps.milestone', { days: f.milestone })} · {f.doneOn ? t('reintegration.followUps.doneOn', { date: formatPlainDate(f.doneOn, language) }) : t('reintegration.followUps.dueOn', { date: formatPlainDate(f.dueOn, language) })}
+                  {t('reintegration.followUps.milestone', { days: f.milestone })} ·{' '}
+                  {f.doneOn
+                    ? t('reintegration.followUps.doneOn', { date: formatPlainDate(f.doneOn, language) })
+                    : t('reintegration.followUps.dueOn', { date: formatPlainDate(f.dueOn, language) })}
                   {f.outcome ? ` · ${t(`reintegration.outcome.${f.outcome}`)}` : ''}
                 </span>
                 {f.overdue ? <span className="case-overdue">{t('reintegration.followUps.overdue')}</span> : null}
@@ -71,14 +89,30 @@ export function ReintegrationPage() {
 
       <section aria-labelledby="receptions-title">
         <h2 id="receptions-title">{t('reintegration.receptions')}</h2>
-        {receptions === null ? <p role="status">{t('app.loading')}</p> : receptions.length === 0 ? <p>{t('reintegration.noReceptions')}</p> : (
+        {receptions === null ? (
+          <p role="status">{t('app.loading')}</p>
+        ) : receptions.length === 0 ? (
+          <p>{t('reintegration.noReceptions')}</p>
+        ) : (
           <ul className="case-list">
             {receptions.map((r) => (
               <li key={r.id} className="case-list__item">
-                <Link className="case-list__name" to={`/reintegration/${r.id}`}>{`${r.givenNames} ${r.surnames}`.trim()}</Link>
+                <Link className="case-list__name" to={`/reintegration/${r.id}`}>
+                  {`${r.givenNames} ${r.surnames}`.trim()}
+                </Link>
                 <span className="case-list__facts">
-                  {[formatPlainDate(r.receivedOn, language), r.portOfEntry, t('reintegration.from', { country: countryName(r.returnedFrom, language) }),
-                    r.assessed ? (r.nextFollowUp ? t('reintegration.followUps.next', { date: formatPlainDate(r.nextFollowUp, language) }) : null) : t('reintegration.notAssessed')].filter(Boolean).join(' · ')}
+                  {[
+                    formatPlainDate(r.receivedOn, language),
+                    r.portOfEntry,
+                    t('reintegration.from', { country: countryName(r.returnedFrom, language) }),
+                    r.assessed
+                      ? r.nextFollowUp
+                        ? t('reintegration.followUps.next', { date: formatPlainDate(r.nextFollowUp, language) })
+                        : null
+                      : t('reintegration.notAssessed'),
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
                 </span>
               </li>
             ))}

@@ -69,32 +69,61 @@ export function ReportScheduleSection({ canManage, lang }: { canManage: boolean;
       {error ? <Alert tone="error">{errorMessage(error, t)}</Alert> : null}
       <h3>{t('statistics.reports.schedule')}</h3>
       <p role="status">
-        {data === null ? t('app.loading')
-          : schedule === null ? t('statistics.reports.none')
-          : t(schedule.enabled ? 'statistics.reports.active' : 'statistics.reports.paused', {
-            language: t(`statistics.reports.languages.${schedule.lang}`),
-            email: schedule.email ? t('statistics.reports.withEmail') : t('statistics.reports.withoutEmail'),
-          })}
+        {data === null
+          ? t('app.loading')
+          : schedule === null
+            ? t('statistics.reports.none')
+            : t(schedule.enabled ? 'statistics.reports.active' : 'statistics.reports.paused', {
+                language: t(`statistics.reports.languages.${schedule.lang}`),
+                email: schedule.email ? t('statistics.reports.withEmail') : t('statistics.reports.withoutEmail'),
+              })}
       </p>
       {canManage && data !== null ? (
         schedule === null ? (
-          <form className="statistics-reports__form" onSubmit={(e) => { e.preventDefault(); void save(draft); }}>
+          <form
+            className="statistics-reports__form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void save(draft);
+            }}
+          >
             <label htmlFor="report-lang">{t('statistics.reports.language')}</label>
-            <select id="report-lang" value={draft.lang} onChange={(e) => setDraft({ ...draft, lang: e.target.value as Schedule['lang'] })}>
+            <select
+              id="report-lang"
+              value={draft.lang}
+              onChange={(e) => setDraft({ ...draft, lang: e.target.value as Schedule['lang'] })}
+            >
               <option value="es">{t('statistics.reports.languages.es')}</option>
               <option value="en">{t('statistics.reports.languages.en')}</option>
             </select>
             <label>
-              <input type="checkbox" checked={draft.email} onChange={(e) => setDraft({ ...draft, email: e.target.checked })} /> {t('statistics.reports.email')}
+              <input
+                type="checkbox"
+                checked={draft.email}
+                onChange={(e) => setDraft({ ...draft, email: e.target.checked })}
+              />{' '}
+              {t('statistics.reports.email')}
             </label>
-            <button type="submit" className="button button--primary" disabled={busy}>{t('statistics.reports.create')}</button>
+            <button type="submit" className="button button--primary" disabled={busy}>
+              {t('statistics.reports.create')}
+            </button>
           </form>
         ) : (
           <p className="statistics-reports__actions">
-            <button type="button" className="button" disabled={busy} onClick={() => void save({ ...schedule, enabled: !schedule.enabled })}>
+            <button
+              type="button"
+              className="button"
+              disabled={busy}
+              onClick={() => void save({ ...schedule, enabled: !schedule.enabled })}
+            >
               {schedule.enabled ? t('statistics.reports.pause') : t('statistics.reports.resume')}
             </button>{' '}
-            <button type="button" className="button" disabled={busy} onClick={() => void act(() => apiRequest('DELETE', '/api/reports/schedule'))}>
+            <button
+              type="button"
+              className="button"
+              disabled={busy}
+              onClick={() => void act(() => apiRequest('DELETE', '/api/reports/schedule'))}
+            >
               {t('statistics.reports.delete')}
             </button>
           </p>
@@ -106,7 +135,14 @@ export function ReportScheduleSection({ canManage, lang }: { canManage: boolean;
         <table className="statistics-reports__files">
           <caption className="visually-hidden">{t('statistics.reports.stored')}</caption>
           <thead>
-            <tr><th scope="col">{t('statistics.reports.period')}</th><th scope="col">{t('statistics.reports.language')}</th><th scope="col">{t('statistics.reports.created')}</th><th scope="col"><span className="visually-hidden">{t('statistics.reports.download')}</span></th></tr>
+            <tr>
+              <th scope="col">{t('statistics.reports.period')}</th>
+              <th scope="col">{t('statistics.reports.language')}</th>
+              <th scope="col">{t('statistics.reports.created')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('statistics.reports.download')}</span>
+              </th>
+            </tr>
           </thead>
           <tbody>
             {data.files.map((f) => (
@@ -114,7 +150,11 @@ export function ReportScheduleSection({ canManage, lang }: { canManage: boolean;
                 <th scope="row">{f.from === f.to ? f.from : `${f.from} – ${f.to}`}</th>
                 <td>{f.lang === 'en' || f.lang === 'es' ? t(`statistics.reports.languages.${f.lang}`) : f.lang}</td>
                 <td>{new Date(f.createdAt).toLocaleString(lang)}</td>
-                <td><a className="button" href={`/api/reports/files/${encodeURIComponent(f.id)}`} download>{t('statistics.reports.downloadPeriod', { period: f.from })}</a></td>
+                <td>
+                  <a className="button" href={`/api/reports/files/${encodeURIComponent(f.id)}`} download>
+                    {t('statistics.reports.downloadPeriod', { period: f.from })}
+                  </a>
+                </td>
               </tr>
             ))}
           </tbody>

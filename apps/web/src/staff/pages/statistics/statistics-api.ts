@@ -3,7 +3,13 @@
 import { apiRequest } from '../../api/client';
 
 export interface StatsCatalogue {
-  indicators: { id: string; title: string; unit: string; network: string[]; dimensions: { id: string; title: string }[] }[];
+  indicators: {
+    id: string;
+    title: string;
+    unit: string;
+    network: string[];
+    dimensions: { id: string; title: string }[];
+  }[];
   teams: { id: string; name: string }[];
 }
 
@@ -42,7 +48,11 @@ export function statsParams(q: StatsQuery, by: string, options: { withState: boo
 export const statisticsApi = {
   catalogue: (signal?: AbortSignal) => apiRequest<StatsCatalogue>('GET', '/api/stats', { signal }),
   table: (q: StatsQuery, by: string, withState: boolean, signal?: AbortSignal) =>
-    apiRequest<StatsTableView>('GET', `/api/stats/${encodeURIComponent(q.indicator)}?${statsParams(q, by, { withState })}`, { signal }),
+    apiRequest<StatsTableView>(
+      'GET',
+      `/api/stats/${encodeURIComponent(q.indicator)}?${statsParams(q, by, { withState })}`,
+      { signal },
+    ),
   exportUrl: (q: StatsQuery, by: string, format: 'csv' | 'json' | 'xlsx', lang: string) =>
     `/api/stats/${encodeURIComponent(q.indicator)}/export?${statsParams(q, by, { withState: true })}&format=${format}&lang=${lang}`,
 };
@@ -52,7 +62,9 @@ export function seriesOf(table: StatsTableView): { key: string; label: string; v
   const dim = table.dimensions[0];
   if (!dim) return [];
   const labels = new Map(dim.categories.map((c) => [c.key, c.label]));
-  return table.cells.filter((c) => c.keys[0] !== null).map((c) => ({ key: c.keys[0]!, label: labels.get(c.keys[0]!) ?? c.keys[0]!, value: c.count }));
+  return table.cells
+    .filter((c) => c.keys[0] !== null)
+    .map((c) => ({ key: c.keys[0]!, label: labels.get(c.keys[0]!) ?? c.keys[0]!, value: c.count }));
 }
 
 /** The grand total of a table, or null when hidden / not additive. */

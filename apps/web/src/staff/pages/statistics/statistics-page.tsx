@@ -18,10 +18,20 @@ import { errorMessage } from '../../api/error-message';
 import { useMe } from '../../session/session-context';
 import { InputField, SelectField } from '../people/form-fields';
 import { ReportScheduleSection } from './report-schedule-section';
-import { seriesOf, statisticsApi, totalOf, type StatsCatalogue, type StatsQuery, type StatsTableView } from './statistics-api';
+import {
+  seriesOf,
+  statisticsApi,
+  totalOf,
+  type StatsCatalogue,
+  type StatsQuery,
+  type StatsTableView,
+} from './statistics-api';
 
 type Panels = { main: StatsTableView; series: StatsTableView | null; map: StatsTableView | null };
-type ViewState = { status: 'idle' | 'loading' } | { status: 'failed'; error: unknown } | { status: 'ready'; query: StatsQuery; panels: Panels };
+type ViewState =
+  | { status: 'idle' | 'loading' }
+  | { status: 'failed'; error: unknown }
+  | { status: 'ready'; query: StatsQuery; panels: Panels };
 
 /** The place filter: Mexico's states, then each Central American country's departments, by name. */
 function placeGroups(language: string) {
@@ -52,7 +62,10 @@ export function StatisticsPage() {
   const [view, setView] = useState<ViewState>({ status: 'idle' });
   const abortRef = useRef<AbortController | null>(null);
   const set = (patch: Partial<StatsQuery>) => setForm((f) => ({ ...f, ...patch }));
-  const indicator = useMemo(() => catalogue?.indicators.find((i) => i.id === form.indicator), [catalogue, form.indicator]);
+  const indicator = useMemo(
+    () => catalogue?.indicators.find((i) => i.id === form.indicator),
+    [catalogue, form.indicator],
+  );
   const canExport = Boolean(me.permissions.statistics?.export);
 
   const show = useCallback(async (query: StatsQuery, cat: StatsCatalogue) => {
@@ -70,7 +83,9 @@ export function StatisticsPage() {
     try {
       const [mainTable, series, map] = await Promise.all([
         statisticsApi.table(q, main, true, controller.signal),
-        !network && dims.includes('month') ? statisticsApi.table(q, 'month', true, controller.signal) : Promise.resolve(null),
+        !network && dims.includes('month')
+          ? statisticsApi.table(q, 'month', true, controller.signal)
+          : Promise.resolve(null),
         hasState ? statisticsApi.table(q, 'state', false, controller.signal) : Promise.resolve(null),
       ]);
       setView({ status: 'ready', query: q, panels: { main: mainTable, series, map } });
@@ -82,10 +97,13 @@ export function StatisticsPage() {
 
   useEffect(() => {
     const controller = new AbortController();
-    statisticsApi.catalogue(controller.signal).then((cat) => {
-      setCatalogue(cat);
-      void show({ indicator: 'incidents.acts', scope: 'organisation' }, cat);
-    }, (error: unknown) => setView({ status: 'failed', error }));
+    statisticsApi.catalogue(controller.signal).then(
+      (cat) => {
+        setCatalogue(cat);
+        void show({ indicator: 'incidents.acts', scope: 'organisation' }, cat);
+      },
+      (error: unknown) => setView({ status: 'failed', error }),
+    );
     return () => {
       controller.abort();
       abortRef.current?.abort();
@@ -98,54 +116,132 @@ export function StatisticsPage() {
   }
 
   const network = form.scope === 'network';
-  const stateAvailable = Boolean(indicator && (network ? indicator.network : indicator.dimensions.map((d) => d.id)).includes('state'));
+  const stateAvailable = Boolean(
+    indicator && (network ? indicator.network : indicator.dimensions.map((d) => d.id)).includes('state'),
+  );
   return (
     <>
       <PageTitle appName={t('app.name')}>{t('statistics.title')}</PageTitle>
       <p className="muted">{t('statistics.intro')}</p>
       <form className="search-form statistics-form" aria-label={t('statistics.filters')} onSubmit={submit}>
-        <SelectField id="stats-indicator" label={t('statistics.indicator')} value={form.indicator} onChange={(e) => set({ indicator: e.target.value })}>
-          {(catalogue?.indicators ?? []).filter((i) => !network || i.network.length > 0).map((i) => (
-            <option key={i.id} value={i.id}>{i.title}</option>
-          ))}
+        <SelectField
+          id="stats-indicator"
+          label={t('statistics.indicator')}
+          value={form.indicator}
+          onChange={(e) => set({ indicator: e.target.value })}
+        >
+          {(catalogue?.indicators ?? [])
+            .filter((i) => !network || i.network.length > 0)
+            .map((i) => (
+              <option key={i.id} value={i.id}>
+                {i.title}
+              </option>
+            ))}
         </SelectField>
-        <SelectField id="stats-scope" label={t('statistics.scope')} value={form.scope} onChange={(e) => set({ scope: e.target.value as StatsQuery['scope'], ...(e.target.value === 'network' ? { from: form.from ?? lastMonth() } : {}) })}>
+        <SelectField
+          id="stats-scope"
+          label={t('statistics.scope')}
+          value={form.scope}
+          onChange={(e) =>
+            set({
+              scope: e.target.value as StatsQuery['scope'],
+              ...(e.target.value === 'network' ? { from: form.from ?? lastMonth() } : {}),
+            })
+          }
+        >
           <option value="organisation">{t('statistics.scopes.organisation')}</option>
           {catalogue?.teams.length ? <option value="team">{t('statistics.scopes.team')}</option> : null}
           <option value="network">{t('statistics.scopes.network')}</option>
         </SelectField>
         {form.scope === 'team' ? (
-          <SelectField id="stats-team" label={t('statistics.team')} value={form.team ?? ''} onChange={(e) => set({ team: e.target.value || undefined })}>
+          <SelectField
+            id="stats-team"
+            label={t('statistics.team')}
+            value={form.team ?? ''}
+            onChange={(e) => set({ team: e.target.value || undefined })}
+          >
             <option value="">{t('statistics.chooseTeam')}</option>
-            {(catalogue?.teams ?? []).map((team) => <option key={team.id} value={team.id}>{team.name}</option>)}
+            {(catalogue?.teams ?? []).map((team) => (
+              <option key={team.id} value={team.id}>
+                {team.name}
+              </option>
+            ))}
           </SelectField>
         ) : null}
-        <InputField id="stats-from" type="month" label={network ? t('statistics.month') : t('statistics.from')} hint={t('statistics.monthHint')} value={form.from ?? ''} onChange={(e) => set({ from: e.target.value || undefined })} />
-        {network ? null : <InputField id="stats-to" type="month" label={t('statistics.to')} hint={t('statistics.monthHint')} value={form.to ?? ''} onChange={(e) => set({ to: e.target.value || undefined })} />}
-        <SelectField id="stats-state" label={t('statistics.state')} value={form.state ?? ''} disabled={!stateAvailable} onChange={(e) => set({ state: e.target.value || undefined })}>
+        <InputField
+          id="stats-from"
+          type="month"
+          label={network ? t('statistics.month') : t('statistics.from')}
+          hint={t('statistics.monthHint')}
+          value={form.from ?? ''}
+          onChange={(e) => set({ from: e.target.value || undefined })}
+        />
+        {network ? null : (
+          <InputField
+            id="stats-to"
+            type="month"
+            label={t('statistics.to')}
+            hint={t('statistics.monthHint')}
+            value={form.to ?? ''}
+            onChange={(e) => set({ to: e.target.value || undefined })}
+          />
+        )}
+        <SelectField
+          id="stats-state"
+          label={t('statistics.state')}
+          value={form.state ?? ''}
+          disabled={!stateAvailable}
+          onChange={(e) => set({ state: e.target.value || undefined })}
+        >
           <option value="">{t('statistics.allStates')}</option>
           {placeGroups(currentLanguage()).map((group) => (
             <optgroup key={group.country} label={group.label}>
-              {group.places.map((p) => <option key={p.key} value={p.key}>{p.name}</option>)}
+              {group.places.map((p) => (
+                <option key={p.key} value={p.key}>
+                  {p.name}
+                </option>
+              ))}
             </optgroup>
           ))}
         </SelectField>
         <div className="search-form__submit">
-          <button type="submit" className="button button--primary">{t('statistics.show')}</button>
+          <button type="submit" className="button button--primary">
+            {t('statistics.show')}
+          </button>
         </div>
       </form>
       {network ? <p className="muted">{t('statistics.networkNote')}</p> : null}
       <section aria-labelledby="stats-results" aria-busy={view.status === 'loading'}>
-        <div role="status" className="results-status">{view.status === 'loading' ? t('app.loading') : null}</div>
+        <div role="status" className="results-status">
+          {view.status === 'loading' ? t('app.loading') : null}
+        </div>
         {view.status === 'failed' ? <Alert tone="error">{errorMessage(view.error, t)}</Alert> : null}
-        {view.status === 'ready' ? <Results query={view.query} panels={view.panels} canExport={canExport} lang={language} /> : <h2 id="stats-results" className="visually-hidden">{t('statistics.results')}</h2>}
+        {view.status === 'ready' ? (
+          <Results query={view.query} panels={view.panels} canExport={canExport} lang={language} />
+        ) : (
+          <h2 id="stats-results" className="visually-hidden">
+            {t('statistics.results')}
+          </h2>
+        )}
       </section>
-      {canExport ? <ReportScheduleSection canManage={Boolean(me.permissions.org_settings?.update)} lang={language} /> : null}
+      {canExport ? (
+        <ReportScheduleSection canManage={Boolean(me.permissions.org_settings?.update)} lang={language} />
+      ) : null}
     </>
   );
 }
 
-function Results({ query, panels, canExport, lang }: { query: StatsQuery; panels: Panels; canExport: boolean; lang: string }) {
+function Results({
+  query,
+  panels,
+  canExport,
+  lang,
+}: {
+  query: StatsQuery;
+  panels: Panels;
+  canExport: boolean;
+  lang: string;
+}) {
   const { t } = useTranslation();
   const { main, series, map } = panels;
   const total = totalOf(main);
@@ -156,23 +252,54 @@ function Results({ query, panels, canExport, lang }: { query: StatsQuery; panels
       <h2 id="stats-results">{main.title}</h2>
       <p className="statistics-total">
         {total === null ? t('statistics.totalHidden') : t('statistics.total', { count: total, unit: main.unit })}
-        {main.scope === 'organisation' || main.scope === 'team' ? ` ${t('statistics.smallMarked', { threshold: main.threshold })}` : ''}
+        {main.scope === 'organisation' || main.scope === 'team'
+          ? ` ${t('statistics.smallMarked', { threshold: main.threshold })}`
+          : ''}
         {main.asOf ? ` ${t('statistics.asOf', { time: new Date(main.asOf).toLocaleString(lang) })}` : ''}
       </p>
       <div className="statistics-grid">
-        {mainDim ? <BarChart title={t('statistics.byDimension', { dimension: mainDim.title })} header={mainDim.title} valueHeader={valueHeader} data={seriesOf(main)} /> : null}
-        {series ? <TimeSeriesChart title={t('statistics.byMonth')} header={t('statistics.monthHeader')} valueHeader={valueHeader} data={seriesOf(series)} /> : null}
-        {map ? <RegionTileMap title={t('statistics.byState')} header={t('statistics.state')} valueHeader={valueHeader} data={seriesOf(map)} /> : null}
+        {mainDim ? (
+          <BarChart
+            title={t('statistics.byDimension', { dimension: mainDim.title })}
+            header={mainDim.title}
+            valueHeader={valueHeader}
+            data={seriesOf(main)}
+          />
+        ) : null}
+        {series ? (
+          <TimeSeriesChart
+            title={t('statistics.byMonth')}
+            header={t('statistics.monthHeader')}
+            valueHeader={valueHeader}
+            data={seriesOf(series)}
+          />
+        ) : null}
+        {map ? (
+          <RegionTileMap
+            title={t('statistics.byState')}
+            header={t('statistics.state')}
+            valueHeader={valueHeader}
+            data={seriesOf(map)}
+          />
+        ) : null}
       </div>
       <p className="muted">{main.method}</p>
       {canExport && mainDim ? (
         <p className="statistics-exports">
           {t('statistics.download')}{' '}
           {(['csv', 'json', 'xlsx'] as const).map((f) => (
-            <a key={f} className="button" href={statisticsApi.exportUrl(query, mainDim.id, f, lang)} download>{t(`statistics.formats.${f}`)}</a>
+            <a key={f} className="button" href={statisticsApi.exportUrl(query, mainDim.id, f, lang)} download>
+              {t(`statistics.formats.${f}`)}
+            </a>
           ))}
           {query.scope === 'organisation' && query.from && query.to ? (
-            <a className="button" href={`/api/reports/statistics.pdf?from=${query.from}&to=${query.to}&lang=${lang}`} download>{t('statistics.formats.pdf')}</a>
+            <a
+              className="button"
+              href={`/api/reports/statistics.pdf?from=${query.from}&to=${query.to}&lang=${lang}`}
+              download
+            >
+              {t('statistics.formats.pdf')}
+            </a>
           ) : null}
         </p>
       ) : null}
