@@ -5,20 +5,23 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
+import { webSourceHash, webSourceHashFile } from '../../scripts/web-build-hash.mjs';
+import { requirement } from '../test-requirements.ts';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const webDist = `${repoRoot}apps/web/dist`;
 export const screenshotDir = `${repoRoot}.tmp/screenshots`;
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Why the browser tests cannot run here, or null when they can. */
-export function browserUnavailable(): string | null {
-  return existsSync(chromiumPath) ? null : `Chromium not found at ${chromiumPath} (set CHROMIUM_PATH)`;
+/** Why the browser tests cannot run here (the skip reason), or false when they can; throws in CI. */
+export function browserUnavailable(): string | false {
+  return requirement(existsSync(chromiumPath) ? null : `Chromium not found at ${chromiumPath} (set CHROMIUM_PATH)`);
 }
 
-/** Builds the web app once if there is no build yet (a fresh clone, CI). */
+/** Builds the web app when there is no build yet or its sources changed since (see scripts/web-build-hash.mjs). */
 export function ensureWebBuild(): void {
-  if (existsSync(`${webDist}/index.html`)) return;
+  const built = existsSync(webSourceHashFile) ? readFileSync(webSourceHashFile, 'utf8').trim() : '';
+  if (existsSync(`${webDist}/index.html`) && built === webSourceHash()) return;
   const result = spawnSync('npm', ['run', 'build', '--workspace', 'apps/web'], { cwd: repoRoot, stdio: 'inherit' });
   if (result.status !== 0) throw new Error('web build failed');
 }

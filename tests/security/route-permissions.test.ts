@@ -116,6 +116,11 @@ describe('route permissions', () => {
     it(`${op.key}: ${policy.kind === 'public' ? 'answers anyone' : 'allows exactly what the policy says, for every role and scope'}`, async () => {
       const mismatches: string[] = [];
       const check = (who: string, allowedExpected: boolean, response: LightMyRequestResponse) => {
+        // A server error is never an answer to "may this role do this": it hides the real decision.
+        if (response.statusCode >= 500) {
+          mismatches.push(`${who}: server error ${response.statusCode} ${response.body.slice(0, 160)}`);
+          return;
+        }
         const allowed = !isDenied(response);
         if (allowed !== allowedExpected)
           mismatches.push(
@@ -130,7 +135,10 @@ describe('route permissions', () => {
           slug: 'asylum-mexico',
         };
         const response = await call('anonymous', op, fill(op.path, params), undefined);
-        assert.ok(![401, 403].includes(response.statusCode), `${op.key} anonymous: ${response.statusCode}`);
+        assert.ok(
+          ![401, 403].includes(response.statusCode) && response.statusCode < 500,
+          `${op.key} anonymous: ${response.statusCode}`,
+        );
         return;
       }
       if (policy.kind === 'record') {

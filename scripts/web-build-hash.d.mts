@@ -1,0 +1,2 @@
+export function webSourceHash(): string;
+export const webSourceHashFile: string;
