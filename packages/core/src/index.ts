@@ -15,3 +15,4 @@ export * from './indicators/index.ts';
 export * from './cases/index.ts';
 export * from './portal/index.ts';
 export * from './reintegration/index.ts';
+export * from './pprl/index.ts';
