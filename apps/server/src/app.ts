@@ -17,6 +17,8 @@ import { installAuthContext } from './kernel/http/auth-context.ts';
 import { registerHealthRoutes } from './health/health.routes.ts';
 import { registerAuthRoutes } from './auth/auth.routes.ts';
 import { registerMeRoutes } from './orgs/me.routes.ts';
+import { registerCapabilityRoutes } from './orgs/capabilities.routes.ts';
+import { registerHomeRoutes } from './home/home.routes.ts';
 import { registerAdminRoutes } from './orgs/admin.routes.ts';
 import { registerPeopleRoutes } from './people/people.routes.ts';
 import { registerProfileRoutes } from './people/profile.routes.ts';
@@ -99,6 +101,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   registerHealthRoutes(app, ctx);
   registerAuthRoutes(app, ctx);
   registerMeRoutes(app, ctx);
+  registerCapabilityRoutes(app, ctx);
+  registerHomeRoutes(app, ctx);
   registerAdminRoutes(app, ctx);
   registerPeopleRoutes(app, ctx);
   registerProfileRoutes(app, ctx);
