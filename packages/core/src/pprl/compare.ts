@@ -29,15 +29,15 @@ export function countBits(c: EncodedCollection): CountedCollection {
  * Thresholds on Dice and containment. Chance alone gives unrelated name filters a Dice near 0.25,
  * and the record noise takes identical names down to about 0.97 (docs/decisions/0132).
  */
-const GIVEN_SAME = 0.9;
+const GIVEN_SAME = 0.92;
 const GIVEN_SUBSET = 0.88;
-const GIVEN_ALIKE = 0.78;
-const GIVEN_SIMILAR = 0.66;
-const GIVEN_PART = 0.62;
-const SUR_SAME = 0.9;
+const GIVEN_ALIKE = 0.8;
+const GIVEN_SIMILAR = 0.6;
+const GIVEN_PART = 0.6;
+const SUR_SAME = 0.92;
 const SUR_SUBSET = 0.88;
-const SUR_ALIKE = 0.74;
-const SUR_PART = 0.62;
+const SUR_ALIKE = 0.7;
+const SUR_PART = 0.6;
 
 function givenLevel(common: number, a: number, b: number): number {
   const d = (2 * common) / (a + b);
@@ -120,31 +120,67 @@ function fullName(
   const N = LAYOUT.surnames;
   const cg = andCount(full, fw + G.word, other, ow + G.word, G.words);
   const cs = andCount(full, fw + G.word, other, ow + N.word, G.words);
-  // Containment of each of the other's parts in the full name, scored as a subset of it.
-  const g = cg / og >= GIVEN_SUBSET ? 2 : cg / og >= GIVEN_PART ? 5 : 6;
-  const s = cs / os >= SUR_SUBSET ? 2 : cs / os >= SUR_PART ? 5 : 6;
+  // The part of the full name that the other's surnames do not explain should be its given names
+  // (and the reverse): each is scored as a subset, the way clear text tries every split.
+  const g = level(cg / Math.max(1, Math.min(og, fCount - cs)), GIVEN_SUBSET, GIVEN_PART);
+  const s = level(cs / Math.max(1, Math.min(os, fCount - cg)), SUR_SUBSET, SUR_PART);
   return fCount > 0 ? [g, s] : [0, 0];
+}
+
+function level(containment: number, subset: number, part: number): number {
+  return containment >= subset ? 2 : containment >= part ? 5 : 6;
 }
 
 function meets(A: CountedCollection, ai: number, B: CountedCollection, bi: number, seg: Segment): boolean {
   return andCount(A.words, ai * RECORD_WORDS + seg.word, B.words, bi * RECORD_WORDS + seg.word, seg.words) > 0;
 }
 
+/** Whether two records' slot holds the same date part (both of its two bits in common). */
+function agrees(A: CountedCollection, ai: number, B: CountedCollection, bi: number, s: number, seg: Segment): boolean {
+  if (!A.counts[ai * SEG_COUNT + s] || !B.counts[bi * SEG_COUNT + s]) return false;
+  return andCount(A.words, ai * RECORD_WORDS + seg.word, B.words, bi * RECORD_WORDS + seg.word, seg.words) >= 2;
+}
+
+function has(C: CountedCollection, i: number, s: number): boolean {
+  return (C.counts[i * SEG_COUNT + s] as number) > 0;
+}
+
+/** Birth levels of clear text (BIRTH_LEVELS) from the date-part slots and the keyed year windows. */
 function compareBirth(A: CountedCollection, ai: number, B: CountedCollection, bi: number): number {
-  const an = A.counts[ai * SEG_COUNT + S.birthNear] as number;
-  const bn = B.counts[bi * SEG_COUNT + S.birthNear] as number;
-  if (!an || !bn) return 0;
-  const ad = A.counts[ai * SEG_COUNT + S.birthDate] as number;
-  const bd = B.counts[bi * SEG_COUNT + S.birthDate] as number;
-  if (ad && bd) {
-    const D = LAYOUT.birthDate;
-    const common = andCount(A.words, ai * RECORD_WORDS + D.word, B.words, bi * RECORD_WORDS + D.word, D.words);
-    if (common === ad && common === bd) return 1;
-    if (common === Math.min(ad, bd)) return 3;
-    if ((2 * common) / (ad + bd) >= 0.3) return 2;
-    if (meets(A, ai, B, bi, LAYOUT.birthNear)) return 5;
-  } else if (meets(A, ai, B, bi, LAYOUT.birthNear)) return 4;
-  return meets(A, ai, B, bi, LAYOUT.birthFar) ? 6 : 7;
+  if (!has(A, ai, S.birthNear) || !has(B, bi, S.birthNear)) return 0;
+  const L = LAYOUT;
+  if (has(A, ai, S.birthYear) && has(B, bi, S.birthYear)) {
+    const sameYear = agrees(A, ai, B, bi, S.birthYear, L.birthYear);
+    if (has(A, ai, S.birthFull) && has(B, bi, S.birthFull)) {
+      if (agrees(A, ai, B, bi, S.birthFull, L.birthFull)) return 1;
+      // Day and month swapped, or one digit of the year, month or day off.
+      if (sameYear && agrees(A, ai, B, bi, S.birthSorted, L.birthSorted)) return 2;
+      if (
+        agrees(A, ai, B, bi, S.birthMonthDay, L.birthMonthDay) &&
+        agrees(A, ai, B, bi, S.birthYearDigits, L.birthYearDigits)
+      )
+        return 2;
+      if (
+        agrees(A, ai, B, bi, S.birthYearMonth, L.birthYearMonth) &&
+        agrees(A, ai, B, bi, S.birthDayDigits, L.birthDayDigits)
+      )
+        return 2;
+      if (
+        agrees(A, ai, B, bi, S.birthYearDay, L.birthYearDay) &&
+        agrees(A, ai, B, bi, S.birthMonthDigits, L.birthMonthDigits)
+      )
+        return 2;
+    } else if (sameYear) {
+      const months = has(A, ai, S.birthYearMonth) && has(B, bi, S.birthYearMonth);
+      if (!months || agrees(A, ai, B, bi, S.birthYearMonth, L.birthYearMonth)) return 3;
+    }
+    if (meets(A, ai, B, bi, L.birthNear)) return 5;
+    if (meets(A, ai, B, bi, L.birthFar)) return 6;
+    // 1952 typed 1925 or 1962 is a slip of the pen, however many years it makes.
+    return agrees(A, ai, B, bi, S.birthYearDigits, L.birthYearDigits) ? 6 : 7;
+  }
+  if (meets(A, ai, B, bi, L.birthNear)) return 4;
+  return meets(A, ai, B, bi, L.birthFar) ? 6 : 7;
 }
 
 function textLevel(

@@ -50,6 +50,7 @@ interface Hashers {
   address: GramHasher;
   nationality: GramHasher;
   birthDate: GramHasher;
+  birthDigits: GramHasher;
   birthYears: Uint16Array;
   eventHalves: Uint16Array;
   sex: Uint16Array;
@@ -62,13 +63,14 @@ function hashers(options: EncoderOptions): Hashers {
   const k = (label: string): Buffer => deriveKey(options.secret, label);
   return {
     // Given names and surnames share one key so that names typed in each other's box still meet.
-    names: new GramHasher(k('names'), 512, 6),
+    names: new GramHasher(k('names'), 1024, 4),
     origin: new GramHasher(k('origin'), 256, 4),
     eventPlace: new GramHasher(k('event-place'), 256, 4),
     document: new GramHasher(k('document'), 256, 4),
     address: new GramHasher(k('address'), 256, 3),
     nationality: new GramHasher(k('nationality'), 64, 2),
-    birthDate: new GramHasher(k('birth-date'), 128, 2),
+    birthDate: new GramHasher(k('birth-date'), 64, 2),
+    birthDigits: new GramHasher(k('birth-digits'), 128, 2),
     birthYears: keyedPermutation(k('birth-years'), 256),
     eventHalves: keyedPermutation(k('event-halves'), 256),
     sex: keyedPermutation(k('sex'), 32),
@@ -97,6 +99,14 @@ function* nameGrams(tokens: readonly string[]): Generator<string> {
   for (const t of tokens) {
     yield* bigrams('g', t);
     yield* bigrams('p', spanishPhonetic(t));
+    // Letters counted without their order ("a1", "a2"…): two neighbouring letters swapped
+    // ("Jauna", "Drawin") keep them all, where bigrams lose three of six.
+    const seen = new Map<string, number>();
+    for (const ch of t) {
+      const n = (seen.get(ch) ?? 0) + 1;
+      seen.set(ch, n);
+      yield `l${ch}${n}`;
+    }
   }
 }
 
@@ -116,14 +126,33 @@ function birthYearRange(r: PreparedRecord): [number, number] | null {
   return [year - r.ageMax - 1, year - r.ageMin];
 }
 
+/** A number with one digit masked in turn ("1986" → "*986", "1*86"…): one-digit slips share one. */
+function masked(prefix: string, value: number, width: number): string[] {
+  const text = String(value).padStart(width, '0');
+  const out: string[] = [];
+  for (let i = 0; i < text.length; i++) out.push(`${prefix}${i}${text.slice(0, i)}*${text.slice(i + 1)}`);
+  return out;
+}
+
 function encodeBirth(words: Uint32Array, base: number, r: PreparedRecord, h: Hashers): void {
   if (r.birthYear) {
     const { birthYear: y, birthMonth: m, birthDay: d } = r;
-    const grams = [`y${y}`];
-    if (m) grams.push(`m${m}`, `ym${y}-${m}`);
-    if (d) grams.push(`d${d}`, `yd${y}-${d}`);
-    if (m && d) grams.push(`s${Math.min(m, d)}-${Math.max(m, d)}`, `md${m}-${d}`, `f${y}-${m}-${d}`);
-    addGrams(words, base, LAYOUT.birthDate, h.birthDate, grams);
+    const b = h.birthDate;
+    addGrams(words, base, LAYOUT.birthYear, b, [`y${y}`]);
+    addGrams(words, base, LAYOUT.birthYearDigits, h.birthDigits, masked('Y', y, 4));
+    if (m) {
+      addGrams(words, base, LAYOUT.birthYearMonth, b, [`ym${y}-${m}`]);
+      addGrams(words, base, LAYOUT.birthMonthDigits, h.birthDigits, masked('M', m, 2));
+    }
+    if (d) {
+      addGrams(words, base, LAYOUT.birthYearDay, b, [`yd${y}-${d}`]);
+      addGrams(words, base, LAYOUT.birthDayDigits, h.birthDigits, masked('D', d, 2));
+    }
+    if (m && d) {
+      addGrams(words, base, LAYOUT.birthFull, b, [`f${y}-${m}-${d}`]);
+      addGrams(words, base, LAYOUT.birthSorted, b, [`s${y}-${Math.min(m, d)}-${Math.max(m, d)}`]);
+      addGrams(words, base, LAYOUT.birthMonthDay, b, [`md${m}-${d}`]);
+    }
   }
   const range = birthYearRange(r);
   if (!range) return;

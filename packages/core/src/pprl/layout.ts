@@ -26,9 +26,18 @@ function layout<const T extends Record<string, number>>(sizes: T): { [K in keyof
  * they get the most room; numeric windows (birth and event years) are keyed one-hot vectors.
  */
 export const LAYOUT = layout({
-  given: 512,
-  surnames: 512,
-  birthDate: 128,
+  given: 1024,
+  surnames: 1024,
+  // Date parts, one 64- or 128-bit slot per kind of part (see BIRTH_SLOTS).
+  birthFull: 64,
+  birthYear: 64,
+  birthSorted: 64,
+  birthMonthDay: 64,
+  birthYearMonth: 64,
+  birthYearDay: 64,
+  birthYearDigits: 128,
+  birthMonthDigits: 128,
+  birthDayDigits: 128,
   birthNear: 256,
   birthFar: 256,
   sex: 32,
