@@ -12,6 +12,7 @@ import type { AppContext } from '../app-context.ts';
 import { commonErrorResponses } from '../kernel/http/error-response.ts';
 import { authOf } from '../kernel/http/auth-context.ts';
 import { buildMe } from '../orgs/me.ts';
+import { registerPasskeyRoutes } from './passkeys/passkeys.routes.ts';
 import { deleteAllSessions, deleteSession, lookupSession, SESSION_COOKIE } from './sessions.ts';
 
 function clearSessionCookie(reply: FastifyReply): void {
@@ -21,6 +22,8 @@ function clearSessionCookie(reply: FastifyReply): void {
 export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['auth'];
+  // Other ways to sign in (docs/decisions/0130-passkeys-and-oidc.md).
+  registerPasskeyRoutes(app, ctx);
 
   api.post(
     '/api/auth/login',
