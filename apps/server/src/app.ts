@@ -20,6 +20,7 @@ import { registerMeRoutes } from './orgs/me.routes.ts';
 import { registerCapabilityRoutes } from './orgs/capabilities.routes.ts';
 import { registerHomeRoutes } from './home/home.routes.ts';
 import { registerAdminRoutes } from './orgs/admin.routes.ts';
+import { registerSharingAgreementRoutes } from './orgs/sharing-agreements.routes.ts';
 import { registerPeopleRoutes } from './people/people.routes.ts';
 import { registerProfileRoutes } from './people/profile.routes.ts';
 import { registerHouseholdRoutes } from './households/households.routes.ts';
@@ -104,6 +105,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   registerCapabilityRoutes(app, ctx);
   registerHomeRoutes(app, ctx);
   registerAdminRoutes(app, ctx);
+  registerSharingAgreementRoutes(app, ctx);
   registerPeopleRoutes(app, ctx);
   registerProfileRoutes(app, ctx);
   registerHouseholdRoutes(app, ctx);

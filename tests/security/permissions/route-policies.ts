@@ -12,6 +12,7 @@ import { legalIdentityService } from '../../../apps/server/src/directory/directo
 import type { Target, TargetKind } from './targets.ts';
 import { jpeg } from './targets.ts';
 import { policyRecordOf, type Scope, type World } from './world.ts';
+import { sharingAndAuditPolicies } from './route-policies-admin.ts';
 
 type Body = (t: Target, w: World) => unknown;
 
@@ -751,3 +752,6 @@ Object.assign(routePolicies, {
 } satisfies Record<string, RoutePolicy>);
 
 export { actorCan, orgCan };
+
+// Sharing agreements and the audit log (decision 0128), declared in their own file.
+Object.assign(routePolicies, sharingAndAuditPolicies);

@@ -51,7 +51,10 @@ export function createConsentOps(deps: Deps) {
     },
     async forPerson(actor: Actor, personId: string): Promise<Consent[]> {
       const row = await deps.loadFor(actor, 'read', personId);
-      return list(row.org_id, personId);
+      const items = await list(row.org_id, personId);
+      // A partner learns which consents stand, not who witnessed them or which account recorded them.
+      if (row.org_id === actor.orgId) return items;
+      return items.map(({ witnessName: _w, ...c }) => ({ ...c, recordedBy: null }));
     },
     async record(
       actor: Actor,

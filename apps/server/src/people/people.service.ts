@@ -34,6 +34,7 @@ import { decodeCursor, encodeCursor } from './people-cursor.ts';
 import { iso, toPerson, toSummary } from './person-mapping.ts';
 import { profileFilterOf, profileOfRow } from './profile.service.ts';
 import { photoInfoOf } from './photo.service.ts';
+import { readAsPartner } from './partner-view.ts';
 import { parseJsonColumn } from '../orgs/orgs.queries.ts';
 import type { Queryable } from '../kernel/db/database.ts';
 import { enqueuePersonMatching } from '../missing/match-enqueue.ts';
@@ -224,10 +225,12 @@ export function createPeopleService(deps: PeopleDeps) {
     // One query for the record, its profile and its photo's description (a read is the commonest
     // request: issue 11's load mix).
     const row = await loadFor(actor, 'read', id, q.findPersonForRead);
-    const data = await decryptPersonColumns(keyring, row.org_id, row);
-    // The differentiated profile and the photo stay in the organisation: a partner reading a
-    // shared record never sees them.
+    // The differentiated profile and the photo stay in the organisation; a partner reading a
+    // shared record gets only the fields of its purposes (decision 0128).
     const own = row.org_id === actor.orgId;
+    if (!own)
+      return readAsPartner({ keyring, audit }, actor, row, await consents.activePolicyPurposes(row.id), meta.ip);
+    const data = await decryptPersonColumns(keyring, row.org_id, row);
     const profile = own ? await profileOfRow(keyring, row, clock()) : undefined;
     const fields = [
       ...encryptedPersonColumns.filter((c) => row[c] !== null && row[c] !== undefined),

@@ -1,2 +1,4 @@
 export * from './auth.schemas.ts';
 export * from './staff-app.schemas.ts';
+export * from './sharing.schemas.ts';
+export * from './integers.ts';

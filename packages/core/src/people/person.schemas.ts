@@ -136,6 +136,18 @@ export const personSchema = z.object({
   profile: personProfileSchema.optional(),
   /** Set when a photo is on file (GET /api/people/:id/photo serves it). */
   photo: z.object({ contentType: z.string(), sizeBytes: z.number().int(), uploadedAt: z.string() }).optional(),
+  /**
+   * Set when a partner organisation reads the record under a sharing agreement: the purposes that
+   * apply and the fields shared; every other field is withheld (empty), see policy/sharing-purposes.ts.
+   */
+  shared: z
+    .object({
+      fromOrgId: z.string(),
+      purposes: z.array(z.string()),
+      fields: z.array(z.string()),
+      withheld: z.array(z.string()),
+    })
+    .optional(),
 });
 export type Person = z.infer<typeof personSchema>;
 

@@ -18,3 +18,13 @@ export {
   type Scope,
 } from './policy-grants.ts';
 export { isRole, roles, rolesSeeingPersonalData, type Role } from './roles.ts';
+export {
+  isSharingPurpose,
+  personShareableFields,
+  sharedPersonFields,
+  sharingPurposeIds,
+  sharingPurposes,
+  type PersonShareableField,
+  type SharingPurpose,
+  type SharingPurposeId,
+} from './sharing-purposes.ts';
