@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { findDuplicates, linkRecords, type LinkRow } from '@acompana/core';
 import { CsvError } from './csv-parse.ts';
+import { linkPrivately } from './link-private.ts';
 import { readPersonCsv } from './person-csv.ts';
 
 export interface CommandIo {
@@ -11,7 +12,7 @@ export interface CommandIo {
   stderr: (text: string) => void;
 }
 
-const USAGE = 'usage: npm run --silent link -- LEFT.csv [RIGHT.csv] [--top 10] > matches.csv\n';
+const USAGE = 'usage: npm run --silent link -- LEFT.csv [RIGHT.csv] [--top 10] [--private] > matches.csv\n';
 
 function csvField(v: string): string {
   return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
@@ -36,6 +37,7 @@ function readFile(path: string): string {
 export function runLinkCommand(argv: string[], io: CommandIo): number {
   const files: string[] = [];
   let top = 10;
+  let privately = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
     if (a === '--top' || a.startsWith('--top=')) {
@@ -46,6 +48,8 @@ export function runLinkCommand(argv: string[], io: CommandIo): number {
         return 2;
       }
       top = n;
+    } else if (a === '--private') {
+      privately = true;
     } else if (a === '-h' || a === '--help') {
       io.stderr(USAGE);
       return 0;
@@ -68,7 +72,11 @@ export function runLinkCommand(argv: string[], io: CommandIo): number {
         : `link: looking for duplicates among ${left.length} records in ${basename(files[0] as string)}\n`,
     );
     const onProgress = (done: number, total: number): void => io.stderr(`link: ${done}/${total} records compared\n`);
-    const rows = right ? linkRecords(left, right, { top, onProgress }) : findDuplicates(left, { top, onProgress });
+    const rows = privately
+      ? linkPrivately(left, right, { top, onProgress })
+      : right
+        ? linkRecords(left, right, { top, onProgress })
+        : findDuplicates(left, { top, onProgress });
     io.stdout(formatRows(rows));
     const matches = rows.filter((r) => r.decision === 'match').length;
     io.stderr(

@@ -19,3 +19,4 @@ export {
   type EncodedLinkRow,
   type EncodedMatcher,
 } from './link.ts';
+export { serializeEncoded, parseEncoded, EncodedFormatError } from './wire.ts';
