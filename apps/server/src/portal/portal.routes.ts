@@ -4,6 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { INT4_MAX } from '@acompana/core';
 import {
   portalGuideLangSchema,
   portalGuideWriteSchema,
@@ -27,7 +28,7 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: AppContext): voi
   const portal = createPortalService({ db: ctx.db, audit: ctx.audit, clock: ctx.clock });
   const tags = ['portal'];
   const guideParams = z.object({ slug: portalSlugSchema, lang: portalLangSchema });
-  const versionParams = guideParams.extend({ version: z.coerce.number().int().positive() });
+  const versionParams = guideParams.extend({ version: z.coerce.number().int().positive().max(INT4_MAX) });
   const meta = (request: { ip: string }) => ({ ip: request.ip });
 
   app.addHook('onReady', async () => {

@@ -2,6 +2,7 @@
 // Objects are strict. Sizes that deserve their own translated error naming the field (a note's
 // length, a missing reason) are checked by the server after parsing, not here.
 import { z } from 'zod';
+import { versionSchema } from '../api/integers.ts';
 
 /** Longest case note, characters: a long account fits; a 10 MB paste does not. */
 export const CASE_NOTE_MAX = 50_000;
@@ -29,14 +30,14 @@ export const caseCreateSchema = z.strictObject({
 });
 
 export const caseUpdateSchema = z.strictObject({
-  version: z.number().int().positive(),
+  version: versionSchema,
   status: z.enum(['open', 'active', 'on_hold']).optional(),
   assignedAccountId: uuid.nullable().optional(),
   teamId: uuid.nullable().optional(),
 });
 
 export const caseReasonSchema = z.strictObject({
-  version: z.number().int().positive(),
+  version: versionSchema,
   reason: z.string(),
 });
 
@@ -50,7 +51,7 @@ export const caseTaskCreateSchema = z.strictObject({
 });
 
 export const caseTaskUpdateSchema = z.strictObject({
-  version: z.number().int().positive(),
+  version: versionSchema,
   done: z.boolean().optional(),
   ownerAccountId: uuid.nullable().optional(),
   dueOn: isoDate.nullable().optional(),

@@ -1,6 +1,7 @@
 // The staff side of the directory (an organisation maintaining its own entries) and the public
 // search: queries, the write payload around an HSDS service, the staleness rule, import results.
 import { z } from 'zod';
+import { versionSchema } from '../api/integers.ts';
 import { hsdsServiceSchema } from './hsds.schemas.ts';
 
 /** An entry not verified for longer than this is stale and listed as a reminder. */
@@ -11,7 +12,7 @@ export const directoryServiceWriteSchema = hsdsServiceSchema.extend({
   /** The maintaining organisation receives referrals to this service through Acompaña. */
   acceptsReferrals: z.boolean().optional(),
   /** On change: the version read (409 record.conflict when someone saved meanwhile). */
-  version: z.number().int().min(1).optional(),
+  version: versionSchema.optional(),
 });
 export type DirectoryServiceWrite = z.input<typeof directoryServiceWriteSchema>;
 

@@ -7,6 +7,7 @@
 // is null (HSDS types have no null). Properties outside this subset (funding, programs,
 // metadata…) are accepted and ignored on import.
 import { z } from 'zod';
+import { INT4_MAX } from '../api/integers.ts';
 
 const uuid = z.string().uuid();
 const id = uuid.optional();
@@ -91,7 +92,7 @@ export const hsdsPhoneSchema = z.object({
   id,
   service_id: uuid.nullish(),
   number: z.string().trim().min(1).max(50),
-  extension: z.number().int().min(0).nullish(),
+  extension: z.number().int().min(0).max(INT4_MAX).nullish(),
   type: text(50),
   description: text(500),
 });

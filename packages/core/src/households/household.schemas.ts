@@ -2,6 +2,7 @@
 // unaccompanied or separated child, with each member's relationship to the household's
 // reference person ('self') and, for a child, the adult member responsible for them.
 import { z } from 'zod';
+import { INT4_MAX, versionSchema } from '../api/integers.ts';
 
 export const householdKinds = ['family', 'caravan_group', 'unaccompanied_child', 'separated_child', 'other'] as const;
 export const householdKindSchema = z.enum(householdKinds);
@@ -45,19 +46,19 @@ export const householdCreateSchema = z.strictObject({
 export type HouseholdCreate = z.infer<typeof householdCreateSchema>;
 
 export const householdUpdateSchema = z.strictObject({
-  version: z.number().int().min(1),
+  version: versionSchema,
   kind: householdKindSchema.optional(),
   label: z.string().trim().max(HOUSEHOLD_LABEL_MAX).nullable().optional(),
   notes: z.string().max(HOUSEHOLD_NOTES_MAX).nullable().optional(),
 });
 export type HouseholdUpdate = z.infer<typeof householdUpdateSchema>;
 
-export const householdAddMemberSchema = householdMemberInputSchema.extend({ version: z.number().int().min(1) });
+export const householdAddMemberSchema = householdMemberInputSchema.extend({ version: versionSchema });
 export const householdResponsibleAdultSchema = z.strictObject({
-  version: z.number().int().min(1),
+  version: versionSchema,
   responsibleAdultId: z.string().uuid().nullable(),
 });
-export const householdVersionQuerySchema = z.strictObject({ version: z.coerce.number().int().min(1) });
+export const householdVersionQuerySchema = z.strictObject({ version: z.coerce.number().int().min(1).max(INT4_MAX) });
 
 export const householdMemberSchema = z.object({
   personId: z.string(),

@@ -2,6 +2,7 @@
 // by the deadline engine. No imports from the other incident schemas (incident.schemas.ts uses
 // these outputs).
 import { z } from 'zod';
+import { versionSchema } from '../api/integers.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 
@@ -78,7 +79,7 @@ export type ProtectionMeasureCreate = z.infer<typeof protectionMeasureCreateSche
 export const protectionStageChangeSchema = z.strictObject({
   stage: z.enum(protectionStages),
   on: isoDate,
-  version: z.number().int().min(1),
+  version: versionSchema,
   note: z.string().trim().max(2000).optional(),
 });
 export type ProtectionStageChange = z.infer<typeof protectionStageChangeSchema>;

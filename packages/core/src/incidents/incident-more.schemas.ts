@@ -1,6 +1,7 @@
 // Payloads of the second incidents slice: editing an event, the filters shared by the list, the
 // map/timeline summary and partner exports. Kept apart from incident.schemas.ts so files stay small.
 import { z } from 'zod';
+import { versionSchema } from '../api/integers.ts';
 import {
   ageGroups,
   confidentialityLevels,
@@ -14,7 +15,7 @@ import {
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 
 export const incidentUpdateSchema = z.strictObject({
-  version: z.number().int().min(1),
+  version: versionSchema,
   title: z.string().trim().min(1).max(200).optional(),
   narrative: z.string().max(50_000).nullable().optional(),
   start: incidentDateSchema.optional(),

@@ -3,6 +3,7 @@
 // act type, end after start, municipality inside its state) is checked by the server so that
 // each problem has its own translated error.
 import { z } from 'zod';
+import { versionSchema } from '../api/integers.ts';
 import {
   complaintDeadlineInputSchema,
   complaintDeadlineSchema,
@@ -137,7 +138,7 @@ export type ComplaintCreate = z.infer<typeof complaintCreateSchema>;
 export const complaintStatusChangeSchema = z.strictObject({
   status: z.enum(complaintStatuses),
   changedOn: isoDate,
-  version: z.number().int().min(1),
+  version: versionSchema,
   nextDeadline: isoDate.nullable().optional(),
   deadline: complaintDeadlineInputSchema.nullable().optional(),
   outcome: z.string().max(5000).optional(),

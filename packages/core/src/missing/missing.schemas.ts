@@ -3,6 +3,7 @@
 // shape is checked here; what needs a calendar or a clock (impossible or future dates, an age
 // range upside down) is checked by validateMissingDates so each problem names its field.
 import { z } from 'zod';
+import { versionSchema } from '../api/integers.ts';
 import { traceConsentSchema, traceConsentStateSchema } from './tracing.schemas.ts';
 
 const text = (max: number) => z.string().trim().max(max);
@@ -303,11 +304,11 @@ export const notificationSchema = z.object({
 /** A status change; `version` is the one the reviewer read (a stale one is refused). */
 export const missingReportStatusChangeSchema = z.strictObject({
   status: missingReportStatusSchema,
-  version: z.number().int().positive(),
+  version: versionSchema,
 });
 export const foundRecordStatusChangeSchema = z.strictObject({
   status: foundRecordStatusSchema,
-  version: z.number().int().positive(),
+  version: versionSchema,
 });
 
 export const missingReportCreatedSchema = missingReportSchema.extend({ matchRun: matchRunSchema });

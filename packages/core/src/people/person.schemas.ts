@@ -4,6 +4,7 @@
 // future, a known country) is checked by validatePersonInput in person-validation.ts, so that
 // each problem gets its own translated error naming the field.
 import { z } from 'zod';
+import { versionSchema } from '../api/integers.ts';
 import { personProfileSchema, profileIndicatorKeys } from './profile.ts';
 
 export const NAME_MAX = 200;
@@ -87,7 +88,7 @@ export type PersonCreate = z.infer<typeof personCreateSchema>;
 
 /** A change: only the fields sent change; null clears an optional field. `version` is the one the editor saw. */
 export const personUpdateSchema = z.strictObject({
-  version: z.number().int().min(1),
+  version: versionSchema,
   givenNames: personFields.givenNames.optional(),
   surnames: personFields.surnames.optional(),
   firstSurname: personFields.firstSurname.nullable().optional(),

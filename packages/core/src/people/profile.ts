@@ -5,6 +5,7 @@
 // questionnaires apply and which are required, which alerts fire, which best-interests steps
 // are owed to a child (decision 0115).
 import { z } from 'zod';
+import { versionSchema } from '../api/integers.ts';
 import type { LocalizedText } from '../deadlines/index.ts';
 import type { Condition, ProfileFlag, Questionnaire } from '../screening/questionnaire.types.ts';
 import { holds } from '../screening/screening-evaluate.ts';
@@ -74,7 +75,7 @@ export const profilePayloadSchema = z.strictObject({
 export type ProfilePayload = z.infer<typeof profilePayloadSchema>;
 
 /** PUT /api/people/:id/profile: the whole recorded profile and the person version the editor saw. */
-export const profileUpdateSchema = profilePayloadSchema.extend({ version: z.number().int().min(1) });
+export const profileUpdateSchema = profilePayloadSchema.extend({ version: versionSchema });
 export type ProfileUpdate = z.infer<typeof profileUpdateSchema>;
 
 /** The profile as read: recorded, derived, and the effective union the rest of the system uses. */

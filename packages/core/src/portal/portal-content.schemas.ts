@@ -2,6 +2,7 @@
 // Guides are written as the same Markdown with front matter as the shipped files
 // (apps/web/src/portal/content/<lang>/<slug>.md) and parsed with ./markdown.ts on both ends.
 import { z } from 'zod';
+import { versionSchema } from '../api/integers.ts';
 
 export const PORTAL_LANGUAGES = ['es', 'en', 'fr', 'pt', 'ht'] as const;
 export type PortalLang = (typeof PORTAL_LANGUAGES)[number];
@@ -21,7 +22,7 @@ export type PortalCellStatus = z.infer<typeof portalCellStatusSchema>;
 export const portalGuideWriteSchema = z.strictObject({
   markdown: z.string().min(1).max(PORTAL_MARKDOWN_MAX),
   /** For a translation: the published Spanish version it was made from (default: the current one). */
-  sourceVersion: z.number().int().positive().optional(),
+  sourceVersion: versionSchema.optional(),
 });
 export type PortalGuideWrite = z.infer<typeof portalGuideWriteSchema>;
 

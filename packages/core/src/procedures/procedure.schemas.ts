@@ -1,5 +1,6 @@
 // Payloads of the procedures API, shared by server and web.
 import { z } from 'zod';
+import { versionSchema } from '../api/integers.ts';
 import { isValidPlainDateText } from '../deadlines/index.ts';
 
 const plainDate = z.string().refine(isValidPlainDateText, { message: 'expected a real date YYYY-MM-DD' });
@@ -27,7 +28,7 @@ export const stepTriggerSchema = z.strictObject({
 export const stepCompleteSchema = z.strictObject({ completedOn: plainDate });
 export const stageChangeSchema = z.strictObject({
   stage: z.string().min(1).max(60),
-  version: z.number().int().positive(),
+  version: versionSchema,
 });
 
 export const deadlineStatusSchema = z.enum(['overdue', 'due_today', 'at_risk', 'on_track', 'met']);

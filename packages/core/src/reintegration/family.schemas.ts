@@ -3,6 +3,7 @@
 // requests, a reunification plan and its completion. Members in a partner organisation are
 // shown only when that organisation shares with ours and the person consented to sharing.
 import { z } from 'zod';
+import { versionSchema } from '../api/integers.ts';
 
 const uuid = z.string().uuid();
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -56,7 +57,7 @@ export const tracingCreateSchema = z.strictObject({
 export const tracingUpdateSchema = z.strictObject({ status: z.enum(tracingStatuses).exclude(['open']), closedOn: day });
 export const planStepCreateSchema = z.strictObject({ title: text(300), dueOn: day.optional() });
 export const planStepDoneSchema = z.strictObject({ doneOn: day });
-export const reunifySchema = z.strictObject({ version: z.number().int().positive(), reunifiedOn: day });
+export const reunifySchema = z.strictObject({ version: versionSchema, reunifiedOn: day });
 /** A link to a partner organisation's person record (found through shared search). */
 export const familyLinkSchema = z.strictObject({
   linkedPersonId: uuid,

@@ -4,6 +4,7 @@
 // of studies) plus psychosocial support; their codes are the directory's need taxonomy
 // (acompana-needs), so an area leads straight to the services that meet it.
 import { z } from 'zod';
+import { versionSchema } from '../api/integers.ts';
 
 const uuid = z.string().uuid();
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -181,7 +182,7 @@ export const consularCreateSchema = z.strictObject({
   details: text(2000).optional(),
 });
 export const consularOutcomeSchema = z.strictObject({
-  version: z.number().int().positive(),
+  version: versionSchema,
   status: z.enum(consularStatuses).exclude(['requested']),
   outcomeOn: day,
   note: text(2000).optional(),

@@ -1,5 +1,6 @@
 // Payloads of the screening API, shared by server and web.
 import { z } from 'zod';
+import { versionSchema } from '../api/integers.ts';
 
 const localized = z.object({ es: z.string(), en: z.string() });
 const answerValue = z.union([z.boolean(), z.string().max(500), z.number(), z.array(z.string().max(100)).max(50)]);
@@ -7,7 +8,7 @@ const answerValue = z.union([z.boolean(), z.string().max(500), z.number(), z.arr
 export const screeningCreateSchema = z.strictObject({
   questionnaireId: z.string().min(1).max(60),
   /** Omitted: the newest version. */
-  questionnaireVersion: z.number().int().positive().optional(),
+  questionnaireVersion: versionSchema.optional(),
   answers: z.record(z.string().max(60), answerValue),
   /** Profile facts the questions depend on (child, unaccompanied_child, pregnant…). */
   profile: z
