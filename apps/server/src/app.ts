@@ -30,6 +30,7 @@ import { registerMissingRoutes } from './missing/missing.routes.ts';
 import { registerIncidentRoutes } from './incidents/incidents.routes.ts';
 import { registerDirectoryRoutes } from './directory/directory.routes.ts';
 import { registerStatsRoutes } from './stats/stats.routes.ts';
+import { registerReleaseRoutes } from './stats/releases.routes.ts';
 import { registerReportsRoutes } from './reports/reports.routes.ts';
 import { registerCaseRoutes } from './cases/cases.routes.ts';
 import { registerJobRoutes } from './jobs/jobs.routes.ts';
@@ -115,6 +116,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   registerIncidentRoutes(app, ctx);
   registerDirectoryRoutes(app, ctx);
   registerStatsRoutes(app, ctx);
+  registerReleaseRoutes(app, ctx);
   registerReportsRoutes(app, ctx);
   registerCaseRoutes(app, ctx);
   registerJobRoutes(app, ctx);

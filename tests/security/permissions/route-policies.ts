@@ -140,6 +140,13 @@ const received = (action: Action, extra: Partial<RecordPolicy> = {}): RecordPoli
   expect: (w, role, scope) => scope === 'org' && can(w.actorOf(role), action, { type: 'referral', orgId: w.orgs.A }),
   ...extra,
 });
+const releaseBody = (w: World) => ({
+  title: 'Boletín de prueba',
+  periodFrom: '2025-10',
+  periodTo: '2025-10',
+  tables: ['incidents.acts'],
+  orgIds: [w.orgs.A, w.orgs.B],
+});
 const referralBody = (t: Target, w: World) => ({
   personId: t.personId,
   toOrgId: w.orgs.C,
@@ -153,7 +160,9 @@ export const routePolicies: Record<string, RoutePolicy> = {
   'POST /api/auth/login': { kind: 'public' },
   'GET /api/public/hsds/services': { kind: 'public' },
   'GET /api/public/hsds/services/{id}': { kind: 'public' },
-  'GET /api/public/stats/{indicator}': { kind: 'public' },
+  'GET /api/public/releases': { kind: 'public' },
+  'GET /api/public/releases/{id}': { kind: 'public' },
+  'GET /api/public/releases/{id}/download': { kind: 'public' },
 
   'POST /api/auth/logout': { kind: 'session', fresh: true },
   'POST /api/auth/logout-all': { kind: 'session', fresh: true },
@@ -685,6 +694,22 @@ Object.assign(routePolicies, {
 // Statistics and reports: organisation-level decisions on the statistics record type.
 Object.assign(routePolicies, {
   'GET /api/stats': { kind: 'org', record: 'statistics', action: 'read' },
+  // Network releases (decision 0127): preparing and publishing is `create` on statistics.
+  'GET /api/stats/releases': { kind: 'org', record: 'statistics', action: 'read' },
+  'POST /api/stats/releases/preview': {
+    kind: 'org',
+    record: 'statistics',
+    action: 'create',
+    body: (w) => releaseBody(w),
+  },
+  'POST /api/stats/releases': { kind: 'org', record: 'statistics', action: 'create', body: (w) => releaseBody(w) },
+  'GET /api/stats/participation': { kind: 'org', record: 'org_settings', action: 'read' },
+  'PUT /api/stats/participation': {
+    kind: 'org',
+    record: 'org_settings',
+    action: 'update',
+    body: () => ({ excludeLevels: ['internal'] }),
+  },
   'GET /api/stats/{indicator}/export': {
     kind: 'org',
     record: 'statistics',

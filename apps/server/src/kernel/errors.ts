@@ -142,6 +142,12 @@ export const errorStatus = {
   'stats.release_too_large': 503,
   'stats.invalid_filter': 400,
   'stats.filter_in_breakdown': 400,
+  // Published releases (decision 0127).
+  'stats.period_not_closed': 400,
+  'stats.release_tables': 400,
+  'stats.release_unknown_table': 400,
+  'stats.release_empty_table': 400,
+  'stats.release_organisations': 400,
   'reports.schedule_invalid': 400,
   'cases.subject_required': 400,
   'cases.unknown_assignee': 400,

@@ -27,7 +27,24 @@ export interface ReportContent {
   tables: ReportSeries[];
 }
 
-const L = {
+export type ReportText = Record<
+  | 'heading'
+  | 'period'
+  | 'generated'
+  | 'keyFigures'
+  | 'byMonth'
+  | 'byType'
+  | 'byState'
+  | 'mapNote'
+  | 'total'
+  | 'hidden'
+  | 'page'
+  | 'of'
+  | 'note',
+  string
+>;
+
+export const L: Record<ReportLang, ReportText> = {
   es: {
     heading: 'Informe de estadísticas',
     period: 'Periodo',
@@ -59,15 +76,15 @@ const L = {
     of: 'of',
     note: "Exact counts of the organisation's records, for internal use. Cells under {t} may identify people: do not publish these figures without the public statistics' suppression.",
   },
-} as const;
+};
 
 const BLUE = '#2171b5';
 const steps = ['#f1f4f8', '#c6dbef', '#6baed6', '#2171b5', '#08306b'];
-const num = (v: number | null, t: (typeof L)[ReportLang]) => (v === null ? t.hidden : v.toLocaleString('en-US'));
+export const num = (v: number | null, t: ReportText) => (v === null ? t.hidden : v.toLocaleString('en-US'));
 
-type Doc = InstanceType<typeof PDFDocument>;
+export type Doc = InstanceType<typeof PDFDocument>;
 
-function heading(doc: Doc, text: string): void {
+export function heading(doc: Doc, text: string): void {
   if (doc.y > doc.page.height - 200) doc.addPage();
   doc
     .moveDown(0.8)
@@ -127,7 +144,7 @@ function lineChart(doc: Doc, series: ReportSeries): void {
   doc.y = top + h + 24;
 }
 
-function barChart(doc: Doc, series: ReportSeries, t: (typeof L)[ReportLang]): void {
+export function barChart(doc: Doc, series: ReportSeries, t: ReportText): void {
   const left = doc.page.margins.left;
   const labelW = 170;
   const barW = 260;
@@ -148,7 +165,7 @@ function barChart(doc: Doc, series: ReportSeries, t: (typeof L)[ReportLang]): vo
   doc.x = left;
 }
 
-function tileMap(doc: Doc, series: ReportSeries, t: (typeof L)[ReportLang]): void {
+function tileMap(doc: Doc, series: ReportSeries, t: ReportText): void {
   const byTile = new Map<string, number>();
   for (const r of series.rows) {
     const tile = tileKeyOf(r.key);
@@ -183,7 +200,7 @@ function tileMap(doc: Doc, series: ReportSeries, t: (typeof L)[ReportLang]): voi
   doc.fontSize(8).fillColor('#3d4450').text(t.mapNote, left).fillColor('#000').fontSize(10);
 }
 
-function table(doc: Doc, series: ReportSeries, t: (typeof L)[ReportLang]): void {
+export function table(doc: Doc, series: ReportSeries, t: ReportText): void {
   const left = doc.page.margins.left;
   for (const r of [...series.rows, { key: 'total', label: t.total, value: series.total }]) {
     if (doc.y > doc.page.height - doc.page.margins.bottom - 14) doc.addPage();

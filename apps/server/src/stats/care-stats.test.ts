@@ -253,59 +253,6 @@ describeOnBothDatabases('statistics: care, protection and search indicators', (h
   });
 });
 
-describeOnBothDatabases('statistics: a public release is versioned and reproducible from the audit', (h) => {
-  const url = '/api/public/stats/missing.reports?by=status,nationality,sex&from=2025-10&to=2025-10';
-  const releases = async () =>
-    (
-      await h().ctx.db.query<{ details: Record<string, unknown> }>(
-        `SELECT details FROM audit_log WHERE action = 'statistics.release' AND record_id = 'missing.reports/2025-10' ORDER BY seq`,
-      )
-    ).rows.map((r) => r.details);
-
-  it('audits each new version of a month once, with the published values, and serves the same version again', async () => {
-    const org = await h().createOrg('release-org');
-    const add = (status: string, nationality: string, n: number) =>
-      Promise.all(
-        Array.from({ length: n }, () =>
-          h().ctx.db.query(
-            `INSERT INTO missing_reports (org_id, status, nationality, sex, created_at) VALUES ($1, $2, $3, 'F', '2025-10-10T12:00:00Z')`,
-            [org, status, nationality],
-          ),
-        ),
-      );
-    await add('open', 'HN', 7);
-    await add('open', 'GT', 6);
-    await add('closed', 'GT', 2);
-    const first = (await h().app.inject({ method: 'GET', url })).json() as StatsTable & {
-      release: { version: number; fingerprint: string };
-    };
-    assert.equal(first.release.version, 1);
-    assert.equal(
-      ((await h().app.inject({ method: 'GET', url })).json() as typeof first).release.version,
-      1,
-      'asking again is the same release',
-    );
-    let audited = await releases();
-    assert.equal(audited.length, 1);
-    // The audit reproduces exactly what was published (hidden cells as null).
-    assert.deepEqual(
-      JSON.parse(String(audited[0]!.cells)),
-      first.cells.map((c) => c.count),
-    );
-    assert.equal(audited[0]!.fingerprint, first.release.fingerprint);
-    // A report added to October afterwards makes version 2; version 1 stays in the audit.
-    await add('open', 'HN', 1);
-    const second = (await h().app.inject({ method: 'GET', url })).json() as typeof first;
-    assert.equal(second.release.version, 2);
-    audited = await releases();
-    assert.deepEqual(
-      audited.map((d) => d.version),
-      [1, 2],
-    );
-    assert.notEqual(audited[1]!.fingerprint, audited[0]!.fingerprint);
-  });
-});
-
 describe('care indicators are defined once', () => {
   it('lists every new indicator in the one indicators list with a query', async () => {
     const { indicators } = await import('@acompana/core');

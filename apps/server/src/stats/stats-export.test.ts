@@ -109,10 +109,9 @@ describeOnBothDatabases('statistics exports', (h) => {
   });
 
   it('publishes the protected table as XLSX without login: the hidden cells are empty', async () => {
-    const r = await h().app.inject({
-      method: 'GET',
-      url: '/api/public/stats/missing.reports.xlsx?by=status&from=2025-10&to=2025-10&lang=en',
-    });
+    const r = await analyst.get(
+      '/api/stats/missing.reports/export?format=xlsx&scope=network&by=status&from=2025-10&to=2025-10&lang=en',
+    );
     assert.equal(r.statusCode, 200, r.body);
     const sheet = unzipped(r.rawPayload, 'xl/worksheets/sheet1.xml');
     assert.doesNotMatch(sheet, /<v>1<\/v>/, 'the single closed report is never a number');

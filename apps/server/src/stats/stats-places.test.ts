@@ -88,10 +88,7 @@ describeOnBothDatabases('statistics: Central American departments', (h) => {
   });
 
   it('publishes Central America by country by default, filters included, and says so', async () => {
-    const r = await h().app.inject({
-      method: 'GET',
-      url: '/api/public/stats/incidents.acts?by=state&from=2025-10&to=2025-10&lang=es',
-    });
+    const r = await doc.get('/api/stats/incidents.acts?scope=network&by=state&from=2025-10&to=2025-10&lang=es');
     assert.equal(r.statusCode, 200, r.body);
     const table = r.json() as StatsTable;
     assert.deepEqual(counts(table), { MX07: 7, GT: 7, HN: 6, '*': 20 });
@@ -106,10 +103,7 @@ describeOnBothDatabases('statistics: Central American departments', (h) => {
     assert.match(table.method, /por estado o departamento en MX; en los demás países, solo por país/);
     // A department filter is answered with its country's slice, never a department's count.
     const sliced = (
-      await h().app.inject({
-        method: 'GET',
-        url: '/api/public/stats/incidents.acts?by=type&filter=state:GT-16&from=2025-10&to=2025-10',
-      })
+      await doc.get('/api/stats/incidents.acts?scope=network&by=type&filter=state:GT-16&from=2025-10&to=2025-10')
     ).json() as StatsTable;
     assert.deepEqual(
       sliced.filters.map((f) => f.key),
@@ -117,10 +111,7 @@ describeOnBothDatabases('statistics: Central American departments', (h) => {
     );
     assert.equal(counts(sliced)['*'], 7);
     const csv = (
-      await h().app.inject({
-        method: 'GET',
-        url: '/api/public/stats/incidents.acts.csv?by=state&from=2025-10&to=2025-10',
-      })
+      await doc.get('/api/stats/incidents.acts/export?format=csv&scope=network&by=state&from=2025-10&to=2025-10')
     ).body;
     assert.doesNotMatch(csv, /Alta Verapaz|San Marcos|Cortés/);
   });

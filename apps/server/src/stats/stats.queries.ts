@@ -24,6 +24,11 @@ export interface CountQuery {
   filters?: readonly { dimension: string; key: string }[];
   /** Blind-index probes of the organisations in scope: (organisation, HMAC, category key). */
   blind?: BlindProbes;
+  /**
+   * A network release (decision 0127): only the organisations taking part, never a restricted
+   * record nor a level an organisation keeps out, never a person who withdrew statistics consent.
+   */
+  release?: { orgIds: readonly string[] };
 }
 
 export interface BlindProbes {
@@ -52,6 +57,22 @@ export function periodWhere(p: Params, dateExpr: string, q: CountQuery): string[
   return where;
 }
 
+/** People whose latest statistics consent is withdrawn (a withdrawn one and no active one). */
+const WITHDRAWN_PEOPLE = `(SELECT person_id FROM person_consents WHERE purpose = 'statistics' AND withdrawn_at IS NOT NULL
+  EXCEPT SELECT person_id FROM person_consents WHERE purpose = 'statistics' AND withdrawn_at IS NULL)`;
+
+/** Release conditions on an incident event `e` and its act `a` (decision 0127). */
+function releaseActsWhere(p: Params, q: CountQuery): string[] {
+  if (!q.release) return [];
+  return [
+    `a.org_id = ANY(${p.add(q.release.orgIds)}::uuid[])`,
+    `e.confidentiality <> 'restricted'`,
+    `NOT EXISTS (SELECT 1 FROM stats_participation sp WHERE sp.org_id = e.org_id AND e.confidentiality = ANY(sp.exclude_levels))`,
+    `NOT EXISTS (SELECT 1 FROM incident_act_victims av JOIN incident_victims v ON v.id = av.victim_id
+      WHERE av.act_id = a.id AND v.person_id IN ${WITHDRAWN_PEOPLE})`,
+  ];
+}
+
 /** State key: the OCHA admin-1 P-code for Mexico ("MX07"), the recorded subdivision elsewhere. */
 export const stateKey = (country: string, code: string): string =>
   `CASE WHEN ${code} IS NULL OR ${code} = '' THEN 'unknown' WHEN ${country} = 'MX' THEN 'MX' || ${code}
@@ -67,7 +88,11 @@ function actsBase(p: Params, q: CountQuery): string {
       JOIN unnest(${p.add(rollup.keys)}::text[], ${p.add(rollup.rolledUp)}::text[]) AS m(key, up) ON m.key = pp.institution
       WHERE ap.act_id = a.id)`;
   const date = 'coalesce(a.act_date, e.start_date)';
-  const where = [...(q.orgId ? [`a.org_id = ${p.add(q.orgId)}`] : []), ...periodWhere(p, date, q)];
+  const where = [
+    ...(q.orgId ? [`a.org_id = ${p.add(q.orgId)}`] : []),
+    ...periodWhere(p, date, q),
+    ...releaseActsWhere(p, q),
+  ];
   return `SELECT a.act_type AS type, ${institution} AS institution, e.team_id, ${stateKey('e.country', 'coalesce(a.state_code, e.state_code)')} AS state,
       to_char(${date}, 'YYYY-MM') AS month
     FROM incident_acts a JOIN incident_events e ON e.id = a.event_id
@@ -82,6 +107,7 @@ function peopleBase(p: Params, q: CountQuery): string {
     'p.deleted_at IS NULL',
     ...(q.orgId ? [`p.org_id = ${p.add(q.orgId)}`] : []),
     ...periodWhere(p, `${local}::date`, q),
+    ...(q.release ? [`p.org_id = ANY(${p.add(q.release.orgIds)}::uuid[])`, `p.id NOT IN ${WITHDRAWN_PEOPLE}`] : []),
   ];
   return `SELECT coalesce(p.nationality, 'unknown') AS nationality, coalesce(p.sex, 'unknown') AS sex, p.team_id,
       CASE WHEN p.birth_year IS NULL OR ${age} < 0 THEN 'unknown' WHEN ${age} < 5 THEN '0-4' WHEN ${age} < 12 THEN '5-11'
@@ -96,6 +122,9 @@ function deadlinesBase(p: Params, q: CountQuery): string {
     's.due_date IS NOT NULL',
     ...(q.orgId ? [`s.org_id = ${p.add(q.orgId)}`] : []),
     ...periodWhere(p, 's.due_date', q),
+    ...(q.release
+      ? [`s.org_id = ANY(${p.add(q.release.orgIds)}::uuid[])`, `pr.person_id NOT IN ${WITHDRAWN_PEOPLE}`]
+      : []),
   ];
   return `SELECT pr.type AS type, pr.team_id,
       CASE WHEN s.completed_on IS NOT NULL AND s.completed_on <= s.due_date THEN 'met'

@@ -1,5 +1,6 @@
 // HTTP API of statistics: /api/stats/:indicator (the organisation's own table, for roles allowed
-// to read statistics) and /api/public/stats/:indicator[.csv] (protected network tables, no login).
+// to read statistics). Public figures leave only through published releases (releases.routes.ts,
+// decision 0127): nothing public is computed on request.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -35,7 +36,6 @@ export const orgQuery = z.strictObject({
     ),
   team: z.uuid().optional().describe("One team of the actor's organisation"),
 });
-const publicQuery = z.strictObject(common);
 const params = z.object({ indicator: z.string().min(1).max(60) });
 
 const catalogueSchema = z.object({
@@ -204,47 +204,6 @@ export function registerStatsRoutes(app: FastifyInstance, ctx: AppContext): void
       if (format === 'json')
         return reply.type('application/json; charset=utf-8').send(toJsonExport(table, long) as never);
       return reply.type('text/csv; charset=utf-8').send(toCsv(long) as never);
-    },
-  );
-
-  // Public by design: the bulletin and the open data. Only protected tables leave through here.
-  api.get(
-    '/api/public/stats/:indicator',
-    {
-      config: { auth: 'public' },
-      schema: {
-        tags,
-        security: [],
-        summary: 'Network statistics for one month, small cells suppressed (append .csv to the indicator for HXL CSV)',
-        params,
-        querystring: publicQuery,
-        response: { 200: tableSchema, ...commonErrorResponses },
-      },
-    },
-    async (request, reply) => {
-      const { lang, ...query } = request.query;
-      const locale = localeOf(request, lang);
-      reply.header('cache-control', 'public, max-age=300');
-      const id = request.params.indicator;
-      if (id.endsWith('.xlsx')) {
-        const table = await stats.publicTable(id.slice(0, -5), query, locale);
-        return reply
-          .type(XLSX_TYPE)
-          .header(
-            'content-disposition',
-            `attachment; filename="${fileName(table.indicator, query.from ?? '', 'xlsx')}"`,
-          )
-          .send(toXlsx(longForm(table, locale), table.indicator) as never);
-      }
-      if (id.endsWith('.csv')) {
-        const csv = await stats.publicCsv(id.slice(0, -4), query, locale);
-        const name = `${id.slice(0, -4)}-${query.from ?? ''}.csv`.replace(/[^A-Za-z0-9._-]/g, '_');
-        return reply
-          .type('text/csv; charset=utf-8')
-          .header('content-disposition', `attachment; filename="${name}"`)
-          .send(csv as never); // text, not the JSON schema
-      }
-      return stats.publicTable(id, query, locale);
     },
   );
 }

@@ -215,7 +215,9 @@ describeOnBothDatabases('statistics: journey 6, the monthly bulletin', (h) => {
   });
 
   it('publishes, without login, a network table with no cell under 5 and consistent totals', async () => {
-    const r = await publicGet('/api/public/stats/incidents.acts?by=type,institution,state&from=2025-10&to=2025-10');
+    const r = await analystA.get(
+      '/api/stats/incidents.acts?scope=network&by=type,institution,state&from=2025-10&to=2025-10',
+    );
     assert.equal(r.statusCode, 200, r.body);
     const table = r.json() as StatsTable;
     assert.equal(table.scope, 'network');
@@ -234,7 +236,7 @@ describeOnBothDatabases('statistics: journey 6, the monthly bulletin', (h) => {
     assert.ok(!JSON.stringify(table).includes('hiddenCountShare'));
     // A two-way table is a view of the same protected three-way table: its cells are the same.
     const two = (
-      await publicGet('/api/public/stats/incidents.acts?by=state,type&from=2025-10&to=2025-10')
+      await analystA.get('/api/stats/incidents.acts?scope=network&by=state,type&from=2025-10&to=2025-10')
     ).json() as StatsTable;
     const three = cellMap(table);
     for (const c of two.cells)
@@ -243,7 +245,7 @@ describeOnBothDatabases('statistics: journey 6, the monthly bulletin', (h) => {
 
   it('lets no hidden cell be recovered from the published cells and totals', async () => {
     const table = (
-      await publicGet('/api/public/stats/incidents.acts?by=type,institution,state&from=2025-10&to=2025-10')
+      await analystA.get('/api/stats/incidents.acts?scope=network&by=type,institution,state&from=2025-10&to=2025-10')
     ).json() as StatsTable;
     // The simple attack: a line with one hidden cell gives it away by subtraction.
     for (const line of lines(table)) {
@@ -261,8 +263,8 @@ describeOnBothDatabases('statistics: journey 6, the monthly bulletin', (h) => {
   });
 
   it('gives the same table as HXL CSV: hashtag row, empty hidden counts, formulas neutralised', async () => {
-    const r = await publicGet(
-      '/api/public/stats/incidents.acts.csv?by=type,institution,state&from=2025-10&to=2025-10&lang=en',
+    const r = await analystA.get(
+      '/api/stats/incidents.acts/export?format=csv&scope=network&by=type,institution,state&from=2025-10&to=2025-10&lang=en',
     );
     assert.equal(r.statusCode, 200, r.body);
     assert.match(String(r.headers['content-type']), /^text\/csv/);
@@ -281,7 +283,7 @@ describeOnBothDatabases('statistics: journey 6, the monthly bulletin', (h) => {
       '#event+type+name',
       '#org+perpetrator+name',
       '#adm1+name',
-      '#indicator+num+acts',
+      '#indicator+num',
       '#meta+note',
     ]);
     assert.ok(
@@ -296,26 +298,22 @@ describeOnBothDatabases('statistics: journey 6, the monthly bulletin', (h) => {
 
   it('refuses what would open linked tables or is not published', async () => {
     const code = async (url: string) => {
-      const r = await publicGet(url, { 'accept-language': 'en' });
+      const r = await analystA.get(url, { 'accept-language': 'en' });
       return [r.statusCode, (r.json() as { code: string }).code];
     };
-    assert.deepEqual(await code('/api/public/stats/incidents.acts?from=2025-09&to=2025-10'), [
+    assert.deepEqual(await code('/api/stats/incidents.acts?scope=network&from=2025-09&to=2025-10'), [
       400,
       'stats.public_period',
     ]);
-    assert.deepEqual(await code('/api/public/stats/incidents.acts?by=month&from=2025-10&to=2025-10'), [
+    assert.deepEqual(await code('/api/stats/incidents.acts?scope=network&by=month&from=2025-10&to=2025-10'), [
       400,
       'stats.dimension_not_public',
     ]);
-    assert.deepEqual(await code('/api/public/stats/incidents.acts?level=detail&from=2025-10&to=2025-10'), [
-      400,
-      'validation.unknown_field',
-    ]);
-    assert.deepEqual(await code('/api/public/stats/nothing.here?from=2025-10&to=2025-10'), [
+    assert.deepEqual(await code('/api/stats/nothing.here?scope=network&from=2025-10&to=2025-10'), [
       404,
       'stats.unknown_indicator',
     ]);
-    assert.deepEqual(await code('/api/public/stats/incidents.acts?by=type,type&from=2025-10&to=2025-10'), [
+    assert.deepEqual(await code('/api/stats/incidents.acts?scope=network&by=type,type&from=2025-10&to=2025-10'), [
       400,
       'stats.too_many_dimensions',
     ]);
@@ -353,9 +351,12 @@ describeOnBothDatabases('statistics: journey 6, the monthly bulletin', (h) => {
       await analystA.get(`/api/stats/people.registered?by=nationality,sex&from=${month}&to=${month}`)
     ).json() as StatsTable;
     assert.equal(cellMap(own).get('GT|M')?.flag, 'small');
-    const r = await publicGet(`/api/public/stats/people.registered?by=nationality,sex&from=${month}&to=${month}`, {
-      'accept-language': 'en',
-    });
+    const r = await analystA.get(
+      `/api/stats/people.registered?scope=network&by=nationality,sex&from=${month}&to=${month}`,
+      {
+        'accept-language': 'en',
+      },
+    );
     assert.equal(r.statusCode, 200, r.body);
     const table = r.json() as StatsTable;
     const cells = cellMap(table);

@@ -56,7 +56,8 @@ export const grants: Record<Role, Grants> = {
     missing_report: { ...everythingInOrg, read: ORG_SHARED },
     referral: { ...everythingInOrg, read: ORG_SHARED },
     directory_entry: { ...everythingInOrg, read: ORG_SHARED },
-    statistics: { read: ORG, export: ORG },
+    // create: prepare and publish a network statistics release (decision 0127).
+    statistics: { read: ORG, create: ORG, export: ORG },
     account: { read: ORG, create: ORG, update: ORG, delete: ORG },
     membership: { read: ORG, create: ORG, update: ORG, delete: ORG },
     org_settings: { read: ORG, update: ORG },
@@ -72,7 +73,7 @@ export const grants: Record<Role, Grants> = {
     missing_report: { read: ORG_SHARED, create: ORG, update: ORG, export: ORG },
     referral: { read: ORG_SHARED, create: ORG, update: ORG, export: ORG },
     directory_entry: { read: ORG_SHARED, create: ORG, update: ORG, delete: ORG },
-    statistics: { read: ORG, export: ORG },
+    statistics: { read: ORG, create: ORG, export: ORG },
     account: { read: ORG },
     membership: { read: ORG },
     org_settings: { read: ORG },

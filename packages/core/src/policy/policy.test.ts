@@ -18,7 +18,7 @@ admin        incident          otg  otg  otg  otg  otg
 admin        missing_report    otgs otg  otg  otg  otg
 admin        referral          otgs otg  otg  otg  otg
 admin        directory_entry   otgs otg  otg  otg  otg
-admin        statistics        otg  -    -    -    otg
+admin        statistics        otg  otg  -    -    otg
 admin        account           otg  otg  otg  otg  -
 admin        membership        otg  otg  otg  otg  -
 admin        org_settings      otg  -    otg  -    -
@@ -32,7 +32,7 @@ coordinator  incident          otg  otg  otg  -    otg
 coordinator  missing_report    otgs otg  otg  -    otg
 coordinator  referral          otgs otg  otg  -    otg
 coordinator  directory_entry   otgs otg  otg  otg  -
-coordinator  statistics        otg  -    -    -    otg
+coordinator  statistics        otg  otg  -    -    otg
 coordinator  account           otg  -    -    -    -
 coordinator  membership        otg  -    -    -    -
 coordinator  org_settings      otg  -    -    -    -

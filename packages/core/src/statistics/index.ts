@@ -8,6 +8,15 @@ export {
   MIN_THRESHOLD,
 } from './suppression.service.ts';
 export { attackIntervals, type CellInterval } from './interval-attack.solver.ts';
+export { SimplexIterationLimitError, MAX_PIVOTS } from './simplex-bounds.solver.ts';
+export {
+  revisionWeakCells,
+  type RevisionAttackInput,
+  type ReleasedTable,
+  type WeakCell,
+} from './revision-attack.solver.ts';
+export { protectRelease, type EarlierRelease, type ProtectedRelease } from './release-protection.ts';
+export { buildLayout, coordsOf, type CubeLayout } from './count-table.model.ts';
 export { toHxlCsv, csvField, neutraliseFormula, NOTE_HASHTAG, type HxlCsvOptions } from './hxl-csv.export.ts';
 export {
   toMonth,

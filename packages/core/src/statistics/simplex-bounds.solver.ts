@@ -10,6 +10,19 @@
 
 const EPS = 1e-9;
 const DEGENERATE_STREAK_BEFORE_BLAND = 12;
+/**
+ * Pivots allowed per optimisation. Bland's rule guarantees termination, but a malformed region (or
+ * floating-point cycling) must end with a clear error, never hang a request or a job.
+ */
+export const MAX_PIVOTS = 200_000;
+
+export class SimplexIterationLimitError extends Error {
+  readonly code = 'SIMPLEX_ITERATION_LIMIT';
+  constructor(readonly pivots: number) {
+    super(`simplex stopped after ${pivots} pivots without reaching an optimum (limit MAX_PIVOTS)`);
+    this.name = 'SimplexIterationLimitError';
+  }
+}
 
 export class FeasibleRegion {
   readonly variables: number;
@@ -18,7 +31,12 @@ export class FeasibleRegion {
   private width: number;
 
   /** `a` rows over `n` variables; the region must not be empty (the true table is in it). */
-  constructor(a: readonly (readonly number[])[], b: readonly number[], n: number) {
+  constructor(
+    a: readonly (readonly number[])[],
+    b: readonly number[],
+    n: number,
+    private readonly maxPivots: number = MAX_PIVOTS,
+  ) {
     this.variables = n;
     const m = a.length;
     // Phase-1 tableau: original columns, one artificial per row, right-hand side.
@@ -84,7 +102,8 @@ export class FeasibleRegion {
       for (let k = 0; k < this.width; k++) reduced[k]! -= c * row[k]!;
     });
     let degenerateStreak = 0;
-    for (;;) {
+    for (let pivots = 0; ; pivots++) {
+      if (pivots >= this.maxPivots) throw new SimplexIterationLimitError(pivots);
       const bland = degenerateStreak >= DEGENERATE_STREAK_BEFORE_BLAND;
       let entering = -1;
       let best = -EPS;

@@ -53,6 +53,12 @@ export interface SuppressionOptions {
    * cell is protected by a hypercube box, itself the proof (hypercube.heuristic.ts).
    */
   readonly verify?: boolean;
+  /**
+   * Cells (flat indices over the shape, margins included) that must be hidden whatever their
+   * count: the hidden cells of earlier releases of an overlapping period, so a revision never
+   * publishes what an earlier release hid (decision 0127). They need the width of a secondary cell.
+   */
+  readonly forceHidden?: readonly number[];
 }
 
 export interface InformationLoss {

@@ -34,6 +34,7 @@ export interface ResolvedOptions {
   readonly protectionLevel: number;
   readonly zeros: 'publish' | 'suppress';
   readonly verify: boolean;
+  readonly forceHidden: readonly number[];
 }
 
 export function resolveOptions(options: SuppressionOptions = {}): ResolvedOptions {
@@ -52,7 +53,13 @@ export function resolveOptions(options: SuppressionOptions = {}): ResolvedOption
       `the protection level must be a whole number of at least 1, got ${protectionLevel}`,
     );
   }
-  return { threshold, protectionLevel, zeros: options.zeros ?? 'publish', verify: options.verify ?? true };
+  return {
+    threshold,
+    protectionLevel,
+    zeros: options.zeros ?? 'publish',
+    verify: options.verify ?? true,
+    forceHidden: options.forceHidden ?? [],
+  };
 }
 
 export interface SuppressionResult {
@@ -94,6 +101,8 @@ export function decideSuppression(input: CountTableInput, options: ResolvedOptio
     state.hide(c, PRIMARY);
     primaries.push(c);
   }
+  // Cells an earlier release of the period hid stay hidden (decision 0127).
+  for (const c of options.forceHidden) if (c >= 0 && c < layout.cellCount) state.hide(c, SECONDARY);
 
   // With zeros published, the attacker knows a hidden cell is at least 1 (a zero is only hidden as
   // a last resort, and then the attacker's assumption is wrong in our favour).
@@ -118,6 +127,8 @@ export function decideSuppression(input: CountTableInput, options: ResolvedOptio
       usable: (c) => values[c]! > 0 || options.zeros === 'suppress',
       cellCost: CELL_COST,
     });
+    // Forced cells have no box: the line rule at least keeps each from being a line's only hidden cell.
+    if (options.forceHidden.length > 0) enforceLineRule(state);
   }
   let rounds = 1;
   // The attack, until it fails on every hidden cell. After the boxes it cannot find a weak cell
