@@ -1,6 +1,6 @@
 // Accuracy of privacy-preserving linkage against clear-text linking, measured in the same run on
 // the migrants sample: F1 of "match" decisions and recall@10 for both, and their differences.
-// Prints ONE JSON line. Run: npm run bench -- accuracy (or node --import tsx bench/pprl/accuracy.bench.ts)
+// Prints ONE JSON line. Run: npm run bench -- private-accuracy (npm run bench -- pprl runs both benchmarks of bench/pprl)
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
