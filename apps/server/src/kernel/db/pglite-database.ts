@@ -11,6 +11,7 @@ export interface PgliteDatabase extends Database {
   dump(): Promise<Blob>;
 }
 import { Mutex } from './mutex.ts';
+import { asTransactionBody, assertOutsideTransaction } from './transaction-guard.ts';
 import { lockDataDir, type DataDirLock } from './data-dir-lock.ts';
 
 // Dates stay 'YYYY-MM-DD' strings on both databases: a JS Date would shift them by time zone.
@@ -64,9 +65,18 @@ export async function openPgliteDatabase(options: PgliteOptions): Promise<Pglite
   const direct = wrap(pg);
   return {
     kind: 'pglite',
-    query: (sql, params) => mutex.run(() => direct.query(sql, params)),
-    exec: (sql) => mutex.run(() => direct.exec(sql)),
-    transaction: (fn) => mutex.run(() => pg.transaction((tx) => fn(wrap(tx)))),
+    query: (sql, params) => {
+      assertOutsideTransaction('query');
+      return mutex.run(() => direct.query(sql, params));
+    },
+    exec: (sql) => {
+      assertOutsideTransaction('exec');
+      return mutex.run(() => direct.exec(sql));
+    },
+    transaction: (fn) => {
+      assertOutsideTransaction('transaction');
+      return mutex.run(() => pg.transaction((tx) => asTransactionBody(() => fn(wrap(tx)))));
+    },
     /** A tarball of the whole database (used for test templates and embedded backups). */
     dump: () => mutex.run(() => pg.dumpDataDir('none')),
     async close() {

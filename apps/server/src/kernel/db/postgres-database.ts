@@ -1,6 +1,7 @@
 // Server PostgreSQL through a node-postgres pool.
 import pg from 'pg';
 import type { Database, Queryable, QueryResult } from './database.ts';
+import { asTransactionBody, assertOutsideTransaction } from './transaction-guard.ts';
 
 const INT8_OID = 20;
 const DATE_OID = 1082;
@@ -38,20 +39,39 @@ export async function openPostgresDatabase(connectionString: string, maxConnecti
   const direct = wrap(pool);
   return {
     kind: 'postgres',
-    query: direct.query,
-    exec: direct.exec,
+    query: (sql, params) => {
+      assertOutsideTransaction('query');
+      return direct.query(sql, params);
+    },
+    exec: (sql) => {
+      assertOutsideTransaction('exec');
+      return direct.exec(sql);
+    },
     async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+      assertOutsideTransaction('transaction');
       const client = await pool.connect();
+      // A connection whose ROLLBACK failed is in an unknown state (still inside the transaction,
+      // or cut): it is destroyed instead of going back to the pool for the next request.
+      let broken: Error | undefined;
+      // A connection cut while checked out emits 'error' on the client, which the pool does not
+      // listen to then: unheard, it would crash the process.
+      const onError = (error: Error) => {
+        broken = error;
+      };
+      client.on('error', onError);
       try {
         await client.query('BEGIN');
-        const result = await fn(wrap(client));
+        const result = await asTransactionBody(() => fn(wrap(client)));
         await client.query('COMMIT');
         return result;
       } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
+        await client.query('ROLLBACK').catch((rollbackError: unknown) => {
+          broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+        });
         throw error;
       } finally {
-        client.release();
+        client.off('error', onError);
+        client.release(broken);
       }
     },
     close: () => pool.end(),
