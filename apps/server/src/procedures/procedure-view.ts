@@ -2,7 +2,9 @@
 // its deadline status today, and whether a newer version of its rule is now in force.
 import {
   deadlineStatus,
+  isDeadlineError,
   resolveRule,
+  type DeadlineErrorCode,
   type DeadlineStatus,
   type ProcedureStepView,
   type ProcedureType,
@@ -14,6 +16,18 @@ import type { ProcedureRow, StepRow } from './procedures.queries.ts';
 export function todayIn(timeZone: string, now: Date): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
+
+/**
+ * Rethrows everything but the engine's honest "I lack the data" answers: a calendar year not loaded
+ * or a calendar or rule that is no longer known leave the status unknown (never guessed); any other
+ * error is a fault that must surface, not a silently missing status.
+ */
+function unknownOnlyFor(error: unknown, codes: readonly DeadlineErrorCode[]): null {
+  if (isDeadlineError(error) && codes.includes(error.code)) return null;
+  throw error;
+}
+const CALENDAR_GAPS: readonly DeadlineErrorCode[] = ['CALENDAR_YEAR_NOT_LOADED', 'UNKNOWN_CALENDAR'];
+const RULE_GAPS: readonly DeadlineErrorCode[] = ['UNKNOWN_RULE', 'NO_VERSION_IN_FORCE'];
 
 export function stepStatus(
   step: Pick<StepRow, 'due_date' | 'completed_on' | 'trigger_value' | 'calendar_id'>,
@@ -31,9 +45,8 @@ export function stepStatus(
       ...(step.calendar_id ? { calendarId: step.calendar_id } : {}),
     });
     return { status: view.status, workingDaysLeft: view.workingDaysLeft ?? null };
-  } catch {
-    // A calendar year that is not loaded: the status is unknown, never guessed.
-    return null;
+  } catch (error) {
+    return unknownOnlyFor(error, CALENDAR_GAPS);
   }
 }
 
@@ -42,8 +55,8 @@ function newerVersion(step: StepRow, today: string): number | null {
   try {
     const current = resolveRule(step.rule_id, today);
     return current.version > step.rule_version ? current.version : null;
-  } catch {
-    return null;
+  } catch (error) {
+    return unknownOnlyFor(error, RULE_GAPS);
   }
 }
 
@@ -52,8 +65,8 @@ function newerChange(step: StepRow, today: string): { es: string; en: string } |
   if (newerVersion(step, today) === null || !step.rule_id) return null;
   try {
     return resolveRule(step.rule_id, today).changeNote ?? null;
-  } catch {
-    return null;
+  } catch (error) {
+    return unknownOnlyFor(error, RULE_GAPS);
   }
 }
 

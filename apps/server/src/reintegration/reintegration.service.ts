@@ -99,8 +99,11 @@ export function createReintegrationService({ db, keyring, audit, clock, referral
           overdue: r.overdue,
           dueAt: r.dueAt,
         });
-      } catch {
-        // A referral the actor may not read (another team's) is left out of their view of the plan.
+      } catch (error) {
+        // A referral the actor may not read (another team's) is left out of their view of the plan;
+        // any other failure (the database, a decryption) is a fault and must not pass for "no access".
+        if (!(error instanceof AppError && (error.code === 'policy.denied' || error.code === 'record.not_found')))
+          throw error;
       }
     }
     const day = today();

@@ -196,6 +196,20 @@ describeOnBothDatabases('return and reintegration', (h) => {
     assert.equal(again.plan[0]?.status, 'completed');
   });
 
+  it('does not pass a broken referral (undecryptable) off as one the worker may not see', async () => {
+    const id = reception.plan[0]?.referralId as string;
+    const saved = await h().ctx.db.query<{ outcome: unknown }>('SELECT outcome FROM referrals WHERE id = $1', [id]);
+    await h().ctx.db.query(`UPDATE referrals SET outcome = '\\x00ff00ff'::bytea WHERE id = $1`, [id]);
+    try {
+      const broken = await worker.get(`/api/reintegration/receptions/${reception.id}`);
+      assert.ok(broken.statusCode >= 500, `a fault is an error, not a plan without the referral: ${broken.statusCode}`);
+    } finally {
+      await h().ctx.db.query('UPDATE referrals SET outcome = $1 WHERE id = $2', [saved.rows[0]?.outcome, id]);
+    }
+    const again = (await worker.get(`/api/reintegration/receptions/${reception.id}`)).json() as Reception;
+    assert.equal(again.plan[0]?.status, 'completed');
+  });
+
   it('lets only the responsible worker’s scope and organisation see the reception', async () => {
     assert.equal((await colleague.get(`/api/reintegration/receptions/${reception.id}`)).statusCode, 403);
     assert.equal((await outsider.get(`/api/reintegration/receptions/${reception.id}`)).statusCode, 404);
