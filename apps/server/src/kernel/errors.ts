@@ -48,6 +48,17 @@ export const errorStatus = {
   'orgs.email_taken': 409,
   'orgs.not_a_member': 403,
   'orgs.weak_password': 400,
+  // Accounts only their owner controls (docs/decisions/0129-accounts-only-the-owner-controls.md).
+  'account.link_invalid': 400,
+  'account.link_expired': 410,
+  'account.link_used': 410,
+  'account.mail_unavailable': 503,
+  'account.mail_failed': 502,
+  'account.wrong_password': 400,
+  'account.managed_elsewhere': 409,
+  'account.not_yourself': 409,
+  'account.recovery_code_invalid': 401,
+  'account.recovery_codes_need_totp': 409,
   'database.data_dir_in_use': 503,
   'database.migration_failed': 500,
   'database.migration_changed': 500,
@@ -185,6 +196,8 @@ export interface AppErrorOptions {
   field?: string;
   params?: Record<string, string>;
   cause?: unknown;
+  /** Further problems found in the same request (a form with several wrong fields): all are answered. */
+  also?: readonly AppError[];
 }
 
 export class AppError extends Error {
@@ -192,6 +205,7 @@ export class AppError extends Error {
   readonly status: number;
   readonly field: string | undefined;
   readonly params: Record<string, string>;
+  readonly also: readonly AppError[];
 
   constructor(code: ErrorCode, options: AppErrorOptions = {}) {
     super(code, { cause: options.cause });
@@ -200,6 +214,7 @@ export class AppError extends Error {
     this.status = errorStatus[code];
     this.field = options.field;
     this.params = options.params ?? {};
+    this.also = options.also ?? [];
   }
 }
 

@@ -6,6 +6,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type ErrorCode } from '../errors.ts';
 import { localeFromAcceptLanguage, translate } from '../i18n/translate.ts';
 import { loggableError, storageErrorOf } from './storage-errors.ts';
+import type { ErrorResponse } from './error-response.ts';
 
 interface ZodIssueLike {
   code?: string;
@@ -45,19 +46,18 @@ function issueToAppError(issue: ZodIssueLike, part: string): AppError {
 function fastifyErrorToAppError(error: FastifyError): AppError | undefined {
   if (hasZodFastifySchemaValidationErrors(error)) {
     // fastify-type-provider-zod reshapes each zod issue as {keyword, instancePath, message, params}.
-    const first = error.validation[0] as unknown as {
-      keyword: string;
-      instancePath: string;
-      message?: string;
-      params?: Record<string, unknown>;
-    };
-    const issue: ZodIssueLike = {
-      ...(first.params as ZodIssueLike | undefined),
-      code: first.keyword,
-      path: first.instancePath.split('/').filter(Boolean),
-      ...(first.message ? { message: first.message } : {}),
-    };
-    return issueToAppError(issue, error.validationContext ?? 'body');
+    // Every issue is answered at once, so that a form can mark all its wrong fields in one round.
+    const [first, ...rest] = error.validation.map((v) => {
+      const shaped = v as unknown as { keyword: string; instancePath: string; message?: string; params?: object };
+      const issue: ZodIssueLike = {
+        ...(shaped.params as ZodIssueLike | undefined),
+        code: shaped.keyword,
+        path: shaped.instancePath.split('/').filter(Boolean),
+        ...(shaped.message ? { message: shaped.message } : {}),
+      };
+      return issueToAppError(issue, error.validationContext ?? 'body');
+    });
+    if (first) return new AppError(first.code, { field: first.field, params: first.params, also: rest });
   }
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
@@ -76,11 +76,13 @@ function fastifyErrorToAppError(error: FastifyError): AppError | undefined {
 
 export function sendAppError(request: FastifyRequest, reply: FastifyReply, error: AppError): FastifyReply {
   const locale = localeFromAcceptLanguage(request.headers['accept-language']);
-  const body: { code: string; message: string; field?: string } = {
-    code: error.code,
-    message: translate(locale, error.code, error.params),
-  };
-  if (error.field) body.field = error.field;
+  const describe = (e: AppError): ErrorResponse => ({
+    code: e.code,
+    message: translate(locale, e.code, e.params),
+    ...(e.field ? { field: e.field } : {}),
+  });
+  const body: ErrorResponse = describe(error);
+  if (error.also.length > 0) body.errors = [error, ...error.also].map(describe);
   return reply
     .status(error.status)
     .header('content-language', locale)

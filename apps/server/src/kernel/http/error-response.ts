@@ -1,11 +1,18 @@
 // The one error shape of the API: {code, message, field?}, message translated by Accept-Language.
 import { z } from 'zod';
 
-export const errorResponseSchema = z
-  .object({
-    code: z.string().describe('Stable error code, e.g. auth.invalid_credentials'),
-    message: z.string().describe('Human-readable message in the request language (es, en)'),
-    field: z.string().optional().describe('The request field the error is about, when there is one'),
+const oneError = z.object({
+  code: z.string().describe('Stable error code, e.g. auth.invalid_credentials'),
+  message: z.string().describe('Human-readable message in the request language (es, en)'),
+  field: z.string().optional().describe('The request field the error is about, when there is one'),
+});
+
+export const errorResponseSchema = oneError
+  .extend({
+    errors: z
+      .array(oneError)
+      .optional()
+      .describe('Every problem found, the first one included, when the request has several (a form)'),
   })
   .describe('Error');
 

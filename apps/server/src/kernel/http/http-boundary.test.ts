@@ -43,6 +43,17 @@ describeOnBothDatabases('the HTTP boundary', (h) => {
     assert.deepEqual([missing.code, missing.field], ['validation.required', 'password']);
   });
 
+  it('answers every wrong field of a form at once, the first one also at the top level', async () => {
+    const response = await post(JSON.stringify({ email: 42 }), { 'accept-language': 'en' });
+    assert.equal(response.statusCode, 400);
+    const body = response.json() as { code: string; field: string; errors?: { code: string; field: string }[] };
+    assert.deepEqual((body.errors ?? []).map((e) => [e.code, e.field]).sort(), [
+      ['validation.invalid_type', 'email'],
+      ['validation.required', 'password'],
+    ]);
+    assert.deepEqual([body.code, body.field], [body.errors?.[0]?.code, body.errors?.[0]?.field]);
+  });
+
   it('refuses an oversized body with 413 and writes nothing', async () => {
     const before = await h().ctx.db.query<{ n: number }>('SELECT count(*) AS n FROM audit_log');
     const response = await post(JSON.stringify({ email: 'a@b.example', password: 'x'.repeat(2 * 1024 * 1024) }));
