@@ -16,15 +16,15 @@ import {
 } from './browser-kit.ts';
 import { addMembership, clearTotp, startStaffServer, TEST_PASSWORD, type StaffServer } from './staff-server.ts';
 
-type Messages = Record<string, Record<string, string | Record<string, string>>>;
+type Messages = { [key: string]: string | Messages };
 const readMessages = (lang: string) =>
   JSON.parse(readFileSync(`${repoRoot}apps/web/src/i18n/${lang}.json`, 'utf8')) as Messages;
 const es = readMessages('es');
 const en = readMessages('en');
 /** A translated string by its key, e.g. tr(es, 'nav.people'). */
 function tr(messages: Messages, key: string): string {
-  const [section, name] = key.split('.') as [string, string];
-  const value = messages[section]?.[name];
+  let value: string | Messages | undefined = messages;
+  for (const part of key.split('.')) value = typeof value === 'object' ? value[part] : undefined;
   if (typeof value !== 'string') throw new Error(`no translation ${key}`);
   return value;
 }
@@ -151,7 +151,7 @@ describe('staff web app shell', { skip: skip ?? false }, () => {
         `${key} in the navigation`,
       );
     }
-    assert.equal(await page.title(), `${tr(es, 'home.title')} · Acompaña`);
+    assert.equal(await page.title(), `${tr(es, 'staffApp.today.title')} · Acompaña`);
     await assertAccessible(page, 'the home page');
     await screenshot(page, 'home-es-1280');
 
@@ -193,6 +193,9 @@ describe('staff web app shell', { skip: skip ?? false }, () => {
     await orgSelect.selectOption({ label: 'Org casa' });
     await page.getByText('Your role in Org casa: Administrator.').waitFor();
     await screenshot(page, 'home-en-1280');
+    // The choice is the account's: back to Spanish, so that the next log-in is in Spanish again.
+    await page.getByRole('button', { name: 'ES', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Hola, ana' }).waitFor();
     assert.deepEqual(errors, []);
     await context.close();
   });
@@ -324,8 +327,11 @@ describe('staff web app shell', { skip: skip ?? false }, () => {
   });
 
   it('says when this address is rate limited, in the language of the UI', async () => {
+    // An English-language browser still gets Spanish (decision 0134) until English is chosen.
     const { context, page } = await newPage({ locale: 'en-US' });
     await page.goto(`${server.baseUrl}/app/login`);
+    assert.equal(await page.locator('html').getAttribute('lang'), 'es');
+    await page.getByRole('button', { name: 'EN', exact: true }).click();
     assert.equal(await page.locator('html').getAttribute('lang'), 'en');
     const alert = page.getByRole('alert');
     let text = '';

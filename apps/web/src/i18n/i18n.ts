@@ -48,15 +48,13 @@ function readStored(): Language | null {
   }
 }
 
-/** Spanish is the staff default; English only when the browser ranks it above Spanish. */
+/**
+ * Spanish whatever the browser says (decision 0134): staff on borrowed or English-language
+ * machines work in Spanish unless they chose otherwise; once signed in, the account's remembered
+ * choice wins (session-context).
+ */
 export function detectLanguage(): Language {
-  const stored = readStored();
-  if (stored) return stored;
-  for (const tag of navigator.languages ?? [navigator.language]) {
-    const base = tag.toLowerCase().split('-')[0];
-    if (isLanguage(base)) return base;
-  }
-  return 'es';
+  return readStored() ?? 'es';
 }
 
 export function currentLanguage(): Language {

@@ -1,6 +1,6 @@
 // Top-level routing: who may see which page. Signed-out users get the login page (remembering
 // where they were going); users who must enrol 2FA get only the enrolment page.
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../shared/components/alert';
@@ -10,35 +10,48 @@ import { useSession } from './session/session-context';
 import type { SessionState } from './session/session-context';
 import { AppShell } from './shell/app-shell';
 import { adminLink, auditLink, loginPath, moduleLinks, twoFactorLink } from './shell/modules';
-import { AdminPage } from './pages/admin-page';
-import { AuditPage } from './pages/audit-page';
-import { HomePage } from './pages/home-page';
 import { LoginPage } from './pages/login-page';
 import { NotFoundPage } from './pages/not-found-page';
-import { AgendaPage } from './pages/agenda/agenda-page';
-import { OverviewPage, overviewPath } from './pages/agenda/overview-page';
-import { PeopleListPage } from './pages/people/people-list-page';
-import { PersonPage } from './pages/people/person-page';
-import { RegisterPersonPage } from './pages/people/register-person-page';
-import { PlaceholderPage } from './pages/placeholder-page';
-import { CasesListPage } from './pages/cases/cases-list-page';
-import { CasePage } from './pages/cases/case-page';
-import { StatisticsPage } from './pages/statistics/statistics-page';
-import { TwoFactorPage } from './pages/two-factor-page';
-import { PortalGuidesPage, portalPath } from './pages/portal/portal-guides-page';
-import { PortalEditorPage } from './pages/portal/portal-editor-page';
+import { ForbiddenPage } from './pages/forbidden-page';
 import { isPortalLang } from './pages/portal/portal-api';
-import { ReintegrationPage } from './pages/reintegration/reintegration-page';
-import { ReceptionNewPage } from './pages/reintegration/reception-new-page';
-import { ReceptionPage } from './pages/reintegration/reception-page';
-import { FamiliesPage } from './pages/reintegration/families-page';
-import { FamilyPage } from './pages/reintegration/family-page';
-import { ConsularPage } from './pages/reintegration/consular-page';
-import { ReferralsPage } from './pages/referrals/referrals-page';
-import { IncidentsListPage } from './pages/incidents/incidents-list-page';
-import { IncidentPage } from './pages/incidents/incident-page';
-import { IncidentFormPage } from './pages/incidents/incident-form-page';
-import { missingPageFor } from './pages/missing/missing-routes';
+import { lazyPage } from './router/lazy-page';
+import { routeAllowed, routeNeedsCapabilities } from './router/route-access';
+import {
+  CapabilitiesPending,
+  CapabilitiesProvider,
+  useCapabilities,
+  useCapabilitiesPending,
+} from './session/capabilities';
+
+const overviewPath = '/procedures/overview';
+const portalPath = '/portal';
+
+const AdminPage = lazyPage(() => import('./pages/admin-page'), 'AdminPage');
+const AuditPage = lazyPage(() => import('./pages/audit-page'), 'AuditPage');
+const HomePage = lazyPage(() => import('./pages/home-page'), 'HomePage');
+const AgendaPage = lazyPage(() => import('./pages/agenda/agenda-page'), 'AgendaPage');
+const OverviewPage = lazyPage(() => import('./pages/agenda/overview-page'), 'OverviewPage');
+const PeopleListPage = lazyPage(() => import('./pages/people/people-list-page'), 'PeopleListPage');
+const PersonPage = lazyPage(() => import('./pages/people/person-page'), 'PersonPage');
+const RegisterPersonPage = lazyPage(() => import('./pages/people/register-person-page'), 'RegisterPersonPage');
+const PlaceholderPage = lazyPage(() => import('./pages/placeholder-page'), 'PlaceholderPage');
+const CasesListPage = lazyPage(() => import('./pages/cases/cases-list-page'), 'CasesListPage');
+const CasePage = lazyPage(() => import('./pages/cases/case-page'), 'CasePage');
+const StatisticsPage = lazyPage(() => import('./pages/statistics/statistics-page'), 'StatisticsPage');
+const TwoFactorPage = lazyPage(() => import('./pages/two-factor-page'), 'TwoFactorPage');
+const PortalGuidesPage = lazyPage(() => import('./pages/portal/portal-guides-page'), 'PortalGuidesPage');
+const PortalEditorPage = lazyPage(() => import('./pages/portal/portal-editor-page'), 'PortalEditorPage');
+const ReintegrationPage = lazyPage(() => import('./pages/reintegration/reintegration-page'), 'ReintegrationPage');
+const ReceptionNewPage = lazyPage(() => import('./pages/reintegration/reception-new-page'), 'ReceptionNewPage');
+const ReceptionPage = lazyPage(() => import('./pages/reintegration/reception-page'), 'ReceptionPage');
+const FamiliesPage = lazyPage(() => import('./pages/reintegration/families-page'), 'FamiliesPage');
+const FamilyPage = lazyPage(() => import('./pages/reintegration/family-page'), 'FamilyPage');
+const ConsularPage = lazyPage(() => import('./pages/reintegration/consular-page'), 'ConsularPage');
+const ReferralsPage = lazyPage(() => import('./pages/referrals/referrals-page'), 'ReferralsPage');
+const IncidentsListPage = lazyPage(() => import('./pages/incidents/incidents-list-page'), 'IncidentsListPage');
+const IncidentPage = lazyPage(() => import('./pages/incidents/incident-page'), 'IncidentPage');
+const IncidentFormPage = lazyPage(() => import('./pages/incidents/incident-form-page'), 'IncidentFormPage');
+const MissingRoute = lazyPage(() => import('./pages/missing/missing-routes'), 'MissingRoute');
 
 /** Only in-app paths are accepted as a post-login destination (no open redirect). */
 function safeNext(next: string | null): string {
@@ -86,8 +99,7 @@ function pageFor(path: string): ReactNode {
   const portalGuide = /^\/portal\/guides\/([a-z0-9][a-z0-9-]{0,79})\/([a-z]{2})$/.exec(path);
   if (portalGuide?.[1] && portalGuide[2] && isPortalLang(portalGuide[2]))
     return <PortalEditorPage key={path} slug={portalGuide[1]} lang={portalGuide[2]} />;
-  const missingPage = missingPageFor(path);
-  if (missingPage) return missingPage;
+  if (path === '/search' || path.startsWith('/search/')) return <MissingRoute path={path} />;
   if (path === '/referrals') return <ReferralsPage />;
   if (path === '/reintegration') return <ReintegrationPage />;
   if (path === '/reintegration/new') return <ReceptionNewPage />;
@@ -134,9 +146,31 @@ export function App() {
     return <LoginPage reason={state.reason} />;
   }
   const shownPath = targetBase ?? path;
+  const restricted = state.me.mustEnrollTotp;
+  // Until two-factor is set up there is nothing to be capable of: no navigation, one page.
   return (
-    <AppShell currentPath={shownPath} restricted={state.me.mustEnrollTotp}>
-      {pageFor(shownPath)}
-    </AppShell>
+    <CapabilitiesProvider enabled={!restricted} orgId={state.me.activeOrg?.id ?? null}>
+      <AppShell currentPath={shownPath} restricted={restricted}>
+        <Suspense fallback={<PageLoading />}>
+          <GuardedPage path={shownPath} />
+        </Suspense>
+      </AppShell>
+    </CapabilitiesProvider>
+  );
+}
+
+function GuardedPage({ path }: { path: string }) {
+  const capabilities = useCapabilities();
+  const pending = useCapabilitiesPending();
+  if (pending && routeNeedsCapabilities(path)) return <CapabilitiesPending />;
+  return routeAllowed(path, capabilities) ? pageFor(path) : <ForbiddenPage />;
+}
+
+function PageLoading() {
+  const { t } = useTranslation();
+  return (
+    <div className="page-loading" aria-busy="true">
+      <p className="muted">{t('app.loading')}</p>
+    </div>
   );
 }

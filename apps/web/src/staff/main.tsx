@@ -1,8 +1,10 @@
 // Entry point of the staff app (served at /app/).
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { currentLanguage, initI18n } from '../i18n/i18n';
 import { setRequestLanguage } from './api/client';
+import { queryClient } from './api/query-client';
 import { App } from './app';
 import { SessionProvider } from './session/session-context';
 import '../shared/styles/base.css';
@@ -17,9 +19,11 @@ const container = document.getElementById('root');
 if (container) {
   createRoot(container).render(
     <StrictMode>
-      <SessionProvider>
-        <App />
-      </SessionProvider>
+      <QueryClientProvider client={queryClient}>
+        <SessionProvider>
+          <App />
+        </SessionProvider>
+      </QueryClientProvider>
     </StrictMode>,
   );
 }

@@ -12,5 +12,7 @@ export const staffApi = {
   totpSetup: () => apiRequest<TotpSetup>('POST', '/api/auth/totp/setup'),
   totpConfirm: (code: string) => apiRequest<void>('POST', '/api/auth/totp/confirm', { body: { code } }),
   verifyAudit: () => apiRequest<AuditVerification>('GET', '/api/admin/audit/verify'),
+  /** Remembers the interface language on the account (every device, decision 0134). */
+  setLocale: (locale: 'es' | 'en') => apiRequest<void>('PUT', '/api/me/locale', { body: { locale } }),
   health: () => apiRequest<Health>('GET', '/api/health'),
 };

@@ -1,22 +1,96 @@
-// The landing page after login: who you are, for which organisation, and where to go.
+// "Hoy": the landing page after login. One card per thing the account's role can act on today
+// (GET /api/home/today, decision 0134), each with its count and items one click from their page.
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { formatDate } from '../../shared/components/format-date';
+import type { Today, TodayCard, TodayItem, TodaySection } from '@acompana/core/api';
 import { Alert } from '../../shared/components/alert';
 import { PageTitle } from '../../shared/components/page-title';
-import { currentLanguage } from '../../i18n/i18n';
+import { currentLanguage, plain } from '../../i18n/i18n';
+import type { Translate } from '../../i18n/i18n';
+import { apiRequest } from '../api/client';
+import { errorMessage } from '../api/error-message';
 import { Link } from '../router/router';
 import { useMe } from '../session/session-context';
-import { moduleLinks, twoFactorLink } from '../shell/modules';
+import { twoFactorLink } from '../shell/modules';
+import { formatPlainDate } from './people/reference-data';
 import { useRoleLabel } from './role-label';
+import '../../shared/styles/records.css';
+import './home-page.css';
+
+const order: readonly TodayCard[] = ['deadlines', 'tasks', 'referrals', 'matches', 'followUps', 'notifications'];
+
+function itemLabel(card: TodayCard, item: TodayItem, t: Translate): string {
+  if (card === 'followUps') return t('staffApp.today.followUp', { days: item.kind });
+  if (card === 'referrals') return t('staffApp.today.referralFrom', { org: item.title ?? '' });
+  if (card === 'tasks') return item.title ?? t('staffApp.today.customTask');
+  return [item.personName, item.title].filter(Boolean).join(' — ');
+}
+
+function Item({ card, item }: { card: TodayCard; item: TodayItem }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  return (
+    <li className="today-item">
+      <Link className="today-item__link" to={item.path}>
+        {itemLabel(card, item, plain(t))}
+      </Link>
+      <span className="today-item__facts">
+        <span className={`badge badge--${item.status === 'at_risk' ? 'at-risk' : item.status}`}>
+          {t(`staffApp.today.status.${item.status}`)}
+        </span>
+        {item.due ? ` ${t('staffApp.today.due', { date: formatPlainDate(item.due, language, 'full') })}` : null}
+      </span>
+    </li>
+  );
+}
+
+function Card({ card, section }: { card: TodayCard; section: TodaySection }) {
+  const { t } = useTranslation();
+  const headingId = `today-${card}`;
+  const urgent = section.items.some((i) => i.status === 'overdue');
+  let body;
+  if (section.count === 0) body = <p className="muted">{t(`staffApp.today.empty.${card}`)}</p>;
+  else if (card === 'matches') body = <p>{t('staffApp.today.matchesWaiting', { count: section.count })}</p>;
+  else if (card === 'notifications') body = <p>{t('staffApp.today.notificationsWaiting', { count: section.count })}</p>;
+  else
+    body = (
+      <ul className="today-card__items">
+        {section.items.map((item, index) => (
+          <Item key={`${item.path}-${index}`} card={card} item={item} />
+        ))}
+      </ul>
+    );
+  return (
+    <section className={urgent ? 'today-card today-card--urgent' : 'today-card'} aria-labelledby={headingId}>
+      <h2 id={headingId} className="today-card__title">
+        <span>{t(`staffApp.today.cards.${card}`)}</span>
+        <span className="today-card__count" aria-label={t('staffApp.today.countLabel', { count: section.count })}>
+          {section.count}
+        </span>
+      </h2>
+      {body}
+      {section.count > 0 && card !== 'notifications' ? (
+        <p className="today-card__all">
+          <Link to={section.path}>{t('staffApp.today.seeAll')}</Link>
+        </p>
+      ) : null}
+    </section>
+  );
+}
 
 export function HomePage() {
   const { t } = useTranslation();
   const me = useMe();
   const roleLabel = useRoleLabel();
-  const today = formatDate(new Date(), currentLanguage(), { dateStyle: 'full' });
+  const language = currentLanguage();
+  const today = useQuery({
+    queryKey: ['today', me.activeOrg?.id ?? null, language],
+    queryFn: ({ signal }) => apiRequest<Today>('GET', '/api/home/today', { signal }),
+    enabled: me.activeOrg !== null,
+  });
   return (
     <>
-      <PageTitle appName={t('app.name')} documentTitle={t('home.title')}>
+      <PageTitle appName={t('app.name')} documentTitle={t('staffApp.today.title')}>
         {t('home.greeting', { name: me.account.displayName })}
       </PageTitle>
       <div className="home__welcome">
@@ -25,7 +99,11 @@ export function HomePage() {
         ) : (
           <p className="home__role">{t('home.noOrg')}</p>
         )}
-        <p className="home__today">{t('home.today', { date: today })}</p>
+        {today.data ? (
+          <p className="home__today">
+            {t('staffApp.today.date', { date: formatPlainDate(today.data.today, language, 'full') })}
+          </p>
+        ) : null}
       </div>
       {me.totpEnrolled ? null : (
         <Alert tone="warning">
@@ -35,18 +113,20 @@ export function HomePage() {
           </p>
         </Alert>
       )}
-      <section aria-labelledby="home-modules">
-        <h2 id="home-modules">{t('home.modules')}</h2>
-        <ul className="module-grid">
-          {moduleLinks.map((link) => (
-            <li key={link.path}>
-              <Link className="module-grid__link" to={link.path}>
-                {t(link.labelKey)}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </section>
+      {today.isError ? <Alert tone="error">{errorMessage(today.error, t)}</Alert> : null}
+      {today.isPending && me.activeOrg ? (
+        <div className="today-grid" aria-busy="true">
+          <p className="muted">{t('staffApp.today.loading')}</p>
+        </div>
+      ) : null}
+      {today.data ? (
+        <div className="today-grid">
+          {order.map((card) => {
+            const section = today.data.cards[card];
+            return section ? <Card key={card} card={card} section={section} /> : null;
+          })}
+        </div>
+      ) : null}
     </>
   );
 }

@@ -5,6 +5,8 @@ import type { ReactNode } from 'react';
 import type { Me } from '../api/api-types';
 import { ApiError, onUnauthenticated, setCsrfToken } from '../api/client';
 import { staffApi } from '../api/staff-api';
+import { queryClient } from '../api/query-client';
+import { changeLanguage, currentLanguage } from '../../i18n/i18n';
 
 /** Why the user sees the login screen, so that it can say so. */
 export type SignedOutReason = 'loggedOut' | 'loggedOutAll' | 'expired';
@@ -29,11 +31,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signedIn = useCallback((me: Me, csrfToken?: string) => {
     setCsrfToken(csrfToken ?? me.csrfToken);
+    // The account's remembered language wins over this browser's (decision 0134).
+    if (me.account.locale !== currentLanguage()) void changeLanguage(me.account.locale);
     setState({ status: 'authenticated', me });
   }, []);
 
   const signedOut = useCallback((reason: SignedOutReason | null) => {
     setCsrfToken(null);
+    // Nothing one account read may be shown to the next one on this browser.
+    queryClient.clear();
     setState({ status: 'anonymous', reason });
   }, []);
 

@@ -2,7 +2,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMe } from '../session/session-context';
 import { LanguageSwitch } from './language-switch';
 import { NotificationBell } from './notification-bell';
 import { OrgSwitcher } from './org-switcher';
@@ -21,7 +20,6 @@ interface AppShellProps {
 
 export function AppShell({ currentPath, restricted, children }: AppShellProps) {
   const { t } = useTranslation();
-  const me = useMe();
   const [navOpen, setNavOpen] = useState(false);
   const menuButtonRef = useRef<HTMLButtonElement>(null);
 
@@ -67,13 +65,7 @@ export function AppShell({ currentPath, restricted, children }: AppShellProps) {
       </header>
       <div className="shell__body">
         {restricted ? null : (
-          <SideNav
-            id={navId}
-            open={navOpen}
-            currentPath={currentPath}
-            isAdmin={me.role === 'admin'}
-            onNavigate={() => setNavOpen(false)}
-          />
+          <SideNav id={navId} open={navOpen} currentPath={currentPath} onNavigate={() => setNavOpen(false)} />
         )}
         <main id="main" className="shell__main" tabIndex={-1}>
           {children}

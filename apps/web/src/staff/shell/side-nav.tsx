@@ -2,6 +2,8 @@
 // button shows and hides it (the `open` prop), and choosing a link closes it again.
 import { useTranslation } from 'react-i18next';
 import { Link } from '../router/router';
+import { routeAllowed } from '../router/route-access';
+import { useCapabilities } from '../session/capabilities';
 import type { ModuleLink } from './modules';
 import { adminLink, auditLink, homeLink, moduleLinks, twoFactorLink } from './modules';
 
@@ -9,7 +11,6 @@ interface SideNavProps {
   id: string;
   open: boolean;
   currentPath: string;
-  isAdmin: boolean;
   onNavigate: () => void;
 }
 
@@ -18,8 +19,11 @@ function isWithin(currentPath: string, modulePath: string): boolean {
   return modulePath !== '/' && currentPath.startsWith(`${modulePath}/`) && modulePath !== '/admin';
 }
 
-export function SideNav({ id, open, currentPath, isAdmin, onNavigate }: SideNavProps) {
+export function SideNav({ id, open, currentPath, onNavigate }: SideNavProps) {
   const { t } = useTranslation();
+  // Only the modules the account's role may use in the active organisation (decision 0134).
+  const capabilities = useCapabilities();
+  const allowed = (link: ModuleLink) => routeAllowed(link.path, capabilities);
   const item = (link: ModuleLink, nested = false) => (
     <li key={link.path} className={nested ? 'side-nav__item side-nav__item--nested' : 'side-nav__item'}>
       <Link
@@ -36,9 +40,9 @@ export function SideNav({ id, open, currentPath, isAdmin, onNavigate }: SideNavP
     <nav id={id} className={open ? 'side-nav side-nav--open' : 'side-nav'} aria-label={t('nav.label')}>
       <ul className="side-nav__list">
         {item(homeLink)}
-        {moduleLinks.map((link) => item(link))}
-        {item(adminLink)}
-        {isAdmin ? item(auditLink, true) : null}
+        {moduleLinks.filter(allowed).map((link) => item(link))}
+        {allowed(adminLink) ? item(adminLink) : null}
+        {allowed(auditLink) ? item(auditLink, allowed(adminLink)) : null}
       </ul>
       <h2 className="side-nav__heading" id={`${id}-account`}>
         {t('nav.account')}

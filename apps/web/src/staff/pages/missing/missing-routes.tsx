@@ -8,6 +8,7 @@ import { TracingPage } from './tracing-page';
 import { FoundPage } from './found-page';
 import { CandidatePage, ReviewQueuePage } from './review-queue-page';
 import { newFoundPath, newReportPath, queuePath, searchPath } from './missing-api';
+import { NotFoundPage } from '../not-found-page';
 
 export function missingPageFor(path: string): ReactNode | null {
   if (path === searchPath) return <SearchPage />;
@@ -23,4 +24,9 @@ export function missingPageFor(path: string): ReactNode | null {
   const tracing = /^\/search\/tracing\/([0-9a-f-]{36})$/i.exec(path);
   if (tracing?.[1]) return <TracingPage key={tracing[1]} requestId={tracing[1]} />;
   return null;
+}
+
+/** The module's pages as one lazily loaded component (the app loads this file on first visit). */
+export function MissingRoute({ path }: { path: string }) {
+  return missingPageFor(path) ?? <NotFoundPage />;
 }
