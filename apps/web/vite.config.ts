@@ -6,7 +6,9 @@
 // Two small plugins serve the portal: guides (Markdown) are parsed here, at build time, into plain
 // data; and the portal's service worker gets the list of files to precache (dist/sw.js).
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
@@ -85,9 +87,48 @@ function portalServiceWorker(): Plugin {
   };
 }
 
+/** Text files the server may send precompressed; smaller ones are not worth a second request header. */
+const COMPRESSIBLE = /\.(js|mjs|css|html|svg|json|webmanifest|txt)$/;
+const MIN_BYTES = 1024;
+
+/**
+ * Writes name.br (brotli, quality 11) and name.gz (gzip -9) next to every text file of the build,
+ * once, so the server never spends CPU on them per request (docs/decisions/0133). A variant is
+ * kept only when it is smaller than the file.
+ */
+function precompress(): Plugin {
+  let outDir = 'dist';
+  return {
+    name: 'acompana-precompress',
+    apply: 'build',
+    configResolved(config) {
+      outDir = config.build.outDir.startsWith('/') ? config.build.outDir : join(config.root, config.build.outDir);
+    },
+    writeBundle() {
+      const walk = (dir: string): string[] =>
+        readdirSync(dir, { withFileTypes: true }).flatMap((item) =>
+          item.isDirectory() ? walk(join(dir, item.name)) : [join(dir, item.name)],
+        );
+      for (const file of walk(outDir)) {
+        if (!COMPRESSIBLE.test(file) || statSync(file).size < MIN_BYTES) continue;
+        const source = readFileSync(file);
+        const br = brotliCompressSync(source, {
+          params: {
+            [zlibConstants.BROTLI_PARAM_QUALITY]: zlibConstants.BROTLI_MAX_QUALITY,
+            [zlibConstants.BROTLI_PARAM_SIZE_HINT]: source.length,
+          },
+        });
+        const gz = gzipSync(source, { level: 9 });
+        if (br.length < source.length) writeFileSync(`${file}.br`, br);
+        if (gz.length < source.length) writeFileSync(`${file}.gz`, gz);
+      }
+    },
+  };
+}
+
 export default defineConfig({
   base: BASE,
-  plugins: [react(), portalContent(), portalServiceWorker()],
+  plugins: [react(), portalContent(), portalServiceWorker(), precompress()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
+import fastifyCompress from '@fastify/compress';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
@@ -14,13 +15,16 @@ import { installErrorHandler, sendAppError } from './kernel/http/error-handler.t
 import { installSecurityHeaders } from './kernel/http/security-headers.ts';
 import { installStrictJsonParser, installUrlGuard } from './kernel/http/strict-json-parser.ts';
 import { installAuthContext } from './kernel/http/auth-context.ts';
+import { installRefusalAudit } from './audit/refusal-audit.ts';
 import { registerHealthRoutes } from './health/health.routes.ts';
 import { registerAuthRoutes } from './auth/auth.routes.ts';
+import { registerAccountRoutes } from './auth/account.routes.ts';
 import { registerMeRoutes } from './orgs/me.routes.ts';
 import { registerCapabilityRoutes } from './orgs/capabilities.routes.ts';
 import { registerHomeRoutes } from './home/home.routes.ts';
 import { registerAdminRoutes } from './orgs/admin.routes.ts';
 import { registerSharingAgreementRoutes } from './orgs/sharing-agreements.routes.ts';
+import { registerAuditReadRoutes } from './audit/audit-read.routes.ts';
 import { registerPeopleRoutes } from './people/people.routes.ts';
 import { registerProfileRoutes } from './people/profile.routes.ts';
 import { registerHouseholdRoutes } from './households/households.routes.ts';
@@ -67,6 +71,14 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     return sendAppError(request, reply, new AppError('route.not_found'));
   });
   installSecurityHeaders(app, { hsts: ctx.config.secureCookies });
+  // Brotli or gzip for every route registered after this (it hooks routes as they are added);
+  // files the build precompressed (.br/.gz) are sent as they are (docs/decisions/0133).
+  // Request bodies are never inflated: the body limit must count what arrives.
+  await app.register(fastifyCompress, {
+    encodings: ['br', 'gzip'],
+    threshold: 1024,
+    globalDecompression: false,
+  });
   await app.register(fastifyCookie);
   installAuthContext(app, {
     db: ctx.db,
@@ -74,6 +86,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     clock: ctx.clock,
     cache: ctx.sessionCache,
   });
+  installRefusalAudit(app, ctx.audit, ctx.clock);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -102,11 +115,13 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
 
   registerHealthRoutes(app, ctx);
   registerAuthRoutes(app, ctx);
+  registerAccountRoutes(app, ctx);
   registerMeRoutes(app, ctx);
   registerCapabilityRoutes(app, ctx);
   registerHomeRoutes(app, ctx);
   registerAdminRoutes(app, ctx);
   registerSharingAgreementRoutes(app, ctx);
+  registerAuditReadRoutes(app, ctx);
   registerPeopleRoutes(app, ctx);
   registerProfileRoutes(app, ctx);
   registerHouseholdRoutes(app, ctx);

@@ -5,7 +5,10 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { startHarness, type TestHarness } from './testing/test-harness.ts';
+
+const BIG = `export const words = ${JSON.stringify(Array.from({ length: 400 }, (_, i) => `palabra ${i}`))};`;
 
 describe('serving the staff web app and the public portal', () => {
   const dist = mkdtempSync(join(tmpdir(), 'acompana-dist-'));
@@ -16,6 +19,11 @@ describe('serving the staff web app and the public portal', () => {
     writeFileSync(join(dist, 'assets', 'app-abc123.js'), 'console.log(1)');
     writeFileSync(join(dist, 'portal.html'), '<!doctype html><title>Portal</title>');
     writeFileSync(join(dist, 'sw.js'), "self.addEventListener('fetch', () => {});");
+    // What the build writes next to each text file (vite.config.ts, precompress).
+    writeFileSync(join(dist, 'assets', 'big-def456.js'), BIG);
+    writeFileSync(join(dist, 'assets', 'big-def456.js.br'), brotliCompressSync(BIG));
+    writeFileSync(join(dist, 'assets', 'big-def456.js.gz'), gzipSync(BIG));
+    writeFileSync(join(dist, 'portal.html.br'), brotliCompressSync('<!doctype html><title>Portal</title>'));
     h = await startHarness('pglite', { webDistDir: dist });
   });
   after(async () => {
@@ -72,5 +80,34 @@ describe('serving the staff web app and the public portal', () => {
       assert.notEqual(response.statusCode, 200, url);
       assert.doesNotMatch(response.body, /Portal/, url);
     }
+  });
+
+  it('sends the precompressed file the client accepts, immutable, varying on accept-encoding', async () => {
+    const url = '/app/assets/big-def456.js';
+    const br = await h.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    assert.equal(br.statusCode, 200);
+    assert.equal(br.headers['content-encoding'], 'br');
+    assert.match(String(br.headers['content-type']), /javascript/);
+    assert.match(String(br.headers.vary), /accept-encoding/i);
+    assert.equal(br.headers['cache-control'], 'public, max-age=31536000, immutable');
+    assert.equal(brotliDecompressSync(br.rawPayload).toString(), BIG);
+    const gz = await h.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'gzip' } });
+    assert.equal(gz.headers['content-encoding'], 'gzip');
+    assert.equal(gunzipSync(gz.rawPayload).toString(), BIG);
+    const plain = await h.app.inject({ method: 'GET', url });
+    assert.equal(plain.headers['content-encoding'], undefined);
+    assert.equal(plain.body, BIG);
+    // The portal document too (sendFile), and still revalidated every time.
+    const portal = await h.app.inject({ method: 'GET', url: '/es/', headers: { 'accept-encoding': 'br' } });
+    assert.equal(portal.headers['content-encoding'], 'br');
+    assert.equal(portal.headers['cache-control'], 'no-cache');
+    assert.match(brotliDecompressSync(portal.rawPayload).toString(), /<title>Portal<\/title>/);
+  });
+
+  it('compresses API answers on the fly (the OpenAPI document)', async () => {
+    const docs = await h.app.inject({ method: 'GET', url: '/api/docs/json', headers: { 'accept-encoding': 'gzip' } });
+    assert.equal(docs.statusCode, 200);
+    assert.equal(docs.headers['content-encoding'], 'gzip');
+    assert.ok(JSON.parse(gunzipSync(docs.rawPayload).toString()).paths['/api/public/hsds/areas']);
   });
 });

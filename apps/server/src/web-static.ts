@@ -2,7 +2,7 @@
 // - the public portal at / and /<lang>/… (es, en, fr, pt, ht): every portal path answers with
 //   portal.html and the portal's own script routes it (docs/decisions/0107-public-portal.md);
 // - its service worker at /sw.js, the scope it controls, always revalidated (cache-control: no-cache);
-// - the staff app and every hashed asset under /app/. Unknown /app/* paths get the staff
+// - the staff app and every hashed asset under /app/ (immutable for a year: names change with content). Unknown /app/* paths get the staff
 //   index.html (see isStaffAppPage and the not-found handler in app.ts).
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -33,6 +33,9 @@ export async function registerWebApp(app: FastifyInstance, distDir: string = web
     prefix: '/app/',
     index: ['index.html'],
     wildcard: true,
+    // The build writes name.br and name.gz next to each text file (vite.config.ts): sent as they
+    // are, with content-encoding and vary: accept-encoding; the plain file otherwise.
+    preCompressed: true,
     // Hashed asset names can be cached for ever; pages and the service worker must always be revalidated.
     setHeaders: (reply, path) =>
       reply.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),

@@ -418,14 +418,27 @@ export async function searchServiceIds(db: Queryable, f: SearchFilter): Promise<
     return `$${params.length}::${cast}`;
   };
   const keys: string[] = [];
-  if (f.need) keys.push(`'n:' || ${add(f.need)}`);
+  // need=a,b,c: any of these codes (the portal folds several taxonomy codes into one need).
+  const needs = (f.need ?? '')
+    .split(',')
+    .map((code) => code.trim())
+    .filter(Boolean);
+  const anyNeed =
+    needs.length > 1
+      ? `s.keys && ${add(
+          needs.map((code) => `n:${code}`),
+          'text[]',
+        )}`
+      : '';
+  if (needs.length === 1) keys.push(`'n:' || ${add(needs[0])}`);
   if (f.language) keys.push(`'l:' || ${add(f.language.toLowerCase())}`);
   // State and city must belong to the same address: the combined key, not two separate ones.
   if (f.state && f.city) keys.push(`'p:' || hsds_fold(${add(f.state)}) || chr(31) || hsds_fold(${add(f.city)})`);
   else if (f.state) keys.push(`'s:' || hsds_fold(${add(f.state)})`);
   else if (f.city) keys.push(`'c:' || hsds_fold(${add(f.city)})`);
   // A sub-select: the folding runs once, not once per row should the planner choose a scan.
-  const where = keys.length > 0 ? `WHERE s.keys @> (SELECT ARRAY[${keys.join(', ')}])` : '';
+  const conditions = [...(keys.length > 0 ? [`s.keys @> (SELECT ARRAY[${keys.join(', ')}])`] : []), anyNeed];
+  const where = conditions.some(Boolean) ? `WHERE ${conditions.filter(Boolean).join(' AND ')}` : '';
   const { rows } = await db.query<{ id: string; total: number }>(
     `SELECT s.service_id::text AS id, count(*) OVER ()::int AS total FROM hsds_service_search s ${where}
      ORDER BY s.name, s.service_id LIMIT ${add(f.limit, 'int')} OFFSET ${add(f.offset, 'int')}`,

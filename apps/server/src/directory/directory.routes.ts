@@ -21,6 +21,7 @@ import {
 } from '@acompana/core';
 import { createDirectoryService, HsdsImportError } from './directory.service.ts';
 import { registerReferralRoutes } from '../referrals/referrals.routes.ts';
+import { publicAreas, sendValidated } from './public-directory.ts';
 
 export function registerDirectoryRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -162,12 +163,33 @@ export function registerDirectoryRoutes(app: FastifyInstance, ctx: AppContext): 
       schema: {
         tags: publicTags,
         security: [],
-        summary: 'HSDS 3.0 services, filtered by state, city, need (taxonomy code) and language, paginated',
+        summary:
+          'HSDS 3.0 services, filtered by state, city, need (taxonomy code; several separated by commas: any of them) and language, paginated; ETag/If-None-Match',
         querystring: directorySearchQuerySchema,
-        response: { 200: hsdsServicePageSchema, ...commonErrorResponses },
+        response: { 200: hsdsServicePageSchema, 304: z.null(), ...commonErrorResponses },
       },
     },
-    async (request) => directory.search(request.query),
+    async (request, reply) => sendValidated(request, reply, await directory.search(request.query)),
+  );
+
+  api.get(
+    '/api/public/hsds/areas',
+    {
+      config: { auth: 'public' },
+      schema: {
+        tags: publicTags,
+        security: [],
+        summary: 'The states and provinces with listed services, and how many; ETag/If-None-Match',
+        response: {
+          200: z.object({
+            areas: z.array(z.object({ state: z.string(), country: z.string(), services: z.number().int() })),
+          }),
+          304: z.null(),
+          ...commonErrorResponses,
+        },
+      },
+    },
+    async (request, reply) => sendValidated(request, reply, { areas: await publicAreas(ctx.db) }),
   );
 
   api.get(
@@ -179,10 +201,10 @@ export function registerDirectoryRoutes(app: FastifyInstance, ctx: AppContext): 
         security: [],
         summary: 'One HSDS 3.0 service, fully nested',
         params: idParams,
-        response: { 200: hsdsServiceSchema, ...commonErrorResponses },
+        response: { 200: hsdsServiceSchema, 304: z.null(), ...commonErrorResponses },
       },
     },
-    async (request) => directory.publicService(request.params.id),
+    async (request, reply) => sendValidated(request, reply, await directory.publicService(request.params.id)),
   );
 
   registerReferralRoutes(app, ctx);

@@ -1,12 +1,12 @@
 // The services directory as the organisations keep it today (the public HSDS 3.0 API of this
-// server, /api/public/hsds/services). The bundled copy (data/services.json) answers first and
-// offline; when the server answers, its services replace it, and the service worker keeps that
-// answer so the directory still works with no connection on the next visit.
+// server): the places that have services (/api/public/hsds/areas), then the services of the place
+// and need chosen, a page at a time (/api/public/hsds/services?state=…&need=…). The service worker
+// keeps each answer, so what was seen still works with no connection on the next visit; the
+// bundled sample (data/services.json) is only for a phone that never reached the server.
 import { getJson } from './published';
-import type { Need, ServiceEntry } from './services';
+import type { Filters, Need, ServiceEntry } from './services';
 
-const PER_PAGE = 200;
-const MAX_PAGES = 10;
+export const PER_PAGE = 50;
 const DAY_CODES = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
 
 /** The needs vocabulary of the directory (taxonomy codes) folded into the portal's six needs. */
@@ -43,6 +43,7 @@ interface HsdsService {
 }
 interface HsdsPage {
   total_pages: number;
+  total_items: number;
   contents: HsdsService[];
 }
 
@@ -92,14 +93,55 @@ export function entriesOf(service: HsdsService): ServiceEntry[] {
   });
 }
 
-/** Every service the directory publishes, or null when the server cannot be reached (and no copy is kept). */
-export async function liveDirectory(): Promise<ServiceEntry[] | null> {
-  const entries: ServiceEntry[] = [];
-  for (let page = 1; page <= MAX_PAGES; page++) {
-    const data = await getJson<HsdsPage>(`/api/public/hsds/services?per_page=${PER_PAGE}&page=${page}`);
-    if (!data || !Array.isArray(data.contents)) return page === 1 ? null : entries;
-    entries.push(...data.contents.flatMap(entriesOf));
-    if (page >= data.total_pages) break;
-  }
-  return entries;
+/** The taxonomy codes behind each of the portal's needs (the server takes several: any of them). */
+const CODES_OF = Object.fromEntries(
+  Object.keys(NEED_OF).reduce((pairs, code) => {
+    const need = NEED_OF[code] as Need;
+    pairs.set(need, [...(pairs.get(need) ?? []), code]);
+    return pairs;
+  }, new Map<Need, string[]>()),
+) as Record<Need, string[]>;
+
+/** A state or province with services, and how many (GET /api/public/hsds/areas). */
+export interface Area {
+  state: string;
+  country: string;
+  services: number;
+}
+
+/** The places with services, or null when neither the server nor a kept copy answers. */
+export async function liveAreas(): Promise<Area[] | null> {
+  const data = await getJson<{ areas: Area[] }>('/api/public/hsds/areas');
+  return data && Array.isArray(data.areas) ? data.areas : null;
+}
+
+export interface LivePage {
+  entries: ServiceEntry[];
+  page: number;
+  totalPages: number;
+  totalItems: number;
+}
+
+/**
+ * One page of the services matching the filters, filtered by the server (docs/decisions/0133):
+ * a person in one state downloads that state's services, a page at a time, never the whole
+ * directory. The URL is built in a fixed order so the service worker's offline copy is found again.
+ */
+export async function livePage(filters: Filters, page: number): Promise<LivePage | null> {
+  const params = new URLSearchParams();
+  if (filters.state) params.set('state', filters.state);
+  if (filters.city) params.set('city', filters.city);
+  const codes = CODES_OF[filters.need as Need];
+  if (codes) params.set('need', codes.join(','));
+  if (filters.language) params.set('language', filters.language);
+  params.set('per_page', String(PER_PAGE));
+  params.set('page', String(page));
+  const data = await getJson<HsdsPage>(`/api/public/hsds/services?${params.toString()}`);
+  if (!data || !Array.isArray(data.contents)) return null;
+  return {
+    entries: data.contents.flatMap(entriesOf),
+    page,
+    totalPages: data.total_pages,
+    totalItems: data.total_items,
+  };
 }

@@ -22,18 +22,30 @@ function tileOf(state: string): (typeof regionTiles)[number] | undefined {
   );
 }
 
+/** How many entries per state, for the bundled sample (the live directory says it in its areas). */
+export function placesOf(entries: ServiceEntry[]): Place[] {
+  const counts = new Map<string, number>();
+  for (const entry of entries) counts.set(entry.state, (counts.get(entry.state) ?? 0) + 1);
+  return [...counts].map(([state, n]) => ({ state, n }));
+}
+
+export interface Place {
+  state: string;
+  n: number;
+}
+
 export function servicesMap(
-  entries: ServiceEntry[],
+  places: Place[],
   selectedState: string,
   t: Messages,
   onPick: (state: string) => void,
 ): HTMLDetailsElement {
-  const counts = new Map<string, { state: string; n: number }>();
-  for (const entry of entries) {
-    const tile = tileOf(entry.state);
+  const counts = new Map<string, Place>();
+  for (const place of places) {
+    const tile = tileOf(place.state);
     if (!tile) continue;
-    const current = counts.get(tile.key) ?? { state: entry.state, n: 0 };
-    counts.set(tile.key, { state: current.state, n: current.n + 1 });
+    const current = counts.get(tile.key) ?? { state: place.state, n: 0 };
+    counts.set(tile.key, { state: current.state, n: current.n + place.n });
   }
   const grid = h('div', { className: 'tile-map', role: 'group', 'aria-label': t.mapTitle });
   for (const tile of regionTiles) {

@@ -1,10 +1,12 @@
 // Where to get help: the directory filtered by state, city, need and language spoken, nearest first once the
-// person asks for it. The position stays in this page's memory and is never sent anywhere.
+// person asks for it. The position stays in this page's memory and is never sent anywhere. The live
+// directory is filtered and paged by the server (only the place and need asked for travel); the
+// bundled sample, for a phone that never reached the server, is filtered here.
 import { h } from '../dom';
 import type { Context } from '../context';
 import { LANGUAGES, LANGUAGE_NAMES, format, isLang, type Messages } from '../i18n';
-import { liveDirectory } from '../live-directory';
-import { servicesMap } from './services-map';
+import { liveAreas, livePage, type LivePage } from '../live-directory';
+import { placesOf, servicesMap, type Place } from './services-map';
 import {
   NEEDS,
   distanceKm,
@@ -18,16 +20,17 @@ import {
   type ServiceEntry,
 } from '../services';
 
-let directory: ServiceEntry[] | null = null;
+let sample: ServiceEntry[] | null = null;
 const filters: Filters = { state: '', city: '', need: '', language: '' };
 let position: { latitude: number; longitude: number } | null = null;
 
-async function loadDirectory(): Promise<ServiceEntry[]> {
-  if (!directory) {
+/** The bundled sample: only for a phone that has never reached the server (a separate chunk). */
+async function loadSample(): Promise<ServiceEntry[]> {
+  if (!sample) {
     const data = (await import('../data/services.json')).default as HsdsDirectory;
-    directory = flattenDirectory(data);
+    sample = flattenDirectory(data);
   }
-  return directory;
+  return sample;
 }
 
 const needLabel = (t: Messages, need: string): string =>
@@ -110,34 +113,57 @@ function card(entry: ServiceEntry, t: Messages): HTMLElement {
 export async function renderServices(main: HTMLElement, ctx: Context): Promise<void> {
   const { t } = ctx;
   ctx.setTitle(t.servicesTitle);
-  let entries = await loadDirectory();
+  const [areas, first] = await Promise.all([liveAreas(), livePage(filters, 1)]);
+  // Live: the server filters and pages (docs/decisions/0133). Sample: everything is here, filtered on the phone.
+  const live = areas !== null && areas.length > 0 && first !== null;
+  const entries: ServiceEntry[] = live ? first.entries : await loadSample();
+  const places: Place[] = live ? areas.map((area) => ({ state: area.state, n: area.services })) : placesOf(entries);
+  /** Every live service seen in this visit: offline, a choice whose answer was never kept filters these. */
+  const seen = new Map<string, ServiceEntry>();
+  let shown: ServiceEntry[] = [];
+  let total = 0;
+  let nextPage = 0;
+  let request = 0;
+  const keep = (page: LivePage): void => {
+    for (const entry of page.entries) seen.set(entry.id, entry);
+    total = page.totalItems;
+    nextPage = page.page < page.totalPages ? page.page + 1 : 0;
+  };
+  if (live) keep(first);
+
   const list = h('ul', { className: 'cards services' });
   const count = h('p', { className: 'count', role: 'status' });
   const locationStatus = h('p', { className: 'hint', role: 'status' });
+  const more = h('button', { type: 'button', className: 'button secondary more' }, t.moreServices);
   const byName = (a: string, b: string): number => a.localeCompare(b);
-  const stateSelect = select('filter-state', t.state, (value) => ((filters.state = value), update()));
-  const citySelect = select('filter-city', t.city, (value) => ((filters.city = value), update()));
-  const needSelect = select('filter-need', t.need, (value) => ((filters.need = value), update()));
+  const changed = (): void => void reload();
+  const stateSelect = select(
+    'filter-state',
+    t.state,
+    (value) => ((filters.state = value), (filters.city = ''), changed()),
+  );
+  const citySelect = select('filter-city', t.city, (value) => ((filters.city = value), changed()));
+  const needSelect = select('filter-need', t.need, (value) => ((filters.need = value), changed()));
   setOptions(needSelect.control, filters.need, [
     ['', t.all],
     ...NEEDS.map((n): [string, string] => [n, needLabel(t, n)]),
   ]);
-  const languageSelect = select('filter-language', t.spokenFilter, (value) => ((filters.language = value), update()));
-  /** The state and language choices come from the services shown (bundled first, then live). */
-  const refreshChoices = (): void => {
-    const states = [...new Set(entries.map((entry) => entry.state))].sort(byName);
-    if (filters.state && !states.includes(filters.state)) filters.state = '';
-    setOptions(stateSelect.control, filters.state, [['', t.all], ...states.map((s): [string, string] => [s, s])]);
-    const spokenCodes = [...new Set(entries.flatMap((entry) => entry.languages))].sort(
+  const languageSelect = select('filter-language', t.spokenFilter, (value) => ((filters.language = value), changed()));
+  const states = [...new Set(places.map((place) => place.state))].sort(byName);
+  if (filters.state && !states.includes(filters.state)) filters.state = '';
+  setOptions(stateSelect.control, filters.state, [['', t.all], ...states.map((s): [string, string] => [s, s])]);
+  /** The language choices: the portal's own languages, and any other a service shown speaks. */
+  const refreshLanguages = (): void => {
+    const pool = live ? [...seen.values()] : entries;
+    const spokenCodes = [...new Set([...(live ? LANGUAGES : []), ...pool.flatMap((entry) => entry.languages)])].sort(
       (a, b) => (isLang(a) ? LANGUAGES.indexOf(a) : 99) - (isLang(b) ? LANGUAGES.indexOf(b) : 99) || byName(a, b),
     );
-    if (filters.language && !spokenCodes.includes(filters.language)) filters.language = '';
+    if (filters.language && !spokenCodes.includes(filters.language)) spokenCodes.push(filters.language);
     setOptions(languageSelect.control, filters.language ?? '', [
       ['', t.all],
       ...spokenCodes.map((code): [string, string] => [code, isLang(code) ? LANGUAGE_NAMES[code] : code]),
     ]);
   };
-  refreshChoices();
   const filterBox = h(
     'div',
     { className: 'filters' },
@@ -148,30 +174,64 @@ export async function renderServices(main: HTMLElement, ctx: Context): Promise<v
   );
   const mapSlot = h('div', { className: 'map-slot' });
 
-  const update = (): void => {
+  const draw = (): void => {
+    const pool = live ? [...seen.values()] : entries;
     const cities = [
-      ...new Set(entries.filter((entry) => !filters.state || entry.state === filters.state).map((entry) => entry.city)),
+      ...new Set(pool.filter((entry) => !filters.state || entry.state === filters.state).map((entry) => entry.city)),
     ].sort(byName);
-    if (filters.city && !cities.includes(filters.city)) filters.city = '';
+    if (filters.city && !cities.includes(filters.city)) cities.push(filters.city);
     setOptions(citySelect.control, filters.city, [['', t.all], ...cities.map((c): [string, string] => [c, c])]);
-    let shown = filterServices(entries, filters);
+    refreshLanguages();
     if (position) {
       const here = position;
       shown = [...shown].sort((a, b) => distanceKm(here, a) - distanceKm(here, b));
     }
-    count.textContent = shown.length
-      ? format(t.results, { n: shown.length }) + (position ? `. ${t.sortedByDistance}` : '')
-      : t.noResults;
+    const n = live && total ? total : shown.length;
+    count.textContent = n ? format(t.results, { n }) + (position ? `. ${t.sortedByDistance}` : '') : t.noResults;
     list.replaceChildren(...shown.map((entry) => card(entry, t)));
+    more.hidden = nextPage === 0;
     const open = mapSlot.querySelector('details')?.open ?? true;
-    const map = servicesMap(entries, filters.state, t, (state) => {
+    const map = servicesMap(places, filters.state, t, (state) => {
       filters.state = state;
+      filters.city = '';
       stateSelect.control.value = state;
-      update();
+      changed();
     });
     map.open = open;
     mapSlot.replaceChildren(map);
   };
+
+  /** Live: ask the server for the first page of this choice; offline without a kept answer, filter what was seen. */
+  const reload = async (): Promise<void> => {
+    const mine = ++request;
+    if (!live) {
+      shown = filterServices(entries, filters);
+      draw();
+      return;
+    }
+    const page = await livePage(filters, 1);
+    if (mine !== request || !main.isConnected) return;
+    if (page) {
+      keep(page);
+      shown = page.entries;
+    } else {
+      shown = filterServices([...seen.values()], filters);
+      total = shown.length;
+      nextPage = 0;
+    }
+    draw();
+  };
+
+  more.addEventListener('click', () => {
+    const mine = request;
+    const wanted = nextPage;
+    void livePage(filters, wanted).then((page) => {
+      if (mine !== request || !page || !main.isConnected) return;
+      keep(page);
+      shown = [...shown, ...page.entries];
+      draw();
+    });
+  });
 
   const locate = h('button', { type: 'button', className: 'button secondary' }, t.useLocation);
   locate.addEventListener('click', () => {
@@ -184,32 +244,23 @@ export async function renderServices(main: HTMLElement, ctx: Context): Promise<v
       (found) => {
         position = { latitude: found.coords.latitude, longitude: found.coords.longitude };
         locationStatus.textContent = '';
-        update();
+        draw();
       },
       () => (locationStatus.textContent = t.locationDenied),
       { enableHighAccuracy: false, timeout: 20_000, maximumAge: 10 * 60_000 },
     );
   });
 
-  const sampleNote = h('p', { className: 'note draft' }, t.synthetic);
   main.append(
     h('h1', { tabindex: -1 }, t.servicesTitle),
-    sampleNote,
+    ...(live ? [] : [h('p', { className: 'note draft' }, t.synthetic)]),
     filterBox,
     mapSlot,
     h('div', { className: 'locate' }, locate, h('p', { className: 'hint' }, t.locationNote), locationStatus),
     count,
     list,
+    more,
   );
-  update();
-  // The directory as organisations keep it now, when the server (or the offline copy of its last
-  // answer) has it: it replaces the bundled sample, quietly.
-  void liveDirectory().then((live) => {
-    if (!live || live.length === 0 || !main.isConnected) return;
-    entries = live;
-    directory = live;
-    sampleNote.remove();
-    refreshChoices();
-    update();
-  });
+  shown = live ? entries : filterServices(entries, filters);
+  draw();
 }
