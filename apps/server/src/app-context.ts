@@ -10,6 +10,10 @@ import { createAccountsService, type AccountsService } from './orgs/accounts.ser
 import { createLoginService, type LoginService } from './auth/login.service.ts';
 import { createLoginThrottle } from './auth/login-throttle.ts';
 import { createTotpEnrollmentService } from './auth/totp-enrollment.service.ts';
+import { createInvitationsService, type InvitationsService } from './auth/invitations.service.ts';
+import { createPasswordResetService, type PasswordResetService } from './auth/password-reset.service.ts';
+import { createAccountSelfService, type AccountSelfService } from './auth/account-self.service.ts';
+import { createMailer, type Mailer } from './notifications/mailer.ts';
 
 export interface AppContext {
   config: AppConfig;
@@ -19,6 +23,12 @@ export interface AppContext {
   accounts: AccountsService;
   login: LoginService;
   totpEnrollment: ReturnType<typeof createTotpEnrollmentService>;
+  /** Account lifecycle only its owner controls (docs/decisions/0129). */
+  invitations: InvitationsService;
+  passwordResets: PasswordResetService;
+  accountSelf: AccountSelfService;
+  /** Undefined without ACOMPANA_SMTP_URL. */
+  mailer: Mailer | undefined;
   clock: () => Date;
   /** Who is asking, reused for a moment (auth/session-cache.ts). */
   sessionCache: SessionCache;
@@ -38,6 +48,17 @@ export function createAppContext(input: {
   const clock = input.clock ?? (() => new Date());
   const { config, db, keyring } = input;
   const audit = createAuditWriter(db, keyring.systemKey('audit'), clock);
+  const throttle = createLoginThrottle(() => clock().getTime());
+  const login = createLoginService({
+    db,
+    keyring,
+    audit,
+    clock,
+    throttle,
+    sessionMaxMinutes: config.sessionMaxMinutes,
+  });
+  const mailer = createMailer(config.smtpUrl, config.smtpFrom);
+  const publicUrl = config.publicUrl ?? 'http://localhost:3000';
   return {
     config,
     db,
@@ -47,14 +68,19 @@ export function createAppContext(input: {
     sessionCache: createSessionCache(config.sessionCacheMs),
     version: rootPackage.version,
     accounts: createAccountsService({ db, keyring, audit }),
-    login: createLoginService({
+    login,
+    totpEnrollment: createTotpEnrollmentService({ db, keyring, audit, clock }),
+    mailer,
+    invitations: createInvitationsService({
       db,
-      keyring,
       audit,
       clock,
-      throttle: createLoginThrottle(),
+      mailer,
+      publicUrl,
+      login,
       sessionMaxMinutes: config.sessionMaxMinutes,
     }),
-    totpEnrollment: createTotpEnrollmentService({ db, keyring, audit, clock }),
+    passwordResets: createPasswordResetService({ db, keyring, audit, clock, mailer, publicUrl, throttle }),
+    accountSelf: createAccountSelfService({ db, audit, clock, throttle }),
   };
 }

@@ -6,6 +6,7 @@ import {
   loginResponseSchema,
   totpConfirmRequestSchema,
   totpSetupResponseSchema,
+  type Me,
 } from '@acompana/core';
 import { z } from 'zod';
 import type { AppContext } from '../app-context.ts';
@@ -13,10 +14,30 @@ import { commonErrorResponses } from '../kernel/http/error-response.ts';
 import { authOf } from '../kernel/http/auth-context.ts';
 import { buildMe } from '../orgs/me.ts';
 import { registerPasskeyRoutes } from './passkeys/passkeys.routes.ts';
-import { deleteAllSessions, deleteSession, lookupSession, SESSION_COOKIE } from './sessions.ts';
+import { registerOidcRoutes } from './oidc/oidc.routes.ts';
+import { registerOidcAdminRoutes } from './oidc/oidc-admin.routes.ts';
+import { deleteSession, endAccountAccess, lookupSession, SESSION_COOKIE } from './sessions.ts';
 
 function clearSessionCookie(reply: FastifyReply): void {
   reply.clearCookie(SESSION_COOKIE, { path: '/' });
+}
+
+/** Sets the cookie of a session just opened and answers like a login: CSRF token and "who am I". */
+export async function startSession(
+  ctx: AppContext,
+  reply: FastifyReply,
+  session: { token: string; expiresAt: Date },
+): Promise<{ csrfToken: string; me: Me }> {
+  reply.setCookie(SESSION_COOKIE, session.token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: ctx.config.secureCookies,
+    expires: session.expiresAt,
+  });
+  const found = await lookupSession(ctx.db, session.token, ctx.config.sessionIdleMinutes, ctx.clock());
+  if (found.status !== 'ok') throw new Error('session vanished right after it was opened');
+  return { csrfToken: found.session.csrf_token, me: await buildMe(ctx.db, found.session) };
 }
 
 export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -24,6 +45,8 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
   const tags = ['auth'];
   // Other ways to sign in (docs/decisions/0130-passkeys-and-oidc.md).
   registerPasskeyRoutes(app, ctx);
+  registerOidcRoutes(app, ctx);
+  registerOidcAdminRoutes(app, ctx);
 
   api.post(
     '/api/auth/login',
@@ -42,16 +65,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
         ip: request.ip,
         userAgent: request.headers['user-agent'],
       });
-      reply.setCookie(SESSION_COOKIE, session.token, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'strict',
-        secure: ctx.config.secureCookies,
-        expires: session.expiresAt,
-      });
-      const found = await lookupSession(ctx.db, session.token, ctx.config.sessionIdleMinutes, ctx.clock());
-      if (found.status !== 'ok') throw new Error('session vanished right after login');
-      return { csrfToken: session.csrfToken, me: await buildMe(ctx.db, found.session) };
+      return startSession(ctx, reply, session);
     },
   );
 
@@ -82,20 +96,23 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
       config: { auth: 'enrolling' },
       schema: {
         tags,
-        summary: 'End every session of this account, on every device',
+        summary: 'End every session of this account, on every device, and its calendar-feed URL',
         response: { 204: z.null(), ...commonErrorResponses },
       },
     },
     async (request, reply) => {
       const { session } = authOf(request);
-      const ended = await deleteAllSessions(ctx.db, session.account_id);
-      await ctx.audit.record({
-        actorAccountId: session.account_id,
-        action: 'auth.logout_all',
-        recordType: 'account',
-        recordId: session.account_id,
-        ip: request.ip,
-        details: { sessions: ended },
+      // The calendar feed's secret URL ends with the sessions: it is a way in too.
+      await ctx.db.transaction(async (tx) => {
+        const counts = await endAccountAccess(tx, session.account_id);
+        await ctx.audit.append(tx, {
+          actorAccountId: session.account_id,
+          action: 'auth.logout_all',
+          recordType: 'account',
+          recordId: session.account_id,
+          ip: request.ip,
+          details: counts,
+        });
       });
       clearSessionCookie(reply);
       return reply.status(204).send(null);

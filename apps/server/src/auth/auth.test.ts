@@ -52,16 +52,28 @@ describeOnBothDatabases('logging in', (h) => {
     assert.deepEqual(en.json(), { code: 'auth.invalid_credentials', message: 'Wrong e-mail or password.' });
   });
 
-  it('locks the account after five failures, even for the right password, and unlocks after 15 minutes', async () => {
+  it('slows guessing without locking the owner out (no account lock: per address and account, then progressive)', async () => {
     await h().createAccount({ org: 'albergue', email: 'lock@albergue.example', role: 'analyst' });
-    for (let i = 0; i < 4; i++)
-      assert.equal((await login(h(), { email: 'lock@albergue.example', password: 'nope nope' })).statusCode, 401);
-    const fifth = await login(h(), { email: 'lock@albergue.example', password: 'nope nope' });
-    assert.equal(fifth.statusCode, 423);
-    assert.equal((fifth.json() as { code: string }).code, 'auth.locked');
-    assert.equal((await login(h(), { email: 'lock@albergue.example', password: TEST_PASSWORD })).statusCode, 423);
+    const from = (ip: string, password: string) =>
+      h().app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email: 'lock@albergue.example', password },
+        remoteAddress: ip,
+      });
+    // The owner has signed in from the office before.
+    assert.equal((await from('10.20.0.1', TEST_PASSWORD)).statusCode, 200);
+    for (let i = 0; i < 5; i++) assert.equal((await from('10.20.0.2', 'nope nope')).statusCode, 401);
+    const sixth = await from('10.20.0.2', 'nope nope');
+    assert.deepEqual([sixth.statusCode, (sixth.json() as { code: string }).code], [429, 'auth.rate_limited']);
+    // The guesser's address is shut out even with the right password, and so is any new place for
+    // a moment (the account's progressive delay) …
+    assert.equal((await from('10.20.0.2', TEST_PASSWORD)).statusCode, 429);
+    assert.equal((await from('10.20.0.3', TEST_PASSWORD)).statusCode, 429);
+    // … but the owner, from where they signed in before, is not.
+    assert.equal((await from('10.20.0.1', TEST_PASSWORD)).statusCode, 200);
     h().clock.advanceMinutes(16);
-    assert.equal((await login(h(), { email: 'lock@albergue.example', password: TEST_PASSWORD })).statusCode, 200);
+    assert.equal((await from('10.20.0.3', TEST_PASSWORD)).statusCode, 200);
   });
 
   it('asks for the second factor, refuses a wrong or replayed code, accepts a fresh one', async () => {

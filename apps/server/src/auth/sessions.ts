@@ -124,3 +124,23 @@ export async function deleteSession(db: Queryable, tokenHash: string): Promise<v
 export async function deleteAllSessions(db: Queryable, accountId: string): Promise<number> {
   return (await db.query('DELETE FROM sessions WHERE account_id = $1', [accountId])).rowCount;
 }
+
+/**
+ * Ends everything that lets this account in without its password: every session (but the one
+ * named, for a password change made in it) and the secret calendar-feed URL, which is a credential
+ * of its own (docs/decisions/0129-accounts-only-the-owner-controls.md).
+ */
+export async function endAccountAccess(
+  db: Queryable,
+  accountId: string,
+  options: { keepSession?: string } = {},
+): Promise<{ sessions: number; feeds: number }> {
+  const sessions = options.keepSession
+    ? await db.query('DELETE FROM sessions WHERE account_id = $1 AND token_hash <> $2', [
+        accountId,
+        options.keepSession,
+      ])
+    : await db.query('DELETE FROM sessions WHERE account_id = $1', [accountId]);
+  const feeds = await db.query('DELETE FROM calendar_feeds WHERE account_id = $1', [accountId]);
+  return { sessions: sessions.rowCount, feeds: feeds.rowCount };
+}

@@ -1,5 +1,10 @@
 // Organisations and the people who log in. Used by the CLI (user create), the demo seed and the
-// admin API. Every change is audited in the same transaction.
+// admin API. Every change is audited in the same transaction. Creating an account with a password
+// chosen by someone else is for the operator's first set-up, the demo and tests; administrators
+// invite instead (auth/invitations.service.ts, docs/decisions/0129-accounts-only-the-owner-controls.md).
+// An administrator acts on an account's access (disable, enable, forced reset) only in the
+// organisation that manages it (its home organisation); any organisation can remove its own
+// membership, change its own role, and that touches only sessions working in that organisation.
 import { isRole, rolesSeeingPersonalData } from '@acompana/core';
 import type { Database, Queryable } from '../kernel/db/database.ts';
 import { AppError } from '../kernel/errors.ts';
@@ -7,6 +12,8 @@ import type { Keyring } from '../kernel/crypto/keyring.ts';
 import type { AuditWriter } from '../audit/audit-log.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/password-hashing.ts';
 import { newTotpSecret } from '../auth/totp.ts';
+import { TOTP_SECRET_CONTEXT } from '../auth/second-factor.ts';
+import { endAccountAccess } from '../auth/sessions.ts';
 import { findOrCreateTeam, findOrganisationBySlug, insertOrganisation } from './orgs.queries.ts';
 
 export interface OrganisationInput {
@@ -41,7 +48,7 @@ export interface AccountsDeps {
   audit: AuditWriter;
 }
 
-export const TOTP_SECRET_CONTEXT = 'accounts.totp_secret';
+export { TOTP_SECRET_CONTEXT };
 
 export function createAccountsService({ db, keyring, audit }: AccountsDeps) {
   async function createOrganisationIn(
@@ -145,8 +152,10 @@ export function createAccountsService({ db, keyring, audit }: AccountsDeps) {
         orgId,
         accountId,
       ]);
-      // A permission change takes effect at once: the account's sessions end.
-      await tx.query('DELETE FROM sessions WHERE account_id = $1', [accountId]);
+      // A permission change takes effect at once: the sessions working in this organisation end.
+      // Sessions working in another organisation the person belongs to are not this admin's to end
+      // (a switch to this organisation reads the new role: memberships are read on every request).
+      await tx.query('DELETE FROM sessions WHERE account_id = $1 AND active_org_id = $2', [accountId, orgId]);
       await audit.append(tx, {
         actorAccountId: actor.accountId,
         actorOrgId: orgId,
@@ -161,7 +170,87 @@ export function createAccountsService({ db, keyring, audit }: AccountsDeps) {
     });
   }
 
+  /** The account as a member of this organisation, or "not found" (another organisation's ids are never confirmed). */
+  async function memberOf(tx: Queryable, orgId: string, accountId: string, actorAccountId: string) {
+    const { rows } = await tx.query<{ home_org_id: string; role: string }>(
+      `SELECT a.home_org_id::text AS home_org_id, m.role FROM memberships m JOIN accounts a ON a.id = m.account_id
+        WHERE m.org_id = $1 AND m.account_id = $2 FOR UPDATE OF a`,
+      [orgId, accountId],
+    );
+    const row = rows[0];
+    if (!row) throw new AppError('record.not_found');
+    if (accountId === actorAccountId) throw new AppError('account.not_yourself');
+    return row;
+  }
+
+  /** For disable, enable and forced reset: only the organisation that manages the account. */
+  async function managedHere(tx: Queryable, orgId: string, accountId: string, actorAccountId: string): Promise<void> {
+    const row = await memberOf(tx, orgId, accountId, actorAccountId);
+    if (row.home_org_id !== orgId) throw new AppError('account.managed_elsewhere');
+  }
+
+  async function setDisabled(
+    orgId: string,
+    accountId: string,
+    disabled: boolean,
+    actor: { accountId: string; ip: string },
+  ): Promise<void> {
+    await db.transaction(async (tx) => {
+      await managedHere(tx, orgId, accountId, actor.accountId);
+      await tx.query(
+        'UPDATE accounts SET disabled_at = CASE WHEN $2 THEN coalesce(disabled_at, now()) ELSE NULL END, updated_at = now() WHERE id = $1',
+        [accountId, disabled],
+      );
+      const ended = disabled ? await endAccountAccess(tx, accountId) : { sessions: 0, feeds: 0 };
+      await audit.append(tx, {
+        actorAccountId: actor.accountId,
+        actorOrgId: orgId,
+        action: disabled ? 'account.disable' : 'account.enable',
+        recordType: 'account',
+        recordId: accountId,
+        orgId,
+        ip: actor.ip,
+        details: ended,
+      });
+    });
+  }
+
+  /**
+   * Removes the person from this organisation (teams, membership, sessions working here). The
+   * account stays for the records it signed; with no organisation left it is disabled.
+   */
+  async function removeFromOrg(orgId: string, accountId: string, actor: { accountId: string; ip: string }) {
+    await db.transaction(async (tx) => {
+      const row = await memberOf(tx, orgId, accountId, actor.accountId);
+      await tx.query(
+        'DELETE FROM team_members WHERE account_id = $1 AND team_id IN (SELECT id FROM teams WHERE org_id = $2)',
+        [accountId, orgId],
+      );
+      await tx.query('DELETE FROM memberships WHERE account_id = $1 AND org_id = $2', [accountId, orgId]);
+      await tx.query('DELETE FROM sessions WHERE account_id = $1 AND active_org_id = $2', [accountId, orgId]);
+      const left = await tx.query('SELECT 1 FROM memberships WHERE account_id = $1', [accountId]);
+      if (left.rowCount === 0) {
+        await tx.query('UPDATE accounts SET disabled_at = coalesce(disabled_at, now()) WHERE id = $1', [accountId]);
+        await endAccountAccess(tx, accountId);
+      }
+      await audit.append(tx, {
+        actorAccountId: actor.accountId,
+        actorOrgId: orgId,
+        action: 'membership.remove',
+        recordType: 'membership',
+        recordId: accountId,
+        orgId,
+        ip: actor.ip,
+        details: { role: row.role, lastMembership: left.rowCount === 0 },
+      });
+    });
+  }
+
   return {
+    managedHere: (orgId: string, accountId: string, actorAccountId: string) =>
+      managedHere(db, orgId, accountId, actorAccountId),
+    setDisabled,
+    removeFromOrg,
     createOrganisationIn,
     ensureOrganisation,
     createAccount: (input: AccountInput, actor: { accountId: string | null; ip?: string } = { accountId: null }) =>

@@ -10,16 +10,20 @@ import {
   can,
   changeRoleRequestSchema,
   createAccountRequestSchema,
+  forceResetResponseSchema,
+  invitationCreatedSchema,
   securitySettingsSchema,
   type Actor,
   type Role,
 } from '@acompana/core';
 import type { AppContext } from '../app-context.ts';
-import { commonErrorResponses } from '../kernel/http/error-response.ts';
+import { commonErrorResponses, errorResponseSchema } from '../kernel/http/error-response.ts';
 import { authOf } from '../kernel/http/auth-context.ts';
 import { AppError } from '../kernel/errors.ts';
 import { sealAndVerifyAuditChain } from '../audit/audit-log.ts';
 import { listOrgAccounts } from './orgs.queries.ts';
+
+const errors = { ...commonErrorResponses, 502: errorResponseSchema, 503: errorResponseSchema };
 
 function requireOrg(actor: Actor): string {
   if (!actor.orgId) throw new AppError('policy.denied');
@@ -84,27 +88,80 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: AppContext): void
     },
   );
 
+  // An invitation, e-mailed to the person: the administrator never sees the link, a password or a
+  // second factor. The answer is the same whether or not the address has an account elsewhere
+  // (docs/decisions/0129-accounts-only-the-owner-controls.md).
   api.post(
     '/api/admin/accounts',
     {
       schema: {
         tags,
-        summary: 'Create an account in the active organisation',
+        summary: 'Invite a person to the active organisation (the link goes to their e-mail only)',
         body: createAccountRequestSchema,
-        response: { 201: z.object({ id: z.string(), totpSecret: z.string().optional() }), ...commonErrorResponses },
+        response: { 202: invitationCreatedSchema, ...errors },
       },
     },
     async (request, reply) => {
       const actor = await authOf(request).actor();
       const orgId = requireOrg(actor);
       if (!can(actor, 'create', { type: 'account', orgId })) throw new AppError('policy.denied');
-      const created = await ctx.accounts.createAccount(
+      const invited = await ctx.invitations.invite(
         { ...request.body, orgId },
         { accountId: actor.accountId, ip: request.ip },
+        'mail',
       );
-      return reply
-        .status(201)
-        .send({ id: created.accountId, ...(created.totpSecret ? { totpSecret: created.totpSecret } : {}) });
+      return reply.status(202).send({ invitationId: invited.invitationId, expiresAt: invited.expiresAt.toISOString() });
+    },
+  );
+
+  const accountAction = (
+    path: string,
+    summary: string,
+    run: (orgId: string, accountId: string, actor: { accountId: string; ip: string }) => Promise<unknown>,
+  ) =>
+    api.post(
+      `/api/admin/accounts/:accountId/${path}`,
+      {
+        schema: {
+          tags,
+          summary,
+          params: z.object({ accountId: z.string().uuid() }),
+          response: { 200: forceResetResponseSchema.partial(), ...errors },
+        },
+      },
+      async (request) => {
+        const actor = await authOf(request).actor();
+        const orgId = requireOrg(actor);
+        if (!can(actor, 'update', { type: 'membership', orgId })) throw new AppError('policy.denied');
+        const result = await run(orgId, request.params.accountId, { accountId: actor.accountId, ip: request.ip });
+        return (result ?? {}) as { emailed?: boolean };
+      },
+    );
+
+  accountAction(
+    'disable',
+    'Disable an account this organisation manages (ends its sessions and calendar feed)',
+    (orgId, id, a) => ctx.accounts.setDisabled(orgId, id, true, a),
+  );
+  accountAction('enable', 'Enable a disabled account this organisation manages', (orgId, id, a) =>
+    ctx.accounts.setDisabled(orgId, id, false, a),
+  );
+  accountAction(
+    'remove',
+    'Remove a person from this organisation (the account stays for what it signed)',
+    (orgId, id, a) => ctx.accounts.removeFromOrg(orgId, id, a),
+  );
+  accountAction(
+    'force-reset',
+    'Clear the password, end sessions and calendar feed, and e-mail the owner a reset link',
+    async (orgId, id, a) => {
+      await ctx.accounts.managedHere(orgId, id, a.accountId);
+      const done = await ctx.passwordResets.forceReset(
+        id,
+        { accountId: a.accountId, orgId, ip: a.ip },
+        { delivery: 'mail' },
+      );
+      return { emailed: done.emailed };
     },
   );
 

@@ -223,13 +223,23 @@ export function createAgendaService({
     );
     const accountId = owner.rows[0]?.account_id;
     if (!accountId) return undefined;
-    const orgs = await db.query<{ org_id: string }>(
-      'SELECT org_id::text AS org_id FROM memberships WHERE account_id = $1',
+    // The feed URL is a credential that outlives sessions: it shows only what the account may still
+    // see today — nothing once the account is disabled, and only organisations where its current
+    // role may read procedures (docs/decisions/0129-accounts-only-the-owner-controls.md).
+    const orgs = await db.query<{ org_id: string; role: string }>(
+      `SELECT m.org_id::text AS org_id, m.role FROM memberships m JOIN accounts a ON a.id = m.account_id
+        WHERE m.account_id = $1 AND a.disabled_at IS NULL`,
       [accountId],
     );
+    const allowed = orgs.rows.filter(
+      (m) =>
+        listScope({ accountId, orgId: m.org_id, role: m.role, teamIds: [], sharing: [] }, 'read', 'procedure') !==
+        undefined,
+    );
+    if (allowed.length === 0) return undefined;
     const events: CalendarEvent[] = [];
     const stamp = clock().toISOString();
-    for (const { org_id } of orgs.rows) {
+    for (const { org_id } of allowed) {
       for (const row of await q.openStepsForAgenda(db, org_id, { ownerId: accountId })) {
         const type = findProcedureType(row.type, row.type_version);
         const step = type?.steps.find((s) => s.key === row.step_key);

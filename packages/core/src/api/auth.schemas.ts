@@ -12,6 +12,12 @@ export const loginRequestSchema = z.strictObject({
     .string()
     .regex(/^\d{6}$/)
     .optional(),
+  /** A single-use recovery code instead of the TOTP code (docs/decisions/0129). */
+  recoveryCode: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9-]{8,32}$/)
+    .optional(),
 });
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
 
@@ -64,10 +70,13 @@ export const accountSummarySchema = z.object({
   disabled: z.boolean(),
 });
 
+/**
+ * An invitation: the administrator names the person and the role, never a password or a second
+ * factor; the link goes to the person's mailbox (docs/decisions/0129).
+ */
 export const createAccountRequestSchema = z.strictObject({
   email: z.string().trim().email().max(254),
   displayName: z.string().trim().min(1).max(200),
-  password: z.string().min(10).max(1024),
   role: roleSchema,
   locale: z.enum(['es', 'en']).optional(),
   teams: z.array(z.string().trim().min(1).max(200)).max(20).optional(),

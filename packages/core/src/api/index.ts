@@ -1,4 +1,5 @@
 export * from './auth.schemas.ts';
+export * from './account.schemas.ts';
 export * from './staff-app.schemas.ts';
 export * from './sharing.schemas.ts';
 export * from './integers.ts';

@@ -39,7 +39,9 @@ function sameToken(a: string, b: string): boolean {
 }
 
 export function mustEnrollTotp(session: SessionRow, memberships: MembershipRow[]): boolean {
-  if (session.totp_enrolled || session.totp_exempt) return false;
+  // A session whose second factor was proven another way (a user-verified passkey, or the
+  // organisation's identity provider when it delegates to it) needs no TOTP (decision 0130).
+  if (session.totp_enrolled || session.totp_exempt || session.second_factor_ok) return false;
   return memberships.some((m) => m.totp_required_roles.includes(m.role));
 }
 
