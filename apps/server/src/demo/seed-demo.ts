@@ -7,6 +7,7 @@ import { seedDemoProcedures } from '../procedures/demo-procedures.ts';
 import { seedDemoCases } from '../cases/demo-cases.ts';
 import { seedDemoDirectory } from '../reintegration/demo-directory.ts';
 import { seedDemoIncidents } from '../incidents/demo-incidents.ts';
+import { publishDemoRelease } from '../stats/demo-release.ts';
 
 export const DEMO_PASSWORD = 'acompana-demo-2026';
 
@@ -134,5 +135,7 @@ export async function seedDemoRecords(
   const procedures = await seedDemoProcedures(ctx);
   const cases = await seedDemoCases(ctx);
   const incidents = await seedDemoIncidents(ctx);
+  // The network's bulletin for the last month past its embargo, published and frozen (decision 0127).
+  await publishDemoRelease(ctx);
   return { people, procedures, cases, incidents };
 }

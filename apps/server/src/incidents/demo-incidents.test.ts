@@ -5,7 +5,8 @@ import { before, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeOnBothDatabases } from '../testing/on-both-databases.ts';
 import { DEMO_PASSWORD, seedDemo } from '../demo/seed-demo.ts';
-import { seedDemoIncidents } from './demo-incidents.ts';
+import { bulletinMonth, seedDemoIncidents } from './demo-incidents.ts';
+import { publishDemoRelease } from '../stats/demo-release.ts';
 import type { ApiClient } from '../testing/test-harness.ts';
 
 describeOnBothDatabases('demo incidents', (h) => {
@@ -13,9 +14,11 @@ describeOnBothDatabases('demo incidents', (h) => {
   let seconds = 0;
 
   before(async () => {
+    h().clock.now = new Date('2026-12-07T15:00:00Z');
     await seedDemo(h().ctx);
     const t0 = Date.now();
-    assert.equal(await seedDemoIncidents(h().ctx), 320);
+    // 320 events over two years, and the bulletin month's block of 411.
+    assert.equal(await seedDemoIncidents(h().ctx), 731);
     seconds = (Date.now() - t0) / 1000;
     doc = await h().login('documentacion@soconusco.example', DEMO_PASSWORD);
   });
@@ -29,7 +32,7 @@ describeOnBothDatabases('demo incidents', (h) => {
       total: number;
       byState: { stateCode: string }[];
     };
-    assert.equal(summary.total, 320, 'the documentation officer sees restricted events of her own');
+    assert.equal(summary.total, 731, 'the documentation officer sees restricted events of her own');
     for (const state of ['07', '20', '30', '27', '09', '19', '28', '08', '02'])
       assert.ok(
         summary.byState.some((s) => s.stateCode === state),
@@ -59,5 +62,28 @@ describeOnBothDatabases('demo incidents', (h) => {
       'SELECT count(*)::int AS n, count(deadline_rule_id)::int AS with_deadline FROM incident_complaints',
     );
     assert.ok((rows[0]?.n ?? 0) > 3 && (rows[0]?.with_deadline ?? 0) > 0, JSON.stringify(rows[0]));
+  });
+
+  it('gives the network a published October bulletin with figures in it', async () => {
+    assert.equal(bulletinMonth(new Date('2026-12-07T15:00:00Z')), '2026-10');
+    assert.equal(bulletinMonth(new Date('2026-11-16T15:00:00Z')), '2026-10');
+    assert.equal(bulletinMonth(new Date('2026-11-15T15:00:00Z')), '2026-09');
+    const id = await publishDemoRelease(h().ctx);
+    assert.ok(id);
+    assert.equal(await publishDemoRelease(h().ctx), null, 'published once');
+    const list = (await h().app.inject({ method: 'GET', url: '/api/public/releases' })).json() as {
+      items: { id: string; title: string; periodFrom: string }[];
+    };
+    assert.deepEqual(
+      list.items.map((i) => [i.title, i.periodFrom]),
+      [['Violencia contra personas en movilidad, octubre de 2026', '2026-10']],
+    );
+    const release = (await h().app.inject({ method: 'GET', url: `/api/public/releases/${id}` })).json() as {
+      tables: { cells: { keys: (string | null)[]; count: number | null }[] }[];
+    };
+    const inner = release.tables[0]!.cells.filter((c) => c.keys.every((k) => k !== null));
+    const published = inner.filter((c) => c.count !== null && c.count >= 5);
+    assert.ok(published.length >= 8, `published inner cells: ${published.length}`);
+    for (const c of release.tables[0]!.cells) assert.ok(c.count === null || c.count === 0 || c.count >= 5);
   });
 });

@@ -104,6 +104,46 @@ const PATTERNS: readonly {
   { act: 'death', title: 'Muerte', institutions: ['unknown'], killed: true },
 ];
 
+/**
+ * The network bulletin's month (decision 0127): the demo network publishes "Violencia contra
+ * personas en movilidad" for the last month past its embargo, so that month gets a dense block of
+ * acts where the route concentrates them - enough for a protected table with figures in it (the
+ * random events above alone put ~13 acts a month over 170 combinations: every cell small).
+ * [act, institution, INEGI state, acts]
+ */
+const BULLETIN_TYPES = ['extortion', 'robbery', 'arbitrary_detention', 'physical_assault'] as const;
+const BULLETIN_INSTITUTIONS = ['police_municipal', 'guardia_nacional', 'inm', 'organised_crime'] as const;
+const BULLETIN_STATES = ['07', '20', '30'] as const;
+/** Pairs that do not happen on this route in the demo (detentions are by authorities, etc.). */
+const BULLETIN_NEVER = new Set([
+  'robbery|inm',
+  'arbitrary_detention|organised_crime',
+  'physical_assault|organised_crime',
+]);
+// A dense block: a table where most cells are small is mostly hidden, so the demo month gives
+// every line several counts of 5 or more (Chiapas the most, as in the shelters' records).
+const BULLETIN_BLOCK: readonly [string, string, string, number][] = [
+  ...BULLETIN_TYPES.flatMap((type, i) =>
+    BULLETIN_INSTITUTIONS.flatMap((institution, j) =>
+      BULLETIN_STATES.map((state, k): [string, string, string, number] => [
+        type,
+        institution,
+        state,
+        BULLETIN_NEVER.has(`${type}|${institution}`) ? 0 : 5 + ((i * 7 + j * 3 + k * 5) % 7) + (k === 0 ? 6 : 0),
+      ]),
+    ),
+  ).filter(([, , , n]) => n > 0),
+  ['refoulement', 'inm', '27', 7],
+  ['denial_of_asylum_access', 'cbp_ofo', '02', 9],
+];
+
+/** The last month whose end plus the embargo is before `today` ('YYYY-MM'). */
+export function bulletinMonth(today: Date, embargoDays = 15): string {
+  const d = new Date(today.getTime() - embargoDays * 86_400_000);
+  const firstOfThisMonth = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
+  return new Date(firstOfThisMonth - 86_400_000).toISOString().slice(0, 7);
+}
+
 const SEXES = ['F', 'M', 'M', 'U'] as const;
 const AGES = ['0-11', '12-17', '18-29', '18-29', '30-59', 'unknown'] as const;
 
@@ -212,6 +252,56 @@ export async function seedDemoIncidents(
     if (!pattern.restricted && rand() < 0.05)
       complaints.push({ eventId: id, filedOn: start, trigger: rand() < 0.5 ? start : null });
   }
+  // The bulletin month's block, with its own random stream so the events above stay as they were.
+  const month = bulletinMonth(ctx.clock());
+  const blockRand = seededRandom(20_261_031);
+  let added = 0;
+  for (const [act, institution, state, n] of BULLETIN_BLOCK) {
+    const place = PLACES.find((p) => p.state === state) ?? PLACES[0]!;
+    const pattern = PATTERNS.find((p) => p.act === act)!;
+    for (let k = 0; k < n; k++) {
+      const id = randomUUID();
+      const day = `${month}-${String(1 + Math.floor(blockRand() * 28)).padStart(2, '0')}`;
+      const title = await seal(ctx.keyring, org, 'incident_events', 'title', `${pattern.title} en ${place.name}`);
+      const narrative = await seal(
+        ctx.keyring,
+        org,
+        'incident_events',
+        'narrative',
+        `Relato sintético de demostración: ${pattern.title.toLowerCase()} en ${place.name}. Ningún dato es real.`,
+      );
+      const conf = blockRand() < 0.5 ? 'shareable' : 'internal';
+      const row = [
+        id,
+        hex(title),
+        hex(narrative),
+        day,
+        'day',
+        state,
+        place.municipality,
+        place.route,
+        place.tag,
+        conf,
+        false,
+        officer.account_id,
+        'MX',
+      ];
+      row.forEach((v, i) => events[i]?.push(v));
+      const vid = randomUUID();
+      [vid, id, 1 + Math.floor(blockRand() * 3), pick(SEXES), pick(AGES), pick(['HN', 'GT', 'SV', 'VE', 'HT'])].forEach(
+        (v, i) => victims[i]?.push(v),
+      );
+      const pid = randomUUID();
+      [pid, id, institution, null, 'confirmed'].forEach((v, i) => perpetrators[i]?.push(v));
+      const aid = randomUUID();
+      [aid, id, act, day, state, place.municipality].forEach((v, i) => acts[i]?.push(v));
+      actVictims[0]?.push(aid);
+      actVictims[1]?.push(vid);
+      actPerpetrators[0]?.push(aid);
+      actPerpetrators[1]?.push(pid);
+      added++;
+    }
+  }
   const deadlines = await Promise.all(
     complaints.map((c) =>
       c.trigger
@@ -291,8 +381,8 @@ export async function seedDemoIncidents(
       orgId: org,
       fields: ['title', 'narrative'],
       ip: null,
-      details: { events: total },
+      details: { events: total + added },
     });
   });
-  return total;
+  return total + added;
 }
