@@ -20,3 +20,9 @@ export {
   type EncodedMatcher,
 } from './link.ts';
 export { serializeEncoded, parseEncoded, EncodedFormatError } from './wire.ts';
+export {
+  explainEncodedPair,
+  type EncodedFieldReason,
+  type EncodedPairExplanation,
+  type ReasonLanguage,
+} from './reasons.ts';

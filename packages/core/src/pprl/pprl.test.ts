@@ -7,7 +7,10 @@ import type { PersonRecord } from '../matching/person-record.types.ts';
 import { andCount, dice, diceOf, popcount, popcount32 } from './bits.ts';
 import { encodeRecords, type EncodedCollection } from './encode.ts';
 import { RECORD_WORDS } from './layout.ts';
-import { linkEncoded } from './link.ts';
+import { countBits } from './compare.ts';
+import { linkEncoded, trainEncodedModel } from './link.ts';
+import { explainEncodedPair } from './reasons.ts';
+import { buildTokenIndex } from './token-index.ts';
 import { EncodedFormatError, parseEncoded, serializeEncoded } from './wire.ts';
 
 const people: PersonRecord[] = [
@@ -189,5 +192,36 @@ describe('linking on encodings alone', () => {
     assert.ok(f1 >= 0.93, `F1 ${f1}`);
     const found = [...truth].filter((t) => listed.has(t)).length;
     assert.ok(found / truth.size >= 0.98, `recall@10 ${found / truth.size}`);
+  });
+
+  it('explains a pair field by field without the fields, with weights that add up to the score', () => {
+    const left = readFixture('migrants-left.csv');
+    const right = readFixture('migrants-right.csv');
+    const secret = randomBytes(32);
+    const L = countBits(encodeRecords(left, { secret, ownerKey: randomBytes(32) }));
+    const R = countBits(encodeRecords(right, { secret, ownerKey: randomBytes(32) }));
+    const model = trainEncodedModel(L, R, buildTokenIndex(R), false);
+    const [leftId, rightId] = (
+      readFileSync(new URL('../../../../tests/fixtures/linkage/migrants-truth.csv', import.meta.url), 'utf8').split(
+        '\n',
+      )[1] as string
+    )
+      .trim()
+      .split(',') as [string, string];
+    const li = left.findIndex((p) => p.id === leftId);
+    const ri = right.findIndex((p) => p.id === rightId);
+    const es = explainEncodedPair(model, L, li, R, ri, 'es');
+    assert.equal(es.decision, 'match');
+    assert.equal(es.fields.length, 10);
+    const sum = es.fields.reduce((s, f) => s + f.weight, 0);
+    assert.ok(Math.abs(sum - es.totalWeight) < 0.1, `${sum} vs ${es.totalWeight}`);
+    const given = es.fields.find((f) => f.field === 'given_names');
+    assert.match(given?.reason ?? '', /\(codificado\)$/);
+    assert.match(explainEncodedPair(model, L, li, R, ri, 'en').fields[0]?.reason ?? '', /\(encoded\)$|^missing$/);
+    const text = JSON.stringify(es).toLowerCase();
+    for (const p of [left[li] as PersonRecord, right[ri] as PersonRecord])
+      for (const v of [p.givenNames, p.surnames, p.originPlace, p.birthDate])
+        for (const t of foldText(v ?? '').split(' '))
+          if (t.length >= 4) assert.ok(!text.includes(t), `"${t}" in the explanation`);
   });
 });
