@@ -13,6 +13,7 @@ import type { Target, TargetKind } from './targets.ts';
 import { jpeg } from './targets.ts';
 import { policyRecordOf, type Scope, type World } from './world.ts';
 import { sharingAndAuditPolicies } from './route-policies-admin.ts';
+import { signInPolicies } from './route-policies-signin.ts';
 import { accountLifecyclePolicies } from './route-policies-accounts.ts';
 
 type Body = (t: Target, w: World) => unknown;
@@ -784,3 +785,6 @@ export { actorCan, orgCan };
 Object.assign(routePolicies, sharingAndAuditPolicies);
 
 Object.assign(routePolicies, accountLifecyclePolicies);
+
+// Passkeys and sign-in with the organisation's provider (decision 0130), in their own file.
+Object.assign(routePolicies, signInPolicies);

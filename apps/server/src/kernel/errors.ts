@@ -33,7 +33,7 @@ export const errorStatus = {
   'oidc.unknown_provider': 404,
   'oidc.invalid_state': 400,
   'oidc.invalid_response': 401,
-  'oidc.provider_unreachable': 502,
+  'oidc.provider_unreachable': 400,
   'oidc.email_not_verified': 403,
   'oidc.no_account': 403,
   'oidc.no_role': 403,

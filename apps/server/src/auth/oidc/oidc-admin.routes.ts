@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { can } from '@acompana/core';
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../kernel/errors.ts';
-import { commonErrorResponses, errorResponseSchema } from '../../kernel/http/error-response.ts';
+import { commonErrorResponses } from '../../kernel/http/error-response.ts';
 import { authOf } from '../../kernel/http/auth-context.ts';
 import { publicOrigin } from '../passkeys/relying-party.ts';
 import { callbackPath } from './oidc-login.service.ts';
@@ -49,14 +49,13 @@ export function registerOidcAdminRoutes(app: FastifyInstance, ctx: AppContext): 
       schema: {
         tags,
         summary: "The organisation's OpenID Connect provider (the client secret is never returned)",
-        response: { 200: oidcProviderSchema, ...commonErrorResponses },
+        response: { 200: z.object({ provider: oidcProviderSchema.nullable() }), ...commonErrorResponses },
       },
     },
     async (request) => {
       const { orgId } = await adminOrg(request, 'read');
       const row = await findProvider(ctx.db, orgId);
-      if (!row) throw new AppError('oidc.unknown_provider');
-      return view(row, redirectUri(request));
+      return { provider: row ? view(row, redirectUri(request)) : null };
     },
   );
 
@@ -67,7 +66,7 @@ export function registerOidcAdminRoutes(app: FastifyInstance, ctx: AppContext): 
         tags,
         summary: "Set the organisation's OpenID Connect provider; the issuer is checked by discovery first",
         body: oidcProviderInputSchema,
-        response: { 200: oidcProviderSchema, ...commonErrorResponses, 502: errorResponseSchema },
+        response: { 200: oidcProviderSchema, ...commonErrorResponses },
       },
     },
     async (request) => {
@@ -127,7 +126,7 @@ export function registerOidcAdminRoutes(app: FastifyInstance, ctx: AppContext): 
     {
       schema: {
         tags,
-        summary: "Remove the organisation's OpenID Connect provider (password sign-in stays)",
+        summary: "Remove the organisation's OpenID Connect provider, if any (password sign-in stays)",
         response: { 204: z.null(), ...commonErrorResponses },
       },
     },
@@ -135,7 +134,7 @@ export function registerOidcAdminRoutes(app: FastifyInstance, ctx: AppContext): 
       const { orgId, accountId } = await adminOrg(request, 'update');
       await ctx.db.transaction(async (tx) => {
         const { rowCount } = await tx.query('DELETE FROM oidc_providers WHERE org_id = $1', [orgId]);
-        if (rowCount === 0) throw new AppError('oidc.unknown_provider');
+        if (rowCount === 0) return;
         await tx.query('DELETE FROM oidc_logins WHERE org_id = $1', [orgId]);
         await ctx.audit.append(tx, {
           actorAccountId: accountId,

@@ -35,19 +35,19 @@ export function registerOidcRoutes(app: FastifyInstance, ctx: AppContext): void 
   const cookieBase = { path: cookiePath, httpOnly: true, secure: ctx.config.secureCookies };
 
   api.get(
-    '/api/auth/oidc/:orgSlug/start',
+    '/api/auth/oidc/:slug/start',
     {
       config: { auth: 'public' },
       schema: {
         tags,
         summary: "Go to the organisation's identity provider to sign in",
-        params: z.object({ orgSlug: z.string().max(63) }),
+        params: z.object({ slug: z.string().max(63) }),
         response: { 303: z.null(), ...commonErrorResponses },
       },
     },
     async (request, reply) => {
       try {
-        const { url, state } = await oidc.start(request.params.orgSlug, publicOrigin(ctx.config, request));
+        const { url, state } = await oidc.start(request.params.slug, publicOrigin(ctx.config, request));
         // Lax: the provider's redirect back is a cross-site top-level navigation.
         reply.setCookie(STATE_COOKIE, state, { ...cookieBase, sameSite: 'lax', maxAge: FLOW_MINUTES * 60 });
         return reply.redirect(url.href, 303);

@@ -123,11 +123,12 @@ for (const kind of await testDatabaseKinds()) {
       assert.equal(noSecret.statusCode, 400);
       assert.equal((noSecret.json() as { code: string; field: string }).field, 'clientSecret');
       const unreachable = await setProvider({ issuer: 'http://127.0.0.1:9/nothing', clientSecret: 'x' });
-      assert.equal(unreachable.statusCode, 502);
+      assert.equal(unreachable.statusCode, 400);
       assert.equal((unreachable.json() as { code: string }).code, 'oidc.provider_unreachable');
       const badRole = await setProvider({ clientSecret: 'x', groupRoles: { g: 'overlord' } });
       assert.equal(badRole.statusCode, 400);
       assert.equal(await count('oidc_providers'), 0);
+      assert.deepEqual((await admin.get('/api/admin/oidc-provider')).json(), { provider: null });
 
       const saved = await setProvider({ clientSecret: idp.clientSecret });
       assert.equal(saved.statusCode, 200, saved.body);
@@ -138,7 +139,7 @@ for (const kind of await testDatabaseKinds()) {
       const stored = await h.ctx.db.query<{ client_secret: Buffer }>('SELECT client_secret FROM oidc_providers');
       assert.ok(!Buffer.from(stored.rows[0]!.client_secret).toString('latin1').includes(idp.clientSecret));
       const read = await admin.get('/api/admin/oidc-provider');
-      assert.equal((read.json() as { issuer: string }).issuer, idp.issuer);
+      assert.equal((read.json() as { provider: { issuer: string } }).provider.issuer, idp.issuer);
       const audit = await h.ctx.db.query<{ details: unknown }>(
         "SELECT details FROM audit_log WHERE action = 'oidc_provider.create'",
       );
