@@ -14,6 +14,8 @@ import { commonErrorResponses } from '../kernel/http/error-response.ts';
 import { authOf } from '../kernel/http/auth-context.ts';
 import { buildMe } from '../orgs/me.ts';
 import { registerPasskeyRoutes } from './passkeys/passkeys.routes.ts';
+import { registerOidcRoutes } from './oidc/oidc.routes.ts';
+import { registerOidcAdminRoutes } from './oidc/oidc-admin.routes.ts';
 import { deleteSession, endAccountAccess, lookupSession, SESSION_COOKIE } from './sessions.ts';
 
 function clearSessionCookie(reply: FastifyReply): void {
@@ -43,6 +45,8 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
   const tags = ['auth'];
   // Other ways to sign in (docs/decisions/0130-passkeys-and-oidc.md).
   registerPasskeyRoutes(app, ctx);
+  registerOidcRoutes(app, ctx);
+  registerOidcAdminRoutes(app, ctx);
 
   api.post(
     '/api/auth/login',
