@@ -162,6 +162,7 @@ export const routePolicies: Record<string, RoutePolicy> = {
   'POST /api/auth/login': { kind: 'public' },
   'GET /api/public/hsds/services': { kind: 'public' },
   'GET /api/public/hsds/services/{id}': { kind: 'public' },
+  'GET /api/public/hsds/areas': { kind: 'public' },
   'GET /api/public/releases': { kind: 'public' },
   'GET /api/public/releases/{id}': { kind: 'public' },
   'GET /api/public/releases/{id}/download': { kind: 'public' },
