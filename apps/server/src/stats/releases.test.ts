@@ -6,6 +6,7 @@ import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeOnBothDatabases } from '../testing/on-both-databases.ts';
 import type { ApiClient } from '../testing/test-harness.ts';
+import { recordIncident } from './releases.testkit.ts';
 import { publishableFrom, statsEmbargoDays, type ReleaseDocument } from './releases.service.ts';
 
 type Act = [type: string, institution: string, state: string, n: number];
@@ -19,40 +20,6 @@ const OCTOBER: Act[] = [
   ['arbitrary_detention', 'inm', '07', 6],
   ['arbitrary_detention', 'inm', '20', 1],
 ];
-
-export async function recordIncident(
-  doc: ApiClient,
-  input: { date: string; state: string; acts: [string, string, number][]; confidentiality?: string },
-): Promise<string> {
-  const created = await doc.post('/api/incidents', {
-    title: 'Evento de prueba',
-    start: { date: input.date, precision: 'day' },
-    place: { country: 'MX', stateCode: input.state },
-    ...(input.confidentiality ? { confidentiality: input.confidentiality } : {}),
-  });
-  assert.equal(created.statusCode, 201, created.body);
-  const id = (created.json() as { id: string }).id;
-  const victims = (
-    await doc.post(`/api/incidents/${id}/victims`, { count: 1, sex: 'F', ageGroup: '18-29' })
-  ).json() as {
-    victims: { id: string }[];
-  };
-  for (const [type, institution, n] of input.acts) {
-    const p = (await doc.post(`/api/incidents/${id}/perpetrators`, { institution })).json() as {
-      perpetrators: { id: string; institution: string }[];
-    };
-    const perpetratorId = p.perpetrators.find((x) => x.institution === institution)!.id;
-    for (let i = 0; i < n; i++) {
-      const r = await doc.post(`/api/incidents/${id}/acts`, {
-        type,
-        victimIds: [victims.victims[0]!.id],
-        perpetratorIds: [perpetratorId],
-      });
-      assert.equal(r.statusCode, 201, r.body);
-    }
-  }
-  return id;
-}
 
 describe('embargo', () => {
   it('opens a period 15 days after it ends by default, configurable', () => {
