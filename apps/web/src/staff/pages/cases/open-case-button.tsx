@@ -5,12 +5,14 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../shared/components/alert';
 import { errorMessage } from '../../api/error-message';
 import { navigate } from '../../router/router';
+import { useCan } from '../../session/capabilities';
 import { casesApi } from './cases-api';
 
 export function OpenCaseButton({ personId }: { personId: string }) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const allowed = useCan('case.open');
 
   async function open() {
     setBusy(true);
@@ -24,6 +26,7 @@ export function OpenCaseButton({ personId }: { personId: string }) {
     }
   }
 
+  if (!allowed) return null;
   return (
     <>
       {error ? <Alert tone="error">{errorMessage(error, t)}</Alert> : null}

@@ -3,6 +3,7 @@
 // timeline by date or a state map; chosen shareable events go to partners as CSV (HXL) or JSON.
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCan } from '../../session/capabilities';
 import '../../../shared/styles/records.css';
 import './incidents.css';
 import { Alert } from '../../../shared/components/alert';
@@ -25,6 +26,7 @@ type View = 'list' | 'timeline' | 'map';
 
 export function IncidentsListPage() {
   const { t } = useTranslation();
+  const canRecord = useCan('incident.record');
   const language = currentLanguage();
   const [form, setForm] = useState<IncidentFilters>({});
   const [vocabulary, setVocabulary] = useState<Vocabulary | null>(null);
@@ -80,11 +82,13 @@ export function IncidentsListPage() {
   return (
     <>
       <PageTitle appName={t('app.name')}>{t('incidents.title')}</PageTitle>
-      <p className="page-actions">
-        <Link className="button button--primary" to="/incidents/new">
-          {t('incidents.new')}
-        </Link>
-      </p>
+      {canRecord ? (
+        <p className="page-actions">
+          <Link className="button button--primary" to="/incidents/new">
+            {t('incidents.new')}
+          </Link>
+        </p>
+      ) : null}
       <FilterForm
         label={t('incidents.list.label')}
         submitLabel={t('incidents.list.submit')}

@@ -2,6 +2,7 @@
 // review), its found people and unidentified remains, and tracing requests sent and received.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCan } from '../../session/capabilities';
 import '../../../shared/styles/records.css';
 import './missing.css';
 import { Alert } from '../../../shared/components/alert';
@@ -52,6 +53,7 @@ function ListState<T>({
 
 export function SearchPage() {
   const { t } = useTranslation();
+  const canReport = useCan('missing.report');
   const reports = useList<ReportSummary>(missingApi.reports);
   const found = useList<FoundRecord>(missingApi.found);
   // Notifications link to /search?report=<id>: open that report.
@@ -65,12 +67,16 @@ export function SearchPage() {
       <PageTitle appName={t('app.name')}>{t('missing.title')}</PageTitle>
       <p className="muted">{t('missing.intro')}</p>
       <p className="page-actions">
-        <Link className="button button--primary" to={newReportPath}>
-          {t('missing.report.new')}
-        </Link>{' '}
-        <Link className="button" to={newFoundPath}>
-          {t('missing.found.new')}
-        </Link>{' '}
+        {canReport ? (
+          <>
+            <Link className="button button--primary" to={newReportPath}>
+              {t('missing.report.new')}
+            </Link>{' '}
+            <Link className="button" to={newFoundPath}>
+              {t('missing.found.new')}
+            </Link>{' '}
+          </>
+        ) : null}
         <Link className="button" to={queuePath}>
           {t('missing.queue.title')}
         </Link>

@@ -16,6 +16,7 @@ import { allIndicators } from './profile-api';
 import type { PersonListFilters, PersonSummary } from './people-api';
 import { personName } from './person-name';
 import { countryName, countryOptions } from './reference-data';
+import { useCan } from '../../session/capabilities';
 
 const fetchPeople = (filters: PersonListFilters, signal?: AbortSignal) => peopleApi.list(filters, signal);
 const personLinkId = (person: PersonSummary) => `person-link-${person.id}`;
@@ -31,15 +32,18 @@ export function PeopleListPage() {
   const list = useCursorList(fetchPeople, personLinkId);
   const { state } = list;
 
+  const canRegister = useCan('person.register');
   const searching = state.status === 'ready' && Boolean(state.filters.q?.trim());
   return (
     <>
       <PageTitle appName={t('app.name')}>{t('nav.people')}</PageTitle>
-      <p className="page-actions">
-        <Link className="button button--primary" to="/people/new">
-          {t('people.registerLink')}
-        </Link>
-      </p>
+      {canRegister ? (
+        <p className="page-actions">
+          <Link className="button button--primary" to="/people/new">
+            {t('people.registerLink')}
+          </Link>
+        </p>
+      ) : null}
       <FilterForm
         label={t('people.search.label')}
         submitLabel={t('people.search.submit')}

@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCan } from '../../session/capabilities';
 import { Alert } from '../../../shared/components/alert';
 import { currentLanguage } from '../../../i18n/i18n';
 import { errorMessage } from '../../api/error-message';
@@ -16,6 +17,7 @@ import { focusWhenPresent } from '../../../shared/focus-when-present';
 
 export function ProceduresSection({ personId }: { personId: string }) {
   const { t } = useTranslation();
+  const canOpen = useCan('procedure.open');
   const language = currentLanguage();
   const [items, setItems] = useState<ProcedureView[] | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
@@ -79,38 +81,40 @@ export function ProceduresSection({ personId }: { personId: string }) {
           onChange={(updated) => setItems((current) => (current ?? []).map((p) => (p.id === updated.id ? updated : p)))}
         />
       ))}
-      <form
-        className="form inline-form"
-        onSubmit={(e) => void open(e)}
-        aria-labelledby="procedure-open-title"
-        noValidate
-      >
-        <h3 id="procedure-open-title">{t('procedures.openTitle')}</h3>
-        <SelectField
-          id="procedure-type"
-          label={t('procedures.type')}
-          value={type}
-          error={typeMissing ? t('procedures.typeRequired') : null}
-          onChange={(e) => setType(e.target.value)}
+      {canOpen ? (
+        <form
+          className="form inline-form"
+          onSubmit={(e) => void open(e)}
+          aria-labelledby="procedure-open-title"
+          noValidate
         >
-          <option value="">{t('people.form.choose')}</option>
-          {groups.map((group) => (
-            <optgroup key={group.jurisdiction} label={t(`procedures.jurisdiction.${group.jurisdiction}`)}>
-              {group.types.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {localized(p.title, language)}
-                </option>
-              ))}
-            </optgroup>
-          ))}
-        </SelectField>
-        {openError && !typeMissing ? <Alert tone="error">{errorMessage(openError, t)}</Alert> : null}
-        <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {t('procedures.open')}
-          </button>
-        </div>
-      </form>
+          <h3 id="procedure-open-title">{t('procedures.openTitle')}</h3>
+          <SelectField
+            id="procedure-type"
+            label={t('procedures.type')}
+            value={type}
+            error={typeMissing ? t('procedures.typeRequired') : null}
+            onChange={(e) => setType(e.target.value)}
+          >
+            <option value="">{t('people.form.choose')}</option>
+            {groups.map((group) => (
+              <optgroup key={group.jurisdiction} label={t(`procedures.jurisdiction.${group.jurisdiction}`)}>
+                {group.types.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {localized(p.title, language)}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </SelectField>
+          {openError && !typeMissing ? <Alert tone="error">{errorMessage(openError, t)}</Alert> : null}
+          <div className="form__actions">
+            <button type="submit" className="button button--primary" disabled={busy}>
+              {t('procedures.open')}
+            </button>
+          </div>
+        </form>
+      ) : null}
     </section>
   );
 }

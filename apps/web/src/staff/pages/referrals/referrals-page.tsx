@@ -12,6 +12,7 @@ import { errorMessage } from '../../api/error-message';
 import { formatInstant } from '../people/reference-data';
 import { ReceiverPreview } from './receiver-preview';
 import { ReferralActions } from './referral-actions';
+import { useCan } from '../../session/capabilities';
 import { referralsApi } from './referrals-api';
 import type { Referral } from './referrals-api';
 
@@ -20,7 +21,11 @@ type Box = 'incoming' | 'outgoing';
 export function ReferralsPage() {
   const { t } = useTranslation();
   const language = currentLanguage();
-  const [box, setBox] = useState<Box>('incoming');
+  // Received referrals are answered by the organisation as a whole (coordination); a caseworker
+  // or lawyer sees the referrals they sent.
+  const answers = useCan('referral.answer');
+  const boxes: Box[] = answers ? ['incoming', 'outgoing'] : ['outgoing'];
+  const [box, setBox] = useState<Box>(answers ? 'incoming' : 'outgoing');
   const [items, setItems] = useState<Referral[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [previews, setPreviews] = useState<Record<string, Referral>>({});
@@ -50,19 +55,23 @@ export function ReferralsPage() {
   return (
     <>
       <PageTitle appName={t('app.name')}>{t('referrals.title')}</PageTitle>
-      <div role="group" aria-label={t('referrals.boxes')} className="page-actions">
-        {(['incoming', 'outgoing'] as const).map((b) => (
-          <button
-            key={b}
-            type="button"
-            className={b === box ? 'button button--primary' : 'button'}
-            aria-pressed={b === box}
-            onClick={() => setBox(b)}
-          >
-            {t(`referrals.box.${b}`)}
-          </button>
-        ))}
-      </div>
+      {boxes.length > 1 ? (
+        <div role="group" aria-label={t('referrals.boxes')} className="page-actions">
+          {boxes.map((b) => (
+            <button
+              key={b}
+              type="button"
+              className={b === box ? 'button button--primary' : 'button'}
+              aria-pressed={b === box}
+              onClick={() => setBox(b)}
+            >
+              {t(`referrals.box.${b}`)}
+            </button>
+          ))}
+        </div>
+      ) : (
+        <h2>{t('referrals.box.outgoing')}</h2>
+      )}
       {error ? <Alert tone="error">{errorMessage(error, t)}</Alert> : null}
       <div role="status" className="results-status">
         {items === null ? t('app.loading') : items.length === 0 ? t('referrals.none') : null}

@@ -3,6 +3,7 @@
 // files and the consular requests.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCan } from '../../session/capabilities';
 import '../../../shared/styles/records.css';
 import './reintegration.css';
 import { Alert } from '../../../shared/components/alert';
@@ -19,6 +20,7 @@ type Status = 'open' | 'overdue' | 'done';
 
 export function ReintegrationPage() {
   const { t } = useTranslation();
+  const canReceive = useCan('reintegration.receive');
   const language = currentLanguage();
   const [status, setStatus] = useState<Status>('open');
   const [followUps, setFollowUps] = useState<FollowUp[] | null>(null);
@@ -37,9 +39,13 @@ export function ReintegrationPage() {
     <>
       <PageTitle appName={t('app.name')}>{t('reintegration.title')}</PageTitle>
       <p className="page-actions">
-        <Link className="button button--primary" to="/reintegration/new">
-          {t('reintegration.newReception')}
-        </Link>{' '}
+        {canReceive ? (
+          <>
+            <Link className="button button--primary" to="/reintegration/new">
+              {t('reintegration.newReception')}
+            </Link>{' '}
+          </>
+        ) : null}
         <Link className="button" to="/reintegration/families">
           {t('families.title')}
         </Link>{' '}
