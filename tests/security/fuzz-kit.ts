@@ -142,3 +142,18 @@ export function assertNoPollution(): void {
   for (const key of ['polluted', 'isAdmin', 'role', 'a'])
     assert.equal(probe[key], undefined, `Object.prototype polluted with "${key}"`);
 }
+
+/**
+ * SQL counting the rows of every table: moves if anything at all was written. A refused request
+ * may leave an 'access.refused' audit entry by design (decision 0128), and the sealer chains
+ * entries at any moment; neither is a write the request made.
+ */
+export function writeFingerprintSql(tables: readonly string[]): string {
+  const countOf = (t: string) =>
+    t === 'audit_log'
+      ? `(SELECT count(*) FROM audit_log WHERE action NOT LIKE 'access.refused%')::int AS "audit_log"`
+      : t === 'audit_seals'
+        ? '0 AS "audit_seals"'
+        : `(SELECT count(*) FROM "${t}")::int AS "${t}"`;
+  return `SELECT ${tables.map(countOf).join(', ')}`;
+}

@@ -13,7 +13,14 @@ import { startHarness } from '../../apps/server/src/testing/test-harness.ts';
 import { buildWorld } from './permissions/world.ts';
 import { targetCache } from './permissions/targets.ts';
 import { routePolicies } from './permissions/route-policies.ts';
-import { assertNoPollution, assertRejection, badBodies, contentType, withBadBytes } from './fuzz-kit.ts';
+import {
+  assertNoPollution,
+  assertRejection,
+  badBodies,
+  contentType,
+  withBadBytes,
+  writeFingerprintSql,
+} from './fuzz-kit.ts';
 
 const RUNS = Number(process.env.FUZZ_ROUTE_RUNS ?? 12);
 /** Routes that end or switch the session: fuzzed elsewhere (tests/security/http-fuzz.test.ts, auth tests). */
@@ -51,7 +58,7 @@ const operations = Object.entries(doc.paths)
 const tables = await h.ctx.db.query<{ name: string }>(
   "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1",
 );
-const fingerprintSql = `SELECT ${tables.rows.map((t) => `(SELECT count(*) FROM "${t.name}")::int AS "${t.name}"`).join(', ')}`;
+const fingerprintSql = writeFingerprintSql(tables.rows.map((t) => t.name));
 /** Rows in every table: moves if anything at all was written. */
 async function rowFingerprint(): Promise<string> {
   return JSON.stringify((await h.ctx.db.query(fingerprintSql)).rows[0]);

@@ -15,6 +15,7 @@ import {
   hugeString,
   objectText,
   withBadBytes,
+  writeFingerprintSql,
 } from './fuzz-kit.ts';
 
 const NUM_RUNS = Number(process.env.FUZZ_RUNS ?? 150);
@@ -72,7 +73,7 @@ describe('fuzzing the HTTP boundary [pglite]', { timeout: 240_000 }, () => {
       "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1",
     );
     assert.ok(tables.rows.length > 5);
-    fingerprintSql = `SELECT ${tables.rows.map((t) => `(SELECT count(*) FROM "${t.name}")::int AS "${t.name}"`).join(', ')}`;
+    fingerprintSql = writeFingerprintSql(tables.rows.map((t) => t.name));
   });
   after(async () => {
     await h.close();

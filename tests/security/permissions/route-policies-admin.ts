@@ -23,4 +23,6 @@ export const sharingAndAuditPolicies = {
       return { id: (rows[0] as { id: string }).id };
     },
   },
+  'GET /api/admin/audit-log': { kind: 'org', record: 'audit_log', action: 'read' },
+  'GET /api/admin/audit-log/export': { kind: 'org', record: 'audit_log', action: 'export' },
 } satisfies Record<string, RoutePolicy>;

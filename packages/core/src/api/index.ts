@@ -3,3 +3,4 @@ export * from './account.schemas.ts';
 export * from './staff-app.schemas.ts';
 export * from './sharing.schemas.ts';
 export * from './integers.ts';
+export * from './audit.schemas.ts';
