@@ -9,12 +9,20 @@ import {
   migrateCommand,
   seedDemoCommand,
   userCreateCommand,
+  userInviteCommand,
+  userResetCommand,
 } from './admin/commands.ts';
 
 const usage = `usage: acompana COMMAND
   migrate                                   apply database migrations
   user create --org SLUG --email E --password P --role ROLE [--name NAME] [--org-name NAME] [--no-2fa]
-                                            create an account (and the organisation if missing)
+                                            create an account with a password chosen here (first set-up, tests;
+                                            the operator knows the password: prefer user invite)
+  user invite --org SLUG --email E --role ROLE [--name NAME] [--org-name NAME] [--lang es|en]
+                                            print a single-use invitation link (7 days); the person chooses the
+                                            password and sets up two-factor (creates the organisation if missing)
+  user reset --email E [--clear-2fa]        clear the password, end sessions and calendar feed, print a reset
+                                            link (24 h); --clear-2fa also removes two-factor and recovery codes
   audit verify                              check the audit hash chain; non-zero exit names the first bad entry
   keys rotate --org SLUG                    new data key for an organisation, re-encrypting its data
   keys rotate-master [--new-key KEY]        re-wrap every key under a new master key
@@ -36,6 +44,10 @@ async function run(argv: string[]): Promise<number> {
       return migrateCommand();
     case 'user create':
       return userCreateCommand(args);
+    case 'user invite':
+      return userInviteCommand(args);
+    case 'user reset':
+      return userResetCommand(args);
     case 'audit verify':
       return auditVerifyCommand();
     case 'keys rotate':

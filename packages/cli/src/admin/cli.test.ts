@@ -70,6 +70,40 @@ describe('acompana command line on the embedded database', () => {
     assert.match(run.stderr, /Unknown role "jefe"/);
   });
 
+  it('prints a single-use invitation link for the first administrator, and a reset link for recovery', async () => {
+    const invited = await acompana(
+      env,
+      'user',
+      'invite',
+      '--org',
+      'casa-norte',
+      '--email',
+      'primera@casa.example',
+      '--role',
+      'admin',
+    );
+    assert.equal(invited.code, 0, invited.stderr);
+    const link = /\/app\/account\/invitation#token=([A-Za-z0-9_-]{43})/.exec(invited.stdout);
+    assert.ok(link, invited.stdout);
+    assert.doesNotMatch(invited.stdout, /two-factor secret|password:/i);
+    const unknown = await acompana(env, 'user', 'reset', '--email', 'nadie@casa.example');
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /no account with the e-mail "nadie@casa.example"/);
+    const reset = await acompana(env, 'user', 'reset', '--email', 'Admin@Casa.example', '--clear-2fa');
+    assert.equal(reset.code, 0, reset.stderr);
+    assert.match(reset.stdout, /two-factor and recovery codes removed/);
+    assert.match(reset.stdout, /\/app\/account\/reset#token=[A-Za-z0-9_-]{43}/);
+    const db = await openPgliteDatabase({ dataDir, purpose: 'test check' });
+    try {
+      const { rows } = await db.query<{ cleared: boolean }>(
+        "SELECT password_hash IS NULL AND totp_secret IS NULL AS cleared FROM accounts WHERE email = 'admin@casa.example'",
+      );
+      assert.equal(rows[0]?.cleared, true);
+    } finally {
+      await db.close();
+    }
+  });
+
   it('verifies an intact audit chain with exit 0', async () => {
     const run = await acompana(env, 'audit', 'verify');
     assert.equal(run.code, 0, run.stderr);

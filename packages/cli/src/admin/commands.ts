@@ -66,6 +66,63 @@ export async function userCreateCommand(args: ParsedArgs): Promise<number> {
   });
 }
 
+/**
+ * The first administrator, or anyone, without e-mail: an invitation whose link is printed for the
+ * operator to hand over. The invitee chooses the password and sets up two-factor; the operator
+ * never knows either (docs/decisions/0129-accounts-only-the-owner-controls.md).
+ */
+export async function userInviteCommand(args: ParsedArgs): Promise<number> {
+  const slug = requireOption(args, 'org');
+  const email = requireOption(args, 'email');
+  const role = requireOption(args, 'role');
+  const lang = args.options.get('lang');
+  return withRuntime('user invite', async ({ ctx }) => {
+    const orgName = args.options.get('org-name');
+    const orgId = await ctx.accounts.ensureOrganisation({ slug, name: typeof orgName === 'string' ? orgName : slug });
+    const name = args.options.get('name');
+    const invited = await ctx.invitations.invite(
+      {
+        orgId,
+        email,
+        role,
+        displayName: typeof name === 'string' ? name : (email.split('@')[0] ?? email),
+        locale: lang === 'en' ? 'en' : 'es',
+      },
+      { accountId: null },
+      'print',
+    );
+    console.log(`invitation for ${email} (${role}) in ${slug}, valid until ${invited.expiresAt.toISOString()}, once:`);
+    console.log(invited.link);
+    console.log('Give this link only to that person: whoever opens it chooses the password.');
+    return 0;
+  });
+}
+
+/**
+ * Recovery: the owner lost the password (and with --clear-2fa also the phone and the recovery
+ * codes). The password is cleared, sessions and calendar feed end, and a reset link is printed.
+ */
+export async function userResetCommand(args: ParsedArgs): Promise<number> {
+  const email = requireOption(args, 'email').trim().toLowerCase();
+  const clearSecondFactor = args.options.get('clear-2fa') === true;
+  return withRuntime('user reset', async ({ ctx, db }) => {
+    const { rows } = await db.query<{ id: string }>('SELECT id::text AS id FROM accounts WHERE email = $1', [email]);
+    const account = rows[0];
+    if (!account) throw new UsageError(`no account with the e-mail "${email}"`);
+    const reset = await ctx.passwordResets.forceReset(
+      account.id,
+      { accountId: null, orgId: null },
+      { clearSecondFactor, delivery: 'print' },
+    );
+    console.log(
+      `password of ${email} cleared${clearSecondFactor ? ', two-factor and recovery codes removed' : ''}; sessions and calendar feed ended.`,
+    );
+    console.log(`reset link, valid until ${reset.expiresAt.toISOString()}, once:`);
+    console.log(reset.link);
+    return 0;
+  });
+}
+
 export async function auditVerifyCommand(): Promise<number> {
   return withRuntime('audit verify', async ({ ctx }) => {
     const result = await sealAndVerifyAuditChain(ctx.db, ctx.keyring.systemKey('audit'));
