@@ -11,7 +11,6 @@ import type { Database, Queryable } from '../../kernel/db/database.ts';
 import type { Keyring } from '../../kernel/crypto/keyring.ts';
 import { AppError } from '../../kernel/errors.ts';
 import type { AuditWriter } from '../../audit/audit-log.ts';
-import { hashPassword } from '../password-hashing.ts';
 import { discover, findProvider, openSecret, type OidcProviderRow } from './oidc-providers.ts';
 
 export const FLOW_MINUTES = 10;
@@ -127,12 +126,12 @@ export function createOidcLoginService({ db, keyring, audit, clock }: OidcLoginD
     const taken = await tx.query('SELECT 1 FROM accounts WHERE email = $1', [email]);
     // An account of another organisation is never joined to this one by a sign-in.
     if (taken.rowCount) throw new AppError('oidc.no_account');
-    // Nobody knows this password: the account signs in through the provider (or sets one later).
-    const passwordHash = await hashPassword(randomBytes(32).toString('base64url'));
+    // No password (migration 0040 allows none): the account signs in through the provider, or
+    // its owner sets one through "forgot password" (decision 0129).
     const created = await tx.query<{ id: string }>(
       `INSERT INTO accounts (home_org_id, email, display_name, password_hash)
-       VALUES ($1, $2, $3, $4) RETURNING id::text AS id`,
-      [provider.org_id, email, email.split('@')[0]!.slice(0, 200) || email, passwordHash],
+       VALUES ($1, $2, $3, NULL) RETURNING id::text AS id`,
+      [provider.org_id, email, email.split('@')[0]!.slice(0, 200) || email],
     );
     const id = created.rows[0]!.id;
     await tx.query('INSERT INTO memberships (account_id, org_id, role) VALUES ($1, $2, $3)', [
