@@ -6,6 +6,7 @@ import { findDuplicates, linkRecords, type LinkRow } from '@acompana/core';
 import { CsvError } from './csv-parse.ts';
 import { linkPrivately } from './link-private.ts';
 import { readPersonCsv } from './person-csv.ts';
+import { hasAmPmColumns, linkAmPmFiles } from './ampm-link-files.ts';
 
 export interface CommandIo {
   stdout: (text: string) => void;
@@ -14,7 +15,7 @@ export interface CommandIo {
 
 const USAGE = 'usage: npm run --silent link -- LEFT.csv [RIGHT.csv] [--top 10] [--private] > matches.csv\n';
 
-function csvField(v: string): string {
+export function csvField(v: string): string {
   return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
@@ -64,8 +65,14 @@ export function runLinkCommand(argv: string[], io: CommandIo): number {
   }
   try {
     const started = Date.now();
-    const left = readPersonCsv(readFile(files[0] as string), files[0] as string);
-    const right = files[1] ? readPersonCsv(readFile(files[1]), files[1]) : null;
+    const leftText = readFile(files[0] as string);
+    const rightText = files[1] ? readFile(files[1]) : null;
+    // Reports and remains with ante-mortem / post-mortem columns (format v2): the AM/PM engine
+    // (--private links names only, so it keeps to the name engine).
+    if (!privately && rightText !== null && hasAmPmColumns(leftText) && hasAmPmColumns(rightText))
+      return linkAmPmFiles(files as [string, string], [leftText, rightText], top, io, started);
+    const left = readPersonCsv(leftText, files[0] as string);
+    const right = files[1] && rightText !== null ? readPersonCsv(rightText, files[1]) : null;
     io.stderr(
       right
         ? `link: ${left.length} records in ${basename(files[0] as string)} against ${right.length} in ${basename(files[1] as string)}\n`

@@ -29,3 +29,4 @@ export {
   type MatchDecision,
 } from './linker.ts';
 export { createMatcher, type Matcher, type MatcherOptions, type PairExplanation, type SearchHit } from './matcher.ts';
+export * from './ampm/index.ts';
