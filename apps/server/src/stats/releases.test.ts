@@ -7,7 +7,14 @@ import assert from 'node:assert/strict';
 import { describeOnBothDatabases } from '../testing/on-both-databases.ts';
 import type { ApiClient } from '../testing/test-harness.ts';
 import { recordIncident } from './releases.testkit.ts';
+import { buildLayout, coordsOf, revisionWeakCells } from '@acompana/core';
 import { publishableFrom, statsEmbargoDays, type ReleaseDocument } from './releases.service.ts';
+
+interface StoredCounts {
+  categories: string[][];
+  values: number[];
+  hidden: number[];
+}
 
 type Act = [type: string, institution: string, state: string, n: number];
 const OCTOBER: Act[] = [
@@ -186,6 +193,47 @@ describeOnBothDatabases('statistics releases: frozen, published by a person', (h
 
     const after = await snapshot();
     for (const [i, url] of urls.entries()) assert.equal(after[i], before[i], url);
+  });
+
+  it('publishes a revision that no differencing attack over both releases can open', async () => {
+    const revision = await coordinator.post('/api/stats/releases', body({ title: 'Octubre de 2026 (revisión)' }));
+    assert.equal(revision.statusCode, 201, revision.body);
+    const { rows } = await h().ctx.db.query<{ id: string; counts: Record<string, StoredCounts>; revises: string[] }>(
+      'SELECT id::text AS id, protected_counts AS counts, revises::text[] AS revises FROM stats_releases ORDER BY published_at, id',
+    );
+    assert.equal(rows.length, 2);
+    assert.deepEqual(rows[1]!.revises, [rows[0]!.id]);
+    for (const indicator of ['incidents.acts', 'people.registered']) {
+      const [a, b] = [rows[0]!.counts[indicator]!, rows[1]!.counts[indicator]!];
+      // The first release on the revision's layout (a category it lacked is a published 0).
+      const layout = buildLayout(b.categories.map((c) => c.length));
+      const valuesA = new Array<number>(layout.cellCount).fill(0);
+      const hiddenA = new Uint8Array(layout.cellCount);
+      const hiddenSetA = new Set(a.hidden);
+      for (let c = 0; c < layout.cellCount; c++) {
+        const coords = coordsOf(c, layout.shape, layout.strides);
+        const old = coords.map((k, d) =>
+          k === b.categories[d]!.length ? a.categories[d]!.length : a.categories[d]!.indexOf(b.categories[d]![k]!),
+        );
+        if (old.some((k) => k < 0)) continue;
+        const at = old.reduce((n, k, d) => n * (a.categories[d]!.length + 1) + k, 0);
+        valuesA[c] = a.values[at]!;
+        hiddenA[c] = hiddenSetA.has(at) ? 1 : 0;
+      }
+      const hiddenB = new Uint8Array(layout.cellCount);
+      for (const c of b.hidden) hiddenB[c] = 1;
+      const weak = revisionWeakCells({
+        layout,
+        releases: [
+          { values: valuesA, hidden: hiddenA },
+          { values: b.values, hidden: hiddenB },
+        ],
+        threshold: 5,
+        protectionLevel: 5,
+        zeros: 'publish',
+      });
+      assert.deepEqual(weak, [], indicator);
+    }
   });
 
   it('downloads HXL CSV (cells and totals apart), JSON, XLSX and a PDF in the reader’s language', async () => {
