@@ -1,6 +1,6 @@
 // Embedded PostgreSQL (PGlite, compiled to WASM) with the extensions Acompaña relies on.
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { makePrivateDir, privatiseTree, usePrivateUmask } from './private-dir.ts';
 import { PGlite, types, type Transaction } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
@@ -44,7 +44,9 @@ export async function openPgliteDatabase(options: PgliteOptions): Promise<Pglite
   let lock: DataDirLock | undefined;
   let location: string | undefined;
   if (options.dataDir) {
-    mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+    // Only the server's user may read the data directory (decision 0128).
+    makePrivateDir(options.dataDir);
+    usePrivateUmask();
     lock = lockDataDir(options.dataDir, options.purpose ?? 'server');
     location = join(options.dataDir, 'pgdata');
   }
@@ -57,6 +59,8 @@ export async function openPgliteDatabase(options: PgliteOptions): Promise<Pglite
       parsers,
     });
     await pg.waitReady;
+    // Installations made before files were private: fix what is already there.
+    if (options.dataDir) privatiseTree(options.dataDir);
   } catch (error) {
     lock?.release();
     throw error;
