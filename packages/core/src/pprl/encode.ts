@@ -43,11 +43,7 @@ const EVENT_BASE_YEAR = 1960;
 const GENERIC_PLACE = new Set(['san', 'santa', 'santo', 'ciudad', 'villa', 'puerto', 'el', 'los', 'las', 'county']);
 
 interface Hashers {
-  names: GramHasher;
-  origin: GramHasher;
-  eventPlace: GramHasher;
   document: GramHasher;
-  address: GramHasher;
   nationality: GramHasher;
   birthDate: GramHasher;
   birthDigits: GramHasher;
@@ -55,19 +51,24 @@ interface Hashers {
   eventHalves: Uint16Array;
   sex: Uint16Array;
   tokenKey: Buffer;
-  noiseKey: Buffer;
-  refKey: Buffer;
+  ownerKey: Buffer;
+  birthCache: Map<string, Uint32Array>;
+  nameTokens: TokenPositions;
+  originTokens: TokenPositions;
+  eventPlaceTokens: TokenPositions;
+  addressTokens: TokenPositions;
 }
 
 function hashers(options: EncoderOptions): Hashers {
   const k = (label: string): Buffer => deriveKey(options.secret, label);
+  const names = new GramHasher(k('names'), 1024, 4);
+  const origin = new GramHasher(k('origin'), 256, 4);
+  const eventPlace = new GramHasher(k('event-place'), 256, 4);
+  const address = new GramHasher(k('address'), 256, 3);
+  const place = (t: string): Iterable<string> => (GENERIC_PLACE.has(t) ? [] : bigrams('w', t));
   return {
     // Given names and surnames share one key so that names typed in each other's box still meet.
-    names: new GramHasher(k('names'), 1024, 4),
-    origin: new GramHasher(k('origin'), 256, 4),
-    eventPlace: new GramHasher(k('event-place'), 256, 4),
     document: new GramHasher(k('document'), 256, 4),
-    address: new GramHasher(k('address'), 256, 3),
     nationality: new GramHasher(k('nationality'), 64, 2),
     birthDate: new GramHasher(k('birth-date'), 64, 2),
     birthDigits: new GramHasher(k('birth-digits'), 128, 2),
@@ -75,8 +76,12 @@ function hashers(options: EncoderOptions): Hashers {
     eventHalves: keyedPermutation(k('event-halves'), 256),
     sex: keyedPermutation(k('sex'), 32),
     tokenKey: k('blocking'),
-    noiseKey: deriveKey(options.ownerKey, 'noise'),
-    refKey: deriveKey(options.ownerKey, 'references'),
+    ownerKey: deriveKey(options.ownerKey, 'references-and-noise'),
+    birthCache: new Map(),
+    nameTokens: new TokenPositions(names, (t) => nameGrams([t])),
+    originTokens: new TokenPositions(origin, place),
+    eventPlaceTokens: new TokenPositions(eventPlace, place),
+    addressTokens: new TokenPositions(address, (t) => bigrams('w', t)),
   };
 }
 
@@ -110,8 +115,30 @@ function* nameGrams(tokens: readonly string[]): Generator<string> {
   }
 }
 
-function* textGrams(tokens: readonly string[], skipGeneric: boolean): Generator<string> {
-  for (const t of tokens) if (!skipGeneric || !GENERIC_PLACE.has(t)) yield* bigrams('w', t);
+/**
+ * All bit positions of one token's q-grams, cached per token: names and places repeat (a few
+ * thousand distinct values for a million records), so each is hashed once per encoder.
+ */
+class TokenPositions {
+  private readonly cache = new Map<string, Uint16Array>();
+  constructor(
+    private readonly hasher: GramHasher,
+    private readonly grams: (token: string) => Iterable<string>,
+  ) {}
+
+  set(words: Uint32Array, base: number, seg: Segment, tokens: readonly string[]): void {
+    for (const t of tokens) {
+      let p = this.cache.get(t);
+      if (!p) {
+        const all: number[] = [];
+        for (const g of this.grams(t)) for (const x of this.hasher.positions(g)) all.push(x);
+        p = Uint16Array.from(all);
+        if (this.cache.size > 500_000) this.cache.clear();
+        this.cache.set(t, p);
+      }
+      for (let i = 0; i < p.length; i++) setBit(words, base, seg, p[i] as number);
+    }
+  }
 }
 
 function setOneHot(words: Uint32Array, base: number, seg: Segment, perm: Uint16Array, lo: number, hi: number): void {
@@ -134,7 +161,7 @@ function masked(prefix: string, value: number, width: number): string[] {
   return out;
 }
 
-function encodeBirth(words: Uint32Array, base: number, r: PreparedRecord, h: Hashers): void {
+function writeBirth(words: Uint32Array, base: number, r: PreparedRecord, h: Hashers): void {
   if (r.birthYear) {
     const { birthYear: y, birthMonth: m, birthDay: d } = r;
     const b = h.birthDate;
@@ -162,6 +189,31 @@ function encodeBirth(words: Uint32Array, base: number, r: PreparedRecord, h: Has
   const exact = r.birthYear > 0;
   setOneHot(words, base, LAYOUT.birthNear, h.birthYears, exact ? lo - 1 : lo, exact ? hi + 1 : hi);
   setOneHot(words, base, LAYOUT.birthFar, h.birthYears, lo - 5, hi + 5);
+}
+
+const birthScratch = new Uint32Array(RECORD_WORDS);
+
+/**
+ * Birth parts and windows, cached per (date, age range) as (word, mask) pairs: a million records
+ * share some tens of thousands of birth dates, so each is hashed once.
+ */
+function encodeBirth(words: Uint32Array, base: number, r: PreparedRecord, h: Hashers): void {
+  const range = r.birthYear ? '' : (birthYearRange(r) ?? []).join('-');
+  const key = `${r.birthYear}-${r.birthMonth}-${r.birthDay}|${range}`;
+  let pairs = h.birthCache.get(key);
+  if (!pairs) {
+    birthScratch.fill(0);
+    writeBirth(birthScratch, 0, r, h);
+    const out: number[] = [];
+    for (let w = 0; w < RECORD_WORDS; w++) if (birthScratch[w]) out.push(w, birthScratch[w] as number);
+    pairs = Uint32Array.from(out);
+    if (h.birthCache.size > 500_000) h.birthCache.clear();
+    h.birthCache.set(key, pairs);
+  }
+  for (let i = 0; i < pairs.length; i += 2) {
+    const w = base + (pairs[i] as number);
+    words[w] = ((words[w] as number) | (pairs[i + 1] as number)) >>> 0;
+  }
 }
 
 function encodeEventDate(words: Uint32Array, base: number, r: PreparedRecord, h: Hashers): void {
@@ -197,18 +249,18 @@ function addNoise(words: Uint32Array, base: number, stream: KeyedStream): void {
   }
 }
 
-function encodeOne(words: Uint32Array, base: number, r: PreparedRecord, h: Hashers, id: string): void {
-  addGrams(words, base, LAYOUT.given, h.names, nameGrams(r.given));
-  addGrams(words, base, LAYOUT.surnames, h.names, nameGrams(r.sur));
+function encodeOne(words: Uint32Array, base: number, r: PreparedRecord, h: Hashers, noiseSeed: Buffer): void {
+  h.nameTokens.set(words, base, LAYOUT.given, r.given);
+  h.nameTokens.set(words, base, LAYOUT.surnames, r.sur);
   encodeBirth(words, base, r, h);
   if (r.sex) setBit(words, base, LAYOUT.sex, h.sex[r.sex] as number);
   if (r.nationality) addGrams(words, base, LAYOUT.nationality, h.nationality, [`n${r.nationality}`]);
-  addGrams(words, base, LAYOUT.origin, h.origin, textGrams(r.origin, true));
+  h.originTokens.set(words, base, LAYOUT.origin, r.origin);
   if (r.document) addGrams(words, base, LAYOUT.document, h.document, bigrams('d', r.document.toLowerCase()));
-  addGrams(words, base, LAYOUT.address, h.address, textGrams(r.address, false));
+  h.addressTokens.set(words, base, LAYOUT.address, r.address);
   encodeEventDate(words, base, r, h);
-  addGrams(words, base, LAYOUT.eventPlace, h.eventPlace, textGrams(r.eventPlace, true));
-  addNoise(words, base, new KeyedStream(createHmac('sha256', h.noiseKey).update(id).digest()));
+  h.eventPlaceTokens.set(words, base, LAYOUT.eventPlace, r.eventPlace);
+  addNoise(words, base, new KeyedStream(noiseSeed));
 }
 
 /** An encoder for one owner under one agreement: add records, then take the encoded collection. */
@@ -246,8 +298,11 @@ export function createEncoder(options: EncoderOptions): Encoder {
         words = grown;
       }
       const r = prepareRecord(record, i);
-      refs.push(createHmac('sha256', h.refKey).update(record.id).digest('base64url').slice(0, 22));
-      encodeOne(words, i * RECORD_WORDS, r, h, record.id);
+      // One keyed digest per record: its first half is the opaque reference, its second the seed
+      // of the record's noise (both under the owner's key, which the partner never has).
+      const digest = createHmac('sha256', h.ownerKey).update(record.id).digest();
+      refs.push(digest.subarray(0, 16).toString('base64url'));
+      encodeOne(words, i * RECORD_WORDS, r, h, digest.subarray(16));
       const emit = (kind: number) => (key: number) => {
         pendingValues.push(key);
         pendingKinds.push(kind);
