@@ -6,10 +6,20 @@
 import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startHarness, TEST_PASSWORD, type TestHarness } from '../../apps/server/src/testing/test-harness.ts';
 import { totpCode } from '../../apps/server/src/auth/totp.ts';
-import { browserUnavailable, launchChromium } from './browser-kit.ts';
+import {
+  browserUnavailable,
+  collectPageErrors,
+  ensureWebBuild,
+  launchChromium,
+  screenshot,
+  seriousAxeViolations,
+  staffMessages,
+  translator,
+  webDist,
+} from './browser-kit.ts';
 
 const skip = browserUnavailable();
 if (skip) console.warn(`# SKIPPED passkey journeys: ${skip}`);
@@ -276,5 +286,88 @@ describe('passkeys in Chromium with a virtual authenticator', { skip: skip ?? fa
       ),
       1,
     );
+  });
+});
+
+/** A virtual authenticator (CTAP2, internal, resident key, user verification) for a page. */
+async function addAuthenticator(context: BrowserContext, page: Page): Promise<void> {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('WebAuthn.enable');
+  await cdp.send('WebAuthn.addVirtualAuthenticator', {
+    options: {
+      protocol: 'ctap2',
+      transport: 'internal',
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+      automaticPresenceSimulation: true,
+    },
+  });
+}
+
+describe('passkeys in the staff app (Spanish)', { skip: skip ?? false }, () => {
+  let harness: TestHarness;
+  let browser: Browser;
+  let base: string;
+  const t = translator(staffMessages('es'));
+
+  before(async () => {
+    ensureWebBuild();
+    harness = await startHarness('pglite', { webDistDir: webDist });
+    await harness.app.listen({ host: '127.0.0.1', port: 0 });
+    base = `http://localhost:${(harness.app.server.address() as AddressInfo).port}`;
+    browser = await launchChromium();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await harness?.close();
+  });
+
+  it('adds a passkey on the account page after password and code, then signs in with it from the login page', async () => {
+    const { totpSecret } = await harness.createAccount({
+      org: 'albergue',
+      email: 'marta@albergue.example',
+      role: 'caseworker',
+      totp: true,
+    });
+    const context = await browser.newContext({ locale: 'es-MX', viewport: { width: 1280, height: 800 } });
+    context.setDefaultTimeout(10_000);
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    await addAuthenticator(context, page);
+
+    await page.goto(`${base}/app/`);
+    await page.getByLabel(t('login.email')).fill('marta@albergue.example');
+    await page.getByLabel(t('login.password')).fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: t('login.submit') }).click();
+    harness.clock.advanceMinutes(1);
+    await page.getByLabel(t('login.totp')).fill(totpCode(totpSecret ?? '', harness.clock.now));
+    await page.getByRole('button', { name: t('login.verify') }).click();
+    await page.getByRole('heading', { level: 1, name: /marta/i }).waitFor();
+
+    await page.goto(`${base}/app/account/passkeys`);
+    await page.getByRole('heading', { level: 1, name: t('passkeys.title') }).waitFor();
+    await page.getByText(t('passkeys.none')).waitFor();
+    await page.getByLabel(t('passkeys.name')).fill('Computadora del albergue');
+    await page.getByRole('button', { name: t('passkeys.add') }).click();
+    await page.getByText(t('passkeys.added', { name: 'Computadora del albergue' })).waitFor();
+    await page.getByRole('button', { name: t('passkeys.removeNamed', { name: 'Computadora del albergue' }) }).waitFor();
+    assert.deepEqual(await seriousAxeViolations(page), []);
+    await screenshot(page, 'passkeys-page');
+
+    // Signed out (cookie gone): the login page offers the passkey, which opens the session alone.
+    await context.clearCookies();
+    await page.goto(`${base}/app/`);
+    await page.getByRole('button', { name: t('passkeys.signIn') }).click();
+    await page.getByRole('heading', { level: 1, name: /marta/i }).waitFor();
+    await screenshot(page, 'passkeys-signed-in');
+    const sessions = await harness.ctx.db.query<{ ok: boolean }>(
+      'SELECT second_factor_ok AS ok FROM sessions s JOIN accounts a ON a.id = s.account_id WHERE a.email = $1',
+      ['marta@albergue.example'],
+    );
+    assert.ok(sessions.rows.some((r) => r.ok));
+    assert.deepEqual(errors, []);
+    await context.close();
   });
 });

@@ -39,6 +39,7 @@ const CasesListPage = lazyPage(() => import('./pages/cases/cases-list-page'), 'C
 const CasePage = lazyPage(() => import('./pages/cases/case-page'), 'CasePage');
 const StatisticsPage = lazyPage(() => import('./pages/statistics/statistics-page'), 'StatisticsPage');
 const TwoFactorPage = lazyPage(() => import('./pages/two-factor-page'), 'TwoFactorPage');
+const PasskeysPage = lazyPage(() => import('./pages/account/passkeys-page'), 'PasskeysPage');
 const PortalGuidesPage = lazyPage(() => import('./pages/portal/portal-guides-page'), 'PortalGuidesPage');
 const PortalEditorPage = lazyPage(() => import('./pages/portal/portal-editor-page'), 'PortalEditorPage');
 const ReintegrationPage = lazyPage(() => import('./pages/reintegration/reintegration-page'), 'ReintegrationPage');
@@ -74,6 +75,7 @@ function targetPath(state: SessionState, path: string, next: string | null): str
 function pageFor(path: string): ReactNode {
   if (path === '/') return <HomePage />;
   if (path === twoFactorLink.path) return <TwoFactorPage />;
+  if (path === '/account/passkeys') return <PasskeysPage />;
   if (path === auditLink.path) return <AuditPage />;
   if (path === adminLink.path) return <AdminPage />;
   if (path === '/people') return <PeopleListPage />;

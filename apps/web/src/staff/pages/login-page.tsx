@@ -13,6 +13,7 @@ import type { SignedOutReason } from '../session/session-context';
 import { useSession } from '../session/session-context';
 import { LanguageSwitch } from '../shell/language-switch';
 import { SkipLink } from '../shell/skip-link';
+import { OtherSignIn } from './account/passkeys-login';
 
 type Field = 'email' | 'password' | 'totp';
 const fields: readonly string[] = ['email', 'password', 'totp'];
@@ -163,6 +164,7 @@ export function LoginPage({ reason }: { reason: SignedOutReason | null }) {
               ) : null}
             </div>
           </form>
+          {step === 'credentials' ? <OtherSignIn /> : null}
         </div>
       </main>
     </div>

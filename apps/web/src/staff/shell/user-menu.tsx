@@ -54,6 +54,11 @@ export function UserMenu() {
           </Link>
         </li>
         <li>
+          <Link className="user-menu__item" to="/account/passkeys" onClick={() => setOpen(false)}>
+            {t('passkeys.menuLink')}
+          </Link>
+        </li>
+        <li>
           <button type="button" className="user-menu__item" disabled={busy} onClick={() => void onLogout(false)}>
             {t('header.logout')}
           </button>
