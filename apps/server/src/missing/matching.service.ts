@@ -22,6 +22,7 @@ import { searchRecipientsOf } from './matching-jobs.queries.ts';
 import { isPartnerReference, partnerReferenceView } from './partner-references.ts';
 import { createCandidateSearch, matchTimings, PER_SOURCE, type MatchTimings } from './search-candidates.ts';
 import * as q from './missing.queries.ts';
+import * as records from './candidate-records.queries.ts';
 
 /** Pairs kept per report. */
 const KEEP = 20;
@@ -38,22 +39,6 @@ export function createMatchingService(deps: MatchingDeps) {
   const search = createCandidateSearch(deps);
   const { decryptPerson, searchPartners } = search;
   const consents = createConsentOps({ ...deps, loadFor: () => Promise.reject(new AppError('policy.denied')) });
-
-  async function viewOfPerson(actor: Actor, row: q.PersonLiteRow): Promise<ComparedRecord | null> {
-    // A partner's person is read only with an active consent to sharing (the policy's 'search').
-    const consentedPurposes = row.org_id === actor.orgId ? [] : await consents.activePolicyPurposes(row.id);
-    if (
-      !can(actor, 'read', {
-        type: 'person',
-        orgId: row.org_id,
-        ownerId: row.owner_account_id,
-        teamId: row.team_id,
-        consentedPurposes,
-      })
-    )
-      return null;
-    return personView(row, await decryptPerson(row), row.org_id !== actor.orgId);
-  }
 
   /** Scores the report against its candidates and stores the best; audited (on partners' sides too). */
   async function matchReport(
@@ -299,22 +284,67 @@ export function createMatchingService(deps: MatchingDeps) {
   }
 
   /** The candidate record as the actor may see it now (null when no longer readable). */
-  async function candidateView(actor: Actor, c: q.CandidateRow): Promise<ComparedRecord | null> {
-    if (c.candidate_kind === 'person') {
-      const row = await q.findPersonLite(db, c.candidate_id, c.candidate_org_id !== actor.orgId);
-      return row ? viewOfPerson(actor, row) : null;
+  /**
+   * The records behind many candidates (the review of a report): the same views as candidateView,
+   * read with one statement per kind of record instead of one or two per candidate.
+   */
+  async function candidateViews(
+    actor: Actor,
+    rows: readonly q.CandidateRow[],
+  ): Promise<Map<string, ComparedRecord | null>> {
+    const views = new Map<string, ComparedRecord | null>();
+    const ids = (keep: (c: q.CandidateRow) => boolean) => [...new Set(rows.filter(keep).map((c) => c.candidate_id))];
+    const isPerson = (c: q.CandidateRow) => c.candidate_kind === 'person';
+    const ownRecord = (c: q.CandidateRow) =>
+      !isPerson(c) && !isPartnerReference(c) && c.candidate_org_id === actor.orgId;
+    const [ownPeople, partnerPeople, founds, reports] = await Promise.all([
+      records.findPeopleLite(
+        db,
+        ids((c) => isPerson(c) && c.candidate_org_id === actor.orgId),
+        false,
+      ),
+      records.findPeopleLite(
+        db,
+        ids((c) => isPerson(c) && c.candidate_org_id !== actor.orgId),
+        true,
+      ),
+      records.findFoundsForMatch(
+        db,
+        ids((c) => ownRecord(c) && c.candidate_kind === 'found_record'),
+      ),
+      records.findReportsForMatch(
+        db,
+        ids((c) => ownRecord(c) && c.candidate_kind === 'missing_report'),
+      ),
+    ]);
+    const purposes = await consents.activePolicyPurposesOfMany(partnerPeople.map((p) => p.id));
+    const people = new Map([...ownPeople, ...partnerPeople].map((p) => [p.id, p]));
+    const foundById = new Map(founds.map((f) => [f.id, f]));
+    const reportById = new Map(reports.map((r) => [r.id, r]));
+    for (const c of rows) {
+      let view: ComparedRecord | null = null;
+      if (isPerson(c)) {
+        const person = people.get(c.candidate_id);
+        if (person && person.org_id === c.candidate_org_id) {
+          const consentedPurposes = person.org_id === actor.orgId ? [] : (purposes.get(person.id) ?? []);
+          const record = { orgId: person.org_id, ownerId: person.owner_account_id, teamId: person.team_id };
+          if (can(actor, 'read', { type: 'person', ...record, consentedPurposes }))
+            view = personView(person, await decryptPerson(person), person.org_id !== actor.orgId);
+        }
+      } else if (isPartnerReference(c)) view = await partnerReferenceView(deps, actor, c);
+      else if (c.candidate_org_id === actor.orgId && c.candidate_kind === 'found_record') {
+        const found = foundById.get(c.candidate_id);
+        if (found) view = foundView(found, await decryptFields(keyring, foundSpec, found.org_id, found));
+      } else if (c.candidate_org_id === actor.orgId) {
+        const report = reportById.get(c.candidate_id);
+        if (report) view = otherReportView(report, await decryptFields(keyring, reportSpec, report.org_id, report));
+      }
+      views.set(c.id, view);
     }
-    if (isPartnerReference(c)) return partnerReferenceView(deps, actor, c);
-    if (c.candidate_org_id !== actor.orgId) return null;
-    if (c.candidate_kind === 'found_record') {
-      const row = await q.findFoundForMatch(db, c.candidate_id);
-      return row ? foundView(row, await decryptFields(keyring, foundSpec, row.org_id, row)) : null;
-    }
-    const row = await q.findReportForMatch(db, c.candidate_id);
-    return row ? otherReportView(row, await decryptFields(keyring, reportSpec, row.org_id, row)) : null;
+    return views;
   }
 
-  return { matchReport, matchFoundRecord, candidateView, scoreInOrganisation, decryptPerson };
+  return { matchReport, matchFoundRecord, candidateViews, scoreInOrganisation, decryptPerson };
 }
 
 export type MatchingService = ReturnType<typeof createMatchingService>;

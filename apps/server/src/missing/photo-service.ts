@@ -48,6 +48,25 @@ export async function listPhotos(db: Queryable, owner: PhotoOwner): Promise<Miss
   return rows.map(toPhoto);
 }
 
+/** The photos of several found records in one statement, by record id (records without photos are absent). */
+export async function listFoundPhotos(
+  db: Queryable,
+  foundIds: readonly string[],
+): Promise<Map<string, MissingPhoto[]>> {
+  const byRecord = new Map<string, MissingPhoto[]>();
+  if (foundIds.length === 0) return byRecord;
+  const { rows } = await db.query<PhotoRow>(
+    `SELECT ${META} FROM missing_photos WHERE found_id = ANY($1::uuid[]) ORDER BY found_id, seq`,
+    [foundIds],
+  );
+  for (const row of rows) {
+    const list = byRecord.get(row.found_id as string) ?? [];
+    list.push(toPhoto(row));
+    byRecord.set(row.found_id as string, list);
+  }
+  return byRecord;
+}
+
 export function createMissingPhotoService(deps: {
   db: Database;
   keyring: Keyring;

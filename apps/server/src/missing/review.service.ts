@@ -19,7 +19,7 @@ import { iso, reportView } from './missing-mapping.ts';
 import type { MatchingService } from './matching.service.ts';
 import type { MissingService, RequestMeta } from './missing.service.ts';
 import * as q from './missing.queries.ts';
-import { listPhotos } from './photo-service.ts';
+import { listFoundPhotos, listPhotos } from './photo-service.ts';
 import { listQueue } from './review-queue-queries.ts';
 import { decodeCursor, encodeCursor } from '../people/people-cursor.ts';
 
@@ -37,34 +37,45 @@ const parseJson = <T>(v: unknown): T => (typeof v === 'string' ? (JSON.parse(v) 
 export function createReviewService(deps: ReviewDeps) {
   const { db, keyring, audit, clock, matching, missing } = deps;
 
-  async function toCandidate(
+  /** The side-by-side views of candidates of one report, with a fixed number of statements whatever their count. */
+  async function toCandidates(
     actor: Actor,
-    c: q.CandidateRow,
+    rows: readonly q.CandidateRow[],
     report: MatchCandidate['report'],
-  ): Promise<MatchCandidate> {
-    return {
-      id: c.id,
-      reportId: c.report_id,
-      candidateKind: c.candidate_kind,
-      candidateId: c.candidate_id,
-      candidateOrgId: c.candidate_org_id,
-      score: Number(c.score),
-      engineDecision: c.engine_decision,
-      explanation: parseJson<MatchExplanation>(c.explanation),
-      reviewStatus: c.review_status,
-      reviewedBy: c.reviewed_by,
-      reviewedAt: c.reviewed_at ? iso(c.reviewed_at) : null,
-      ...(c.note ? { note: await decryptNote(keyring, c.org_id, c.note) } : {}),
-      report,
-      candidate: await matching.candidateView(actor, c),
-      // Photos beside each record: the report's, and the candidate's when it is the
-      // organisation's own found record (a partner's records and people's photos are not shared).
-      reportPhotos: await listPhotos(db, { kind: 'report', id: c.report_id }),
-      candidatePhotos:
-        c.candidate_kind === 'found_record' && c.candidate_org_id === c.org_id
-          ? await listPhotos(db, { kind: 'found', id: c.candidate_id })
-          : [],
-    };
+  ): Promise<MatchCandidate[]> {
+    if (rows.length === 0) return [];
+    const reportId = rows[0]?.report_id as string;
+    // Photos beside each record: the report's, and the candidate's when it is the organisation's
+    // own found record (a partner's records and people's photos are not shared).
+    const ownFound = rows.filter((c) => c.candidate_kind === 'found_record' && c.candidate_org_id === c.org_id);
+    const [views, reportPhotos, foundPhotos] = await Promise.all([
+      matching.candidateViews(actor, rows),
+      listPhotos(db, { kind: 'report', id: reportId }),
+      listFoundPhotos(
+        db,
+        ownFound.map((c) => c.candidate_id),
+      ),
+    ]);
+    return Promise.all(
+      rows.map(async (c) => ({
+        id: c.id,
+        reportId: c.report_id,
+        candidateKind: c.candidate_kind,
+        candidateId: c.candidate_id,
+        candidateOrgId: c.candidate_org_id,
+        score: Number(c.score),
+        engineDecision: c.engine_decision,
+        explanation: parseJson<MatchExplanation>(c.explanation),
+        reviewStatus: c.review_status,
+        reviewedBy: c.reviewed_by,
+        reviewedAt: c.reviewed_at ? iso(c.reviewed_at) : null,
+        ...(c.note ? { note: await decryptNote(keyring, c.org_id, c.note) } : {}),
+        report,
+        candidate: views.get(c.id) ?? null,
+        reportPhotos,
+        candidatePhotos: ownFound.includes(c) ? (foundPhotos.get(c.candidate_id) ?? []) : [],
+      })),
+    );
   }
 
   /**
@@ -138,11 +149,8 @@ export function createReviewService(deps: ReviewDeps) {
     const found = await q.findCandidate(db, candidateId);
     if (!found) throw new AppError('record.not_found');
     const row = await missing.loadReport(actor, 'read', found.report_id);
-    const item = await toCandidate(
-      actor,
-      found,
-      reportView(row, await decryptFields(keyring, reportSpec, row.org_id, row)),
-    );
+    const report = reportView(row, await decryptFields(keyring, reportSpec, row.org_id, row));
+    const item = (await toCandidates(actor, [found], report))[0] as MatchCandidate;
     await audit.record({
       actorAccountId: actor.accountId,
       actorOrgId: actor.orgId,
@@ -161,7 +169,7 @@ export function createReviewService(deps: ReviewDeps) {
     const row = await missing.loadReport(actor, 'read', reportId);
     const report = reportView(row, await decryptFields(keyring, reportSpec, row.org_id, row));
     const rows = await q.listCandidates(db, reportId, status);
-    const items = await Promise.all(rows.map((c) => toCandidate(actor, c, report)));
+    const items = await toCandidates(actor, rows, report);
     await audit.record({
       actorAccountId: actor.accountId,
       actorOrgId: actor.orgId,
@@ -223,7 +231,8 @@ export function createReviewService(deps: ReviewDeps) {
     });
     const fresh = await q.findCandidate(db, candidateId);
     if (!fresh) throw new AppError('record.not_found');
-    return toCandidate(actor, fresh, reportView(row, await decryptFields(keyring, reportSpec, row.org_id, row)));
+    const report = reportView(row, await decryptFields(keyring, reportSpec, row.org_id, row));
+    return (await toCandidates(actor, [fresh], report))[0] as MatchCandidate;
   }
 
   async function notifications(actor: Actor) {

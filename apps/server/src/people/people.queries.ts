@@ -315,6 +315,20 @@ export interface ConsentRow {
   withdrawn_at: Date | string | null;
 }
 
+/** The purposes each of several people consents to now (withdrawn consents left out). */
+export async function listActiveConsentPurposes(
+  db: Queryable,
+  personIds: readonly string[],
+): Promise<{ person_id: string; purpose: string }[]> {
+  if (personIds.length === 0) return [];
+  const { rows } = await db.query<{ person_id: string; purpose: string }>(
+    `SELECT person_id::text AS person_id, purpose FROM person_consents
+      WHERE person_id = ANY($1::uuid[]) AND withdrawn_at IS NULL`,
+    [personIds],
+  );
+  return rows;
+}
+
 export async function listConsents(db: Queryable, personId: string): Promise<ConsentRow[]> {
   const { rows } = await db.query<ConsentRow>(
     `SELECT id::text AS id, purpose, method, witness_name, recorded_by::text AS recorded_by, recorded_at, withdrawn_at
