@@ -113,3 +113,23 @@ export async function staffLogin(
   await page.getByRole('heading', { level: 1, name: login.welcome }).waitFor();
   return { context, page, errors };
 }
+
+/**
+ * Types a YYYY-MM-DD date into a React Aria date field (dd/mm/aaaa segments, decision 0134) as a
+ * person does: into the first segment, the day, then month and year; earlier content is replaced.
+ */
+export async function fillDate(page: Page, label: string, isoDate: string): Promise<void> {
+  const [year, month, day] = isoDate.split('-') as [string, string, string];
+  const field = page.getByRole('group', { name: label, exact: true });
+  const segments = field.getByRole('spinbutton');
+  await segments.first().click();
+  for (let i = 0; i < 3; i += 1) {
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Tab');
+  }
+  await segments.first().click();
+  await page.keyboard.type(`${day}${month}${year}`);
+}

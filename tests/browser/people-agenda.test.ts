@@ -9,6 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
   browserUnavailable,
   dayFromToday,
+  fillDate,
   ensureWebBuild,
   launchChromium,
   screenshot,
@@ -83,7 +84,7 @@ describe('people and agenda screens', { skip: skip ?? false }, () => {
     await page.getByLabel(tr(es, 'people.fields.givenNames')).fill('Dania');
     await page.getByLabel(tr(es, 'people.fields.firstSurname')).fill('Maradiaga');
     await page.getByLabel(tr(es, 'people.fields.sex')).selectOption('F');
-    await page.getByLabel(tr(es, 'people.fields.birthDate')).fill(dayFromToday(400));
+    await fillDate(page, tr(es, 'people.fields.birthDate'), dayFromToday(400));
     await page.getByLabel(tr(es, 'people.fields.nationality')).selectOption('HN');
     await page.getByRole('button', { name: tr(es, 'people.form.addDocument') }).click();
     await page.getByLabel(tr(es, 'people.form.documentType', { n: '1' })).selectOption('passport');
@@ -102,9 +103,9 @@ describe('people and agenda screens', { skip: skip ?? false }, () => {
     await screenshot(page, 'people-register-error-1280');
     // The summary's link takes the user to the field.
     await page.locator('.error-summary a').click();
-    await page.locator('#person-birthDate:focus').waitFor();
+    await page.locator('#person-birthDate :focus').waitFor();
 
-    await page.getByLabel(tr(es, 'people.fields.birthDate')).fill('1998-05-14');
+    await fillDate(page, tr(es, 'people.fields.birthDate'), '1998-05-14');
     await page.getByRole('button', { name: tr(es, 'people.register.submit') }).click();
     await page.getByRole('heading', { level: 1, name: 'Dania Maradiaga' }).waitFor();
     await page.getByText(tr(es, 'people.register.done')).waitFor();
@@ -179,7 +180,7 @@ describe('people and agenda screens', { skip: skip ?? false }, () => {
       .getByRole('heading', { level: 3, name: 'Reconocimiento de la condición de refugiado (COMAR)' })
       .waitFor();
 
-    await page.getByLabel('Fecha de entrada a México').fill(dayFromToday(-3));
+    await fillDate(page, 'Fecha de entrada a México', dayFromToday(-3));
     await page
       .getByRole('button', { name: tr(es, 'procedures.saveTrigger', { step: 'Solicitud de refugio' }) })
       .click();

@@ -9,6 +9,8 @@ import type {
   SelectHTMLAttributes,
   TextareaHTMLAttributes,
 } from 'react';
+import { DateInputField } from '../../../shared/components/date-field';
+import { currentLanguage } from '../../../i18n/i18n';
 
 interface Common {
   id: string;
@@ -47,6 +49,23 @@ type InputProps = Common &
   Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'className'> & { ref?: Ref<HTMLInputElement> };
 
 export function InputField({ id, label, hint, error, className, ref, ...input }: InputProps) {
+  // Dates are typed dd/mm/aaaa in a React Aria field, never the browser's own (decision 0134).
+  if (input.type === 'date') {
+    const { value, onChange, required } = input;
+    return (
+      <DateInputField
+        id={id}
+        label={label}
+        hint={hint}
+        error={error}
+        className={className}
+        required={required}
+        language={currentLanguage()}
+        value={typeof value === 'string' ? value : ''}
+        onChange={(next) => onChange?.({ target: { value: next }, currentTarget: { value: next } } as never)}
+      />
+    );
+  }
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error} className={className}>
       <input
