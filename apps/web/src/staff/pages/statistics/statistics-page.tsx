@@ -18,6 +18,7 @@ import { errorMessage } from '../../api/error-message';
 import { useMe } from '../../session/session-context';
 import { InputField, SelectField } from '../people/form-fields';
 import { ReportScheduleSection } from './report-schedule-section';
+import { ReleasesSection } from './releases-section';
 import {
   seriesOf,
   statisticsApi,
@@ -27,7 +28,13 @@ import {
   type StatsTableView,
 } from './statistics-api';
 
-type Panels = { main: StatsTableView; series: StatsTableView | null; map: StatsTableView | null };
+type Panels = {
+  main: StatsTableView;
+  series: StatsTableView | null;
+  map: StatsTableView | null;
+  /** Acts by perpetrator institution, beside the main breakdown (decision 0127). */
+  institution: StatsTableView | null;
+};
 type ViewState =
   | { status: 'idle' | 'loading' }
   | { status: 'failed'; error: unknown }
@@ -81,14 +88,16 @@ export function StatisticsPage() {
     const hasState = dims.includes('state');
     const q = { ...query, state: hasState ? query.state : undefined, to: network ? query.from : query.to };
     try {
-      const [mainTable, series, map] = await Promise.all([
+      const byInstitution = dims.includes('institution') && main !== 'institution';
+      const [mainTable, series, map, institution] = await Promise.all([
         statisticsApi.table(q, main, true, controller.signal),
         !network && dims.includes('month')
           ? statisticsApi.table(q, 'month', true, controller.signal)
           : Promise.resolve(null),
         hasState ? statisticsApi.table(q, 'state', false, controller.signal) : Promise.resolve(null),
+        byInstitution ? statisticsApi.table(q, 'institution', true, controller.signal) : Promise.resolve(null),
       ]);
-      setView({ status: 'ready', query: q, panels: { main: mainTable, series, map } });
+      setView({ status: 'ready', query: q, panels: { main: mainTable, series, map, institution } });
     } catch (error) {
       if (error instanceof DOMException && error.name === 'AbortError') return;
       setView({ status: 'failed', error });
@@ -224,6 +233,7 @@ export function StatisticsPage() {
           </h2>
         )}
       </section>
+      <ReleasesSection lang={language} />
       {canExport ? (
         <ReportScheduleSection canManage={Boolean(me.permissions.org_settings?.update)} lang={language} />
       ) : null}
@@ -243,7 +253,8 @@ function Results({
   lang: string;
 }) {
   const { t } = useTranslation();
-  const { main, series, map } = panels;
+  const { main, series, map, institution } = panels;
+  const institutionDim = institution?.dimensions[0];
   const total = totalOf(main);
   const valueHeader = main.unit;
   const mainDim = main.dimensions[0];
@@ -264,6 +275,14 @@ function Results({
             header={mainDim.title}
             valueHeader={valueHeader}
             data={seriesOf(main)}
+          />
+        ) : null}
+        {institution && institutionDim ? (
+          <BarChart
+            title={t('statistics.byDimension', { dimension: institutionDim.title })}
+            header={institutionDim.title}
+            valueHeader={valueHeader}
+            data={seriesOf(institution)}
           />
         ) : null}
         {series ? (
