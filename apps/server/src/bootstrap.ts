@@ -39,6 +39,7 @@ import './incidents/incident-person-data.ts';
 import './reintegration/reintegration-person-data.ts';
 import './families/family-person-data.ts';
 import './reintegration/reintegration-crypto.ts';
+import { encryptPortsOfEntry } from './reintegration/port-of-entry.ts';
 
 export interface Runtime {
   ctx: AppContext;
@@ -75,6 +76,8 @@ export async function openRuntime(config: AppConfig, options: RuntimeOptions = {
     await migrate(db);
     const master = await resolveMasterKey(db, config);
     const keyring = await Keyring.open(db, master.key);
+    // Ports of entry written in clear before migration 0036 are encrypted now (decision 0128).
+    await encryptPortsOfEntry(db, keyring);
     const ctx = createAppContext({ config, db, keyring, ...(options.clock ? { clock: options.clock } : {}) });
     // Entries appended by this process are chained before the database closes (a CLI command, a
     // server shutting down); whatever a crash leaves unsealed is sealed by the next sealer.

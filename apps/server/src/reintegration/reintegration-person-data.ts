@@ -15,13 +15,15 @@
 import { registerPersonDataHandler } from '../people/person-data-registry.ts';
 import { open } from './reintegration-crypto.ts';
 import * as q from './reintegration.queries.ts';
+import { portOfEntryOf } from './port-of-entry.ts';
 
 interface ReceptionExportRow {
   id: string;
   org_id: string;
   received_on: string;
   arrival_mode: string;
-  port_of_entry: string;
+  port_of_entry: string | null;
+  port_of_entry_enc: unknown;
   returned_from: string;
   returning_authority: string;
   family_left_behind: unknown;
@@ -36,7 +38,7 @@ registerPersonDataHandler({
   section: 'reintegration',
   async exportFor({ db, keyring }, orgId, personId) {
     const { rows } = await db.query<ReceptionExportRow>(
-      `SELECT id::text AS id, org_id::text AS org_id, received_on::text AS received_on, arrival_mode, port_of_entry, trim(returned_from) AS returned_from,
+      `SELECT id::text AS id, org_id::text AS org_id, received_on::text AS received_on, arrival_mode, port_of_entry, port_of_entry_enc, trim(returned_from) AS returned_from,
               returning_authority, family_left_behind, belongings_retained, documents_retained, notes
          FROM reintegration_receptions WHERE person_id = $1 AND org_id = $2 ORDER BY received_on, id`,
       [personId, orgId],
@@ -53,7 +55,7 @@ registerPersonDataHandler({
         id: r.id,
         receivedOn: r.received_on,
         arrivalMode: r.arrival_mode,
-        portOfEntry: r.port_of_entry,
+        portOfEntry: await portOfEntryOf(keyring, r),
         returnedFrom: r.returned_from,
         returningAuthority: r.returning_authority,
         familyLeftBehind: await text('family_left_behind'),

@@ -11,7 +11,8 @@ export interface ReceptionRow {
   team_id: string | null;
   received_on: string;
   arrival_mode: 'air' | 'land' | 'sea';
-  port_of_entry: string;
+  port_of_entry: string | null;
+  port_of_entry_enc: unknown;
   returned_from: string;
   returning_authority: 'ice' | 'cbp' | 'inm' | 'other_state' | 'voluntary' | 'other';
   family_left_behind: unknown;
@@ -24,7 +25,7 @@ export interface ReceptionRow {
 }
 
 const RECEPTION = `r.id::text AS id, r.org_id::text AS org_id, r.person_id::text AS person_id, r.owner_account_id::text AS owner_account_id,
-  r.team_id::text AS team_id, r.received_on::text AS received_on, r.arrival_mode, r.port_of_entry, trim(r.returned_from) AS returned_from,
+  r.team_id::text AS team_id, r.received_on::text AS received_on, r.arrival_mode, r.port_of_entry, r.port_of_entry_enc, trim(r.returned_from) AS returned_from,
   r.returning_authority, r.family_left_behind, r.belongings_retained, r.documents_retained, r.notes, r.version, p.given_names, p.surnames`;
 
 export async function insertReception(
@@ -37,7 +38,7 @@ export async function insertReception(
     teamId: string | null;
     receivedOn: string;
     arrivalMode: string;
-    portOfEntry: string;
+    portOfEntry: Buffer;
     returnedFrom: string;
     authority: string;
     sealed: Record<'family_left_behind' | 'belongings_retained' | 'documents_retained' | 'notes', Buffer | null>;
@@ -46,7 +47,7 @@ export async function insertReception(
   },
 ): Promise<void> {
   await tx.query(
-    `INSERT INTO reintegration_receptions (id, org_id, person_id, owner_account_id, team_id, received_on, arrival_mode, port_of_entry, returned_from,
+    `INSERT INTO reintegration_receptions (id, org_id, person_id, owner_account_id, team_id, received_on, arrival_mode, port_of_entry_enc, returned_from,
        returning_authority, family_left_behind, belongings_retained, documents_retained, notes, created_by, created_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
     [

@@ -27,6 +27,7 @@ import { decodeCursor, encodeCursor } from '../people/people-cursor.ts';
 import type { ReferralsService } from '../referrals/referrals.service.ts';
 import { open, seal } from './reintegration-crypto.ts';
 import * as q from './reintegration.queries.ts';
+import { portOfEntryOf, sealPortOfEntry } from './port-of-entry.ts';
 
 export interface ReintegrationDeps {
   db: Database;
@@ -113,7 +114,7 @@ export function createReintegrationService({ db, keyring, audit, clock, referral
       ...(await names(row)),
       receivedOn: row.received_on,
       arrivalMode: row.arrival_mode,
-      portOfEntry: row.port_of_entry,
+      portOfEntry: await portOfEntryOf(keyring, row),
       returnedFrom: row.returned_from,
       returningAuthority: row.returning_authority,
       familyLeftBehind: await o('family_left_behind'),
@@ -176,6 +177,7 @@ export function createReintegrationService({ db, keyring, audit, clock, referral
       documents_retained: await s('documents_retained', input.documentsRetained),
       notes: await s('notes', input.notes),
     };
+    const sealedPort = await sealPortOfEntry(keyring, person.org_id, input.portOfEntry);
     const id = randomUUID();
     await db.transaction(async (tx) => {
       await q.insertReception(tx, {
@@ -186,7 +188,7 @@ export function createReintegrationService({ db, keyring, audit, clock, referral
         teamId,
         receivedOn: input.receivedOn,
         arrivalMode: input.arrivalMode,
-        portOfEntry: input.portOfEntry,
+        portOfEntry: sealedPort,
         returnedFrom: input.returnedFrom,
         authority: input.returningAuthority,
         sealed,
@@ -228,7 +230,7 @@ export function createReintegrationService({ db, keyring, audit, clock, referral
         personId: r.person_id,
         ...(await names(r)),
         receivedOn: r.received_on,
-        portOfEntry: r.port_of_entry,
+        portOfEntry: await portOfEntryOf(keyring, r),
         returnedFrom: r.returned_from,
         assessed: Boolean(r.assessed),
         nextFollowUp: r.next_follow_up,
