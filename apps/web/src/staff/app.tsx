@@ -40,6 +40,10 @@ const CasePage = lazyPage(() => import('./pages/cases/case-page'), 'CasePage');
 const StatisticsPage = lazyPage(() => import('./pages/statistics/statistics-page'), 'StatisticsPage');
 const TwoFactorPage = lazyPage(() => import('./pages/two-factor-page'), 'TwoFactorPage');
 const PasskeysPage = lazyPage(() => import('./pages/account/passkeys-page'), 'PasskeysPage');
+const AccountSecurityPage = lazyPage(() => import('./pages/account/account-security-page'), 'AccountSecurityPage');
+const PublicAccountPage = lazyPage(() => import('./pages/account/public-account-pages'), 'PublicAccountPage');
+/** Reached from e-mailed links and the login page, with or without a session (decision 0129). */
+const publicAccountPaths = ['/account/invitation', '/account/forgot', '/account/reset'];
 const PortalGuidesPage = lazyPage(() => import('./pages/portal/portal-guides-page'), 'PortalGuidesPage');
 const PortalEditorPage = lazyPage(() => import('./pages/portal/portal-editor-page'), 'PortalEditorPage');
 const ReintegrationPage = lazyPage(() => import('./pages/reintegration/reintegration-page'), 'ReintegrationPage');
@@ -63,6 +67,7 @@ function safeNext(next: string | null): string {
 /** Where the user should be, given the session; null while that is still unknown. */
 function targetPath(state: SessionState, path: string, next: string | null): string | null {
   if (state.status === 'loading' || state.status === 'failed') return null;
+  if (publicAccountPaths.includes(path)) return path;
   if (state.status === 'anonymous') {
     if (path === loginPath) return path;
     return path === '/' ? loginPath : `${loginPath}?next=${encodeURIComponent(path)}`;
@@ -76,6 +81,7 @@ function pageFor(path: string): ReactNode {
   if (path === '/') return <HomePage />;
   if (path === twoFactorLink.path) return <TwoFactorPage />;
   if (path === '/account/passkeys') return <PasskeysPage />;
+  if (path === '/account/security') return <AccountSecurityPage />;
   if (path === auditLink.path) return <AuditPage />;
   if (path === adminLink.path) return <AdminPage />;
   if (path === '/people') return <PeopleListPage />;
@@ -142,6 +148,13 @@ export function App() {
           {t('app.retry')}
         </button>
       </main>
+    );
+  }
+  if (publicAccountPaths.includes(path)) {
+    return (
+      <Suspense fallback={<PageLoading />}>
+        <PublicAccountPage path={path} />
+      </Suspense>
     );
   }
   if (state.status === 'anonymous') {

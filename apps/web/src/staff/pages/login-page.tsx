@@ -9,6 +9,7 @@ import { TextField } from '../../shared/components/text-field';
 import { ApiError } from '../api/client';
 import { errorMessage } from '../api/error-message';
 import { staffApi } from '../api/staff-api';
+import { Link } from '../router/router';
 import type { SignedOutReason } from '../session/session-context';
 import { useSession } from '../session/session-context';
 import { LanguageSwitch } from '../shell/language-switch';
@@ -164,6 +165,9 @@ export function LoginPage({ reason }: { reason: SignedOutReason | null }) {
               ) : null}
             </div>
           </form>
+          <p className="login__forgot">
+            <Link to="/account/forgot">{t('accountLife.forgotLink')}</Link>
+          </p>
           {step === 'credentials' ? <OtherSignIn /> : null}
         </div>
       </main>

@@ -59,6 +59,11 @@ export function UserMenu() {
           </Link>
         </li>
         <li>
+          <Link className="user-menu__item" to="/account/security" onClick={() => setOpen(false)}>
+            {t('accountLife.security.menuLink')}
+          </Link>
+        </li>
+        <li>
           <button type="button" className="user-menu__item" disabled={busy} onClick={() => void onLogout(false)}>
             {t('header.logout')}
           </button>

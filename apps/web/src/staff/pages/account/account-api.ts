@@ -6,7 +6,10 @@ import { apiRequest } from '../../api/client';
 
 export const accountApi = {
   inspectInvitation: (token: string) =>
-    apiRequest<InvitationInfo>('POST', '/api/account/invitation/inspect', { body: { token }, expectUnauthenticated: true }),
+    apiRequest<InvitationInfo>('POST', '/api/account/invitation/inspect', {
+      body: { token },
+      expectUnauthenticated: true,
+    }),
   acceptInvitation: (body: { token: string; password: string; totp?: string }) =>
     apiRequest<LoginResponse>('POST', '/api/account/invitation/accept', { body, expectUnauthenticated: true }),
   forgot: (email: string) =>

@@ -12,9 +12,8 @@ import { errorMessage } from '../../api/error-message';
 import { Link, navigate } from '../../router/router';
 import { useSession } from '../../session/session-context';
 import { LanguageSwitch } from '../../shell/language-switch';
+import { twoFactorLink } from '../../shell/modules';
 import { accountApi, linkToken } from './account-api';
-
-export const publicAccountPaths = ['/account/invitation', '/account/forgot', '/account/reset'];
 
 function Frame({ title, children }: { title: string; children: ReactNode }) {
   const { t } = useTranslation();
@@ -70,7 +69,7 @@ function InvitationPage() {
       const result = await accountApi.acceptInvitation({ token, password, ...(totp ? { totp } : {}) });
       window.history.replaceState(null, '', window.location.pathname);
       signedIn(result.me, result.csrfToken);
-      navigate(result.me.mustEnrollTotp || !result.me.totpEnrolled ? '/two-factor' : '/', { replace: true });
+      navigate(result.me.totpEnrolled ? '/' : twoFactorLink.path, { replace: true });
     });
   };
   return (
