@@ -101,6 +101,24 @@ describeOnBothDatabases('continuous matching of missing-person reports', (h) => 
     );
   });
 
+  it('queues the matching of a new person with the person itself: if the job cannot be queued, nothing is kept', async () => {
+    const count = async () =>
+      Number((await h().ctx.db.query<{ n: number }>('SELECT count(*) AS n FROM people')).rows[0]?.n);
+    const before = await count();
+    // The queue refuses every new job (as a crash between the two writes would lose it).
+    await h().ctx.db.exec(
+      `CREATE FUNCTION refuse_jobs() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'queue down'; END $$;
+       CREATE TRIGGER refuse_jobs BEFORE INSERT ON jobs FOR EACH ROW EXECUTE FUNCTION refuse_jobs();`,
+    );
+    try {
+      const r = await shelter.post('/api/people', { givenNames: 'Ana', surnames: 'Sin Cola', sex: 'F' });
+      assert.ok(r.statusCode >= 500, `${r.statusCode}`);
+      assert.equal(await count(), before, 'the person was not kept without its matching job');
+    } finally {
+      await h().ctx.db.exec('DROP TRIGGER refuse_jobs ON jobs; DROP FUNCTION refuse_jobs();');
+    }
+  });
+
   it("makes a partner's person a candidate only once the person consents to sharing", async () => {
     const report = await committee.post('/api/missing/reports', {
       givenNames: 'Kevin',

@@ -133,6 +133,7 @@ export function createPeopleService(deps: PeopleDeps) {
   async function createRecord(
     input: PersonCreate,
     who: { orgId: string; accountId: string | null; teamId: string | null; ip?: string | null | undefined },
+    options: { matchAgainstReports?: boolean } = {},
   ): Promise<Person> {
     const day = today();
     checkInput(input, day, true);
@@ -204,6 +205,9 @@ export function createPeopleService(deps: PeopleDeps) {
         ip: who.ip ?? null,
         details: { version: 1 },
       });
+      // Open missing-person reports are matched against the new person in the background (decision
+      // 0121); the job is queued in the same transaction, so a crash cannot keep the person and lose it.
+      if (options.matchAgainstReports) await enqueuePersonMatching(tx, at, { id, orgId: who.orgId });
     });
     return toPerson(row, data);
   }
@@ -215,10 +219,11 @@ export function createPeopleService(deps: PeopleDeps) {
       throw new AppError('policy.denied');
     if (input.teamId && !(await q.teamBelongsToOrg(db, input.teamId, orgId)))
       throw new AppError('people.unknown_team', { field: 'teamId' });
-    const person = await createRecord(input, { orgId, accountId: actor.accountId, teamId, ip: meta.ip });
-    // Open missing-person reports are matched against the new person in the background (decision 0121).
-    await enqueuePersonMatching(db, clock(), { id: person.id, orgId });
-    return person;
+    return createRecord(
+      input,
+      { orgId, accountId: actor.accountId, teamId, ip: meta.ip },
+      { matchAgainstReports: true },
+    );
   }
 
   async function get(actor: Actor, id: string, meta: RequestMeta = {}): Promise<Person> {
@@ -318,10 +323,11 @@ export function createPeopleService(deps: PeopleDeps) {
         ip: meta.ip ?? null,
         details: { version: v },
       });
+      // A new name or document: match the open reports again, queued with the change itself.
+      if (change.indexes) await enqueuePersonMatching(tx, at, { id, orgId });
       return v;
     });
     if (version === null) return stale();
-    if (change.indexes) await enqueuePersonMatching(db, clock(), { id, orgId });
     const fresh = await q.findPerson(db, id);
     if (!fresh) throw new AppError('record.not_found');
     return toPerson(fresh, await decryptPersonColumns(keyring, orgId, fresh));
