@@ -1,6 +1,7 @@
 // Speed of the matching engine on synthetic records: 10,000 family reports against 100,000 and
 // 1,000,000 found records. Prints ONE JSON line. Run: node --import tsx bench/matching/link.bench.ts
-// [--max 1000000] (the default runs both sizes; pass --max 100000 for a quick run).
+// [--max 1000000] (the default runs both sizes; pass --max 100000 for a quick run) [--reports 10000]
+// [--only-large] (one run of --max records only).
 import { linkPrepared, prepareRecord, type PreparedRecord } from '@acompana/core';
 import { generateStream } from './generate.ts';
 
@@ -55,8 +56,16 @@ function main(): void {
   const args = process.argv.slice(2);
   const maxArg = args.indexOf('--max');
   const max = maxArg >= 0 ? Number(args[maxArg + 1]) : 1_000_000;
-  const small = runOnce(100_000, 10_000);
-  const large = max >= 1_000_000 ? runOnce(1_000_000, 10_000) : null;
+  const reportsArg = args.indexOf('--reports');
+  const reports = reportsArg >= 0 ? Number(args[reportsArg + 1]) : 10_000;
+  // --only-large: the 1M run alone (e.g. precision of `match` at 2,000 reports x 1M, decision 0131).
+  if (args.includes('--only-large')) {
+    const run = runOnce(max, reports);
+    console.log(JSON.stringify({ ...run, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
+    return;
+  }
+  const small = runOnce(100_000, reports);
+  const large = max >= 1_000_000 ? runOnce(1_000_000, reports) : null;
   const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
   console.log(
     JSON.stringify({

@@ -216,6 +216,7 @@ export function scoreQuery(
   minRightIndex = -1,
 ): { index: number; score: number }[] {
   scratch.stamp++;
+  scratch.oddsSum = 0;
   const n = collectCandidates(index, query, scratch.seen, scratch.stamp, scratch.candidates);
   const best: { index: number; score: number }[] = [];
   // A candidate whose cheap fields (birth, sex, nationality, document, event date) leave it below
@@ -233,6 +234,7 @@ export function scoreQuery(
     if (partialWeight(model, scratch.levels, CHEAP_FIELDS) < needed) continue;
     compareCostlyFields(query, b, scratch.levels, scratch.names);
     const score = probabilityFromWeight(model, totalWeight(model, scratch.levels, scratch.names));
+    scratch.oddsSum += score / Math.max(1 - score, 1e-300);
     if (score < model.possibleThreshold) continue;
     if (best.length === top && score <= (best[top - 1] as { score: number }).score) continue;
     let pos = best.length < top ? best.length : top - 1;
@@ -250,6 +252,8 @@ export interface QueryScratch {
   candidates: Uint32Array;
   levels: Uint8Array;
   names: NameAgreement;
+  /** Sum of the posterior odds of every candidate scored by the last `scoreQuery`. */
+  oddsSum: number;
 }
 
 export function createScratch(size: number): QueryScratch {
@@ -259,7 +263,23 @@ export function createScratch(size: number): QueryScratch {
     candidates: new Uint32Array(MAX_CANDIDATES),
     levels: new Uint8Array(FIELD_COUNT),
     names: { givenValue: '', surnameValue: '', givenFull: false, surnameFull: false, rearranged: false },
+    oddsSum: 0,
   };
+}
+
+/**
+ * A report refers to at most one person: its candidates compete for the same posterior mass
+ * (docs/decisions/0131). With per-pair odds o_j = prior odds × likelihood ratio and the expected
+ * number of matches per report π (= prior × records compared against), candidate j is the person
+ * with probability o_j / (1 − π + Σ o_k). The more records a report is compared with, the more
+ * namesakes share that mass, so `match` keeps its meaning at any file size, and two close
+ * candidates both fall to `possible`. Duplicates inside one file are not normalised: a record may
+ * have several.
+ */
+export function competingPosterior(score: number, oddsSum: number, matchesPerReport: number): number {
+  const odds = score / Math.max(1 - score, 1e-300);
+  const none = Math.max(0.05, 1 - Math.min(matchesPerReport, 1));
+  return odds / (none + oddsSum);
 }
 
 function run(
@@ -272,6 +292,7 @@ function run(
   const index = buildBlockingIndex(right);
   const model = options.model ?? trainModel(left, right, index, sameCollection);
   const scratch = createScratch(right.length);
+  const matchesPerReport = model.pairPrior * right.length;
   const rows: LinkRow[] = [];
   for (let i = 0; i < left.length; i++) {
     const a = left[i] as PreparedRecord;
@@ -279,13 +300,14 @@ function run(
     const best = scoreQuery(model, index, right, a, top, scratch, sameCollection ? i : -1);
     for (const b of best) {
       const r = right[b.index] as PreparedRecord;
+      const score = sameCollection ? b.score : competingPosterior(b.score, scratch.oddsSum, matchesPerReport);
       rows.push({
         leftId: a.id,
         rightId: r.id,
         leftIndex: i,
         rightIndex: b.index,
-        score: b.score,
-        decision: b.score >= model.matchThreshold ? 'match' : 'possible',
+        score,
+        decision: score >= model.matchThreshold ? 'match' : 'possible',
       });
     }
     if (options.onProgress && ((i + 1) % 1000 === 0 || i + 1 === left.length)) options.onProgress(i + 1, left.length);
