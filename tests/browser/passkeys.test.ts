@@ -367,6 +367,22 @@ describe('passkeys in the staff app (Spanish)', { skip: skip ?? false }, () => {
       ['marta@albergue.example'],
     );
     assert.ok(sessions.rows.some((r) => r.ok));
+
+    // Password, then the passkey in place of the 6-digit code.
+    await context.clearCookies();
+    await page.goto(`${base}/app/`);
+    await page.getByLabel(t('login.email')).fill('marta@albergue.example');
+    await page.getByLabel(t('login.password')).fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: t('login.submit') }).click();
+    await page.getByRole('button', { name: t('passkeys.insteadOfCode') }).click();
+    await page.getByRole('heading', { level: 1, name: /marta/i }).waitFor();
+    const methods = await harness.ctx.db.query<{ method: string }>(
+      "SELECT details->>'method' AS method FROM audit_log WHERE action = 'auth.login' ORDER BY seq",
+    );
+    assert.deepEqual(
+      methods.rows.map((r) => r.method),
+      ['totp', 'passkey', 'password_passkey'],
+    );
     assert.deepEqual(errors, []);
     await context.close();
   });

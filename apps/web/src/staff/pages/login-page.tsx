@@ -14,7 +14,7 @@ import type { SignedOutReason } from '../session/session-context';
 import { useSession } from '../session/session-context';
 import { LanguageSwitch } from '../shell/language-switch';
 import { SkipLink } from '../shell/skip-link';
-import { OtherSignIn } from './account/passkeys-login';
+import { OtherSignIn, PasskeyInsteadOfCode } from './account/passkeys-login';
 
 type Field = 'email' | 'password' | 'totp';
 const fields: readonly string[] = ['email', 'password', 'totp'];
@@ -168,7 +168,7 @@ export function LoginPage({ reason }: { reason: SignedOutReason | null }) {
           <p className="login__forgot">
             <Link to="/account/forgot">{t('accountLife.forgotLink')}</Link>
           </p>
-          {step === 'credentials' ? <OtherSignIn /> : null}
+          {step === 'credentials' ? <OtherSignIn /> : <PasskeyInsteadOfCode email={email} password={password} />}
         </div>
       </main>
     </div>

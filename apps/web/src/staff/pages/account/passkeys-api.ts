@@ -39,6 +39,17 @@ export const passkeysApi = {
       expectUnauthenticated: true,
     });
   },
+  /** Password plus a passkey in place of the TOTP code. */
+  async secondFactor(email: string, password: string): Promise<LoginResponse> {
+    const options = await apiRequest<PublicKeyCredentialRequestOptionsJSON>('POST', '/api/auth/passkeys/options', {
+      expectUnauthenticated: true,
+    });
+    const response = await startAuthentication({ optionsJSON: options });
+    return apiRequest<LoginResponse>('POST', '/api/auth/passkeys/second-factor', {
+      body: { email, password, response },
+      expectUnauthenticated: true,
+    });
+  },
   /** After the organisation's provider, when it does not take care of the second factor. */
   oidcSecondFactor: (totp: string) =>
     apiRequest<LoginResponse>('POST', '/api/auth/oidc/second-factor', {

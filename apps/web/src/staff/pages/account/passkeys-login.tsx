@@ -112,3 +112,30 @@ export function OtherSignIn() {
     </section>
   );
 }
+
+/** On the code step of the password login: a passkey of the same account instead of the code. */
+export function PasskeyInsteadOfCode({ email, password }: { email: string; password: string }) {
+  const { t } = useTranslation();
+  const { signedIn } = useSession();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const use = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const result = await passkeysApi.secondFactor(email, password);
+      signedIn(result.me, result.csrfToken);
+    } catch (failure) {
+      setBusy(false);
+      setError(isWebAuthnCancel(failure) ? t('passkeys.cancelled') : errorMessage(failure, t));
+    }
+  };
+  return (
+    <div className="login__other">
+      {error ? <Alert tone="error">{error}</Alert> : null}
+      <button type="button" className="button" disabled={busy} onClick={() => void use()}>
+        {t('passkeys.insteadOfCode')}
+      </button>
+    </div>
+  );
+}
