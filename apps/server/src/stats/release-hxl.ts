@@ -159,7 +159,7 @@ export function releaseHxl(table: FrozenTable, locale: Locale, part: 'cells' | '
       hashtags.push(attrTag(attrs));
     }
     header.push(t.note);
-    hashtags.push('#meta+note');
+    hashtags.push('#description');
     for (const row of rowCombos) {
       const counts = attrCombos.map((attrs) => cellAt(keysOf(row, attrs))?.count ?? null);
       const hidden = attrCombos.filter((_, k) => counts[k] === null).map(attrLabel);
@@ -169,7 +169,7 @@ export function releaseHxl(table: FrozenTable, locale: Locale, part: 'cells' | '
   } else {
     // Every margin once: a row per combination with at least one total, disaggregation named.
     header.push(t.breakdownCode, t.breakdown, `${table.title[locale]} (${table.unit[locale]})`, t.note);
-    hashtags.push('#indicator+code', '#indicator+name', '#indicator+value+num', '#meta+note');
+    hashtags.push('#indicator+code', '#indicator+name', '#indicator+value+num', '#description');
     for (const row of rowCombos)
       for (const attrs of attrCombos) {
         const keys = keysOf(row, attrs);

@@ -196,6 +196,7 @@ describeOnBothDatabases('statistics releases: frozen, published by a person', (h
   });
 
   it('publishes a revision that no differencing attack over both releases can open', async () => {
+    h().clock.advanceMinutes(5);
     const revision = await coordinator.post('/api/stats/releases', body({ title: 'Octubre de 2026 (revisión)' }));
     assert.equal(revision.statusCode, 201, revision.body);
     const { rows } = await h().ctx.db.query<{ id: string; counts: Record<string, StoredCounts>; revises: string[] }>(
@@ -242,7 +243,7 @@ describeOnBothDatabases('statistics releases: frozen, published by a person', (h
     const csv = (await get(`/api/public/releases/${id}/download?format=csv&lang=es`)).body.split('\r\n');
     assert.match(
       csv[1]!,
-      /^#event\+type\+code,#event\+type\+name,#group\+code,#group\+name,#country\+code,#country\+name,#adm1\+code,#adm1\+name,#indicator\+num,#meta\+note$/,
+      /^#event\+type\+code,#event\+type\+name,#group\+code,#group\+name,#country\+code,#country\+name,#adm1\+code,#adm1\+name,#indicator\+num,#description$/,
     );
     assert.ok(!csv.some((l) => l.includes('Total')));
     assert.ok(
