@@ -152,7 +152,14 @@ function compareBirth(A: CountedCollection, ai: number, B: CountedCollection, bi
   if (has(A, ai, S.birthYear) && has(B, bi, S.birthYear)) {
     const sameYear = agrees(A, ai, B, bi, S.birthYear, L.birthYear);
     if (has(A, ai, S.birthFull) && has(B, bi, S.birthFull)) {
-      if (agrees(A, ai, B, bi, S.birthFull, L.birthFull)) return 1;
+      // Each slot can agree by a chance collision of its bits (about 1 in 1,000 pairs), so a full
+      // date counts as the same only when its year and month-day slots agree too.
+      if (
+        sameYear &&
+        agrees(A, ai, B, bi, S.birthFull, L.birthFull) &&
+        agrees(A, ai, B, bi, S.birthMonthDay, L.birthMonthDay)
+      )
+        return 1;
       // Day and month swapped, or one digit of the year, month or day off.
       if (sameYear && agrees(A, ai, B, bi, S.birthSorted, L.birthSorted)) return 2;
       if (
@@ -170,7 +177,7 @@ function compareBirth(A: CountedCollection, ai: number, B: CountedCollection, bi
         agrees(A, ai, B, bi, S.birthMonthDigits, L.birthMonthDigits)
       )
         return 2;
-    } else if (sameYear) {
+    } else if (sameYear && meets(A, ai, B, bi, L.birthNear)) {
       const months = has(A, ai, S.birthYearMonth) && has(B, bi, S.birthYearMonth);
       if (!months || agrees(A, ai, B, bi, S.birthYearMonth, L.birthYearMonth)) return 3;
     }
