@@ -22,7 +22,7 @@ export const registrationResponseSchema = z.object({
     attestationObject: b64url(20000),
     authenticatorData: b64url(20000).optional(),
     transports,
-    publicKeyAlgorithm: z.number().int().optional(),
+    publicKeyAlgorithm: z.number().int().min(-65536).max(65535).optional(),
     publicKey: b64url(4000).optional(),
   }),
 });
