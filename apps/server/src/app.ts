@@ -44,6 +44,7 @@ import { registerNotificationRoutes } from './notifications/notifications.routes
 import { registerPortalRoutes } from './portal/portal.routes.ts';
 import { registerReintegrationRoutes } from './reintegration/reintegration.routes.ts';
 import { registerFamilyRoutes } from './families/families.routes.ts';
+import { registerBackupRoutes } from './backup/backup.routes.ts';
 import { isStaffAppPage, registerWebApp, webDistDir } from './web-static.ts';
 
 export interface BuildAppOptions {
@@ -123,6 +124,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   registerCapabilityRoutes(app, ctx);
   registerHomeRoutes(app, ctx);
   registerAdminRoutes(app, ctx);
+  registerBackupRoutes(app, ctx);
   registerSharingAgreementRoutes(app, ctx);
   registerAuditReadRoutes(app, ctx);
   registerAuditReadRoutes(app, ctx);

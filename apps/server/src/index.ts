@@ -19,6 +19,7 @@ export { findOrganisationBySlug } from './orgs/orgs.queries.ts';
 export { isDatabaseEmpty, seedDemo } from './demo/seed-demo.ts';
 export { otpauthUrl } from './auth/totp.ts';
 export { backupToFile, writeBackup, type BackupReport } from './backup/backup.ts';
+export { backupSocketPath, backupThroughServer } from './backup/online-backup.ts';
 export {
   checkBackupFile,
   restoreBackup,

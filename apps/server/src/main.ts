@@ -8,6 +8,9 @@ import { buildApp } from './app.ts';
 import { createServerJobs } from './jobs/server-jobs.ts';
 import { startJobWorker, type JobWorker } from './jobs/job-worker.ts';
 import { startAuditSealer, type AuditSealer } from './audit/audit-seal.ts';
+import { startBackupSocket, type BackupSocket } from './backup/online-backup.ts';
+import { scheduledBackupsFor } from './backup/scheduled-backups.ts';
+import { loadOrCreateMasterKey } from './kernel/crypto/master-key.ts';
 import { DEMO_PASSWORD, demoAccounts, isDatabaseEmpty, seedDemo, seedDemoRecords } from './demo/seed-demo.ts';
 
 async function main(): Promise<void> {
@@ -25,8 +28,9 @@ async function main(): Promise<void> {
   const jobs = createServerJobs(ctx, {
     onError: (kind, error) => app.log.error({ err: error, job: kind }, 'background job failed'),
   });
-  const running: { worker?: JobWorker; sealer?: AuditSealer } = {};
+  const running: { worker?: JobWorker; sealer?: AuditSealer; backupSocket?: BackupSocket } = {};
   app.addHook('onClose', async () => {
+    await running.backupSocket?.close();
     await running.worker?.stop();
     await running.sealer?.stop();
     jobs.close();
@@ -52,6 +56,18 @@ async function main(): Promise<void> {
         'audit entry does not match its own MAC: sealing stopped before it; run `acompana audit verify`',
       ),
   });
+  // `acompana backup` while this server holds the embedded database asks it through a socket in
+  // the data directory (docs/decisions/0133); on PostgreSQL the command opens its own snapshot.
+  if (ctx.db.kind === 'pglite') {
+    running.backupSocket = await startBackupSocket({
+      db: ctx.db,
+      dataDir: config.dataDir,
+      masterKey: () => loadOrCreateMasterKey({ masterKey: config.masterKey, dataDir: config.dataDir }).key,
+      clock: ctx.clock,
+      record: scheduledBackupsFor(ctx).recordOnline,
+      onError: (error) => app.log.error({ err: error }, 'backup through the server failed'),
+    });
+  }
   running.worker = startJobWorker(jobs.queue, { onError: (error) => app.log.error({ err: error }, 'job worker') });
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const url = `http://${shownHost}:${config.port}/app/`;

@@ -184,6 +184,7 @@ export const routePolicies: Record<string, RoutePolicy> = {
   },
 
   'GET /api/admin/audit/verify': { kind: 'org', record: 'audit_log', action: 'read' },
+  'GET /api/admin/backups': { kind: 'org', record: 'audit_log', action: 'read' },
   'GET /api/admin/accounts': { kind: 'org', record: 'account', action: 'read' },
   'POST /api/admin/accounts': {
     kind: 'org',

@@ -4,12 +4,14 @@
 // form, which both databases parse back exactly (bytea, jsonb, arrays, timestamps).
 import { once } from 'node:events';
 import { chmod, open, rename, rm } from 'node:fs/promises';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, type WriteStream } from 'node:fs';
 import { dirname } from 'node:path';
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import type { Database, Queryable } from '../kernel/db/database.ts';
+import { AppError } from '../kernel/errors.ts';
+import { storageErrorOf } from '../kernel/http/storage-errors.ts';
 import { createEncryptor, type BackupHeader } from './backup-format.ts';
 import {
   applicationTables,
@@ -86,6 +88,7 @@ export async function writeBackup(
   master: Buffer,
   sink: Writable,
   clock: () => Date = () => new Date(),
+  options: { end?: boolean } = {},
 ): Promise<BackupReport> {
   return db.transaction(async (tx) => {
     // One snapshot for the whole export: rows written meanwhile are either all in or all out.
@@ -97,7 +100,10 @@ export async function writeBackup(
     let bytes = 0;
     const encryptor = createEncryptor(master, header);
     encryptor.on('data', (chunk: Buffer) => (bytes += chunk.length));
-    await pipeline(Readable.from(backupLines(tx, tables, counts)), createGzip(), encryptor, sink);
+    // end: false leaves an HTTP response open for its trailers (online-backup.ts).
+    await pipeline(Readable.from(backupLines(tx, tables, counts)), createGzip(), encryptor, sink, {
+      end: options.end ?? true,
+    });
     return { header, tables: counts, bytes };
   });
 }
@@ -112,12 +118,23 @@ export async function backupToFile(
   path: string,
   clock?: () => Date,
 ): Promise<BackupReport> {
+  return writeFileAtomically(path, (out) => writeBackup(db, master, out, clock));
+}
+
+/**
+ * Runs `produce` into `path.tmp` (0600), then fsync, rename over `path` and fsync of the directory.
+ * Any failure removes the temporary file and leaves whatever was at `path` untouched; a full or
+ * read-only target is reported as backup.target_full / backup.target_read_only naming the file.
+ */
+export async function writeFileAtomically<T>(path: string, produce: (out: Writable) => Promise<T>): Promise<T> {
   const tmp = `${path}.tmp`;
-  await rm(tmp, { force: true });
-  const out = createWriteStream(tmp, { flags: 'wx', mode: 0o600 });
-  await once(out, 'open');
+  let out: WriteStream | undefined;
   try {
-    const report = await writeBackup(db, master, out, clock);
+    await rm(tmp, { force: true });
+    out = createWriteStream(tmp, { flags: 'wx', mode: 0o600 });
+    await once(out, 'open');
+    const result = await produce(out);
+    if (!out.writableFinished) await once(out, 'finish');
     const handle = await open(tmp, 'r+');
     try {
       await handle.sync();
@@ -134,10 +151,20 @@ export async function backupToFile(
     } finally {
       await dir.close();
     }
-    return report;
+    return result;
   } catch (error) {
-    out.destroy();
-    await rm(tmp, { force: true });
-    throw error;
+    out?.destroy();
+    await rm(tmp, { force: true }).catch(() => undefined);
+    throw targetError(error, path) ?? error;
   }
+}
+
+/** A full or read-only backup target, as an error that names the file; undefined for anything else. */
+export function targetError(error: unknown, path: string): AppError | undefined {
+  const storage = storageErrorOf(error);
+  if (storage?.code === 'storage.full') return new AppError('backup.target_full', { params: { path } });
+  if (storage?.code === 'storage.read_only') return new AppError('backup.target_read_only', { params: { path } });
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'EACCES' || code === 'EPERM') return new AppError('backup.target_read_only', { params: { path } });
+  return undefined;
 }

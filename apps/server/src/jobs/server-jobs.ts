@@ -7,6 +7,7 @@ import { createJobQueue, type JobQueue } from './job-queue.ts';
 import { createFollowUpReminders, FOLLOW_UP_SCAN_JOB } from '../reintegration/follow-up-reminders.ts';
 import { createMatchingJobs } from '../missing/matching-jobs.ts';
 import { createReportJobs } from '../reports/report-jobs.ts';
+import { scheduledBackupsFor, SCHEDULED_BACKUP_JOB } from '../backup/scheduled-backups.ts';
 
 export const PRUNE_JOB = 'jobs.prune';
 
@@ -41,6 +42,8 @@ export function createServerJobs(
       { kind: PRUNE_JOB, everyMinutes: 24 * 60, run: async () => void (await queue().pruneDone()) },
       ...matching.definitions,
       ...reportJobs.definitions,
+      // Daily backups into ACOMPANA_BACKUP_DIR and the two-day warning (decision 0133).
+      { kind: SCHEDULED_BACKUP_JOB, everyMinutes: 60, run: () => scheduledBackupsFor(ctx).tick() },
     ],
   });
   return { queue: holder.queue, reminders, followUps, close: () => mailer?.close() };

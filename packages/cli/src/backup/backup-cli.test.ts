@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { openPgliteDatabase } from '../../../../apps/server/src/kernel/db/pglite-database.ts';
 import { createPostgresTestDatabaseUrl, testDatabaseKinds } from '../../../../apps/server/src/testing/test-database.ts';
 import { runAcompana } from '../testing/run-acompana.ts';
+import { startBackupSocket } from '../../../../apps/server/src/backup/online-backup.ts';
+import { parseMasterKey } from '../../../../apps/server/src/kernel/crypto/master-key.ts';
 
 const kinds = await testDatabaseKinds();
 
@@ -48,7 +50,7 @@ describe(
       rmSync(dir, { recursive: true, force: true });
     });
 
-    it('backs up the embedded database into one 0600 file, and exits 75 while the server holds it', async () => {
+    it('backs up the embedded database into one 0600 file, and exits 75 while another command holds it', async () => {
       assert.equal((await createUser(embedded, 'casa-norte', 'admin@casa.example')).code, 0);
       const file = join(dir, 'embedded.acbk');
       const run = await acompana(embedded, 'backup', '--out', file);
@@ -63,6 +65,30 @@ describe(
       } finally {
         await holder.close();
       }
+    });
+
+    it('backs up the embedded database while the server runs, through the server, and it restores', async () => {
+      // What `npm start` does on the embedded database: hold the data directory and serve the socket.
+      const holder = await openPgliteDatabase({ dataDir: embedded.ACOMPANA_DATA_DIR, purpose: 'server' });
+      const socket = await startBackupSocket({
+        db: holder,
+        dataDir: embedded.ACOMPANA_DATA_DIR,
+        masterKey: () => parseMasterKey(key),
+      });
+      const file = join(dir, 'online.acbk');
+      try {
+        const run = await acompana(embedded, 'backup', '--out', file);
+        assert.equal(run.code, 0, run.stderr);
+        assert.match(run.stdout, /backup written through the running server: .*online\.acbk \(\d+ rows, \d+ bytes/);
+        assert.equal(statSync(file).mode & 0o777, 0o600);
+      } finally {
+        await socket.close();
+        await holder.close();
+      }
+      const fresh = { ACOMPANA_DATA_DIR: join(dir, 'fresh-online'), ACOMPANA_MASTER_KEY: key };
+      const restored = await acompana(fresh, 'restore', '--from', file);
+      assert.equal(restored.code, 0, restored.stderr);
+      assert.match(restored.stdout, /pglite database\)\naudit chain intact: \d+ entries verified/);
     });
 
     it('refuses a wrong key and a damaged file with clear messages (Spanish too)', async () => {

@@ -1,10 +1,14 @@
 // `acompana backup --out FILE` and `acompana restore --from FILE [--force]`. Both open the
-// deployment the way the server does (same variables); with the embedded database the server
-// must be stopped first (the data directory is locked: exit code 75).
+// deployment the way the server does (same variables). A backup while the server runs on the
+// embedded database goes through the server (its data directory is locked); a restore needs the
+// server stopped (the data directory is locked: exit code 75).
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import {
+  backupSocketPath,
+  backupThroughServer,
   backupToFile,
+  isAppError,
   checkBackupFile,
   loadConfig,
   loadOrCreateMasterKey,
@@ -34,6 +38,24 @@ function total(counts: Record<string, number>): number {
 export async function backupCommand(args: ParsedArgs): Promise<number> {
   const out = resolve(requireOption(args, 'out'));
   if (!existsSync(dirname(out))) throw new UsageError(`no such directory: ${dirname(out)}`);
+  try {
+    return await backupDirectly(out);
+  } catch (error) {
+    // Held by something other than a server (another command): nobody to ask, exit 75 as before.
+    const dataDir = loadConfig().dataDir;
+    if (!isAppError(error) || error.code !== 'database.data_dir_in_use' || !existsSync(backupSocketPath(dataDir)))
+      throw error;
+  }
+  // The server holds the embedded database: it writes the backup, from one snapshot, through the
+  // socket in its data directory (docs/decisions/0133).
+  const { rows, bytes } = await backupThroughServer(loadConfig().dataDir, out);
+  console.log(`backup written through the running server: ${out} (${rows} rows, ${bytes} bytes, encrypted)`);
+  console.log("it opens only with this deployment's master key: keep a copy of the key, apart from the backups");
+  return 0;
+}
+
+/** PostgreSQL (server running or not) or a stopped embedded database: opened here, one snapshot. */
+async function backupDirectly(out: string): Promise<number> {
   return withRuntime('backup', async ({ db }, master) => {
     const report = await backupToFile(db, master, out);
     const tables = Object.keys(report.tables).length;
