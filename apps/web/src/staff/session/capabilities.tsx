@@ -7,6 +7,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Capabilities, StaffAction, StaffModule } from '@acompana/core/api';
 import { Alert } from '../../shared/components/alert';
+import { setDisplayTimeZone } from '../../shared/components/time-zone';
 import { apiRequest } from '../api/client';
 import { errorMessage } from '../api/error-message';
 
@@ -47,6 +48,8 @@ export function CapabilitiesProvider({
     staleTime: 5 * 60_000,
     enabled,
   });
+  // Times are shown in the organisation's zone from now on.
+  setDisplayTimeZone(query.data?.timeZone);
   const value = useMemo<CapabilitiesState>(
     () => ({
       capabilities: enabled ? (query.data ?? null) : null,

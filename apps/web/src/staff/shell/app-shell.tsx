@@ -52,7 +52,7 @@ export function AppShell({ currentPath, restricted, children }: AppShellProps) {
             <svg aria-hidden="true" viewBox="0 0 20 14" width="20" height="14">
               <path d="M0 1h20M0 7h20M0 13h20" stroke="currentColor" strokeWidth="2" />
             </svg>
-            <span>{t('nav.menu')}</span>
+            <span className="app-header__menu-label">{t('nav.menu')}</span>
           </button>
         )}
         <p className="app-header__brand">{t('app.name')}</p>

@@ -31,7 +31,7 @@ export function OrgSwitcher() {
   };
 
   return (
-    <div className="org-switcher">
+    <div className={me.memberships.length === 1 ? 'org-switcher org-switcher--single' : 'org-switcher'}>
       <label className="org-switcher__label" htmlFor={id}>
         {t('header.organization')}
       </label>

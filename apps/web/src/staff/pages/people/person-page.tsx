@@ -17,6 +17,7 @@ import type { Person } from './people-api';
 import { PersonForm } from './person-form';
 import { toUpdatePayload, valuesFromPerson } from './person-form-values';
 import { personName } from './person-name';
+import { PersonHeader } from './person-header';
 import { ProceduresSection } from './procedures-section';
 import { DataRightsSection } from './data-rights-section';
 import { OpenCaseButton } from '../cases/open-case-button';
@@ -66,6 +67,7 @@ export function PersonPage({ personId }: { personId: string }) {
         <Link to="/people">{t('people.backToList')}</Link>
       </p>
       <PageTitle appName={t('app.name')}>{personName(person, t)}</PageTitle>
+      <PersonHeader person={person} />
       {registered ? <Alert tone="success">{t('people.register.done')}</Alert> : null}
       {saved ? <Alert tone="success">{t('people.person.saved')}</Alert> : null}
       <OpenCaseButton personId={person.id} />

@@ -3,6 +3,7 @@
 import { countryCodes } from '../../../../../../packages/core/src/people/countries.ts';
 import { findProcedureType, procedureTypes } from '../../../../../../packages/core/src/procedures/procedure-types.ts';
 import { procedureStageLabels } from '../../../../../../packages/core/src/procedures/procedure-stages.ts';
+import { displayTimeZone } from '../../../shared/components/time-zone';
 
 export { countryCodes, findProcedureType, procedureStageLabels, procedureTypes };
 
@@ -47,7 +48,13 @@ export function formatPlainDate(date: string, language: string, style: 'long' | 
 export function formatInstant(instant: string, language: string): string {
   const parsed = new Date(instant);
   if (Number.isNaN(parsed.getTime())) return instant;
-  return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'short' }).format(parsed);
+  const timeZone = displayTimeZone();
+  return new Intl.DateTimeFormat(language, {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    hourCycle: 'h23',
+    ...(timeZone ? { timeZone } : {}),
+  }).format(parsed);
 }
 
 /** Today as YYYY-MM-DD in the browser's time zone. */
