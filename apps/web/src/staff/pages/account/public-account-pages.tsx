@@ -55,7 +55,7 @@ function useAction() {
 function InvitationPage() {
   const { t } = useTranslation();
   const { signedIn } = useSession();
-  const token = linkToken();
+  const [token] = useState(linkToken); // read once: the fragment is cleared after use
   const [info, setInfo] = useState<InvitationInfo | null>(null);
   const [password, setPassword] = useState('');
   const [totp, setTotp] = useState('');
@@ -153,7 +153,7 @@ function ForgotPage() {
 
 function ResetPage() {
   const { t } = useTranslation();
-  const token = linkToken();
+  const [token] = useState(linkToken); // read once: the fragment is cleared after use
   const [info, setInfo] = useState<ResetInfo | null>(null);
   const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
