@@ -28,7 +28,7 @@ const usage = `usage: acompana COMMAND
   keys rotate-master [--new-key KEY]        re-wrap every key under a new master key
   seed demo                                 add the synthetic demo organisations to an empty database
   backup --out FILE                         encrypted backup of the whole database into one file (mode 0600);
-                                            embedded database: stop the server first (it holds the data directory: exit 75)
+                                            works while the server runs (embedded database: through the server)
   restore --from FILE [--force]             restore a backup into a database of the same version and master key, in one
                                             transaction, with the server stopped; refuses one that has organisations
                                             unless --force (replaces everything)
