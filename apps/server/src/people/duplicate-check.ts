@@ -19,7 +19,7 @@ import { AppError } from '../kernel/errors.ts';
 import type { Keyring } from '../kernel/crypto/keyring.ts';
 import type { AuditWriter } from '../audit/audit-log.ts';
 import { modelForUniverse } from '../missing/reference-model.ts';
-import { decryptPersonColumns, type PersonData } from './person-crypto.ts';
+import { decryptPersonColumns, type EncryptedPersonColumn, type PersonData } from './person-crypto.ts';
 import { toSummary } from './person-mapping.ts';
 import { findPerson, type PersonRow } from './people.queries.ts';
 import { searchPeople } from './people-search.service.ts';
@@ -83,12 +83,16 @@ async function partnerCandidates(
 ): Promise<DuplicateCandidate[]> {
   const out: DuplicateCandidate[] = [];
   const partners = [...new Set(actor.sharing.filter((s) => s.purposes.includes('search')).map((s) => s.fromOrgId))];
+  // The search purpose shares no documents (decision 0128): a partner's records are neither
+  // looked up nor compared by document number, which would tell whether a partner holds it.
+  const documentNumbers = new Set((input.documents ?? []).map((d) => d.number));
+  const nameTexts = texts.filter((t) => !documentNumbers.has(t));
   for (const partner of partners) {
     // The role must be allowed to read a consented, shared person at all.
     if (!can(actor, 'read', { type: 'person', orgId: partner, consentedPurposes: ['search'] })) continue;
     const scope = { scope: 'org' as const, orgId: partner, accountId: actor.accountId, teamIds: [] };
     const ids = new Set<string>();
-    for (const text of texts)
+    for (const text of nameTexts)
       for (const hit of (await searchPeople(deps, scope, { consentedToSharing: true }, text, 20, undefined)).items)
         ids.add(hit.id);
     if (ids.size === 0) continue;
@@ -98,14 +102,21 @@ async function partnerCandidates(
     );
     const allowed = new Set(consented.rows.map((r) => r.person_id));
     const found: DuplicateCandidate[] = [];
-    await explainCandidates(deps, partner, input, new Set([...ids].filter((id) => allowed.has(id))), found, (row) =>
-      can(actor, 'read', {
-        type: 'person',
-        orgId: row.org_id,
-        ownerId: row.owner_account_id,
-        teamId: row.team_id,
-        consentedPurposes: allowed.has(row.id) ? ['search'] : [],
-      }),
+    await explainCandidates(
+      deps,
+      partner,
+      { ...input, documents: [] },
+      new Set([...ids].filter((id) => allowed.has(id))),
+      found,
+      (row) =>
+        can(actor, 'read', {
+          type: 'person',
+          orgId: row.org_id,
+          ownerId: row.owner_account_id,
+          teamId: row.team_id,
+          consentedPurposes: allowed.has(row.id) ? ['search'] : [],
+        }),
+      ['given_names', 'surnames', 'aliases', 'birth_date'],
     );
     if (found.length === 0) continue;
     const org = await deps.db.query<{ name: string }>('SELECT name FROM organisations WHERE id = $1', [partner]);
@@ -149,6 +160,7 @@ async function explainCandidates(
   ids: ReadonlySet<string>,
   candidates: DuplicateCandidate[],
   allowed: (row: PersonRow) => boolean = () => true,
+  columns: EncryptedPersonColumn[] = ['given_names', 'surnames', 'aliases', 'birth_date', 'documents'],
 ): Promise<void> {
   const universe = await deps.db.query<{ n: number }>(
     'SELECT count(*) AS n FROM people WHERE org_id = $1 AND deleted_at IS NULL',
@@ -159,13 +171,7 @@ async function explainCandidates(
   for (const id of ids) {
     const row = await findPerson(deps.db, id);
     if (!row || row.org_id !== orgId || !allowed(row)) continue;
-    const data = await decryptPersonColumns(deps.keyring, row.org_id, row, [
-      'given_names',
-      'surnames',
-      'aliases',
-      'birth_date',
-      'documents',
-    ]);
+    const data = await decryptPersonColumns(deps.keyring, row.org_id, row, columns);
     const explanation = matcher.explain(
       query,
       asRecord(id, {

@@ -97,6 +97,23 @@ describeOnBothDatabases('duplicate warning with partner organisations', (h) => {
     assert.equal((await clinic.get(`/api/people/${daniaId}/photo`)).statusCode, 404);
   });
 
+  it('neither looks up nor compares a partner record by document number (search shares no documents)', async () => {
+    const byPassport = await check(clinic, {
+      givenNames: 'Wendy',
+      surnames: 'Carías',
+      documents: [{ type: 'passport', number: 'G1234567' }],
+    });
+    assert.deepEqual(
+      byPassport.filter((c) => c.organisation),
+      [],
+    );
+    const byName = (await check(clinic, { ...dania, documents: [{ type: 'passport', number: 'G1234567' }] })).filter(
+      (c) => c.organisation,
+    );
+    assert.equal(byName.length, 1);
+    assert.ok(byName.every((c) => c.reasons.every((r) => !/document/i.test(r.field))));
+  });
+
   it('shows nothing to an organisation without an agreement', async () => {
     assert.deepEqual(await check(stranger, dania), []);
   });
