@@ -245,5 +245,19 @@ export function compareBody(am: PreparedAmPm, pm: PreparedAmPm, f: AmPmFrequenci
         featureWords(outcome, x, pm.hair),
       );
   }
+  for (const x of pm.features) {
+    if (x >>> 16 === HAIR || am.features.includes(x)) continue;
+    w += UNLISTED_BITS;
+    if (sink)
+      said(sink, 'feature.unlisted', UNLISTED_BITS, () => {
+        const [es, en] = featureWords(0, x, -1);
+        return [
+          `${es.replace('Misma seña', 'Seña en el cuerpo que la familia no mencionó')}`,
+          `${en.replace('Same mark', 'Mark on the remains that the family did not list')}`,
+        ];
+      });
+  }
   return w;
 }
+
+const UNLISTED_BITS = Math.log2(E.FEATURE_UNLISTED);
