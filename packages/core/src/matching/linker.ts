@@ -59,6 +59,12 @@ export interface LinkOptions {
 /** Default decision thresholds (posterior probabilities); see docs/decisions/0101. */
 export const MATCH_THRESHOLD = 0.5;
 export const POSSIBLE_THRESHOLD = 0.0005;
+/**
+ * Linking reports to records: a wrong `match` tells a family about the wrong person, which costs
+ * far more than a missed one left `possible` for review; at a 9:1 cost ratio the Bayes decision is a
+ * posterior of 0.9 (docs/decisions/0131). Duplicates within one file keep MATCH_THRESHOLD.
+ */
+export const LINK_MATCH_THRESHOLD = 0.9;
 
 // A block this large is a key that says nothing (e.g. only a very common surname): cap the work.
 const MAX_CANDIDATES = 20_000;
@@ -293,6 +299,7 @@ function run(
   const model = options.model ?? trainModel(left, right, index, sameCollection);
   const scratch = createScratch(right.length);
   const matchesPerReport = model.pairPrior * right.length;
+  const threshold = sameCollection ? model.matchThreshold : Math.max(model.matchThreshold, LINK_MATCH_THRESHOLD);
   const rows: LinkRow[] = [];
   for (let i = 0; i < left.length; i++) {
     const a = left[i] as PreparedRecord;
@@ -307,7 +314,7 @@ function run(
         leftIndex: i,
         rightIndex: b.index,
         score,
-        decision: score >= model.matchThreshold ? 'match' : 'possible',
+        decision: score >= threshold ? 'match' : 'possible',
       });
     }
     if (options.onProgress && ((i + 1) % 1000 === 0 || i + 1 === left.length)) options.onProgress(i + 1, left.length);
