@@ -151,8 +151,13 @@ for (const kind of databaseKinds) {
       const { codes } = made.json() as { codes: string[] };
       assert.equal(codes.length, 10);
       assert.equal(((await owner.get('/api/account/recovery-codes')).json() as { remaining: number }).remaining, 10);
-      const stored = await h.ctx.db.query<{ code_hash: string }>('SELECT code_hash FROM recovery_codes');
+      const stored = await h.ctx.db.query<{ code_hash: string; salt: string }>(
+        'SELECT code_hash, salt FROM recovery_codes',
+      );
       assert.ok(stored.rows.every((r) => !codes.includes(r.code_hash) && /^[0-9a-f]{64}$/.test(r.code_hash)));
+      // A random 32-bit salt per code (ASVS 2.6.2: the codes have fewer than 112 bits).
+      assert.equal(new Set(stored.rows.map((r) => r.salt)).size, 10);
+      assert.ok(stored.rows.every((r) => /^[0-9a-f]{8}$/.test(r.salt)));
       const code = (codes[0] as string).toUpperCase();
       const withCode = await post(h, '/api/auth/login', { email: invitee, password: newPassword, recoveryCode: code });
       assert.equal(withCode.statusCode, 200, withCode.body);

@@ -1,7 +1,7 @@
 // The second factor of a password sign-in, a password reset or an invitation accepted with an
 // existing account: a TOTP code never used before, or one of the account's single-use recovery
 // codes (docs/decisions/0129-accounts-only-the-owner-controls.md).
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Queryable } from '../kernel/db/database.ts';
 import { AppError } from '../kernel/errors.ts';
 import type { Keyring } from '../kernel/crypto/keyring.ts';
@@ -15,8 +15,12 @@ function normaliseRecoveryCode(code: string): string {
   return code.replace(/[\s-]/g, '').toLowerCase();
 }
 
-export function hashRecoveryCode(code: string): string {
-  return createHash('sha256').update(normaliseRecoveryCode(code)).digest('hex');
+/** SHA-256 of the salted code (a random 32-bit salt per code, ASVS 2.6.2); an empty salt is the older form. */
+export function hashRecoveryCode(code: string, salt = ''): string {
+  const normalised = normaliseRecoveryCode(code);
+  return createHash('sha256')
+    .update(salt ? `${salt}:${normalised}` : normalised)
+    .digest('hex');
 }
 
 /** Ten codes of 50 random bits each, printed as two groups of five letters or digits. */
@@ -29,11 +33,14 @@ export function newRecoveryCodes(count = RECOVERY_CODE_COUNT): string[] {
 
 export async function replaceRecoveryCodes(tx: Queryable, accountId: string, codes: string[]): Promise<void> {
   await tx.query('DELETE FROM recovery_codes WHERE account_id = $1', [accountId]);
-  for (const code of codes)
-    await tx.query('INSERT INTO recovery_codes (account_id, code_hash) VALUES ($1, $2)', [
+  for (const code of codes) {
+    const salt = randomBytes(4).toString('hex');
+    await tx.query('INSERT INTO recovery_codes (account_id, code_hash, salt) VALUES ($1, $2, $3)', [
       accountId,
-      hashRecoveryCode(code),
+      hashRecoveryCode(code, salt),
+      salt,
     ]);
+  }
 }
 
 export interface SecondFactorInput {
@@ -62,10 +69,21 @@ export async function spendSecondFactor(
 ): Promise<SecondFactorResult> {
   if (!account.totp_secret) return { ok: true, method: 'none' };
   if (input.recoveryCode) {
-    const spent = await db.query(
-      'UPDATE recovery_codes SET used_at = $3 WHERE account_id = $1 AND code_hash = $2 AND used_at IS NULL RETURNING account_id',
-      [account.id, hashRecoveryCode(input.recoveryCode), now],
+    // Each code has its own salt: hash the attempt with each unused code's salt (ten at most).
+    const unused = await db.query<{ code_hash: string; salt: string }>(
+      'SELECT code_hash, salt FROM recovery_codes WHERE account_id = $1 AND used_at IS NULL',
+      [account.id],
     );
+    const attempt = input.recoveryCode;
+    const match = unused.rows.find((row) =>
+      timingSafeEqual(Buffer.from(hashRecoveryCode(attempt, row.salt)), Buffer.from(row.code_hash)),
+    );
+    const spent = match
+      ? await db.query(
+          'UPDATE recovery_codes SET used_at = $3 WHERE account_id = $1 AND code_hash = $2 AND used_at IS NULL RETURNING account_id',
+          [account.id, match.code_hash, now],
+        )
+      : { rowCount: 0 };
     return spent.rowCount > 0
       ? { ok: true, method: 'recovery_code' }
       : { ok: false, missing: false, error: new AppError('account.recovery_code_invalid', { field: 'recoveryCode' }) };
