@@ -215,6 +215,12 @@ describe('AM/PM likelihood ratios', () => {
     assert.ok(near.totalWeight > late.totalWeight + 3);
   });
 
+  it('weighs against a mark on the remains that the family did not list', () => {
+    const extra = explain({}, { features: [...(remains.features ?? []), { kind: 'prosthesis', where: 'right-hip' }] });
+    assert.ok(codes(extra).includes('feature.unlisted'));
+    assert.ok(explain({}, {}).totalWeight > extra.totalWeight + 1);
+  });
+
   it('explains every weight: the reasons add up to the total', () => {
     const e = explain({}, {});
     const sum = e.reasons.reduce((s, r) => s + r.weight, 0);
