@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { describeOnBothDatabases } from '../testing/on-both-databases.ts';
 import { TEST_PASSWORD, type ApiClient } from '../testing/test-harness.ts';
 import { readablePersonNames } from '../people/person-names.ts';
+import { openStepsForAgenda } from './procedures.queries.ts';
 
 interface Counts {
   open: number;
@@ -118,6 +119,16 @@ describeOnBothDatabases('organisation overview and names on the agenda', (h) => 
       [[people.Dania, people.Pedro]],
     );
     assert.equal(audited.rows[0]?.n, 2, 'each name shown is audited as a read of that person');
+  });
+
+  it('counts every open step, however many batches they take to read (never a silent cap)', async () => {
+    const whole = await openStepsForAgenda(h().ctx.db, orgId, {});
+    assert.ok(whole.length > 3, `${whole.length} open steps`);
+    const inTwos = await openStepsForAgenda(h().ctx.db, orgId, {}, 2);
+    assert.deepEqual(
+      inTwos.map((r) => `${r.due_date}/${r.procedure_id}/${r.step_key}`),
+      whole.map((r) => `${r.due_date}/${r.procedure_id}/${r.step_key}`),
+    );
   });
 
   it('is refused to lawyers, who see only their own agenda', async () => {

@@ -170,23 +170,47 @@ export interface AgendaRow extends StepRow {
   person_id: string;
 }
 
-/** Open steps with a due date in an organisation, optionally narrowed to an owner or teams (SQL scope). */
+/** Rows per statement when reading every open step (the agenda and the overview count them all). */
+export const OPEN_STEPS_BATCH = 2000;
+
+/**
+ * Every open step with a due date in an organisation, optionally narrowed to an owner or teams (SQL
+ * scope), due date first. Read in batches by key (due date, procedure, step), so that an organisation
+ * with more open steps than one batch is counted whole instead of cut off silently.
+ */
 export async function openStepsForAgenda(
   db: Queryable,
   orgId: string,
   scope: { ownerId?: string; teamIds?: readonly string[] },
+  batch = OPEN_STEPS_BATCH,
 ): Promise<AgendaRow[]> {
-  const { rows } = await db.query<AgendaRow>(
-    `SELECT ${STEP_COLUMNS.replace(/procedure_id::text/, 's.procedure_id::text')}, p.type, p.type_version, p.person_id::text AS person_id
-       FROM procedure_steps s JOIN procedures p ON p.id = s.procedure_id
-      WHERE s.org_id = $1 AND s.completed_on IS NULL AND s.due_date IS NOT NULL AND p.closed_at IS NULL
-        AND ($2::uuid IS NULL OR p.owner_account_id = $2::uuid)
-        AND ($3::uuid[] IS NULL OR p.team_id = ANY($3::uuid[]) OR p.owner_account_id = $4::uuid)
-      ORDER BY s.due_date, s.procedure_id, s.step_key
-      LIMIT 2000`,
-    [orgId, scope.ownerId ?? null, scope.teamIds ?? null, scope.ownerId ?? null],
-  );
-  return rows;
+  const all: AgendaRow[] = [];
+  let after: AgendaRow | undefined;
+  for (;;) {
+    const { rows } = await db.query<AgendaRow>(
+      `SELECT ${STEP_COLUMNS.replace(/procedure_id::text/, 's.procedure_id::text')}, p.type, p.type_version, p.person_id::text AS person_id
+         FROM procedure_steps s JOIN procedures p ON p.id = s.procedure_id
+        WHERE s.org_id = $1 AND s.completed_on IS NULL AND s.due_date IS NOT NULL AND p.closed_at IS NULL
+          AND ($2::uuid IS NULL OR p.owner_account_id = $2::uuid)
+          AND ($3::uuid[] IS NULL OR p.team_id = ANY($3::uuid[]) OR p.owner_account_id = $4::uuid)
+          AND ($5::date IS NULL OR (s.due_date, s.procedure_id, s.step_key) > ($5::date, $6::uuid, $7::text))
+        ORDER BY s.due_date, s.procedure_id, s.step_key
+        LIMIT $8`,
+      [
+        orgId,
+        scope.ownerId ?? null,
+        scope.teamIds ?? null,
+        scope.ownerId ?? null,
+        after?.due_date ?? null,
+        after?.procedure_id ?? null,
+        after?.step_key ?? null,
+        batch,
+      ],
+    );
+    all.push(...rows);
+    if (rows.length < batch) return all;
+    after = rows[rows.length - 1];
+  }
 }
 
 export async function openStepsOnCalendar(db: Queryable, calendarId: string): Promise<StepRow[]> {
