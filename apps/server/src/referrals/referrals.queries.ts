@@ -104,6 +104,12 @@ export interface ListFilter {
   teamIds: readonly string[];
   status?: string | undefined;
   personId?: string | undefined;
+  /** Open (sent or accepted) past their due time, or the others; computed in SQL so pages stay whole. */
+  overdue?: { value: boolean; now: Date; openStatuses: readonly string[] } | undefined;
+  /** Newest first, by page: the last row of the previous page. */
+  after?: { createdAt: string; id: string } | undefined;
+  /** A page of the list; absent for one person's referrals (export, timeline), which are read whole. */
+  limit?: number | undefined;
 }
 
 export async function listReferrals(db: Queryable, f: ListFilter): Promise<ReferralRow[]> {
@@ -118,9 +124,14 @@ export async function listReferrals(db: Queryable, f: ListFilter): Promise<Refer
     where.push(`(r.owner_account_id = ${add(f.accountId)} OR r.team_id = ANY(${add(f.teamIds)}::uuid[]))`);
   if (f.status) where.push(`r.status = ${add(f.status)}`);
   if (f.personId && f.direction === 'outgoing') where.push(`r.person_id = ${add(f.personId)}`);
+  if (f.overdue) {
+    const overdue = `(r.status = ANY(${add(f.overdue.openStatuses)}::text[]) AND r.due_at < ${add(f.overdue.now)})`;
+    where.push(f.overdue.value ? overdue : `NOT ${overdue}`);
+  }
+  if (f.after) where.push(`(r.created_at, r.id) < (${add(f.after.createdAt)}::timestamptz, ${add(f.after.id)}::uuid)`);
   return (
     await db.query<ReferralRow>(
-      `${SELECT} WHERE ${where.join(' AND ')} ORDER BY r.created_at DESC, r.id DESC LIMIT 500`,
+      `${SELECT} WHERE ${where.join(' AND ')} ORDER BY r.created_at DESC, r.id DESC${f.limit ? ` LIMIT ${add(f.limit)}` : ''}`,
       params,
     )
   ).rows;

@@ -25,6 +25,7 @@ import { ownPersonFor } from '../people/own-person.ts';
 import { decryptPersonColumns, type EncryptedPersonColumn } from '../people/person-crypto.ts';
 import { keyOrgOf, openReferral, sealReferral } from './referral-crypto.ts';
 import * as q from './referrals.queries.ts';
+import { decodeCursor, encodeCursor } from '../people/people-cursor.ts';
 
 export interface ReferralsDeps {
   db: Database;
@@ -311,12 +312,26 @@ export function createReferralsService({ db, keyring, audit, clock }: ReferralsD
       return result;
     },
 
-    async list(actor: Actor, query: ReferralListQuery, meta: Meta = {}): Promise<{ items: Referral[] }> {
+    async list(
+      actor: Actor,
+      query: ReferralListQuery,
+      meta: Meta = {},
+    ): Promise<{ items: Referral[]; nextCursor: string | null }> {
       const scope = listScope(actor, 'read', 'referral');
       if (!scope || scope === 'shared' || !actor.orgId) throw new AppError('policy.denied');
       // Incoming referrals are the organisation's intake: roles that read referrals organisation-wide.
       if (query.direction === 'incoming' && scope !== 'org') throw new AppError('policy.denied');
-      const rows = await q.listReferrals(db, {
+      const after = query.cursor
+        ? decodeCursor<{ createdAt: string; id: string }>(
+            query.cursor,
+            (v) =>
+              typeof v.createdAt === 'string' &&
+              !Number.isNaN(Date.parse(v.createdAt)) &&
+              typeof v.id === 'string' &&
+              /^[0-9a-f-]{36}$/.test(v.id),
+          )
+        : undefined;
+      const found = await q.listReferrals(db, {
         orgId: actor.orgId,
         direction: query.direction,
         scope,
@@ -324,14 +339,24 @@ export function createReferralsService({ db, keyring, audit, clock }: ReferralsD
         teamIds: actor.teamIds,
         status: query.status,
         personId: query.personId,
+        overdue: query.overdue
+          ? { value: query.overdue === 'true', now: clock(), openStatuses: openReferralStatuses }
+          : undefined,
+        after,
+        limit: query.limit + 1,
       });
+      const rows = found.slice(0, query.limit);
+      const last = rows[rows.length - 1];
+      const nextCursor =
+        found.length > query.limit && last
+          ? encodeCursor({ createdAt: new Date(last.created_at).toISOString(), id: last.id })
+          : null;
       const history = await q.listHistory(
         db,
         rows.map((r) => r.id),
       );
       const side: Side = query.direction === 'incoming' ? 'received' : 'sent';
-      let items = await Promise.all(rows.map((r) => view(r, side, history)));
-      if (query.overdue) items = items.filter((r) => r.overdue === (query.overdue === 'true'));
+      const items = await Promise.all(rows.map((r) => view(r, side, history)));
       await audit.record({
         actorAccountId: actor.accountId,
         actorOrgId: actor.orgId,
@@ -342,7 +367,7 @@ export function createReferralsService({ db, keyring, audit, clock }: ReferralsD
         fields: [...new Set(items.flatMap(shownFields))],
         details: { direction: query.direction, count: items.length, personId: query.personId ?? null },
       });
-      return { items };
+      return { items, nextCursor };
     },
   };
 }

@@ -144,6 +144,25 @@ describeOnBothDatabases('referrals between organisations', (h) => {
     assert.equal(incoming.items.length, 3);
   });
 
+  it('pages the list by cursor, newest first, without gaps or repeats, the overdue filter included', async () => {
+    const whole = (await receiver.get('/api/referrals?direction=incoming&overdue=true')).json() as List;
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const url: string = `/api/referrals?direction=incoming&overdue=true&limit=1${cursor ? `&cursor=${cursor}` : ''}`;
+      const page = (await receiver.get(url)).json() as List & { nextCursor: string | null };
+      assert.ok(page.items.length <= 1);
+      seen.push(...page.items.map((r) => r.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    assert.deepEqual(
+      seen,
+      whole.items.map((r) => r.id),
+    );
+    assert.equal((await receiver.get('/api/referrals?direction=incoming&overdue=false')).json().items.length, 0);
+    assert.equal((await receiver.get('/api/referrals?direction=incoming&cursor=bm9wZQ')).statusCode, 400);
+  });
+
   it('declines one with a reason and completes the other with an outcome; both flow back to the sender', async () => {
     const declined = await receiver.post(`/api/referrals/${byId.second?.id}/decline`, {
       reason: 'No atendemos casos fuera de Baja California; intenten en Sonora.',

@@ -96,6 +96,8 @@ export const referralListQuerySchema = z.strictObject({
   status: z.enum(referralStatuses).optional(),
   personId: uuid.optional(),
   overdue: z.enum(['true', 'false']).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(100),
+  cursor: z.string().max(200).optional(),
 });
 export type ReferralListQuery = z.infer<typeof referralListQuerySchema>;
 
@@ -136,7 +138,10 @@ export const referralSchema = z.object({
 });
 export type Referral = z.infer<typeof referralSchema>;
 
-export const referralListResponseSchema = z.object({ items: z.array(referralSchema) });
+export const referralListResponseSchema = z.object({
+  items: z.array(referralSchema),
+  nextCursor: z.string().nullable().describe('Pass as cursor for the next page; null on the last page'),
+});
 
 export const referralPreviewSchema = z.object({
   sharedFields: z.array(z.enum(referralShareableFields)),
