@@ -264,6 +264,34 @@ describe('passkeys in Chromium with a virtual authenticator', { skip: skip ?? fa
     );
   });
 
+  it('voids the passkey once an administrator forces a password reset of the account', async () => {
+    const admin = await harness.createAccount({ org: 'clinica', email: 'jefa@clinica.example', role: 'admin' });
+    // Registered before the reset: still good.
+    const before = await call(page, 'POST', '/api/auth/passkeys/options', undefined);
+    const ok = await call(page, 'POST', '/api/auth/passkeys/login', {
+      response: await getAssertion(page, before.body),
+    });
+    assert.equal(ok.status, 200);
+    csrf = ok.body.csrfToken as string;
+    harness.clock.advanceMinutes(1);
+    await harness.ctx.db.query(
+      `INSERT INTO password_resets (token_hash, account_id, requested_by, created_at, expires_at)
+       VALUES ($1, $2, $3, $4, $4::timestamptz + interval '1 hour')`,
+      ['f'.repeat(64), accountId, admin.accountId, harness.clock.now],
+    );
+    const options = await call(page, 'POST', '/api/auth/passkeys/options', undefined);
+    const refused = await call(page, 'POST', '/api/auth/passkeys/login', {
+      response: await getAssertion(page, options.body),
+    });
+    assert.equal(refused.status, 401);
+    assert.equal(refused.body.code, 'auth.passkey_invalid');
+    assert.equal(
+      await count("SELECT count(*)::int AS n FROM audit_log WHERE details->>'reason' = 'passkey_reset_since'"),
+      1,
+    );
+    await harness.ctx.db.query('DELETE FROM password_resets');
+  });
+
   it('removes the passkey; it then signs nobody in', async () => {
     const list = await call(page, 'GET', '/api/auth/passkeys');
     const id = (list.body.items as { id: string }[])[0]?.id ?? '';

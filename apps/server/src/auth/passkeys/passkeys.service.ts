@@ -241,6 +241,14 @@ export function createPasskeyService({ db, audit, clock }: PasskeyDeps) {
     };
     if (!fresh) return fail('challenge');
     if (!passkey || (forAccount && passkey.account_id !== forAccount)) return fail('unknown_credential');
+    // An administrator's forced password reset (decision 0129) voids the passkeys registered before
+    // it: one added by whoever held the account must not outlive the reset.
+    const voided = await db.query(
+      `SELECT 1 FROM password_resets r JOIN passkeys p ON p.account_id = r.account_id
+        WHERE p.id = $1 AND r.requested_by IS NOT NULL AND r.created_at >= p.created_at LIMIT 1`,
+      [passkey.id],
+    );
+    if (voided.rowCount) return fail('reset_since');
     const handle = response.response.userHandle;
     if (handle && Buffer.from(handle, 'base64url').toString('utf8') !== passkey.account_id) return fail('user_handle');
     let result;
