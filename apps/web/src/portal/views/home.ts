@@ -5,6 +5,7 @@ import { guidesIn } from '../content';
 import { pathOf, type Context } from '../context';
 import type { GuideMeta } from '../markdown';
 import { publishedList } from '../published';
+import { renderReleases } from '../releases';
 
 export function renderHome(main: HTMLElement, ctx: Context): void {
   const { t, lang } = ctx;
@@ -27,6 +28,7 @@ export function renderHome(main: HTMLElement, ctx: Context): void {
     h('h2', {}, t.servicesTitle),
     h('p', {}, h('a', { className: 'button', href: pathOf({ lang, page: 'services' }) }, t.servicesLink)),
   );
+  renderReleases(main, ctx);
   void publishedList(lang).then((published) => {
     if (!published?.length || !list.isConnected) return;
     const sorted = [...published].sort((a, b) => a.order - b.order || a.slug.localeCompare(b.slug));
