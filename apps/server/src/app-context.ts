@@ -81,6 +81,6 @@ export function createAppContext(input: {
       sessionMaxMinutes: config.sessionMaxMinutes,
     }),
     passwordResets: createPasswordResetService({ db, keyring, audit, clock, mailer, publicUrl, throttle }),
-    accountSelf: createAccountSelfService({ db, audit, clock, throttle }),
+    accountSelf: createAccountSelfService({ db, audit, clock, throttle, mailer }),
   };
 }

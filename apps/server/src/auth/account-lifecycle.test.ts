@@ -182,6 +182,14 @@ for (const kind of databaseKinds) {
       assert.equal(changed.statusCode, 204, changed.body);
       assert.equal((await here.get('/api/me')).statusCode, 200);
       assert.equal((await elsewhere.get('/api/me')).statusCode, 401);
+      // The owner is told, in a message with no link (ASVS 2.2.3).
+      let notice: string | undefined;
+      for (let i = 0; i < 100 && !notice; i++) {
+        notice = mailbox.mails.find((m) => m.to.includes(invitee) && /Se cambió la contraseña/.test(m.body))?.body;
+        if (!notice) await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      assert.ok(notice, 'the owner is told of the change');
+      assert.doesNotMatch(notice, /https?:\/\//);
       const old = await post(h, '/api/auth/login', { email: invitee, password: newPassword });
       assert.equal(codeOf(old), 'auth.invalid_credentials');
     });

@@ -70,3 +70,38 @@ export function requireMailer(mailer: Mailer | undefined): Mailer {
   if (!mailer) throw new AppError('account.mail_unavailable');
   return mailer;
 }
+
+export type AccountNotice = 'password_changed' | 'password_reset' | 'recovery_codes';
+
+const notices: Record<AccountNotice, { es: string; en: string }> = {
+  password_changed: { es: 'Se cambió la contraseña de su cuenta.', en: 'The password of your account was changed.' },
+  password_reset: {
+    es: 'Se eligió una contraseña nueva para su cuenta con un enlace de restablecimiento.',
+    en: 'A new password was chosen for your account with a reset link.',
+  },
+  recovery_codes: {
+    es: 'Se crearon códigos de recuperación nuevos para su cuenta; los anteriores ya no sirven.',
+    en: 'New recovery codes were made for your account; the previous ones no longer work.',
+  },
+};
+
+/**
+ * Tells the owner that a credential changed (ASVS 2.2.3, 2.5.5), after the answer and without
+ * holding it up: if it was not them, they know at once. No link in it, nothing to phish with.
+ */
+export function sendNotice(
+  mailer: Mailer | undefined,
+  to: { email: string; locale: 'es' | 'en' },
+  notice: AccountNotice,
+): void {
+  if (!mailer) return;
+  const line = notices[notice][to.locale];
+  const text =
+    to.locale === 'en'
+      ? `${line}\n\nIf it was not you, tell your organisation's administrator at once.`
+      : `${line}\n\nSi no fue usted, avise de inmediato a quien administra su organización.`;
+  const subject = to.locale === 'en' ? 'Acompaña: your account changed' : 'Acompaña: cambios en su cuenta';
+  mailer.send({ to: to.email, subject, text }).catch((error: unknown) => {
+    console.error('acompana: an account notice could not be sent:', error);
+  });
+}

@@ -7,12 +7,15 @@ import type { AuditWriter } from '../audit/audit-log.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './password-hashing.ts';
 import type { LoginThrottle } from './login-throttle.ts';
 import { newRecoveryCodes, replaceRecoveryCodes } from './second-factor.ts';
+import type { Mailer } from '../notifications/mailer.ts';
+import { sendNotice, type AccountNotice } from './account-links.ts';
 
 export interface AccountSelfDeps {
   db: Database;
   audit: AuditWriter;
   clock: () => Date;
   throttle: LoginThrottle;
+  mailer?: Mailer | undefined;
 }
 
 interface Owner {
@@ -22,7 +25,15 @@ interface Owner {
   ip: string;
 }
 
-export function createAccountSelfService({ db, audit, clock, throttle }: AccountSelfDeps) {
+export function createAccountSelfService({ db, audit, clock, throttle, mailer }: AccountSelfDeps) {
+  async function notify(accountId: string, notice: AccountNotice): Promise<void> {
+    const { rows } = await db.query<{ email: string; locale: 'es' | 'en' }>(
+      'SELECT email, locale FROM accounts WHERE id = $1',
+      [accountId],
+    );
+    if (rows[0]) sendNotice(mailer, rows[0], notice);
+  }
+
   /** The current password, checked under the same guessing limits as a sign-in (a stolen session must not try passwords freely). */
   async function confirmPassword(owner: Owner, password: string, field: string): Promise<{ home_org_id: string }> {
     if (!throttle.tryAttempt(owner.ip, owner.email)) throw new AppError('auth.rate_limited');
@@ -75,6 +86,7 @@ export function createAccountSelfService({ db, audit, clock, throttle }: Account
         details: { otherSessionsEnded: ended.rowCount },
       });
     });
+    await notify(owner.accountId, 'password_changed');
   }
 
   async function recoveryCodesLeft(accountId: string): Promise<number> {
@@ -106,6 +118,7 @@ export function createAccountSelfService({ db, audit, clock, throttle }: Account
         details: { codes: codes.length },
       });
     });
+    await notify(owner.accountId, 'recovery_codes');
     return codes;
   }
 

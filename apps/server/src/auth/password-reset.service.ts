@@ -15,7 +15,15 @@ import { endAccountAccess } from './sessions.ts';
 import type { LoginThrottle } from './login-throttle.ts';
 import { normaliseEmail } from './login.service.ts';
 import { spendSecondFactor, type SecondFactorInput } from './second-factor.ts';
-import { checkLink, hashLinkToken, newLinkToken, RESET_MINUTES, resetLink, resetMail } from './account-links.ts';
+import {
+  checkLink,
+  hashLinkToken,
+  newLinkToken,
+  RESET_MINUTES,
+  resetLink,
+  resetMail,
+  sendNotice,
+} from './account-links.ts';
 
 /** Wrong second-factor codes a link survives. */
 export const RESET_MAX_FAILURES = 5;
@@ -191,6 +199,10 @@ export function createPasswordResetService(deps: PasswordResetDeps) {
     // The owner proved mailbox and second factor from here: this place may sign in while the
     // account is under attack elsewhere.
     deps.throttle.remember(input.ip, row.email);
+    const owner = await db.query<{ locale: 'es' | 'en' }>('SELECT locale FROM accounts WHERE id = $1', [
+      row.account_id,
+    ]);
+    sendNotice(deps.mailer, { email: row.email, locale: owner.rows[0]?.locale ?? 'es' }, 'password_reset');
   }
 
   /**
