@@ -91,7 +91,11 @@ export function parseDental(text: string, postMortem: boolean, field = 'dental')
   return items(text).map((parts) => {
     const item = parts.join(':');
     const t = parts[0] ?? '';
-    if (!isFdiTooth(t)) throw new AmPmValueError(field, `unknown tooth number "${t}" in "${item}"; expected FDI 11–48`);
+    if (!isFdiTooth(t))
+      throw new AmPmValueError(
+        field,
+        `unknown tooth number "${t}" in "${item}"; expected FDI 11–48 (51–85 for milk teeth)`,
+      );
     const state = parts[1] ?? '';
     if (parts.length !== 2 || !(state in DENTAL_STATES) || (!postMortem && !AM_DENTAL_STATES.has(state))) {
       const allowed = postMortem ? Object.keys(DENTAL_STATES) : [...AM_DENTAL_STATES];
