@@ -15,6 +15,7 @@ import { policyRecordOf, type Scope, type World } from './world.ts';
 import { sharingAndAuditPolicies } from './route-policies-admin.ts';
 import { signInPolicies } from './route-policies-signin.ts';
 import { accountLifecyclePolicies } from './route-policies-accounts.ts';
+import { portalContentPolicies } from './route-policies-portal.ts';
 
 type Body = (t: Target, w: World) => unknown;
 
@@ -580,20 +581,6 @@ Object.assign(routePolicies, {
   'POST /api/referrals/{id}/close': sent('update', { body: () => ({ note: 'Ya no espera.' }) }),
 } satisfies Record<string, RoutePolicy>);
 
-const guide = { slug: 'asylum-mexico', lang: 'es', version: '1' };
-const guideMarkdown =
-  '---\ntitle: Guía de prueba\nsummary: Resumen\nlastReviewed: 2026-11-23\nsources:\n  - Ley de Migración | https://www.diputados.gob.mx/LeyesBiblio/pdf/LMigra.pdf\n---\nTexto de prueba.\n';
-/** An image uploaded by an administrator (its id is what the image routes need). */
-async function portalImage(w: World): Promise<Record<string, string>> {
-  const r = await w.admins.A.request({
-    method: 'PUT',
-    url: '/api/portal/guides/asylum-mexico/images',
-    payload: jpeg,
-    headers: { 'content-type': 'image/jpeg' },
-  });
-  return { id: (JSON.parse(r.body) as { id: string }).id };
-}
-
 /** A stored monthly report of organisation A (what the monthly job writes). */
 async function reportFile(w: World): Promise<Record<string, string>> {
   const pdf = Buffer.from('%PDF-1.4 informe de prueba');
@@ -740,47 +727,6 @@ Object.assign(routePolicies, {
   'GET /api/reports/files/{id}': { kind: 'org', record: 'statistics', action: 'export', params: reportFile },
 } satisfies Record<string, RoutePolicy>);
 
-// The public portal's content: editors are administrators and coordinators (record type portal_content).
-Object.assign(routePolicies, {
-  'GET /api/public/portal/guides': { kind: 'public' },
-  'GET /api/public/portal/guides/{lang}/{slug}': { kind: 'public' },
-  'GET /api/public/portal/images/{id}': { kind: 'public' },
-  'GET /api/portal/guides': { kind: 'org', record: 'portal_content', action: 'read' },
-  'GET /api/portal/guides/{slug}/{lang}': {
-    kind: 'org',
-    record: 'portal_content',
-    action: 'read',
-    params: () => guide,
-  },
-  'GET /api/portal/guides/{slug}/{lang}/versions/{version}': {
-    kind: 'org',
-    record: 'portal_content',
-    action: 'read',
-    params: () => guide,
-  },
-  'GET /api/portal/images/{id}': { kind: 'org', record: 'portal_content', action: 'read', params: portalImage },
-  'POST /api/portal/guides/{slug}/{lang}/versions': {
-    kind: 'org',
-    record: 'portal_content',
-    action: 'update',
-    params: () => guide,
-    body: () => ({ markdown: guideMarkdown }),
-  },
-  'POST /api/portal/guides/{slug}/{lang}/versions/{version}/publish': {
-    kind: 'org',
-    record: 'portal_content',
-    action: 'update',
-    params: () => guide,
-  },
-  'PUT /api/portal/guides/{slug}/images': {
-    kind: 'org',
-    record: 'portal_content',
-    action: 'update',
-    params: () => guide,
-    raw: { payload: jpeg, headers: { 'content-type': 'image/jpeg' } },
-  },
-} satisfies Record<string, RoutePolicy>);
-
 export { actorCan, orgCan };
 
 // Sharing agreements and the audit log (decision 0128), declared in their own file.
@@ -790,3 +736,6 @@ Object.assign(routePolicies, accountLifecyclePolicies);
 
 // Passkeys and sign-in with the organisation's provider (decision 0130), in their own file.
 Object.assign(routePolicies, signInPolicies);
+
+// The public portal's content (decision 0117), in its own file.
+Object.assign(routePolicies, portalContentPolicies);
