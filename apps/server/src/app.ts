@@ -16,7 +16,6 @@ import { installSecurityHeaders } from './kernel/http/security-headers.ts';
 import { installStrictJsonParser, installUrlGuard } from './kernel/http/strict-json-parser.ts';
 import { installAuthContext } from './kernel/http/auth-context.ts';
 import { installRefusalAudit } from './audit/refusal-audit.ts';
-import { installRefusalAudit } from './audit/refusal-audit.ts';
 import { registerHealthRoutes } from './health/health.routes.ts';
 import { registerAuthRoutes } from './auth/auth.routes.ts';
 import { registerAccountRoutes } from './auth/account.routes.ts';
@@ -25,7 +24,6 @@ import { registerCapabilityRoutes } from './orgs/capabilities.routes.ts';
 import { registerHomeRoutes } from './home/home.routes.ts';
 import { registerAdminRoutes } from './orgs/admin.routes.ts';
 import { registerSharingAgreementRoutes } from './orgs/sharing-agreements.routes.ts';
-import { registerAuditReadRoutes } from './audit/audit-read.routes.ts';
 import { registerAuditReadRoutes } from './audit/audit-read.routes.ts';
 import { registerPeopleRoutes } from './people/people.routes.ts';
 import { registerProfileRoutes } from './people/profile.routes.ts';
@@ -90,7 +88,6 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     cache: ctx.sessionCache,
   });
   installRefusalAudit(app, ctx.audit, ctx.clock);
-  installRefusalAudit(app, ctx.audit, ctx.clock);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -126,7 +123,6 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   registerAdminRoutes(app, ctx);
   registerBackupRoutes(app, ctx);
   registerSharingAgreementRoutes(app, ctx);
-  registerAuditReadRoutes(app, ctx);
   registerAuditReadRoutes(app, ctx);
   registerPeopleRoutes(app, ctx);
   registerProfileRoutes(app, ctx);
