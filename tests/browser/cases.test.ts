@@ -8,6 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
   browserUnavailable,
   ensureWebBuild,
+  fillDate,
   launchChromium,
   screenshot,
   seriousAxeViolations,
@@ -69,7 +70,7 @@ describe('case screens', { skip: skip ?? false }, () => {
     // A task in her own words, overdue (due yesterday): shown in red and said in words.
     const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
     await page.getByLabel(tr('cases.plan.own')).fill('Acompañar a la cita en la COMAR');
-    await page.getByLabel(tr('cases.plan.due')).fill(yesterday);
+    await fillDate(page, tr('cases.plan.due'), yesterday);
     await page
       .locator('#case-plan')
       .locator('..')
