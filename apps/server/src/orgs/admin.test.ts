@@ -22,13 +22,20 @@ describeOnBothDatabases('organisation administration', (h) => {
       role: 'god',
     });
     assert.deepEqual([role.statusCode, (role.json() as { field: string }).field], [400, 'role']);
-    // Without an e-mail server this deployment cannot invite at all (the operator's command line can).
+    // A current member is named (this admin sees them in the list anyway).
     const dup = await admin.post('/api/admin/accounts', {
       email: 'nuevo@albergue.example',
       displayName: 'X',
       role: 'analyst',
     });
-    assert.deepEqual([dup.statusCode, (dup.json() as { code: string }).code], [503, 'account.mail_unavailable']);
+    assert.deepEqual([dup.statusCode, (dup.json() as { code: string }).code], [409, 'orgs.email_taken']);
+    // Without an e-mail server this deployment cannot invite at all (the operator's command line can).
+    const fresh = await admin.post('/api/admin/accounts', {
+      email: 'otro@albergue.example',
+      displayName: 'X',
+      role: 'analyst',
+    });
+    assert.deepEqual([fresh.statusCode, (fresh.json() as { code: string }).code], [503, 'account.mail_unavailable']);
     const list = (await admin.get('/api/admin/accounts')).json() as { items: { email: string; role: string }[] };
     assert.deepEqual(list.items.map((i) => i.email).sort(), ['admin@albergue.example', 'nuevo@albergue.example']);
   });
