@@ -10,6 +10,7 @@ import {
   browserUnavailable,
   collectPageErrors,
   ensureWebBuild,
+  fillDate,
   launchChromium,
   screenshot,
   seriousAxeViolations,
@@ -76,7 +77,7 @@ describe('incident screens', { skip: skip ?? false }, () => {
       await page
         .getByLabel(tr('incidents.fields.narrative'))
         .fill('Agentes uniformados exigieron 500 pesos por persona para dejarlos pasar.');
-      await page.getByLabel(tr('incidents.fields.start'), { exact: true }).fill(today);
+      await fillDate(page, tr('incidents.fields.start'), today);
       await page.getByLabel(tr('incidents.fields.state')).selectOption('07');
       await page.getByLabel(tr('incidents.fields.municipality')).fill('07089');
       await page.getByLabel(tr('incidents.context.checkpoint')).check();
