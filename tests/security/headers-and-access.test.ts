@@ -28,6 +28,13 @@ const PUBLIC_ROUTES = new Set([
   'POST /api/auth/password/forgot',
   'POST /api/auth/password/reset/inspect',
   'POST /api/auth/password/reset',
+  // Signing in with a passkey or the organisation's provider (decision 0130): no session exists yet.
+  'POST /api/auth/passkeys/options',
+  'POST /api/auth/passkeys/login',
+  'POST /api/auth/passkeys/second-factor',
+  'GET /api/auth/oidc/{slug}/start',
+  'GET /api/auth/oidc/callback',
+  'POST /api/auth/oidc/second-factor',
 ]);
 /**
  * The public namespace: read-only routes under /api/public/ (protected statistics, the HSDS
