@@ -15,6 +15,7 @@ import { NotFoundPage } from './pages/not-found-page';
 import { ForbiddenPage } from './pages/forbidden-page';
 import { isPortalLang } from './pages/portal/portal-api';
 import { lazyPage } from './router/lazy-page';
+import { adminPaths } from './pages/admin/admin-paths';
 import { routeAllowed, routeNeedsCapabilities } from './router/route-access';
 import {
   CapabilitiesPending,
@@ -28,6 +29,8 @@ const portalPath = '/portal';
 
 const AdminPage = lazyPage(() => import('./pages/admin-page'), 'AdminPage');
 const AuditPage = lazyPage(() => import('./pages/audit-page'), 'AuditPage');
+const SharingAgreementsPage = lazyPage(() => import('./pages/admin/sharing-agreements-page'), 'SharingAgreementsPage');
+const AuditLogPage = lazyPage(() => import('./pages/admin/audit-log-page'), 'AuditLogPage');
 const HomePage = lazyPage(() => import('./pages/home-page'), 'HomePage');
 const AgendaPage = lazyPage(() => import('./pages/agenda/agenda-page'), 'AgendaPage');
 const OverviewPage = lazyPage(() => import('./pages/agenda/overview-page'), 'OverviewPage');
@@ -83,6 +86,8 @@ function pageFor(path: string): ReactNode {
   if (path === '/account/passkeys') return <PasskeysPage />;
   if (path === '/account/security') return <AccountSecurityPage />;
   if (path === auditLink.path) return <AuditPage />;
+  if (path === adminPaths.sharing) return <SharingAgreementsPage />;
+  if (path === adminPaths.auditLog) return <AuditLogPage />;
   if (path === adminLink.path) return <AdminPage />;
   if (path === '/people') return <PeopleListPage />;
   if (path === '/people/new') return <RegisterPersonPage />;

@@ -1,9 +1,11 @@
-// Administration landing page: only the audit check exists so far.
+// Administration landing page: links to the administration screens the account may use.
 import { useTranslation } from 'react-i18next';
 import { PageTitle } from '../../shared/components/page-title';
 import { Link } from '../router/router';
 import { useMe } from '../session/session-context';
 import { auditLink } from '../shell/modules';
+import { adminPaths } from './admin/admin-paths';
+import './admin/admin.css';
 
 export function AdminPage() {
   const { t } = useTranslation();
@@ -11,11 +13,19 @@ export function AdminPage() {
   return (
     <>
       <PageTitle appName={t('app.name')}>{t('nav.admin')}</PageTitle>
-      <p className="placeholder">{t('admin.intro')}</p>
+      <p>{t('adminScreens.intro')}</p>
       {me.role === 'admin' ? (
-        <p>
-          <Link to={auditLink.path}>{t('admin.auditLink')}</Link>
-        </p>
+        <ul className="admin-links">
+          <li>
+            <Link to={adminPaths.sharing}>{t('adminScreens.sharing.title')}</Link>
+          </li>
+          <li>
+            <Link to={adminPaths.auditLog}>{t('adminScreens.audit.title')}</Link>
+          </li>
+          <li>
+            <Link to={auditLink.path}>{t('admin.auditLink')}</Link>
+          </li>
+        </ul>
       ) : null}
     </>
   );

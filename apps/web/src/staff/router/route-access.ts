@@ -20,6 +20,8 @@ const needs: ReadonlyArray<[RegExp, Need]> = [
   [/^\/statistics(\/|$)/, { module: 'statistics' }],
   [/^\/portal(\/|$)/, { module: 'portal' }],
   [/^\/admin\/audit$/, { module: 'audit' }],
+  [/^\/admin\/audit-log$/, { module: 'audit' }],
+  [/^\/admin\/sharing$/, { module: 'admin' }],
   [/^\/admin$/, { module: 'admin' }],
 ];
 

@@ -1,0 +1,2 @@
+// In-app paths of the administration screens (registered in app.tsx, guarded in route-access.ts).
+export const adminPaths = { sharing: '/admin/sharing', auditLog: '/admin/audit-log' } as const;
