@@ -173,6 +173,10 @@ export const routePolicies: Record<string, RoutePolicy> = {
   'POST /api/auth/totp/setup': { kind: 'session', fresh: true },
   'POST /api/auth/totp/confirm': { kind: 'session', fresh: true, body: () => ({ code: '000000' }) },
   'GET /api/me': { kind: 'session' },
+  // What the account may do and its "Hoy" home are computed for the signed-in account itself (decision 0134).
+  'GET /api/me/capabilities': { kind: 'session' },
+  'PUT /api/me/locale': { kind: 'session', body: () => ({ locale: 'es' }) },
+  'GET /api/home/today': { kind: 'session' },
   'POST /api/me/active-org': { kind: 'session', fresh: true, body: (w) => ({ orgId: w.orgs.A }) },
   'GET /api/screening/questionnaires': { kind: 'session' },
   'GET /api/incidents/vocabulary': { kind: 'session' },
