@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import type { LightMyRequestResponse } from 'fastify';
 import { databaseKinds } from '../testing/on-both-databases.ts';
 import { clientFor, startHarness, type ApiClient, type TestHarness } from '../testing/test-harness.ts';
-import { startTestMailbox, type TestMailbox } from './test-mailbox.ts';
+import { startTestMailbox, type TestMailbox } from '../testing/test-mailbox.ts';
 import { totpCode } from './totp.ts';
 
 const codeOf = (r: LightMyRequestResponse) => (r.json() as { code?: string }).code;

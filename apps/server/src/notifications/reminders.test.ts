@@ -3,48 +3,11 @@
 // the job runs; the e-mail names nobody. Then the notifications API behind the staff app's bell.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { databaseKinds } from '../testing/on-both-databases.ts';
 import { startHarness, TEST_PASSWORD, type ApiClient, type TestHarness } from '../testing/test-harness.ts';
 import { createServerJobs } from '../jobs/server-jobs.ts';
 import { reminderWindow } from './reminders.service.ts';
-
-interface Mail {
-  to: string[];
-  body: string;
-}
-
-/** The message as a reader sees it: soft line breaks joined, =XX bytes decoded as UTF-8. */
-function decodeQuotedPrintable(raw: string): string {
-  const joined = raw.replace(/=\r?\n/g, '');
-  return Buffer.from(
-    joined.replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
-    'latin1',
-  ).toString('utf8');
-}
-
-async function startSmtp(): Promise<{ server: SMTPServer; port: number; mails: Mail[] }> {
-  const mails: Mail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        mails.push({
-          to: session.envelope.rcptTo.map((r) => r.address),
-          body: decodeQuotedPrintable(Buffer.concat(chunks).toString('latin1')),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, port: (server.server.address() as AddressInfo).port, mails };
-}
+import { startTestMailbox, type TestMailbox } from '../testing/test-mailbox.ts';
 
 interface NotificationItem {
   id: string;
@@ -72,7 +35,7 @@ it('picks the tightest calendar-day window', () => {
 for (const kind of databaseKinds) {
   describe(`deadline reminders and notifications [${kind}]`, () => {
     let h: TestHarness;
-    let smtp: Awaited<ReturnType<typeof startSmtp>>;
+    let smtp: TestMailbox;
     let jobs: ReturnType<typeof createServerJobs>;
     let lawyer: ApiClient;
     let colleague: ApiClient;
@@ -81,10 +44,10 @@ for (const kind of databaseKinds) {
     const lawyerEmail = 'abogada@recordatorios.example';
 
     before(async () => {
-      smtp = await startSmtp();
+      smtp = await startTestMailbox();
       h = await startHarness(kind, {
         envOverrides: {
-          ACOMPANA_SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
+          ACOMPANA_SMTP_URL: smtp.url,
           ACOMPANA_PUBLIC_URL: 'https://acompana.example.org',
         },
       });
@@ -132,7 +95,7 @@ for (const kind of databaseKinds) {
     after(async () => {
       jobs?.close();
       await h?.close();
-      await new Promise<void>((resolve) => smtp.server.close(() => resolve()));
+      await smtp.close();
     });
 
     it('creates one reminder per step and window, with an e-mail that names nobody, however often the job runs', async () => {

@@ -7,24 +7,13 @@ import { bulletinMonth } from '../incidents/demo-incidents.ts';
 import { createReleasesService, statsEmbargoDays } from './releases.service.ts';
 import { statsMinCell } from './stats.service.ts';
 
-const MONTHS_ES = [
-  'enero',
-  'febrero',
-  'marzo',
-  'abril',
-  'mayo',
-  'junio',
-  'julio',
-  'agosto',
-  'septiembre',
-  'octubre',
-  'noviembre',
-  'diciembre',
-];
+/** A month's name as the bulletin's title says it ("octubre"). */
+const monthInSpanish = (month: number) =>
+  new Intl.DateTimeFormat('es-MX', { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, month - 1, 1)));
 
 export function bulletinTitle(month: string): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
-  return `Violencia contra personas en movilidad, ${MONTHS_ES[m - 1]} de ${y}`;
+  return `Violencia contra personas en movilidad, ${monthInSpanish(m)} de ${y}`;
 }
 
 /** Publishes the demo bulletin once; returns its id, or null when there is nothing to publish. */
