@@ -59,7 +59,8 @@ export function NewAgreementDialog({ purposes, partners, onCreated, onCancel }: 
   // The server names the field it refused; the message goes there, else at the top.
   const serverField = error instanceof ApiError && error.field ? (error.field.split('.')[0] as Field) : null;
   const errorAt = (field: Field) => local[field] ?? (serverField === field ? errorMessage(error, t) : null);
-  const toggle = (id: PurposeId, on: boolean) => setChosen((list) => (on ? [...list, id] : list.filter((p) => p !== id)));
+  const toggle = (id: PurposeId, on: boolean) =>
+    setChosen((list) => (on ? [...list, id] : list.filter((p) => p !== id)));
 
   return (
     <dialog ref={ref} className="admin-dialog" aria-labelledby="new-agreement-title" onCancel={onCancel}>
