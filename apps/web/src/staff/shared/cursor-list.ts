@@ -37,10 +37,15 @@ export function useCursorList<T, F extends { cursor?: string | undefined }>(
   const [loadingMore, setLoadingMore] = useState(false);
   const [moreError, setMoreError] = useState<unknown>(null);
   const abortRef = useRef<AbortController | null>(null);
+  // "Load more" of the current list: a new search cancels it, so a slow page of an older search can
+  // never land on top of the newer search's results.
+  const moreAbortRef = useRef<AbortController | null>(null);
 
   const search = useCallback(
     async (filters: F) => {
       abortRef.current?.abort();
+      moreAbortRef.current?.abort();
+      setLoadingMore(false);
       const controller = new AbortController();
       abortRef.current = controller;
       setState({ status: 'loading' });
@@ -58,25 +63,39 @@ export function useCursorList<T, F extends { cursor?: string | undefined }>(
 
   useEffect(() => {
     void search({} as F);
-    return () => abortRef.current?.abort();
+    return () => {
+      abortRef.current?.abort();
+      moreAbortRef.current?.abort();
+    };
   }, [search]);
 
   async function loadMore() {
     if (state.status !== 'ready' || !state.nextCursor) return;
+    moreAbortRef.current?.abort();
+    const controller = new AbortController();
+    moreAbortRef.current = controller;
+    const { filters } = state;
     setLoadingMore(true);
     setMoreError(null);
     try {
-      const page = await fetchPage({ ...state.filters, cursor: state.nextCursor });
-      setState({ ...state, items: [...state.items, ...page.items], nextCursor: page.nextCursor });
+      const page = await fetchPage({ ...filters, cursor: state.nextCursor }, controller.signal);
+      if (controller.signal.aborted) return;
+      // Appended only to the list it was asked for (the same search), never to a newer one.
+      setState((current) =>
+        current.status === 'ready' && current.filters === filters
+          ? { ...current, items: [...current.items, ...page.items], nextCursor: page.nextCursor }
+          : current,
+      );
       const first = page.items[0];
       if (first && focusId) {
         const id = focusId(first);
         focusWhenPresent(() => document.getElementById(id));
       }
     } catch (error) {
+      if (error instanceof DOMException && error.name === 'AbortError') return;
       setMoreError(error);
     } finally {
-      setLoadingMore(false);
+      if (moreAbortRef.current === controller) setLoadingMore(false);
     }
   }
 
