@@ -10,6 +10,9 @@ import { startHarness, type TestHarness } from './testing/test-harness.ts';
 
 const BIG = `export const words = ${JSON.stringify(Array.from({ length: 400 }, (_, i) => `palabra ${i}`))};`;
 
+/** A portal document of the real one's size (past the 1 KiB under which nothing is compressed). */
+const PORTAL = `<!doctype html><html lang="es"><title>Portal</title><!-- ${'x'.repeat(1200)} --></html>`;
+
 describe('serving the staff web app and the public portal', () => {
   const dist = mkdtempSync(join(tmpdir(), 'acompana-dist-'));
   let h: TestHarness;
@@ -17,13 +20,13 @@ describe('serving the staff web app and the public portal', () => {
     mkdirSync(join(dist, 'assets'));
     writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Acompaña</title>');
     writeFileSync(join(dist, 'assets', 'app-abc123.js'), 'console.log(1)');
-    writeFileSync(join(dist, 'portal.html'), '<!doctype html><title>Portal</title>');
+    writeFileSync(join(dist, 'portal.html'), PORTAL);
     writeFileSync(join(dist, 'sw.js'), "self.addEventListener('fetch', () => {});");
     // What the build writes next to each text file (vite.config.ts, precompress).
     writeFileSync(join(dist, 'assets', 'big-def456.js'), BIG);
     writeFileSync(join(dist, 'assets', 'big-def456.js.br'), brotliCompressSync(BIG));
     writeFileSync(join(dist, 'assets', 'big-def456.js.gz'), gzipSync(BIG));
-    writeFileSync(join(dist, 'portal.html.br'), brotliCompressSync('<!doctype html><title>Portal</title>'));
+    writeFileSync(join(dist, 'portal.html.br'), brotliCompressSync(PORTAL));
     h = await startHarness('pglite', { webDistDir: dist });
   });
   after(async () => {
@@ -59,6 +62,22 @@ describe('serving the staff web app and the public portal', () => {
       // Only the portal document may ask for the location, and only for itself.
       assert.match(String(response.headers['permissions-policy']), /geolocation=\(self\)/, url);
     }
+  });
+
+  it('says the language of each prefix in the document itself (<html lang>), before any script runs', async () => {
+    for (const [url, lang] of [
+      ['/ht/', 'ht'],
+      ['/fr/services', 'fr'],
+      ['/en', 'en'],
+      ['/pt/guides/asylum-mexico', 'pt'],
+      ['/es/', 'es'],
+    ]) {
+      const response = await h.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'identity' } });
+      assert.match(response.body, new RegExp(`<html lang="${lang}">`), url);
+    }
+    const compressed = await h.app.inject({ method: 'GET', url: '/ht/', headers: { 'accept-encoding': 'gzip' } });
+    assert.equal(compressed.headers['content-encoding'], 'gzip');
+    assert.match(gunzipSync(compressed.rawPayload).toString('utf8'), /<html lang="ht">/);
   });
 
   it('keeps the strict Permissions-Policy everywhere else', async () => {
@@ -97,8 +116,8 @@ describe('serving the staff web app and the public portal', () => {
     const plain = await h.app.inject({ method: 'GET', url });
     assert.equal(plain.headers['content-encoding'], undefined);
     assert.equal(plain.body, BIG);
-    // The portal document too (sendFile), and still revalidated every time.
-    const portal = await h.app.inject({ method: 'GET', url: '/es/', headers: { 'accept-encoding': 'br' } });
+    // The portal document at the root too (sendFile), and still revalidated every time.
+    const portal = await h.app.inject({ method: 'GET', url: '/', headers: { 'accept-encoding': 'br' } });
     assert.equal(portal.headers['content-encoding'], 'br');
     assert.equal(portal.headers['cache-control'], 'no-cache');
     assert.match(brotliDecompressSync(portal.rawPayload).toString(), /<title>Portal<\/title>/);

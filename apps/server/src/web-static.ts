@@ -1,10 +1,11 @@
 // Serves the built web app (apps/web/dist):
 // - the public portal at / and /<lang>/… (es, en, fr, pt, ht): every portal path answers with
-//   portal.html and the portal's own script routes it (docs/decisions/0107-public-portal.md);
+//   portal.html (with <html lang> of the prefix) and the portal's own script routes it
+//   (docs/decisions/0107-public-portal.md);
 // - its service worker at /sw.js, the scope it controls, always revalidated (cache-control: no-cache);
 // - the staff app and every hashed asset under /app/ (immutable for a year: names change with content). Unknown /app/* paths get the staff
 //   index.html (see isStaffAppPage and the not-found handler in app.ts).
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import fastifyStatic from '@fastify/static';
@@ -46,6 +47,15 @@ export async function registerWebApp(app: FastifyInstance, distDir: string = web
   }
   const sendPortal = (reply: FastifyReply) =>
     reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile('portal.html', distDir);
+  // Under a language prefix the document itself says its language (<html lang>), so that screen
+  // readers, translation tools and search engines know it before any script runs. The variants
+  // are made once here; compression is @fastify/compress's, as for any answer.
+  const portalHtml = readFileSync(`${distDir}/portal.html`, 'utf8');
+  const portalIn = new Map<string, string>(
+    PORTAL_LANGUAGES.map((lang) => [lang, portalHtml.replace(/<html\b[^>]*>/i, `<html lang="${lang}">`)]),
+  );
+  const sendPortalIn = (reply: FastifyReply, lang: string) =>
+    reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(portalIn.get(lang));
   const portalRoute = {
     onSend: async (_request: unknown, reply: FastifyReply, payload: unknown) => {
       reply.header('permissions-policy', PORTAL_PERMISSIONS_POLICY);
@@ -54,8 +64,8 @@ export async function registerWebApp(app: FastifyInstance, distDir: string = web
   };
   app.get('/', portalRoute, (_request, reply) => sendPortal(reply));
   for (const lang of PORTAL_LANGUAGES) {
-    app.get(`/${lang}`, portalRoute, (_request, reply) => sendPortal(reply));
-    app.get(`/${lang}/*`, portalRoute, (_request, reply) => sendPortal(reply));
+    app.get(`/${lang}`, portalRoute, (_request, reply) => sendPortalIn(reply, lang));
+    app.get(`/${lang}/*`, portalRoute, (_request, reply) => sendPortalIn(reply, lang));
   }
   if (existsSync(`${distDir}/sw.js`)) {
     app.get('/sw.js', (_request, reply) =>
