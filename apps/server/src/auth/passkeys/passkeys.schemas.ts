@@ -23,7 +23,7 @@ export const registrationResponseSchema = z.object({
     authenticatorData: b64url(20000).optional(),
     transports,
     publicKeyAlgorithm: z.number().int().min(-65536).max(65535).optional(),
-    publicKey: b64url(4000).optional(),
+    publicKey: b64url(8000).optional(),
   }),
 });
 
@@ -36,7 +36,9 @@ export const authenticationResponseSchema = z.object({
   response: z.object({
     clientDataJSON: b64url(4000),
     authenticatorData: b64url(20000),
-    signature: b64url(2000),
+    // Up to an ML-DSA-87 signature (4,627 bytes), which @simplewebauthn/server verifies where the
+    // runtime's WebCrypto has it (Node.js 24): post-quantum authenticators must not be refused by size.
+    signature: b64url(8000),
     userHandle: b64url(200).optional(),
   }),
 });
