@@ -145,13 +145,14 @@ export function assertNoPollution(): void {
 
 /**
  * SQL counting the rows of every table: moves if anything at all was written. A refused request
- * may leave an 'access.refused' audit entry by design (decision 0128), and the sealer chains
- * entries at any moment; neither is a write the request made.
+ * may leave an 'access.refused' audit entry by design (decision 0128), a wrong current password
+ * an 'account.password_confirm_failed' entry (decision 0129: guessing with a stolen session is
+ * recorded), and the sealer chains entries at any moment; none is a write the request made.
  */
 export function writeFingerprintSql(tables: readonly string[]): string {
   const countOf = (t: string) =>
     t === 'audit_log'
-      ? `(SELECT count(*) FROM audit_log WHERE action NOT LIKE 'access.refused%')::int AS "audit_log"`
+      ? `(SELECT count(*) FROM audit_log WHERE action NOT LIKE 'access.refused%' AND action <> 'account.password_confirm_failed')::int AS "audit_log"`
       : t === 'audit_seals'
         ? '0 AS "audit_seals"'
         : `(SELECT count(*) FROM "${t}")::int AS "${t}"`;

@@ -3,7 +3,8 @@
 // paged by cursor, or export them as CSV. Reading is itself audited.
 import { z } from 'zod';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+// A real calendar date (2025-02-30 is refused here, not by the database with a 500).
+const isoDate = z.iso.date();
 
 export const auditLogQuerySchema = z.strictObject({
   /** With recordId: one record (e.g. 'person', 'case', 'sharing_agreement'). */

@@ -4,7 +4,8 @@
 import { z } from 'zod';
 import { personShareableFields, sharingPurposeIds } from '../policy/sharing-purposes.ts';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+// A real calendar date (2025-02-30 is refused here, not by the database with a 500).
+const isoDate = z.iso.date();
 const localized = z.object({ es: z.string(), en: z.string() });
 
 export const sharingPurposeIdSchema = z.enum(sharingPurposeIds);

@@ -10,7 +10,8 @@ export const CASE_NOTE_MAX = 50_000;
 export const CASE_REASON_MAX = 2_000;
 export const CASE_TASK_TEXT_MAX = 1_000;
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+// A real calendar date (2025-02-30 is refused here, not by the database with a 500).
+const isoDate = z.iso.date();
 const uuid = z.string().uuid();
 const localized = z.object({ es: z.string(), en: z.string() });
 

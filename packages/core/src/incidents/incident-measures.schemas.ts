@@ -4,7 +4,8 @@
 import { z } from 'zod';
 import { versionSchema } from '../api/integers.ts';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+// A real calendar date (2025-02-30 is refused here, not by the database with a 500).
+const isoDate = z.iso.date();
 
 /** Rules of the deadline engine offered for complaints and legal actions (any rule id is accepted). */
 export const complaintDeadlineRules = [

@@ -12,7 +12,8 @@ import {
   victimSexes,
 } from './incident.schemas.ts';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+// A real calendar date (2025-02-30 is refused here, not by the database with a 500).
+const isoDate = z.iso.date();
 
 export const incidentUpdateSchema = z.strictObject({
   version: versionSchema,

@@ -11,7 +11,8 @@ import {
   protectionMeasureSchema,
 } from './incident-measures.schemas.ts';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+// A real calendar date (2025-02-30 is refused here, not by the database with a 500).
+const isoDate = z.iso.date();
 const uuid = z.string().uuid();
 
 export const datePrecisions = ['day', 'month', 'year', 'approximate'] as const;

@@ -9,7 +9,8 @@ import { traceConsentSchema, traceConsentStateSchema } from './tracing.schemas.t
 const text = (max: number) => z.string().trim().max(max);
 /** YYYY-MM-DD, or YYYY-MM / YYYY when only that much is known. */
 const partialDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'YYYY, YYYY-MM or YYYY-MM-DD');
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+// A real calendar date (2025-02-30 is refused here, not by the database with a 500).
+const isoDate = z.iso.date();
 const countryCode = z
   .string()
   .regex(/^[A-Za-z]{2}$/)

@@ -5,7 +5,8 @@
 import { z } from 'zod';
 
 const text = (max: number) => z.string().trim().max(max);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+// A real calendar date (2025-02-30 is refused here, not by the database with a 500).
+const isoDate = z.iso.date();
 
 export const traceConsentSchema = z.strictObject({
   /** The relative who consented (name as they gave it). */
