@@ -9,6 +9,20 @@ export interface OwnScope {
   teamIds: readonly string[];
 }
 
+/** How many rows a card has in all, and the first `limit` of them (the same FROM … WHERE for both). */
+async function countAndFirst<Row>(
+  db: Queryable,
+  select: string,
+  base: string,
+  order: string,
+  params: readonly unknown[],
+  limit: number,
+): Promise<{ rows: Row[]; count: number }> {
+  const count = await db.query<{ n: number }>(`SELECT count(*)::int AS n ${base}`, params);
+  const { rows } = await db.query<Row>(`SELECT ${select} ${base} ORDER BY ${order} LIMIT ${Math.trunc(limit)}`, params);
+  return { rows, count: count.rows[0]?.n ?? 0 };
+}
+
 function scoped(s: OwnScope, alias: string, params: unknown[], owner = 'owner_account_id'): string {
   params.push(s.orgId);
   const org = `${alias}.org_id = $${params.length}`;
@@ -40,13 +54,14 @@ export async function myTasksDue(
   const base = `FROM case_tasks t JOIN cases c ON c.id = t.case_id
      WHERE ${where} AND t.owner_account_id = $${params.length - 1} AND NOT t.done
        AND c.status <> 'closed' AND t.due_on IS NOT NULL AND t.due_on <= $${params.length}::date`;
-  const count = await db.query<{ n: number }>(`SELECT count(*)::int AS n ${base}`, params);
-  const { rows } = await db.query<TaskRow>(
-    `SELECT c.id::text AS case_id, t.task_key, to_char(t.due_on, 'YYYY-MM-DD') AS due_on ${base}
-      ORDER BY t.due_on, t.id LIMIT ${Math.trunc(limit)}`,
+  return countAndFirst<TaskRow>(
+    db,
+    `c.id::text AS case_id, t.task_key, to_char(t.due_on, 'YYYY-MM-DD') AS due_on`,
+    base,
+    't.due_on, t.id',
     params,
+    limit,
   );
-  return { rows, count: count.rows[0]?.n ?? 0 };
 }
 
 export interface FollowUpRow {
@@ -67,13 +82,14 @@ export async function followUpsDue(
   params.push(until);
   const base = `FROM reintegration_follow_ups f JOIN reintegration_receptions r ON r.id = f.reception_id
      WHERE ${where} AND f.done_on IS NULL AND f.due_on <= $${params.length}::date`;
-  const count = await db.query<{ n: number }>(`SELECT count(*)::int AS n ${base}`, params);
-  const { rows } = await db.query<FollowUpRow>(
-    `SELECT r.id::text AS reception_id, f.milestone, to_char(f.due_on, 'YYYY-MM-DD') AS due_on ${base}
-      ORDER BY f.due_on, f.id LIMIT ${Math.trunc(limit)}`,
+  return countAndFirst<FollowUpRow>(
+    db,
+    `r.id::text AS reception_id, f.milestone, to_char(f.due_on, 'YYYY-MM-DD') AS due_on`,
+    base,
+    'f.due_on, f.id',
     params,
+    limit,
   );
-  return { rows, count: count.rows[0]?.n ?? 0 };
 }
 
 export interface IncomingRow {
@@ -91,13 +107,14 @@ export async function referralsAwaitingAnswer(
 ): Promise<{ rows: IncomingRow[]; count: number }> {
   const base = `FROM referrals r JOIN organisations fo ON fo.id = r.from_org_id
      WHERE r.to_org_id = $1 AND r.status = 'sent'`;
-  const count = await db.query<{ n: number }>(`SELECT count(*)::int AS n ${base}`, [orgId]);
-  const { rows } = await db.query<IncomingRow>(
-    `SELECT r.id::text AS id, r.urgency, r.due_at, fo.name AS from_org_name ${base}
-      ORDER BY r.due_at, r.id LIMIT ${Math.trunc(limit)}`,
+  return countAndFirst<IncomingRow>(
+    db,
+    `r.id::text AS id, r.urgency, r.due_at, fo.name AS from_org_name`,
+    base,
+    'r.due_at, r.id',
     [orgId],
+    limit,
   );
-  return { rows, count: count.rows[0]?.n ?? 0 };
 }
 
 /** Match candidates waiting for a person's review, on reports the account may read. */
