@@ -11,8 +11,8 @@ export const NAME_MAX = 200;
 /** Case notes belong in cases; the person's own notes stay short enough to read at intake. */
 export const PERSON_NOTES_MAX = 20_000;
 
-// A real calendar date (2025-02-30 is refused here, not by the database with a 500).
-const isoDate = z.iso.date();
+// Only the shape here: person-validation checks the calendar and answers people.invalid_date with the value.
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 const countryCode = z
   .string()
   .regex(/^[A-Za-z]{2}$/)
