@@ -25,7 +25,7 @@ export function webSourceHash() {
   return hash.digest('hex');
 }
 
-export const webSourceHashFile = join(web, 'dist/.source-hash');
+export const webSourceHashFile = join(process.env.ACOMPANA_WEB_DIST ?? join(web, 'dist'), '.source-hash');
 
 // `node scripts/web-build-hash.mjs write`: run by the web build once vite has written dist/.
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()) && process.argv[2] === 'write') {

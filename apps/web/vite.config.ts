@@ -130,7 +130,9 @@ export default defineConfig({
   base: BASE,
   plugins: [react(), portalContent(), portalServiceWorker(), precompress()],
   build: {
-    outDir: 'dist',
+    // ACOMPANA_WEB_DIST (absolute) builds elsewhere: parallel checkouts' browser tests do not
+    // delete each other's build mid-run.
+    outDir: process.env.ACOMPANA_WEB_DIST ?? 'dist',
     emptyOutDir: true,
     // Chromium, Firefox and Safari all support modulepreload; the polyfill is dead weight.
     modulePreload: { polyfill: false },

@@ -9,7 +9,7 @@ import { webSourceHash, webSourceHashFile } from '../../scripts/web-build-hash.m
 import { requirement } from '../test-requirements.ts';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-export const webDist = `${repoRoot}apps/web/dist`;
+export const webDist = process.env.ACOMPANA_WEB_DIST ?? `${repoRoot}apps/web/dist`;
 export const screenshotDir = `${repoRoot}.tmp/screenshots`;
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 

@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import fastifyStatic from '@fastify/static';
 
-export const webDistDir = fileURLToPath(new URL('../../web/dist', import.meta.url));
+// ACOMPANA_WEB_DIST: a build made elsewhere (see apps/web/vite.config.ts).
+export const webDistDir = process.env.ACOMPANA_WEB_DIST ?? fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 export const PORTAL_LANGUAGES = ['es', 'en', 'fr', 'pt', 'ht'] as const;
 
