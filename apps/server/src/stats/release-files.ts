@@ -1,15 +1,17 @@
 // Downloads of a published release (decision 0127), all made from its frozen document, so a
 // release always gives the same files: JSON (the document itself, byte for byte), HXL CSV (one
 // table: its cells, or its totals in a table of their own), XLSX (the same long form) and the
-// PDF bulletin in the reader's language.
+// PDF bulletin in the reader's language; and deaths and disappearances in the columns of IOM's
+// Missing Migrants Project (release-mmp.ts).
 import { AppError } from '../kernel/errors.ts';
 import { renderReleaseBulletin } from '../reports/release-bulletin.pdf.ts';
 import type { FrozenTable, ReleaseDocument } from './releases.service.ts';
 import { releaseHxl } from './release-hxl.ts';
+import { releaseMmpCsv } from './release-mmp.ts';
 import { toCsv, toXlsx } from './stats-export.ts';
 
 export interface ReleaseFileRequest {
-  format: 'csv' | 'json' | 'xlsx' | 'pdf';
+  format: 'csv' | 'json' | 'xlsx' | 'pdf' | 'mmp';
   locale: 'es' | 'en';
   table: string | null;
   part: 'cells' | 'totals';
@@ -32,6 +34,8 @@ export async function releaseFile(
   if (request.format === 'json') return { name: `${base}.json`, data: Buffer.from(text, 'utf8') };
   if (request.format === 'pdf')
     return { name: `${base}-${request.locale}.pdf`, data: await renderReleaseBulletin(document, request.locale) };
+  if (request.format === 'mmp')
+    return { name: `${base}-missing-migrants.csv`, data: Buffer.from(releaseMmpCsv(document), 'utf8') };
   const table = pickTable(document, request.table);
   const long = releaseHxl(table, request.locale, request.part);
   const name = `${base}-${safeName(table.indicator)}${request.part === 'totals' ? '-totals' : ''}-${request.locale}`;

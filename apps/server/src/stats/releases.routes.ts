@@ -66,6 +66,7 @@ export const RELEASE_TYPES = {
   json: 'application/json; charset=utf-8',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   pdf: 'application/pdf',
+  mmp: 'text/csv; charset=utf-8',
 } as const;
 
 export function registerReleaseRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -121,10 +122,10 @@ export function registerReleaseRoutes(app: FastifyInstance, ctx: AppContext): vo
         tags,
         security: [],
         summary:
-          'A published release as a file: HXL CSV (one table), JSON, XLSX or PDF bulletin, in Spanish or English',
+          "A published release as a file: HXL CSV (one table), JSON, XLSX, PDF bulletin (Spanish or English), or mmp: deaths and disappearances in the columns of IOM's Missing Migrants Project dataset",
         params: idParams,
         querystring: z.strictObject({
-          format: z.enum(['csv', 'json', 'xlsx', 'pdf']),
+          format: z.enum(['csv', 'json', 'xlsx', 'pdf', 'mmp']),
           lang: z.enum(['es', 'en']).optional(),
           table: z.string().max(60).optional().describe('CSV: which table (indicator id; default the first)'),
           part: z.enum(['cells', 'totals']).optional().describe('CSV: the cells, or the totals table'),

@@ -34,7 +34,9 @@ export function longForm(table: StatsTable, locale: 'es' | 'en'): LongTable {
 
 export function toCsv(long: LongTable): string {
   const line = (fields: (string | number | null)[]) => fields.map((f) => (f === null ? '' : csvField(f))).join(',');
-  return [line(long.header), line(long.hashtags), ...long.rows.map(line)].join('\r\n') + '\r\n';
+  // No hashtag row when there are no hashtags (a file in another dataset's own columns).
+  const tags = long.hashtags.length > 0 ? [line(long.hashtags)] : [];
+  return [line(long.header), ...tags, ...long.rows.map(line)].join('\r\n') + '\r\n';
 }
 
 /** JSON: the table as served, plus its long form; labels neutralised for people who open it in a sheet. */
