@@ -5,6 +5,7 @@ import type { AppConfig } from './kernel/config.ts';
 import type { Database } from './kernel/db/database.ts';
 import type { Keyring } from './kernel/crypto/keyring.ts';
 import { createSessionCache, type SessionCache } from './auth/session-cache.ts';
+import { localClusterSignals, type ClusterSignals } from './kernel/db/cluster-signals.ts';
 import { createAuditWriter, type AuditWriter } from './audit/audit-log.ts';
 import { createAccountsService, type AccountsService } from './orgs/accounts.service.ts';
 import { createLoginService, type LoginService } from './auth/login.service.ts';
@@ -32,6 +33,8 @@ export interface AppContext {
   clock: () => Date;
   /** Who is asking, reused for a moment (auth/session-cache.ts). */
   sessionCache: SessionCache;
+  /** "Your cache of <topic> is stale", heard by every app process of the deployment. */
+  signals: ClusterSignals;
   version: string;
 }
 
@@ -44,11 +47,13 @@ export function createAppContext(input: {
   db: Database;
   keyring: Keyring;
   clock?: () => Date;
+  signals?: ClusterSignals;
 }): AppContext {
   const clock = input.clock ?? (() => new Date());
   const { config, db, keyring } = input;
   const audit = createAuditWriter(db, keyring.systemKey('audit'), clock);
   const throttle = createLoginThrottle(() => clock().getTime());
+  const mailer = createMailer(config.smtpUrl, config.smtpFrom);
   const login = createLoginService({
     db,
     keyring,
@@ -57,7 +62,6 @@ export function createAppContext(input: {
     throttle,
     sessionMaxMinutes: config.sessionMaxMinutes,
   });
-  const mailer = createMailer(config.smtpUrl, config.smtpFrom);
   const publicUrl = config.publicUrl ?? 'http://localhost:3000';
   return {
     config,
@@ -66,10 +70,11 @@ export function createAppContext(input: {
     audit,
     clock,
     sessionCache: createSessionCache(config.sessionCacheMs),
+    signals: input.signals ?? localClusterSignals(),
     version: rootPackage.version,
     accounts: createAccountsService({ db, keyring, audit }),
     login,
-    totpEnrollment: createTotpEnrollmentService({ db, keyring, audit, clock }),
+    totpEnrollment: createTotpEnrollmentService({ db, keyring, audit, clock, mailer }),
     mailer,
     invitations: createInvitationsService({
       db,

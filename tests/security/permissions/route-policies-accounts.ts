@@ -32,6 +32,11 @@ export const accountLifecyclePolicies = {
   },
   'GET /api/account/recovery-codes': { kind: 'session' },
   'POST /api/account/recovery-codes': { kind: 'session', body: () => ({ password: 'correct horse battery' }) },
+  // Re-authentication (decision 0140): the owner's own session; replacing the authenticator app
+  // without it answers auth.reauth_required (401, not a refusal of the role).
+  'POST /api/account/reauthenticate': { kind: 'session', body: () => ({ password: 'correct horse battery' }) },
+  'POST /api/account/totp/replace/setup': { kind: 'session' },
+  'POST /api/account/totp/replace/confirm': { kind: 'session', body: () => ({ code: '123456' }) },
   'POST /api/admin/accounts/{accountId}/disable': adminAction,
   'POST /api/admin/accounts/{accountId}/enable': adminAction,
   'POST /api/admin/accounts/{accountId}/remove': adminAction,

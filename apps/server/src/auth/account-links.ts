@@ -71,7 +71,7 @@ export function requireMailer(mailer: Mailer | undefined): Mailer {
   return mailer;
 }
 
-export type AccountNotice = 'password_changed' | 'password_reset' | 'recovery_codes';
+export type AccountNotice = 'password_changed' | 'password_reset' | 'recovery_codes' | 'totp_changed';
 
 const notices: Record<AccountNotice, { es: string; en: string }> = {
   password_changed: { es: 'Se cambió la contraseña de su cuenta.', en: 'The password of your account was changed.' },
@@ -82,6 +82,10 @@ const notices: Record<AccountNotice, { es: string; en: string }> = {
   recovery_codes: {
     es: 'Se crearon códigos de recuperación nuevos para su cuenta; los anteriores ya no sirven.',
     en: 'New recovery codes were made for your account; the previous ones no longer work.',
+  },
+  totp_changed: {
+    es: 'Se configuró una aplicación de autenticación nueva para su cuenta; la anterior ya no sirve.',
+    en: 'A new authenticator app was set up for your account; the previous one no longer works.',
   },
 };
 

@@ -122,7 +122,7 @@ export function createAccountSelfService({ db, audit, clock, throttle, mailer }:
     return codes;
   }
 
-  return { changePassword, recoveryCodesLeft, newCodes };
+  return { changePassword, recoveryCodesLeft, newCodes, confirmPassword };
 }
 
 export type AccountSelfService = ReturnType<typeof createAccountSelfService>;

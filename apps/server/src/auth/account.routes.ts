@@ -22,6 +22,7 @@ import type { AppContext } from '../app-context.ts';
 import { commonErrorResponses, errorResponseSchema } from '../kernel/http/error-response.ts';
 import { authOf } from '../kernel/http/auth-context.ts';
 import { startSession } from './auth.routes.ts';
+import { registerReauthRoutes } from './reauthentication.routes.ts';
 
 const errors = {
   ...commonErrorResponses,
@@ -33,6 +34,7 @@ const errors = {
 export function registerAccountRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['account'];
+  registerReauthRoutes(app, ctx);
 
   api.post(
     '/api/account/invitation/inspect',

@@ -1,7 +1,9 @@
 // Calls of the account lifecycle (docs/decisions/0129-accounts-only-the-owner-controls.md). The
 // link routes are public: the token read from the URL fragment goes in the body.
+import { startAuthentication } from '@simplewebauthn/browser';
+import type { PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/browser';
 import type { InvitationInfo, ResetInfo } from '@acompana/core/api';
-import type { LoginResponse } from '../../api/api-types';
+import type { LoginResponse, TotpSetup } from '../../api/api-types';
 import { apiRequest } from '../../api/client';
 
 export const accountApi = {
@@ -23,6 +25,18 @@ export const accountApi = {
   recoveryCodesLeft: () => apiRequest<{ remaining: number }>('GET', '/api/account/recovery-codes'),
   newRecoveryCodes: (password: string) =>
     apiRequest<{ codes: string[] }>('POST', '/api/account/recovery-codes', { body: { password } }),
+  /** Proves the password again: for five minutes this session may make sensitive changes (decision 0140). */
+  reauthenticate: (password: string) =>
+    apiRequest<{ validUntil: string }>('POST', '/api/account/reauthenticate', { body: { password } }),
+  /** The same with one of the account's passkeys. */
+  async reauthenticateWithPasskey(): Promise<{ validUntil: string }> {
+    const options = await apiRequest<PublicKeyCredentialRequestOptionsJSON>('POST', '/api/auth/passkeys/options');
+    const passkey = await startAuthentication({ optionsJSON: options });
+    return apiRequest<{ validUntil: string }>('POST', '/api/account/reauthenticate', { body: { passkey } });
+  },
+  replaceTotpSetup: () => apiRequest<TotpSetup>('POST', '/api/account/totp/replace/setup'),
+  replaceTotpConfirm: (code: string) =>
+    apiRequest<null>('POST', '/api/account/totp/replace/confirm', { body: { code } }),
 };
 
 /** The token of a link: `#token=…` (kept out of server logs and Referer headers). */

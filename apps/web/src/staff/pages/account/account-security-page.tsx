@@ -1,21 +1,23 @@
 // The owner's own security settings (docs/decisions/0129-accounts-only-the-owner-controls.md):
 // change the password (the current one is required; other devices sign in again) and make new
-// single-use recovery codes, shown once.
+// single-use recovery codes, shown once; replace the authenticator app after re-authenticating.
 import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../shared/components/alert';
 import { PageTitle } from '../../../shared/components/page-title';
 import { TextField } from '../../../shared/components/text-field';
+import { ApiError } from '../../api/client';
 import { errorMessage } from '../../api/error-message';
 import { useMe } from '../../session/session-context';
 import { accountApi } from './account-api';
+import { TotpReplaceSection } from './totp-replace-section';
 
 function ChangePassword() {
   const { t } = useTranslation();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
-  const [status, setStatus] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
+  const [status, setStatus] = useState<{ tone: 'error' | 'success'; text: string; field?: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -26,7 +28,9 @@ function ChangePassword() {
       setNext('');
       setStatus({ tone: 'success', text: t('accountLife.security.passwordChanged') });
     } catch (failure) {
-      setStatus({ tone: 'error', text: errorMessage(failure, t) });
+      // Shown at the field it is about (a short or common new password, a wrong current one).
+      const field = failure instanceof ApiError ? failure.field : undefined;
+      setStatus({ tone: 'error', text: errorMessage(failure, t), ...(field ? { field } : {}) });
     } finally {
       setBusy(false);
     }
@@ -34,10 +38,11 @@ function ChangePassword() {
   return (
     <section aria-labelledby="change-password">
       <h2 id="change-password">{t('accountLife.security.passwordTitle')}</h2>
-      {status ? <Alert tone={status.tone}>{status.text}</Alert> : null}
+      {status && !status.field ? <Alert tone={status.tone}>{status.text}</Alert> : null}
       <form className="form" noValidate onSubmit={(event) => void submit(event)} aria-busy={busy || undefined}>
         <TextField
           label={t('accountLife.currentPassword')}
+          error={status?.field === 'currentPassword' ? status.text : null}
           name="currentPassword"
           type="password"
           autoComplete="current-password"
@@ -47,6 +52,7 @@ function ChangePassword() {
         <TextField
           label={t('accountLife.newPassword')}
           hint={t('accountLife.passwordHint')}
+          error={status?.field === 'newPassword' ? status.text : null}
           name="newPassword"
           type="password"
           autoComplete="new-password"
@@ -133,10 +139,12 @@ function RecoveryCodes() {
 
 export function AccountSecurityPage() {
   const { t } = useTranslation();
+  const me = useMe();
   return (
     <>
       <PageTitle appName={t('app.name')}>{t('accountLife.security.title')}</PageTitle>
       <ChangePassword />
+      {me.totpEnrolled ? <TotpReplaceSection /> : null}
       <RecoveryCodes />
     </>
   );
