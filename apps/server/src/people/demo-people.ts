@@ -11,6 +11,12 @@ const PEOPLE_BY_KIND: Record<string, number> = {
   legal_clinic: 70,
   returnee_reception: 90,
   search_committee: 0,
+  other: 0,
+};
+/** The partner shelters hold a few dozen each: enough to search, little to wait for at start. */
+const PEOPLE_BY_SLUG: Record<string, number> = {
+  'albergue-tenosique': 30,
+  'albergue-saltillo': 30,
 };
 
 export async function seedDemoPeople(
@@ -19,12 +25,12 @@ export async function seedDemoPeople(
 ): Promise<number> {
   const people = createPeopleService({ db: ctx.db, keyring: ctx.keyring, audit: ctx.audit, clock: ctx.clock });
   const rand = seededRandom(options.seed ?? 20_261_123);
-  const orgs = await ctx.db.query<{ id: string; kind: string }>(
-    'SELECT id::text AS id, kind FROM organisations ORDER BY slug',
+  const orgs = await ctx.db.query<{ id: string; kind: string; slug: string }>(
+    'SELECT id::text AS id, kind, slug FROM organisations ORDER BY slug',
   );
   let created = 0;
   for (const org of orgs.rows) {
-    const count = Math.round((PEOPLE_BY_KIND[org.kind] ?? 40) * (options.scale ?? 1));
+    const count = Math.round((PEOPLE_BY_SLUG[org.slug] ?? PEOPLE_BY_KIND[org.kind] ?? 40) * (options.scale ?? 1));
     if (count === 0) continue;
     // Records are owned by the organisation's front-line staff, in their teams.
     const staff = await ctx.db.query<{ account_id: string; team_id: string | null }>(
