@@ -41,4 +41,11 @@ export const accountLifecyclePolicies = {
   'POST /api/admin/accounts/{accountId}/enable': adminAction,
   'POST /api/admin/accounts/{accountId}/remove': adminAction,
   'POST /api/admin/accounts/{accountId}/force-reset': adminAction,
+  'PUT /api/admin/accounts/{accountId}/teams': {
+    kind: 'org',
+    record: 'membership',
+    action: 'update',
+    body: () => ({ teams: ['Equipo de prueba'] }),
+    params: freshAccount,
+  },
 } satisfies Record<string, RoutePolicy>;

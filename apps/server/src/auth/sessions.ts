@@ -47,6 +47,8 @@ export async function createSession(
       expiresAt,
     ],
   );
+  // Every way in (password, passkey, provider, invitation) opens its session here.
+  await tx.query('UPDATE accounts SET last_sign_in_at = $2 WHERE id = $1', [input.accountId, input.now]);
   return { token, csrfToken, expiresAt };
 }
 

@@ -170,6 +170,47 @@ export function createAccountsService({ db, keyring, audit }: AccountsDeps) {
     });
   }
 
+  /** Replaces the person's teams in this organisation (other organisations' teams are not touched). */
+  async function setTeams(orgId: string, accountId: string, teams: string[], actor: { accountId: string; ip: string }) {
+    const names = [...new Set(teams.map((name) => name.trim()))].sort();
+    await db.transaction(async (tx) => {
+      const member = await tx.query('SELECT 1 FROM memberships WHERE org_id = $1 AND account_id = $2 FOR UPDATE', [
+        orgId,
+        accountId,
+      ]);
+      if (member.rowCount === 0) throw new AppError('record.not_found');
+      const before = await tx.query<{ name: string }>(
+        `SELECT t.name FROM team_members tm JOIN teams t ON t.id = tm.team_id
+          WHERE tm.account_id = $1 AND t.org_id = $2 ORDER BY t.name`,
+        [accountId, orgId],
+      );
+      await tx.query(
+        'DELETE FROM team_members WHERE account_id = $1 AND team_id IN (SELECT id FROM teams WHERE org_id = $2)',
+        [accountId, orgId],
+      );
+      for (const name of names) {
+        const teamId = await findOrCreateTeam(tx, orgId, name);
+        await tx.query('INSERT INTO team_members (team_id, account_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
+          teamId,
+          accountId,
+        ]);
+      }
+      // Team scope decides which records the person reads: sessions working here start again.
+      await tx.query('DELETE FROM sessions WHERE account_id = $1 AND active_org_id = $2', [accountId, orgId]);
+      await audit.append(tx, {
+        actorAccountId: actor.accountId,
+        actorOrgId: orgId,
+        action: 'membership.teams_change',
+        recordType: 'membership',
+        recordId: accountId,
+        orgId,
+        fields: ['teams'],
+        ip: actor.ip,
+        details: { from: before.rows.map((r) => r.name).join(', '), to: names.join(', ') },
+      });
+    });
+  }
+
   /** The account as a member of this organisation, or "not found" (another organisation's ids are never confirmed). */
   async function memberOf(tx: Queryable, orgId: string, accountId: string, actorAccountId: string) {
     const { rows } = await tx.query<{ home_org_id: string; role: string }>(
@@ -250,6 +291,7 @@ export function createAccountsService({ db, keyring, audit }: AccountsDeps) {
     managedHere: (orgId: string, accountId: string, actorAccountId: string) =>
       managedHere(db, orgId, accountId, actorAccountId),
     setDisabled,
+    setTeams,
     removeFromOrg,
     createOrganisationIn,
     ensureOrganisation,

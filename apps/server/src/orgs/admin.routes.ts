@@ -9,6 +9,7 @@ import {
   auditVerifyResponseSchema,
   can,
   changeRoleRequestSchema,
+  changeTeamsRequestSchema,
   createAccountRequestSchema,
   forceResetResponseSchema,
   invitationCreatedSchema,
@@ -21,7 +22,8 @@ import { commonErrorResponses, errorResponseSchema } from '../kernel/http/error-
 import { authOf } from '../kernel/http/auth-context.ts';
 import { AppError } from '../kernel/errors.ts';
 import { sealAndVerifyAuditChain } from '../audit/audit-log.ts';
-import { listOrgAccounts } from './orgs.queries.ts';
+import { listOrgAccounts, parseJsonColumn } from './orgs.queries.ts';
+import { requireRecentReauth } from '../auth/reauthentication.ts';
 
 const errors = { ...commonErrorResponses, 502: errorResponseSchema, 503: errorResponseSchema };
 
@@ -83,6 +85,10 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: AppContext): void
           role: r.role as Role,
           totpEnrolled: r.totp_enrolled,
           disabled: r.disabled,
+          teams: parseJsonColumn(r.teams) ?? [],
+          lastSignInAt: r.last_sign_in_at ? new Date(r.last_sign_in_at).toISOString() : null,
+          managedHere: r.home_org_id === orgId,
+          passwordSet: r.password_set,
         })),
       };
     },
@@ -180,9 +186,42 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: AppContext): void
       const actor = await authOf(request).actor();
       const orgId = requireOrg(actor);
       if (!can(actor, 'update', { type: 'membership', orgId })) throw new AppError('policy.denied');
+      // Making or unmaking an administrator needs the acting admin to have proven the password or a
+      // passkey again in this session (ASVS 3.7.1): a hijacked session cannot hand out admin rights.
+      const current = await ctx.db.query<{ role: string }>(
+        'SELECT role FROM memberships WHERE org_id = $1 AND account_id = $2',
+        [orgId, request.params.accountId],
+      );
+      // Another organisation's account is "not found" before anything else is said about it.
+      if (!current.rows[0]) throw new AppError('record.not_found');
+      if (request.body.role === 'admin' || current.rows[0].role === 'admin')
+        await requireRecentReauth(ctx.db, authOf(request).session.token_hash, ctx.clock());
       // The membership is looked up inside the actor's organisation only: another
       // organisation's account id is "not found", never changed.
       await ctx.accounts.changeRole(orgId, request.params.accountId, request.body.role, {
+        accountId: actor.accountId,
+        ip: request.ip,
+      });
+      return reply.status(204).send(null);
+    },
+  );
+
+  api.put(
+    '/api/admin/accounts/:accountId/teams',
+    {
+      schema: {
+        tags,
+        summary: "Set a person's teams in the active organisation (by name; a new name makes the team)",
+        params: z.object({ accountId: z.string().uuid() }),
+        body: changeTeamsRequestSchema,
+        response: { 204: z.null(), ...commonErrorResponses },
+      },
+    },
+    async (request, reply) => {
+      const actor = await authOf(request).actor();
+      const orgId = requireOrg(actor);
+      if (!can(actor, 'update', { type: 'membership', orgId })) throw new AppError('policy.denied');
+      await ctx.accounts.setTeams(orgId, request.params.accountId, request.body.teams, {
         accountId: actor.accountId,
         ip: request.ip,
       });

@@ -101,12 +101,19 @@ export interface AccountListRow {
   totp_enrolled: boolean;
   disabled: boolean;
   home_org_id: string;
+  password_set: boolean;
+  last_sign_in_at: Date | null;
+  teams: { id: string; name: string }[] | string | null;
 }
 
 export async function listOrgAccounts(db: Queryable, orgId: string): Promise<AccountListRow[]> {
   const { rows } = await db.query<AccountListRow>(
     `SELECT a.id::text AS id, a.email, a.display_name, m.role, a.totp_enrolled_at IS NOT NULL AS totp_enrolled,
-            a.disabled_at IS NOT NULL AS disabled, a.home_org_id::text AS home_org_id
+            a.disabled_at IS NOT NULL AS disabled, a.home_org_id::text AS home_org_id,
+            a.password_hash IS NOT NULL AS password_set, a.last_sign_in_at,
+            (SELECT json_agg(json_build_object('id', t.id::text, 'name', t.name) ORDER BY t.name)
+               FROM team_members tm JOIN teams t ON t.id = tm.team_id
+              WHERE tm.account_id = a.id AND t.org_id = m.org_id) AS teams
        FROM memberships m JOIN accounts a ON a.id = m.account_id
       WHERE m.org_id = $1 ORDER BY a.display_name, a.email`,
     [orgId],

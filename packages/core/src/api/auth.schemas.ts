@@ -68,6 +68,14 @@ export const accountSummarySchema = z.object({
   role: roleSchema,
   totpEnrolled: z.boolean(),
   disabled: z.boolean(),
+  /** Teams of the person in this organisation. */
+  teams: z.array(z.object({ id: z.string(), name: z.string() })).optional(),
+  /** When the account last opened a session (any organisation, any method); null: never since recorded. */
+  lastSignInAt: z.string().nullable().optional(),
+  /** This organisation manages the account (may disable, enable and force a reset, decision 0129). */
+  managedHere: z.boolean().optional(),
+  /** False while the owner has not chosen a password (invited through a provider, or after a forced reset). */
+  passwordSet: z.boolean().optional(),
 });
 
 /**
@@ -83,6 +91,11 @@ export const createAccountRequestSchema = z.strictObject({
 });
 
 export const changeRoleRequestSchema = z.strictObject({ role: roleSchema });
+
+/** The person's teams in the active organisation, by name (a new name makes the team). */
+export const changeTeamsRequestSchema = z.strictObject({
+  teams: z.array(z.string().trim().min(1).max(200)).max(20),
+});
 
 /** Which roles of an organisation must use two-factor authentication. */
 export const securitySettingsSchema = z.strictObject({ totpRequiredRoles: z.array(roleSchema).max(7) });
