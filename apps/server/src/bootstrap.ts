@@ -4,6 +4,7 @@ import { sealAuditLog } from './audit/audit-seal.ts';
 import type { AppConfig } from './kernel/config.ts';
 import { openDatabase } from './kernel/db/open-database.ts';
 import { migrate } from './kernel/db/migrate.ts';
+import { localClusterSignals, postgresClusterSignals } from './kernel/db/cluster-signals.ts';
 import type { Database } from './kernel/db/database.ts';
 import { Keyring } from './kernel/crypto/keyring.ts';
 import {
@@ -68,6 +69,11 @@ export interface RuntimeOptions {
   clock?: () => Date;
   /** An already opened database (tests use an in-memory PGlite or a fresh PostgreSQL database). */
   database?: Database;
+  /**
+   * Hear the other app processes of the deployment (cache invalidation through PostgreSQL
+   * LISTEN/NOTIFY): the server does; a CLI command or a test harness is alone and does not.
+   */
+  listen?: boolean;
 }
 
 export async function openRuntime(config: AppConfig, options: RuntimeOptions = {}): Promise<Runtime> {
@@ -78,11 +84,24 @@ export async function openRuntime(config: AppConfig, options: RuntimeOptions = {
     const keyring = await Keyring.open(db, master.key);
     // Ports of entry written in clear before migration 0036 are encrypted now (decision 0128).
     await encryptPortsOfEntry(db, keyring);
-    const ctx = createAppContext({ config, db, keyring, ...(options.clock ? { clock: options.clock } : {}) });
+    const signals =
+      options.listen && config.databaseUrl
+        ? postgresClusterSignals(config.databaseUrl, {
+            onError: (error) => console.warn(`cluster signals: ${error.message}`),
+          })
+        : localClusterSignals();
+    const ctx = createAppContext({
+      config,
+      db,
+      keyring,
+      signals,
+      ...(options.clock ? { clock: options.clock } : {}),
+    });
     // Entries appended by this process are chained before the database closes (a CLI command, a
     // server shutting down); whatever a crash leaves unsealed is sealed by the next sealer.
     const close = async () => {
       await sealAuditLog(db, keyring.systemKey('audit'), { timeoutMs: 2000 }).catch(() => undefined);
+      await signals.close();
       await db.close();
     };
     return { ctx, db, masterKeyOrigin: master.origin, close };

@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const started = Date.now();
   const config = loadConfig();
   // Several processes may share one PostgreSQL: this one hears the others' cache invalidations.
-  const runtime = await openRuntime(config, { listen: false });
+  const runtime = await openRuntime(config, { listen: true });
   const { ctx } = runtime;
   let seeded = false;
   if (config.seedDemo && (await isDatabaseEmpty(ctx))) {

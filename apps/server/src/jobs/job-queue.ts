@@ -4,6 +4,7 @@
 // connection is never held while a job talks to an SMTP server. A failing job is retried with
 // exponential backoff and, after its last attempt, stays 'failed' with its error.
 import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { Database, Queryable } from '../kernel/db/database.ts';
 
 export interface JobRow {
@@ -95,7 +96,8 @@ export function createJobQueue({
   clock,
   definitions,
   leaseSeconds = 300,
-  workerId = `worker-${randomUUID()}`,
+  // Host and process in the name: an operator (or a test) sees which process holds a job.
+  workerId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
   onError,
 }: JobQueueOptions) {
   const byKind = new Map(definitions.map((d) => [d.kind, d]));

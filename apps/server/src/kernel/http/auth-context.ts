@@ -9,6 +9,7 @@ import { AppError } from '../errors.ts';
 import type { Queryable } from '../db/database.ts';
 import { checkSession, fetchSession, hashToken, SESSION_COOKIE, type SessionRow } from '../../auth/sessions.ts';
 import type { CachedSharing, SessionCache } from '../../auth/session-cache.ts';
+import type { ClusterSignals } from '../db/cluster-signals.ts';
 import { listSharingTowards, type MembershipRow } from '../../orgs/orgs.queries.ts';
 
 export type RouteAuth = 'public' | 'session' | 'enrolling';
@@ -50,6 +51,8 @@ interface AuthDeps {
   idleMinutes: number;
   clock: () => Date;
   cache: SessionCache;
+  /** Tells the other app processes to drop their cache too (a logout here is refused there at once). */
+  signals: ClusterSignals;
 }
 
 /** The session behind a cookie, from the cache when it is fresh; expiry is checked either way. */
@@ -66,10 +69,13 @@ async function sessionFor(deps: AuthDeps, token: string | undefined) {
 
 export function installAuthContext(app: FastifyInstance, deps: AuthDeps): void {
   app.decorateRequest('auth', null);
+  const unsubscribe = deps.signals.subscribe('sessions', () => deps.cache.clear());
+  app.addHook('onClose', async () => unsubscribe());
   // Anything that changes state may change who someone is (log out, role, organisation, account):
-  // empty the cache before the answer leaves, so the client's next request sees the change.
+  // empty the cache, here and in every other process, before the answer leaves, so the client's
+  // next request sees the change whichever process it reaches.
   app.addHook('onSend', async (request) => {
-    if (deps.cache.enabled && !SAFE_METHODS.has(request.method)) deps.cache.clear();
+    if (deps.cache.enabled && !SAFE_METHODS.has(request.method)) deps.signals.publish('sessions');
   });
   app.addHook('onRequest', async (request: FastifyRequest) => {
     // The OpenAPI document and its viewer are public documentation of the API, not data.
