@@ -86,6 +86,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     idleMinutes: ctx.config.sessionIdleMinutes,
     clock: ctx.clock,
     cache: ctx.sessionCache,
+    signals: ctx.signals,
   });
   installRefusalAudit(app, ctx.audit, ctx.clock);
 

@@ -345,9 +345,11 @@ export interface CandidateRow extends Row {
   score: number;
   engine_decision: 'match' | 'possible';
   explanation: unknown;
-  review_status: 'pending' | 'confirmed' | 'rejected' | 'needs_info';
+  review_status: 'pending' | 'proposed' | 'confirmed' | 'rejected' | 'needs_info';
   reviewed_by: string | null;
   reviewed_at: Date | string | null;
+  confirmation_proposed_by: string | null;
+  confirmation_proposed_at: Date | string | null;
   note: unknown;
 }
 
@@ -362,7 +364,8 @@ const CANDIDATE = `m.id::text AS id, m.report_id::text AS report_id, m.org_id::t
   (CASE WHEN ${PARTNER_REFERENCE} THEN m.id ELSE m.candidate_id END)::text AS candidate_id,
   m.candidate_org_id::text AS candidate_org_id, m.score, m.engine_decision,
   CASE WHEN ${PARTNER_REFERENCE} THEN m.explanation || '{"fields": [], "namesRearranged": false}'::jsonb ELSE m.explanation END AS explanation,
-  m.review_status, m.reviewed_by::text AS reviewed_by, m.reviewed_at, m.note`;
+  m.review_status, m.reviewed_by::text AS reviewed_by, m.reviewed_at,
+  m.confirmation_proposed_by::text AS confirmation_proposed_by, m.confirmation_proposed_at, m.note`;
 
 /**
  * Proposes a pair, or rescores it when it was proposed before and is still pending. A reviewed

@@ -14,6 +14,7 @@ import {
   foundRecordSchema,
   matchCandidateSchema,
   matchRunSchema,
+  matchSettingsSchema,
   missingReportCreatedSchema,
   missingReportCreateSchema,
   missingReportSchema,
@@ -143,7 +144,7 @@ export function registerMissingRoutes(app: FastifyInstance, ctx: AppContext): vo
       schema: {
         tags,
         summary:
-          "Confirm, reject or ask for more information; a confirmation notifies the report's case owner (never the family)",
+          "Confirm, reject or ask for more information. Where the organisation requires a second person, the first confirmation only proposes and a different account confirms; a confirmation notifies the report's case owner (never the family) and the organisation holding the record",
         params: idParams,
         body: candidateReviewSchema,
         response: ok(matchCandidateSchema),
@@ -151,6 +152,45 @@ export function registerMissingRoutes(app: FastifyInstance, ctx: AppContext): vo
     },
     async (request) =>
       reviews.review(await authOf(request).actor(), request.params.id, request.body, { ip: request.ip }),
+  );
+
+  api.post(
+    '/api/missing/candidates/:id/withdraw',
+    {
+      schema: {
+        tags,
+        summary:
+          'Withdraw my proposal to confirm a match while it awaits the second confirmation (the pair is pending again)',
+        params: idParams,
+        response: ok(matchCandidateSchema),
+      },
+    },
+    async (request) => reviews.withdraw(await authOf(request).actor(), request.params.id, { ip: request.ip }),
+  );
+
+  api.get(
+    '/api/missing/settings',
+    {
+      schema: {
+        tags,
+        summary: "The organisation's rule for confirming matches: which need a second person (default: remains)",
+        response: ok(matchSettingsSchema),
+      },
+    },
+    async (request) => reviews.settings(await authOf(request).actor()),
+  );
+
+  api.put(
+    '/api/missing/settings',
+    {
+      schema: {
+        tags,
+        summary: 'Change which match confirmations need a second person (administrators; audited)',
+        body: matchSettingsSchema,
+        response: ok(matchSettingsSchema),
+      },
+    },
+    async (request) => reviews.updateSettings(await authOf(request).actor(), request.body, request.ip),
   );
 
   api.post(

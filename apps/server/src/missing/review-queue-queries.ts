@@ -18,7 +18,7 @@ export interface QueueRow extends Record<string, unknown> {
   candidate_org_id: string;
   score: number;
   engine_decision: 'match' | 'possible';
-  review_status: 'pending' | 'confirmed' | 'rejected' | 'needs_info';
+  review_status: 'pending' | 'proposed' | 'confirmed' | 'rejected' | 'needs_info';
   proposed_at: Date | string;
   report_status: 'open' | 'located_alive' | 'located_deceased' | 'closed';
   given_names: unknown;

@@ -14,7 +14,10 @@ import type { Database } from '../kernel/db/database.ts';
 import type { Keyring } from '../kernel/crypto/keyring.ts';
 import type { AuditWriter } from '../audit/audit-log.ts';
 import { AppError } from '../kernel/errors.ts';
-import { decryptFields, decryptNote, encryptNote, reportSpec } from './missing-crypto.ts';
+import { decryptFields, decryptNote, reportSpec } from './missing-crypto.ts';
+import * as cq from './confirmation.queries.ts';
+import { createMatchDecisions } from './match-decision.ts';
+import { organisationNames } from './partner-records.queries.ts';
 import { iso, reportView } from './missing-mapping.ts';
 import type { MatchingService } from './matching.service.ts';
 import type { MissingService, RequestMeta } from './missing.service.ts';
@@ -35,7 +38,8 @@ export interface ReviewDeps {
 const parseJson = <T>(v: unknown): T => (typeof v === 'string' ? (JSON.parse(v) as T) : (v as T));
 
 export function createReviewService(deps: ReviewDeps) {
-  const { db, keyring, audit, clock, matching, missing } = deps;
+  const { db, keyring, audit, matching, missing } = deps;
+  const decisions = createMatchDecisions(deps);
 
   /** The side-by-side views of candidates of one report, with a fixed number of statements whatever their count. */
   async function toCandidates(
@@ -48,14 +52,28 @@ export function createReviewService(deps: ReviewDeps) {
     // Photos beside each record: the report's, and the candidate's when it is the organisation's
     // own found record (a partner's records and people's photos are not shared).
     const ownFound = rows.filter((c) => c.candidate_kind === 'found_record' && c.candidate_org_id === c.org_id);
-    const [views, reportPhotos, foundPhotos] = await Promise.all([
+    const [views, reportPhotos, foundPhotos, setting, remains, orgNames] = await Promise.all([
       matching.candidateViews(actor, rows),
       listPhotos(db, { kind: 'report', id: reportId }),
       listFoundPhotos(
         db,
         ownFound.map((c) => c.candidate_id),
       ),
+      cq.secondConfirmationSetting(db, rows[0]?.org_id as string),
+      cq.remainsPairs(
+        db,
+        rows.map((c) => c.id),
+      ),
+      // The candidate card names the partner organisation that holds the record.
+      organisationNames(db, [
+        ...new Set(rows.filter((c) => c.candidate_org_id !== c.org_id).map((c) => c.candidate_org_id)),
+      ]),
     ]);
+    const withHolder = (c: q.CandidateRow): MatchCandidate['candidate'] => {
+      const view = views.get(c.id) ?? null;
+      const name = orgNames.get(c.candidate_org_id);
+      return view && name && !view.organisationName ? { ...view, organisationName: name } : view;
+    };
     return Promise.all(
       rows.map(async (c) => ({
         id: c.id,
@@ -69,9 +87,12 @@ export function createReviewService(deps: ReviewDeps) {
         reviewStatus: c.review_status,
         reviewedBy: c.reviewed_by,
         reviewedAt: c.reviewed_at ? iso(c.reviewed_at) : null,
+        confirmationProposedBy: c.confirmation_proposed_by,
+        confirmationProposedAt: c.confirmation_proposed_at ? iso(c.confirmation_proposed_at) : null,
+        secondConfirmationRequired: cq.needsSecondPerson(setting, remains.has(c.id)),
         ...(c.note ? { note: await decryptNote(keyring, c.org_id, c.note) } : {}),
         report,
-        candidate: views.get(c.id) ?? null,
+        candidate: withHolder(c),
         reportPhotos,
         candidatePhotos: ownFound.includes(c) ? (foundPhotos.get(c.candidate_id) ?? []) : [],
       })),
@@ -187,52 +208,28 @@ export function createReviewService(deps: ReviewDeps) {
     return { items };
   }
 
+  /** The fresh side-by-side view of one pair after a decision. */
+  async function fresh(actor: Actor, candidateId: string): Promise<MatchCandidate> {
+    const pair = await q.findCandidate(db, candidateId);
+    if (!pair) throw new AppError('record.not_found');
+    const row = await missing.loadReport(actor, 'read', pair.report_id);
+    const report = reportView(row, await decryptFields(keyring, reportSpec, row.org_id, row));
+    return (await toCandidates(actor, [pair], report))[0] as MatchCandidate;
+  }
+
   async function review(
     actor: Actor,
     candidateId: string,
     input: CandidateReview,
     meta: RequestMeta = {},
   ): Promise<MatchCandidate> {
-    const found = await q.findCandidate(db, candidateId);
-    if (!found) throw new AppError('record.not_found');
-    const row = await missing.loadReport(actor, 'update', found.report_id);
-    const note = input.note ? await encryptNote(keyring, row.org_id, input.note) : null;
-    const at = clock();
-    await db.transaction(async (tx) => {
-      await q.reviewCandidate(tx, candidateId, input.decision, actor.accountId, at, note);
-      await audit.append(tx, {
-        actorAccountId: actor.accountId,
-        actorOrgId: actor.orgId,
-        action: 'missing_report.candidate_review',
-        recordType: 'missing_report',
-        recordId: row.id,
-        orgId: row.org_id,
-        fields: ['review_status', ...(note ? ['note'] : [])],
-        ip: meta.ip ?? null,
-        details: {
-          candidateId,
-          decision: input.decision,
-          previous: found.review_status,
-          candidateKind: found.candidate_kind,
-          candidateOrgId: found.candidate_org_id,
-        },
-      });
-      if (input.decision === 'confirmed' && found.review_status !== 'confirmed' && row.owner_account_id) {
-        await q.insertNotification(tx, {
-          accountId: row.owner_account_id,
-          orgId: row.org_id,
-          kind: 'missing.match_confirmed',
-          recordType: 'missing_report',
-          recordId: row.id,
-          refId: candidateId,
-          at,
-        });
-      }
-    });
-    const fresh = await q.findCandidate(db, candidateId);
-    if (!fresh) throw new AppError('record.not_found');
-    const report = reportView(row, await decryptFields(keyring, reportSpec, row.org_id, row));
-    return (await toCandidates(actor, [fresh], report))[0] as MatchCandidate;
+    await decisions.decide(actor, candidateId, input, meta.ip ?? null);
+    return fresh(actor, candidateId);
+  }
+
+  async function withdraw(actor: Actor, candidateId: string, meta: RequestMeta = {}): Promise<MatchCandidate> {
+    await decisions.withdraw(actor, candidateId, meta.ip ?? null);
+    return fresh(actor, candidateId);
   }
 
   async function notifications(actor: Actor) {
@@ -251,5 +248,14 @@ export function createReviewService(deps: ReviewDeps) {
     };
   }
 
-  return { listForReport, review, notifications, queue, get };
+  return {
+    listForReport,
+    review,
+    withdraw,
+    notifications,
+    queue,
+    get,
+    settings: decisions.settings,
+    updateSettings: decisions.updateSettings,
+  };
 }

@@ -21,13 +21,14 @@ import type { Keyring } from '../kernel/crypto/keyring.ts';
 import type { AuditWriter } from '../audit/audit-log.ts';
 import { AppError } from '../kernel/errors.ts';
 import { decodeCursor, encodeCursor } from '../people/people-cursor.ts';
-import { decryptFields, foundSpec, reportSpec } from './missing-crypto.ts';
+import { decryptFields, foundSpec } from './missing-crypto.ts';
 import { iso } from './missing-mapping.ts';
 import type { MatchingService } from './matching.service.ts';
 import type { MissingService, RequestMeta } from './missing.service.ts';
 import { openJson, openText, sealJson, sealText } from './tracing-crypto.ts';
 import * as q from './missing.queries.ts';
 import * as tq from './tracing.queries.ts';
+import { tracingQueryOf } from './tracing-query.ts';
 
 export interface TracingDeps {
   db: Database;
@@ -82,29 +83,7 @@ export function createTracingService(deps: TracingDeps) {
     return { items: await tq.tracingPartners(db, orgId) };
   }
 
-  /** The minimal search fields of a report: names, sex, birth, month and place of last contact. */
-  async function queryOf(row: q.ReportRow): Promise<TracingQuery> {
-    const d = await decryptFields(keyring, reportSpec, row.org_id, row, [
-      'given_names',
-      'surnames',
-      'aliases',
-      'birth_date',
-      'last_contact',
-    ]);
-    const lc = d.lastContact as { date?: string; place?: string } | undefined;
-    const entries = Object.entries({
-      givenNames: d.givenNames,
-      surnames: d.surnames,
-      aliases: (d.aliases as string[] | undefined)?.length ? d.aliases : undefined,
-      sex: row.sex ?? undefined,
-      birthDate: d.birthDate ?? (row.birth_year && row.age_min === null ? String(row.birth_year) : undefined),
-      ageMin: row.age_min ?? undefined,
-      ageMax: row.age_max ?? undefined,
-      lastContactMonth: lc?.date?.slice(0, 7),
-      lastContactPlace: lc?.place,
-    });
-    return Object.fromEntries(entries.filter(([, v]) => v !== undefined && v !== null)) as TracingQuery;
-  }
+  const queryOf = (row: q.ReportRow) => tracingQueryOf(keyring, row);
 
   async function create(actor: Actor, input: TracingRequestCreate, meta: RequestMeta = {}) {
     const orgId = orgOf(actor);

@@ -19,6 +19,10 @@ function linkOf(row: q.NotificationListRow): string | null {
       return `/people/${row.record_id}`;
     case 'missing_report':
       return `/search?report=${row.record_id}`;
+    case 'tracing_request':
+      return `/search/tracing/${row.record_id}`;
+    case 'found_record':
+      return `/search/found/${row.record_id}`;
     case 'referral':
       return '/referrals';
     case 'reintegration':

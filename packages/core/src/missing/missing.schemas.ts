@@ -171,7 +171,13 @@ export const foundRecordSchema = foundRecordCreateSchema.omit({ teamId: true }).
 export type FoundRecord = z.infer<typeof foundRecordSchema>;
 
 export const candidateKindSchema = z.enum(['person', 'found_record', 'missing_report']);
-export const reviewStatusSchema = z.enum(['pending', 'confirmed', 'rejected', 'needs_info']);
+/** 'proposed': confirmed by one reviewer, waiting for a different account where four-eyes applies. */
+export const reviewStatusSchema = z.enum(['pending', 'proposed', 'confirmed', 'rejected', 'needs_info']);
+
+/** Which match confirmations need a second person: every one, those with remains (default), none. */
+export const secondConfirmationSchema = z.enum(['all', 'remains', 'none']);
+export const matchSettingsSchema = z.strictObject({ secondConfirmation: secondConfirmationSchema });
+export type MatchSettings = z.infer<typeof matchSettingsSchema>;
 
 /** One field's part in a score: level, label and weight in bits. Never a value. */
 export const explanationSchema = z.object({
@@ -230,6 +236,11 @@ export const matchCandidateSchema = z.object({
   reviewStatus: reviewStatusSchema,
   reviewedBy: z.string().nullable(),
   reviewedAt: z.string().nullable(),
+  /** The first confirmation, while a second person's is awaited (and kept after it). */
+  confirmationProposedBy: z.string().nullable(),
+  confirmationProposedAt: z.string().nullable(),
+  /** The organisation's setting makes a confirmation of this pair need a second, different account. */
+  secondConfirmationRequired: z.boolean(),
   note: z.string().optional(),
   report: comparedRecordSchema,
   /** Null when the candidate record is no longer readable (deleted, consent withdrawn…). */
