@@ -16,3 +16,4 @@ export * from './cases/index.ts';
 export * from './portal/index.ts';
 export * from './reintegration/index.ts';
 export * from './pprl/index.ts';
+export * from './places/index.ts';

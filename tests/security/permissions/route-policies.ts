@@ -16,6 +16,7 @@ import { sharingAndAuditPolicies } from './route-policies-admin.ts';
 import { signInPolicies } from './route-policies-signin.ts';
 import { accountLifecyclePolicies } from './route-policies-accounts.ts';
 import { portalContentPolicies } from './route-policies-portal.ts';
+import { incidentLinkPolicies } from './route-policies-incidents.ts';
 import { matchConfirmationPolicies } from './route-policies-missing.ts';
 
 type Body = (t: Target, w: World) => unknown;
@@ -744,6 +745,7 @@ Object.assign(routePolicies, signInPolicies);
 
 // The public portal's content (decision 0117), in its own file.
 Object.assign(routePolicies, portalContentPolicies);
+Object.assign(routePolicies, incidentLinkPolicies);
 
 // Four-eyes confirmation of missing-person matches (decision 0138), in its own file.
 Object.assign(routePolicies, matchConfirmationPolicies);

@@ -11,6 +11,7 @@ export const encryptedIncidentColumns = {
   incident_complaints: ['file_number', 'outcome'],
   incident_protection_measures: ['details'],
   incident_protection_history: ['note'],
+  incident_link_requests: ['name_hint', 'note'],
 } as const;
 
 type Table = keyof typeof encryptedIncidentColumns;

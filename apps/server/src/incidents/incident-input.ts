@@ -1,6 +1,12 @@
 // Checks of incident input that need more than the shape: real dates normalised to their
 // precision, end not before start, a Mexican municipality inside its state, known vocabulary keys.
-import { findInstitution, findViolationType, isCentralAmerican, subdivisionCode } from '@acompana/core';
+import {
+  findInstitution,
+  findViolationType,
+  isCentralAmerican,
+  isKnownMunicipality,
+  subdivisionCode,
+} from '@acompana/core';
 import { AppError } from '../kernel/errors.ts';
 
 type Precision = 'day' | 'month' | 'year' | 'approximate';
@@ -45,7 +51,7 @@ export function checkPlace(
     throw new AppError('incidents.invalid_place', { field: `${field}.stateCode`, params: { value: stateCode } });
   if (
     municipalityCode !== undefined &&
-    (!/^\d{5}$/.test(municipalityCode) || (stateCode !== undefined && !municipalityCode.startsWith(stateCode)))
+    (!isKnownMunicipality(municipalityCode) || (stateCode !== undefined && !municipalityCode.startsWith(stateCode)))
   ) {
     throw new AppError('incidents.invalid_place', {
       field: `${field}.municipalityCode`,

@@ -7,66 +7,17 @@
 // with pdfkit's built-in Helvetica (WinAnsi covers Spanish), so no font file is shipped.
 import PDFDocument from 'pdfkit';
 import type { Incident } from '@acompana/core';
-import { findInstitution, findViolationType } from '@acompana/core';
+import { findInstitution, findViolationType, placeLabel } from '@acompana/core';
+import {
+  dateInWords,
+  placeInWords,
+  reportWords,
+  victimInWords,
+  wordOf,
+  type ReportLang,
+} from './incident-report-words.ts';
 
-export type ReportLang = 'es' | 'en';
-
-const L = {
-  es: {
-    heading: 'Informe de evento (versión testada)',
-    generated: 'Generado',
-    period: 'Fecha',
-    place: 'Lugar',
-    state: 'Estado',
-    municipality: 'Municipio',
-    locality: 'Localidad',
-    confidentiality: 'Confidencialidad',
-    narrative: 'Relato',
-    acts: 'Hechos',
-    perpetrators: 'Presuntos responsables',
-    victims: 'Víctimas',
-    complaints: 'Quejas y denuncias',
-    evidence: 'Evidencia (SHA-256)',
-    victim: 'Víctima',
-    people: 'persona(s)',
-    linked: 'registrada con consentimiento',
-    unknown: 'desconocido',
-    redacted: '[testado]',
-    note: 'Los nombres y datos personales de las víctimas se han testado. La huella SHA-256 permite comprobar que cada archivo de evidencia no ha cambiado.',
-    filed: 'presentada el',
-    status: 'estado',
-    deadline: 'próximo plazo',
-    suspected: 'se sospecha de',
-    page: 'Página',
-  },
-  en: {
-    heading: 'Event report (redacted)',
-    generated: 'Generated',
-    period: 'Date',
-    place: 'Place',
-    state: 'State',
-    municipality: 'Municipality',
-    locality: 'Locality',
-    confidentiality: 'Confidentiality',
-    narrative: 'Narrative',
-    acts: 'Acts',
-    perpetrators: 'Alleged perpetrators',
-    victims: 'Victims',
-    complaints: 'Complaints',
-    evidence: 'Evidence (SHA-256)',
-    victim: 'Victim',
-    people: 'person(s)',
-    linked: 'registered with consent',
-    unknown: 'unknown',
-    redacted: '[redacted]',
-    note: "Victims' names and personal details are redacted. The SHA-256 fingerprint lets anyone check that an evidence file has not changed.",
-    filed: 'filed on',
-    status: 'status',
-    deadline: 'next deadline',
-    suspected: 'suspected',
-    page: 'Page',
-  },
-} as const;
+export type { ReportLang } from './incident-report-words.ts';
 
 const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
@@ -89,7 +40,8 @@ export async function renderIncidentReport(
   event: Incident,
   options: { names: readonly string[]; lang: ReportLang; now: Date },
 ): Promise<Buffer> {
-  const t = L[options.lang];
+  const lang = options.lang;
+  const t = reportWords[lang];
   const doc = new PDFDocument({
     size: 'LETTER',
     margin: 56,
@@ -102,25 +54,21 @@ export async function renderIncidentReport(
   const clean = (text: string) => redact(text, options.names, t.redacted);
   const section = (title: string) =>
     doc.moveDown(0.8).font('Helvetica-Bold').fontSize(12).text(title).font('Helvetica').fontSize(10).moveDown(0.2);
-  const institution = (key: string) => findInstitution(key)?.label[options.lang] ?? key;
+  const institution = (key: string) => findInstitution(key)?.label[lang] ?? key;
 
   doc
     .font('Helvetica')
     .fontSize(9)
     .fillColor('#555')
-    .text(`${t.heading} · ${t.generated} ${options.now.toISOString().slice(0, 10)}`);
+    .text(`${t.heading} · ${t.generated} ${dateInWords(options.now.toISOString().slice(0, 10), 'day', lang)}`);
   doc.moveDown(0.5).fillColor('#000').font('Helvetica-Bold').fontSize(16).text(clean(event.title));
   doc.font('Helvetica').fontSize(10).moveDown(0.3);
-  const period = event.end ? `${event.start.date} – ${event.end.date}` : event.start.date;
-  doc.text(`${t.period}: ${period} (${event.start.precision})`);
-  const place = [
-    event.place.country,
-    event.place.stateCode ? `${t.state} ${event.place.stateCode}` : null,
-    event.place.municipalityCode ? `${t.municipality} ${event.place.municipalityCode}` : null,
-    event.place.locality ? clean(event.place.locality) : null,
-  ];
-  doc.text(`${t.place}: ${place.filter(Boolean).join(', ')}`);
-  doc.text(`${t.confidentiality}: ${event.confidentiality}`);
+  const start = dateInWords(event.start.date, event.start.precision, lang);
+  const period = event.end ? `${start} – ${dateInWords(event.end.date, event.end.precision, lang)}` : start;
+  doc.text(`${t.period}: ${period} (${wordOf(t.precision, event.start.precision, t.none)})`);
+  const locality = event.place.locality ? clean(event.place.locality) : null;
+  doc.text(`${t.place}: ${[locality, placeInWords(event.place, lang, t)].filter(Boolean).join(', ')}`);
+  doc.text(`${t.confidentiality}: ${wordOf(t.confidentialityLevel, event.confidentiality, t.none)}`);
 
   if (event.narrative) {
     section(t.narrative);
@@ -129,12 +77,12 @@ export async function renderIncidentReport(
   section(t.acts);
   for (const act of event.acts)
     doc.text(
-      `• ${findViolationType(act.type)?.label[options.lang] ?? act.type}${act.date ? ` (${act.date.date})` : ''}`,
+      `• ${findViolationType(act.type)?.label[lang] ?? act.type}${act.date ? ` (${dateInWords(act.date.date, act.date.precision, lang)})` : ''}`,
     );
   section(t.perpetrators);
   for (const p of event.perpetrators) {
     const suspected = p.suspectedInstitution
-      ? ` (${t.suspected}: ${institution(p.suspectedInstitution)}, ${p.attribution})`
+      ? ` (${t.suspected(institution(p.suspectedInstitution), wordOf(t.attribution, p.attribution, t.none))})`
       : '';
     doc.text(
       `• ${p.institutionPath.map(institution).reverse().join(' › ')}${suspected}${p.unit ? ` — ${p.unit}` : ''}`,
@@ -142,23 +90,29 @@ export async function renderIncidentReport(
   }
   section(t.victims);
   event.victims.forEach((v, i) => {
-    doc.text(
-      `• ${t.victim} ${i + 1}: ${v.count} ${t.people}, ${v.sex}, ${v.ageGroup}${v.nationality ? `, ${v.nationality}` : ''}${v.personId ? ` (${t.linked})` : ''}`,
-    );
+    doc.text(`• ${t.victim} ${i + 1}: ${victimInWords(v, lang)}`);
   });
   if (event.complaints.length > 0) {
     section(t.complaints);
     for (const c of event.complaints) {
       const deadline = c.deadline?.dueDate ?? c.nextDeadline;
-      doc.text(
-        `• ${c.authority}${c.authorityState ? ` (${c.authorityState})` : ''} ${c.fileNumber ?? ''} — ${t.filed} ${c.filedOn}; ${t.status}: ${c.status}${deadline ? `; ${t.deadline}: ${deadline}` : ''}`,
-      );
+      const state = c.authorityState ? placeLabel({ country: 'MX', stateCode: c.authorityState }, lang) : null;
+      const parts = [
+        `${wordOf(t.authority, c.authority, c.authority)}${state ? ` (${state})` : ''}`,
+        c.fileNumber ? `${t.fileNumber} ${c.fileNumber}` : null,
+        `${t.filed} ${dateInWords(c.filedOn, 'day', lang)}`,
+        `${t.status}: ${wordOf(t.complaintStatus, c.status, c.status)}`,
+        deadline ? `${t.deadline}: ${dateInWords(deadline, 'day', lang)}` : null,
+      ];
+      doc.text(`• ${parts.filter(Boolean).join('; ')}`);
     }
   }
   if (event.evidence.length > 0) {
     section(t.evidence);
     event.evidence.forEach((e, i) =>
-      doc.text(`• ${i + 1}. ${e.kind}, ${e.contentType}, ${e.sizeBytes} B — ${e.sha256}`),
+      doc.text(
+        `• ${i + 1}. ${wordOf(t.evidenceKind, e.kind, t.evidenceKind.document)}, ${sizeInWords(e.sizeBytes, lang)} — ${e.sha256}`,
+      ),
     );
   }
   doc.moveDown(1).fontSize(8).fillColor('#555').text(t.note);
@@ -169,8 +123,14 @@ export async function renderIncidentReport(
     doc
       .fontSize(8)
       .fillColor('#555')
-      .text(`${t.page} ${i + 1} / ${range.count}`, 56, doc.page.height - 40, { lineBreak: false });
+      .text(t.page(i + 1, range.count), 56, doc.page.height - 40, { lineBreak: false });
   }
   doc.end();
   return done;
+}
+
+/** "12,3 kB" in Spanish, "12.3 kB" in English. */
+function sizeInWords(bytes: number, lang: ReportLang): string {
+  const n = new Intl.NumberFormat(lang === 'es' ? 'es-MX' : 'en-GB', { maximumFractionDigits: 1 });
+  return bytes < 1024 * 1024 ? `${n.format(bytes / 1024)} kB` : `${n.format(bytes / (1024 * 1024))} MB`;
 }

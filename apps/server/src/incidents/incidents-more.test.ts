@@ -342,7 +342,7 @@ describeOnBothDatabases('incidents: confidentiality, defenders, deadlines, expor
     for (const secret of ['Yesenia', 'Quiñónez', '4567', 'yesenia@'])
       assert.ok(!text.includes(secret), `${secret} in the PDF`);
     assert.equal(pdfPageCount(pdf), 2, 'the long narrative runs onto a second page');
-    assert.match(text, /Página 2 \/ 2/);
+    assert.match(text, /Página 2 de 2/);
     assert.equal(
       (await docSouth.get(`/api/incidents/${e.id}/report.pdf`)).statusCode,
       200,

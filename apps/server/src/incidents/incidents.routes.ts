@@ -26,6 +26,7 @@ import { createIncidentPartsService } from './incident-parts.service.ts';
 import { createEvidenceService } from './evidence.service.ts';
 import { registerEvidenceRoutes } from './evidence.routes.ts';
 import { registerMoreIncidentRoutes } from './incidents-more.routes.ts';
+import { registerLinkRequestRoutes } from './link-requests.routes.ts';
 
 export function registerIncidentRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -200,4 +201,5 @@ export function registerIncidentRoutes(app: FastifyInstance, ctx: AppContext): v
 
   registerEvidenceRoutes(app, createEvidenceService(deps, incidents));
   registerMoreIncidentRoutes(app, deps, incidents);
+  registerLinkRequestRoutes(app, deps, incidents);
 }

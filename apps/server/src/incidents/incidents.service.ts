@@ -1,7 +1,7 @@
 // Incident events: create, read (with victims, perpetrators, acts, evidence, complaints) and
 // list with filters in SQL. Every decision goes through can(); every read and write is audited
 // (which record, which fields — never values). Another organisation's event is "not found".
-import { can, listScope, type Actor } from '@acompana/core';
+import { can, listScope, placeLabel, type Actor } from '@acompana/core';
 import {
   institutionAncestors,
   institutionAndDescendants,
@@ -36,6 +36,13 @@ export interface Meta {
 }
 
 type Precision = 'day' | 'month' | 'year' | 'approximate';
+/** The recorded place in words for the app, in both interface languages. */
+export function placeNames(row: { country: string; state_code: string | null; municipality_code: string | null }) {
+  const place = { country: row.country, stateCode: row.state_code, municipalityCode: row.municipality_code };
+  const es = placeLabel(place, 'es');
+  return es ? { es, en: placeLabel(place, 'en') ?? es } : null;
+}
+
 const iso = (value: Date | string) => (value instanceof Date ? value.toISOString() : new Date(value).toISOString());
 
 export function createIncidentsService({ db, keyring, audit }: IncidentsDeps) {
@@ -64,6 +71,7 @@ export function createIncidentsService({ db, keyring, audit }: IncidentsDeps) {
         country: row.country,
         stateCode: row.state_code,
         municipalityCode: row.municipality_code,
+        names: placeNames(row),
         ...(locality ? { locality } : {}),
         ...(coordinates ? { coordinates: JSON.parse(coordinates) as { lat: number; lon: number } } : {}),
       },

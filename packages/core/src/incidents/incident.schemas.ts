@@ -172,6 +172,8 @@ const placeOut = z.object({
   municipalityCode: z.string().nullable(),
   locality: z.string().optional(),
   coordinates: z.object({ lat: z.number(), lon: z.number() }).optional(),
+  /** The recorded codes in words ("Huixtla, Chiapas"), from the place catalogue; null if unknown. */
+  names: z.object({ es: z.string(), en: z.string() }).nullable().optional(),
 });
 const dateOut = z.object({ date: z.string(), precision: z.enum(datePrecisions) });
 

@@ -5,3 +5,4 @@ export * from './institutions.ts';
 export * from './incident.schemas.ts';
 export * from './incident-measures.schemas.ts';
 export * from './incident-more.schemas.ts';
+export * from './link-request.schemas.ts';

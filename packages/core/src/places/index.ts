@@ -1,0 +1,3 @@
+// Place catalogue: names for the codes records keep.
+export * from './places.ts';
+export * from './places-sources.ts';
