@@ -53,5 +53,11 @@ export const signInPolicies: Record<string, RoutePolicy> = {
     action: 'update',
     body: () => ({ issuer: 'http://127.0.0.1:9', clientId: 'acompana', clientSecret: 'secreto' }),
   },
+  'POST /api/admin/oidc-provider/test': {
+    kind: 'org',
+    record: 'org_settings',
+    action: 'update',
+    body: () => ({ issuer: 'http://127.0.0.1:9', clientId: 'acompana', clientSecret: 'secreto' }),
+  },
   'DELETE /api/admin/oidc-provider': { kind: 'org', record: 'org_settings', action: 'update' },
 };

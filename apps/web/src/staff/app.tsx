@@ -31,6 +31,8 @@ const AdminPage = lazyPage(() => import('./pages/admin-page'), 'AdminPage');
 const AuditPage = lazyPage(() => import('./pages/audit-page'), 'AuditPage');
 const SharingAgreementsPage = lazyPage(() => import('./pages/admin/sharing-agreements-page'), 'SharingAgreementsPage');
 const AuditLogPage = lazyPage(() => import('./pages/admin/audit-log-page'), 'AuditLogPage');
+const AccountsPage = lazyPage(() => import('./pages/admin/accounts-page'), 'AccountsPage');
+const OidcSettingsPage = lazyPage(() => import('./pages/admin/oidc-settings-page'), 'OidcSettingsPage');
 const HomePage = lazyPage(() => import('./pages/home-page'), 'HomePage');
 const AgendaPage = lazyPage(() => import('./pages/agenda/agenda-page'), 'AgendaPage');
 const OverviewPage = lazyPage(() => import('./pages/agenda/overview-page'), 'OverviewPage');
@@ -88,6 +90,8 @@ function pageFor(path: string): ReactNode {
   if (path === auditLink.path) return <AuditPage />;
   if (path === adminPaths.sharing) return <SharingAgreementsPage />;
   if (path === adminPaths.auditLog) return <AuditLogPage />;
+  if (path === adminPaths.accounts) return <AccountsPage />;
+  if (path === adminPaths.oidc) return <OidcSettingsPage />;
   if (path === adminLink.path) return <AdminPage />;
   if (path === '/people') return <PeopleListPage />;
   if (path === '/people/new') return <RegisterPersonPage />;

@@ -12,7 +12,13 @@ import { authOf } from '../../kernel/http/auth-context.ts';
 import { publicOrigin } from '../passkeys/relying-party.ts';
 import { callbackPath } from './oidc-login.service.ts';
 import { discover, findProvider, openSecret, secretContext, type OidcProviderRow } from './oidc-providers.ts';
-import { oidcProviderInputSchema, oidcProviderSchema, type OidcProviderView } from './oidc.schemas.ts';
+import {
+  oidcProviderInputSchema,
+  oidcProviderSchema,
+  oidcProviderTestResultSchema,
+  oidcProviderTestSchema,
+  type OidcProviderView,
+} from './oidc.schemas.ts';
 
 async function adminOrg(
   request: FastifyRequest,
@@ -29,6 +35,7 @@ function view(row: OidcProviderRow, redirectUri: string): OidcProviderView {
     issuer: row.issuer,
     clientId: row.client_id,
     hasClientSecret: true,
+    allowedDomains: row.allowed_domains,
     groupsClaim: row.groups_claim,
     groupRoles: row.group_roles as Record<string, string>,
     secondFactorDelegated: row.second_factor_delegated,
@@ -81,10 +88,11 @@ export function registerOidcAdminRoutes(app: FastifyInstance, ctx: AppContext): 
       await ctx.db.transaction(async (tx) => {
         await tx.query(
           `INSERT INTO oidc_providers (org_id, issuer, client_id, client_secret, groups_claim, group_roles,
-                                       second_factor_delegated, create_accounts_role, enabled, updated_at)
-           VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9, $10)
+                                       second_factor_delegated, create_accounts_role, enabled, updated_at, allowed_domains)
+           VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9, $10, $11)
            ON CONFLICT (org_id) DO UPDATE SET issuer = $2, client_id = $3, client_secret = $4, groups_claim = $5,
-             group_roles = $6::jsonb, second_factor_delegated = $7, create_accounts_role = $8, enabled = $9, updated_at = $10`,
+             group_roles = $6::jsonb, second_factor_delegated = $7, create_accounts_role = $8, enabled = $9,
+             updated_at = $10, allowed_domains = $11`,
           [
             orgId,
             issuer,
@@ -96,6 +104,7 @@ export function registerOidcAdminRoutes(app: FastifyInstance, ctx: AppContext): 
             input.createAccountsRole,
             input.enabled,
             ctx.clock(),
+            [...new Set(input.allowedDomains)].sort(),
           ],
         );
         await ctx.audit.append(tx, {
@@ -113,11 +122,35 @@ export function registerOidcAdminRoutes(app: FastifyInstance, ctx: AppContext): 
             groupsMapped: Object.keys(input.groupRoles).length,
             createAccountsRole: input.createAccountsRole,
             enabled: input.enabled,
+            allowedDomains: input.allowedDomains.join(','),
           },
         });
       });
       const row = await findProvider(ctx.db, orgId);
       return view(row!, redirectUri(request));
+    },
+  );
+
+  // "Probar la conexión": discovery with what the admin typed (the stored secret when none is typed);
+  // nothing is written. The provider's own answer decides: issuer metadata and keys must be valid.
+  api.post(
+    '/api/admin/oidc-provider/test',
+    {
+      schema: {
+        tags,
+        summary: 'Check that an OpenID Connect provider answers discovery for these settings (nothing is stored)',
+        body: oidcProviderTestSchema,
+        response: { 200: oidcProviderTestResultSchema, ...commonErrorResponses },
+      },
+    },
+    async (request) => {
+      const { orgId } = await adminOrg(request, 'update');
+      const existing = await findProvider(ctx.db, orgId);
+      const secret = request.body.clientSecret ?? (existing ? openSecret(ctx.keyring, existing) : undefined);
+      if (!secret) throw new AppError('oidc.client_secret_required', { field: 'clientSecret' });
+      const config = await discover(request.body.issuer.replace(/\/+$/, ''), request.body.clientId, secret);
+      const metadata = config.serverMetadata();
+      return { issuer: metadata.issuer, authorizationEndpoint: metadata.authorization_endpoint ?? '' };
     },
   );
 

@@ -11,7 +11,7 @@ import type { Database, Queryable } from '../../kernel/db/database.ts';
 import type { Keyring } from '../../kernel/crypto/keyring.ts';
 import { AppError } from '../../kernel/errors.ts';
 import type { AuditWriter } from '../../audit/audit-log.ts';
-import { discover, findProvider, openSecret, type OidcProviderRow } from './oidc-providers.ts';
+import { discover, domainAllowed, findProvider, openSecret, type OidcProviderRow } from './oidc-providers.ts';
 
 export const FLOW_MINUTES = 10;
 export const PENDING_MINUTES = 5;
@@ -194,6 +194,7 @@ export function createOidcLoginService({ db, keyring, audit, clock }: OidcLoginD
     }
     const email = typeof claims.email === 'string' ? claims.email.trim().toLowerCase() : '';
     if (!email || claims.email_verified !== true) throw new AppError('oidc.email_not_verified');
+    if (!domainAllowed(provider, email)) throw new AppError('oidc.domain_not_allowed');
     const role = mappedRole(provider, claims);
     const account = await db.transaction((tx) => accountFor(tx, provider, email, role, String(claims.sub), input.ip));
     return {

@@ -16,6 +16,14 @@ export interface OidcProviderRow {
   second_factor_delegated: boolean;
   create_accounts_role: string | null;
   enabled: boolean;
+  allowed_domains: string[];
+}
+
+/** An empty list allows any domain; otherwise the verified address must end in one of them. */
+export function domainAllowed(row: Pick<OidcProviderRow, 'allowed_domains'>, email: string): boolean {
+  if (row.allowed_domains.length === 0) return true;
+  const domain = email.slice(email.lastIndexOf('@') + 1).toLowerCase();
+  return row.allowed_domains.includes(domain);
 }
 
 export const secretContext = (orgId: string) => `oidc.client_secret|${orgId}`;
@@ -23,7 +31,7 @@ export const secretContext = (orgId: string) => `oidc.client_secret|${orgId}`;
 export async function findProvider(db: Queryable, orgId: string): Promise<OidcProviderRow | null> {
   const { rows } = await db.query<OidcProviderRow>(
     `SELECT org_id::text AS org_id, issuer, client_id, client_secret, groups_claim, group_roles,
-            second_factor_delegated, create_accounts_role, enabled
+            second_factor_delegated, create_accounts_role, enabled, allowed_domains
        FROM oidc_providers WHERE org_id = $1`,
     [orgId],
   );

@@ -230,6 +230,29 @@ for (const kind of await testDatabaseKinds()) {
       assert.deepEqual(await writes(), snapshot);
     });
 
+    it('tests a connection without storing anything, and keeps addresses outside the allowed domains out', async () => {
+      const before = await count('audit_log');
+      const ok = await admin.post('/api/admin/oidc-provider/test', { issuer: idp.issuer, clientId: idp.clientId });
+      assert.equal(ok.statusCode, 200, ok.body);
+      assert.equal((ok.json() as { issuer: string }).issuer, idp.issuer);
+      const bad = await admin.post('/api/admin/oidc-provider/test', {
+        issuer: 'http://127.0.0.1:9/nothing',
+        clientId: 'x',
+        clientSecret: 'x',
+      });
+      assert.deepEqual([bad.statusCode, (bad.json() as { field: string }).field], [400, 'issuer']);
+      assert.equal(await count('audit_log'), before);
+
+      const domains = await setProvider({ allowedDomains: ['Clinica.example'] });
+      assert.equal(domains.statusCode, 200, domains.body);
+      assert.deepEqual((domains.json() as { allowedDomains: string[] }).allowedDomains, ['clinica.example']);
+      const pedro = await providerRoundTrip('pedro');
+      assert.equal((await callback(pedro.back, pedro.state)).json<{ code: string }>().code, 'oidc.domain_not_allowed');
+      const lucia = await providerRoundTrip('lucia');
+      assert.equal((await callback(lucia.back, lucia.state)).statusCode, 303);
+      assert.equal((await setProvider({ allowedDomains: [] })).statusCode, 200);
+    });
+
     it('asks for the account’s own TOTP code when the organisation does not delegate the second factor', async () => {
       assert.equal((await setProvider({ secondFactorDelegated: false })).statusCode, 200);
       const { back, state } = await providerRoundTrip('tomas');

@@ -17,6 +17,12 @@ export function AdminPage() {
       {me.role === 'admin' ? (
         <ul className="admin-links">
           <li>
+            <Link to={adminPaths.accounts}>{t('accountsAdmin.adminLink')}</Link>
+          </li>
+          <li>
+            <Link to={adminPaths.oidc}>{t('oidcAdmin.adminLink')}</Link>
+          </li>
+          <li>
             <Link to={adminPaths.sharing}>{t('adminScreens.sharing.title')}</Link>
           </li>
           <li>

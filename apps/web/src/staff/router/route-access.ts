@@ -22,6 +22,8 @@ const needs: ReadonlyArray<[RegExp, Need]> = [
   [/^\/admin\/audit$/, { module: 'audit' }],
   [/^\/admin\/audit-log$/, { module: 'audit' }],
   [/^\/admin\/sharing$/, { module: 'admin' }],
+  [/^\/admin\/accounts$/, { module: 'admin' }],
+  [/^\/admin\/oidc$/, { module: 'admin' }],
   [/^\/admin$/, { module: 'admin' }],
 ];
 
