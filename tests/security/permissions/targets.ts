@@ -43,8 +43,20 @@ async function procedure(w: World, scope: Scope, role: Role): Promise<Target> {
     'procedure',
     await admin.post('/api/procedures', { personId: owner.id, type: 'mx.comar.refugee_status' }),
   );
+  // A filing with its receipt, for the routes that undo one or download the receipt.
+  await admin.put(`/api/procedures/${p.id}/steps/application`, { trigger: '2025-03-10' });
+  const filed = created(
+    'filing',
+    await admin.request({
+      method: 'POST',
+      url: `/api/procedures/${p.id}/steps/application/filing?filedOn=2025-03-12`,
+      payload: jpeg,
+      headers: { 'content-type': 'image/jpeg', 'x-file-name': 'acuse.jpg' },
+    }),
+  ) as unknown as { steps: { key: string; filing?: { id: string } | null }[] };
+  const filingId = filed.steps.find((s) => s.key === 'application')?.filing?.id ?? '';
   await place(w, 'procedures', p.id, scope, role);
-  return { id: p.id, personId: owner.id, step: 'application' };
+  return { id: p.id, personId: owner.id, step: 'application', filingId };
 }
 
 async function incident(w: World, scope: Scope, role: Role): Promise<Target> {
@@ -203,6 +215,27 @@ async function referralSent(w: World, scope: Scope, role: Role): Promise<Target>
   return { id: r.id, personId: owner.id };
 }
 
+/** An external referral ("canalización externa") recorded by the organisation of the scope. */
+async function externalReferral(w: World, scope: Scope, role: Role): Promise<Target> {
+  const owner = await person(w, scope, role);
+  const from = placement(w, scope, role).org;
+  const service = created(
+    'service',
+    await w.admins[from].post('/api/directory/services', { ...legalIdentityService() }),
+  ) as unknown as { service: { id: string } };
+  const r = created(
+    'external referral',
+    await w.admins[from].post('/api/referrals/external', {
+      personId: owner.id,
+      serviceId: service.service.id,
+      channel: 'phone',
+      referredOn: '2025-05-01',
+      reason: 'Prueba de permisos.',
+    }),
+  );
+  return { id: r.id, personId: owner.id };
+}
+
 /** A referral partner B sent to A (A's intake, scope 'org'), or to C (scope 'other': A is no party). */
 async function referralReceived(w: World, scope: Scope, role: Role): Promise<Target> {
   const owner = await person(w, 'shared', role);
@@ -355,6 +388,7 @@ export const targetMakers = {
   case: caseOf,
   referral_sent: referralSent,
   referral_received: referralReceived,
+  external_referral: externalReferral,
   person,
   procedure,
   incident,

@@ -2,7 +2,15 @@
 import { randomUUID } from 'node:crypto';
 
 export function legalIdentityService(
-  overrides: { state?: string; city?: string; language?: string; need?: string; name?: string } = {},
+  overrides: {
+    state?: string;
+    city?: string;
+    language?: string;
+    need?: string;
+    name?: string;
+    lat?: number;
+    lon?: number;
+  } = {},
 ) {
   const orgId = randomUUID();
   return {
@@ -25,8 +33,8 @@ export function legalIdentityService(
           id: randomUUID(),
           location_type: 'physical',
           name: 'Oficina Ejemplo Centro',
-          latitude: 32.5149,
-          longitude: -117.0382,
+          latitude: overrides.lat ?? 32.5149,
+          longitude: overrides.lon ?? -117.0382,
           addresses: [
             {
               id: randomUUID(),

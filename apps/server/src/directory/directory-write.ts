@@ -114,6 +114,8 @@ export interface WriteOptions {
   at: Date;
   today: string;
   acceptsReferrals?: boolean | undefined;
+  /** Eligibility by nationality (undefined: unchanged; null: everyone). */
+  servedNationalities?: readonly string[] | null | undefined;
   /** Replacing an existing service: the version the writer read. */
   expectedVersion?: number | undefined;
 }
@@ -152,6 +154,11 @@ export async function writeService(tx: Queryable, doc: PreparedService, o: Write
   } else {
     await q.insertService(tx, doc.id, o.ownerOrgId, values, o.acceptsReferrals ?? false, verified, o.at);
   }
+  if (o.servedNationalities !== undefined)
+    await tx.query('UPDATE hsds_services SET served_nationalities = $2::char(2)[] WHERE id = $1', [
+      doc.id,
+      o.servedNationalities === null || o.servedNationalities.length === 0 ? null : [...o.servedNationalities],
+    ]);
   for (const sal of doc.service_at_locations)
     await q.insertRow(
       tx,

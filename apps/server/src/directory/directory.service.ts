@@ -79,7 +79,7 @@ export function createDirectoryService({ db, audit, clock }: DirectoryDeps) {
     mode: { create: true } | { create: false; id: string },
     meta: Meta,
   ): Promise<DirectoryEntry> {
-    const { acceptsReferrals, version, ...rest } = body;
+    const { acceptsReferrals, servedNationalities, version, ...rest } = body;
     const doc = prepare(hsdsServiceSchema.parse(mode.create ? rest : { ...rest, id: mode.id }));
     const orgId = mode.create ? requireOrg(actor, 'create') : (await ownService(actor, 'update', mode.id)).owner_org_id;
     if (mode.create && (await q.serviceOwner(db, doc.id))) throw new AppError('record.conflict', { field: 'id' });
@@ -94,6 +94,7 @@ export function createDirectoryService({ db, audit, clock }: DirectoryDeps) {
         at,
         today: today(),
         acceptsReferrals,
+        servedNationalities,
         expectedVersion: version,
       });
       await audit.append(tx, {

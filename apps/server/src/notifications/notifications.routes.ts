@@ -29,11 +29,16 @@ export const notificationViewSchema = z.object({
       procedureTitle: localized,
     })
     .nullable(),
+  /** For whom, which service, which need (notification-about.ts); null when nothing more is known. */
+  about: z
+    .object({ person: z.string().nullable(), service: z.string().nullable(), area: z.string().nullable() })
+    .nullable()
+    .optional(),
 });
 
 export function registerNotificationRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  const service = createNotificationsService({ db: ctx.db, audit: ctx.audit, clock: ctx.clock });
+  const service = createNotificationsService({ db: ctx.db, audit: ctx.audit, clock: ctx.clock, keyring: ctx.keyring });
   const tags = ['notifications'];
   const counts = z.object({ unread: z.number().int() });
 

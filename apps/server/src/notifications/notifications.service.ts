@@ -7,6 +7,8 @@ import type { AuditWriter } from '../audit/audit-log.ts';
 import { AppError } from '../kernel/errors.ts';
 import { decodeCursor, encodeCursor } from '../people/people-cursor.ts';
 import * as q from './notifications.queries.ts';
+import type { Keyring } from '../kernel/crypto/keyring.ts';
+import { describeNotifications } from './notification-about.ts';
 
 const localized = (es: string, en: string) => ({ es, en });
 
@@ -27,6 +29,10 @@ function linkOf(row: q.NotificationListRow): string | null {
       return '/referrals';
     case 'reintegration':
       return `/reintegration/${row.record_id}`;
+    case 'incident':
+      return `/incidents/${row.record_id}`;
+    case 'incident_link_request':
+      return '/link-requests';
     default:
       return null;
   }
@@ -64,10 +70,13 @@ export function createNotificationsService({
   db,
   audit,
   clock,
+  keyring,
 }: {
   db: Database;
   audit: AuditWriter;
   clock: () => Date;
+  /** To say what each notification is about (notification-about.ts); without it, about is null. */
+  keyring?: Keyring;
 }) {
   function orgOf(actor: Actor): string {
     if (!actor.orgId) throw new AppError('policy.denied');
@@ -89,8 +98,13 @@ export function createNotificationsService({
     const rows = await q.listNotifications(db, actor.accountId, orgId, after, query.limit + 1);
     const page = rows.slice(0, query.limit);
     const last = page.at(-1);
+    const described = keyring ? await describeNotifications({ db, keyring }, actor, page) : new Map();
     return {
-      items: page.map(toView),
+      items: page.map((row) => {
+        const d = described.get(row.id);
+        const view = toView(row);
+        return { ...view, link: d?.link !== undefined ? d.link : view.link, about: d?.about ?? null };
+      }),
       unread: await q.unreadCount(db, actor.accountId, orgId),
       nextCursor:
         rows.length > query.limit && last

@@ -4,6 +4,8 @@
 // rotation against the organisation column whose key wrote it. bootstrap.ts imports this file.
 import type { Keyring } from '../kernel/crypto/keyring.ts';
 import { registerEncryptedColumn } from '../kernel/crypto/key-rotation.ts';
+// External referrals' columns are registered with these (bootstrap.ts imports this file).
+import './external-referral-crypto.ts';
 
 const keyOwner = {
   reason: 'to_org_id',

@@ -7,6 +7,8 @@
 // person's request" (personErased, derived from the erased person record in referrals.queries.ts).
 import { openReferralStatuses } from '@acompana/core';
 import { registerPersonDataHandler } from '../people/person-data-registry.ts';
+// External referrals' export and erasure register with this file (bootstrap.ts imports it).
+import './external-referral-person-data.ts';
 import { keyOrgOf, openReferral } from './referral-crypto.ts';
 import * as q from './referrals.queries.ts';
 

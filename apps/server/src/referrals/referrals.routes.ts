@@ -17,9 +17,20 @@ import {
   referralPreviewSchema,
   referralRedirectSchema,
   referralSchema,
+  externalReferralAnswerSchema,
+  externalReferralCreateSchema,
+  externalReferralListQuerySchema,
+  externalReferralListSchema,
+  externalReferralSchema,
+  referralOptionsQuerySchema,
+  referralOptionsSchema,
 } from '@acompana/core';
 import { createReferralsService } from './referrals.service.ts';
 import { createReferralAnswers } from './referral-answers.ts';
+import { createExternalReferrals } from './external-referrals.service.ts';
+import { createReferralOptions, directoryPlaces } from './referral-options.ts';
+// Says what referral and reintegration notifications are about (registers at load).
+import './referral-notifications.ts';
 
 export function registerReferralRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -29,6 +40,88 @@ export function registerReferralRoutes(app: FastifyInstance, ctx: AppContext): v
   const tags = ['referrals'];
   const idParams = z.object({ id: z.string().uuid() });
   const one = { 200: referralSchema, ...commonErrorResponses };
+  const external = createExternalReferrals(deps);
+  const options = createReferralOptions(deps);
+
+  api.get(
+    '/api/referrals/options',
+    {
+      schema: {
+        tags,
+        summary:
+          "Directory services for one person's need: those the person is eligible for, nearest to where they are staying first",
+        querystring: referralOptionsQuerySchema,
+        response: { 200: referralOptionsSchema, ...commonErrorResponses },
+      },
+    },
+    async (request) => options.forPerson(await authOf(request).actor(), request.query, { ip: request.ip }),
+  );
+
+  api.get(
+    '/api/referrals/places',
+    {
+      schema: {
+        tags,
+        summary: 'Places the directory knows (city, state, country), to say where a person is staying',
+        response: {
+          200: z.object({ items: z.array(z.object({ city: z.string(), state: z.string(), country: z.string() })) }),
+          ...commonErrorResponses,
+        },
+      },
+    },
+    async (request) => {
+      await authOf(request).actor();
+      return { items: await directoryPlaces(ctx.db) };
+    },
+  );
+
+  api.post(
+    '/api/referrals/external',
+    {
+      schema: {
+        tags,
+        summary:
+          'Record a referral made outside Acompaña (phone, letter, accompanied visit…) to any directory service; needs the referral consent',
+        body: externalReferralCreateSchema,
+        response: { 201: externalReferralSchema, ...commonErrorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await external.create(await authOf(request).actor(), request.body, null, { ip: request.ip })),
+  );
+
+  api.get(
+    '/api/referrals/external',
+    {
+      schema: {
+        tags,
+        summary: "A person's external referrals and what became of them",
+        querystring: externalReferralListQuerySchema,
+        response: { 200: externalReferralListSchema, ...commonErrorResponses },
+      },
+    },
+    async (request) => ({
+      items: await external.listFor(await authOf(request).actor(), request.query.personId, { ip: request.ip }),
+    }),
+  );
+
+  api.post(
+    '/api/referrals/external/:id/answer',
+    {
+      schema: {
+        tags,
+        summary:
+          'Record what became of an external referral: accepted, declined (with the reason), completed (outcome)',
+        params: idParams,
+        body: externalReferralAnswerSchema,
+        response: { 200: externalReferralSchema, ...commonErrorResponses },
+      },
+    },
+    async (request) =>
+      external.answer(await authOf(request).actor(), request.params.id, request.body, { ip: request.ip }),
+  );
 
   api.post(
     '/api/referrals',

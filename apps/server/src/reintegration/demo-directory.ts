@@ -66,6 +66,8 @@ interface Kind {
   description: string;
   onlyIn?: string[];
   languages?: string[];
+  /** Eligibility by nationality (a consulate serves its own nationals). */
+  servedNationalities?: string[];
 }
 /** The kinds of services a worker looks for, with their needs (taxonomy acompana-needs). */
 const kinds: readonly Kind[] = [
@@ -95,6 +97,7 @@ const kinds: readonly Kind[] = [
     needs: ['consulate', 'legal_identity'],
     description: 'Documentos de identidad, protección consular y repatriación de personas hondureñas.',
     onlyIn: ['MX'],
+    servedNationalities: ['HN'],
   },
   {
     name: 'Consulado de Guatemala',
@@ -103,6 +106,7 @@ const kinds: readonly Kind[] = [
     description: 'Documentos de identidad, protección consular y repatriación de personas guatemaltecas.',
     onlyIn: ['MX'],
     languages: ['quc', 'mam'],
+    servedNationalities: ['GT'],
   },
   {
     name: 'Oficina de la COMAR',
@@ -267,8 +271,21 @@ export async function seedDemoDirectory(
   const verifiedOn = () => new Date(at.getTime() - Math.floor(rand() * 300) * 86_400_000).toISOString().slice(0, 10);
   const scale = options.scale ?? 1;
   let n = 0;
-  const write = async (tx: Queryable, owner: string, doc: ReturnType<typeof serviceDoc>, acceptsReferrals: boolean) => {
-    await writeService(tx, prepare(doc), { ownerOrgId: owner, by: null, at, today, acceptsReferrals });
+  const write = async (
+    tx: Queryable,
+    owner: string,
+    doc: ReturnType<typeof serviceDoc>,
+    acceptsReferrals: boolean,
+    servedNationalities?: string[],
+  ) => {
+    await writeService(tx, prepare(doc), {
+      ownerOrgId: owner,
+      by: null,
+      at,
+      today,
+      acceptsReferrals,
+      ...(servedNationalities ? { servedNationalities } : {}),
+    });
     n += 1;
   };
   for (const place of routePlaces) {
@@ -295,6 +312,7 @@ export async function seedDemoDirectory(
               verified: verifiedOn(),
             }),
             false,
+            kind.servedNationalities,
           );
         }
       }

@@ -5,7 +5,13 @@ import type { Keyring } from '../kernel/crypto/keyring.ts';
 import { registerEncryptedColumn } from '../kernel/crypto/key-rotation.ts';
 
 export const encryptedReintegrationColumns = {
-  reintegration_receptions: ['family_left_behind', 'belongings_retained', 'documents_retained', 'notes'],
+  reintegration_receptions: [
+    'family_left_behind',
+    'belongings_retained',
+    'documents_retained',
+    'notes',
+    'staying_place',
+  ],
   reintegration_assessments: ['needs'],
   reintegration_follow_ups: ['note'],
   consular_requests: ['details', 'outcome_note'],

@@ -82,7 +82,7 @@ registerPersonDataHandler({
   async eraseIn({ tx, personId }) {
     const receptions = (
       await tx.query(
-        `UPDATE reintegration_receptions SET family_left_behind = NULL, belongings_retained = NULL, documents_retained = NULL, notes = NULL, version = version + 1
+        `UPDATE reintegration_receptions SET family_left_behind = NULL, belongings_retained = NULL, documents_retained = NULL, notes = NULL, staying_place = NULL, version = version + 1
         WHERE person_id = $1`,
         [personId],
       )

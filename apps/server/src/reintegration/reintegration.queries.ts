@@ -19,6 +19,7 @@ export interface ReceptionRow {
   belongings_retained: unknown;
   documents_retained: unknown;
   notes: unknown;
+  staying_place: unknown;
   version: number;
   given_names: unknown;
   surnames: unknown;
@@ -26,7 +27,7 @@ export interface ReceptionRow {
 
 const RECEPTION = `r.id::text AS id, r.org_id::text AS org_id, r.person_id::text AS person_id, r.owner_account_id::text AS owner_account_id,
   r.team_id::text AS team_id, r.received_on::text AS received_on, r.arrival_mode, r.port_of_entry, r.port_of_entry_enc, trim(r.returned_from) AS returned_from,
-  r.returning_authority, r.family_left_behind, r.belongings_retained, r.documents_retained, r.notes, r.version, p.given_names, p.surnames`;
+  r.returning_authority, r.family_left_behind, r.belongings_retained, r.documents_retained, r.notes, r.staying_place, r.version, p.given_names, p.surnames`;
 
 export async function insertReception(
   tx: Queryable,
@@ -41,15 +42,18 @@ export async function insertReception(
     portOfEntry: Buffer;
     returnedFrom: string;
     authority: string;
-    sealed: Record<'family_left_behind' | 'belongings_retained' | 'documents_retained' | 'notes', Buffer | null>;
+    sealed: Record<
+      'family_left_behind' | 'belongings_retained' | 'documents_retained' | 'notes' | 'staying_place',
+      Buffer | null
+    >;
     by: string;
     at: Date;
   },
 ): Promise<void> {
   await tx.query(
     `INSERT INTO reintegration_receptions (id, org_id, person_id, owner_account_id, team_id, received_on, arrival_mode, port_of_entry_enc, returned_from,
-       returning_authority, family_left_behind, belongings_retained, documents_retained, notes, created_by, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
+       returning_authority, family_left_behind, belongings_retained, documents_retained, notes, created_by, created_at, staying_place)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
     [
       v.id,
       v.orgId,
@@ -67,6 +71,7 @@ export async function insertReception(
       v.sealed.notes,
       v.by,
       v.at,
+      v.sealed.staying_place,
     ],
   );
 }

@@ -14,6 +14,7 @@ import {
   followUpListSchema,
   followUpRecordSchema,
   followUpSchema,
+  planExternalReferralCreateSchema,
   planReferralCreateSchema,
   receptionCreateSchema,
   receptionListQuerySchema,
@@ -26,6 +27,7 @@ import { authOf } from '../kernel/http/auth-context.ts';
 import { createReferralsService } from '../referrals/referrals.service.ts';
 import { createReintegrationService } from './reintegration.service.ts';
 import { createConsularService } from './consular.service.ts';
+import { personFamilies, personFamiliesSchema } from './person-families.ts';
 
 export function registerReintegrationRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -103,6 +105,37 @@ export function registerReintegrationRoutes(app: FastifyInstance, ctx: AppContex
       reply
         .status(201)
         .send(await service.refer(await authOf(request).actor(), request.params.id, request.body, meta(request))),
+  );
+  api.post(
+    '/api/reintegration/receptions/:id/external-referrals',
+    {
+      schema: {
+        tags,
+        summary:
+          'Record a referral of the plan made outside Acompaña (phone, letter, accompanied visit…) to any directory service',
+        params: idParams,
+        body: planExternalReferralCreateSchema,
+        response: { 201: receptionSchema, ...commonErrorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await service.referExternal(await authOf(request).actor(), request.params.id, request.body, meta(request)),
+        ),
+  );
+  api.get(
+    '/api/reintegration/people/:id/families',
+    {
+      schema: {
+        tags,
+        summary: "The separated families a person belongs to: who stayed where (the person's page)",
+        params: idParams,
+        response: { 200: personFamiliesSchema, ...commonErrorResponses },
+      },
+    },
+    async (request) => personFamilies(deps, await authOf(request).actor(), request.params.id, meta(request)),
   );
   api.get(
     '/api/reintegration/follow-ups',

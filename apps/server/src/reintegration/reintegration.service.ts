@@ -13,6 +13,7 @@ import {
   type AssessmentInput,
   type FollowUp,
   type FollowUpRecord,
+  type PlanExternalReferralCreate,
   type PlanReferralCreate,
   type Reception,
   type ReceptionCreate,
@@ -28,6 +29,8 @@ import type { ReferralsService } from '../referrals/referrals.service.ts';
 import { open, seal } from './reintegration-crypto.ts';
 import * as q from './reintegration.queries.ts';
 import { portOfEntryOf, sealPortOfEntry } from './port-of-entry.ts';
+import { createExternalReferrals } from '../referrals/external-referrals.service.ts';
+import { createPlanView } from './plan-view.ts';
 
 export interface ReintegrationDeps {
   db: Database;
@@ -53,6 +56,8 @@ export function scopeOf(actor: Actor): q.Scope {
 
 export function createReintegrationService({ db, keyring, audit, clock, referrals }: ReintegrationDeps) {
   const today = () => clock().toISOString().slice(0, 10);
+  const external = createExternalReferrals({ db, keyring, audit, clock });
+  const planOf = createPlanView(db, referrals, external);
 
   async function loadFor(actor: Actor, action: 'read' | 'update', id: string): Promise<q.ReceptionRow> {
     const row = await q.findReception(db, id);
@@ -80,33 +85,14 @@ export function createReintegrationService({ db, keyring, audit, clock, referral
   }
 
   async function view(actor: Actor, row: q.ReceptionRow): Promise<Reception> {
-    const o = (column: 'family_left_behind' | 'belongings_retained' | 'documents_retained' | 'notes') =>
-      open(keyring, row.org_id, 'reintegration_receptions', column, row[column]);
+    const o = (
+      column: 'family_left_behind' | 'belongings_retained' | 'documents_retained' | 'notes' | 'staying_place',
+    ) => open(keyring, row.org_id, 'reintegration_receptions', column, row[column]);
     const assessment = await q.findAssessment(db, row.id);
     const needsJson = assessment
       ? await open(keyring, row.org_id, 'reintegration_assessments', 'needs', assessment.needs)
       : null;
-    const plan: Reception['plan'] = [];
-    for (const link of await q.planLinks(db, row.id)) {
-      try {
-        const ref = await referrals.loadFor(actor, 'read', link.referral_id);
-        const r = await referrals.view(ref.row, ref.side);
-        plan.push({
-          area: link.area,
-          referralId: r.id,
-          status: r.status,
-          toOrgName: r.toOrg.name,
-          toServiceName: r.toService?.name ?? null,
-          overdue: r.overdue,
-          dueAt: r.dueAt,
-        });
-      } catch (error) {
-        // A referral the actor may not read (another team's) is left out of their view of the plan;
-        // any other failure (the database, a decryption) is a fault and must not pass for "no access".
-        if (!(error instanceof AppError && (error.code === 'policy.denied' || error.code === 'record.not_found')))
-          throw error;
-      }
-    }
+    const plan = await planOf(actor, row.id);
     const day = today();
     return {
       id: row.id,
@@ -118,6 +104,7 @@ export function createReintegrationService({ db, keyring, audit, clock, referral
       returnedFrom: row.returned_from,
       returningAuthority: row.returning_authority,
       familyLeftBehind: await o('family_left_behind'),
+      stayingPlace: await o('staying_place'),
       belongingsRetained: await o('belongings_retained'),
       documentsRetained: await o('documents_retained'),
       notes: await o('notes'),
@@ -148,6 +135,7 @@ export function createReintegrationService({ db, keyring, audit, clock, referral
         'belongings_retained',
         'documents_retained',
         'notes',
+        'staying_place',
         'needs',
       ],
       details: { personId: row.person_id },
@@ -168,7 +156,7 @@ export function createReintegrationService({ db, keyring, audit, clock, referral
     if (input.receivedOn > today())
       throw new AppError('validation.invalid_value', { field: 'receivedOn', params: { field: 'receivedOn' } });
     const s = (
-      column: 'family_left_behind' | 'belongings_retained' | 'documents_retained' | 'notes',
+      column: 'family_left_behind' | 'belongings_retained' | 'documents_retained' | 'notes' | 'staying_place',
       v: string | undefined,
     ) => seal(keyring, person.org_id, 'reintegration_receptions', column, v);
     const sealed = {
@@ -176,6 +164,7 @@ export function createReintegrationService({ db, keyring, audit, clock, referral
       belongings_retained: await s('belongings_retained', input.belongingsRetained),
       documents_retained: await s('documents_retained', input.documentsRetained),
       notes: await s('notes', input.notes),
+      staying_place: await s('staying_place', input.stayingPlace),
     };
     const sealedPort = await sealPortOfEntry(keyring, person.org_id, input.portOfEntry);
     const id = randomUUID();
@@ -321,6 +310,35 @@ export function createReintegrationService({ db, keyring, audit, clock, referral
     return view(actor, row);
   }
 
+  /** One referral of the plan made outside Acompaña (phone, letter, accompanied visit…). */
+  async function referExternal(
+    actor: Actor,
+    id: string,
+    input: PlanExternalReferralCreate,
+    meta: Meta = {},
+  ): Promise<Reception> {
+    const row = await loadFor(actor, 'update', id);
+    if (!(await q.findAssessment(db, id))) throw new AppError('reintegration.assessment_required');
+    const { area, ...referral } = input;
+    const made = await external.create(
+      actor,
+      { ...referral, personId: row.person_id },
+      { receptionId: id, area },
+      meta,
+    );
+    await audit.record({
+      actorAccountId: actor.accountId,
+      actorOrgId: actor.orgId,
+      action: 'reintegration.plan_referral',
+      recordType: 'reintegration',
+      recordId: id,
+      orgId: row.org_id,
+      ip: meta.ip ?? null,
+      details: { externalReferralId: made.id, area },
+    });
+    return view(actor, row);
+  }
+
   async function recordFollowUp(
     actor: Actor,
     followUpId: string,
@@ -380,7 +398,7 @@ export function createReintegrationService({ db, keyring, audit, clock, referral
     return { items };
   }
 
-  return { loadFor, get, create, list, assess, refer, recordFollowUp, followUps };
+  return { loadFor, get, create, list, assess, refer, referExternal, recordFollowUp, followUps, external };
 }
 
 export type ReintegrationService = ReturnType<typeof createReintegrationService>;

@@ -11,6 +11,12 @@ export const DIRECTORY_STALE_DAYS = 180;
 export const directoryServiceWriteSchema = hsdsServiceSchema.extend({
   /** The maintaining organisation receives referrals to this service through Acompaña. */
   acceptsReferrals: z.boolean().optional(),
+  /** Only people of these nationalities are served (a consulate serves its own nationals); null: everyone. */
+  servedNationalities: z
+    .array(z.string().regex(/^[A-Z]{2}$/))
+    .max(250)
+    .nullable()
+    .optional(),
   /** On change: the version read (409 record.conflict when someone saved meanwhile). */
   version: versionSchema.optional(),
 });

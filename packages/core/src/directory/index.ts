@@ -3,3 +3,4 @@
 export * from './hsds.schemas.ts';
 export * from './directory.schemas.ts';
 export * from './referral.schemas.ts';
+export * from './referral-options.schemas.ts';

@@ -42,6 +42,8 @@ export const receptionCreateSchema = z.strictObject({
   returnedFrom: country,
   returningAuthority: z.enum(returningAuthorities),
   familyLeftBehind: text(2000).optional(),
+  /** Where the person is staying now (city, state): the directory is ranked from there. */
+  stayingPlace: text(200).optional(),
   belongingsRetained: text(2000).optional(),
   documentsRetained: text(2000).optional(),
   notes: text(4000).optional(),
@@ -82,6 +84,17 @@ export const planReferralCreateSchema = z
   .refine((v) => Boolean(v.toOrgId || v.toServiceId), { message: 'toOrgId or toServiceId', path: ['toOrgId'] });
 export type PlanReferralCreate = z.infer<typeof planReferralCreateSchema>;
 
+/** A referral of the plan to a service that does not receive referrals through Acompaña. */
+export const planExternalReferralCreateSchema = z.strictObject({
+  area: z.enum(needAreas),
+  serviceId: uuid,
+  channel: z.enum(['phone', 'letter', 'accompanied_visit', 'email', 'in_person']),
+  referredOn: day,
+  reason: text(4000),
+  contact: text(500).optional(),
+});
+export type PlanExternalReferralCreate = z.infer<typeof planExternalReferralCreateSchema>;
+
 export const followUpRecordSchema = z.strictObject({
   doneOn: day,
   outcome: z.enum(followUpOutcomes),
@@ -115,6 +128,7 @@ export const receptionSchema = z.object({
   returnedFrom: z.string(),
   returningAuthority: z.enum(returningAuthorities),
   familyLeftBehind: z.string().nullable(),
+  stayingPlace: z.string().nullable(),
   belongingsRetained: z.string().nullable(),
   documentsRetained: z.string().nullable(),
   notes: z.string().nullable(),
@@ -124,11 +138,17 @@ export const receptionSchema = z.object({
     z.object({
       area: z.string(),
       referralId: uuid,
+      /** 'platform': sent through Acompaña; 'external': recorded by the organisation (phone, letter…). */
+      kind: z.enum(['platform', 'external']),
+      channel: z.string().nullable(),
       status: z.string(),
       toOrgName: z.string(),
       toServiceName: z.string().nullable(),
       overdue: z.boolean(),
-      dueAt: z.string(),
+      dueAt: z.string().nullable(),
+      declineReason: z.string().nullable(),
+      outcome: z.string().nullable(),
+      version: z.number().int(),
     }),
   ),
   followUps: z.array(followUpSchema),
