@@ -7,6 +7,8 @@
 // Two tables: the CELLS (inner cells only, sex and age spread over columns), and the TOTALS in
 // their own table (one row per margin, the disaggregation named in #indicator+code/+name), so a
 // tool summing a column never adds a total to its own parts. Notes are in the file's language.
+// The staff exports of an organisation's own table go through the same function (hxlTableOf in
+// stats-export.ts), so staff and public files carry the same tags for the same dimension.
 import { categoryLabel } from '@acompana/core';
 import type { FrozenTable } from './releases.service.ts';
 import type { LongTable } from './stats-export.ts';
@@ -26,6 +28,11 @@ const ROW_TAGS: Record<string, [string, string]> = {
   institution: ['#group+code', '#group+name'],
   nationality: ['#country+code+origin', '#country+name+origin'],
   outcome: ['#status+code', '#status+name'],
+  status: ['#status+code', '#status+name'],
+  stage: ['#status+code', '#status+name'],
+  milestone: ['#status+code', '#status+name'],
+  urgency: ['#severity+code', '#severity+name'],
+  month: ['#date', '#date+name'],
 };
 const PROCEDURE_TAGS: [string, string] = ['#activity+type+code', '#activity+type+name'];
 
@@ -34,6 +41,7 @@ const ATTRIBUTES: Record<string, Record<string, string>> = {
   sex: { F: '+f', M: '+m', X: '+i', unknown: '+x_sexunknown' },
   age: {
     '0-4': '+children+age_0_4',
+    '0-11': '+children+age_0_11',
     '5-11': '+children+age_5_11',
     '12-17': '+children+adolescents+age_12_17',
     '18-29': '+adults+age_18_29',
@@ -57,6 +65,8 @@ const TEXT = {
     breakdown: 'Desagregación',
     breakdownCode: 'Desagregación (código HXL)',
     all: 'Todas las personas',
+    small: 'menor que el umbral: no publicar sin suprimir',
+    notAdditive: 'no sumable: una persona puede estar en varias categorías',
   },
   en: {
     total: 'Total',
@@ -71,11 +81,17 @@ const TEXT = {
     breakdown: 'Breakdown',
     breakdownCode: 'Breakdown (HXL code)',
     all: 'Everyone',
+    small: 'under the threshold: do not publish without suppression',
+    notAdditive: 'not additive: one person can be in several categories',
   },
 } as const;
 
+/** A frozen release table, or an organisation's own table whose cells carry a flag. */
+export type HxlTable = Omit<FrozenTable, 'cells'> & {
+  cells: (FrozenTable['cells'][number] & { flag?: 'small' | 'suppressed' | 'not_additive' | null })[];
+};
 type Dim = FrozenTable['dimensions'][number];
-type Cell = FrozenTable['cells'][number];
+type Cell = HxlTable['cells'][number];
 
 /** Country and first-level unit of a place key: "MX07" → MX / MX07; "GT-16" → GT / GT-16; "GT" → GT / –. */
 function placeParts(key: string): { country: string; adm1: string } {
@@ -86,7 +102,7 @@ function placeParts(key: string): { country: string; adm1: string } {
   return { country: key, adm1: '' };
 }
 
-function rowColumns(table: FrozenTable, dim: Dim, locale: Locale): { header: string[]; tags: string[] } {
+function rowColumns(table: HxlTable, dim: Dim, locale: Locale): { header: string[]; tags: string[] } {
   const t = TEXT[locale];
   if (dim.id === 'state')
     return {
@@ -107,7 +123,7 @@ function rowValues(dim: Dim, key: string | null, locale: Locale, countryLabel: (
 }
 
 /** The HXL long table of one release table: its cells, or its totals. */
-export function releaseHxl(table: FrozenTable, locale: Locale, part: 'cells' | 'totals'): LongTable {
+export function releaseHxl(table: HxlTable, locale: Locale, part: 'cells' | 'totals'): LongTable {
   const t = TEXT[locale];
   const countTag = COUNT_TAG[table.indicator] ?? '#indicator+num';
   const rowDims = table.dimensions.map((d, i) => ({ d, i })).filter(({ d }) => !ATTRIBUTES[d.id]);
@@ -161,10 +177,15 @@ export function releaseHxl(table: FrozenTable, locale: Locale, part: 'cells' | '
     header.push(t.note);
     hashtags.push('#description');
     for (const row of rowCombos) {
-      const counts = attrCombos.map((attrs) => cellAt(keysOf(row, attrs))?.count ?? null);
+      const cells = attrCombos.map((attrs) => cellAt(keysOf(row, attrs)));
+      const counts = cells.map((c) => c?.count ?? null);
       const hidden = attrCombos.filter((_, k) => counts[k] === null).map(attrLabel);
-      const note = hidden.length === 0 ? '' : attrDims.length ? `${t.hiddenIn}: ${hidden.join('; ')}` : t.hidden;
-      rows.push([...rowsValues(row), ...counts, note]);
+      const small = attrCombos.filter((_, k) => cells[k]?.flag === 'small').map(attrLabel);
+      const notes = [
+        hidden.length === 0 ? '' : attrDims.length ? `${t.hiddenIn}: ${hidden.join('; ')}` : t.hidden,
+        small.length === 0 ? '' : attrDims.length ? `${t.small}: ${small.join('; ')}` : t.small,
+      ];
+      rows.push([...rowsValues(row), ...counts, notes.filter(Boolean).join('. ')]);
     }
   } else {
     // Every margin once: a row per combination with at least one total, disaggregation named.
@@ -174,8 +195,17 @@ export function releaseHxl(table: FrozenTable, locale: Locale, part: 'cells' | '
       for (const attrs of attrCombos) {
         const keys = keysOf(row, attrs);
         if (keys.every((k) => k !== null)) continue; // an inner cell: in the cells table
-        const count = cellAt(keys)?.count ?? null;
-        rows.push([...rowsValues(row), attrTag(attrs), attrLabel(attrs), count, count === null ? t.hidden : '']);
+        const cell = cellAt(keys);
+        const count = cell?.count ?? null;
+        const note =
+          cell?.flag === 'not_additive'
+            ? t.notAdditive
+            : count === null
+              ? t.hidden
+              : cell?.flag === 'small'
+                ? t.small
+                : '';
+        rows.push([...rowsValues(row), attrTag(attrs), attrLabel(attrs), count, note]);
       }
   }
   return { header, hashtags, rows };

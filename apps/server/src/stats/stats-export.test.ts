@@ -51,13 +51,13 @@ const table: StatsTable = {
 describe('XLSX export', () => {
   it('writes a workbook that unzips, with counts as numbers and a formula-like label as plain text', () => {
     const sheet = unzipped(toXlsx(longForm(table, 'en'), 'incidents.acts'), 'xl/worksheets/sheet1.xml');
-    assert.match(sheet, /<c r="B3"><v>8<\/v><\/c>/);
+    assert.match(sheet, /<c r="E3"><v>8<\/v><\/c>/);
     assert.match(
       sheet,
-      /<c r="A4" t="inlineStr"><is><t xml:space="preserve">=HYPERLINK\(&quot;http:\/\/evil.example&quot;,&quot;click&quot;\)<\/t><\/is><\/c>/,
+      /<c r="B4" t="inlineStr"><is><t xml:space="preserve">=HYPERLINK\(&quot;http:\/\/evil.example&quot;,&quot;click&quot;\)<\/t><\/is><\/c>/,
     );
     assert.doesNotMatch(sheet, /<f>/, 'no formula element anywhere');
-    assert.match(sheet, /<c r="C4" t="inlineStr"><is><t xml:space="preserve">suppressed<\/t>/);
+    assert.match(sheet, /<c r="F4" t="inlineStr"><is><t xml:space="preserve">hidden<\/t>/);
     assert.doesNotMatch(sheet, /<c r="B4">/, 'a hidden count is an empty cell');
     const workbook = unzipped(toXlsx(longForm(table, 'en'), 'incidents.acts'), 'xl/workbook.xml');
     assert.match(workbook, /<sheet name="incidents.acts"/);
@@ -93,10 +93,18 @@ describeOnBothDatabases('statistics exports', (h) => {
     assert.equal(x.statusCode, 200, x.body);
     assert.match(String(x.headers['content-type']), /spreadsheetml/);
     const sheet = unzipped(x.rawPayload, 'xl/worksheets/sheet1.xml');
-    assert.match(sheet, />Open<\/t><\/is><\/c><c r="B3"><v>6<\/v>/);
+    assert.match(sheet, />Open<\/t><\/is><\/c><c r="C3"><v>6<\/v>/);
+    // The same hashtags as the release files (one definition), totals in a table of their own.
     const csv = await analyst.get('/api/stats/missing.reports/export?format=csv&by=status&lang=en');
-    assert.deepEqual(csv.body.split('\r\n')[1]?.split(','), ['#status+search', '#indicator+num', '#meta+note']);
-    assert.ok(csv.body.includes('Total,7,'));
+    assert.deepEqual(csv.body.split('\r\n')[1]?.split(','), [
+      '#status+code',
+      '#status+name',
+      '#indicator+num',
+      '#description',
+    ]);
+    assert.ok(!csv.body.includes('Total'));
+    const totals = await analyst.get('/api/stats/missing.reports/export?format=csv&part=totals&by=status&lang=es');
+    assert.ok(totals.body.includes(',Total,#indicator+num,Todas las personas,7,'), totals.body);
     const json = JSON.parse((await analyst.get('/api/stats/missing.reports/export?format=json&by=status')).body) as {
       cells: unknown[];
       long: { rows: unknown[] };
@@ -105,7 +113,7 @@ describeOnBothDatabases('statistics exports', (h) => {
     const { rows } = await h().ctx.db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM audit_log WHERE action = 'statistics.export'`,
     );
-    assert.equal(rows[0]?.n, 3);
+    assert.equal(rows[0]?.n, 4);
   });
 
   it('publishes the protected table as XLSX without login: the hidden cells are empty', async () => {
@@ -115,7 +123,7 @@ describeOnBothDatabases('statistics exports', (h) => {
     assert.equal(r.statusCode, 200, r.body);
     const sheet = unzipped(r.rawPayload, 'xl/worksheets/sheet1.xml');
     assert.doesNotMatch(sheet, /<v>1<\/v>/, 'the single closed report is never a number');
-    assert.match(sheet, />suppressed</);
+    assert.match(sheet, />hidden</);
   });
 
   it('refuses the file to a caseworker, who may only read statistics', async () => {

@@ -1,12 +1,13 @@
-// Exports of a statistics table (issue 10, item 4; decision 0122): HXL CSV, JSON and XLSX, all in
-// the same LONG form (one row per cell: dimension labels, count, note) so that the three files
-// say the same thing. A suppressed cell is an empty count with the note "suppressed"; a total
-// that would count one person several times is empty with "not additive". Text a spreadsheet
+// Exports of a statistics table (decision 0122): HXL CSV, JSON and XLSX, all in the same long form
+// so that the three files say the same thing, written by the release files' HXL function (the
+// same hashtags in staff and public files, decision 0141): the cells, or the totals in a table of
+// their own; a hidden or not-additive count is empty with a note in the file's language. Text a spreadsheet
 // would run as a formula (= + - @ tab CR) is neutralised in CSV (leading quote, OWASP) and
 // written as an inline STRING cell in XLSX (never a <f> formula, never a number).
 import { deflateRawSync } from 'node:zlib';
 import { csvField, neutraliseFormula } from '@acompana/core';
 import type { StatsTable } from './stats.service.ts';
+import { releaseHxl, type HxlTable } from './release-hxl.ts';
 
 export interface LongTable {
   header: string[];
@@ -14,22 +15,31 @@ export interface LongTable {
   rows: (string | number | null)[][];
 }
 
-const notes = { suppressed: 'suppressed', not_additive: 'not additive', small: '' } as const;
+/**
+ * An organisation's (or the network view's) table in the shape of a release table, so its HXL file
+ * is written by the same function as a published release's (release-hxl.ts): one set of tags for
+ * staff and public files. The table is in one language; both slots carry it.
+ */
+export function hxlTableOf(table: StatsTable): HxlTable {
+  const both = (s: string) => ({ es: s, en: s });
+  return {
+    indicator: table.indicator,
+    title: both(table.title),
+    unit: both(table.unit),
+    valueHxl: '',
+    dimensions: table.dimensions.map((d) => ({
+      id: d.id,
+      title: both(d.title),
+      hxl: '',
+      categories: d.categories.map((c) => ({ key: c.key, label: both(c.label) })),
+    })),
+    cells: table.cells,
+  };
+}
 
-export function longForm(table: StatsTable, locale: 'es' | 'en'): LongTable {
-  const header = [
-    ...table.dimensions.map((d) => d.title),
-    `${table.title} (${table.unit})`,
-    locale === 'es' ? 'Nota' : 'Note',
-  ];
-  const hashtags = [...table.dimensions.map((d) => d.hxl), '#indicator+num', '#meta+note'];
-  const labels = table.dimensions.map((d) => new Map(d.categories.map((c) => [c.key, c.label])));
-  const rows = table.cells.map((cell) => [
-    ...cell.keys.map((k, d) => (k === null ? 'Total' : (labels[d]!.get(k) ?? k))),
-    cell.count,
-    cell.flag ? notes[cell.flag] : '',
-  ]);
-  return { header, hashtags, rows };
+/** The staff export's long table: the cells, or the totals in a table of their own. */
+export function longForm(table: StatsTable, locale: 'es' | 'en', part: 'cells' | 'totals' = 'cells'): LongTable {
+  return releaseHxl(hxlTableOf(table), locale, part);
 }
 
 export function toCsv(long: LongTable): string {

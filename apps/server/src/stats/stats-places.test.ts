@@ -8,6 +8,7 @@ import { describeOnBothDatabases } from '../testing/on-both-databases.ts';
 import type { ApiClient } from '../testing/test-harness.ts';
 import { createStatsService, type StatsTable } from './stats.service.ts';
 import { statsPublicPlaces } from './stats-places.ts';
+import { publishMonth } from './releases.testkit.ts';
 
 const counts = (table: StatsTable): Record<string, number | null> =>
   Object.fromEntries(table.cells.map((c) => [c.keys[0] ?? '*', c.count]));
@@ -88,6 +89,7 @@ describeOnBothDatabases('statistics: Central American departments', (h) => {
   });
 
   it('publishes Central America by country by default, filters included, and says so', async () => {
+    await publishMonth(h().ctx, ['incidents.acts'], '2025-10');
     const r = await doc.get('/api/stats/incidents.acts?scope=network&by=state&from=2025-10&to=2025-10&lang=es');
     assert.equal(r.statusCode, 200, r.body);
     const table = r.json() as StatsTable;

@@ -13,6 +13,9 @@ import type { AuditWriter } from '../audit/audit-log.ts';
 export interface ReleaseVersion {
   version: number;
   fingerprint: string;
+  /** The published release a network view was read from (decision 0141). */
+  id?: string | null;
+  title?: string;
 }
 
 export async function recordRelease(

@@ -12,6 +12,7 @@ import { can, indicators, INSTITUTION_LEVELS, type IndicatorLocale } from '@acom
 import { AppError } from '../kernel/errors.ts';
 import { createStatsService, statsMinCell } from './stats.service.ts';
 import { longForm, toCsv, toJsonExport, toXlsx } from './stats-export.ts';
+import { networkTable } from './network-view.ts';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const fileName = (id: string, period: string, ext: string): string =>
@@ -63,10 +64,17 @@ export const tableSchema = z.object({
     .optional()
     .describe('When the counts were pre-aggregated (large organisations); absent or null: counted now'),
   release: z
-    .object({ version: z.number().int(), fingerprint: z.string() })
+    .object({
+      version: z.number().int(),
+      fingerprint: z.string(),
+      id: z.string().nullable().optional(),
+      title: z.string().optional(),
+    })
     .nullable()
     .optional()
-    .describe('Version of the public release (network tables): audited, reproducible'),
+    .describe(
+      'Network tables: the published release they are read from (id, title, content hash, how many releases of the period)',
+    ),
   period: z.object({ from: z.string().nullable(), to: z.string().nullable() }),
   threshold: z.number().int(),
   institutionLevel: z.enum(INSTITUTION_LEVELS).nullable(),
@@ -116,10 +124,10 @@ export function registerStatsRoutes(app: FastifyInstance, ctx: AppContext): void
     async (request) => {
       const { lang, scope, ...query } = request.query;
       const actor = await authOf(request).actor();
-      // The network view is the public release seen from inside: only protected aggregates of
-      // other organisations, the same cube as the open data (decision 0122).
+      // The network view is a view of the newest published release of the period (decision
+      // 0141): staff see of other organisations only what the network published.
       if (scope === 'network')
-        return stats.networkTable(actor, request.params.indicator, query, localeOf(request, lang));
+        return networkTable(ctx.db, actor, request.params.indicator, query, localeOf(request, lang), stats.publicTable);
       return stats.organisationTable(actor, request.params.indicator, query, localeOf(request, lang), {
         ip: request.ip,
       });
@@ -165,21 +173,24 @@ export function registerStatsRoutes(app: FastifyInstance, ctx: AppContext): void
       schema: {
         tags,
         summary:
-          'The same table as a file: HXL CSV, JSON or XLSX (formulas neutralised); network scope is the protected table',
+          'The same table as a file: HXL CSV, JSON or XLSX (formulas neutralised; the same hashtags as release files); network scope is the published release',
         params,
-        querystring: orgQuery.extend({ format: z.enum(['csv', 'json', 'xlsx']) }),
+        querystring: orgQuery.extend({
+          format: z.enum(['csv', 'json', 'xlsx']),
+          part: z.enum(['cells', 'totals']).optional().describe('CSV/XLSX: the cells (default), or the totals table'),
+        }),
         response: commonErrorResponses,
       },
     },
     async (request, reply) => {
-      const { lang, scope, format, ...query } = request.query;
+      const { lang, scope, format, part, ...query } = request.query;
       const actor = await authOf(request).actor();
       const locale = localeOf(request, lang);
       if (!actor.orgId || !can(actor, 'export', { type: 'statistics', orgId: actor.orgId }))
         throw new AppError('policy.denied');
       const table =
         scope === 'network'
-          ? await stats.networkTable(actor, request.params.indicator, query, locale)
+          ? await networkTable(ctx.db, actor, request.params.indicator, query, locale, stats.publicTable)
           : await stats.organisationTable(actor, request.params.indicator, query, locale, { ip: request.ip });
       await ctx.audit.record({
         actorAccountId: actor.accountId,
@@ -197,7 +208,7 @@ export function registerStatsRoutes(app: FastifyInstance, ctx: AppContext): void
           to: query.to ?? null,
         },
       });
-      const long = longForm(table, locale);
+      const long = longForm(table, locale, part ?? 'cells');
       const name = fileName(table.indicator, `${query.from ?? 'all'}-${query.to ?? 'all'}`, format);
       reply.header('content-disposition', `attachment; filename="${name}"`).header('cache-control', 'no-store');
       if (format === 'xlsx') return reply.type(XLSX_TYPE).send(toXlsx(long, table.indicator) as never);

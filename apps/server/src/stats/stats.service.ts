@@ -116,7 +116,11 @@ function indicatorOf(id: string): Indicator {
   return indicator;
 }
 
-function parseBy(indicator: Indicator, by: string | undefined, fallback: readonly string[]): IndicatorDimension[] {
+export function parseBy(
+  indicator: Indicator,
+  by: string | undefined,
+  fallback: readonly string[],
+): IndicatorDimension[] {
   const ids =
     by === undefined
       ? [...fallback]
@@ -438,19 +442,7 @@ export function createStatsService({
     });
   }
 
-  /** The network table for staff: the public release's protected cube, for any statistics reader. */
-  async function networkTable(
-    actor: Actor,
-    id: string,
-    request: StatsRequest,
-    locale: IndicatorLocale,
-  ): Promise<StatsTable> {
-    if (!actor.orgId || !can(actor, 'read', { type: 'statistics', orgId: actor.orgId }))
-      throw new AppError('policy.denied');
-    return publicTable(id, { by: request.by, from: request.from, to: request.to, filter: request.filter }, locale);
-  }
-
-  return { organisationTable, tableOf, networkTable, publicTable, publicCsv, publicView };
+  return { organisationTable, tableOf, publicTable, publicCsv, publicView };
 }
 
 export type StatsService = ReturnType<typeof createStatsService>;

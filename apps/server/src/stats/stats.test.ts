@@ -12,6 +12,7 @@ import { TEST_PASSWORD, type ApiClient } from '../testing/test-harness.ts';
 import type { Database } from '../kernel/db/database.ts';
 import type { AuditWriter } from '../audit/audit-log.ts';
 import { createStatsService, statsMinCell } from './stats.service.ts';
+import { createReleasesService } from './releases.service.ts';
 import type { StatsTable } from './stats.service.ts';
 
 /** [act type, institution, state, how many] — org A has 40 acts, some in small cells. */
@@ -83,6 +84,28 @@ describeOnBothDatabases('statistics: journey 6, the monthly bulletin', (h) => {
   let analystA: ApiClient;
   let docB: ApiClient;
   let outsider: ApiClient;
+  /** The network publishes a period (the view of the network reads only what was published). */
+  async function publish(tables: string[], month: string): Promise<void> {
+    const db = h().ctx.db;
+    const { rows } = await db.query<{ id: string }>('SELECT id::text AS id FROM organisations');
+    const admin = (
+      await db.query<{ account_id: string; org_id: string }>(
+        `SELECT m.account_id::text AS account_id, m.org_id::text AS org_id FROM memberships m
+         JOIN accounts a ON a.id = m.account_id WHERE a.email = 'admin@a.example'`,
+      )
+    ).rows[0]!;
+    // Published after the period's embargo, without moving the test's clock (sessions would expire).
+    const releases = createReleasesService({
+      db,
+      audit: h().ctx.audit,
+      clock: () => new Date('2025-11-20T16:00:00Z'),
+      minCell: 5,
+    });
+    await releases.publish(
+      { accountId: admin.account_id, orgId: admin.org_id, role: 'admin', teamIds: [], sharing: [] },
+      { title: `Red ${month}`, periodFrom: month, periodTo: month, tables, orgIds: rows.map((o) => o.id) },
+    );
+  }
   const publicGet = (url: string, headers: Record<string, string> = {}) =>
     h().app.inject({ method: 'GET', url, headers });
 
@@ -133,6 +156,7 @@ describeOnBothDatabases('statistics: journey 6, the monthly bulletin', (h) => {
       ['doc@a.example', 'documentation_officer'],
       ['analyst@a.example', 'analyst'],
       ['cw@a.example', 'caseworker'],
+      ['admin@a.example', 'admin'],
     ] as const) {
       await h().ctx.accounts.createAccount({ orgId: orgA, email, password: TEST_PASSWORD, role, totpExempt: true });
     }
@@ -214,7 +238,21 @@ describeOnBothDatabases('statistics: journey 6, the monthly bulletin', (h) => {
     assert.equal((await publicGet('/api/stats/incidents.acts')).statusCode, 401);
   });
 
-  it('publishes, without login, a network table with no cell under 5 and consistent totals', async () => {
+  it('shows the network only what it published: nothing before, the frozen release after', async () => {
+    const url = '/api/stats/incidents.acts?scope=network&by=type&from=2025-10&to=2025-10';
+    const before = await analystA.get(url, { 'accept-language': 'es' });
+    assert.equal(before.statusCode, 404, before.body);
+    assert.equal((before.json() as { code: string }).code, 'stats.no_release');
+    assert.match((before.json() as { message: string }).message, /no ha publicado todavía/);
+    await publish(['incidents.acts'], '2025-10');
+    const after = (await analystA.get(url)).json() as StatsTable;
+    assert.equal(after.release?.title, 'Red 2025-10');
+    // A record written after publication changes nothing in the network view of the period.
+    await record(docB, '07', [['extortion', 'inm', 5]]);
+    assert.deepEqual(((await analystA.get(url)).json() as StatsTable).cells, after.cells);
+  });
+
+  it('gives the network table of the release: no cell under 5 and consistent totals', async () => {
     const r = await analystA.get(
       '/api/stats/incidents.acts?scope=network&by=type,institution,state&from=2025-10&to=2025-10',
     );
@@ -272,28 +310,38 @@ describeOnBothDatabases('statistics: journey 6, the monthly bulletin', (h) => {
       .trimEnd()
       .split('\r\n')
       .map((l) => l.split(','));
-    assert.deepEqual(rows[0], [
-      'Act type',
-      'Perpetrator institution',
-      'State or department',
-      'Acts of violence against people on the move (documented acts)',
-      'Note',
-    ]);
     assert.deepEqual(rows[1], [
+      '#event+type+code',
       '#event+type+name',
-      '#org+perpetrator+name',
+      '#group+code',
+      '#group+name',
+      '#country+code',
+      '#country+name',
+      '#adm1+code',
       '#adm1+name',
       '#indicator+num',
-      '#meta+note',
+      '#description',
     ]);
     assert.ok(
-      rows.some((row) => row[2] === `'${INJECTED_STATE}`),
+      rows.some((row) => row.includes(`'${INJECTED_STATE}`)),
       'the injected state is written with a leading quote',
     );
     for (const row of rows) for (const field of row) assert.doesNotMatch(field, /^[=+\-@\t\r]/);
-    const suppressed = rows.filter((row) => row[4] === 'suppressed');
-    assert.ok(suppressed.length > 0 && suppressed.every((row) => row[3] === ''));
-    assert.ok(rows.some((row) => row.slice(0, 3).join('|') === 'Total|Total|Total' && row[3] === '43'));
+    const hidden = rows.filter((row) => row[9] === 'hidden');
+    assert.ok(hidden.length > 0 && hidden.every((row) => row[8] === ''));
+    assert.ok(!rows.some((row) => row.includes('Total')), 'totals are a table of their own');
+    // The staff file is the public file of the release: one definition of the tags for both.
+    const { rows: releases } = await h().ctx.db.query<{ id: string }>(
+      `SELECT id::text AS id FROM stats_releases WHERE 'incidents.acts' = ANY(indicators)`,
+    );
+    const open = await publicGet(`/api/public/releases/${releases[0]!.id}/download?format=csv&lang=en`);
+    assert.equal(r.body, open.body);
+    const totals = await analystA.get(
+      '/api/stats/incidents.acts/export?format=csv&part=totals&scope=network&by=type,institution,state&from=2025-10&to=2025-10&lang=en',
+    );
+    const open2 = await publicGet(`/api/public/releases/${releases[0]!.id}/download?format=csv&part=totals&lang=en`);
+    assert.equal(totals.body, open2.body);
+    assert.ok(totals.body.includes(',Total,') && totals.body.includes(',43,'), totals.body);
   });
 
   it('refuses what would open linked tables or is not published', async () => {
@@ -302,8 +350,8 @@ describeOnBothDatabases('statistics: journey 6, the monthly bulletin', (h) => {
       return [r.statusCode, (r.json() as { code: string }).code];
     };
     assert.deepEqual(await code('/api/stats/incidents.acts?scope=network&from=2025-09&to=2025-10'), [
-      400,
-      'stats.public_period',
+      404,
+      'stats.no_release',
     ]);
     assert.deepEqual(await code('/api/stats/incidents.acts?scope=network&by=month&from=2025-10&to=2025-10'), [
       400,
@@ -343,10 +391,10 @@ describeOnBothDatabases('statistics: journey 6, the monthly bulletin', (h) => {
         assert.equal(r.statusCode, 201, r.body);
       }
     }
-    const { rows } = await h().ctx.db.query<{ m: string }>(
-      "SELECT DISTINCT to_char(created_at AT TIME ZONE 'America/Mexico_City', 'YYYY-MM') AS m FROM people",
-    );
-    const month = rows[0]!.m;
+    // Registered in October 2025 (a closed period the network can publish).
+    await h().ctx.db.query(`UPDATE people SET created_at = '2025-10-15T18:00:00Z'`);
+    const month = '2025-10';
+    await publish(['people.registered'], month);
     const own = (
       await analystA.get(`/api/stats/people.registered?by=nationality,sex&from=${month}&to=${month}`)
     ).json() as StatsTable;
