@@ -68,26 +68,32 @@ describe('demo world', () => {
     assert.match(lines, new RegExp(DEMO_PASSWORD));
   });
 
-  it('seeds the records in a few seconds', () => {
+  it('seeds a few hundred people, with cases, incidents and procedures', (t) => {
+    // How long it took is reported, not asserted: on a shared machine wall time says little.
+    t.diagnostic(`seeded in ${seconds.toFixed(1)} s: ${JSON.stringify(added)}`);
     assert.ok(added.people >= 300, `people: ${added.people}`);
-    assert.ok(seconds < 60, `took ${seconds} s`);
+    assert.ok(added.cases >= 100 && added.incidents >= 700 && added.procedures >= 12, JSON.stringify(added));
   });
 
   it('journey 1: Dania Maradiaga at Tenosique is a partner duplicate candidate at the Tapachula intake', async () => {
-    const coordinator = await h.login('coordinacion@soconusco.example', DEMO_PASSWORD);
-    const response = await coordinator.post('/api/people/duplicate-check', {
-      givenNames: 'Dania',
-      surnames: 'Maradiaga',
-      sex: 'F',
-      estimatedAge: 27,
-      nationality: 'HN',
-    });
-    assert.equal(response.statusCode, 200, response.body);
-    const items = (response.json() as { items: DuplicateCandidate[] }).items;
-    const partner = items.find((c) => c.organisation?.name === 'Albergue Camino del Río, Tenosique (demo)');
-    assert.ok(partner, JSON.stringify(items));
-    assert.equal(partner.person.givenNames, 'Dania');
-    assert.equal(partner.person.birthYear, 1999);
+    // Luis, the caseworker who registers her, and Marta, his coordinator, both see the warning.
+    for (const email of ['trabajo.social@soconusco.example', 'coordinacion@soconusco.example']) {
+      const intake = await h.login(email, DEMO_PASSWORD);
+      const response = await intake.post('/api/people/duplicate-check', {
+        givenNames: 'Dania',
+        surnames: 'Maradiaga',
+        sex: 'F',
+        estimatedAge: 27,
+        nationality: 'HN',
+      });
+      assert.equal(response.statusCode, 200, response.body);
+      const items = (response.json() as { items: DuplicateCandidate[] }).items;
+      const partner = items.find((c) => c.organisation?.name === 'Albergue Camino del Río, Tenosique (demo)');
+      assert.ok(partner, `${email}: ${JSON.stringify(items)}`);
+      assert.equal(partner.person.givenNames, 'Dania');
+      assert.equal(partner.person.birthYear, 1999);
+      assert.notEqual(partner.decision, 'no match');
+    }
     // Registered last month by the partner, with consent to sharing.
     const { rows } = await h.ctx.db.query<{ created_at: Date; purposes: string[] }>(
       `SELECT p.created_at, array_agg(c.purpose ORDER BY c.purpose) AS purposes FROM people p
