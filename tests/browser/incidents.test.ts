@@ -78,8 +78,9 @@ describe('incident screens', { skip: skip ?? false }, () => {
         .getByLabel(tr('incidents.fields.narrative'))
         .fill('Agentes uniformados exigieron 500 pesos por persona para dejarlos pasar.');
       await fillDate(page, tr('incidents.fields.start'), today);
-      await page.getByLabel(tr('incidents.fields.state')).selectOption('07');
-      await page.getByLabel(tr('incidents.fields.municipality')).fill('07089');
+      // The municipality by name from the catalogue, never its INEGI code.
+      await page.getByRole('combobox', { name: tr('incidents.fields.placeName') }).pressSequentially('Tapach');
+      await page.getByRole('option', { name: /Tapachula, Chiapas/ }).click();
       await page.getByLabel(tr('incidents.context.checkpoint')).check();
       await page.getByRole('button', { name: tr('incidents.form.save') }).click();
       await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
@@ -87,6 +88,7 @@ describe('incident screens', { skip: skip ?? false }, () => {
       await page.getByText(tr('incidents.confidentiality.internal'), { exact: true }).first().waitFor();
 
       // Four men 18-29, nobody registered: an anonymous count.
+      await page.getByLabel(tr('incidents.victims.anonymous')).check();
       await page.getByLabel(tr('incidents.victims.count')).fill('4');
       await page.getByLabel(tr('incidents.list.sex')).selectOption('M');
       await page.getByLabel(tr('incidents.list.ageGroup')).selectOption('18-29');

@@ -61,6 +61,7 @@ const ReferralsPage = lazyPage(() => import('./pages/referrals/referrals-page'),
 const IncidentsListPage = lazyPage(() => import('./pages/incidents/incidents-list-page'), 'IncidentsListPage');
 const IncidentPage = lazyPage(() => import('./pages/incidents/incident-page'), 'IncidentPage');
 const IncidentFormPage = lazyPage(() => import('./pages/incidents/incident-form-page'), 'IncidentFormPage');
+const LinkRequestsPage = lazyPage(() => import('./pages/incidents/link-requests-page'), 'LinkRequestsPage');
 const MissingRoute = lazyPage(() => import('./pages/missing/missing-routes'), 'MissingRoute');
 
 /** Only in-app paths are accepted as a post-login destination (no open redirect). */
@@ -105,6 +106,7 @@ function pageFor(path: string): ReactNode {
   if (openCase?.[1]) return <CasePage key={openCase[1]} caseId={openCase[1]} />;
   if (path === '/incidents') return <IncidentsListPage />;
   if (path === '/incidents/new') return <IncidentFormPage />;
+  if (path === '/link-requests') return <LinkRequestsPage />;
   const incident = /^\/incidents\/([0-9a-f-]{36})(\/edit)?$/i.exec(path);
   if (incident?.[1])
     return incident[2] ? (

@@ -32,6 +32,9 @@ function useNotificationText() {
     if (n.kind.startsWith('referral.')) return t('notifications.referral');
     if (n.kind === 'reintegration.follow_up_overdue') return t('notifications.followUpOverdue');
     if (n.kind === 'reintegration.follow_up_d7') return t('notifications.followUpDue');
+    if (n.kind === 'incident.link_requested') return t('incidents.linkRequests.notification');
+    if (n.kind === 'incident.link_done') return t('incidents.linkRequests.notificationDone');
+    if (n.kind === 'incident.link_declined') return t('incidents.linkRequests.notificationDeclined');
     return t('notifications.other');
   };
 }

@@ -1,6 +1,7 @@
 // Create or edit an event: title, narrative (both encrypted on the server), start and end with
-// their precision, place (state, INEGI municipality code, locality, optional coordinates), route
-// segment, context tags, confidentiality level and whether it is an attack on defenders.
+// their precision, place (municipality or department chosen by name from the catalogue; the
+// record keeps its codes), locality, optional coordinates, route segment, context tags,
+// confidentiality level and whether it is an attack on defenders.
 import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,7 +15,9 @@ import { Link, navigate } from '../../router/router';
 import { InputField, SelectField, TextAreaField } from '../people/form-fields';
 import { incidentsApi } from './incidents-api';
 import type { Incident } from './incidents-api';
-import { statesByName } from './incident-places';
+import { PlaceCombobox, recordedPlace } from '../../../shared/components/place-combobox';
+import type { PlaceOption } from '../../../shared/components/place-combobox';
+import { currentLanguage } from '../../../i18n/i18n';
 import { confidentialityLevels, contextTags, datePrecisions, routeSegments } from './incident-options';
 
 interface Values {
@@ -24,8 +27,7 @@ interface Values {
   startPrecision: string;
   endDate: string;
   endPrecision: string;
-  stateCode: string;
-  municipalityCode: string;
+  place: PlaceOption | null;
   locality: string;
   lat: string;
   lon: string;
@@ -42,8 +44,7 @@ const empty: Values = {
   startPrecision: 'day',
   endDate: '',
   endPrecision: 'day',
-  stateCode: '',
-  municipalityCode: '',
+  place: null,
   locality: '',
   lat: '',
   lon: '',
@@ -53,7 +54,13 @@ const empty: Values = {
   againstDefenders: false,
 };
 
-function valuesOf(e: Incident): Values {
+function placeOf(e: Incident, language: string): PlaceOption | null {
+  const { country, stateCode, municipalityCode, names } = e.place;
+  if (!stateCode || !names) return null;
+  return recordedPlace({ country, stateCode, municipalityCode, label: language === 'en' ? names.en : names.es });
+}
+
+function valuesOf(e: Incident, language: string): Values {
   return {
     title: e.title,
     narrative: e.narrative ?? '',
@@ -61,8 +68,7 @@ function valuesOf(e: Incident): Values {
     startPrecision: e.start.precision,
     endDate: e.end?.date ?? '',
     endPrecision: e.end?.precision ?? 'day',
-    stateCode: e.place.stateCode ?? '',
-    municipalityCode: e.place.municipalityCode ?? '',
+    place: placeOf(e, language),
     locality: e.place.locality ?? '',
     lat: e.place.coordinates ? String(e.place.coordinates.lat) : '',
     lon: e.place.coordinates ? String(e.place.coordinates.lon) : '',
@@ -75,6 +81,7 @@ function valuesOf(e: Incident): Values {
 
 export function IncidentFormPage({ incidentId }: { incidentId?: string }) {
   const { t } = useTranslation();
+  const language = currentLanguage();
   const [values, setValues] = useState<Values>(empty);
   const [version, setVersion] = useState<number | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -84,19 +91,19 @@ export function IncidentFormPage({ incidentId }: { incidentId?: string }) {
   useEffect(() => {
     if (!incidentId) return;
     incidentsApi.get(incidentId).then((e) => {
-      setValues(valuesOf(e));
+      setValues(valuesOf(e, language));
       setVersion(e.version);
     }, setError);
-  }, [incidentId]);
+  }, [incidentId, language]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setSaving(true);
     setError(null);
     const place = {
-      country: 'MX',
-      ...(values.stateCode ? { stateCode: values.stateCode } : {}),
-      ...(values.municipalityCode ? { municipalityCode: values.municipalityCode } : {}),
+      country: values.place?.country ?? 'MX',
+      ...(values.place ? { stateCode: values.place.stateCode } : {}),
+      ...(values.place?.municipalityCode ? { municipalityCode: values.place.municipalityCode } : {}),
       ...(values.locality ? { locality: values.locality } : {}),
       ...(values.lat && values.lon ? { coordinates: { lat: Number(values.lat), lon: Number(values.lon) } } : {}),
     };
@@ -207,28 +214,15 @@ export function IncidentFormPage({ incidentId }: { incidentId?: string }) {
           </SelectField>
         </div>
         <div className="fieldset">
-          <SelectField
-            id="incident-state"
-            label={t('incidents.fields.state')}
-            value={values.stateCode}
-            onChange={(e) => set({ stateCode: e.target.value })}
-          >
-            <option value="">{t('incidents.form.none')}</option>
-            {statesByName.map((s) => (
-              <option key={s.code} value={s.code}>
-                {s.name}
-              </option>
-            ))}
-          </SelectField>
-          <InputField
-            id="incident-municipality"
-            label={t('incidents.fields.municipality')}
-            hint={t('incidents.form.municipalityHint')}
-            inputMode="numeric"
-            pattern="\d{5}"
-            value={values.municipalityCode}
-            error={fieldError('place.municipalityCode')}
-            onChange={(e) => set({ municipalityCode: e.target.value })}
+          <PlaceCombobox
+            id="incident-place"
+            label={t('incidents.fields.placeName')}
+            hint={t('incidents.form.placeHint')}
+            language={language}
+            value={values.place}
+            onChange={(place) => set({ place })}
+            error={fieldError('place')}
+            emptyText={t('incidents.form.placeNotFound')}
           />
           <InputField
             id="incident-locality"

@@ -13,9 +13,9 @@ import { Link } from '../../router/router';
 import { useSession } from '../../session/session-context';
 import { incidentsApi } from './incidents-api';
 import type { Incident, Vocabulary } from './incidents-api';
-import { stateName } from './incident-places';
 import { ConfidentialityBadge } from './incident-labels';
-import { ActsSection, PerpetratorsSection, VictimsSection } from './incident-parts-sections';
+import { ActsSection, PerpetratorsSection } from './incident-parts-sections';
+import { VictimsSection } from './incident-victims-section';
 import { EvidenceSection } from './incident-evidence-section';
 import { ComplaintsSection, ProtectionSection } from './incident-legal-sections';
 
@@ -80,9 +80,8 @@ export function IncidentPage({ incidentId }: { incidentId: string }) {
           </dd>
           <dt>{t('incidents.fields.place')}</dt>
           <dd>
-            {[stateName(event.place.stateCode), event.place.municipalityCode, event.place.locality]
-              .filter(Boolean)
-              .join(', ') || '—'}
+            {[event.place.locality, event.place.names?.[language === 'en' ? 'en' : 'es']].filter(Boolean).join(', ') ||
+              '—'}
           </dd>
           {event.routeSegment ? (
             <>

@@ -1,5 +1,4 @@
-// Who did what to whom: victims (anonymous counts by sex and age group, or a registered person
-// linked with their consent), perpetrators (institution from the hierarchy, suspected one and
+// Who did what to whom (victims in incident-victims-section.tsx): perpetrators (institution from the hierarchy, suspected one and
 // attribution when unknown, unit and individuals) and acts linking them.
 import { useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
@@ -10,7 +9,7 @@ import { InputField, SelectField } from '../people/form-fields';
 import { incidentsApi } from './incidents-api';
 import type { Incident, Vocabulary } from './incidents-api';
 import { termLabel, termOptions } from './incident-labels';
-import { ageGroups, attributions, datePrecisions, linkConsentMethods, victimSexes } from './incident-options';
+import { attributions, datePrecisions } from './incident-options';
 
 export interface SectionProps {
   event: Incident;
@@ -97,129 +96,6 @@ export function victimLabel(event: Incident, victimId: string, t: Translate): st
     sex: t(`incidents.sex.${v.sex as 'F'}`),
     age: t(`incidents.age.${v.ageGroup as '18-29'}`),
   });
-}
-
-export function VictimsSection({ event, readOnly, onSaved }: SectionProps) {
-  const { t } = useTranslation();
-  const { busy, error, run } = useSave(onSaved);
-  const [v, setV] = useState({
-    mode: 'anonymous',
-    count: '1',
-    sex: 'U',
-    ageGroup: 'unknown',
-    personId: '',
-    consent: 'signed',
-  });
-  const submit = () =>
-    run(
-      () =>
-        incidentsApi.addVictim(
-          event.id,
-          v.mode === 'linked'
-            ? {
-                personId: v.personId.trim(),
-                consent: { method: v.consent as 'signed' },
-                ageGroup: v.ageGroup as 'unknown',
-              }
-            : { count: Number(v.count), sex: v.sex as 'U', ageGroup: v.ageGroup as 'unknown' },
-        ),
-      () => setV({ ...v, count: '1', personId: '' }),
-    );
-  return (
-    <PartSection
-      id="incident-victims"
-      title={t('incidents.victims.title', { count: event.victimCount })}
-      onSubmit={submit}
-      busy={busy}
-      error={error}
-      submitLabel={t('incidents.victims.add')}
-      form={
-        readOnly ? null : (
-          <div className="fieldset">
-            <SelectField
-              id="victim-mode"
-              label={t('incidents.victims.mode')}
-              value={v.mode}
-              onChange={(e) => setV({ ...v, mode: e.target.value })}
-            >
-              <option value="anonymous">{t('incidents.victims.anonymous')}</option>
-              <option value="linked">{t('incidents.victims.linked')}</option>
-            </SelectField>
-            {v.mode === 'anonymous' ? (
-              <>
-                <InputField
-                  id="victim-count"
-                  type="number"
-                  min={1}
-                  max={10000}
-                  label={t('incidents.victims.count')}
-                  value={v.count}
-                  onChange={(e) => setV({ ...v, count: e.target.value })}
-                />
-                <SelectField
-                  id="victim-sex"
-                  label={t('incidents.list.sex')}
-                  value={v.sex}
-                  onChange={(e) => setV({ ...v, sex: e.target.value })}
-                >
-                  {victimSexes.map((s) => (
-                    <option key={s} value={s}>
-                      {t(`incidents.sex.${s}`)}
-                    </option>
-                  ))}
-                </SelectField>
-              </>
-            ) : (
-              <>
-                <InputField
-                  id="victim-person"
-                  label={t('incidents.victims.personId')}
-                  hint={t('incidents.victims.personHint')}
-                  value={v.personId}
-                  onChange={(e) => setV({ ...v, personId: e.target.value })}
-                />
-                <SelectField
-                  id="victim-consent"
-                  label={t('incidents.victims.consent')}
-                  value={v.consent}
-                  onChange={(e) => setV({ ...v, consent: e.target.value })}
-                >
-                  {linkConsentMethods.map((m) => (
-                    <option key={m} value={m}>
-                      {t(`incidents.consent.${m}`)}
-                    </option>
-                  ))}
-                </SelectField>
-              </>
-            )}
-            <SelectField
-              id="victim-age"
-              label={t('incidents.list.ageGroup')}
-              value={v.ageGroup}
-              onChange={(e) => setV({ ...v, ageGroup: e.target.value })}
-            >
-              {ageGroups.map((a) => (
-                <option key={a} value={a}>
-                  {t(`incidents.age.${a}`)}
-                </option>
-              ))}
-            </SelectField>
-          </div>
-        )
-      }
-    >
-      <ul className="incident-parts">
-        {event.victims.map((victim) => (
-          <li key={victim.id}>
-            {victimLabel(event, victim.id, plain(t))}
-            {victim.personId
-              ? ` · ${t('incidents.victims.linkedWith', { method: t(`incidents.consent.${(victim.linkConsent ?? 'signed') as 'signed'}`) })}`
-              : ''}
-          </li>
-        ))}
-      </ul>
-    </PartSection>
-  );
 }
 
 export function PerpetratorsSection({ event, vocabulary, readOnly, onSaved }: SectionProps) {

@@ -4,6 +4,7 @@ import type {
   ActCreate,
   ComplaintCreate,
   ComplaintStatusChange,
+  IncomingLinkRequest,
   Incident,
   IncidentCreate,
   IncidentMapSummary,
@@ -16,7 +17,15 @@ import type {
 } from '../../../../../../packages/core/src/incidents/index.ts';
 import { ApiError, apiRequest, currentCsrfToken } from '../../api/client';
 
-export type { Incident, IncidentSummary, IncidentMapSummary };
+export type { Incident, IncidentSummary, IncidentMapSummary, IncomingLinkRequest };
+
+export interface EventLinkRequest {
+  id: string;
+  victimId: string | null;
+  status: 'open' | 'linked' | 'declined';
+  createdAt: string;
+  resolvedAt: string | null;
+}
 export type IncidentCreateInput = Omit<IncidentCreate, 'contextTags' | 'confidentiality' | 'againstDefenders'> &
   Partial<Pick<IncidentCreate, 'contextTags' | 'confidentiality' | 'againstDefenders'>>;
 
@@ -163,6 +172,16 @@ export const incidentsApi = {
     apiRequest<{ items: CustodyEntry[] }>('GET', `${base(id)}/evidence/${enc(evidenceId)}/custody`),
   evidenceUrl: (id: string, evidenceId: string) => `${base(id)}/evidence/${enc(evidenceId)}`,
   reportUrl: (id: string, lang: string) => `${base(id)}/report.pdf?lang=${lang === 'en' ? 'en' : 'es'}`,
+  linkRequests: (id: string) => apiRequest<{ items: EventLinkRequest[] }>('GET', `${base(id)}/link-requests`),
+  requestLink: (id: string, victimId: string, body: { nameHint: string; note?: string }) =>
+    apiRequest<{ id: string; status: string }>('POST', `${base(id)}/victims/${enc(victimId)}/link-requests`, { body }),
+  incomingLinkRequests: () => apiRequest<{ items: IncomingLinkRequest[] }>('GET', '/api/incident-link-requests'),
+  answerLink: (requestId: string, body: { personId: string; consent: { method: string } }) =>
+    apiRequest<{ id: string; status: string }>('POST', `/api/incident-link-requests/${enc(requestId)}/link`, { body }),
+  declineLink: (requestId: string) =>
+    apiRequest<{ id: string; status: string }>('POST', `/api/incident-link-requests/${enc(requestId)}/decline`, {
+      body: {},
+    }),
   upload,
   exportEvents,
 };
