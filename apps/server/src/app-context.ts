@@ -6,6 +6,7 @@ import type { Database } from './kernel/db/database.ts';
 import type { Keyring } from './kernel/crypto/keyring.ts';
 import { createSessionCache, type SessionCache } from './auth/session-cache.ts';
 import { localClusterSignals, type ClusterSignals } from './kernel/db/cluster-signals.ts';
+import { primaryOnly, type ReadRouting } from './kernel/db/read-routing.ts';
 import { createAuditWriter, type AuditWriter } from './audit/audit-log.ts';
 import { createAccountsService, type AccountsService } from './orgs/accounts.service.ts';
 import { createLoginService, type LoginService } from './auth/login.service.ts';
@@ -35,6 +36,8 @@ export interface AppContext {
   sessionCache: SessionCache;
   /** "Your cache of <topic> is stale", heard by every app process of the deployment. */
   signals: ClusterSignals;
+  /** Where dashboards, statistics and searches read: the primary, or a streaming replica. */
+  reads: ReadRouting;
   version: string;
 }
 
@@ -48,6 +51,7 @@ export function createAppContext(input: {
   keyring: Keyring;
   clock?: () => Date;
   signals?: ClusterSignals;
+  reads?: ReadRouting;
 }): AppContext {
   const clock = input.clock ?? (() => new Date());
   const { config, db, keyring } = input;
@@ -71,6 +75,7 @@ export function createAppContext(input: {
     clock,
     sessionCache: createSessionCache(config.sessionCacheMs),
     signals: input.signals ?? localClusterSignals(),
+    reads: input.reads ?? primaryOnly(db),
     version: rootPackage.version,
     accounts: createAccountsService({ db, keyring, audit }),
     login,

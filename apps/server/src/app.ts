@@ -28,6 +28,7 @@ import { registerAuditReadRoutes } from './audit/audit-read.routes.ts';
 import { registerPeopleRoutes } from './people/people.routes.ts';
 import { registerProfileRoutes } from './people/profile.routes.ts';
 import { registerHouseholdRoutes } from './households/households.routes.ts';
+import { registerIntakeRoutes } from './households/intake.routes.ts';
 import { registerProcedureRoutes } from './procedures/procedures.routes.ts';
 import { registerScreeningRoutes } from './screening/screening.routes.ts';
 import { registerMissingRoutes } from './missing/missing.routes.ts';
@@ -87,6 +88,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     clock: ctx.clock,
     cache: ctx.sessionCache,
     signals: ctx.signals,
+    reads: ctx.reads,
   });
   installRefusalAudit(app, ctx.audit, ctx.clock);
 
@@ -128,6 +130,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   registerPeopleRoutes(app, ctx);
   registerProfileRoutes(app, ctx);
   registerHouseholdRoutes(app, ctx);
+  registerIntakeRoutes(app, ctx);
   registerProcedureRoutes(app, ctx);
   registerScreeningRoutes(app, ctx);
   registerMissingRoutes(app, ctx);

@@ -5,6 +5,7 @@ import type { AppConfig } from './kernel/config.ts';
 import { openDatabase } from './kernel/db/open-database.ts';
 import { migrate } from './kernel/db/migrate.ts';
 import { localClusterSignals, postgresClusterSignals } from './kernel/db/cluster-signals.ts';
+import { primaryOnly, withReplica } from './kernel/db/read-routing.ts';
 import type { Database } from './kernel/db/database.ts';
 import { Keyring } from './kernel/crypto/keyring.ts';
 import {
@@ -90,11 +91,19 @@ export async function openRuntime(config: AppConfig, options: RuntimeOptions = {
             onError: (error) => console.warn(`cluster signals: ${error.message}`),
           })
         : localClusterSignals();
+    // The server reads dashboards and searches from a streaming replica when one is configured.
+    const reads =
+      options.listen && config.databaseReplicaUrl && db.kind === 'postgres'
+        ? await withReplica(db, config.databaseReplicaUrl, {
+            onChange: (state) => console.log(`Read replica: ${state}`),
+          })
+        : primaryOnly(db);
     const ctx = createAppContext({
       config,
       db,
       keyring,
       signals,
+      reads,
       ...(options.clock ? { clock: options.clock } : {}),
     });
     // Entries appended by this process are chained before the database closes (a CLI command, a
@@ -102,6 +111,7 @@ export async function openRuntime(config: AppConfig, options: RuntimeOptions = {
     const close = async () => {
       await sealAuditLog(db, keyring.systemKey('audit'), { timeoutMs: 2000 }).catch(() => undefined);
       await signals.close();
+      await reads.close();
       await db.close();
     };
     return { ctx, db, masterKeyOrigin: master.origin, close };

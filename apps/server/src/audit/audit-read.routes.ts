@@ -10,7 +10,7 @@ import { createAuditReadService } from './audit-read.service.ts';
 
 export function registerAuditReadRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  const service = createAuditReadService({ db: ctx.db, audit: ctx.audit });
+  const service = createAuditReadService({ db: ctx.db, audit: ctx.audit, reads: ctx.reads });
   const tags = ['admin'];
 
   api.get(

@@ -13,12 +13,15 @@ import {
 import type { Database } from '../kernel/db/database.ts';
 import type { AuditWriter } from './audit-log.ts';
 import { AppError } from '../kernel/errors.ts';
+import type { ReadRouting } from '../kernel/db/read-routing.ts';
 import { decodeCursor, encodeCursor } from '../people/people-cursor.ts';
 import { readAuditEntries, type AuditFilter, type AuditReadRow } from './audit-read.queries.ts';
 
 interface Deps {
   db: Database;
   audit: AuditWriter;
+  /** A search of the log may read from a streaming replica (kernel/db/read-routing.ts). */
+  reads?: ReadRouting;
 }
 
 const iso = (v: Date | string) => (v instanceof Date ? v : new Date(v)).toISOString();
@@ -49,7 +52,8 @@ function filterDetails(f: Filters): Record<string, string> {
   );
 }
 
-export function createAuditReadService({ db, audit }: Deps) {
+export function createAuditReadService({ db, audit, reads }: Deps) {
+  const source = (actor: Actor) => reads?.forReading(actor.accountId) ?? db;
   function authorise(actor: Actor, action: 'read' | 'export'): string {
     const orgId = actor.orgId;
     if (!orgId || !can(actor, action, { type: 'audit_log', orgId })) throw new AppError('policy.denied');
@@ -68,7 +72,7 @@ export function createAuditReadService({ db, audit }: Deps) {
     const before = cursor
       ? decodeCursor<{ seq: number }>(cursor, (c) => Number.isSafeInteger(c.seq) && (c.seq as number) > 0).seq
       : undefined;
-    const rows = await readAuditEntries(db, { ...filterOf(orgId, filters), beforeSeq: before }, limit + 1);
+    const rows = await readAuditEntries(source(actor), { ...filterOf(orgId, filters), beforeSeq: before }, limit + 1);
     const items = rows.slice(0, limit).map(toEntry);
     const last = items[items.length - 1];
     await audit.record({
@@ -85,7 +89,7 @@ export function createAuditReadService({ db, audit }: Deps) {
 
   async function exportCsv(actor: Actor, filters: Filters, ip: string | null): Promise<string> {
     const orgId = authorise(actor, 'export');
-    const rows = (await readAuditEntries(db, filterOf(orgId, filters), AUDIT_EXPORT_MAX_ROWS)).map(toEntry);
+    const rows = (await readAuditEntries(source(actor), filterOf(orgId, filters), AUDIT_EXPORT_MAX_ROWS)).map(toEntry);
     const header = [
       'seq',
       'at',

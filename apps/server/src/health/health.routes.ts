@@ -18,7 +18,8 @@ export function registerHealthRoutes(app: FastifyInstance, ctx: AppContext): voi
     },
     async () => {
       await ctx.db.query('SELECT 1');
-      return { status: 'ok' as const, database: ctx.db.kind, version: ctx.version };
+      // Whether reads use a streaming replica, or fell back to the primary (no detail: public route).
+      return { status: 'ok' as const, database: ctx.db.kind, replica: ctx.reads.state().replica, version: ctx.version };
     },
   );
 }

@@ -9,6 +9,8 @@ export interface AppConfig {
   dataDir: string;
   /** Server PostgreSQL; when absent the embedded PGlite database is used. */
   databaseUrl: string | undefined;
+  /** A PostgreSQL streaming replica for dashboards, statistics and searches (kernel/db/read-routing.ts). */
+  databaseReplicaUrl: string | undefined;
   /** Base64 or hex encoded 32-byte master key; when absent a key file in dataDir is used. */
   masterKey: string | undefined;
   /** Session idle timeout and absolute lifetime, in minutes. */
@@ -46,6 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     host: env.HOST || '127.0.0.1',
     dataDir: resolve(env.ACOMPANA_DATA_DIR || './data'),
     databaseUrl,
+    databaseReplicaUrl: (databaseUrl && env.DATABASE_REPLICA_URL) || undefined,
     masterKey: env.ACOMPANA_MASTER_KEY || undefined,
     sessionIdleMinutes: intFromEnv(env, 'ACOMPANA_SESSION_IDLE_MINUTES', 30),
     sessionMaxMinutes: intFromEnv(env, 'ACOMPANA_SESSION_MAX_MINUTES', 12 * 60),

@@ -51,6 +51,8 @@ export const totpConfirmRequestSchema = z.strictObject({ code: z.string().regex(
 export const healthResponseSchema = z.object({
   status: z.literal('ok'),
   database: z.enum(['pglite', 'postgres']),
+  /** none: not configured; in_use: reads go to it; fallback: lagging or unreachable, reads on the primary. */
+  replica: z.enum(['none', 'in_use', 'fallback']),
   version: z.string(),
 });
 

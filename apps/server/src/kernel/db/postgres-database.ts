@@ -28,14 +28,21 @@ function wrap(client: pg.Pool | pg.PoolClient): Queryable {
   };
 }
 
-export async function openPostgresDatabase(connectionString: string, maxConnections = 10): Promise<Database> {
+export async function openPostgresDatabase(
+  connectionString: string,
+  maxConnections = 10,
+  options: { probe?: boolean } = {},
+): Promise<Database> {
   const pool = new pg.Pool({ connectionString, max: maxConnections, types: typeParsers });
   // An idle connection cut by the server (restart, failover) must not crash the process: the
   // pool drops it and opens a new one on the next query.
   pool.on('error', (error) => console.warn(`PostgreSQL connection lost: ${error.message}`));
-  // Fail at start-up with a clear error rather than on the first request.
-  const probe = await pool.connect();
-  probe.release();
+  // Fail at start-up with a clear error rather than on the first request (a read replica is
+  // optional: the server starts without it and reads from the primary).
+  if (options.probe !== false) {
+    const probe = await pool.connect();
+    probe.release();
+  }
   const direct = wrap(pool);
   return {
     kind: 'postgres',

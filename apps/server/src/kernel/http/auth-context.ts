@@ -10,6 +10,7 @@ import type { Queryable } from '../db/database.ts';
 import { checkSession, fetchSession, hashToken, SESSION_COOKIE, type SessionRow } from '../../auth/sessions.ts';
 import type { CachedSharing, SessionCache } from '../../auth/session-cache.ts';
 import type { ClusterSignals } from '../db/cluster-signals.ts';
+import type { ReadRouting } from '../db/read-routing.ts';
 import { listSharingTowards, type MembershipRow } from '../../orgs/orgs.queries.ts';
 
 export type RouteAuth = 'public' | 'session' | 'enrolling';
@@ -53,6 +54,8 @@ interface AuthDeps {
   cache: SessionCache;
   /** Tells the other app processes to drop their cache too (a logout here is refused there at once). */
   signals: ClusterSignals;
+  /** A session that wrote reads from the primary until the replica has its write. */
+  reads?: Pick<ReadRouting, 'noteWrite'>;
 }
 
 /** The session behind a cookie, from the cache when it is fresh; expiry is checked either way. */
@@ -75,7 +78,9 @@ export function installAuthContext(app: FastifyInstance, deps: AuthDeps): void {
   // empty the cache, here and in every other process, before the answer leaves, so the client's
   // next request sees the change whichever process it reaches.
   app.addHook('onSend', async (request) => {
-    if (deps.cache.enabled && !SAFE_METHODS.has(request.method)) deps.signals.publish('sessions');
+    if (SAFE_METHODS.has(request.method)) return;
+    if (deps.cache.enabled) deps.signals.publish('sessions');
+    if (request.auth) deps.reads?.noteWrite(request.auth.session.account_id);
   });
   app.addHook('onRequest', async (request: FastifyRequest) => {
     // The OpenAPI document and its viewer are public documentation of the API, not data.
