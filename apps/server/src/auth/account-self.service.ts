@@ -4,7 +4,8 @@
 import type { Database } from '../kernel/db/database.ts';
 import { AppError } from '../kernel/errors.ts';
 import type { AuditWriter } from '../audit/audit-log.ts';
-import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './password-hashing.ts';
+import { hashPassword, verifyPassword } from './password-hashing.ts';
+import { checkNewPassword } from './password-policy.ts';
 import type { LoginThrottle } from './login-throttle.ts';
 import { newRecoveryCodes, replaceRecoveryCodes } from './second-factor.ts';
 import type { Mailer } from '../notifications/mailer.ts';
@@ -58,7 +59,7 @@ export function createAccountSelfService({ db, audit, clock, throttle, mailer }:
   }
 
   async function changePassword(owner: Owner, currentPassword: string, newPassword: string): Promise<void> {
-    if (newPassword.length < MIN_PASSWORD_LENGTH) throw new AppError('orgs.weak_password', { field: 'newPassword' });
+    checkNewPassword(newPassword, 'newPassword');
     const account = await confirmPassword(owner, currentPassword, 'currentPassword');
     const passwordHash = await hashPassword(newPassword);
     await db.transaction(async (tx) => {

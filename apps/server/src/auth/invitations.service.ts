@@ -10,7 +10,8 @@ import { AppError } from '../kernel/errors.ts';
 import type { AuditWriter } from '../audit/audit-log.ts';
 import type { Mailer } from '../notifications/mailer.ts';
 import { findOrCreateTeam } from '../orgs/orgs.queries.ts';
-import { hashPassword, MIN_PASSWORD_LENGTH } from './password-hashing.ts';
+import { hashPassword } from './password-hashing.ts';
+import { checkNewPassword } from './password-policy.ts';
 import { createSession, type NewSession } from './sessions.ts';
 import type { LoginService } from './login.service.ts';
 import { normaliseEmail } from './login.service.ts';
@@ -200,7 +201,7 @@ export function createInvitationsService(deps: InvitationsDeps) {
       const checked = await deps.login.checkCredentials({ ...input, email: before.email });
       existing = { id: checked.id, secondFactor: checked.secondFactor !== 'none' };
     } else {
-      if (input.password.length < MIN_PASSWORD_LENGTH) throw new AppError('orgs.weak_password', { field: 'password' });
+      checkNewPassword(input.password, 'password');
       passwordHash = await hashPassword(input.password);
     }
     const now = clock();

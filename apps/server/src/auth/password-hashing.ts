@@ -24,5 +24,3 @@ export async function burnPasswordCheck(password: string): Promise<void> {
   dummyHash ??= hashPassword('not-a-real-password-for-timing');
   await verifyPassword(await dummyHash, password);
 }
-
-export const MIN_PASSWORD_LENGTH = 10;

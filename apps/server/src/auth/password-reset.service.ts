@@ -10,7 +10,8 @@ import { AppError } from '../kernel/errors.ts';
 import type { Keyring } from '../kernel/crypto/keyring.ts';
 import type { AuditWriter } from '../audit/audit-log.ts';
 import type { Mailer } from '../notifications/mailer.ts';
-import { hashPassword, MIN_PASSWORD_LENGTH } from './password-hashing.ts';
+import { hashPassword } from './password-hashing.ts';
+import { checkNewPassword } from './password-policy.ts';
 import { endAccountAccess } from './sessions.ts';
 import type { LoginThrottle } from './login-throttle.ts';
 import { normaliseEmail } from './login.service.ts';
@@ -148,7 +149,7 @@ export function createPasswordResetService(deps: PasswordResetDeps) {
   }
 
   async function reset(input: SecondFactorInput & { token: string; password: string; ip: string }): Promise<void> {
-    if (input.password.length < MIN_PASSWORD_LENGTH) throw new AppError('orgs.weak_password', { field: 'password' });
+    checkNewPassword(input.password, 'password');
     const row = await open(db, input.token);
     const second = await spendSecondFactor(
       db,

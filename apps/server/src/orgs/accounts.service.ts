@@ -10,7 +10,8 @@ import type { Database, Queryable } from '../kernel/db/database.ts';
 import { AppError } from '../kernel/errors.ts';
 import type { Keyring } from '../kernel/crypto/keyring.ts';
 import type { AuditWriter } from '../audit/audit-log.ts';
-import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/password-hashing.ts';
+import { hashPassword } from '../auth/password-hashing.ts';
+import { checkNewPassword } from '../auth/password-policy.ts';
 import { newTotpSecret } from '../auth/totp.ts';
 import { TOTP_SECRET_CONTEXT } from '../auth/second-factor.ts';
 import { endAccountAccess } from '../auth/sessions.ts';
@@ -87,7 +88,7 @@ export function createAccountsService({ db, keyring, audit }: AccountsDeps) {
     actor: { accountId: string | null; ip?: string },
   ): Promise<CreatedAccount> {
     if (!isRole(input.role)) throw new AppError('orgs.unknown_role', { field: 'role', params: { role: input.role } });
-    if (input.password.length < MIN_PASSWORD_LENGTH) throw new AppError('orgs.weak_password', { field: 'password' });
+    checkNewPassword(input.password, 'password');
     const email = input.email.trim().toLowerCase();
     const taken = await tx.query('SELECT 1 FROM accounts WHERE email = $1', [email]);
     if (taken.rowCount > 0) throw new AppError('orgs.email_taken', { field: 'email' });
