@@ -15,6 +15,7 @@ import { installErrorHandler, sendAppError } from './kernel/http/error-handler.t
 import { installSecurityHeaders } from './kernel/http/security-headers.ts';
 import { installStrictJsonParser, installUrlGuard } from './kernel/http/strict-json-parser.ts';
 import { installAuthContext } from './kernel/http/auth-context.ts';
+import { sessionCookieName } from './auth/sessions.ts';
 import { installRefusalAudit } from './audit/refusal-audit.ts';
 import { registerHealthRoutes } from './health/health.routes.ts';
 import { registerAuthRoutes } from './auth/auth.routes.ts';
@@ -87,6 +88,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     idleMinutes: ctx.config.sessionIdleMinutes,
     clock: ctx.clock,
     cache: ctx.sessionCache,
+    cookieName: sessionCookieName(ctx.config),
     signals: ctx.signals,
     reads: ctx.reads,
   });

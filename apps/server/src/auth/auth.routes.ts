@@ -16,10 +16,10 @@ import { buildMe } from '../orgs/me.ts';
 import { registerPasskeyRoutes } from './passkeys/passkeys.routes.ts';
 import { registerOidcRoutes } from './oidc/oidc.routes.ts';
 import { registerOidcAdminRoutes } from './oidc/oidc-admin.routes.ts';
-import { deleteSession, endAccountAccess, lookupSession, SESSION_COOKIE } from './sessions.ts';
+import { deleteSession, endAccountAccess, lookupSession, sessionCookieName } from './sessions.ts';
 
-function clearSessionCookie(reply: FastifyReply): void {
-  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+function clearSessionCookie(ctx: AppContext, reply: FastifyReply): void {
+  reply.clearCookie(sessionCookieName(ctx.config), { path: '/', secure: ctx.config.secureCookies });
 }
 
 /** Sets the cookie of a session just opened and answers like a login: CSRF token and "who am I". */
@@ -28,7 +28,7 @@ export async function startSession(
   reply: FastifyReply,
   session: { token: string; expiresAt: Date },
 ): Promise<{ csrfToken: string; me: Me }> {
-  reply.setCookie(SESSION_COOKIE, session.token, {
+  reply.setCookie(sessionCookieName(ctx.config), session.token, {
     path: '/',
     httpOnly: true,
     sameSite: 'strict',
@@ -85,7 +85,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
         recordId: session.account_id,
         ip: request.ip,
       });
-      clearSessionCookie(reply);
+      clearSessionCookie(ctx, reply);
       return reply.status(204).send(null);
     },
   );
@@ -114,7 +114,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
           details: counts,
         });
       });
-      clearSessionCookie(reply);
+      clearSessionCookie(ctx, reply);
       return reply.status(204).send(null);
     },
   );

@@ -6,6 +6,17 @@ import type { Queryable } from '../kernel/db/database.ts';
 import { membershipsJsonSql, parseJsonColumn, type MembershipRow } from '../orgs/orgs.queries.ts';
 
 export const SESSION_COOKIE = 'acompana_session';
+/**
+ * Over HTTPS the cookie carries the __Host- prefix: the browser then only accepts it Secure, for
+ * Path=/ and without Domain, so a sibling subdomain or a plain-http page cannot plant or overwrite
+ * it (ASVS 3.4.4). Browsers refuse such a cookie without Secure, so the plain-http local demo keeps
+ * the bare name (docs/decisions/0140-reauthentication-throttles-in-the-database.md).
+ */
+export const HOST_SESSION_COOKIE = `__Host-${SESSION_COOKIE}`;
+
+export function sessionCookieName(config: { secureCookies: boolean }): string {
+  return config.secureCookies ? HOST_SESSION_COOKIE : SESSION_COOKIE;
+}
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');

@@ -6,7 +6,7 @@ import type { Me } from '@acompana/core';
 import type { AppContext } from '../../app-context.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { buildMe } from '../../orgs/me.ts';
-import { createSession, lookupSession, SESSION_COOKIE, type NewSession } from '../sessions.ts';
+import { createSession, lookupSession, sessionCookieName, type NewSession } from '../sessions.ts';
 
 export type SignInMethod = 'passkey' | 'password_passkey' | 'oidc' | 'oidc_totp' | 'oidc_passkey';
 
@@ -54,7 +54,7 @@ export async function startSession(ctx: AppContext, request: FastifyRequest, inp
 }
 
 export function setSessionCookie(ctx: AppContext, reply: FastifyReply, session: NewSession): void {
-  reply.setCookie(SESSION_COOKIE, session.token, {
+  reply.setCookie(sessionCookieName(ctx.config), session.token, {
     path: '/',
     httpOnly: true,
     sameSite: 'strict',

@@ -56,6 +56,8 @@ interface AuthDeps {
   signals: ClusterSignals;
   /** A session that wrote reads from the primary until the replica has its write. */
   reads?: Pick<ReadRouting, 'noteWrite'>;
+  /** __Host-acompana_session over HTTPS, acompana_session on plain http (auth/sessions.ts). */
+  cookieName?: string;
 }
 
 /** The session behind a cookie, from the cache when it is fresh; expiry is checked either way. */
@@ -87,7 +89,10 @@ export function installAuthContext(app: FastifyInstance, deps: AuthDeps): void {
     if (!request.url.startsWith('/api/') || request.url.startsWith('/api/docs')) return;
     const mode: RouteAuth = request.routeOptions.config?.auth ?? 'session';
     if (mode === 'public') return;
-    const { found, tokenHash, cachedSharing, generation } = await sessionFor(deps, request.cookies[SESSION_COOKIE]);
+    const { found, tokenHash, cachedSharing, generation } = await sessionFor(
+      deps,
+      request.cookies[deps.cookieName ?? SESSION_COOKIE],
+    );
     if (found.status === 'none') throw new AppError('auth.unauthenticated');
     if (found.status === 'expired') throw new AppError('auth.session_expired');
     const session = found.session;
