@@ -7,6 +7,7 @@ import { currentLanguage } from '../../i18n/i18n';
 import { errorMessage } from '../api/error-message';
 import { Link } from '../router/router';
 import { formatPlainDate, localized } from '../pages/people/reference-data';
+import { returnNotificationText } from '../pages/referrals/notification-words';
 import { notificationsApi } from './notifications-api';
 import type { AppNotification, NotificationPage } from './notifications-api';
 import { PopoverDisclosure, usePopover } from './popover';
@@ -25,10 +26,13 @@ function useNotificationText() {
         ? t('notifications.deadlineOverdue', { what, date })
         : t('notifications.deadlineDue', { what, date });
     }
+    if (n.kind === 'missing.match_confirmed_holder') return t('matchReview.notifications.holder');
     if (n.kind === 'missing.match_confirmed') return t('notifications.matchConfirmed');
     if (n.kind === 'missing.candidates_proposed') return t('missing.notifications.candidatesProposed');
     if (n.kind.startsWith('missing.tracing_')) return t('missing.notifications.tracingAnswered');
     if (n.kind === 'screening.child_protection') return t('notifications.childProtection');
+    const aboutReturn = returnNotificationText(n, t);
+    if (aboutReturn) return aboutReturn;
     if (n.kind.startsWith('referral.')) return t('notifications.referral');
     if (n.kind === 'reintegration.follow_up_overdue') return t('notifications.followUpOverdue');
     if (n.kind === 'reintegration.follow_up_d7') return t('notifications.followUpDue');

@@ -22,6 +22,8 @@ export interface AppNotification {
     stepTitle: Localized;
     procedureTitle: Localized;
   } | null;
+  /** For whom, which service, which need (referrals and reintegration follow-ups). */
+  about?: { person: string | null; service: string | null; area: string | null } | null;
 }
 
 export interface NotificationPage {

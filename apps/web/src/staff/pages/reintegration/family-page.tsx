@@ -74,7 +74,7 @@ export function FamilyPage({ familyId }: { familyId: string }) {
               <span className="case-list__name">{m.visible ? m.name : t('families.hidden')}</span>
               <span className="case-list__facts">
                 {[
-                  m.relationship,
+                  t(`returns.relatives.kinds.${m.relationship}`, { defaultValue: m.relationship }),
                   m.isChild ? t('families.child') : null,
                   m.partnerOrg ? t('families.partnerRecord', { org: m.partnerOrg.name }) : null,
                   t(`families.memberStatus.${m.status}`),

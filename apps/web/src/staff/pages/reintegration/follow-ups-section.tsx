@@ -10,6 +10,7 @@ import { InputField, SelectField } from '../people/form-fields';
 import { formatPlainDate } from '../people/reference-data';
 import { followUpOutcomes, reintegrationApi, today } from './reintegration-api';
 import type { FollowUp, Reception } from './reintegration-api';
+import { PendingSection } from './pending-section';
 
 function RecordForm({ followUp, onRecorded }: { followUp: FollowUp; onRecorded: () => void }) {
   const { t } = useTranslation();
@@ -78,6 +79,7 @@ export function FollowUpsSection({ reception, onRecorded }: { reception: Recepti
   return (
     <section aria-labelledby="reception-follow-ups">
       <h2 id="reception-follow-ups">{t('reintegration.followUps.title')}</h2>
+      <PendingSection reception={reception} />
       {reception.followUps.length === 0 ? (
         <p>{t('reintegration.followUps.afterAssessment')}</p>
       ) : (

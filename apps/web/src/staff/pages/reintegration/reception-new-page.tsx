@@ -1,7 +1,7 @@
 // Recording the reception of a deported or returned person: who (a person of the organisation),
 // when, where (airport, bridge, port), returned from which country by which authority, and what
 // the person left behind or had taken: family, belongings, documents (kept encrypted).
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import '../../../shared/styles/records.css';
@@ -14,7 +14,31 @@ import { Link, navigate } from '../../router/router';
 import { InputField, SelectField, TextAreaField } from '../people/form-fields';
 import { countryOptions } from '../people/reference-data';
 import { PersonPicker, type PickedPerson } from './person-picker';
-import { arrivalModes, reintegrationApi, returningAuthorities, today } from './reintegration-api';
+import { arrivalModes, familiesApi, reintegrationApi, returningAuthorities, today } from './reintegration-api';
+import { RelativesFieldset } from './relatives-fieldset';
+import type { Relative } from './relatives-fieldset';
+import { returnsApi } from './returns-api';
+
+/** The family who stayed, as the person's family file: the person, then each relative with their place. */
+async function recordFamily(
+  personId: string,
+  label: string,
+  separatedSince: string,
+  relatives: Relative[],
+): Promise<void> {
+  const family = await familiesApi.create(label);
+  await familiesApi.addMember(family.id, { personId, relationship: 'self' });
+  for (const r of relatives)
+    await familiesApi.addMember(family.id, {
+      name: r.name.trim(),
+      relationship: r.relationship,
+      isChild: r.isChild,
+      location: r.place.trim(),
+      holdingCountry: r.country,
+      holdingAuthority: 'none',
+      separatedSince,
+    });
+}
 
 export function ReceptionNewPage() {
   const { t } = useTranslation();
@@ -30,7 +54,16 @@ export function ReceptionNewPage() {
     belongingsRetained: '',
     documentsRetained: '',
     notes: '',
+    stayingPlace: '',
   });
+  const [relatives, setRelatives] = useState<Relative[]>([]);
+  const [places, setPlaces] = useState<{ city: string; state: string; country: string }[]>([]);
+  useEffect(() => {
+    returnsApi.places().then(
+      (found) => setPlaces(found.items.filter((p) => p.country === 'MX')),
+      () => setPlaces([]),
+    );
+  }, []);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const set = (patch: Partial<typeof form>) => setForm((f) => ({ ...f, ...patch }));
@@ -53,7 +86,11 @@ export function ReceptionNewPage() {
         ...(optional(form.belongingsRetained) ? { belongingsRetained: optional(form.belongingsRetained) } : {}),
         ...(optional(form.documentsRetained) ? { documentsRetained: optional(form.documentsRetained) } : {}),
         ...(optional(form.notes) ? { notes: optional(form.notes) } : {}),
+        ...(form.stayingPlace ? { stayingPlace: form.stayingPlace } : {}),
       });
+      const named = relatives.filter((r) => r.name.trim());
+      if (named.length > 0)
+        await recordFamily(person.id, t('returns.familyLabel', { name: person.name }), form.receivedOn, named);
       navigate(`/reintegration/${created.id}`);
     } catch (e) {
       setError(e);
@@ -124,6 +161,21 @@ export function ReceptionNewPage() {
               </option>
             ))}
           </SelectField>
+          <SelectField
+            id="reception-staying"
+            label={t('returns.stayingPlace')}
+            hint={t('returns.stayingHint')}
+            value={form.stayingPlace}
+            onChange={(e) => set({ stayingPlace: e.target.value })}
+          >
+            <option value="">{t('returns.stayingUnknown')}</option>
+            {places.map((p) => (
+              <option key={`${p.city}|${p.state}`} value={`${p.city}, ${p.state}`}>
+                {p.city === p.state ? p.city : `${p.city}, ${p.state}`}
+              </option>
+            ))}
+          </SelectField>
+          <RelativesFieldset relatives={relatives} onChange={setRelatives} defaultCountry={form.returnedFrom} />
           <TextAreaField
             id="reception-family"
             label={t('reintegration.familyLeftBehind')}

@@ -26,6 +26,8 @@ export function ReceptionPage({ receptionId }: { receptionId: string }) {
     reintegrationApi.reception(receptionId).then(setReception, setError);
   }, [receptionId]);
 
+  const reload = () => void reintegrationApi.reception(receptionId).then(setReception, setError);
+
   if (error && !reception) return <Alert tone="error">{errorMessage(error, t)}</Alert>;
   if (!reception) return <p role="status">{t('app.loading')}</p>;
   const name = `${reception.givenNames} ${reception.surnames}`.trim();
@@ -35,6 +37,7 @@ export function ReceptionPage({ receptionId }: { receptionId: string }) {
     [t('reintegration.portOfEntry'), reception.portOfEntry],
     [t('reintegration.returnedFrom'), countryName(reception.returnedFrom, language)],
     [t('reintegration.authority'), t(`reintegration.authorities.${reception.returningAuthority}`)],
+    [t('returns.stayingPlace'), reception.stayingPlace],
     [t('reintegration.familyLeftBehind'), reception.familyLeftBehind],
     [t('reintegration.belongingsRetained'), reception.belongingsRetained],
     [t('reintegration.documentsRetained'), reception.documentsRetained],
@@ -63,11 +66,8 @@ export function ReceptionPage({ receptionId }: { receptionId: string }) {
         </dl>
       </section>
       <AssessmentSection reception={reception} onSaved={setReception} />
-      {reception.assessment ? <PlanSection reception={reception} onSent={setReception} /> : null}
-      <FollowUpsSection
-        reception={reception}
-        onRecorded={() => void reintegrationApi.reception(receptionId).then(setReception, setError)}
-      />
+      {reception.assessment ? <PlanSection reception={reception} onSent={setReception} onChanged={reload} /> : null}
+      <FollowUpsSection reception={reception} onRecorded={reload} />
     </>
   );
 }

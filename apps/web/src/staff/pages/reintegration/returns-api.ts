@@ -1,0 +1,66 @@
+// Typed calls for referrals to any directory service (ranked for the person, online or external)
+// and the person's separated family (type-only imports of the core schemas).
+import type {
+  ExternalChannel,
+  ExternalReferral,
+  ExternalReferralAnswer,
+  ReferralOptions,
+} from '../../../../../../packages/core/src/directory/referral-options.schemas.ts';
+import type { PlanExternalReferralCreate } from '../../../../../../packages/core/src/reintegration/reintegration.schemas.ts';
+import { apiRequest } from '../../api/client';
+import type { Reception } from './reintegration-api';
+
+export type { ExternalChannel, ExternalReferral, ReferralOptions };
+export type ReferralOption = ReferralOptions['items'][number];
+export type PlanItem = Reception['plan'][number];
+
+export const externalChannels = [
+  'phone',
+  'letter',
+  'accompanied_visit',
+  'email',
+  'in_person',
+] as const satisfies readonly ExternalChannel[];
+export const externalAnswers = ['accepted', 'declined', 'completed', 'closed_no_outcome'] as const;
+/** Relationships of relatives recorded at reception (stored as these codes, shown in words). */
+export const relativeKinds = ['spouse', 'partner', 'daughter', 'son', 'mother', 'father', 'sibling', 'other'] as const;
+export type RelativeKind = (typeof relativeKinds)[number];
+
+export interface PersonFamilies {
+  items: {
+    id: string;
+    label: string;
+    status: string;
+    members: {
+      id: string;
+      self: boolean;
+      name: string | null;
+      relationship: string;
+      isChild: boolean;
+      location: string | null;
+      holdingCountry: string | null;
+      status: string;
+      separatedSince: string | null;
+    }[];
+  }[];
+}
+
+const enc = encodeURIComponent;
+
+export const returnsApi = {
+  options: (personId: string, need: string) =>
+    apiRequest<ReferralOptions>('GET', `/api/referrals/options?personId=${enc(personId)}&need=${enc(need)}`),
+  places: () =>
+    apiRequest<{ items: { city: string; state: string; country: string }[] }>('GET', '/api/referrals/places'),
+  referExternal: (receptionId: string, body: PlanExternalReferralCreate) =>
+    apiRequest<Reception>('POST', `/api/reintegration/receptions/${enc(receptionId)}/external-referrals`, { body }),
+  answerExternal: (id: string, body: ExternalReferralAnswer) =>
+    apiRequest<ExternalReferral>('POST', `/api/referrals/external/${enc(id)}/answer`, { body }),
+  families: (personId: string) =>
+    apiRequest<PersonFamilies>('GET', `/api/reintegration/people/${enc(personId)}/families`),
+  receptionsOf: (personId: string) =>
+    apiRequest<{ items: { id: string; receivedOn: string }[] }>(
+      'GET',
+      `/api/reintegration/receptions?personId=${enc(personId)}`,
+    ),
+};
