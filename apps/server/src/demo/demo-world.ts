@@ -85,11 +85,13 @@ export const demoAccounts: DemoAccount[] = [
     role: 'caseworker',
     teams: ['Atención inicial'],
   },
+  // In the intake team, so she can find the people it registers and link them as victims (journey 3).
   {
     org: 'albergue-tapachula',
     email: 'documentacion@soconusco.example',
     name: 'Elena Cruz',
     role: 'documentation_officer',
+    teams: ['Atención inicial'],
   },
   // The shelter's lawyer shares the intake team, so she reads the cases Luis opens (journey 2).
   {

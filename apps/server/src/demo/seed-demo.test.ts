@@ -116,6 +116,20 @@ describe('demo world', () => {
     assert.ok(['overdue', 'dueThisWeek', 'atRisk', 'upcoming'].reduce((n, k) => n + (other[k]?.length ?? 0), 0) >= 3);
   });
 
+  it('journey 3: the documentation officer finds the person the intake team registered, to link her', async () => {
+    const luis = await h.login('trabajo.social@soconusco.example', DEMO_PASSWORD);
+    const created = await luis.post('/api/people', {
+      givenNames: 'Dania',
+      surnames: 'Maradiaga',
+      sex: 'F',
+      estimatedAge: 27,
+    });
+    assert.equal(created.statusCode, 201, created.body);
+    const elena = await h.login('documentacion@soconusco.example', DEMO_PASSWORD);
+    const found = (await elena.get('/api/people?q=Maradiaga')).json() as { items: { id: string }[] };
+    assert.ok(found.items.some((p) => p.id === (created.json() as { id: string }).id));
+  });
+
   it('journey 4: a report for Kevin finds Kebin Alvarenga at Saltillo and the forensic service’s remains', async () => {
     assert.equal(added.foundRecords, 4);
     const committee = await h.login('busqueda@familiascholoma.example', DEMO_PASSWORD);
