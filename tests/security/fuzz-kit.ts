@@ -148,13 +148,14 @@ export function assertNoPollution(): void {
  * may leave an 'access.refused' audit entry by design (decision 0128), a wrong current password
  * an 'account.password_confirm_failed' entry (decision 0129: guessing with a stolen session is
  * recorded), and the sealer chains entries at any moment; none is a write the request made.
+ * Sign-in throttling counts every password tried, refused or not (decision 0140): its tables too.
  */
 export function writeFingerprintSql(tables: readonly string[]): string {
   const countOf = (t: string) =>
     t === 'audit_log'
       ? `(SELECT count(*) FROM audit_log WHERE action NOT LIKE 'access.refused%' AND action <> 'account.password_confirm_failed')::int AS "audit_log"`
-      : t === 'audit_seals'
-        ? '0 AS "audit_seals"'
+      : t === 'audit_seals' || t.startsWith('login_throttle_')
+        ? `0 AS "${t}"`
         : `(SELECT count(*) FROM "${t}")::int AS "${t}"`;
   return `SELECT ${tables.map(countOf).join(', ')}`;
 }

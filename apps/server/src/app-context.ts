@@ -56,7 +56,7 @@ export function createAppContext(input: {
   const clock = input.clock ?? (() => new Date());
   const { config, db, keyring } = input;
   const audit = createAuditWriter(db, keyring.systemKey('audit'), clock);
-  const throttle = createLoginThrottle(() => clock().getTime());
+  const throttle = createLoginThrottle(db, keyring.systemKey('accounts'), () => clock().getTime());
   const mailer = createMailer(config.smtpUrl, config.smtpFrom);
   const login = createLoginService({
     db,

@@ -37,7 +37,7 @@ export function createAccountSelfService({ db, audit, clock, throttle, mailer }:
 
   /** The current password, checked under the same guessing limits as a sign-in (a stolen session must not try passwords freely). */
   async function confirmPassword(owner: Owner, password: string, field: string): Promise<{ home_org_id: string }> {
-    if (!throttle.tryAttempt(owner.ip, owner.email)) throw new AppError('auth.rate_limited');
+    if (!(await throttle.tryAttempt(owner.ip, owner.email))) throw new AppError('auth.rate_limited');
     const { rows } = await db.query<{ password_hash: string | null; home_org_id: string }>(
       'SELECT password_hash, home_org_id::text AS home_org_id FROM accounts WHERE id = $1',
       [owner.accountId],
@@ -54,7 +54,7 @@ export function createAccountSelfService({ db, audit, clock, throttle, mailer }:
       });
       throw new AppError('account.wrong_password', { field });
     }
-    throttle.forgive(owner.ip, owner.email);
+    await throttle.forgive(owner.ip, owner.email);
     return row;
   }
 

@@ -9,8 +9,12 @@
 //     keeps getting in while someone elsewhere guesses; from a new place the owner can use the
 //     reset link.
 // The account key is the e-mail as typed (normalised), known or not: the answer is the same for an
-// address that has no account. Kept in memory: one server process owns the embedded database; on
-// PostgreSQL with several processes each keeps its own buckets, which only multiplies the limits.
+// address that has no account. Kept in the database (decision 0140, migration 0076): a restart
+// forgets nothing and every server process counts the same attempts. A decision takes advisory
+// locks on its three keys inside one transaction, so parallel attempts are counted one by one.
+import { createHmac } from 'node:crypto';
+import type { Database, Queryable } from '../kernel/db/database.ts';
+
 const ADDRESS_MAX = 20;
 const ADDRESS_WINDOW_MS = 15 * 60_000;
 const PAIR_MAX = 5;
@@ -19,25 +23,17 @@ const ACCOUNT_FREE = 5;
 const ACCOUNT_WINDOW_MS = 60 * 60_000;
 const ACCOUNT_MAX_DELAY_MS = 15 * 60_000;
 const KNOWN_ADDRESS_MS = 30 * 24 * 60 * 60_000;
-const MAX_KEYS = 50_000;
 
 export interface LoginThrottle {
   /** Counts an attempt; false when any bucket refuses (nothing is counted then). */
-  tryAttempt(ip: string, account: string, now?: number): boolean;
+  tryAttempt(ip: string, account: string, now?: number): Promise<boolean>;
   /** A correct password (awaiting its second factor, or a full success) is not held against anyone. */
-  forgive(ip: string, account: string): void;
+  forgive(ip: string, account: string): Promise<void>;
   /**
    * A full success (password and second factor, or a reset link used): this address may sign in
    * to this account while it is under attack elsewhere, and its own earlier failures are cleared.
    */
-  remember(ip: string, account: string, now?: number): void;
-}
-
-function bounded<V>(map: Map<string, V>, key: string, value: V): void {
-  map.delete(key);
-  map.set(key, value);
-  // Keep memory bounded under a spray of addresses or e-mails: the oldest key goes first.
-  if (map.size > MAX_KEYS) map.delete(map.keys().next().value as string);
+  remember(ip: string, account: string, now?: number): Promise<void>;
 }
 
 export function accountDelayMs(failuresInWindow: number): number {
@@ -45,42 +41,80 @@ export function accountDelayMs(failuresInWindow: number): number {
   return Math.min(1000 * 2 ** (failuresInWindow - ACCOUNT_FREE), ACCOUNT_MAX_DELAY_MS);
 }
 
-export function createLoginThrottle(clock: () => number = Date.now): LoginThrottle {
-  const byAddress = new Map<string, number[]>();
-  const byPair = new Map<string, number[]>();
-  const byAccount = new Map<string, number[]>();
-  const known = new Map<string, number>();
-  const pairKey = (ip: string, account: string) => `${account}\u0000${ip}`;
-  const recent = (map: Map<string, number[]>, key: string, windowMs: number, now: number) =>
-    (map.get(key) ?? []).filter((t) => now - t < windowMs);
+export function createLoginThrottle(db: Database, secret: Buffer, clock: () => number = Date.now): LoginThrottle {
+  // No address or e-mail is stored: only a keyed hash of the bucket and its key.
+  const keyOf = (bucket: string, value: string) =>
+    createHmac('sha256', secret).update(`login-throttle|${bucket}|${value}`).digest('hex');
+  const keys = (ip: string, account: string) => ({
+    address: keyOf('address', ip),
+    pair: keyOf('pair', `${account}\u0000${ip}`),
+    account: keyOf('account', account),
+  });
+
+  async function recent(tx: Queryable, key: string, since: Date): Promise<{ n: number; last: number | null }> {
+    const { rows } = await tx.query<{ n: number; last: Date | null }>(
+      'SELECT count(*)::int AS n, max(at) AS last FROM login_throttle_attempts WHERE key = $1 AND at > $2',
+      [key, since],
+    );
+    const row = rows[0];
+    return { n: Number(row?.n ?? 0), last: row?.last ? new Date(row.last).getTime() : null };
+  }
+
+  async function isKnown(tx: Queryable, pairKey: string, now: number): Promise<boolean> {
+    const { rows } = await tx.query<{ at: Date }>('SELECT at FROM login_throttle_known WHERE key = $1', [pairKey]);
+    const at = rows[0]?.at;
+    return at !== undefined && now - new Date(at).getTime() < KNOWN_ADDRESS_MS;
+  }
+
+  /** Removes the newest attempt of a bucket (a correct password takes its own attempt back). */
+  const popNewest = (tx: Queryable, key: string) =>
+    tx.query(
+      `DELETE FROM login_throttle_attempts WHERE id = (
+         SELECT id FROM login_throttle_attempts WHERE key = $1 ORDER BY at DESC, id DESC LIMIT 1)`,
+      [key],
+    );
 
   return {
-    tryAttempt(ip, account, now = clock()) {
-      const pair = pairKey(ip, account);
-      const address = recent(byAddress, ip, ADDRESS_WINDOW_MS, now);
-      const pairs = recent(byPair, pair, PAIR_WINDOW_MS, now);
-      const accounts = recent(byAccount, account, ACCOUNT_WINDOW_MS, now);
-      const knownAt = known.get(pair);
-      const isKnown = knownAt !== undefined && now - knownAt < KNOWN_ADDRESS_MS;
-      const last = accounts[accounts.length - 1];
-      const accountWaits = !isKnown && last !== undefined && now - last < accountDelayMs(accounts.length);
-      if (address.length >= ADDRESS_MAX || pairs.length >= PAIR_MAX || accountWaits) return false;
-      bounded(byAddress, ip, [...address, now]);
-      bounded(byPair, pair, [...pairs, now]);
-      // The owner's own attempts from a known place do not slow down everyone else's.
-      if (!isKnown) bounded(byAccount, account, [...accounts, now]);
-      return true;
+    async tryAttempt(ip, account, now = clock()) {
+      const k = keys(ip, account);
+      return db.transaction(async (tx) => {
+        for (const key of [k.address, k.pair, k.account].sort())
+          await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [key]);
+        // What is older than every window is of no use: it goes with each new attempt.
+        await tx.query('DELETE FROM login_throttle_attempts WHERE at <= $1', [new Date(now - ACCOUNT_WINDOW_MS)]);
+        const address = await recent(tx, k.address, new Date(now - ADDRESS_WINDOW_MS));
+        const pair = await recent(tx, k.pair, new Date(now - PAIR_WINDOW_MS));
+        const accounts = await recent(tx, k.account, new Date(now - ACCOUNT_WINDOW_MS));
+        const known = await isKnown(tx, k.pair, now);
+        const accountWaits = !known && accounts.last !== null && now - accounts.last < accountDelayMs(accounts.n);
+        if (address.n >= ADDRESS_MAX || pair.n >= PAIR_MAX || accountWaits) return false;
+        const at = new Date(now);
+        // The owner's own attempts from a known place do not slow down everyone else's.
+        const counted = known ? [k.address, k.pair] : [k.address, k.pair, k.account];
+        for (const key of counted)
+          await tx.query('INSERT INTO login_throttle_attempts (key, at) VALUES ($1, $2)', [key, at]);
+        return true;
+      });
     },
-    forgive(ip, account) {
-      byAddress.get(ip)?.pop();
-      byPair.get(pairKey(ip, account))?.pop();
-      const knownAt = known.get(pairKey(ip, account));
-      if (knownAt === undefined) byAccount.get(account)?.pop();
+    async forgive(ip, account) {
+      const k = keys(ip, account);
+      await db.transaction(async (tx) => {
+        await popNewest(tx, k.address);
+        await popNewest(tx, k.pair);
+        if (!(await isKnown(tx, k.pair, clock()))) await popNewest(tx, k.account);
+      });
     },
-    remember(ip, account, now = clock()) {
-      // Earlier failures from here were the owner's own typing: they no longer count.
-      byPair.delete(pairKey(ip, account));
-      bounded(known, pairKey(ip, account), now);
+    async remember(ip, account, now = clock()) {
+      const k = keys(ip, account);
+      await db.transaction(async (tx) => {
+        // Earlier failures from here were the owner's own typing: they no longer count.
+        await tx.query('DELETE FROM login_throttle_attempts WHERE key = $1', [k.pair]);
+        await tx.query('DELETE FROM login_throttle_known WHERE at <= $1', [new Date(now - KNOWN_ADDRESS_MS)]);
+        await tx.query(
+          'INSERT INTO login_throttle_known (key, at) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET at = $2',
+          [k.pair, new Date(now)],
+        );
+      });
     },
   };
 }

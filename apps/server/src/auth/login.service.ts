@@ -74,7 +74,7 @@ export function createLoginService(deps: LoginDeps) {
    */
   async function checkCredentials(request: CredentialRequest): Promise<CheckedAccount> {
     const email = normaliseEmail(request.email);
-    if (!throttle.tryAttempt(request.ip, email)) throw new AppError('auth.rate_limited');
+    if (!(await throttle.tryAttempt(request.ip, email))) throw new AppError('auth.rate_limited');
     const { rows } = await db.query<AccountForLogin>(
       `SELECT id::text AS id, home_org_id::text AS home_org_id, password_hash, totp_secret,
               disabled_at IS NOT NULL AS disabled
@@ -93,13 +93,13 @@ export function createLoginService(deps: LoginDeps) {
     if (!second.ok) {
       // A right password waiting for its code is not a failed attempt.
       if (second.missing) {
-        throttle.forgive(request.ip, email);
+        await throttle.forgive(request.ip, email);
         throw second.error;
       }
       throw await refuse(account, request.ip, second.error.code, second.error);
     }
-    throttle.forgive(request.ip, email);
-    throttle.remember(request.ip, email);
+    await throttle.forgive(request.ip, email);
+    await throttle.remember(request.ip, email);
     return { id: account.id, home_org_id: account.home_org_id, email, secondFactor: second.method };
   }
 

@@ -124,7 +124,7 @@ export function createPasswordResetService(deps: PasswordResetDeps) {
   /** "Forgot password": always the same answer; the link, if any, is made and sent afterwards. */
   async function forgot(emailInput: string, ip: string): Promise<void> {
     const email = normaliseEmail(emailInput);
-    if (!deps.throttle.tryAttempt(ip, `reset:${email}`)) throw new AppError('auth.rate_limited');
+    if (!(await deps.throttle.tryAttempt(ip, `reset:${email}`))) throw new AppError('auth.rate_limited');
     const { rows } = await db.query<{ id: string; email: string; locale: 'es' | 'en'; home_org_id: string }>(
       `SELECT id::text AS id, email, locale, home_org_id::text AS home_org_id FROM accounts
         WHERE email = $1 AND disabled_at IS NULL`,
@@ -199,7 +199,7 @@ export function createPasswordResetService(deps: PasswordResetDeps) {
     });
     // The owner proved mailbox and second factor from here: this place may sign in while the
     // account is under attack elsewhere.
-    deps.throttle.remember(input.ip, row.email);
+    await deps.throttle.remember(input.ip, row.email);
     const owner = await db.query<{ locale: 'es' | 'en' }>('SELECT locale FROM accounts WHERE id = $1', [
       row.account_id,
     ]);
