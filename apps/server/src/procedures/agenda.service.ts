@@ -19,6 +19,9 @@ import { stepStatus, todayIn } from './procedure-view.ts';
 
 const DAY_MS = 86_400_000;
 
+/** Reminders on every deadline of the feed: a week before, three days before, the day before. */
+export const FEED_ALARM_DAYS = [7, 3, 1] as const;
+
 function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 }
@@ -250,6 +253,7 @@ export function createAgendaService({
           summary: `${step.title.es} — ${type.title.es} (#${row.procedure_id.slice(0, 8)})`,
           description: [row.explanation_es, row.legal_basis].filter(Boolean).join('\n'),
           stamp,
+          alarmDaysBefore: FEED_ALARM_DAYS,
         });
       }
     }

@@ -4,8 +4,12 @@
 // count that shrinks whenever someone asks to be forgotten would misstate how often deadlines
 // are met. The hearing details (court, judge, place) are cleared, and steps still pending are
 // deleted: their outcome will never be known, so counting them as missed would be untrue.
+// Filings go entirely: their receipts are the person's documents, and the filing date stays on
+// the step as the date it was done.
 import { registerPersonDataHandler } from '../people/person-data-registry.ts';
 import { listProceduresOfPerson, listSteps } from './procedures.queries.ts';
+import { liveFilings } from './filings.queries.ts';
+import './filing-crypto.ts';
 
 const day = (value: string | Date | null) =>
   value === null ? null : typeof value === 'string' ? value.slice(0, 10) : value.toISOString().slice(0, 10);
@@ -15,6 +19,10 @@ registerPersonDataHandler({
   async exportFor({ db }, orgId, personId) {
     const procedures = (await listProceduresOfPerson(db, personId)).filter((p) => p.org_id === orgId);
     const steps = await listSteps(
+      db,
+      procedures.map((p) => p.id),
+    );
+    const filings = await liveFilings(
       db,
       procedures.map((p) => p.id),
     );
@@ -36,10 +44,14 @@ registerPersonDataHandler({
           legalBasis: s.legal_basis,
           details: s.details,
         })),
+      filings: filings
+        .filter((f) => f.procedure_id === p.id)
+        .map((f) => ({ step: f.step_key, filedOn: f.filed_on, receiptSha256: f.receipt_sha256 })),
     }));
   },
   async eraseIn({ tx, personId, at }) {
     const ofPerson = 'procedure_id IN (SELECT id FROM procedures WHERE person_id = $1)';
+    const filings = (await tx.query(`DELETE FROM procedure_filings WHERE ${ofPerson}`, [personId])).rowCount;
     const pending = (
       await tx.query(
         `DELETE FROM procedure_steps WHERE ${ofPerson} AND completed_on IS NULL AND (due_date IS NULL OR due_date >= $2::date)`,
@@ -61,6 +73,6 @@ registerPersonDataHandler({
     const { rows } = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM procedures WHERE person_id = $1', [
       personId,
     ]);
-    return { procedures: Number(rows[0]?.n ?? 0), closed, pendingSteps: pending, details };
+    return { procedures: Number(rows[0]?.n ?? 0), closed, pendingSteps: pending, details, filings };
   },
 });

@@ -11,6 +11,8 @@ export const timelineKinds: Record<string, ProcedureTimelineItem['kind']> = {
   'procedure.step_done': 'step_done',
   'procedure.step_recomputed': 'step_recomputed',
   'procedure.stage': 'stage_changed',
+  'procedure.filed': 'filed',
+  'procedure.filing_undone': 'filing_undone',
 };
 
 const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
@@ -26,5 +28,10 @@ export function timelineItem(entry: HistoryEntry): ProcedureTimelineItem {
   if (kind === 'step_done' && text(d.completedOn)) item.completedOn = text(d.completedOn) as string;
   if (kind === 'step_recomputed' || kind === 'stage_changed')
     Object.assign(item, { from: text(d.from), to: text(d.to) });
+  if (kind === 'filed' || kind === 'filing_undone') {
+    Object.assign(item, stepKey ? { stepKey } : {}, { from: text(d.from), to: text(d.to) });
+    if (text(d.filedOn)) item.completedOn = text(d.filedOn) as string;
+    if (text(d.sha256)) item.sha256 = text(d.sha256) as string;
+  }
   return item;
 }

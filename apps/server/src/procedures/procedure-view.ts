@@ -10,6 +10,7 @@ import {
   type ProcedureType,
   type ProcedureView,
 } from '@acompana/core';
+import type { ProcedureFiling } from '@acompana/core';
 import type { ProcedureRow, StepRow } from './procedures.queries.ts';
 
 /** Today's date in an IANA time zone (a deadline in Tijuana ends at Tijuana's midnight). */
@@ -75,10 +76,13 @@ export function buildProcedureView(
   type: ProcedureType,
   steps: readonly StepRow[],
   today: string,
+  /** Live filings by step key (already decrypted for the reader). */
+  filings: ReadonlyMap<string, ProcedureFiling> = new Map(),
 ): ProcedureView {
   const byKey = new Map(steps.map((s) => [s.step_key, s]));
   const stepViews: ProcedureStepView[] = type.steps.map((def) => {
     const s = byKey.get(def.key);
+    const status = s ? stepStatus(s, today) : null;
     return {
       key: def.key,
       title: def.title,
@@ -93,7 +97,9 @@ export function buildProcedureView(
       legalBasis: s?.legal_basis ?? null,
       needsLegalReview: s?.needs_legal_review ?? false,
       completedOn: s?.completed_on ?? null,
-      status: s ? (stepStatus(s, today)?.status ?? null) : null,
+      status: status?.status ?? null,
+      workingDaysLeft: status && status.status !== 'met' ? status.workingDaysLeft : null,
+      filing: filings.get(def.key) ?? null,
       details: s?.details ?? null,
       previousDueDate: s?.previous_due_date ?? null,
       changeNote: s?.change_note ?? null,

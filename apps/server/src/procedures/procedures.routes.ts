@@ -20,16 +20,18 @@ import { authOf } from '../kernel/http/auth-context.ts';
 import { createProceduresService } from './procedures.service.ts';
 import { createAgendaService } from './agenda.service.ts';
 import { createDeclaredDaysService } from './declared-days.service.ts';
+import { registerFilingRoutes } from './filings.routes.ts';
 
 export function registerProcedureRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  const procedures = createProceduresService({ db: ctx.db, audit: ctx.audit, clock: ctx.clock });
+  const procedures = createProceduresService({ db: ctx.db, audit: ctx.audit, clock: ctx.clock, keyring: ctx.keyring });
   const agenda = createAgendaService({ db: ctx.db, audit: ctx.audit, clock: ctx.clock, keyring: ctx.keyring });
   const declaredDays = createDeclaredDaysService({ db: ctx.db, audit: ctx.audit });
   const tags = ['procedures'];
   const idParams = z.object({ id: z.string().uuid() });
   const stepParams = z.object({ id: z.string().uuid(), step: z.string().min(1).max(60) });
   const ok = (schema: z.ZodType) => ({ 200: schema, ...commonErrorResponses });
+  registerFilingRoutes(app, ctx, procedures);
 
   api.post(
     '/api/procedures',

@@ -12,6 +12,8 @@ import {
 import type { Database } from '../kernel/db/database.ts';
 import { AppError } from '../kernel/errors.ts';
 import type { AuditWriter } from '../audit/audit-log.ts';
+import type { Keyring } from '../kernel/crypto/keyring.ts';
+import { filingViews } from './filing-view.ts';
 import { ownPersonFor } from '../people/own-person.ts';
 import { recordHistory } from '../audit/record-history.ts';
 import { timelineItem, timelineKinds } from './procedure-timeline.ts';
@@ -23,6 +25,8 @@ export interface ProceduresDeps {
   db: Database;
   audit: AuditWriter;
   clock: () => Date;
+  /** Decrypts receipt names of filings; without it (the demo seeder) filings show no name. */
+  keyring?: Keyring;
 }
 
 interface Meta {
@@ -35,7 +39,7 @@ export function typeOf(row: q.ProcedureRow): ProcedureType {
   return type;
 }
 
-export function createProceduresService({ db, audit, clock }: ProceduresDeps) {
+export function createProceduresService({ db, audit, clock, keyring }: ProceduresDeps) {
   async function today(orgId: string): Promise<string> {
     return todayIn(await q.orgTimeZone(db, orgId), clock());
   }
@@ -52,7 +56,14 @@ export function createProceduresService({ db, audit, clock }: ProceduresDeps) {
   }
 
   async function view(row: q.ProcedureRow): Promise<ProcedureView> {
-    return buildProcedureView(row, typeOf(row), await q.listSteps(db, [row.id]), await today(row.org_id));
+    const filings = await filingViews({ db, keyring, clock }, [row.id]);
+    return buildProcedureView(
+      row,
+      typeOf(row),
+      await q.listSteps(db, [row.id]),
+      await today(row.org_id),
+      filings.get(row.id),
+    );
   }
 
   async function create(
@@ -138,12 +149,17 @@ export function createProceduresService({ db, audit, clock }: ProceduresDeps) {
       rows.map((r) => r.id),
     );
     const day = await today(actor.orgId as string);
+    const filings = await filingViews(
+      { db, keyring, clock },
+      rows.map((r) => r.id),
+    );
     return rows.map((r) =>
       buildProcedureView(
         r,
         typeOf(r),
         steps.filter((s) => s.procedure_id === r.id),
         day,
+        filings.get(r.id),
       ),
     );
   }
@@ -277,7 +293,7 @@ export function createProceduresService({ db, audit, clock }: ProceduresDeps) {
     return view((await q.findProcedure(db, id)) as q.ProcedureRow);
   }
 
-  return { create, get, timeline, listForPerson, setTrigger, complete, moveStage, today };
+  return { create, get, timeline, listForPerson, setTrigger, complete, moveStage, today, loadFor, view };
 }
 
 export type ProceduresService = ReturnType<typeof createProceduresService>;

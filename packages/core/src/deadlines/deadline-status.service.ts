@@ -16,9 +16,8 @@ import { plainDateOfInstant } from './time-zone.util.ts';
 
 export type DeadlineStatus = 'overdue' | 'due_today' | 'at_risk' | 'on_track' | 'met';
 
-export const AT_RISK_WORKING_DAYS = 5;
-export const AT_RISK_CALENDAR_DAYS_WITHOUT_CALENDAR = 7;
-export const AT_RISK_FRACTION = 0.25;
+import { AT_RISK_CALENDAR_DAYS_WITHOUT_CALENDAR, AT_RISK_FRACTION, AT_RISK_WORKING_DAYS } from './at-risk.ts';
+export { AT_RISK_CALENDAR_DAYS_WITHOUT_CALENDAR, AT_RISK_FRACTION, AT_RISK_WORKING_DAYS };
 
 export interface DeadlineStatusInput {
   dueDate: PlainDate;

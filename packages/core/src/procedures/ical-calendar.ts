@@ -9,6 +9,19 @@ export interface CalendarEvent {
   description?: string;
   /** Last change of the event, ISO instant. */
   stamp: string;
+  /** Reminders, in days before the event (7, 3, 1): one VALARM each. */
+  alarmDaysBefore?: readonly number[];
+}
+
+/**
+ * The TRIGGER of a reminder `days` before the start. An all-day event starts at local midnight, so
+ * the alarm is set for 09:00 of that day instead (-P6DT15H is 7 days before at 09:00): a phone
+ * should not ring at midnight. A timed deadline is reminded the same time of day, days before.
+ */
+export function alarmTrigger(days: number, allDay: boolean): string {
+  if (!Number.isInteger(days) || days < 1) throw new RangeError(`alarm days must be a positive integer: ${days}`);
+  if (!allDay) return `-P${days}D`;
+  return days === 1 ? '-PT15H' : `-P${days - 1}DT15H`;
 }
 
 export function escapeIcalText(text: string): string {
@@ -69,6 +82,16 @@ export function renderIcalCalendar(name: string, events: readonly CalendarEvent[
     }
     lines.push(`SUMMARY:${escapeIcalText(event.summary)}`);
     if (event.description) lines.push(`DESCRIPTION:${escapeIcalText(event.description)}`);
+    const allDay = /^\d{4}-\d{2}-\d{2}$/.test(event.start);
+    for (const days of event.alarmDaysBefore ?? []) {
+      lines.push(
+        'BEGIN:VALARM',
+        'ACTION:DISPLAY',
+        `TRIGGER:${alarmTrigger(days, allDay)}`,
+        `DESCRIPTION:${escapeIcalText(`${days === 1 ? 'Mañana' : `En ${days} días`}: ${event.summary}`)}`,
+        'END:VALARM',
+      );
+    }
     lines.push('END:VEVENT');
   }
   lines.push('END:VCALENDAR');

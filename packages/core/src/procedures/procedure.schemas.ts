@@ -33,6 +33,23 @@ export const stageChangeSchema = z.strictObject({
 
 export const deadlineStatusSchema = z.enum(['overdue', 'due_today', 'at_risk', 'on_track', 'met']);
 
+/** The filing date a lawyer records with a receipt (query of POST …/steps/:step/filing; the body is the file). */
+export const filingQuerySchema = z.strictObject({ filedOn: plainDate });
+
+/** A filing recorded on a step: when it was filed and the receipt kept (name, type, size, SHA-256). */
+export const procedureFilingSchema = z.object({
+  id: z.string(),
+  filedOn: z.string(),
+  receiptName: z.string(),
+  receiptType: z.string(),
+  receiptSize: z.number().int(),
+  receiptSha256: z.string(),
+  recordedAt: z.string(),
+  recordedBy: z.string().nullable(),
+  /** Until when it can still be undone; null once that time has passed. */
+  undoUntil: z.string().nullable(),
+});
+
 export const procedureStepSchema = z.object({
   key: z.string(),
   title: localized,
@@ -48,6 +65,10 @@ export const procedureStepSchema = z.object({
   needsLegalReview: z.boolean(),
   completedOn: z.string().nullable(),
   status: deadlineStatusSchema.nullable(),
+  /** Working days left to the due date (open steps counted on a calendar), for "en 8 días hábiles". */
+  workingDaysLeft: z.number().int().nullable().optional(),
+  /** The live filing recorded on this step, if any. */
+  filing: procedureFilingSchema.nullable().optional(),
   details: z.record(z.string(), z.string()).nullable(),
   /** When a calendar change moved the due date: the earlier date and why. */
   previousDueDate: z.string().nullable(),
@@ -76,7 +97,7 @@ export const procedureSchema = z.object({
 /** One event in a procedure's history, read from the audit log (who did what, when). */
 export const procedureTimelineItemSchema = z.object({
   at: z.string(),
-  kind: z.enum(['opened', 'step_set', 'step_done', 'step_recomputed', 'stage_changed']),
+  kind: z.enum(['opened', 'step_set', 'step_done', 'step_recomputed', 'stage_changed', 'filed', 'filing_undone']),
   by: z.string().nullable(),
   stepKey: z.string().optional(),
   /** Stage changes: from → to. Recomputed steps: the old and new due date. */
@@ -84,6 +105,8 @@ export const procedureTimelineItemSchema = z.object({
   to: z.string().nullable().optional(),
   dueDate: z.string().nullable().optional(),
   completedOn: z.string().optional(),
+  /** Filings: the receipt's SHA-256 (the file itself is on the step while the filing stands). */
+  sha256: z.string().optional(),
 });
 export type ProcedureTimelineItem = z.infer<typeof procedureTimelineItemSchema>;
 
@@ -134,5 +157,6 @@ export const declaredDaySchema = z.strictObject({
 
 export type ProcedureView = z.infer<typeof procedureSchema>;
 export type ProcedureStepView = z.infer<typeof procedureStepSchema>;
+export type ProcedureFiling = z.infer<typeof procedureFilingSchema>;
 export type AgendaItem = z.infer<typeof agendaItemSchema>;
 export type ProcedureOverview = z.infer<typeof procedureOverviewSchema>;
