@@ -18,6 +18,7 @@ import { accountLifecyclePolicies } from './route-policies-accounts.ts';
 import { portalContentPolicies } from './route-policies-portal.ts';
 import { incidentLinkPolicies } from './route-policies-incidents.ts';
 import { matchConfirmationPolicies } from './route-policies-missing.ts';
+import { filingPolicies } from './route-policies-filings.ts';
 
 type Body = (t: Target, w: World) => unknown;
 
@@ -749,3 +750,6 @@ Object.assign(routePolicies, incidentLinkPolicies);
 
 // Four-eyes confirmation of missing-person matches (decision 0138), in its own file.
 Object.assign(routePolicies, matchConfirmationPolicies);
+
+// Procedure filings: record with a receipt, undo, download (in their own file).
+Object.assign(routePolicies, filingPolicies);
