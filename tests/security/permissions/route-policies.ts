@@ -16,9 +16,9 @@ import { sharingAndAuditPolicies } from './route-policies-admin.ts';
 import { signInPolicies } from './route-policies-signin.ts';
 import { accountLifecyclePolicies } from './route-policies-accounts.ts';
 import { portalContentPolicies } from './route-policies-portal.ts';
+import { intakePolicies } from './route-policies-intake.ts';
 import { incidentLinkPolicies } from './route-policies-incidents.ts';
 import { matchConfirmationPolicies } from './route-policies-missing.ts';
-import { filingPolicies } from './route-policies-filings.ts';
 
 type Body = (t: Target, w: World) => unknown;
 
@@ -746,10 +746,8 @@ Object.assign(routePolicies, signInPolicies);
 
 // The public portal's content (decision 0117), in its own file.
 Object.assign(routePolicies, portalContentPolicies);
+Object.assign(routePolicies, intakePolicies);
 Object.assign(routePolicies, incidentLinkPolicies);
 
 // Four-eyes confirmation of missing-person matches (decision 0138), in its own file.
 Object.assign(routePolicies, matchConfirmationPolicies);
-
-// Procedure filings: record with a receipt, undo, download (in their own file).
-Object.assign(routePolicies, filingPolicies);

@@ -26,6 +26,7 @@ import { authOf } from '../kernel/http/auth-context.ts';
 import { createCasesService } from './cases.service.ts';
 import { createCasePlanService } from './case-plan.service.ts';
 import { createCaseTimeline } from './case-timeline.ts';
+import { registerPlanProposalRoutes } from './plan-proposal.routes.ts';
 import { attachmentDisposition, uploadedFileName } from '../kernel/http/file-names.ts';
 
 /** Largest attachment, bytes (ACOMPANA_CASE_ATTACHMENT_MAX_MB overrides; default 20 MB). */
@@ -43,6 +44,7 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: AppContext): void 
   const timeline = createCaseTimeline(deps, cases);
   const tags = ['cases'];
   const idParams = z.object({ id: z.string().uuid() });
+  registerPlanProposalRoutes(app, ctx);
   const actorOf = (request: Parameters<typeof authOf>[0]) => authOf(request).actor();
 
   api.post(

@@ -9,6 +9,7 @@ import {
   caseTaskCatalogue,
   CASE_REASON_MAX,
   initialPlanKeys,
+  isCaseTaskKey,
   listScope,
   offeredTaskKeys,
   suggestedDueDate,
@@ -34,6 +35,30 @@ import { latestPerQuestionnaire, screeningFactsOfPerson, screeningFlagKey } from
 import { sealCase } from './case-crypto.ts';
 import { checkText, iso, isoOrNull, toSummary, toTask, type Meta } from './case-view.ts';
 import * as q from './cases.queries.ts';
+
+/**
+ * The plan as the caseworker accepted or edited it: catalogue keys only, once each; a child's
+ * best-interests steps are never left out (their due date may be changed).
+ */
+function acceptedPlan(
+  sent: readonly { key: string; dueOn: string }[],
+  bestInterests: readonly CaseTaskKey[],
+): { key: CaseTaskKey; source: 'best_interests' | 'screening'; dueOn?: string }[] {
+  sent.forEach((task, i) => {
+    if (!isCaseTaskKey(task.key))
+      throw new AppError('cases.unknown_task', { field: `plan.${i}.key`, params: { key: task.key } });
+  });
+  const dueOf = new Map(sent.map((task) => [task.key, task.dueOn]));
+  const out: { key: CaseTaskKey; source: 'best_interests' | 'screening'; dueOn?: string }[] = bestInterests.map(
+    (key) => ({ key, source: 'best_interests', ...(dueOf.has(key) ? { dueOn: dueOf.get(key) as string } : {}) }),
+  );
+  for (const task of sent)
+    if (!out.some((o) => o.key === task.key))
+      out.push({ key: task.key as CaseTaskKey, source: 'screening', dueOn: task.dueOn });
+  // Planned in the order the work will be done: the case shows its tasks in this order.
+  const today = new Date().toISOString().slice(0, 10);
+  return out.sort((a, b) => (a.dueOn ?? today).localeCompare(b.dueOn ?? today));
+}
 
 export interface CasesDeps {
   db: Database;
@@ -142,10 +167,12 @@ export function createCasesService(deps: CasesDeps) {
     const offered = input.includeSuggestedTasks ? offeredTaskKeys(situation.suggested, bestInterests) : [];
     const at = clock();
     const openedOn = at.toISOString().slice(0, 10);
-    const plan: { key: CaseTaskKey; source: 'best_interests' | 'screening' }[] = [
-      ...bestInterests.map((key) => ({ key, source: 'best_interests' as const })),
-      ...offered.map((key) => ({ key, source: 'screening' as const })),
-    ];
+    const plan: { key: CaseTaskKey; source: 'best_interests' | 'screening'; dueOn?: string }[] = input.plan
+      ? acceptedPlan(input.plan, bestInterests)
+      : [
+          ...bestInterests.map((key) => ({ key, source: 'best_interests' as const })),
+          ...offered.map((key) => ({ key, source: 'screening' as const })),
+        ];
     const id = randomUUID();
     await db.transaction(async (tx) => {
       await q.insertCase(tx, {
@@ -176,7 +203,7 @@ export function createCasesService(deps: CasesDeps) {
           description: null,
           source: task.source,
           ownerAccountId: assigned,
-          dueOn: suggestedDueDate(task.key, openedOn),
+          dueOn: task.dueOn ?? suggestedDueDate(task.key, openedOn),
           by: actor.accountId,
           at,
         });

@@ -26,6 +26,29 @@ import { searchPeople } from './people-search.service.ts';
 
 const SHOWN = 5;
 
+/**
+ * The birth year a new record gives (from the date, or from an estimated age in `year`).
+ * Null when neither is known: then age says nothing either way.
+ */
+function inputBirthYear(input: PersonCreate, year: number): number | null {
+  if (input.birthDate) return Number(input.birthDate.slice(0, 4));
+  if (input.estimatedAge !== undefined) return year - input.estimatedAge;
+  return null;
+}
+
+/**
+ * Whether two birth years can belong to one person. A mother and her children share surnames
+ * and often given names; a 4-year-old is never the same person as a 27-year-old whatever the
+ * names say. Ages are often estimated, so adults get five years of tolerance; a child's age is
+ * known far more closely (a 4- and a 9-year-old are siblings, not one child).
+ */
+export function agesCompatible(a: number | null, b: number | null, year: number): boolean {
+  if (a === null || b === null) return true;
+  const youngest = year - Math.max(a, b);
+  const tolerance = youngest < 18 ? 2 : 5;
+  return Math.abs(a - b) <= tolerance;
+}
+
 function asRecord(id: string, p: Partial<PersonData> & { documents?: { number: string }[] | undefined }): PersonRecord {
   const surnames = p.surnames || [p.firstSurname, p.secondSurname].filter(Boolean).join(' ');
   return {
@@ -168,9 +191,12 @@ async function explainCandidates(
   );
   const matcher = createMatcher([], { model: modelForUniverse(Number(universe.rows[0]?.n ?? 0)) });
   const query = asRecord('new', { ...input, aliases: input.aliases ?? [], documents: input.documents });
+  const year = new Date().getUTCFullYear();
+  const born = inputBirthYear(input, year);
   for (const id of ids) {
     const row = await findPerson(deps.db, id);
     if (!row || row.org_id !== orgId || !allowed(row)) continue;
+    if (!agesCompatible(born, row.birth_year === null ? null : Number(row.birth_year), year)) continue;
     const data = await decryptPersonColumns(deps.keyring, row.org_id, row, columns);
     const explanation = matcher.explain(
       query,

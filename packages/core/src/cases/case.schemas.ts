@@ -28,6 +28,14 @@ export const caseCreateSchema = z.strictObject({
   teamId: uuid.optional(),
   /** Also plan the tasks the person's latest screenings suggest. */
   includeSuggestedTasks: z.boolean().default(false),
+  /**
+   * The proposed plan as the caseworker accepted or edited it (catalogue keys with their due
+   * dates). When sent it replaces the screening suggestions; a child's best-interests steps stay.
+   */
+  plan: z
+    .array(z.strictObject({ key: z.string().max(60), dueOn: isoDate }))
+    .max(40)
+    .optional(),
 });
 
 export const caseUpdateSchema = z.strictObject({

@@ -81,7 +81,9 @@ export const grants: Record<Role, Grants> = {
     portal_content: { read: ORG, create: ORG, update: ORG },
   },
   caseworker: {
-    person: { read: ORG, create: ORG, update: TEAM, export: ['own'] },
+    // The caseworker does the intake: a partner's record of the same person, shared under an
+    // agreement and with the person's consent, must be visible to link it (decision 0136).
+    person: { read: ORG_SHARED, create: ORG, update: TEAM, export: ['own'] },
     case: { read: TEAM, create: ORG, update: TEAM },
     procedure: { read: TEAM },
     referral: { read: TEAM, create: TEAM, update: TEAM },

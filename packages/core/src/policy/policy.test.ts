@@ -39,7 +39,7 @@ coordinator  org_settings      otg  -    -    -    -
 coordinator  sharing_agreement otg  -    -    -    -
 coordinator  audit_log         -    -    -    -    -
 coordinator  portal_content    otg  otg  otg  -    -
-caseworker   person            otg  otg  ot   -    o
+caseworker   person            otgs otg  ot   -    o
 caseworker   case              ot   otg  ot   -    -
 caseworker   procedure         ot   -    -    -    -
 caseworker   incident          -    -    -    -    -
