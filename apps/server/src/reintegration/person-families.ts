@@ -85,8 +85,8 @@ export async function personFamilies(
               m.name, m.relationship, m.is_child, m.location, trim(m.holding_country) AS holding_country, m.status,
               m.separated_since::text AS separated_since, p.given_names, p.surnames
          FROM family_members m LEFT JOIN people p ON p.id = m.person_id AND p.deleted_at IS NULL
-        WHERE m.family_id = ANY($1::uuid[]) ORDER BY m.created_at, m.id`,
-      [families.map((f) => f.id)],
+        WHERE m.family_id = ANY($1::uuid[]) ORDER BY (m.person_id IS DISTINCT FROM $2::uuid), m.created_at, m.id`,
+      [families.map((f) => f.id), person.id],
     )
   ).rows;
   const items = await Promise.all(

@@ -80,6 +80,7 @@ export function FollowUpsSection({ reception, onRecorded }: { reception: Recepti
     <section aria-labelledby="reception-follow-ups">
       <h2 id="reception-follow-ups">{t('reintegration.followUps.title')}</h2>
       <PendingSection reception={reception} />
+      <h3>{t('returns.followUpsScheduled')}</h3>
       {reception.followUps.length === 0 ? (
         <p>{t('reintegration.followUps.afterAssessment')}</p>
       ) : (

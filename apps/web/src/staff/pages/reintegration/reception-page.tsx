@@ -3,6 +3,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import '../../../shared/styles/records.css';
+// The list rows (plan, follow-ups) share the cases module's list styles.
+import '../cases/cases.css';
 import './reintegration.css';
 import { Alert } from '../../../shared/components/alert';
 import { PageTitle } from '../../../shared/components/page-title';
