@@ -47,7 +47,7 @@ export function createFamilyIntake(deps: Deps) {
     // and the household the members would form is valid (a child has a responsible adult…).
     const ages: (number | null)[] = [];
     for (const [i, m] of input.members.entries()) {
-      if (!m.person === !m.existingPersonId)
+      if (!m.person && !m.existingPersonId)
         throw new AppError('intake.member_person_required', { field: `members.${i}.person` });
       if (m.existingPersonId) {
         const row = await ownPersonFor(deps.db, actor, 'update', m.existingPersonId, {

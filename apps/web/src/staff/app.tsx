@@ -39,6 +39,8 @@ const OverviewPage = lazyPage(() => import('./pages/agenda/overview-page'), 'Ove
 const PeopleListPage = lazyPage(() => import('./pages/people/people-list-page'), 'PeopleListPage');
 const PersonPage = lazyPage(() => import('./pages/people/person-page'), 'PersonPage');
 const RegisterPersonPage = lazyPage(() => import('./pages/people/register-person-page'), 'RegisterPersonPage');
+const ScreeningPage = lazyPage(() => import('./pages/screening/screening-page'), 'ScreeningPage');
+const PlanProposalPage = lazyPage(() => import('./pages/intake/plan-proposal-page'), 'PlanProposalPage');
 const PlaceholderPage = lazyPage(() => import('./pages/placeholder-page'), 'PlaceholderPage');
 const CasesListPage = lazyPage(() => import('./pages/cases/cases-list-page'), 'CasesListPage');
 const CasePage = lazyPage(() => import('./pages/cases/case-page'), 'CasePage');
@@ -98,6 +100,11 @@ function pageFor(path: string): ReactNode {
   if (path === '/people/new') return <RegisterPersonPage />;
   const person = /^\/people\/([0-9a-f-]{36})$/i.exec(path);
   if (person?.[1]) return <PersonPage key={person[1]} personId={person[1]} />;
+  const screening = /^\/people\/([0-9a-f-]{36})\/screening\/([a-z_]{1,60})$/i.exec(path);
+  if (screening?.[1] && screening[2])
+    return <ScreeningPage key={path} personId={screening[1]} questionnaireId={screening[2]} />;
+  const plan = /^\/people\/([0-9a-f-]{36})\/plan$/i.exec(path);
+  if (plan?.[1]) return <PlanProposalPage key={plan[1]} personId={plan[1]} />;
   if (path === '/procedures') return <AgendaPage />;
   if (path === overviewPath) return <OverviewPage />;
   if (path === '/cases') return <CasesListPage />;

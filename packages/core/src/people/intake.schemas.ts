@@ -26,7 +26,10 @@ export const personMergeSchema = z.strictObject({ version: z.number().int().min(
 export const personMergeResultSchema = z.object({ personId: z.string(), filled: z.array(z.string()) });
 
 const intakeMemberSchema = z.strictObject({
-  /** A new record, or an existing one of the organisation ("es la misma persona"). */
+  /**
+   * What was typed. With `existingPersonId` ("es la misma persona" in this organisation) it only
+   * fills what that record lacks; without it, a new record.
+   */
   person: personCreateSchema.optional(),
   existingPersonId: uuid.optional(),
   /** A partner's record of the same person, linked without copying anything. */

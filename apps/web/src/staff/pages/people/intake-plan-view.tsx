@@ -1,10 +1,13 @@
-// The intake plan the profile produces: screening questionnaires (required or optional),
-// alerts (and whether the child-protection focal point is told), and best-interests steps.
+// The intake plan the profile produces: screening questionnaires (required or optional), each
+// opened from here to be filled in, alerts (and whether the child-protection focal point is
+// told), best-interests steps, and the way to the case plan proposed from all of it.
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../../i18n/i18n';
+import { Link } from '../../router/router';
 import type { IntakePlan } from './profile-api';
+import '../screening/screening.css';
 
-export function IntakePlanView({ plan }: { plan: IntakePlan }) {
+export function IntakePlanView({ plan, personId }: { plan: IntakePlan; personId?: string }) {
   const { t } = useTranslation();
   const language = currentLanguage();
   return (
@@ -24,10 +27,14 @@ export function IntakePlanView({ plan }: { plan: IntakePlan }) {
         </ul>
       )}
       <h4>{t('profile.plan.questionnaires')}</h4>
-      <ul>
+      <ul className="questionnaire-links">
         {plan.questionnaires.map((q) => (
           <li key={q.id}>
-            {q.title[language]}{' '}
+            {personId ? (
+              <Link to={`/people/${personId}/screening/${q.id}`}>{q.title[language]}</Link>
+            ) : (
+              q.title[language]
+            )}
             <span className={q.required ? 'badge badge--active' : 'badge'}>
               {q.required ? t('profile.plan.required') : t('profile.plan.offered')}
             </span>
@@ -48,6 +55,13 @@ export function IntakePlanView({ plan }: { plan: IntakePlan }) {
             ))}
           </ol>
         </>
+      ) : null}
+      {personId ? (
+        <p>
+          <Link className="button button--quiet" to={`/people/${personId}/plan`}>
+            {t('intake.plan.open')}
+          </Link>
+        </p>
       ) : null}
     </div>
   );

@@ -126,7 +126,7 @@ export function ProfileSection({ person, onChanged }: { person: Person; onChange
           </p>
         </>
       )}
-      {plan ? <IntakePlanView plan={plan} /> : null}
+      {plan ? <IntakePlanView plan={plan} personId={person.id} /> : null}
     </section>
   );
 }

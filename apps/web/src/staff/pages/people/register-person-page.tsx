@@ -1,57 +1,89 @@
-// "Register a person": the intake form. Before saving, the organisation's likely existing
-// records of the same person are shown (journey 1); on success, the new person's page.
+// "Registrar": the intake. One person, or a mother or father with the children who came with
+// them, registered in one step (records, age-appropriate profiles, consents, the household with
+// the adult responsible for each child, and the arrival date). Before saving, each person's
+// likely existing records are shown, this organisation's and partners' (journey 1); on success,
+// the adult's page.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import '../../../shared/styles/records.css';
+import '../screening/screening.css';
 import { PageTitle } from '../../../shared/components/page-title';
-import { Link, navigate } from '../../router/router';
-import { peopleApi, type DuplicateCandidate, type PersonCreate } from './people-api';
-import { PersonForm } from './person-form';
-import { DuplicateWarning } from './duplicate-warning';
-import { emptyPersonForm, toCreatePayload } from './person-form-values';
-import { ProfileFieldset } from './profile-fieldset';
-import { profileApi } from './profile-api';
 import { Alert } from '../../../shared/components/alert';
+import { ApiError } from '../../api/client';
 import { errorMessage } from '../../api/error-message';
 import { focusWhenPresent } from '../../../shared/focus-when-present';
+import { Link, navigate } from '../../router/router';
+import { peopleApi, type PersonCreate } from './people-api';
+import { PersonForm } from './person-form';
+import { DuplicateWarning, type DuplicateGroup, type SamePerson } from './duplicate-warning';
+import { emptyPersonForm, toCreatePayload } from './person-form-values';
+import { IntakeExtras, type IntakeExtrasValue } from '../intake/intake-extras';
+import { childPerson, displayName, intakePayload } from '../intake/intake-payload';
+import { intakeApi } from '../intake/intake-api';
+
+const today = () => {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+};
 
 export function RegisterPersonPage() {
   const { t } = useTranslation();
-  const [duplicates, setDuplicates] = useState<{ payload: PersonCreate; candidates: DuplicateCandidate[] } | null>(
-    null,
-  );
+  const [extras, setExtras] = useState<IntakeExtrasValue>({
+    arrivedOn: today(),
+    indicators: new Set(),
+    condition: '',
+    travelsAlone: null,
+    children: [],
+    consents: new Set(),
+    consentMethod: 'signed',
+    witnessName: '',
+  });
+  const [pending, setPending] = useState<{ adult: PersonCreate; groups: DuplicateGroup[] } | null>(null);
+  const [decisions, setDecisions] = useState<Record<number, SamePerson | undefined>>({});
+  const [busy, setBusy] = useState(false);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
 
-  const [indicators, setIndicators] = useState<Set<string>>(new Set());
-  const [profileFailure, setProfileFailure] = useState<{ personId: string; message: string } | null>(null);
-
-  async function create(payload: PersonCreate): Promise<void> {
-    const person = await peopleApi.create(payload);
-    // The differentiated profile is saved right after the record (its first version). If that
-    // fails the person exists: say so, with a link, rather than offering to register them again.
-    if (indicators.size > 0) {
-      try {
-        await profileApi.save(person.id, { version: person.version, indicators: [...indicators] });
-      } catch (error) {
-        setProfileFailure({ personId: person.id, message: errorMessage(error, t) });
-        focusWhenPresent(() => document.getElementById('profile-failure'));
-        return;
-      }
-    }
-    navigate(`/people/${person.id}?registered=1`);
+  async function register(adult: PersonCreate, chosen: Record<number, SamePerson | undefined>): Promise<void> {
+    const result = await intakeApi.register(intakePayload(adult, extras, chosen));
+    const first = result.people[0]?.personId;
+    navigate(`/people/${first}?registered=1`);
   }
 
-  if (profileFailure) {
-    return (
-      <>
-        <PageTitle appName={t('app.name')}>{t('people.register.title')}</PageTitle>
-        <div id="profile-failure" tabIndex={-1} className="focus-target">
-          <Alert tone="warning">{t('profile.savedAtRegistration', { message: profileFailure.message })}</Alert>
-        </div>
-        <p>
-          <Link to={`/people/${profileFailure.personId}`}>{t('people.duplicates.open')}</Link>
-        </p>
-      </>
-    );
+  /** Errors of the intake's own fields (arrival, children) are shown at them; the adult's by the form. */
+  function handle(failure: unknown): void {
+    if (failure instanceof ApiError && failure.field && !/^members\.0\./.test(failure.field)) {
+      setErrors({ [failure.field]: errorMessage(failure, t) });
+      setError(errorMessage(failure, t));
+      focusWhenPresent(() => document.getElementById('intake-error'));
+      return;
+    }
+    throw failure instanceof ApiError && failure.field?.startsWith('members.0.person.')
+      ? new ApiError(failure.status, {
+          code: failure.code,
+          message: failure.message,
+          field: failure.field.slice('members.0.person.'.length),
+        })
+      : failure;
+  }
+
+  async function continueRegistration(): Promise<void> {
+    if (!pending) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await register(pending.adult, decisions);
+    } catch (failure) {
+      setPending(null);
+      try {
+        handle(failure);
+      } catch (other) {
+        setError(errorMessage(other, t));
+        focusWhenPresent(() => document.getElementById('intake-error'));
+      }
+    } finally {
+      setBusy(false);
+    }
   }
 
   return (
@@ -60,26 +92,54 @@ export function RegisterPersonPage() {
         <Link to="/people">{t('people.backToList')}</Link>
       </p>
       <PageTitle appName={t('app.name')}>{t('people.register.title')}</PageTitle>
-      <p>{t('people.register.intro')}</p>
-      {duplicates ? (
-        <DuplicateWarning candidates={duplicates.candidates} onNotTheSame={() => void create(duplicates.payload)} />
+      <p>{t('intake.intro')}</p>
+      {error ? (
+        <div id="intake-error" tabIndex={-1} className="focus-target">
+          <Alert tone="error">{error}</Alert>
+        </div>
       ) : null}
-      <PersonForm
-        initial={emptyPersonForm}
-        submitLabel={t('people.register.submit')}
-        submittingLabel={t('people.register.submitting')}
-        onSubmit={async (values) => {
-          const payload = toCreatePayload(values);
-          const { items } = await peopleApi.duplicateCheck(payload);
-          if (items.length > 0) {
-            setDuplicates({ payload, candidates: items });
-            return;
-          }
-          await create(payload);
-        }}
-        onCancel={() => navigate('/people')}
-        extra={<ProfileFieldset idPrefix="register-profile" selected={indicators} onChange={setIndicators} />}
-      />
+      {pending ? (
+        <DuplicateWarning
+          groups={pending.groups}
+          decisions={decisions}
+          onDecide={(member, decision) => setDecisions((d) => ({ ...d, [member]: decision }))}
+          onContinue={() => void continueRegistration()}
+          onBack={() => {
+            setPending(null);
+            setDecisions({});
+          }}
+          busy={busy}
+        />
+      ) : null}
+      <div hidden={pending !== null}>
+        <PersonForm
+          initial={emptyPersonForm}
+          submitLabel={t(extras.children.length > 0 ? 'intake.submitFamily' : 'people.register.submit')}
+          submittingLabel={t('people.register.submitting')}
+          onSubmit={async (values) => {
+            setErrors({});
+            setError(null);
+            const adult = toCreatePayload(values);
+            const people = [adult, ...extras.children.map((c) => childPerson(c, adult.nationality))];
+            const checks = await Promise.all(people.map((p) => peopleApi.duplicateCheck(p)));
+            const groups = checks
+              .map(({ items }, member) => ({ member, typedName: displayName(people[member] ?? {}), candidates: items }))
+              .filter((g) => g.candidates.length > 0);
+            if (groups.length > 0) {
+              setDecisions({});
+              setPending({ adult, groups });
+              return;
+            }
+            try {
+              await register(adult, {});
+            } catch (failure) {
+              handle(failure);
+            }
+          }}
+          onCancel={() => navigate('/people')}
+          extra={<IntakeExtras value={extras} onChange={setExtras} errors={errors} />}
+        />
+      </div>
     </>
   );
 }
