@@ -19,6 +19,7 @@ import { portalContentPolicies } from './route-policies-portal.ts';
 import { intakePolicies } from './route-policies-intake.ts';
 import { incidentLinkPolicies } from './route-policies-incidents.ts';
 import { matchConfirmationPolicies } from './route-policies-missing.ts';
+import { returnsPolicies } from './route-policies-returns.ts';
 
 type Body = (t: Target, w: World) => unknown;
 
@@ -751,3 +752,6 @@ Object.assign(routePolicies, incidentLinkPolicies);
 
 // Four-eyes confirmation of missing-person matches (decision 0138), in its own file.
 Object.assign(routePolicies, matchConfirmationPolicies);
+
+// Referrals to any directory service, ranked for the person; external referrals (decision 0139).
+Object.assign(routePolicies, returnsPolicies);
