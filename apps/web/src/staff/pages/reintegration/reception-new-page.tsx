@@ -89,9 +89,15 @@ export function ReceptionNewPage() {
         ...(form.stayingPlace ? { stayingPlace: form.stayingPlace } : {}),
       });
       const named = relatives.filter((r) => r.name.trim());
+      let familyFailed = false;
+      // The reception is saved: a failure here must not invite saving it twice.
       if (named.length > 0)
-        await recordFamily(person.id, t('returns.familyLabel', { name: person.name }), form.receivedOn, named);
-      navigate(`/reintegration/${created.id}`);
+        await recordFamily(person.id, t('returns.familyLabel', { name: person.name }), form.receivedOn, named).catch(
+          () => {
+            familyFailed = true;
+          },
+        );
+      navigate(`/reintegration/${created.id}${familyFailed ? '?family=failed' : ''}`);
     } catch (e) {
       setError(e);
       setBusy(false);

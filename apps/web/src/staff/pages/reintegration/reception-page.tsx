@@ -10,7 +10,7 @@ import { Alert } from '../../../shared/components/alert';
 import { PageTitle } from '../../../shared/components/page-title';
 import { currentLanguage } from '../../../i18n/i18n';
 import { errorMessage } from '../../api/error-message';
-import { Link } from '../../router/router';
+import { Link, useLocation } from '../../router/router';
 import { countryName, formatPlainDate } from '../people/reference-data';
 import { AssessmentSection } from './assessment-section';
 import { PlanSection } from './plan-section';
@@ -23,6 +23,7 @@ export function ReceptionPage({ receptionId }: { receptionId: string }) {
   const language = currentLanguage();
   const [reception, setReception] = useState<Reception | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const familyFailed = useLocation().search.get('family') === 'failed';
 
   useEffect(() => {
     reintegrationApi.reception(receptionId).then(setReception, setError);
@@ -54,6 +55,11 @@ export function ReceptionPage({ receptionId }: { receptionId: string }) {
       <p>
         <Link to={`/people/${reception.personId}`}>{t('reintegration.personRecord')}</Link>
       </p>
+      {familyFailed ? (
+        <Alert tone="warning">
+          {t('returns.familyFailed')} <Link to="/reintegration/families">{t('returns.openFamilies')}</Link>
+        </Alert>
+      ) : null}
       <section aria-labelledby="reception-facts">
         <h2 id="reception-facts">{t('reintegration.reception')}</h2>
         <dl className="record-facts">
