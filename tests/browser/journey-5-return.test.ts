@@ -258,10 +258,19 @@ describe('journey 5: Jorge, deported to Mexico City', { skip: skip ?? false }, (
 
   it('the partner declines with a reason; the bell says what changed and for whom and opens the follow-up', async () => {
     const partner = await login('ines@servicios.example');
+    // The receiving organisation hears of the new referral, for whom (the name Rosa chose to share), where.
+    await partner.page.getByRole('button', { name: new RegExp(tr('notifications.title')) }).click();
     await partner.page
-      .getByRole('navigation')
-      .getByRole('link', { name: tr('nav.referrals') })
+      .locator('.notification-bell__panel')
+      .getByRole('link', {
+        name: tr('returns.notify.referralPerson', {
+          status: tr('returns.notify.status.received'),
+          person: JORGE,
+          service: S.registry,
+        }),
+      })
       .click();
+    await partner.page.getByRole('heading', { level: 1, name: tr('referrals.title') }).waitFor();
     const incoming = partner.page.locator('.case-list__item').first();
     await incoming.getByRole('button', { name: tr('referrals.actions.decline') }).click();
     await incoming

@@ -184,6 +184,7 @@ export function createReferralAnswers({ db, keyring, audit, clock }: ReferralsDe
             byOrgId: actor.orgId as string,
             at,
           });
+          await q.notifyReceiver(tx, { id: created, toOrgId: next.toOrgId });
         },
         meta,
       );

@@ -8,6 +8,7 @@ import type { Keyring } from '../kernel/crypto/keyring.ts';
 import { decryptPersonColumns } from '../people/person-crypto.ts';
 import { findPerson } from '../people/people.queries.ts';
 import { registerNotificationDescriber, type Described } from '../notifications/notification-about.ts';
+import { keyOrgOf, openReferral } from './referral-crypto.ts';
 import * as q from './referrals.queries.ts';
 
 /** The person's name if the actor may read their record, else null. */
@@ -27,6 +28,14 @@ async function nameFor(db: Database, keyring: Keyring, actor: Actor, personId: s
   return `${n.givenNames ?? ''} ${n.surnames ?? ''}`.trim() || null;
 }
 
+/** The receiver's view of the person: the name the sender chose to share, while consent stands. */
+async function sharedName(keyring: Keyring, r: q.ReferralRow): Promise<string | null> {
+  if (r.consent_withdrawn || r.person_erased || !r.snapshot) return null;
+  const text = await openReferral(keyring, keyOrgOf('snapshot', r), 'snapshot', r.snapshot);
+  const s = text ? (JSON.parse(text) as { givenNames?: string; surnames?: string }) : {};
+  return `${s.givenNames ?? ''} ${s.surnames ?? ''}`.trim() || null;
+}
+
 registerNotificationDescriber('referral', async ({ db, keyring }, actor, rows) => {
   const out = new Map<string, Described>();
   for (const n of rows) {
@@ -34,7 +43,7 @@ registerNotificationDescriber('referral', async ({ db, keyring }, actor, rows) =
     if (!r) continue;
     const service = r.to_service_name ?? r.to_org_name;
     if (r.from_org_id !== actor.orgId) {
-      out.set(n.id, { link: '/referrals', about: { person: null, service, area: null } });
+      out.set(n.id, { link: '/referrals', about: { person: await sharedName(keyring, r), service, area: null } });
       continue;
     }
     const plan = await db.query<{ reception_id: string; area: string }>(

@@ -253,6 +253,15 @@ describeOnBothDatabases('referral options and external referrals', (h) => {
     });
     assert.equal(online.statusCode, 201, online.body);
     const referralId = (online.json() as { plan: PlanItem[] }).plan.find((p) => p.kind === 'platform')?.referralId;
+    // The receiving organisation's intake hears of it, with the name the sender chose to share.
+    const intake = (await partner.get('/api/notifications')).json() as {
+      items: { kind: string; link: string | null; about: { person: string | null; service: string | null } | null }[];
+    };
+    const received = intake.items.find((i) => i.kind === 'referral.received');
+    assert.deepEqual(
+      { link: received?.link, person: received?.about?.person, service: received?.about?.service },
+      { link: '/referrals', person: 'Jorge Ramírez Soto', service: 'Casa de medio camino Tijuana (Ejemplo)' },
+    );
     const declined = await partner.post(`/api/referrals/${referralId}/decline`, {
       reason: 'Solo recibimos en Tijuana.',
     });

@@ -2,7 +2,7 @@
 // Whether the person's consent still stands is read with every referral (consent_withdrawn),
 // so a withdrawal takes effect at the next read, with nothing to remember to run.
 import type { Queryable } from '../kernel/db/database.ts';
-import { addNotification } from '../notifications/notify.ts';
+import { addNotification, notifyRoles } from '../notifications/notify.ts';
 
 export interface ReferralRow {
   id: string;
@@ -245,5 +245,19 @@ export async function notify(
     recordType: 'referral',
     recordId: n.referralId,
     at: n.at,
+  });
+}
+
+/**
+ * The receiving organisation's intake hears of a new referral: the roles that answer referrals for
+ * the whole organisation (admin, coordinator). The notification holds the referral's id only.
+ */
+export async function notifyReceiver(tx: Queryable, referral: { id: string; toOrgId: string }): Promise<void> {
+  await notifyRoles(tx, {
+    orgId: referral.toOrgId,
+    roles: ['admin', 'coordinator'],
+    kind: 'referral.received',
+    recordType: 'referral',
+    recordId: referral.id,
   });
 }

@@ -252,6 +252,7 @@ export function createReferralsService({ db, keyring, audit, clock }: ReferralsD
           ip: meta.ip ?? null,
           details: { referralId: created },
         });
+        await q.notifyReceiver(tx, { id: created, toOrgId: target.toOrgId });
         return created;
       });
       return view((await q.findReferral(db, id)) as q.ReferralRow, 'sent');
