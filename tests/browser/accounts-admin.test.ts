@@ -23,6 +23,7 @@ import { startHarness, TEST_PASSWORD, type TestHarness } from '../../apps/server
 import { startTestMailbox, type TestMailbox } from '../../apps/server/src/testing/test-mailbox.ts';
 import { startTestIdp, type TestIdp } from '../../apps/server/src/auth/oidc/oidc-test-provider.ts';
 import { forgetDiscovery } from '../../apps/server/src/auth/oidc/oidc-providers.ts';
+import { totpCode } from '../../apps/server/src/auth/totp.ts';
 
 const t = translator(staffMessages('es'));
 const skip = browserUnavailable();
@@ -190,6 +191,48 @@ describe('accounts and identity-provider administration, in the browser', { skip
     await noSideScroll(phone.page, 'the accounts page');
     await screenshot(phone.page, 'admin-accounts-360');
     await phone.context.close();
+  });
+
+  it('the owner replaces the authenticator app after confirming the password', async () => {
+    const { totpSecret } = await h.ctx.accounts.createAccount({
+      orgId,
+      email: 'sara@casa-sur.example',
+      displayName: 'Sara Vega',
+      role: 'caseworker',
+      password: TEST_PASSWORD,
+    });
+    assert.ok(totpSecret);
+    const totpNow = (secret: string) => {
+      h.clock.advanceMinutes(1);
+      return totpCode(secret, h.clock.now);
+    };
+    const context = await browser.newContext({ viewport: { width: 360, height: 800 }, locale: 'es-MX' });
+    context.setDefaultTimeout(10_000);
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/app/`);
+    await page.getByLabel(t('login.email')).fill('sara@casa-sur.example');
+    await page.getByLabel(t('login.password')).fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: t('login.submit') }).click();
+    await page.getByLabel(t('login.totp')).fill(totpNow(totpSecret));
+    await page.getByRole('button', { name: t('login.verify') }).click();
+    await page.getByRole('heading', { level: 1, name: /Sara/ }).waitFor();
+    await page.goto(`${baseUrl}/app/account/security`);
+    const section = page.getByRole('region', { name: t('accountLife.replaceTotp.title') });
+    await section.getByRole('button', { name: t('accountLife.replaceTotp.start') }).click();
+    await section.getByLabel(t('accountLife.currentPassword')).fill(TEST_PASSWORD);
+    await section.getByRole('button', { name: t('accountLife.reauth.submit'), exact: true }).click();
+    const secret = ((await page.getByTestId('new-totp-secret').textContent()) ?? '').replace(/\s+/g, '');
+    assert.notEqual(secret, totpSecret);
+    await assertAccessible(page, 'the authenticator replacement at 360 px');
+    await noSideScroll(page, 'the authenticator replacement');
+    await screenshot(page, 'account-totp-replace-360');
+    await page.getByLabel(t('accountLife.replaceTotp.code')).fill(totpNow(secret));
+    await page.getByRole('button', { name: t('accountLife.replaceTotp.confirm') }).click();
+    await page.getByText(t('accountLife.replaceTotp.done')).waitFor();
+    assert.ok(await audited('auth.totp_replaced'));
+    h.clock.advanceMinutes(1); // the code just used is spent
+    await h.login('sara@casa-sur.example', TEST_PASSWORD, secret);
+    await context.close();
   });
 
   it('sets the identity provider: tests the connection, saves it, never shows the secret again', async () => {
