@@ -119,21 +119,23 @@ describe('missing-person search screens', { skip: skip ?? false }, () => {
     const birthRow = card.locator('tr', { hasText: tr('missing.compare.row.birthDate') });
     assert.deepEqual(await birthRow.locator('td').allInnerTexts(), ['2001-03-14', '2001-03-14']);
     await card.getByText(tr('missing.compare.partnerRecord'), { exact: false }).waitFor();
-    // Why: the fields that agree, with their weights; the birth date agrees in full.
-    const explanation = card.locator('.explanation__item');
-    assert.ok((await explanation.count()) >= 3);
-    await card
-      .locator('.explanation__item--agrees', { hasText: tr('missing.explanation.field.birth') })
-      .getByText(tr('missing.explanation.level.birth.1'), { exact: false })
-      .waitFor();
-    await card
-      .locator('.explanation__item--agrees', { hasText: tr('missing.explanation.field.given_names') })
-      .waitFor();
+    // Why, in words: the fields that agree (the birth date in full), with the score in percent, never in bits.
+    const reasons = await card.locator('.match-reasons__agree').innerText();
+    for (const words of [tr('matchReview.reason.birth.1'), tr('matchReview.reason.surnames.1')])
+      assert.ok(reasons.includes(words), `"${words}" in "${reasons}"`);
+    assert.match(await card.locator('h3').innerText(), /Coincidencia: \d{1,3} %/);
+    assert.doesNotMatch(await card.innerText(), /bits/);
+    await card.locator('.compare__row--agrees', { hasText: tr('missing.compare.row.birthDate') }).waitFor();
     await assertAccessible('the review queue');
     await screenshot(page, 'missing-review-1280');
 
     await card.getByLabel(tr('missing.review.note')).fill('Coinciden fecha de nacimiento y apellidos');
     await card.getByRole('button', { name: tr('missing.review.confirm') }).click();
+    // A confirmation cannot simply be taken back: the dialog names who will be told.
+    const confirmDialog = page.getByRole('dialog', { name: tr('matchReview.dialog.confirmTitle') });
+    await confirmDialog.getByText(tr('matchReview.dialog.ownerTold')).waitFor();
+    await assertAccessible('the confirmation dialog');
+    await confirmDialog.getByRole('button', { name: tr('matchReview.dialog.yesConfirm') }).click();
     await page.getByText(tr('missing.review.done.confirmed')).waitFor();
     await page.locator('.candidate-card').first().getByText(tr('missing.review.status.confirmed')).waitFor();
     await assertAccessible('a confirmed match');
@@ -144,13 +146,14 @@ describe('missing-person search screens', { skip: skip ?? false }, () => {
     await page.getByText(tr('missing.report.statusChanged')).waitFor();
     assert.equal(await page.locator('#report-status').inputValue(), 'located_alive');
 
-    // The case owner (Karla herself: she registered the report) is told; nobody in the family is.
-    const { rows } = await server.harness.ctx.db.query<{ kind: string }>(
-      "SELECT kind FROM notifications WHERE kind LIKE 'missing.%'",
+    // The case owner (Karla herself: she registered the report) is told, and so is the shelter
+    // holding Kebin's record (its own record only: no consent to trace was recorded); nobody in the family is.
+    const { rows } = await server.harness.ctx.db.query<{ kind: string; record_type: string }>(
+      "SELECT kind, record_type FROM notifications WHERE kind LIKE 'missing.%' ORDER BY kind",
     );
     assert.deepEqual(
-      rows.map((r) => r.kind),
-      ['missing.match_confirmed'],
+      rows.map((r) => `${r.kind}:${r.record_type}`),
+      ['missing.match_confirmed:missing_report', 'missing.match_confirmed_holder:person'],
     );
 
     // A photo of Kevin: uploaded, decoded by the browser from the API, shown beside the report in

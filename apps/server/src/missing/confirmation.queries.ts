@@ -69,14 +69,24 @@ export async function moveReview(
 
 /**
  * Who hears, in the organisation holding a confirmed record, that another organisation matched
- * it: the record's owner when still a member, and the coordinators (admins when there is none).
+ * it. With a tracing request: the members whose role may open it (`openers`), so the link works
+ * for each. Without one: the record's owner when still a member, and the coordinators (admins
+ * when there is none).
  */
 export async function holderRecipients(
   db: Queryable,
   holderOrgId: string,
   kind: string,
   recordId: string,
+  openers: readonly string[] | null,
 ): Promise<string[]> {
+  if (openers) {
+    const { rows } = await db.query<{ account_id: string }>(
+      'SELECT account_id::text AS account_id FROM memberships WHERE org_id = $1 AND role = ANY($2::text[]) ORDER BY account_id',
+      [holderOrgId, [...openers]],
+    );
+    return rows.map((r) => r.account_id);
+  }
   const table = kind === 'person' ? 'people' : kind === 'found_record' ? 'found_records' : 'missing_reports';
   const { rows } = await db.query<{ account_id: string }>(
     `WITH owner AS (SELECT owner_account_id FROM ${table} WHERE id = $2),

@@ -5,7 +5,7 @@
 // share, as with any request (decision 0121). Without that consent no field of the report leaves
 // the committee: the holder is told only that its own record was confirmed as a match.
 import { randomUUID } from 'node:crypto';
-import type { Actor } from '@acompana/core';
+import { can, roles, type Actor } from '@acompana/core';
 import type { Queryable } from '../kernel/db/database.ts';
 import type { Keyring } from '../kernel/crypto/keyring.ts';
 import type { AuditWriter } from '../audit/audit-log.ts';
@@ -17,6 +17,14 @@ import type { CandidateRow, ReportRow } from './missing.queries.ts';
 import * as tq from './tracing.queries.ts';
 
 export const HOLDER_NOTIFICATION = 'missing.match_confirmed_holder';
+
+/** Roles that may open an incoming tracing request (the policy's missing-report read in the organisation). */
+const TRACING_OPENERS = roles.filter((role) =>
+  can({ accountId: '', orgId: 'holder', role, teamIds: [], sharing: [] }, 'read', {
+    type: 'missing_report',
+    orgId: 'holder',
+  }),
+);
 
 export interface HolderNotice {
   holderOrgId: string;
@@ -82,7 +90,13 @@ export async function sendHolderNotice(
         band: 'strong',
       });
   }
-  const recipients = await cq.holderRecipients(tx, notice.holderOrgId, pair.candidate_kind, notice.candidateId);
+  const recipients = await cq.holderRecipients(
+    tx,
+    notice.holderOrgId,
+    pair.candidate_kind,
+    notice.candidateId,
+    requestId ? TRACING_OPENERS : null,
+  );
   for (const accountId of recipients)
     await addNotification(tx, {
       accountId,

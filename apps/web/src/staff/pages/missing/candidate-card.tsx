@@ -1,69 +1,56 @@
-// One proposed candidate: both records side by side (a partner's record only with the fields its
-// sharing allows), the engine's explanation (which fields agree or disagree, and how much each
-// weighs), and the reviewer's decision. Confirming tells the report's case owner inside the
-// organisation; the system never contacts the family.
+// One proposed candidate: who holds the record, the score as a percentage and why in plain
+// words, both records side by side (a partner's record only with the fields its sharing allows)
+// with each row marked as agreeing or not, and the reviewer's decision. Where the organisation
+// asks for a second person (by default for remains) the first confirmation only proposes; a
+// different account confirms, and the proposer may withdraw meanwhile. Confirming tells the
+// report's case owner and the holding organisation; the system never contacts the family.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../shared/components/alert';
+import { formatDate } from '../../../shared/components/format-date';
 import { errorMessage } from '../../api/error-message';
+import { useMe } from '../../session/session-context';
 import { TextAreaField } from '../people/form-fields';
+import { ConfirmMatchDialog, type PairAction } from './confirm-match-dialog';
+import { matchReasons } from './match-reasons';
 import { missingApi } from './missing-api';
 import { PhotoStrip } from './photo-gallery';
 import type { MatchCandidate } from './missing-api';
-
-/** Keys built from the engine's field names; unknown ones fall back to the engine's own label. */
-const dynamicKey = (key: string) => key as 'missing.unknown';
-
-type Compared = MatchCandidate['report'];
-type RowKey =
-  | 'givenNames'
-  | 'surnames'
-  | 'aliases'
-  | 'sex'
-  | 'birthDate'
-  | 'ageRange'
-  | 'nationality'
-  | 'originPlace'
-  | 'eventDate'
-  | 'eventPlace'
-  | 'description';
-const rows: { key: RowKey; value: (r: Compared) => string | undefined }[] = [
-  { key: 'givenNames', value: (r) => r.givenNames },
-  { key: 'surnames', value: (r) => r.surnames },
-  { key: 'aliases', value: (r) => r.aliases?.join(', ') },
-  { key: 'sex', value: (r) => r.sex },
-  { key: 'birthDate', value: (r) => r.birthDate ?? (r.birthYear !== undefined ? String(r.birthYear) : undefined) },
-  {
-    key: 'ageRange',
-    value: (r) =>
-      r.ageMin !== undefined || r.ageMax !== undefined ? `${r.ageMin ?? '?'}–${r.ageMax ?? '?'}` : undefined,
-  },
-  { key: 'nationality', value: (r) => r.nationality },
-  { key: 'originPlace', value: (r) => r.originPlace },
-  { key: 'eventDate', value: (r) => r.eventDate },
-  { key: 'eventPlace', value: (r) => r.eventPlace },
-  { key: 'description', value: (r) => r.description },
-];
+import { CompareTable } from './compare-table';
 
 export function CandidateCard({
   candidate,
   onReviewed,
 }: {
   candidate: MatchCandidate;
-  onReviewed: (c: MatchCandidate) => void;
+  onReviewed: (c: MatchCandidate, withdrawn?: boolean) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const me = useMe();
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
+  const [asking, setAsking] = useState<PairAction | null>(null);
   const [error, setError] = useState<unknown>(null);
   const other = candidate.candidate;
   const headingId = `candidate-${candidate.id}`;
+  const partner = candidate.candidateOrgId !== candidate.report.orgId;
+  const holder = partner ? (other?.organisationName ?? null) : null;
+  const reasons = matchReasons(candidate, t);
+  const status = candidate.reviewStatus;
+  const mine = candidate.confirmationProposedBy === me.account.id;
+  const proposedOn = candidate.confirmationProposedAt
+    ? formatDate(new Date(candidate.confirmationProposedAt), i18n.language, { dateStyle: 'long' })
+    : '';
 
   async function decide(decision: 'confirmed' | 'rejected' | 'needs_info') {
+    onReviewed(await missingApi.review(candidate.id, { decision, ...(note.trim() ? { note: note.trim() } : {}) }));
+  }
+
+  async function act(run: () => Promise<void>) {
     setBusy(true);
     setError(null);
     try {
-      onReviewed(await missingApi.review(candidate.id, { decision, ...(note.trim() ? { note: note.trim() } : {}) }));
+      await run();
     } catch (e) {
       setError(e);
     } finally {
@@ -71,25 +58,37 @@ export function CandidateCard({
     }
   }
 
-  const shown = (r: Compared | null, key: RowKey, value: string | undefined) => {
-    if (!r) return '';
-    if (r.access === 'partner' && r.sharedFields && !r.sharedFields.includes(key) && key !== 'ageRange')
-      return t('missing.compare.notShared');
-    return value ?? '—';
-  };
+  const withdraw = () => act(async () => onReviewed(await missingApi.withdrawProposal(candidate.id), true));
 
   return (
     <article className="candidate-card" aria-labelledby={headingId}>
       <h3 id={headingId}>
         {t(`missing.candidateKind.${candidate.candidateKind}`)} ·{' '}
-        {t('missing.compare.score', { score: Math.round(candidate.score * 100) })} ·{' '}
+        {t('matchReview.score', { score: Math.round(candidate.score * 100) })} ·{' '}
         {t(`missing.engine.${candidate.engineDecision === 'match' ? 'match' : 'possible'}`)}
       </h3>
+      <p className="candidate-card__holder">
+        {holder ? t('matchReview.holder', { org: holder }) : t('matchReview.holderOwn')}
+      </p>
       <p className="muted">
-        {t(`missing.review.status.${candidate.reviewStatus}`)}
+        {t(`missing.review.status.${status}`)}
         {other?.access === 'partner' ? ` · ${t('missing.compare.partnerRecord')}` : ''}
       </p>
       {other === null ? <Alert tone="warning">{t('missing.compare.gone')}</Alert> : null}
+      <section className="match-reasons" aria-label={t('matchReview.reasonsTitle')}>
+        <h4>{t('matchReview.reasonsTitle')}</h4>
+        {reasons.agree.length ? (
+          <p className="match-reasons__agree">{t('matchReview.agree', { reasons: reasons.agree.join('; ') })}</p>
+        ) : null}
+        {reasons.disagree.length ? (
+          <p className="match-reasons__disagree">
+            {t('matchReview.disagree', { reasons: reasons.disagree.join('; ') })}
+          </p>
+        ) : null}
+        {!reasons.agree.length && !reasons.disagree.length ? (
+          <p className="muted">{t('matchReview.noReasons')}</p>
+        ) : null}
+      </section>
       {candidate.reportPhotos?.length || candidate.candidatePhotos?.length ? (
         <div className="compare-photos">
           <div>
@@ -100,84 +99,79 @@ export function CandidateCard({
           </div>
         </div>
       ) : null}
-      <table className="compare">
-        <caption className="visually-hidden">{t('missing.compare.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('missing.compare.field')}</th>
-            <th scope="col">{t('missing.compare.report')}</th>
-            <th scope="col">{t('missing.compare.candidate')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows
-            .filter((row) => row.value(candidate.report) !== undefined || (other && row.value(other) !== undefined))
-            .map((row) => (
-              <tr key={row.key}>
-                <th scope="row">{t(`missing.compare.row.${row.key}`)}</th>
-                <td>{row.value(candidate.report) ?? '—'}</td>
-                <td>{shown(other, row.key, other ? row.value(other) : undefined)}</td>
-              </tr>
-            ))}
-        </tbody>
-      </table>
-      <h4>{t('missing.explanation.title')}</h4>
-      <ul className="explanation">
-        {candidate.explanation.fields
-          .filter((f) => f.level !== 0)
-          .map((f) => (
-            <li
-              key={f.field}
-              className={`explanation__item ${f.weight >= 0 ? 'explanation__item--agrees' : 'explanation__item--disagrees'}`}
-            >
-              <span className="explanation__field">
-                {t(dynamicKey(`missing.explanation.field.${f.field}`), { defaultValue: f.field })}
-              </span>
-              <span>
-                {f.weight >= 0 ? t('missing.explanation.agrees') : t('missing.explanation.disagrees')}:{' '}
-                {t(dynamicKey(`missing.explanation.level.${f.field}.${f.level}`), { defaultValue: f.label })}
-                {f.frequencyAdjusted ? ` (${t('missing.explanation.frequency')})` : ''}
-              </span>
-              <span className="explanation__weight">
-                {t('missing.explanation.weight', { weight: (f.weight > 0 ? '+' : '') + f.weight.toFixed(1) })}
-              </span>
-            </li>
-          ))}
-      </ul>
-      {candidate.reviewStatus === 'pending' || candidate.reviewStatus === 'needs_info' ? (
+      <CompareTable candidate={candidate} />
+      {candidate.secondConfirmationRequired && (status === 'pending' || status === 'needs_info') ? (
+        <p className="muted">{t('matchReview.fourEyes')}</p>
+      ) : null}
+      {status === 'proposed' ? (
+        <p className="candidate-card__proposal">
+          {t(mine ? 'matchReview.proposedByYou' : 'matchReview.proposedByOther', { date: proposedOn })}
+        </p>
+      ) : null}
+      {status === 'pending' || status === 'needs_info' || status === 'proposed' ? (
         <>
-          <TextAreaField
-            id={`note-${candidate.id}`}
-            label={t('missing.review.note')}
-            hint={t('missing.review.noteHint')}
-            rows={2}
-            value={note}
-            onChange={(e) => setNote(e.target.value)}
-          />
+          {status !== 'proposed' || !mine ? (
+            <TextAreaField
+              id={`note-${candidate.id}`}
+              label={t('missing.review.note')}
+              hint={t('missing.review.noteHint')}
+              rows={2}
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+            />
+          ) : null}
           {error ? <Alert tone="error">{errorMessage(error, t)}</Alert> : null}
           <p className="page-actions">
-            <button
-              type="button"
-              className="button button--primary"
-              disabled={busy}
-              onClick={() => void decide('confirmed')}
-            >
-              {t('missing.review.confirm')}
-            </button>{' '}
-            <button type="button" className="button" disabled={busy} onClick={() => void decide('rejected')}>
-              {t('missing.review.reject')}
-            </button>{' '}
-            {candidate.reviewStatus === 'pending' ? (
-              <button type="button" className="button" disabled={busy} onClick={() => void decide('needs_info')}>
-                {t('missing.review.needsInfo')}
+            {status === 'proposed' && mine ? (
+              <button type="button" className="button" disabled={busy} onClick={() => void withdraw()}>
+                {t('matchReview.withdraw')}
               </button>
-            ) : null}
+            ) : (
+              <>
+                <button
+                  type="button"
+                  className="button button--primary"
+                  disabled={busy}
+                  onClick={() =>
+                    setAsking(candidate.secondConfirmationRequired && status !== 'proposed' ? 'propose' : 'confirm')
+                  }
+                >
+                  {status === 'proposed'
+                    ? t('matchReview.confirmSecond')
+                    : candidate.secondConfirmationRequired
+                      ? t('matchReview.propose')
+                      : t('missing.review.confirm')}
+                </button>{' '}
+                <button type="button" className="button" disabled={busy} onClick={() => setAsking('reject')}>
+                  {t('missing.review.reject')}
+                </button>{' '}
+                {status === 'pending' ? (
+                  <button
+                    type="button"
+                    className="button"
+                    disabled={busy}
+                    onClick={() => void act(() => decide('needs_info'))}
+                  >
+                    {t('missing.review.needsInfo')}
+                  </button>
+                ) : null}
+              </>
+            )}
           </p>
         </>
       ) : candidate.note ? (
         <p>
           {t('missing.review.note')}: {candidate.note}
         </p>
+      ) : null}
+      {asking ? (
+        <ConfirmMatchDialog
+          candidate={candidate}
+          action={asking}
+          holder={holder}
+          onCancel={() => setAsking(null)}
+          onConfirm={() => decide(asking === 'reject' ? 'rejected' : 'confirmed')}
+        />
       ) : null}
     </article>
   );

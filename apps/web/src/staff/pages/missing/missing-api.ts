@@ -6,6 +6,7 @@ import type {
   FoundRecordCreate,
   MatchCandidate,
   MatchRun,
+  MatchSettings,
   MissingReport,
   MissingPhoto,
   MissingReportCreate,
@@ -20,6 +21,7 @@ export type {
   FoundRecord,
   FoundRecordCreate,
   MatchCandidate,
+  MatchSettings,
   MissingPhoto,
   MissingReport,
   MissingReportCreate,
@@ -87,6 +89,10 @@ export const missingApi = {
       'GET',
       `/api/missing/reports/${enc(id)}/candidates${status ? `?status=${enc(status)}` : ''}`,
     ),
+  withdrawProposal: (candidateId: string) =>
+    apiRequest<MatchCandidate>('POST', `/api/missing/candidates/${enc(candidateId)}/withdraw`),
+  settings: () => apiRequest<MatchSettings>('GET', '/api/missing/settings'),
+  saveSettings: (body: MatchSettings) => apiRequest<MatchSettings>('PUT', '/api/missing/settings', { body }),
   rematch: (id: string) => apiRequest<MatchRun>('POST', `/api/missing/reports/${enc(id)}/rematch`),
   review: (candidateId: string, body: CandidateReview) =>
     apiRequest<MatchCandidate>('POST', `/api/missing/candidates/${enc(candidateId)}/review`, { body }),

@@ -103,8 +103,8 @@ export function ReportPage({ reportId }: { reportId: string }) {
     );
   }
   const { report, candidates } = load;
-  const reviewed = (c: MatchCandidate) => {
-    setNotice(t(`missing.review.done.${c.reviewStatus}`));
+  const reviewed = (c: MatchCandidate, withdrawn?: boolean) => {
+    setNotice(withdrawn ? t('missing.review.done.withdrawn') : t(`missing.review.done.${c.reviewStatus}`));
     setLoad({
       ...load,
       candidates: candidates.map((x) => (x.id === c.id ? c : x)).filter((x) => x.reviewStatus !== 'rejected'),

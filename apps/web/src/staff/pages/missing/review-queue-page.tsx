@@ -11,11 +11,12 @@ import { errorMessage } from '../../api/error-message';
 import { Link } from '../../router/router';
 import { SelectField } from '../people/form-fields';
 import { CandidateCard } from './candidate-card';
+import { MatchSettingsForm } from './match-settings';
 import { candidatePath, missingApi, queuePath, reportPath, searchPath } from './missing-api';
 import type { MatchCandidate, ReviewQueueItem } from './missing-api';
 
 type Status = MatchCandidate['reviewStatus'];
-const statuses: readonly Status[] = ['pending', 'needs_info', 'confirmed', 'rejected'];
+const statuses: readonly Status[] = ['pending', 'proposed', 'needs_info', 'confirmed', 'rejected'];
 
 export function ReviewQueuePage() {
   const { t } = useTranslation();
@@ -51,6 +52,7 @@ export function ReviewQueuePage() {
       </p>
       <PageTitle appName={t('app.name')}>{t('missing.queue.title')}</PageTitle>
       <p className="muted">{t('missing.queue.intro')}</p>
+      <MatchSettingsForm />
       <SelectField
         id="queue-status"
         label={t('missing.queue.status')}
@@ -145,8 +147,8 @@ export function CandidatePage({ candidateId }: { candidateId: string }) {
       <CandidateCard
         key={`${c.id}-${c.reviewStatus}`}
         candidate={c}
-        onReviewed={(next) => {
-          setNotice(t(`missing.review.done.${next.reviewStatus}`));
+        onReviewed={(next, withdrawn) => {
+          setNotice(withdrawn ? t('missing.review.done.withdrawn') : t(`missing.review.done.${next.reviewStatus}`));
           setState({ status: 'ready', candidate: next });
         }}
       />
