@@ -127,12 +127,15 @@ describe('administration screens', { skip: skip ?? false }, () => {
     const revoked = page.getByRole('row').filter({ hasText: tr('adminScreens.actions.sharing_agreement_revoke') });
     await created.first().waitFor();
     await revoked.first().waitFor();
-    assert.equal(await created.count(), 1);
+    // The demo seed makes its agreements through the service as the demo admins (audited too,
+    // decision 0135): this journey adds one creation and the only revocation.
+    const creations = await created.count();
+    assert.ok(creations >= 1);
     assert.equal(await revoked.count(), 1);
     assert.match(await revoked.innerText(), /Rosa Pérez/);
     assert.match(await revoked.innerText(), new RegExp(tr('adminScreens.recordTypes.sharing_agreement')));
     // Only the agreement entries: the filter went to the server.
-    assert.equal(await page.locator('tbody tr').count(), 2);
+    assert.equal(await page.locator('tbody tr').count(), creations + 1);
     const exportHref = await page.getByRole('link', { name: tr('adminScreens.audit.export') }).getAttribute('href');
     assert.equal(exportHref, '/api/admin/audit-log/export?action=sharing_agreement.');
     const csv = await page.evaluate(async (href) => (await fetch(href)).text(), exportHref!);
