@@ -1,12 +1,13 @@
 // Journey 3 through the staff app, in Spanish: Dania tells Elena, the shelter's documentation
 // officer, that she and four others were extorted at a checkpoint near Huixtla by people in
-// uniform. Elena records the event with the municipality chosen by name, looks for Dania in the
-// victim picker (she may not see her: Dania is Luis's), counts her and the four others
-// anonymously, asks Dania's caseworker to link her, records the unknown perpetrator "possibly
-// National Guard", the act, the receipt photo (hash shown) and the CNDH complaint, and downloads
-// the redacted PDF: its text is all words, no codes. Luis gets the request in his notifications,
-// finds Dania in the picker among the people he accompanies and links her with her consent; Elena
-// is told. At 1280 px, then the form, event and request pages again at 360 px; axe on each.
+// uniform. Elena records the event with the municipality chosen by name, finds Dania in the
+// victim picker (Dania is registered by her team) and links her with her consent. One of the
+// four, Josué, is looked after by Sofía of another team: Elena may not see him, so she counts him
+// anonymously and asks his caseworker to link him; the three others are counted. She records the
+// unknown perpetrator "possibly National Guard", the act, the receipt photo (hash shown) and the
+// CNDH complaint, and downloads the redacted PDF: its text is all words, no codes. Sofía gets the
+// request in her notifications, finds Josué in the picker and links him with his consent; Elena is
+// told. At 1280 px, then the form and event page again at 360 px; axe on each.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
@@ -23,7 +24,7 @@ import {
   staffMessages,
   translator,
 } from './browser-kit.ts';
-import { startStaffServer, type StaffServer } from './staff-server.ts';
+import { startStaffServer, TEST_PASSWORD, type StaffServer } from './staff-server.ts';
 import { DEMO_PASSWORD, seedDemo } from '../../apps/server/src/demo/seed-demo.ts';
 import { pdfText } from '../../apps/server/src/incidents/pdf-text.ts';
 
@@ -33,6 +34,7 @@ if (skip) console.warn(`# SKIPPED browser journeys: ${skip}`);
 
 const ELENA = { email: 'documentacion@soconusco.example', password: DEMO_PASSWORD, welcome: /Elena/ };
 const LUIS = { email: 'trabajo.social@soconusco.example', password: DEMO_PASSWORD, welcome: /Luis/ };
+const SOFIA = { email: 'ninez@soconusco.example', password: TEST_PASSWORD, welcome: /Sofía/ };
 const jpeg = Buffer.concat([
   Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]),
   Buffer.from('JFIF\0'),
@@ -49,16 +51,38 @@ describe('journey 3: documenting an extortion near Huixtla', { skip: skip ?? fal
     ensureWebBuild();
     server = await startStaffServer();
     await seedDemo(server.harness.ctx);
-    // Journey 1 happened: Luis registered Dania at the Tapachula shelter.
+    // Journey 1 happened: Luis registered Dania at the Tapachula shelter. Sofía, a caseworker of
+    // the shelter's children and families team, looks after Josué.
     const luis = await server.harness.login(LUIS.email, DEMO_PASSWORD);
     const dania = await luis.post('/api/people', {
       givenNames: 'Dania',
       surnames: 'Maradiaga Reyes',
       sex: 'F',
       nationality: 'HN',
-      birthYear: 1999,
+      birthDate: '1999-04-12',
     });
     assert.equal(dania.statusCode, 201, dania.body);
+    const { rows } = await server.harness.ctx.db.query<{ id: string }>(
+      "SELECT id::text AS id FROM organisations WHERE slug = 'albergue-tapachula'",
+    );
+    await server.harness.ctx.accounts.createAccount({
+      orgId: rows[0]?.id as string,
+      email: SOFIA.email,
+      displayName: 'Sofía Ramírez',
+      password: TEST_PASSWORD,
+      role: 'caseworker',
+      totpExempt: true,
+      teams: ['Niñez y familias'],
+    });
+    const sofia = await server.harness.login(SOFIA.email);
+    const josue = await sofia.post('/api/people', {
+      givenNames: 'Josué',
+      surnames: 'Martínez Alvarado',
+      sex: 'M',
+      nationality: 'GT',
+      birthDate: '2001-09-30',
+    });
+    assert.equal(josue.statusCode, 201, josue.body);
     browser = await launchChromium();
   });
 
@@ -105,7 +129,7 @@ describe('journey 3: documenting an extortion near Huixtla', { skip: skip ?? fal
     await page.getByText('Huixtla, Chiapas').first().waitFor();
   }
 
-  it('records the event, counts the victims, asks for the link, and Luis links Dania (1280 px)', async () => {
+  it('records the event, counts the victims, asks for the link, and Sofía links Josué (1280 px)', async () => {
     const elena = await staffLogin(browser, server.baseUrl, ELENA);
     const { page } = elena;
     try {
@@ -113,32 +137,43 @@ describe('journey 3: documenting an extortion near Huixtla', { skip: skip ?? fal
       const eventId = /\/incidents\/([0-9a-f-]{36})$/.exec(page.url())?.[1] ?? '';
       assert.ok(eventId);
 
-      // Elena may not see Dania: the picker says so, and she counts her anonymously.
+      // Dania, found by name in the picker, linked with her consent.
       const victims = page.locator('#incident-victims').locator('..');
       const picker = page.getByRole('combobox', { name: t('incidents.victims.person') });
-      await picker.pressSequentially('Dania', { delay: 20 });
+      await picker.pressSequentially('Dania Mara', { delay: 20 });
+      await page.getByRole('option', { name: /Dania Maradiaga Reyes/ }).click();
+      await page.getByLabel(t('incidents.victims.consent')).selectOption('oral_with_witness');
+      await page.getByLabel(t('incidents.list.ageGroup')).selectOption('18-29');
+      await page.getByRole('button', { name: t('incidents.victims.add') }).click();
+      await page.getByRole('heading', { name: t('incidents.victims.title_one', { count: '1' }) }).waitFor();
+      assert.equal(await picker.inputValue(), '', 'the picker is empty again after saving');
+
+      // Josué is not Elena's to see: the picker says so, and she counts him anonymously.
+      await picker.pressSequentially('Josué', { delay: 20 });
       await page.getByText(t('incidents.victims.nobodyFound')).waitFor();
       await page.keyboard.press('Escape');
       await page.getByLabel(t('incidents.victims.anonymous')).check();
       await page.getByLabel(t('incidents.victims.count')).fill('1');
-      await page.getByLabel(t('incidents.list.sex')).selectOption('F');
+      await page.getByLabel(t('incidents.list.sex')).selectOption('M');
       await page.getByLabel(t('incidents.list.ageGroup')).selectOption('18-29');
       await page.getByRole('button', { name: t('incidents.victims.add') }).click();
-      await page.getByRole('heading', { name: t('incidents.victims.title_one', { count: '1' }) }).waitFor();
-      await page.getByLabel(t('incidents.victims.count')).fill('4');
+      await page.getByRole('heading', { name: t('incidents.victims.title_other', { count: '2' }) }).waitFor();
+      await page.getByLabel(t('incidents.victims.count')).fill('3');
       await page.getByLabel(t('incidents.list.sex')).selectOption('U');
       await page.getByLabel(t('incidents.list.ageGroup')).selectOption('unknown');
       await page.getByRole('button', { name: t('incidents.victims.add') }).click();
       await page.getByRole('heading', { name: t('incidents.victims.title_other', { count: '5' }) }).waitFor();
 
-      // She asks whoever looks after Dania to link her.
+      // She asks whoever looks after Josué to link him (the first anonymous victim).
       await victims
         .getByRole('button', { name: t('incidents.linkRequests.ask') })
         .first()
         .click();
       const dialog = page.getByRole('dialog', { name: t('incidents.linkRequests.dialogTitle') });
-      await dialog.getByLabel(t('incidents.linkRequests.nameHint')).fill('Dania Maradiaga');
-      await dialog.getByLabel(t('incidents.linkRequests.note')).fill('Llegó hace dos días con sus dos hijos.');
+      await dialog.getByLabel(t('incidents.linkRequests.nameHint')).fill('Josué Martínez');
+      await dialog
+        .getByLabel(t('incidents.linkRequests.note'))
+        .fill('Viajaba con Dania; dice que lo atienden en Niñez.');
       await accessible(page, 'the link-request dialog');
       await dialog.getByRole('button', { name: t('incidents.linkRequests.send') }).click();
       await page.getByText(t('incidents.linkRequests.sent')).waitFor();
@@ -191,39 +226,48 @@ describe('journey 3: documenting an extortion near Huixtla', { skip: skip ?? fal
         assert.ok(text.includes(words), `"${words}" missing from the PDF:\n${text}`);
       for (const code of RAW_CODES) assert.ok(!text.includes(code), `raw "${code}" in the PDF:\n${text}`);
 
-      // Luis hears of it, finds Dania among the people he accompanies and links her.
-      const luis = await staffLogin(browser, server.baseUrl, LUIS);
+      // Sofía hears of it, finds Josué among the people she accompanies and links him.
+      const caseworker = await staffLogin(browser, server.baseUrl, SOFIA);
       try {
-        await luis.page.getByRole('button', { name: new RegExp(t('notifications.title')) }).click();
-        await luis.page.getByRole('link', { name: t('incidents.linkRequests.notification') }).click();
-        await luis.page.getByRole('heading', { level: 1, name: t('incidents.linkRequests.pageTitle') }).waitFor();
-        const card = luis.page.locator('section', { hasText: 'Dania Maradiaga' });
-        await card.getByText('Huixtla, Chiapas').waitFor();
-        await card.getByText('Llegó hace dos días con sus dos hijos.').waitFor();
-        await card.getByRole('combobox', { name: t('incidents.victims.person') }).pressSequentially('Dania Mara', {
+        await caseworker.page.getByRole('button', { name: new RegExp(t('notifications.title')) }).click();
+        await caseworker.page.getByRole('link', { name: t('incidents.linkRequests.notification') }).click();
+        await caseworker.page.getByRole('heading', { level: 1, name: t('incidents.linkRequests.pageTitle') }).waitFor();
+        const card = caseworker.page.locator('section', { hasText: 'Josué Martínez' });
+        await card.getByText(/Huixtla, Chiapas/).waitFor();
+        await card.getByText('Viajaba con Dania; dice que lo atienden en Niñez.').waitFor();
+        await card.getByRole('combobox', { name: t('incidents.victims.person') }).pressSequentially('Josué', {
           delay: 20,
         });
-        await luis.page.getByRole('option', { name: /Dania Maradiaga Reyes/ }).click();
-        await card.getByLabel(t('incidents.victims.consent')).selectOption('oral_with_witness');
-        await accessible(luis.page, 'the link requests page');
-        await screenshot(luis.page, 'journey-3-link-requests-1280');
+        await caseworker.page.getByRole('option', { name: /Josué Martínez Alvarado/ }).click();
+        await card.getByLabel(t('incidents.victims.consent')).selectOption('signed');
+        await accessible(caseworker.page, 'the link requests page');
+        await screenshot(caseworker.page, 'journey-3-link-requests-1280');
         await card.getByRole('button', { name: t('incidents.linkRequests.link') }).click();
-        await luis.page.getByText(t('incidents.linkRequests.linkedDone', { name: 'Dania Maradiaga Reyes' })).waitFor();
-        await luis.page.getByText(t('incidents.linkRequests.none')).waitFor();
+        await caseworker.page
+          .getByText(t('incidents.linkRequests.linkedDone', { name: 'Dania Maradiaga Reyes' }))
+          .waitFor();
+        await caseworker.page.getByText(t('incidents.linkRequests.none')).waitFor();
       } finally {
-        await luis.context.close();
+        await caseworker.context.close();
       }
 
-      // Elena is told, and the event now counts Dania as a registered person.
+      // Elena is told, and the event now counts Josué as a registered person too.
       await page.reload();
       await page.getByRole('button', { name: new RegExp(t('notifications.title')) }).click();
       await page.getByRole('link', { name: t('incidents.linkRequests.notificationDone') }).click();
       await page.getByRole('heading', { level: 1, name: 'Extorsión en retén cerca de Huixtla' }).waitFor();
       await victims
-        .getByText(t('incidents.victims.linkedWith', { method: t('incidents.consent.oral_with_witness') }), {
-          exact: false,
-        })
+        .getByText(t('incidents.victims.linkedWith', { method: t('incidents.consent.signed') }), { exact: false })
         .waitFor();
+      assert.equal(
+        await victims
+          .getByText(t('incidents.victims.linkedWith', { method: '' }).split('(')[0] as string, {
+            exact: false,
+          })
+          .count(),
+        2,
+        'Dania and Josué linked',
+      );
       const { rows } = await server.harness.ctx.db.query<{ action: string }>(
         `SELECT action FROM audit_log WHERE record_id = $1 AND action IN ('incident.link_request', 'incident.victim_link', 'incident.export_report') ORDER BY seq`,
         [eventId],

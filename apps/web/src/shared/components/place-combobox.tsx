@@ -69,6 +69,7 @@ export interface PlaceComboboxProps {
   hint?: string | undefined;
   error?: string | null | undefined;
   emptyText: string;
+  loadingText: string;
   /** Only these countries (ISO codes); all of the catalogue when absent. */
   countries?: readonly string[] | undefined;
   id?: string | undefined;
@@ -82,6 +83,7 @@ export function PlaceCombobox({
   hint,
   error,
   emptyText,
+  loadingText,
   countries,
   id,
 }: PlaceComboboxProps) {
@@ -111,6 +113,7 @@ export function PlaceCombobox({
       value={value}
       onChange={onChange}
       emptyText={emptyText}
+      loadingText={loadingText}
     />
   );
 }

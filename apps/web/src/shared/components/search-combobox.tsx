@@ -8,6 +8,17 @@ import type { Key } from 'react-aria-components';
 import { ComboBox, Input, Label, ListBox, ListBoxItem, Popover, Text } from 'react-aria-components';
 import './search-combobox.css';
 
+// React Aria injects a <style> for its pressable elements (list options among them) unless an
+// element with this id exists; the Content-Security-Policy (style-src 'self') refuses inline
+// styles, so the injection only produced a console error. The same rule is in
+// search-combobox.css; this marker tells React Aria it is already there.
+const PRESSABLE_STYLE_ID = 'react-aria-pressable-style';
+if (typeof document !== 'undefined' && !document.getElementById(PRESSABLE_STYLE_ID)) {
+  const marker = document.createElement('meta');
+  marker.id = PRESSABLE_STYLE_ID;
+  document.head.append(marker);
+}
+
 export interface SearchOption {
   id: string;
   /** What the input shows once chosen, and what screen readers read. */
@@ -27,6 +38,8 @@ export interface SearchComboboxProps<T extends SearchOption> {
   onChange: (option: T | null) => void;
   /** Shown in the list when the search found nothing. */
   emptyText: string;
+  /** Shown in the list while the first answer is on its way. */
+  loadingText: string;
   /** Shown under the input while fewer than `minLength` characters are typed. */
   minLength?: number;
   placeholder?: string | undefined;
@@ -43,6 +56,7 @@ export function SearchCombobox<T extends SearchOption>({
   value,
   onChange,
   emptyText,
+  loadingText,
   minLength = 2,
   placeholder,
   id,
@@ -63,9 +77,9 @@ export function SearchCombobox<T extends SearchOption>({
   useEffect(() => {
     if (value && text === value.label) return;
     latest.current?.abort();
+    setSearched(false);
     if (text.trim().length < minLength) {
       setItems([]);
-      setSearched(false);
       return;
     }
     const controller = new AbortController();
@@ -104,7 +118,9 @@ export function SearchCombobox<T extends SearchOption>({
       selectedKey={value?.id ?? null}
       onSelectionChange={choose}
       menuTrigger="input"
-      allowsEmptyCollection={searched}
+      // Open as soon as enough is typed: the list says "searching" until the answer comes (the
+      // combobox opens on typing only, so it must not wait for the options to arrive).
+      allowsEmptyCollection={text.trim().length >= minLength}
       isInvalid={Boolean(error)}
       isRequired={required ?? false}
       allowsCustomValue
@@ -124,7 +140,7 @@ export function SearchCombobox<T extends SearchOption>({
       <Popover className="search-combobox__popover" placement="bottom start" offset={4}>
         <ListBox<T>
           className="search-combobox__list"
-          renderEmptyState={() => <p className="search-combobox__empty">{emptyText}</p>}
+          renderEmptyState={() => <p className="search-combobox__empty">{searched ? emptyText : loadingText}</p>}
         >
           {(item) => (
             <ListBoxItem id={item.id} textValue={item.label} className="search-combobox__option">

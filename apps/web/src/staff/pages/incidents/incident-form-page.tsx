@@ -223,6 +223,7 @@ export function IncidentFormPage({ incidentId }: { incidentId?: string }) {
             onChange={(place) => set({ place })}
             error={fieldError('place')}
             emptyText={t('incidents.form.placeNotFound')}
+            loadingText={t('incidents.form.searching')}
           />
           <InputField
             id="incident-locality"

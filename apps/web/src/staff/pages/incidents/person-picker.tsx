@@ -76,6 +76,7 @@ export function PersonPicker({
       value={value}
       onChange={onChange}
       emptyText={t('incidents.victims.nobodyFound')}
+      loadingText={t('incidents.form.searching')}
     />
   );
 }
