@@ -61,6 +61,7 @@ describe('case screens', { skip: skip ?? false }, () => {
     const name = (await first.innerText()).trim();
     await first.click();
     await page.getByRole('heading', { level: 1, name }).waitFor();
+    await page.getByRole('tab', { name: tr('personTabs.tabs.case') }).click();
     await page.getByRole('button', { name: tr('cases.openCase') }).click();
     await page.getByRole('heading', { level: 1, name: tr('cases.page.title', { name }) }).waitFor();
     assert.match(new URL(page.url()).pathname, /^\/app\/cases\/[0-9a-f-]{36}$/);
@@ -69,6 +70,8 @@ describe('case screens', { skip: skip ?? false }, () => {
 
     // A task in her own words, overdue (due yesterday): shown in red and said in words.
     const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    await page.getByRole('tab', { name: tr('caseTabs.tabs.plan') }).click();
+    assert.match(page.url(), /\?tab=plan$/, 'the selected tab is in the URL');
     await page.getByLabel(tr('cases.plan.own')).fill('Acompañar a la cita en la COMAR');
     await fillDate(page, tr('cases.plan.due'), yesterday);
     await page
@@ -81,6 +84,7 @@ describe('case screens', { skip: skip ?? false }, () => {
     await task.getByText(tr('cases.plan.overdue')).waitFor();
     assert.match((await task.getAttribute('class')) ?? '', /task--overdue/);
 
+    await page.getByRole('tab', { name: tr('caseTabs.tabs.notes') }).click();
     await page.getByLabel(tr('cases.notes.label')).fill('Llegó con su hija; refiere amenazas en su colonia.');
     await page.getByRole('button', { name: tr('cases.notes.add') }).click();
     await page.locator('.note', { hasText: 'refiere amenazas' }).waitFor();
@@ -100,6 +104,7 @@ describe('case screens', { skip: skip ?? false }, () => {
     await page.getByText(tr('cases.close.closed')).waitFor();
     assert.equal(await page.locator('#case-status').innerText(), tr('cases.status.closed'));
 
+    await page.getByRole('tab', { name: tr('caseTabs.tabs.history') }).click();
     const timeline = page.locator('.timeline');
     await timeline.getByText('Continuó su camino hacia Monterrey con su familia.').waitFor();
     // Runs of the same kind fold into one: a demo person's profile may start the plan with several

@@ -115,8 +115,13 @@ describe('differentiated profile and households screens', { skip: skip ?? false 
 
   it('creates a family with the mother as reference and her daughter with her as responsible adult', async () => {
     const { page, errors, close } = await loggedIn();
-    await page.goto(`${server.baseUrl}/app/people/${motherId}`);
+    // A link can open the person's page on a tab: the family tab here.
+    await page.goto(`${server.baseUrl}/app/people/${motherId}?tab=family`);
     await page.getByRole('heading', { level: 1, name: 'Dania Maradiaga' }).waitFor();
+    assert.equal(
+      await page.getByRole('tab', { name: tr('personTabs.tabs.family') }).getAttribute('aria-selected'),
+      'true',
+    );
     const section = page.locator('section[aria-labelledby="households-title"]');
     await section.getByText(tr('households.none')).waitFor();
     await section.getByLabel(tr('households.kind'), { exact: true }).selectOption('family');

@@ -111,9 +111,18 @@ describe('people and agenda screens', { skip: skip ?? false }, () => {
     await page.getByText(tr(es, 'people.register.done')).waitFor();
     personPath = new URL(page.url()).pathname;
     assert.match(personPath, /^\/app\/people\/[0-9a-f-]{36}$/);
-    assert.match(await page.locator('.record').innerText(), /Honduras[\s\S]*Pasaporte: G1234567/);
+    assert.match(await page.locator('.record').innerText(), /Honduras/);
+    // The page is a header and tabs: the documents are on their own tab, opened by a click.
+    await page.getByRole('tab', { name: tr(es, 'personTabs.tabs.documents') }).click();
+    await page.getByRole('heading', { level: 2, name: tr(es, 'people.fields.documents') }).waitFor();
+    assert.match(await page.locator('.record').innerText(), /Pasaporte[\s\S]*G1234567/);
+    assert.match(page.url(), /\?tab=documents$/, 'the selected tab is in the URL');
 
-    // A consent for care, signed.
+    // A consent for care, signed: the form opens in a dialog when asked for.
+    await page.getByRole('tab', { name: tr(es, 'personTabs.tabs.consents') }).click();
+    assert.equal(await page.getByLabel(tr(es, 'people.consents.purpose')).count(), 0, 'no form until asked for');
+    await page.getByRole('button', { name: tr(es, 'people.consents.recordTitle') }).click();
+    await page.getByRole('dialog').waitFor();
     await page.getByLabel(tr(es, 'people.consents.purpose')).selectOption('care');
     await page.getByRole('button', { name: tr(es, 'people.consents.record') }).click();
     await page
@@ -174,6 +183,8 @@ describe('people and agenda screens', { skip: skip ?? false }, () => {
     const { context, page, errors } = await loggedIn(lawyer);
     await page.goto(`${server.baseUrl}${personPath}`);
     await page.getByRole('heading', { level: 1, name: 'Dania Maradiaga' }).waitFor();
+    await page.getByRole('tab', { name: tr(es, 'personTabs.tabs.procedures') }).click();
+    await page.getByRole('button', { name: tr(es, 'procedures.openTitle') }).click();
     await page.getByLabel(tr(es, 'procedures.type')).selectOption('mx.comar.refugee_status');
     await page.getByRole('button', { name: tr(es, 'procedures.open') }).click();
     await page

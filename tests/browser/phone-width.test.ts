@@ -51,7 +51,13 @@ describe('every staff route at 360 px', { skip: skip ?? false }, () => {
     });
     const personId = (person.json() as { id: string }).id;
     const opened = await admin.post('/api/cases', { personId });
-    routes.push(`/people/${personId}`, `/cases/${(opened.json() as { id: string }).id}`);
+    const caseId = (opened.json() as { id: string }).id;
+    routes.push(`/people/${personId}`, `/cases/${caseId}`);
+    // Every tab of the record pages is a page of its own at 360 px.
+    for (const tab of ['family', 'case', 'procedures', 'protection', 'documents', 'consents', 'referrals', 'history'])
+      routes.push(`/people/${personId}?tab=${tab}`);
+    for (const tab of ['plan', 'procedures', 'notes', 'attachments', 'history'])
+      routes.push(`/cases/${caseId}?tab=${tab}`);
     browser = await launchChromium();
   });
 
@@ -78,7 +84,7 @@ describe('every staff route at 360 px', { skip: skip ?? false }, () => {
       ];
       if (widths[0] > widths[1]) {
         wide.push(`${route}: ${widths[0]} px`);
-        await screenshot(page, `too-wide${route.replace(/\//g, '-')}-360`);
+        await screenshot(page, `too-wide${route.replace(/[/?=]/g, '-')}-360`);
       }
     }
     assert.deepEqual(wide, [], 'pages wider than the 360 px screen');

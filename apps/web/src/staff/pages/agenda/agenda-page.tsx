@@ -14,6 +14,7 @@ import { proceduresApi } from '../people/people-api';
 import type { Agenda, AgendaItem, AgendaScope } from '../people/people-api';
 import { formatPlainDate, localized } from '../people/reference-data';
 import { CalendarFeed } from './calendar-feed';
+import { AtRiskRule } from '../people/procedure-filing';
 import { StatusBadge } from './status-badge';
 import { overviewPath } from './overview-page';
 
@@ -75,6 +76,7 @@ export function AgendaPage() {
       {load.status === 'ready' ? (
         <>
           <p>{t('agenda.today', { date: formatPlainDate(load.agenda.today, language, 'full') })}</p>
+          <AtRiskRule />
           {sections.map((section) => (
             <AgendaSection key={section} section={section} items={load.agenda[section]} />
           ))}
@@ -114,7 +116,7 @@ function AgendaSection({ section, items }: { section: (typeof sections)[number];
                 <p className="agenda-item__left">{t('agenda.workingDaysLeft', { count: item.workingDaysLeft })}</p>
               ) : null}
               <p>
-                <Link to={`/people/${item.personId}`}>
+                <Link to={`/people/${item.personId}?tab=procedures`}>
                   {item.personName
                     ? t('agenda.openFileOf', { name: item.personName })
                     : t('agenda.openFile', { step: localized(item.stepTitle, language) })}

@@ -62,6 +62,7 @@ export function CalendarFeed() {
     <section aria-labelledby="feed-title" className="card section-card calendar-feed">
       <h2 id="feed-title">{t('agenda.feed.title')}</h2>
       <p>{t('agenda.feed.intro')}</p>
+      <p>{t('filing.feedAlarms')}</p>
       <Alert tone="warning">{t('agenda.feed.warning')}</Alert>
       {url ? (
         <div className="field">

@@ -81,7 +81,7 @@ export function OverviewPage() {
                     </p>
                     <p>{t('overview.carriedBy', { name: item.ownerName ?? t('overview.unassigned') })}</p>
                     <p>
-                      <Link to={`/people/${item.personId}`}>
+                      <Link to={`/people/${item.personId}?tab=procedures`}>
                         {item.personName
                           ? t('agenda.openFileOf', { name: item.personName })
                           : t('agenda.openFile', { step: localized(item.stepTitle, language) })}

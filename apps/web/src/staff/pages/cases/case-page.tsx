@@ -1,19 +1,21 @@
-// A case: who it is for, status, caseworker and team (saved with the version read; a stale
-// version shows what the other person changed and loads the current one), the plan, notes,
-// attachments and the timeline; closing and reopening ask for a reason.
+// A case: a header that says whose case it is, its status and who carries it (with the actions
+// the role may take: change status or caseworker in a dialog, close or reopen with a reason), and
+// tabs that open on demand — summary, plan, procedures (opened from here), notes, attachments,
+// history. The selected tab is in the URL (?tab=procedures). Writes send the version read; a stale
+// version shows what the other person changed and loads the current one.
 import { useCallback, useEffect, useState } from 'react';
-import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import '../../../shared/styles/records.css';
 import './cases.css';
 import { Alert } from '../../../shared/components/alert';
 import { PageTitle } from '../../../shared/components/page-title';
+import { RecordHeader, RecordTabs, type RecordTab } from '../../../shared/components/record-page';
 import { currentLanguage, plain } from '../../../i18n/i18n';
 import { errorMessage } from '../../api/error-message';
-import { Link } from '../../router/router';
-import { SelectField } from '../people/form-fields';
+import { Link, navigate, useLocation } from '../../router/router';
 import { formatInstant } from '../people/reference-data';
 import { focusWhenPresent } from '../../../shared/focus-when-present';
+import { ProceduresSection } from '../people/procedures-section';
 import { casesApi } from './cases-api';
 import type { CaseAssignees, CaseView } from './cases-api';
 import { caseTitle } from './cases-list-page';
@@ -23,30 +25,25 @@ import { CasePlanSection } from './case-plan-section';
 import { CaseNotesSection } from './case-notes-section';
 import { CaseAttachmentsSection } from './case-attachments-section';
 import { CaseTimelineSection } from './case-timeline-section';
+import { CaseEditDialog } from './case-edit-dialog';
 
 type Load = { status: 'loading' } | { status: 'failed'; error: unknown } | { status: 'ready'; item: CaseView };
-type Editable = { status: 'open' | 'active' | 'on_hold'; assignedAccountId: string; teamId: string };
 
-const editableOf = (c: CaseView): Editable => ({
-  status: c.status === 'closed' ? 'open' : c.status,
-  assignedAccountId: c.assignedAccountId ?? '',
-  teamId: c.teamId ?? '',
-});
+const caseTabIds = ['summary', 'plan', 'procedures', 'notes', 'attachments', 'history'] as const;
 
 export function CasePage({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
   const language = currentLanguage();
+  const { search } = useLocation();
   const [load, setLoad] = useState<Load>({ status: 'loading' });
   const [assignees, setAssignees] = useState<CaseAssignees>({ accounts: [], teams: [] });
-  const [form, setForm] = useState<Editable | null>(null);
   const [notice, setNotice] = useState<{ tone: 'success' | 'error' | 'warning'; text: string } | null>(null);
   const [dialog, setDialog] = useState<'close' | 'reopen' | null>(null);
-  const [saving, setSaving] = useState(false);
+  const [editing, setEditing] = useState(false);
   const [revision, setRevision] = useState(0);
 
   const show = useCallback((item: CaseView) => {
     setLoad({ status: 'ready', item });
-    setForm(editableOf(item));
     setRevision((r) => r + 1);
   }, []);
 
@@ -89,28 +86,52 @@ export function CasePage({ caseId }: { caseId: string }) {
   }
   const item = load.item;
   const closed = item.status === 'closed';
+  const wanted = search.get('tab') ?? 'summary';
+  const tab = (caseTabIds as readonly string[]).includes(wanted) ? wanted : 'summary';
 
-  async function save(event: FormEvent) {
-    event.preventDefault();
-    if (!form) return;
-    setSaving(true);
-    setNotice(null);
-    try {
-      show(
-        await casesApi.update(item.id, {
-          version: item.version,
-          status: form.status,
-          assignedAccountId: form.assignedAccountId || null,
-          teamId: form.teamId || null,
-        }),
-      );
-      setNotice({ tone: 'success', text: t('cases.page.saved') });
-    } catch (error) {
-      await failed(error);
-    } finally {
-      setSaving(false);
-    }
-  }
+  const tabs: RecordTab[] = [
+    { id: 'summary', label: t('caseTabs.tabs.summary'), render: () => <CaseSummary item={item} /> },
+    {
+      id: 'plan',
+      label: t('caseTabs.tabs.plan'),
+      render: () => <CasePlanSection item={item} assignees={assignees} onChanged={reload} onFailed={failed} />,
+    },
+    {
+      id: 'procedures',
+      label: t('caseTabs.tabs.procedures'),
+      render: () =>
+        item.personId ? (
+          <ProceduresSection personId={item.personId} />
+        ) : (
+          <p className="muted">{t('caseTabs.noPersonProcedures')}</p>
+        ),
+    },
+    {
+      id: 'notes',
+      label: t('caseTabs.tabs.notes'),
+      render: () =>
+        item.canUpdate ? (
+          <CaseNotesSection caseId={item.id} readOnly={closed} onChanged={() => setRevision((r) => r + 1)} />
+        ) : (
+          <p className="muted">{t('cases.page.readOnly')}</p>
+        ),
+    },
+    {
+      id: 'attachments',
+      label: t('caseTabs.tabs.attachments'),
+      render: () =>
+        item.canUpdate ? (
+          <CaseAttachmentsSection caseId={item.id} readOnly={closed} onChanged={() => setRevision((r) => r + 1)} />
+        ) : (
+          <p className="muted">{t('cases.page.readOnly')}</p>
+        ),
+    },
+    {
+      id: 'history',
+      label: t('caseTabs.tabs.history'),
+      render: () => <CaseTimelineSection caseId={item.id} revision={revision} />,
+    },
+  ];
 
   return (
     <>
@@ -118,107 +139,79 @@ export function CasePage({ caseId }: { caseId: string }) {
         <Link to="/cases">{t('cases.page.backToList')}</Link>
       </p>
       <PageTitle appName={t('app.name')}>{t('cases.page.title', { name: caseTitle(item, plain(t)) })}</PageTitle>
-      {notice ? <Alert tone={notice.tone}>{notice.text}</Alert> : null}
-      {item.childProtection ? <Alert tone="warning">{t('cases.page.childProtection')}</Alert> : null}
-
-      <section aria-labelledby="case-summary" className="card section-card">
-        <h2 id="case-summary">{t('cases.page.summary')}</h2>
-        <dl className="record">
-          <div className="record__row">
-            <dt>{t('cases.page.person')}</dt>
-            <dd>
-              {item.personId ? (
-                <Link to={`/people/${item.personId}`}>{caseTitle(item, plain(t))}</Link>
-              ) : (
-                t('cases.household')
-              )}
-            </dd>
-          </div>
-          <div className="record__row">
-            <dt>{t('cases.page.status')}</dt>
-            <dd id="case-status">{t(`cases.status.${item.status}`)}</dd>
-          </div>
-          <div className="record__row">
-            <dt>{t('cases.page.worker')}</dt>
-            <dd>{item.assignedName ?? t('cases.page.none')}</dd>
-          </div>
-          <div className="record__row">
-            <dt>{t('cases.page.team')}</dt>
-            <dd>{item.teamName ?? t('cases.page.none')}</dd>
-          </div>
-          <div className="record__row">
-            <dt>{t('cases.page.openedAt')}</dt>
-            <dd>{formatInstant(item.openedAt, language)}</dd>
-          </div>
-          {item.closedAt ? (
-            <div className="record__row">
-              <dt>{t('cases.page.closedAt')}</dt>
-              <dd>{formatInstant(item.closedAt, language)}</dd>
-            </div>
-          ) : null}
-        </dl>
-        {!item.canUpdate ? <p className="muted">{t('cases.page.readOnly')}</p> : null}
-        {item.canUpdate && form && !closed ? (
-          <form className="case-header" onSubmit={(e) => void save(e)}>
-            <SelectField
-              id="case-edit-status"
-              label={t('cases.page.status')}
-              value={form.status}
-              onChange={(e) => setForm({ ...form, status: e.target.value as Editable['status'] })}
-            >
-              {(['open', 'active', 'on_hold'] as const).map((s) => (
-                <option key={s} value={s}>
-                  {t(`cases.status.${s}`)}
-                </option>
-              ))}
-            </SelectField>
-            <SelectField
-              id="case-edit-worker"
-              label={t('cases.page.worker')}
-              value={form.assignedAccountId}
-              onChange={(e) => setForm({ ...form, assignedAccountId: e.target.value })}
-            >
-              <option value="">{t('cases.page.none')}</option>
-              {assignees.accounts.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.name}
-                </option>
-              ))}
-            </SelectField>
-            <SelectField
-              id="case-edit-team"
-              label={t('cases.page.team')}
-              value={form.teamId}
-              onChange={(e) => setForm({ ...form, teamId: e.target.value })}
-            >
-              <option value="">{t('cases.page.none')}</option>
-              {assignees.teams.map((team) => (
-                <option key={team.id} value={team.id}>
-                  {team.name}
-                </option>
-              ))}
-            </SelectField>
-            <div className="form__actions">
-              <button type="submit" className="button button--primary" disabled={saving}>
-                {saving ? t('cases.page.saving') : t('cases.page.save')}
+      <RecordHeader
+        actions={
+          item.canUpdate ? (
+            <>
+              {!closed ? (
+                <button type="button" id="case-edit" className="button button--quiet" onClick={() => setEditing(true)}>
+                  {t('caseTabs.edit')}
+                </button>
+              ) : null}
+              <button
+                id="case-close-toggle"
+                type="button"
+                className="button button--quiet"
+                onClick={() => setDialog(closed ? 'reopen' : 'close')}
+              >
+                {closed ? t('cases.close.reopen') : t('cases.close.close')}
               </button>
-            </div>
-          </form>
-        ) : null}
-        {item.canUpdate ? (
+            </>
+          ) : null
+        }
+      >
+        <ul className="record-badges" aria-label={t('personTabs.statusLabel')}>
+          <li className="record-badge" id="case-status">
+            {t(`cases.status.${item.status}`)}
+          </li>
+          <li className="record-badge">
+            {t('caseTabs.owner', {
+              worker: item.assignedName ?? t('cases.page.none'),
+              team: item.teamName ?? t('cases.page.none'),
+            })}
+          </li>
+          <li className="record-badge">{t('caseTabs.openedOn', { date: formatInstant(item.openedAt, language) })}</li>
+          {item.childProtection ? (
+            <li className="record-badge record-badge--attention">
+              {t('cases.flags.unaccompanied_or_separated_child')}
+            </li>
+          ) : null}
+        </ul>
+        {item.personId ? (
           <p>
-            <button
-              id="case-close-toggle"
-              type="button"
-              className="button button--quiet"
-              onClick={() => setDialog(closed ? 'reopen' : 'close')}
-            >
-              {closed ? t('cases.close.reopen') : t('cases.close.close')}
-            </button>
+            <Link to={`/people/${item.personId}`}>{t('caseTabs.personFile', { name: caseTitle(item, plain(t)) })}</Link>
           </p>
         ) : null}
-      </section>
+      </RecordHeader>
+      {notice ? <Alert tone={notice.tone}>{notice.text}</Alert> : null}
+      {item.childProtection ? <Alert tone="warning">{t('cases.page.childProtection')}</Alert> : null}
+      {!item.canUpdate ? <p className="muted">{t('cases.page.readOnly')}</p> : null}
 
+      <CaseEditDialog
+        item={item}
+        assignees={assignees}
+        isOpen={editing}
+        onOpenChange={setEditing}
+        onSave={async (edit) => {
+          setNotice(null);
+          try {
+            show(
+              await casesApi.update(item.id, {
+                version: item.version,
+                status: edit.status,
+                assignedAccountId: edit.assignedAccountId || null,
+                teamId: edit.teamId || null,
+              }),
+            );
+            setNotice({ tone: 'success', text: t('cases.page.saved') });
+            focusWhenPresent(() => document.getElementById('case-edit'));
+          } catch (error) {
+            setEditing(false);
+            await failed(error);
+            throw error;
+          }
+        }}
+      />
       {dialog ? (
         <ReasonDialog
           mode={dialog}
@@ -249,14 +242,40 @@ export function CasePage({ caseId }: { caseId: string }) {
         />
       ) : null}
 
-      <CasePlanSection item={item} assignees={assignees} onChanged={reload} onFailed={failed} />
-      {item.canUpdate ? (
-        <CaseNotesSection caseId={item.id} readOnly={closed} onChanged={() => setRevision((r) => r + 1)} />
-      ) : null}
-      {item.canUpdate ? (
-        <CaseAttachmentsSection caseId={item.id} readOnly={closed} onChanged={() => setRevision((r) => r + 1)} />
-      ) : null}
-      <CaseTimelineSection caseId={item.id} revision={revision} />
+      <RecordTabs
+        label={t('caseTabs.label')}
+        tabs={tabs}
+        selected={tab}
+        onSelect={(id) =>
+          navigate(id === 'summary' ? `/cases/${item.id}` : `/cases/${item.id}?tab=${id}`, { replace: true })
+        }
+      />
     </>
+  );
+}
+
+function CaseSummary({ item }: { item: CaseView }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const rows: [string, string][] = [
+    [t('cases.page.status'), t(`cases.status.${item.status}`)],
+    [t('cases.page.worker'), item.assignedName ?? t('cases.page.none')],
+    [t('cases.page.team'), item.teamName ?? t('cases.page.none')],
+    [t('cases.page.openedAt'), formatInstant(item.openedAt, language)],
+    ...(item.closedAt ? [[t('cases.page.closedAt'), formatInstant(item.closedAt, language)] as [string, string]] : []),
+    [t('caseTabs.openTasks'), String(item.tasks.filter((task) => !task.done).length)],
+  ];
+  return (
+    <section aria-labelledby="case-summary" className="card section-card">
+      <h2 id="case-summary">{t('cases.page.summary')}</h2>
+      <dl className="record">
+        {rows.map(([term, value]) => (
+          <div key={term} className="record__row">
+            <dt>{term}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
   );
 }

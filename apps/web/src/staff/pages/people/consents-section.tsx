@@ -1,8 +1,10 @@
-// Consents per purpose: the list (active and withdrawn), recording one, withdrawing one.
+// Consents per purpose: the list (active and withdrawn), recording one (in a dialog opened when
+// asked for), withdrawing one.
 import { useCallback, useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../shared/components/alert';
+import { RecordDialog } from '../../../shared/components/record-dialog';
 import { currentLanguage } from '../../../i18n/i18n';
 import { ApiError } from '../../api/client';
 import { errorMessage } from '../../api/error-message';
@@ -22,6 +24,7 @@ export function ConsentsSection({ personId }: { personId: string }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ message: string; field: string | undefined } | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const [formOpen, setFormOpen] = useState(false);
 
   const load = useCallback(async () => {
     try {
@@ -49,6 +52,7 @@ export function ConsentsSection({ personId }: { personId: string }) {
         ...(needsWitness && witness.trim() ? { witnessName: witness.trim() } : {}),
       });
       setWitness('');
+      setFormOpen(false);
       setDone(t('people.consents.recorded', { purpose: t(`people.consents.purposes.${purpose}`) }));
       await load();
     } catch (e) {
@@ -111,57 +115,82 @@ export function ConsentsSection({ personId }: { personId: string }) {
         </ul>
       ) : null}
       {done ? <Alert tone="success">{done}</Alert> : null}
-      {error ? <Alert tone="error">{error.message}</Alert> : null}
-      <form
-        className="form inline-form"
-        onSubmit={(e) => void record(e)}
-        aria-labelledby="consent-form-title"
-        noValidate
+      {error && !formOpen ? <Alert tone="error">{error.message}</Alert> : null}
+      <p>
+        <button
+          type="button"
+          id="consent-open"
+          className="button button--quiet"
+          onClick={() => {
+            setError(null);
+            setDone(null);
+            setFormOpen(true);
+          }}
+        >
+          {t('people.consents.recordTitle')}
+        </button>
+      </p>
+      <RecordDialog
+        title={t('people.consents.recordTitle')}
+        closeLabel={t('personTabs.close')}
+        isOpen={formOpen}
+        onOpenChange={setFormOpen}
       >
-        <h3 id="consent-form-title">{t('people.consents.recordTitle')}</h3>
-        <div className="field-row">
-          <SelectField
-            id="consent-purpose"
-            label={t('people.consents.purpose')}
-            value={purpose}
-            error={error?.field === 'purpose' ? error.message : null}
-            onChange={(e) => setPurpose(e.target.value as ConsentPurpose)}
+        {() => (
+          <form
+            className="form"
+            onSubmit={(e) => void record(e)}
+            aria-label={t('people.consents.recordTitle')}
+            noValidate
           >
-            {consentPurposes.map((p) => (
-              <option key={p} value={p}>
-                {t(`people.consents.purposes.${p}`)}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField
-            id="consent-method"
-            label={t('people.consents.method')}
-            value={method}
-            onChange={(e) => setMethod(e.target.value as ConsentMethod)}
-          >
-            {consentMethods.map((m) => (
-              <option key={m} value={m}>
-                {t(`people.consents.methods.${m}`)}
-              </option>
-            ))}
-          </SelectField>
-          {methodsNeedingWitness.has(method) ? (
-            <InputField
-              id="consent-witness"
-              label={method === 'by_guardian' ? t('people.consents.guardianName') : t('people.consents.witnessName')}
-              value={witness}
-              autoComplete="off"
-              error={error?.field === 'witnessName' ? error.message : null}
-              onChange={(e) => setWitness(e.target.value)}
-            />
-          ) : null}
-        </div>
-        <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {t('people.consents.record')}
-          </button>
-        </div>
-      </form>
+            {error ? <Alert tone="error">{error.message}</Alert> : null}
+            <div className="field-row">
+              <SelectField
+                id="consent-purpose"
+                label={t('people.consents.purpose')}
+                value={purpose}
+                error={error?.field === 'purpose' ? error.message : null}
+                onChange={(e) => setPurpose(e.target.value as ConsentPurpose)}
+              >
+                {consentPurposes.map((p) => (
+                  <option key={p} value={p}>
+                    {t(`people.consents.purposes.${p}`)}
+                  </option>
+                ))}
+              </SelectField>
+              <SelectField
+                id="consent-method"
+                label={t('people.consents.method')}
+                value={method}
+                onChange={(e) => setMethod(e.target.value as ConsentMethod)}
+              >
+                {consentMethods.map((m) => (
+                  <option key={m} value={m}>
+                    {t(`people.consents.methods.${m}`)}
+                  </option>
+                ))}
+              </SelectField>
+              {methodsNeedingWitness.has(method) ? (
+                <InputField
+                  id="consent-witness"
+                  label={
+                    method === 'by_guardian' ? t('people.consents.guardianName') : t('people.consents.witnessName')
+                  }
+                  value={witness}
+                  autoComplete="off"
+                  error={error?.field === 'witnessName' ? error.message : null}
+                  onChange={(e) => setWitness(e.target.value)}
+                />
+              ) : null}
+            </div>
+            <div className="form__actions">
+              <button type="submit" className="button button--primary" disabled={busy}>
+                {t('people.consents.record')}
+              </button>
+            </div>
+          </form>
+        )}
+      </RecordDialog>
     </section>
   );
 }

@@ -1,5 +1,6 @@
-// One procedure: its steps with status (text and colour), due date, legal basis and the
-// explanation in the UI language; a step without a date gets a field for its trigger date.
+// One procedure: its steps with status (text and colour, working days left), due date, legal basis
+// and the explanation in the UI language; a step without a date gets a field for its trigger date;
+// a filing step is recorded with its date and receipt (procedure-filing.tsx), others marked done.
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -23,6 +24,7 @@ import {
 } from './reference-data';
 import { focusWhenPresent } from '../../../shared/focus-when-present';
 import { ProcedureHistory } from './procedure-history';
+import { FilingButton, FilingRecord, isFilingStep } from './procedure-filing';
 
 interface Props {
   procedure: ProcedureView;
@@ -112,12 +114,16 @@ function StepItem({
   }
 
   const hasDeadline = step.dueDate !== null || step.dueInstant !== null;
+  const filing = isFilingStep(procedure, step);
   const showForm = !step.completedOn && editing;
   return (
     <li className="step">
       <div className="step__head">
         <h4 className="step__title">{localized(step.title, language)}</h4>
         {step.status ? <StatusBadge status={step.status} /> : null}
+        {step.workingDaysLeft !== null && step.workingDaysLeft !== undefined && step.status !== 'overdue' ? (
+          <span className="step__left">{t('agenda.workingDaysLeft', { count: step.workingDaysLeft })}</span>
+        ) : null}
       </div>
       {step.trigger ? (
         <div id={`${base}-result`} tabIndex={-1} className="step__result">
@@ -181,6 +187,7 @@ function StepItem({
           ) : null}
         </div>
       ) : null}
+      <FilingRecord procedure={procedure} step={step} onChange={onChange} />
       {error ? <Alert tone="error">{error}</Alert> : null}
       {showForm ? (
         <form className="step__form" onSubmit={(e) => void save(e)} noValidate>
@@ -220,7 +227,8 @@ function StepItem({
               ? t('procedures.changeTrigger', { step: localized(step.title, language) })
               : t('procedures.enterTrigger', { step: localized(step.title, language) })}
           </button>
-          {hasDeadline ? (
+          {hasDeadline && filing ? <FilingButton procedure={procedure} step={step} onChange={onChange} /> : null}
+          {hasDeadline && !filing ? (
             <button
               type="button"
               className="button button--quiet button--small"

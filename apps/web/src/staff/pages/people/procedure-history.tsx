@@ -1,5 +1,6 @@
 // A procedure's history (GET /api/procedures/:id/timeline), loaded when the person opens it:
-// opened, dates recorded, steps done, deadlines recomputed, stages — each with who and when.
+// opened, dates recorded, steps done, filings and their undoing, deadlines recomputed, stages —
+// each with who and when.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../../i18n/i18n';
@@ -49,6 +50,14 @@ export function ProcedureHistory({ procedure }: { procedure: ProcedureView }) {
         });
       case 'stage_changed':
         return t('procedures.history.stage_changed', { from: stage(item.from), to: stage(item.to) });
+      case 'filed':
+        return t('filing.history.filed', {
+          step: stepTitle(item.stepKey),
+          date: date(item.completedOn),
+          hash: (item.sha256 ?? '').slice(0, 12),
+        });
+      case 'filing_undone':
+        return t('filing.history.filing_undone', { step: stepTitle(item.stepKey), date: date(item.completedOn) });
     }
   }
 

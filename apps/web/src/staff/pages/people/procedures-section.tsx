@@ -1,6 +1,7 @@
-// The person's legal procedures: open one (types from core, titles in the UI language), and for
-// each step enter the date that triggers it; the server computes the due date from the law and
-// answers with the legal basis and a plain-language explanation.
+// The person's legal procedures (on the person's and the case's "Procedimientos" tab): open one in
+// a dialog (types from core, titles in the UI language), and for each step enter the date that
+// triggers it; the server computes the due date from the law and answers with the legal basis and a
+// plain-language explanation. The "at risk" rule is stated in words above the list.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +13,8 @@ import { SelectField } from './form-fields';
 import { proceduresApi } from './people-api';
 import type { ProcedureView } from './people-api';
 import { ProcedureCard } from './procedure-card';
+import { AtRiskRule } from './procedure-filing';
+import { RecordDialog } from '../../../shared/components/record-dialog';
 import { findProcedureType, localized, procedureTypes } from './reference-data';
 import { focusWhenPresent } from '../../../shared/focus-when-present';
 
@@ -24,6 +27,7 @@ export function ProceduresSection({ personId }: { personId: string }) {
   const [type, setType] = useState('');
   const [busy, setBusy] = useState(false);
   const [openError, setOpenError] = useState<unknown>(null);
+  const [dialogOpen, setDialogOpen] = useState(false);
 
   const load = useCallback(async () => {
     try {
@@ -47,7 +51,7 @@ export function ProceduresSection({ personId }: { personId: string }) {
     [],
   );
 
-  async function open(event: FormEvent) {
+  async function open(event: FormEvent, close: () => void) {
     event.preventDefault();
     setOpenError(null);
     if (!type) {
@@ -60,6 +64,7 @@ export function ProceduresSection({ personId }: { personId: string }) {
       const created = await proceduresApi.open(personId, type);
       setItems((current) => [...(current ?? []), created]);
       setType('');
+      close();
       focusWhenPresent(() => document.getElementById(`procedure-${created.id}`));
     } catch (e) {
       setOpenError(e);
@@ -73,6 +78,7 @@ export function ProceduresSection({ personId }: { personId: string }) {
     <section aria-labelledby="procedures-title" className="card section-card">
       <h2 id="procedures-title">{t('procedures.title')}</h2>
       {loadError ? <Alert tone="error">{errorMessage(loadError, t)}</Alert> : null}
+      <AtRiskRule />
       {items && items.length === 0 ? <p className="muted">{t('procedures.none')}</p> : null}
       {items?.map((procedure) => (
         <ProcedureCard
@@ -82,39 +88,60 @@ export function ProceduresSection({ personId }: { personId: string }) {
         />
       ))}
       {canOpen ? (
-        <form
-          className="form inline-form"
-          onSubmit={(e) => void open(e)}
-          aria-labelledby="procedure-open-title"
-          noValidate
-        >
-          <h3 id="procedure-open-title">{t('procedures.openTitle')}</h3>
-          <SelectField
-            id="procedure-type"
-            label={t('procedures.type')}
-            value={type}
-            error={typeMissing ? t('procedures.typeRequired') : null}
-            onChange={(e) => setType(e.target.value)}
+        <p>
+          <button
+            type="button"
+            id="procedure-open"
+            className="button button--quiet"
+            onClick={() => {
+              setOpenError(null);
+              setDialogOpen(true);
+            }}
           >
-            <option value="">{t('people.form.choose')}</option>
-            {groups.map((group) => (
-              <optgroup key={group.jurisdiction} label={t(`procedures.jurisdiction.${group.jurisdiction}`)}>
-                {group.types.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {localized(p.title, language)}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
-          </SelectField>
-          {openError && !typeMissing ? <Alert tone="error">{errorMessage(openError, t)}</Alert> : null}
-          <div className="form__actions">
-            <button type="submit" className="button button--primary" disabled={busy}>
-              {t('procedures.open')}
-            </button>
-          </div>
-        </form>
+            {t('procedures.openTitle')}
+          </button>
+        </p>
       ) : null}
+      <RecordDialog
+        title={t('procedures.openTitle')}
+        closeLabel={t('personTabs.close')}
+        isOpen={dialogOpen}
+        onOpenChange={setDialogOpen}
+      >
+        {(close) => (
+          <form
+            className="form"
+            onSubmit={(e) => void open(e, close)}
+            aria-label={t('procedures.openTitle')}
+            noValidate
+          >
+            <SelectField
+              id="procedure-type"
+              label={t('procedures.type')}
+              value={type}
+              error={typeMissing ? t('procedures.typeRequired') : null}
+              onChange={(e) => setType(e.target.value)}
+            >
+              <option value="">{t('people.form.choose')}</option>
+              {groups.map((group) => (
+                <optgroup key={group.jurisdiction} label={t(`procedures.jurisdiction.${group.jurisdiction}`)}>
+                  {group.types.map((p) => (
+                    <option key={p.id} value={p.id}>
+                      {localized(p.title, language)}
+                    </option>
+                  ))}
+                </optgroup>
+              ))}
+            </SelectField>
+            {openError && !typeMissing ? <Alert tone="error">{errorMessage(openError, t)}</Alert> : null}
+            <div className="form__actions">
+              <button type="submit" className="button button--primary" disabled={busy}>
+                {t('procedures.open')}
+              </button>
+            </div>
+          </form>
+        )}
+      </RecordDialog>
     </section>
   );
 }
