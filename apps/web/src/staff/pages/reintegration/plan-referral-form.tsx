@@ -15,12 +15,11 @@ import { ReceiverPreview } from '../referrals/receiver-preview';
 import { reintegrationApi, shareableFields, today } from './reintegration-api';
 import type { NeedArea, Reception, ReferralShareableField, ReferralSnapshot } from './reintegration-api';
 import { externalChannels, returnsApi } from './returns-api';
+import { distanceWords } from './distance-words';
 import type { ExternalChannel, ReferralOption, ReferralOptions } from './returns-api';
 
 function optionLabel(s: ReferralOption, t: TFunction): string {
-  const where = [s.city, s.distanceKm === null ? null : t('returns.picker.km', { km: s.distanceKm })]
-    .filter(Boolean)
-    .join(', ');
+  const where = [s.city, s.distanceKm === null ? null : distanceWords(s.distanceKm, t)].filter(Boolean).join(', ');
   return [s.name, s.organisation !== s.name ? s.organisation : null, where].filter(Boolean).join(' — ');
 }
 

@@ -9,6 +9,7 @@ import { PlanReferralForm } from './plan-referral-form';
 import type { NeedArea, Reception } from './reintegration-api';
 import { returnsApi } from './returns-api';
 import type { ReferralOption } from './returns-api';
+import { distanceWords } from './distance-words';
 
 /** Needs of the assessment with no referral still standing (sent, accepted or completed). */
 export function unreferredNeeds(reception: Reception, level: 'urgent' | 'any'): NeedArea[] {
@@ -71,7 +72,7 @@ function Proposals({
                   <span>
                     {service.name}
                     {service.city ? ` — ${service.city}` : ''}
-                    {service.distanceKm !== null ? ` (${t('returns.picker.km', { km: service.distanceKm })})` : ''}
+                    {service.distanceKm !== null ? ` (${distanceWords(service.distanceKm, t)})` : ''}
                   </span>
                   <span className="plan-proposal__how">
                     {service.acceptsReferrals ? t('returns.form.online') : t('returns.form.external')}
@@ -106,7 +107,7 @@ export function PlanSection({
   const { t } = useTranslation();
   const needed = (reception.assessment?.needs ?? []).filter((n) => n.level !== 'none').map((n) => n.area);
   const [draft, setDraft] = useState<{ area: NeedArea | ''; serviceId: string; n: number }>({
-    area: needed[0] ?? '',
+    area: unreferredNeeds(reception, 'any')[0] ?? '',
     serviceId: '',
     n: 0,
   });
