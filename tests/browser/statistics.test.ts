@@ -16,6 +16,7 @@ import {
 } from './browser-kit.ts';
 import { startStaffServer, type StaffServer } from './staff-server.ts';
 import { DEMO_PASSWORD, seedDemo } from '../../apps/server/src/demo/seed-demo.ts';
+import { publishMonth } from '../../apps/server/src/stats/releases.testkit.ts';
 
 const tr = translator(staffMessages('es'));
 
@@ -54,6 +55,8 @@ describe('statistics dashboard', { skip: skip ?? false }, () => {
           [rows[0]!.id, orgId, type, day],
         );
     }
+    // The network view shows what the network published (decision 0141): October 2025 is.
+    await publishMonth(server.harness.ctx, ['incidents.acts'], '2025-10');
     browser = await launchChromium();
   });
 
