@@ -283,4 +283,19 @@ describeOnBothDatabases('referral options and external referrals', (h) => {
     const follow = await rosa.get(n?.link ? `/api/reintegration/receptions/${receptionId}` : '/none');
     assert.equal(follow.statusCode, 200, 'the recipient can open what the link shows');
   });
+
+  it("erases the external referrals' texts when the person asks to be erased", async () => {
+    await h().createAccount({ org: 'retorno', email: 'admin@retorno.example', role: 'admin' });
+    const admin = await h().login('admin@retorno.example');
+    const erased = await admin.request({ method: 'DELETE', url: `/api/people/${jorgeId}` });
+    assert.equal(erased.statusCode, 204, erased.body);
+    const { rows } = await h().ctx.db.query<{ org_id: string; reason: Uint8Array; contact: unknown; decline: unknown }>(
+      'SELECT org_id::text AS org_id, reason, contact, decline_reason AS decline FROM external_referrals WHERE person_id = $1',
+      [jorgeId],
+    );
+    assert.equal(rows.length, 1, 'the row stays, so the counts stay true');
+    const row = rows[0] as (typeof rows)[number];
+    assert.equal(await h().ctx.keyring.decrypt(row.org_id, 'external_referrals.reason', row.reason), '');
+    assert.deepEqual([row.contact, row.decline], [null, null]);
+  });
 });
