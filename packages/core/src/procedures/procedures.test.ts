@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { getRule } from '../deadlines/index.ts';
-import { foldIcalLine, renderIcalCalendar } from './ical-calendar.ts';
+import { alarmTrigger, foldIcalLine, renderIcalCalendar } from './ical-calendar.ts';
 import { findProcedureType, procedureTypes } from './procedure-types.ts';
 import { procedureStageLabels } from './procedure-stages.ts';
 
@@ -55,6 +55,25 @@ describe('iCal feed', () => {
     assert.match(ics, /DTSTART;VALUE=DATE:20250422\r\nDTEND;VALUE=DATE:20250423\r\n/);
     assert.match(ics, /SUMMARY:COMAR\\; solicitud\\, plazo\r\n/);
     assert.match(ics, /^BEGIN:VCALENDAR\r\n[\s\S]*END:VCALENDAR\r\n$/);
+  });
+
+  it('reminds 7, 3 and 1 days before: at 09:00 of those days for an all-day deadline', () => {
+    const ics = renderIcalCalendar('Plazos', [
+      {
+        uid: 'b@acompana',
+        start: '2025-04-22',
+        summary: 'Solicitud',
+        stamp: '2025-03-10T12:00:00Z',
+        alarmDaysBefore: [7, 3, 1],
+      },
+    ]);
+    assert.deepEqual(
+      [...ics.matchAll(/BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:(\S+)\r\n/g)].map((m) => m[1]),
+      ['-P6DT15H', '-P2DT15H', '-PT15H'],
+    );
+    assert.match(ics, /DESCRIPTION:En 7 días: Solicitud\r\nEND:VALARM/);
+    assert.equal(alarmTrigger(3, false), '-P3D');
+    assert.throws(() => alarmTrigger(0, true), RangeError);
   });
 
   it('folds long lines at 75 octets without splitting a character', () => {
