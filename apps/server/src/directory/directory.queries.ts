@@ -317,6 +317,8 @@ export interface ServiceRow extends Row {
   id: string;
   owner_org_id: string;
   accepts_referrals: boolean;
+  /** Eligibility by nationality (migration 0070); read with the service graph only. */
+  served_nationalities?: string[] | null;
   last_verified_on: string;
   updated_at: Date | string;
   version: number;
@@ -348,7 +350,8 @@ export async function loadServiceGraphs(db: Queryable, ids: readonly string[]): 
     `(SELECT json_agg(${jsonRow(table, 'x', { id: 'x.id::text', service_id: 'x.service_id::text' })} ORDER BY x.id) FROM ${table} x WHERE x.service_id = s.id)`;
   const atLocations = 'SELECT y.location_id FROM hsds_service_at_locations y WHERE y.service_id = s.id';
   const { rows } = await db.query<ServiceRow & Record<`g_${string}`, unknown>>(
-    `SELECT s.id::text AS id, s.owner_org_id::text AS owner_org_id, s.accepts_referrals, s.last_verified_on::text AS last_verified_on, s.updated_at, s.version, s.deleted_at,
+    `SELECT s.id::text AS id, s.owner_org_id::text AS owner_org_id, s.accepts_referrals, s.served_nationalities::text[] AS served_nationalities,
+       s.last_verified_on::text AS last_verified_on, s.updated_at, s.version, s.deleted_at,
        ${selectList('hsds_services', 's')},
        (SELECT ${jsonRow('hsds_organizations', 'x', { id: 'x.id::text' })} FROM hsds_organizations x WHERE x.id = s.organization_id) AS g_organization,
        ${own('hsds_service_at_locations')} AS g_links,

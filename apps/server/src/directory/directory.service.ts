@@ -57,6 +57,7 @@ export function createDirectoryService({ db, audit, clock }: DirectoryDeps) {
       return {
         service,
         acceptsReferrals: row.accepts_referrals,
+        servedNationalities: row.served_nationalities ?? null,
         version: row.version,
         lastVerifiedOn: row.last_verified_on,
         stale: row.last_verified_on < limit,

@@ -49,6 +49,7 @@ describeOnBothDatabases('referral options and external referrals', (h) => {
     });
     assert.equal(res.statusCode, 201, res.body);
     ids[key] = (res.json() as { service: { id: string } }).service.id;
+    assert.deepEqual((res.json() as { servedNationalities: string[] | null }).servedNationalities, o.served ?? null);
   };
   const options = async (personId: string, need: string) => {
     const res = await rosa.get(`/api/referrals/options?personId=${personId}&need=${need}`);

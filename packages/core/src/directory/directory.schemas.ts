@@ -25,6 +25,8 @@ export type DirectoryServiceWrite = z.input<typeof directoryServiceWriteSchema>;
 export const directoryEntrySchema = z.object({
   service: hsdsServiceSchema,
   acceptsReferrals: z.boolean(),
+  /** Only people of these nationalities are served; null: everyone. */
+  servedNationalities: z.array(z.string()).nullable().optional(),
   version: z.number().int(),
   lastVerifiedOn: z.string(),
   stale: z.boolean(),
