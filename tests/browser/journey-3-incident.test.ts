@@ -244,7 +244,7 @@ describe('journey 3: documenting an extortion near Huixtla', { skip: skip ?? fal
         await screenshot(caseworker.page, 'journey-3-link-requests-1280');
         await card.getByRole('button', { name: t('incidents.linkRequests.link') }).click();
         await caseworker.page
-          .getByText(t('incidents.linkRequests.linkedDone', { name: 'Dania Maradiaga Reyes' }))
+          .getByText(t('incidents.linkRequests.linkedDone', { name: 'Josué Martínez Alvarado' }))
           .waitFor();
         await caseworker.page.getByText(t('incidents.linkRequests.none')).waitFor();
       } finally {

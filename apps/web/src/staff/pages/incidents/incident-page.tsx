@@ -14,6 +14,7 @@ import { useSession } from '../../session/session-context';
 import { incidentsApi } from './incidents-api';
 import type { Incident, Vocabulary } from './incidents-api';
 import { ConfidentialityBadge } from './incident-labels';
+import { eventDateInWords } from './incident-dates';
 import { ActsSection, PerpetratorsSection } from './incident-parts-sections';
 import { VictimsSection } from './incident-victims-section';
 import { EvidenceSection } from './incident-evidence-section';
@@ -58,7 +59,9 @@ export function IncidentPage({ incidentId }: { incidentId: string }) {
   const readOnly = !me?.permissions.incident?.update;
   const onSaved = (next: Incident) => setLoad({ status: 'ready', event: next });
   const props = { event, vocabulary, readOnly, onSaved };
-  const period = event.end ? `${event.start.date} – ${event.end.date}` : event.start.date;
+  const inWords = (d: { date: string; precision: string }) =>
+    eventDateInWords(d.date, d.precision, language, t('incidents.page.around'));
+  const period = event.end ? `${inWords(event.start)} – ${inWords(event.end)}` : inWords(event.start);
   return (
     <>
       <PageTitle appName={t('app.name')}>{event.title}</PageTitle>
@@ -75,9 +78,7 @@ export function IncidentPage({ incidentId }: { incidentId: string }) {
         </p>
         <dl className="record">
           <dt>{t('incidents.fields.start')}</dt>
-          <dd>
-            {period} ({t(`incidents.precision.${event.start.precision}`)})
-          </dd>
+          <dd>{period}</dd>
           <dt>{t('incidents.fields.place')}</dt>
           <dd>
             {[event.place.locality, event.place.names?.[language === 'en' ? 'en' : 'es']].filter(Boolean).join(', ') ||

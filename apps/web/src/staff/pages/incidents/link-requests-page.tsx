@@ -8,7 +8,7 @@ import '../../../shared/styles/records.css';
 import './incidents.css';
 import { Alert } from '../../../shared/components/alert';
 import { PageTitle } from '../../../shared/components/page-title';
-import { formatDate } from '../../../shared/components/format-date';
+import { eventDateInWords } from './incident-dates';
 import { currentLanguage } from '../../../i18n/i18n';
 import { errorMessage } from '../../api/error-message';
 import { ApiError } from '../../api/client';
@@ -17,13 +17,6 @@ import { incidentsApi } from './incidents-api';
 import type { IncomingLinkRequest } from './incidents-api';
 import { linkConsentMethods } from './incident-options';
 import { PersonPicker, type PersonOption } from './person-picker';
-
-function eventDate(date: string, precision: string, language: string): string {
-  const d = new Date(`${date}T12:00:00Z`);
-  if (precision === 'year') return formatDate(d, language, { year: 'numeric', timeZone: 'UTC' });
-  if (precision === 'month') return formatDate(d, language, { month: 'long', year: 'numeric', timeZone: 'UTC' });
-  return formatDate(d, language, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-}
 
 export function LinkRequestsPage() {
   const { t } = useTranslation();
@@ -85,7 +78,7 @@ function RequestCard({ item, onAnswered }: { item: IncomingLinkRequest; onAnswer
         ? t('incidents.victims.choosePerson')
         : null;
   const what = [
-    eventDate(item.event.date, item.event.precision, language),
+    eventDateInWords(item.event.date, item.event.precision, language, t('incidents.page.around')),
     item.event.place?.[lang],
     item.event.acts.map((a) => a[lang]).join(', '),
   ]
