@@ -138,6 +138,11 @@ describe('passkeys in Chromium with a virtual authenticator', { skip: skip ?? fa
     });
     assert.equal(login.status, 200);
     csrf = login.body.csrfToken as string;
+    // Adding a way in needs a fresh proof in this session (decision 0140).
+    const early = await call(page, 'POST', '/api/auth/passkeys/register/options', undefined, csrf);
+    assert.deepEqual([early.status, early.body.code], [401, 'auth.reauth_required']);
+    const proof = await call(page, 'POST', '/api/account/reauthenticate', { password: TEST_PASSWORD }, csrf);
+    assert.equal(proof.status, 200);
     const options = await call(page, 'POST', '/api/auth/passkeys/register/options', undefined, csrf);
     assert.equal(options.status, 200);
     assert.equal((options.body.rp as { id: string }).id, 'localhost');
@@ -179,6 +184,7 @@ describe('passkeys in Chromium with a virtual authenticator', { skip: skip ?? fa
     assert.equal(await count('SELECT count(*)::int AS n FROM passkeys'), before);
     assert.equal(await count("SELECT count(*)::int AS n FROM audit_log WHERE action = 'passkey.register_failed'"), 1);
     // A second passkey on the same authenticator is excluded by the options the server gives.
+    await call(page, 'POST', '/api/account/reauthenticate', { password: TEST_PASSWORD }, csrf);
     const options = await call(page, 'POST', '/api/auth/passkeys/register/options', undefined, csrf);
     assert.equal(((options.body.excludeCredentials as unknown[]) ?? []).length, 1);
   });
@@ -217,6 +223,18 @@ describe('passkeys in Chromium with a virtual authenticator', { skip: skip ?? fa
     assert.equal(replay.status, 400);
     assert.equal(replay.body.code, 'auth.passkey_challenge_expired');
     assert.equal(await count('SELECT count(*)::int AS n FROM sessions'), sessions);
+
+    // The passkey also re-authenticates this session before a sensitive change (decision 0140).
+    const again = await call(page, 'POST', '/api/auth/passkeys/options', undefined, csrf);
+    const proof = await getAssertion(page, again.body);
+    const reauth = await call(page, 'POST', '/api/account/reauthenticate', { passkey: proof }, csrf);
+    assert.equal(reauth.status, 200, JSON.stringify(reauth.body));
+    assert.equal(
+      await count(
+        "SELECT count(*)::int AS n FROM audit_log WHERE action = 'auth.reauthenticated' AND details->>'method' = 'passkey'",
+      ),
+      1,
+    );
   });
 
   it('refuses a challenge older than five minutes and a tampered signature', async () => {
@@ -379,6 +397,9 @@ describe('passkeys in the staff app (Spanish)', { skip: skip ?? false }, () => {
     await page.getByText(t('passkeys.none')).waitFor();
     await page.getByLabel(t('passkeys.name')).fill('Computadora del albergue');
     await page.getByRole('button', { name: t('passkeys.add') }).click();
+    // First the password again (decision 0140), then the authenticator.
+    await page.getByLabel(t('accountLife.currentPassword')).fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: t('accountLife.reauth.submit'), exact: true }).click();
     await page.getByText(t('passkeys.added', { name: 'Computadora del albergue' })).waitFor();
     await page.getByRole('button', { name: t('passkeys.removeNamed', { name: 'Computadora del albergue' }) }).waitFor();
     assert.deepEqual(await seriousAxeViolations(page), []);

@@ -20,6 +20,7 @@ import {
 } from './passkeys.schemas.ts';
 import { deleteSession, hashToken } from '../sessions.ts';
 import { loginAnswer, setSessionCookie, startSession } from './sign-in.ts';
+import { requireRecentReauth } from '../reauthentication.ts';
 
 /** More unexpired sign-in challenges than this means a flood, not people signing in. */
 const MAX_OPEN_CHALLENGES = 5000;
@@ -42,6 +43,14 @@ export function registerPasskeyRoutes(app: FastifyInstance, ctx: AppContext): vo
       const { session } = authOf(request);
       // Only a session that passed the second factor may add a new way in (ASVS V2.8 / V3.7).
       if (!session.second_factor_ok && !session.totp_exempt) throw new AppError('auth.passkey_second_factor_required');
+      // And a fresh proof in this session (decision 0140), unless the account has nothing to prove
+      // with: no password and no passkey yet (made by the organisation's provider).
+      const proofs = await ctx.db.query<{ any: boolean }>(
+        `SELECT (password_hash IS NOT NULL OR EXISTS (SELECT 1 FROM passkeys p WHERE p.account_id = a.id)) AS any
+           FROM accounts a WHERE a.id = $1`,
+        [session.account_id],
+      );
+      if (proofs.rows[0]?.any) await requireRecentReauth(ctx.db, session.token_hash, ctx.clock());
       const options = await passkeys.registrationOptions(
         { id: session.account_id, email: session.email, displayName: session.display_name },
         relyingParty(ctx.config, request),
@@ -64,6 +73,14 @@ export function registerPasskeyRoutes(app: FastifyInstance, ctx: AppContext): vo
     async (request, reply) => {
       const { session } = authOf(request);
       if (!session.second_factor_ok && !session.totp_exempt) throw new AppError('auth.passkey_second_factor_required');
+      // And a fresh proof in this session (decision 0140), unless the account has nothing to prove
+      // with: no password and no passkey yet (made by the organisation's provider).
+      const proofs = await ctx.db.query<{ any: boolean }>(
+        `SELECT (password_hash IS NOT NULL OR EXISTS (SELECT 1 FROM passkeys p WHERE p.account_id = a.id)) AS any
+           FROM accounts a WHERE a.id = $1`,
+        [session.account_id],
+      );
+      if (proofs.rows[0]?.any) await requireRecentReauth(ctx.db, session.token_hash, ctx.clock());
       const created = await passkeys.verifyRegistration(
         session.account_id,
         relyingParty(ctx.config, request),

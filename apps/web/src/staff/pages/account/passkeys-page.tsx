@@ -7,8 +7,10 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../shared/components/alert';
 import { PageTitle } from '../../../shared/components/page-title';
 import { TextField } from '../../../shared/components/text-field';
+import { ApiError } from '../../api/client';
 import { errorMessage } from '../../api/error-message';
 import { isWebAuthnCancel, passkeysApi, type PasskeySummary } from './passkeys-api';
+import { ReauthForm } from './reauth-form';
 
 export function PasskeysPage() {
   const { t, i18n } = useTranslation();
@@ -17,6 +19,8 @@ export function PasskeysPage() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  // Adding a way in asks for the password or an existing passkey again first (decision 0140).
+  const [reauth, setReauth] = useState(false);
   const statusRef = useRef<HTMLDivElement>(null);
 
   const load = async () => {
@@ -34,7 +38,7 @@ export function PasskeysPage() {
     if (error || done) statusRef.current?.focus();
   }, [error, done]);
 
-  const run = async (action: () => Promise<string>) => {
+  const run = async (action: () => Promise<string | null>) => {
     setBusy(true);
     setError(null);
     setDone(null);
@@ -48,14 +52,25 @@ export function PasskeysPage() {
     }
   };
 
-  const add = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const register = () => {
     const label = name.trim() || t('passkeys.defaultName');
     void run(async () => {
-      await passkeysApi.register(label);
+      try {
+        await passkeysApi.register(label);
+      } catch (failure) {
+        if (failure instanceof ApiError && failure.code === 'auth.reauth_required') {
+          setReauth(true);
+          return null;
+        }
+        throw failure;
+      }
       setName('');
       return t('passkeys.added', { name: label });
     });
+  };
+  const add = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    register();
   };
 
   const remove = (passkey: PasskeySummary) =>
@@ -115,11 +130,20 @@ export function PasskeysPage() {
           onChange={(event) => setName(event.target.value)}
         />
         <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={busy}>
+          <button type="submit" className="button button--primary" disabled={busy || reauth}>
             {busy ? t('passkeys.working') : t('passkeys.add')}
           </button>
         </div>
       </form>
+      {reauth ? (
+        <ReauthForm
+          onCancel={() => setReauth(false)}
+          onDone={() => {
+            setReauth(false);
+            register();
+          }}
+        />
+      ) : null}
     </>
   );
 }
