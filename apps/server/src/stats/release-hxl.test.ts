@@ -5,7 +5,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { releaseHxl } from './release-hxl.ts';
+import { indicators } from '@acompana/core';
+import { releaseHxl, type HxlTable } from './release-hxl.ts';
 import type { FrozenTable } from './releases.service.ts';
 
 const schema = JSON.parse(readFileSync(new URL('./testdata/hxl-core-schema.json', import.meta.url), 'utf8')) as {
@@ -120,6 +121,33 @@ describe('HXL of release exports', () => {
           for (const tag of long.hashtags)
             assert.deepEqual(hxlProblems(tag), [], `${table.indicator} ${part} ${locale}: ${tag}`);
         }
+  });
+
+  it('gives every dimension of every indicator core tags in staff exports too (one definition)', () => {
+    for (const indicator of indicators)
+      for (const dim of indicator.dimensions) {
+        const table: HxlTable = {
+          indicator: indicator.id,
+          title: indicator.title,
+          unit: indicator.unit,
+          valueHxl: '',
+          dimensions: [{ id: dim.id, title: dim.title, hxl: '', categories: [{ key: 'k', label: text('k', 'k') }] }],
+          cells: [
+            { keys: ['k'], count: 3, flag: 'small' },
+            { keys: [null], count: null, flag: 'not_additive' },
+          ],
+        };
+        for (const part of ['cells', 'totals'] as const) {
+          const long = releaseHxl(table, 'es', part);
+          for (const tag of long.hashtags)
+            assert.deepEqual(hxlProblems(tag), [], `${indicator.id} by ${dim.id}, ${part}: ${tag}`);
+        }
+        const notes = releaseHxl(table, 'es', 'totals').rows.map((r) => r.at(-1));
+        assert.ok(
+          notes.every((n) => typeof n === 'string' && !/[a-z]+ additive|suppressed/.test(n)),
+          'notes in Spanish',
+        );
+      }
   });
 
   it('puts a country under #country, never under #adm1, and keeps totals out of the cells', () => {
