@@ -7,6 +7,7 @@ import { currentLanguage } from '../../../i18n/i18n';
 import { InputField, SelectField } from '../people/form-fields';
 import { incidentsApi } from './incidents-api';
 import { statesByName } from './incident-places';
+import { eventDateInWords } from './incident-dates';
 import { PartSection, useSave, type SectionProps } from './incident-parts-sections';
 import {
   complaintAuthorities,
@@ -21,6 +22,7 @@ import {
 export function ComplaintsSection({ event, readOnly, onSaved }: SectionProps) {
   const { t } = useTranslation();
   const language = currentLanguage();
+  const day = (date: string) => eventDateInWords(date, 'day', language, '');
   const { busy, error, run } = useSave(onSaved);
   const [c, setC] = useState({
     authority: 'cndh',
@@ -122,20 +124,21 @@ export function ComplaintsSection({ event, readOnly, onSaved }: SectionProps) {
           return (
             <li key={x.id}>
               <strong>{t(`incidents.authority.${x.authority as 'cndh'}`)}</strong>
-              {x.fileNumber ? ` · ${x.fileNumber}` : ''} · {t('incidents.complaints.filedOnDate', { date: x.filedOn })}{' '}
-              · {t(`incidents.complaintStatus.${x.status}`)}
+              {x.fileNumber ? ` · ${x.fileNumber}` : ''} ·{' '}
+              {t('incidents.complaints.filedOnDate', { date: day(x.filedOn) })} ·{' '}
+              {t(`incidents.complaintStatus.${x.status}`)}
               {x.outcomeKind ? ` · ${t(`incidents.outcome.${x.outcomeKind as 'other'}`)}` : ''}
               {x.deadline ? (
                 <p>
-                  {t('incidents.complaints.next', { date: x.deadline.dueDate ?? '' })} —{' '}
+                  {t('incidents.complaints.next', { date: x.deadline.dueDate ? day(x.deadline.dueDate) : '' })} —{' '}
                   <span className="muted">{x.deadline.explanation[language]}</span>
                 </p>
               ) : x.nextDeadline ? (
-                <p>{t('incidents.complaints.next', { date: x.nextDeadline })}</p>
+                <p>{t('incidents.complaints.next', { date: day(x.nextDeadline) })}</p>
               ) : null}
               <p className="muted">
                 {x.history
-                  .map((h) => `${t(`incidents.complaintStatus.${h.status as 'filed'}`)} ${h.changedOn}`)
+                  .map((h) => `${t(`incidents.complaintStatus.${h.status as 'filed'}`)} ${day(h.changedOn)}`)
                   .join(' → ')}
               </p>
               {!readOnly ? (
