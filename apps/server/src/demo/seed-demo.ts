@@ -53,7 +53,11 @@ export async function seedDemo(ctx: AppContext): Promise<void> {
       teamIds: [],
       sharing: [],
     };
-    await agreements.create(actor, { partnerOrgId: orgIds.get(a.to) as string, purposes: a.purposes }, null);
+    // Signed half a year before the first start: the partners have been working together a while.
+    // (Before the database's own today too, which decides whether an agreement is in force.)
+    const since = Math.min(ctx.clock().getTime(), Date.now()) - 182 * 86_400_000;
+    const validFrom = new Date(since).toISOString().slice(0, 10);
+    await agreements.create(actor, { partnerOrgId: orgIds.get(a.to) as string, purposes: a.purposes, validFrom }, null);
   }
   // The Tapachula admin also belongs to the Tijuana clinic, to show the organisation switcher.
   await ctx.db.query("INSERT INTO memberships (account_id, org_id, role) VALUES ($1, $2, 'coordinator')", [
