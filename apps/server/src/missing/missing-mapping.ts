@@ -104,7 +104,14 @@ export function reportView(row: ReportRow, d: Data): ComparedRecord {
     originPlace: obj<{ place?: string }>(d, 'origin')?.place,
     eventDate: lc?.date,
     eventPlace: lc?.place,
+    physical: physicalOf(d, 'physical'),
   });
+}
+
+/** The physical description as stored, or nothing when empty (never a partner's: callers decide). */
+function physicalOf(d: Data, key: string): ComparedRecord['physical'] {
+  const p = obj<NonNullable<ComparedRecord['physical']>>(d, key);
+  return p && Object.keys(p).length > 0 ? p : undefined;
 }
 
 export function otherReportView(row: ReportRow, d: Data): ComparedRecord {
@@ -154,6 +161,7 @@ export function foundView(row: FoundRow, d: Data): ComparedRecord {
     eventDate: day(row.found_on),
     eventPlace: str(d, 'foundPlace'),
     description: described,
+    physical: physicalOf(d, 'description'),
   });
 }
 

@@ -221,6 +221,14 @@ export const comparedRecordSchema = z.object({
   eventDate: z.string().optional(),
   eventPlace: z.string().optional(),
   description: z.string().optional(),
+  /**
+   * The physical description, for the ante-mortem / post-mortem side by side: the report's (what
+   * the family told) and the organisation's own found record's (what the body shows). Never a partner's.
+   */
+  physical: physicalDescriptionSchema
+    .extend({ statureCm: z.number().int().min(30).max(250).optional() })
+    .partial()
+    .optional(),
 });
 export type ComparedRecord = z.infer<typeof comparedRecordSchema>;
 

@@ -17,6 +17,7 @@ import { missingApi } from './missing-api';
 import { PhotoStrip } from './photo-gallery';
 import type { MatchCandidate } from './missing-api';
 import { CompareTable } from './compare-table';
+import { AmPmTable } from './ampm-table';
 
 export function CandidateCard({
   candidate,
@@ -100,6 +101,7 @@ export function CandidateCard({
         </div>
       ) : null}
       <CompareTable candidate={candidate} />
+      <AmPmTable candidate={candidate} />
       {candidate.secondConfirmationRequired && (status === 'pending' || status === 'needs_info') ? (
         <p className="muted">{t('matchReview.fourEyes')}</p>
       ) : null}

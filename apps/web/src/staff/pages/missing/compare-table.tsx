@@ -70,7 +70,7 @@ export function CompareTable({ candidate }: { candidate: MatchCandidate }) {
     return value ?? '—';
   };
   return (
-    <table className="compare">
+    <table className="compare compare--stacking">
       <caption className="visually-hidden">{t('missing.compare.caption')}</caption>
       <thead>
         <tr>
@@ -81,6 +81,8 @@ export function CompareTable({ candidate }: { candidate: MatchCandidate }) {
       </thead>
       <tbody>
         {rows
+          // The description's fields have their own side by side (AmPmTable) when both records have them.
+          .filter((row) => !(row.key === 'description' && candidate.report.physical && other?.physical))
           .filter((row) => row.value(candidate.report) !== undefined || (other && row.value(other) !== undefined))
           .map((row) => {
             const v = verdict(row.key);
@@ -95,8 +97,10 @@ export function CompareTable({ candidate }: { candidate: MatchCandidate }) {
                     </span>
                   ) : null}
                 </th>
-                <td>{value(row, candidate.report) ?? '—'}</td>
-                <td>{shown(other, row.key, other ? value(row, other) : undefined)}</td>
+                <td data-label={t('missing.compare.report')}>{value(row, candidate.report) ?? '—'}</td>
+                <td data-label={t('missing.compare.candidate')}>
+                  {shown(other, row.key, other ? value(row, other) : undefined)}
+                </td>
               </tr>
             );
           })}
