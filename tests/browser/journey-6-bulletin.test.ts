@@ -4,7 +4,8 @@
 // October with suppression applied (hidden figures written "oculto", no figure from 1 to 4
 // anywhere), publishes it after a confirmation that says it freezes, and downloads the PDF
 // bulletin and the HXL CSV. Asserts the frozen release, the audit entry, and that a record
-// written afterwards leaves the release byte-identical. At 1280 px, then at 360 px; axe on each.
+// written afterwards leaves the release byte-identical; the portal lists it with its files. At
+// 1280 px, then at 360 px; axe on each.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
@@ -218,6 +219,14 @@ describe('journey 6: the monthly bulletin', { skip: skip ?? false }, () => {
       await page
         .locator('section.statistics-releases')
         .screenshot({ path: `${screenshotDir}/journey-6-releases-section-360.png` });
+
+      // The public side: the portal's home lists the bulletin with its period in words and its files.
+      await page.goto(`${server.baseUrl}/es/`);
+      const card = page.locator('li.card', { hasText: 'Violencia contra personas en movilidad' });
+      await card.getByText(`${monthName} de ${month.slice(0, 4)}`, { exact: true }).waitFor();
+      for (const name of ['PDF', 'CSV (HXL)', 'Missing Migrants (IOM) CSV'])
+        assert.equal(await card.getByRole('link', { name, exact: true }).count(), 1, name);
+      await noSideScroll(page, 'the portal home at 360 px');
       // The refused November (a 400 the browser logs) is the one expected failure.
       assert.deepEqual(
         errors.filter((e) => !e.includes('status of 400')),
