@@ -25,6 +25,7 @@ import { registerCapabilityRoutes } from './orgs/capabilities.routes.ts';
 import { registerHomeRoutes } from './home/home.routes.ts';
 import { registerAdminRoutes } from './orgs/admin.routes.ts';
 import { registerSharingAgreementRoutes } from './orgs/sharing-agreements.routes.ts';
+import { registerFederationRoutes } from './federation/federation.routes.ts';
 import { registerAuditReadRoutes } from './audit/audit-read.routes.ts';
 import { registerPeopleRoutes } from './people/people.routes.ts';
 import { registerProfileRoutes } from './people/profile.routes.ts';
@@ -128,6 +129,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   registerAdminRoutes(app, ctx);
   registerBackupRoutes(app, ctx);
   registerSharingAgreementRoutes(app, ctx);
+  await registerFederationRoutes(app, ctx);
   registerAuditReadRoutes(app, ctx);
   registerPeopleRoutes(app, ctx);
   registerProfileRoutes(app, ctx);

@@ -13,13 +13,15 @@ import type { Target, TargetKind } from './targets.ts';
 import { jpeg } from './targets.ts';
 import { policyRecordOf, type Scope, type World } from './world.ts';
 import { sharingAndAuditPolicies } from './route-policies-admin.ts';
+import { federationPolicies } from './route-policies-federation.ts';
 import { signInPolicies } from './route-policies-signin.ts';
 import { accountLifecyclePolicies } from './route-policies-accounts.ts';
 import { portalContentPolicies } from './route-policies-portal.ts';
-import { intakePolicies } from './route-policies-intake.ts';
 import { incidentLinkPolicies } from './route-policies-incidents.ts';
+import { intakePolicies } from './route-policies-intake.ts';
 import { matchConfirmationPolicies } from './route-policies-missing.ts';
 import { returnsPolicies } from './route-policies-returns.ts';
+import { filingPolicies } from './route-policies-filings.ts';
 
 type Body = (t: Target, w: World) => unknown;
 
@@ -739,6 +741,8 @@ export { actorCan, orgCan };
 
 // Sharing agreements and the audit log (decision 0128), declared in their own file.
 Object.assign(routePolicies, sharingAndAuditPolicies);
+// Peering with other deployments (decision 0145), in its own file.
+Object.assign(routePolicies, federationPolicies);
 
 Object.assign(routePolicies, accountLifecyclePolicies);
 
@@ -747,11 +751,14 @@ Object.assign(routePolicies, signInPolicies);
 
 // The public portal's content (decision 0117), in its own file.
 Object.assign(routePolicies, portalContentPolicies);
-Object.assign(routePolicies, intakePolicies);
 Object.assign(routePolicies, incidentLinkPolicies);
+Object.assign(routePolicies, intakePolicies);
 
 // Four-eyes confirmation of missing-person matches (decision 0138), in its own file.
 Object.assign(routePolicies, matchConfirmationPolicies);
+
+// Procedure filings: record with a receipt, undo, download (in their own file).
+Object.assign(routePolicies, filingPolicies);
 
 // Referrals to any directory service, ranked for the person; external referrals (decision 0139).
 Object.assign(routePolicies, returnsPolicies);

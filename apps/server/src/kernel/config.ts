@@ -11,6 +11,8 @@ export interface AppConfig {
   databaseUrl: string | undefined;
   /** A PostgreSQL streaming replica for dashboards, statistics and searches (kernel/db/read-routing.ts). */
   databaseReplicaUrl: string | undefined;
+  /** How this deployment introduces itself to peered deployments (ACOMPANA_DEPLOYMENT_NAME). */
+  deploymentName: string;
   /** Base64 or hex encoded 32-byte master key; when absent a key file in dataDir is used. */
   masterKey: string | undefined;
   /** Session idle timeout and absolute lifetime, in minutes. */
@@ -59,5 +61,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     smtpUrl: env.ACOMPANA_SMTP_URL || undefined,
     smtpFrom: env.ACOMPANA_SMTP_FROM || 'Acompaña <no-reply@acompana.invalid>',
     publicUrl: (env.ACOMPANA_PUBLIC_URL || `http://localhost:${intFromEnv(env, 'PORT', 3000)}`).replace(/\/+$/, ''),
+    deploymentName: (env.ACOMPANA_DEPLOYMENT_NAME || 'Acompaña').slice(0, 200),
   };
 }

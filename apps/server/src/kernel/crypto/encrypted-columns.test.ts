@@ -19,6 +19,8 @@ const NOT_UNDER_A_DATA_KEY: Record<string, string> = {
   'accounts.totp_pending_secret': "sealed under the system 'accounts' key: accounts span organisations",
   'oidc_providers.client_secret': "sealed under the system 'accounts' key: sign-in configuration, not a person's data",
   'passkeys.public_key': 'a public key: nothing secret or personal',
+  'federation_identity.private_key':
+    "the deployment's signing key, sealed under the system key: no organisation's data",
   'portal_images.bytes': 'public portal images, published to everyone',
 };
 

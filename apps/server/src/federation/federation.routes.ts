@@ -1,0 +1,120 @@
+// Federation between deployments: the administrators' API (/api/admin/federation/…) and the
+// signed endpoints peers call (/federation/v1/…, peer-endpoints.ts). Decision 0145.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  federationCheckSchema,
+  federationConfirmSchema,
+  federationInvitationCreateSchema,
+  federationInvitationSchema,
+  federationPeerAcceptSchema,
+  federationPeerListSchema,
+  federationPeerSchema,
+} from '@acompana/core';
+import type { AppContext } from '../app-context.ts';
+import { commonErrorResponses } from '../kernel/http/error-response.ts';
+import { authOf } from '../kernel/http/auth-context.ts';
+import { createIdentityStore } from './identity.ts';
+import { createPeersService } from './peers.service.ts';
+import { registerPeerEndpoints } from './peer-endpoints.ts';
+
+export async function registerFederationRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const identities = createIdentityStore({ db: ctx.db, keyring: ctx.keyring });
+  const service = createPeersService({
+    db: ctx.db,
+    audit: ctx.audit,
+    clock: ctx.clock,
+    identities,
+    publicUrl: ctx.config.publicUrl ?? 'http://localhost:3000',
+    deploymentName: ctx.config.deploymentName,
+  });
+  const tags = ['federation'];
+  const idParams = z.object({ id: z.string().uuid() });
+
+  api.get(
+    '/api/admin/federation',
+    {
+      schema: {
+        tags,
+        summary: "This deployment's signing identity (fingerprint to read aloud) and the organisation's peers",
+        response: { 200: federationPeerListSchema, ...commonErrorResponses },
+      },
+    },
+    async (request) => service.list(await authOf(request).actor()),
+  );
+
+  api.post(
+    '/api/admin/federation/invitations',
+    {
+      schema: {
+        tags,
+        summary: 'An invitation for another deployment (one-time token, 72 hours; audited)',
+        body: federationInvitationCreateSchema,
+        response: { 201: federationInvitationSchema, ...commonErrorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await service.invite(await authOf(request).actor(), request.body, request.ip)),
+  );
+
+  api.post(
+    '/api/admin/federation/peers',
+    {
+      schema: {
+        tags,
+        summary: "Accept a pasted invitation, after reading the inviter's fingerprint aloud (signed answer; audited)",
+        body: federationPeerAcceptSchema,
+        response: { 201: federationPeerSchema, ...commonErrorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await service.accept(await authOf(request).actor(), request.body.invitation, request.ip)),
+  );
+
+  api.post(
+    '/api/admin/federation/peers/:id/confirm',
+    {
+      schema: {
+        tags,
+        summary: "Confirm the answering deployment's fingerprint, read aloud (audited)",
+        params: idParams,
+        body: federationConfirmSchema,
+        response: { 200: federationPeerSchema, ...commonErrorResponses },
+      },
+    },
+    async (request) => service.confirm(await authOf(request).actor(), request.params.id, request.ip),
+  );
+
+  api.post(
+    '/api/admin/federation/peers/:id/check',
+    {
+      schema: {
+        tags,
+        summary: 'Ask the peer for a signed answer: is it there, and is our agreement in force on its side',
+        params: idParams,
+        response: { 200: federationCheckSchema, ...commonErrorResponses },
+      },
+    },
+    async (request) => service.check(await authOf(request).actor(), request.params.id),
+  );
+
+  api.post(
+    '/api/admin/federation/peers/:id/revoke',
+    {
+      schema: {
+        tags,
+        summary: 'End the agreement here at once and tell the peer (audited)',
+        params: idParams,
+        response: {
+          200: z.object({ peer: federationPeerSchema, partnerInformed: z.boolean() }),
+          ...commonErrorResponses,
+        },
+      },
+    },
+    async (request) => service.revoke(await authOf(request).actor(), request.params.id, request.ip),
+  );
+
+  await registerPeerEndpoints(app, ctx, identities);
+}
