@@ -173,6 +173,43 @@ describeOnBothDatabases('intake of a family in one step', (h) => {
     assert.equal(merge?.record_id, existing.id);
   });
 
+  it("uses the organisation's existing record for a member said to be the same person (no second record)", async () => {
+    const existing = (
+      await tapachula.post('/api/people', { givenNames: 'Rosa Elvira', surnames: 'Canales', sex: 'F' })
+    ).json() as { id: string };
+    const before = await h().ctx.db.query<{ n: number }>('SELECT count(*) AS n FROM people');
+    const response = await tapachula.post('/api/intake', {
+      arrivedOn: yesterday,
+      members: [
+        {
+          existingPersonId: existing.id,
+          person: { givenNames: 'Rosa', surnames: 'Canales', birthDate: born(33), nationality: 'GT' },
+          relationship: 'self',
+        },
+        {
+          person: { givenNames: 'Ana', surnames: 'Canales', estimatedAge: 6 },
+          relationship: 'child',
+        },
+      ],
+    });
+    assert.equal(response.statusCode, 201, response.body);
+    const result = response.json() as { people: { personId: string; created: boolean }[] };
+    assert.deepEqual(
+      result.people.map((p) => p.created),
+      [false, true],
+    );
+    assert.equal(result.people[0]?.personId, existing.id);
+    const after = await h().ctx.db.query<{ n: number }>('SELECT count(*) AS n FROM people');
+    assert.equal(Number(after.rows[0]?.n), Number(before.rows[0]?.n) + 1);
+    const rosa = (await tapachula.get(`/api/people/${existing.id}`)).json() as {
+      givenNames: string;
+      nationality: string;
+    };
+    assert.equal(rosa.givenNames, 'Rosa Elvira');
+    assert.equal(rosa.nationality, 'GT');
+    assert.equal((await audits('person.merge')).at(-1)?.record_id, existing.id);
+  });
+
   it('refuses an arrival date after today', async () => {
     const response = await tapachula.post('/api/intake', {
       arrivedOn: `${year + 1}-01-01`,

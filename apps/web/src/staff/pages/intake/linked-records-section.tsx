@@ -61,7 +61,7 @@ export function LinkedRecordsSection({ personId, canUpdate }: { personId: string
               })}
               {canUpdate ? (
                 confirming === link.id ? (
-                  <p className="actions">
+                  <p className="form__actions">
                     <button type="button" className="button" onClick={() => void unlink(link)}>
                       {t('intake.links.unlink', { organisation: link.organisation.name })}
                     </button>

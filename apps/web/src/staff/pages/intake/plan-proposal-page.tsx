@@ -120,7 +120,7 @@ export function PlanProposalPage({ personId }: { personId: string }) {
             </li>
           ))}
         </ol>
-        <p className="actions">
+        <p className="form__actions">
           <button type="submit" className="button button--primary" disabled={busy}>
             {busy ? t('intake.plan.opening') : t('intake.plan.accept')}
           </button>

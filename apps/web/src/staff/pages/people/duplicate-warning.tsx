@@ -74,7 +74,7 @@ export function DuplicateWarning({ groups, decisions, onDecide, onContinue, onBa
                       .join(', ')}
                   </p>
                   <p className="muted">{t(partner ? 'intake.duplicates.linkHint' : 'intake.duplicates.mergeHint')}</p>
-                  <p className="actions">
+                  <p className="form__actions">
                     <button
                       type="button"
                       className={chosen ? 'button button--primary' : 'button'}
@@ -98,7 +98,7 @@ export function DuplicateWarning({ groups, decisions, onDecide, onContinue, onBa
           </ul>
         </div>
       ))}
-      <p className="actions">
+      <p className="form__actions">
         <button type="button" className="button button--primary" disabled={busy} onClick={onContinue}>
           {busy ? t('people.register.submitting') : t('intake.duplicates.continue')}
         </button>

@@ -100,7 +100,7 @@ export function ScreeningPage({ personId, questionnaireId }: { personId: string;
         >
           <h2 id="screening-result-title">{t('screening.resultTitle')}</h2>
           <ScreeningFlags screening={result} questionnaire={questionnaire} profile={load.profile} />
-          <p className="actions">
+          <p className="form__actions">
             <Link className="button button--primary" to={`/people/${personId}/plan`}>
               {t('screening.toPlan')}
             </Link>
@@ -131,7 +131,7 @@ export function ScreeningPage({ personId, questionnaireId }: { personId: string;
               }
             />
           ))}
-          <p className="actions">
+          <p className="form__actions">
             <button type="submit" className="button button--primary" disabled={busy}>
               {busy ? t('screening.saving') : t('screening.save')}
             </button>
