@@ -210,6 +210,21 @@ describeOnBothDatabases('intake of a family in one step', (h) => {
     assert.equal((await audits('person.merge')).at(-1)?.record_id, existing.id);
   });
 
+  it("names a child's wrong field at that child, and writes nobody", async () => {
+    const before = await h().ctx.db.query<{ n: number }>('SELECT count(*) AS n FROM people');
+    const response = await tapachula.post('/api/intake', {
+      arrivedOn: yesterday,
+      members: [
+        { person: { givenNames: 'Madre', surnames: 'Prueba', birthDate: born(30) }, relationship: 'self' },
+        { person: { givenNames: 'Hija', surnames: 'Prueba', birthDate: `${year + 1}-01-01` }, relationship: 'child' },
+      ],
+    });
+    assert.equal(response.statusCode, 400, response.body);
+    assert.equal((response.json() as { field: string }).field, 'members.1.person.birthDate');
+    const after = await h().ctx.db.query<{ n: number }>('SELECT count(*) AS n FROM people');
+    assert.equal(Number(after.rows[0]?.n), Number(before.rows[0]?.n));
+  });
+
   it('refuses an arrival date after today', async () => {
     const response = await tapachula.post('/api/intake', {
       arrivedOn: `${year + 1}-01-01`,

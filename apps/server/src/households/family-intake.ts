@@ -14,6 +14,7 @@ import {
   type MemberFacts,
   type PersonCreate,
   intakeCreateSchema,
+  validatePersonInput,
 } from '@acompana/core';
 import type { Database } from '../kernel/db/database.ts';
 import type { Keyring } from '../kernel/crypto/keyring.ts';
@@ -49,6 +50,14 @@ export function createFamilyIntake(deps: Deps) {
     for (const [i, m] of input.members.entries()) {
       if (!m.person && !m.existingPersonId)
         throw new AppError('intake.member_person_required', { field: `members.${i}.person` });
+      // The record's own checks, named at this member's field, before anyone is written.
+      const issue =
+        m.person && !m.existingPersonId ? validatePersonInput(m.person, today, { creating: true })[0] : null;
+      if (issue)
+        throw new AppError(issue.code, {
+          field: `members.${i}.person.${issue.field}`,
+          ...(issue.params ? { params: issue.params } : {}),
+        });
       if (m.existingPersonId) {
         const row = await ownPersonFor(deps.db, actor, 'update', m.existingPersonId, {
           field: `members.${i}.existingPersonId`,
