@@ -61,14 +61,17 @@ export function LinkedRecordsSection({ personId, canUpdate }: { personId: string
               })}
               {canUpdate ? (
                 confirming === link.id ? (
-                  <p className="form__actions">
-                    <button type="button" className="button" onClick={() => void unlink(link)}>
-                      {t('intake.links.unlink', { organisation: link.organisation.name })}
-                    </button>
-                    <button type="button" className="button button--quiet" onClick={() => setConfirming(null)}>
-                      {t('screening.cancel')}
-                    </button>
-                  </p>
+                  <div role="group" aria-label={t('intake.links.unlink', { organisation: link.organisation.name })}>
+                    <p>{t('intake.links.confirm', { organisation: link.organisation.name })}</p>
+                    <p className="form__actions">
+                      <button type="button" className="button" onClick={() => void unlink(link)}>
+                        {t('intake.links.confirmButton')}
+                      </button>
+                      <button type="button" className="button button--quiet" onClick={() => setConfirming(null)}>
+                        {t('screening.cancel')}
+                      </button>
+                    </p>
+                  </div>
                 ) : (
                   <>
                     {' '}
