@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import '../../../shared/styles/records.css';
 import './cases.css';
 import { PageTitle } from '../../../shared/components/page-title';
+import { DataTable, listColumnHelper } from '../../../shared/components/data-table';
 import { currentLanguage, type Translate, plain } from '../../../i18n/i18n';
 import { Link } from '../../router/router';
 import { useCursorList } from '../../shared/cursor-list';
@@ -23,6 +24,67 @@ export function caseTitle(item: { givenNames: string | null; surnames: string | 
   return name || t('cases.household');
 }
 
+const caseColumn = listColumnHelper<CaseSummary>();
+
+// Statuses and countries in words; dates sorted as dates, counts as numbers.
+function useCaseColumns() {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  return useMemo(() => {
+    return [
+      caseColumn.accessor((item) => caseTitle(item, plain(t)), {
+        id: 'name',
+        header: t('lists.cases.name'),
+        enableHiding: false,
+        sortFn: 'collate',
+        cell: (info) => (
+          <Link className="case-list__name" to={`/cases/${info.row.original.id}`} id={caseLinkId(info.row.original)}>
+            {info.getValue()}
+          </Link>
+        ),
+      }),
+      caseColumn.accessor((item) => t(`cases.status.${item.status}`), {
+        id: 'status',
+        header: t('lists.cases.status'),
+        sortFn: 'collate',
+      }),
+      caseColumn.accessor((item) => item.assignedName ?? t('cases.list.unassigned'), {
+        id: 'worker',
+        header: t('lists.cases.worker'),
+        sortFn: 'collate',
+      }),
+      caseColumn.accessor((item) => item.teamName ?? undefined, {
+        id: 'team',
+        header: t('lists.cases.team'),
+        sortFn: 'collate',
+        sortUndefined: 'last',
+      }),
+      caseColumn.accessor((item) => (item.nationality ? countryName(item.nationality, language) : undefined), {
+        id: 'nationality',
+        header: t('lists.cases.nationality'),
+        sortFn: 'collate',
+        sortUndefined: 'last',
+      }),
+      caseColumn.accessor('openedAt', {
+        header: t('lists.cases.opened'),
+        sortFn: 'basic',
+        cell: (info) => formatInstant(info.getValue(), language),
+      }),
+      caseColumn.accessor('openTasks', { header: t('lists.cases.tasks'), sortFn: 'basic' }),
+      caseColumn.accessor('overdueTasks', {
+        header: t('lists.cases.overdue'),
+        sortFn: 'basic',
+        cell: (info) =>
+          info.getValue() > 0 ? (
+            <span className="case-overdue">{t('cases.list.overdueTasks', { count: info.getValue() })}</span>
+          ) : (
+            '0'
+          ),
+      }),
+    ];
+  }, [t, language]);
+}
+
 export function CasesListPage() {
   const { t } = useTranslation();
   const language = currentLanguage();
@@ -33,6 +95,7 @@ export function CasesListPage() {
   const { state } = list;
   const set = (patch: Partial<CaseListFilters>) => setForm((f) => ({ ...f, ...patch }));
   const any = t('cases.list.any');
+  const columns = useCaseColumns();
 
   useEffect(() => {
     casesApi.assignees().then(setAssignees, () => undefined);
@@ -125,32 +188,24 @@ export function CasesListPage() {
         }
         moreLabel={t('cases.list.more')}
       >
-        {list.items.length > 0 ? (
-          <ul className="case-list">
-            {list.items.map((item) => (
-              <li key={item.id} className="case-list__item">
-                <Link className="case-list__name" to={`/cases/${item.id}`} id={caseLinkId(item)}>
-                  {caseTitle(item, plain(t))}
-                </Link>
-                <span className="case-list__facts">
-                  {[
-                    t(`cases.status.${item.status}`),
-                    item.assignedName ?? t('cases.list.unassigned'),
-                    item.teamName,
-                    item.nationality ? countryName(item.nationality, language) : null,
-                    t('cases.list.openedOn', { date: formatInstant(item.openedAt, language) }),
-                    item.openTasks > 0 ? t('cases.list.openTasks', { count: item.openTasks }) : null,
-                  ]
-                    .filter(Boolean)
-                    .join(' · ')}
-                </span>
-                {item.overdueTasks > 0 ? (
-                  <span className="case-overdue">{t('cases.list.overdueTasks', { count: item.overdueTasks })}</span>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        ) : null}
+        <DataTable
+          listId="cases"
+          labelledBy="cases-results"
+          data={list.items}
+          columns={columns}
+          getRowId={(item) => item.id}
+          loading={state.status === 'loading'}
+          rowClassName="case-list__item"
+          hiddenByDefault={['team']}
+          empty={
+            <>
+              <p>
+                <strong>{t('lists.cases.emptyTitle')}</strong>
+              </p>
+              <p>{t('lists.cases.emptyHint')}</p>
+            </>
+          }
+        />
       </ResultsSection>
     </>
   );

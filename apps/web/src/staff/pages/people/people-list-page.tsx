@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import '../../../shared/styles/records.css';
 import { PageTitle } from '../../../shared/components/page-title';
+import { DataTable, listColumnHelper } from '../../../shared/components/data-table';
 import { currentLanguage } from '../../../i18n/i18n';
 import { Link } from '../../router/router';
 import { useCursorList } from '../../shared/cursor-list';
@@ -17,6 +18,58 @@ import type { PersonListFilters, PersonSummary } from './people-api';
 import { personName } from './person-name';
 import { countryName, countryOptions } from './reference-data';
 import { useCan } from '../../session/capabilities';
+
+const personColumn = listColumnHelper<PersonSummary>();
+
+// Codes become words in the cells and in the sort (a country sorts by its name in the reader's
+// language, not by its ISO code).
+function usePeopleColumns() {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  return useMemo(() => {
+    return [
+      personColumn.accessor((person) => personName(person, t), {
+        id: 'name',
+        header: t('lists.people.name'),
+        enableHiding: false,
+        sortFn: 'collate',
+        cell: (info) => (
+          <Link
+            className="person-list__name"
+            to={`/people/${info.row.original.id}`}
+            id={personLinkId(info.row.original)}
+          >
+            {info.getValue()}
+          </Link>
+        ),
+      }),
+      personColumn.accessor((person) => (person.aliases.length > 0 ? person.aliases.join(', ') : undefined), {
+        id: 'aliases',
+        header: t('lists.people.aliases'),
+        sortFn: 'collate',
+        sortUndefined: 'last',
+      }),
+      personColumn.accessor((person) => (person.sex ? t(`people.sex.${person.sex}`) : undefined), {
+        id: 'sex',
+        header: t('lists.people.sex'),
+        sortFn: 'collate',
+        sortUndefined: 'last',
+      }),
+      personColumn.accessor((person) => person.birthYear ?? undefined, {
+        id: 'birthYear',
+        header: t('lists.people.birthYear'),
+        sortFn: 'collate',
+        sortUndefined: 'last',
+      }),
+      personColumn.accessor((person) => (person.nationality ? countryName(person.nationality, language) : undefined), {
+        id: 'nationality',
+        header: t('lists.people.nationality'),
+        sortFn: 'collate',
+        sortUndefined: 'last',
+      }),
+    ];
+  }, [t, language]);
+}
 
 const fetchPeople = (filters: PersonListFilters, signal?: AbortSignal) => peopleApi.list(filters, signal);
 const personLinkId = (person: PersonSummary) => `person-link-${person.id}`;
@@ -33,6 +86,7 @@ export function PeopleListPage() {
   const { state } = list;
 
   const canRegister = useCan('person.register');
+  const columns = usePeopleColumns();
   const searching = state.status === 'ready' && Boolean(state.filters.q?.trim());
   return (
     <>
@@ -94,27 +148,29 @@ export function PeopleListPage() {
         }
         moreLabel={t('people.search.more')}
       >
-        {list.items.length > 0 ? (
-          <ul className="person-list">
-            {list.items.map((person) => (
-              <li key={person.id} className="person-list__item">
-                <Link className="person-list__name" to={`/people/${person.id}`} id={personLinkId(person)}>
-                  {personName(person, t)}
-                </Link>
-                <span className="person-list__facts">
-                  {[
-                    person.aliases.length > 0 ? t('people.aliasList', { aliases: person.aliases.join(', ') }) : null,
-                    person.sex ? t(`people.sex.${person.sex}`) : null,
-                    person.birthYear ? t('people.bornIn', { year: person.birthYear }) : null,
-                    person.nationality ? countryName(person.nationality, language) : null,
-                  ]
-                    .filter(Boolean)
-                    .join(' · ')}
-                </span>
-              </li>
-            ))}
-          </ul>
-        ) : null}
+        <DataTable
+          listId="people"
+          labelledBy="people-results"
+          data={list.items}
+          columns={columns}
+          getRowId={(person) => person.id}
+          loading={state.status === 'loading'}
+          rowClassName="person-list__item"
+          hiddenByDefault={['aliases']}
+          empty={
+            <>
+              <p>
+                <strong>{t('lists.people.emptyTitle')}</strong>
+              </p>
+              <p>{t('lists.people.emptySearch')}</p>
+              {canRegister ? (
+                <p>
+                  <Link to="/people/new">{t('lists.people.emptyRegister')}</Link>
+                </p>
+              ) : null}
+            </>
+          }
+        />
       </ResultsSection>
     </>
   );
