@@ -112,6 +112,11 @@ describe('reads from a streaming replica', { skip, timeout: 180_000 }, () => {
         (i) => i.recordId,
       );
 
+    type Table = { cells: { keys: (string | null)[]; count: number | null }[] };
+    const registered = async () =>
+      (await getJson<Table>(server!, admin, '/api/stats/people.registered')).cells.find((c) =>
+        c.keys.every((k) => k === null),
+      )?.count ?? 0;
     // The standby stops replaying: what the caseworker registers now is on the primary only.
     const standbySql = new pg.Client({ connectionString: standby.url('acompana') });
     await standbySql.connect();
@@ -124,10 +129,12 @@ describe('reads from a streaming replica', { skip, timeout: 180_000 }, () => {
       await sleep(1500);
       assert.equal((await health()).replica, 'in_use', 'a small lag keeps the replica in use');
       assert.ok(!(await registrations()).includes(created.id), 'the search read the paused standby');
+      assert.equal(await registered(), 0, "the organisation's dashboard read the paused standby");
 
       // Once the administrator writes, her reads come from the primary until the standby catches up.
       await send(server, admin, 'PUT', '/api/me/locale', { locale: 'en' });
       assert.ok((await registrations()).includes(created.id), 'a writer reads from the primary');
+      assert.equal(await registered(), 1, 'her dashboard too');
 
       await standbySql.query('SELECT pg_wal_replay_resume()');
       await until('the standby to catch up', async () => (await registrations()).includes(created.id));

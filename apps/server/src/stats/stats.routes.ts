@@ -107,6 +107,7 @@ export function registerStatsRoutes(app: FastifyInstance, ctx: AppContext): void
     audit: ctx.audit,
     clock: ctx.clock,
     minCell: statsMinCell(),
+    reads: ctx.reads,
   });
   const tags = ['statistics'];
 

@@ -4,7 +4,8 @@
 // the statistics engine); a request for fewer dimensions gets a view (margin) of that table.
 import { createHash } from 'node:crypto';
 import { can, suppressCounts, toHxlCsv, type Actor, type DimensionSpec, type SafeTable } from '@acompana/core';
-import type { Database } from '../kernel/db/database.ts';
+import type { Database, Queryable } from '../kernel/db/database.ts';
+import type { ReadRouting } from '../kernel/db/read-routing.ts';
 import type { AuditWriter } from '../audit/audit-log.ts';
 import { AppError } from '../kernel/errors.ts';
 import {
@@ -88,6 +89,8 @@ export interface StatsDeps {
   minCell: number;
   /** Which countries keep their states / departments in public releases (default from the environment). */
   publicPlaces?: PublicPlaceLevel;
+  /** Where an account's dashboard reads: a streaming replica when healthy (kernel/db/read-routing.ts). */
+  reads?: ReadRouting;
 }
 
 const MAX_DIMENSIONS = 3;
@@ -173,6 +176,7 @@ export function createStatsService({
   clock,
   minCell,
   publicPlaces = statsPublicPlaces(),
+  reads,
 }: StatsDeps) {
   const cubeCache = new Map<string, { table: SafeTable; release: ReleaseVersion }>();
   const today = (): string => clock().toISOString().slice(0, 10);
@@ -188,7 +192,7 @@ export function createStatsService({
     if (!actor.orgId || !can(actor, 'read', { type: 'statistics', orgId: actor.orgId }))
       throw new AppError('policy.denied');
     const orgId = actor.orgId;
-    const table = await tableOf(orgId, id, request, locale);
+    const table = await tableOf(orgId, id, request, locale, reads?.forReading(actor.accountId));
     await audit.record({
       actorAccountId: actor.accountId,
       actorOrgId: orgId,
@@ -217,6 +221,8 @@ export function createStatsService({
     id: string,
     request: StatsRequest,
     locale: IndicatorLocale,
+    /** Where to count: the primary, or a replica for a dashboard (reads-after-own-writes stay on the primary). */
+    source: Queryable = db,
   ): Promise<StatsTable> {
     const indicator = indicatorOf(id);
     const dims = parseBy(indicator, request.by, indicator.publicRelease ?? []);
@@ -227,7 +233,7 @@ export function createStatsService({
     // A large organisation's indicator is read from its rollup (decision 0122), otherwise live.
     const rolled =
       level === 'institution'
-        ? await rollupCounts(db, {
+        ? await rollupCounts(source, {
             indicator,
             by: dims.map((d) => d.id),
             orgId,
@@ -239,7 +245,7 @@ export function createStatsService({
         : null;
     const rows =
       rolled?.rows ??
-      (await countBy(db, {
+      (await countBy(source, {
         indicator: indicator.id,
         by: dims.map((d) => d.id),
         orgId,
@@ -249,7 +255,7 @@ export function createStatsService({
         today: today(),
         teamId: request.team ?? null,
         filters,
-        blind: await blindProbes(db, keyring, indicator.id, orgId),
+        blind: await blindProbes(source, keyring, indicator.id, orgId),
       }));
     const categories = categoriesOf(dims, rows);
     const shape = categories.map((c) => c.length + 1);
