@@ -6,6 +6,8 @@ import type { ComponentType } from 'react';
 import type { Translate } from '../../../i18n/i18n';
 import type { RecordTab } from '../../../shared/components/record-page';
 import { HouseholdsSection } from '../households/households-section';
+import { LinkedRecordsSection } from '../intake/linked-records-section';
+import { useCan } from '../../session/capabilities';
 import { PersonReturnSection } from '../reintegration/person-return-section';
 import { ConsentsSection } from './consents-section';
 import { DataRightsSection } from './data-rights-section';
@@ -42,7 +44,8 @@ export interface PersonSectionProps {
  */
 export const personTabSections: Record<PersonTabId, ComponentType<PersonSectionProps>[]> = {
   summary: [],
-  family: [({ person }) => <HouseholdsSection personId={person.id} />],
+  // Arrival date and the partners' records linked as the same person (intake), then households.
+  family: [LinkedRecordsOnTab, ({ person }) => <HouseholdsSection personId={person.id} />],
   case: [({ person }) => <PersonCases personId={person.id} />],
   procedures: [({ person }) => <ProceduresSection personId={person.id} />],
   protection: [({ person }) => <PersonProtection personId={person.id} />],
@@ -52,6 +55,10 @@ export const personTabSections: Record<PersonTabId, ComponentType<PersonSectionP
   referrals: [({ person }) => <PersonReturnSection personId={person.id} />],
   history: [({ person }) => <DataRightsSection person={person} />],
 };
+
+function LinkedRecordsOnTab({ person }: PersonSectionProps) {
+  return <LinkedRecordsSection personId={person.id} canUpdate={useCan('person.update')} />;
+}
 
 function PhotoSectionOnTab({ person, reload }: PersonSectionProps) {
   return <PhotoSection person={person} onChanged={reload} />;
