@@ -1,7 +1,8 @@
 // Shared pieces of the browser journeys: Debian's Chromium, an axe check, screenshots, and the
 // web build they need. Screenshots land in .tmp/screenshots/ (git-ignored) for a person to look at.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
@@ -18,12 +19,36 @@ export function browserUnavailable(): string | false {
   return requirement(existsSync(chromiumPath) ? null : `Chromium not found at ${chromiumPath} (set CHROMIUM_PATH)`);
 }
 
-/** Builds the web app when there is no build yet or its sources changed since (see scripts/web-build-hash.mjs). */
+const builtHash = (): string => (existsSync(webSourceHashFile) ? readFileSync(webSourceHashFile, 'utf8').trim() : '');
+const upToDate = (): boolean => existsSync(`${webDist}/index.html`) && builtHash() === webSourceHash();
+const sleepSync = (ms: number): void => void Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/**
+ * Builds the web app when there is no build yet or its sources changed since (see
+ * scripts/web-build-hash.mjs). Test files run two at a time: one builds while the other waits on
+ * a lock directory beside the build (a lock older than five minutes is a crashed build's).
+ */
 export function ensureWebBuild(): void {
-  const built = existsSync(webSourceHashFile) ? readFileSync(webSourceHashFile, 'utf8').trim() : '';
-  if (existsSync(`${webDist}/index.html`) && built === webSourceHash()) return;
-  const result = spawnSync('npm', ['run', 'build', '--workspace', 'apps/web'], { cwd: repoRoot, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error('web build failed');
+  if (upToDate()) return;
+  const lock = `${webDist}.build-lock`;
+  mkdirSync(dirname(lock), { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      const since = statSync(lock, { throwIfNoEntry: false })?.mtimeMs;
+      if (since !== undefined && Date.now() - since > 5 * 60_000) rmSync(lock, { recursive: true, force: true });
+      sleepSync(250);
+    }
+  }
+  try {
+    if (upToDate()) return;
+    const result = spawnSync('npm', ['run', 'build', '--workspace', 'apps/web'], { cwd: repoRoot, stdio: 'inherit' });
+    if (result.status !== 0) throw new Error('web build failed');
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
 }
 
 export function launchChromium(): Promise<Browser> {

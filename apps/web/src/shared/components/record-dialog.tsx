@@ -3,9 +3,6 @@
 // button). The content gets a `close` to call after a successful save.
 import { Button, Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import type { ReactNode } from 'react';
-import { markPressableStyle } from './record-page';
-
-markPressableStyle();
 
 interface RecordDialogProps {
   title: string;

@@ -7,19 +7,6 @@ import type { Key } from 'react-aria-components';
 import type { ReactNode } from 'react';
 import './record-page.css';
 
-// React Aria injects a <style> for pressable elements (tabs, dialog buttons) unless an element with
-// this id exists; the Content-Security-Policy (style-src 'self') refuses inline styles, so the
-// injection would only log an error. The same rule is in record-page.css; the marker says so
-// (as search-combobox.tsx does).
-const PRESSABLE_STYLE_ID = 'react-aria-pressable-style';
-export function markPressableStyle(): void {
-  if (typeof document === 'undefined' || document.getElementById(PRESSABLE_STYLE_ID)) return;
-  const marker = document.createElement('meta');
-  marker.id = PRESSABLE_STYLE_ID;
-  document.head.append(marker);
-}
-markPressableStyle();
-
 export interface RecordTab {
   id: string;
   label: string;

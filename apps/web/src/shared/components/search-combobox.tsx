@@ -8,17 +8,6 @@ import type { Key } from 'react-aria-components';
 import { ComboBox, Input, Label, ListBox, ListBoxItem, Popover, Text } from 'react-aria-components';
 import './search-combobox.css';
 
-// React Aria injects a <style> for its pressable elements (list options among them) unless an
-// element with this id exists; the Content-Security-Policy (style-src 'self') refuses inline
-// styles, so the injection only produced a console error. The same rule is in
-// search-combobox.css; this marker tells React Aria it is already there.
-const PRESSABLE_STYLE_ID = 'react-aria-pressable-style';
-if (typeof document !== 'undefined' && !document.getElementById(PRESSABLE_STYLE_ID)) {
-  const marker = document.createElement('meta');
-  marker.id = PRESSABLE_STYLE_ID;
-  document.head.append(marker);
-}
-
 export interface SearchOption {
   id: string;
   /** What the input shows once chosen, and what screen readers read. */
