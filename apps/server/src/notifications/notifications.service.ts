@@ -33,10 +33,6 @@ function linkOf(row: q.NotificationListRow): string | null {
       return `/incidents/${row.record_id}`;
     case 'incident_link_request':
       return '/link-requests';
-    case 'incident':
-      return `/incidents/${row.record_id}`;
-    case 'incident_link_request':
-      return '/link-requests';
     default:
       return null;
   }
