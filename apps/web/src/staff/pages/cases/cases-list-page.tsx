@@ -74,12 +74,9 @@ function useCaseColumns() {
       caseColumn.accessor('overdueTasks', {
         header: t('lists.cases.overdue'),
         sortFn: 'basic',
+        // The column's header already says "Vencidas": the cell is the number, in red when some are.
         cell: (info) =>
-          info.getValue() > 0 ? (
-            <span className="case-overdue">{t('cases.list.overdueTasks', { count: info.getValue() })}</span>
-          ) : (
-            '0'
-          ),
+          info.getValue() > 0 ? <span className="case-overdue">{info.getValue()}</span> : String(info.getValue()),
       }),
     ];
   }, [t, language]);
