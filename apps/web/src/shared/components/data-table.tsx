@@ -15,6 +15,7 @@ import {
   type SortingState,
 } from '@tanstack/react-table';
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
+import { useTranslation } from 'react-i18next';
 import { ColumnChooser, useStoredColumnVisibility } from './data-table-columns';
 import { SortableHeader } from './data-table-header';
 import './data-table.css';
@@ -58,6 +59,7 @@ export function DataTable<T extends RowData>({
   rowClassName,
   virtualiseFrom = 120,
 }: DataTableProps<T>) {
+  const { t } = useTranslation();
   const [sorting, setSorting] = useState<SortingState>([]);
   const [visibility, setVisibility] = useStoredColumnVisibility(
     listId,
@@ -142,6 +144,7 @@ export function DataTable<T extends RowData>({
   return (
     <div className="data-table" data-virtualised={virtualised ? 'true' : undefined}>
       <div className="data-table__tools">
+        {sorting.length > 0 ? <p className="data-table__note">{t('lists.sortNote')}</p> : null}
         <ColumnChooser table={table} />
       </div>
       <table
