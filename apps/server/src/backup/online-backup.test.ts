@@ -113,11 +113,25 @@ for (const kind of await testDatabaseKinds()) {
 
       // Everything else is equal to the source (the load tables as of that moment).
       const [from, to] = [await snapshot(source.ctx.db), await snapshot(target.ctx.db)];
+      // Sign-ins go on after the backup: sessions, the sign-in throttle and the accounts' last
+      // sign-in move on in the source (accounts are compared by id and e-mail).
+      const moving = [
+        'load_orders',
+        'load_lines',
+        'sessions',
+        'audit_log',
+        'login_throttle_attempts',
+        'login_throttle_known',
+      ];
       const rest = (s: Record<string, string[]>) =>
         Object.fromEntries(
-          Object.entries(s).filter(
-            ([table]) => !['load_orders', 'load_lines', 'sessions', 'audit_log'].includes(table),
-          ),
+          Object.entries(s)
+            .filter(([table]) => !moving.includes(table))
+            .map(([table, rows]) =>
+              table === 'accounts'
+                ? [table, rows.map((row) => (JSON.parse(row) as string[]).slice(0, 3).join(' '))]
+                : [table, rows],
+            ),
         );
       assert.deepEqual(rest(to), rest(from));
       assert.equal(to.load_orders?.length, kept.length);
