@@ -159,7 +159,7 @@ describe('script in free text never runs in the staff app', { skip: skip ?? fals
     // A contact value that looks like a javascript: URL is never a live link.
     assert.equal(await page.locator('a[href^="javascript:"]').count(), 0, 'a javascript: link was rendered');
     await visit(page, '/cases', P.img);
-    await visit(page, `/cases/${caseId}`, 'Nota del caso');
+    await visit(page, `/cases/${caseId}?tab=notes`, 'Nota del caso');
     assert.ok((await page.locator('main').innerText()).includes(P.script), 'the case note is shown as text');
     await context.close();
 

@@ -179,7 +179,7 @@ describe('three app processes on one PostgreSQL', { skip: !kinds.includes('postg
           [deadWorker],
         )
       ).rows[0]?.n;
-    await waitFor('the matching jobs to drain', async () => ((await unfinished()) === 0 ? true : undefined), 60_000);
+    await waitFor('the matching jobs to drain', async () => ((await unfinished()) === 0 ? true : undefined), 120_000);
     const jobs = await sql.query<{ status: string; attempts: number; locked_by: string | null }>(
       "SELECT status, attempts, locked_by FROM jobs WHERE kind = 'missing.match_person'",
     );

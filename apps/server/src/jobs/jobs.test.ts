@@ -123,6 +123,17 @@ describeOnBothDatabases('job queue', (h, kind) => {
     await q.runDueJobs();
   });
 
+  it('drains a backlog without waiting an interval between full batches', async () => {
+    const q = queue();
+    for (let n = 0; n < 25; n++) await q.enqueue('test.record', { n: `backlog-${n}` });
+    // An interval far longer than the test: only back-to-back cycles can run all 25 in time.
+    const worker = startJobWorker(q, { intervalMs: 60_000, runRecurringNow: false, maxJobsPerCycle: 5 });
+    const backlogDone = () => ran.filter((r) => r.startsWith('backlog-')).length;
+    for (let i = 0; i < 200 && backlogDone() < 25; i++) await new Promise((r) => setTimeout(r, 20));
+    await worker.stop();
+    assert.equal(backlogDone(), 25, 'every job of the backlog ran before the next interval');
+  });
+
   if (kind === 'postgres') {
     it('two workers on separate connections never run the same job twice', async () => {
       const url = h().databaseUrl as string;

@@ -3,6 +3,7 @@
 // proposed from the screening flags and the differentiated profile.
 import { z } from 'zod';
 import { personCreateSchema } from './person.schemas.ts';
+import { versionSchema } from '../api/integers.ts';
 import { recordedIndicatorKeys, PROFILE_NOTES_MAX } from './profile.ts';
 import { householdKindSchema, relationshipSchema } from '../households/household.schemas.ts';
 
@@ -22,7 +23,7 @@ export const personLinkSchema = z.object({
 export type PersonLink = z.infer<typeof personLinkSchema>;
 
 /** POST /api/people/:id/merge: what was typed at intake joins the existing record (fills blanks only). */
-export const personMergeSchema = z.strictObject({ version: z.number().int().min(1), typed: personCreateSchema });
+export const personMergeSchema = z.strictObject({ version: versionSchema, typed: personCreateSchema });
 export const personMergeResultSchema = z.object({ personId: z.string(), filled: z.array(z.string()) });
 
 const intakeMemberSchema = z.strictObject({
