@@ -19,7 +19,7 @@ import {
 import type { Database } from '../kernel/db/database.ts';
 import type { Keyring } from '../kernel/crypto/keyring.ts';
 import type { AuditWriter } from '../audit/audit-log.ts';
-import { AppError } from '../kernel/errors.ts';
+import { AppError, throwProblems, type Problem } from '../kernel/errors.ts';
 import { createPeopleService } from '../people/people.service.ts';
 import { createProfileService } from '../people/profile.service.ts';
 import { createPersonLinks, mergeIntoExisting } from '../people/person-links.ts';
@@ -42,22 +42,23 @@ export function createFamilyIntake(deps: Deps) {
     const input = intakeCreateSchema.parse(raw);
     if (!actor.orgId) throw new AppError('policy.denied');
     const today = deps.clock().toISOString().slice(0, 10);
-    if (input.arrivedOn > today) throw new AppError('intake.arrival_in_future', { field: 'arrivedOn' });
+    // Every problem of the form's own fields at once (arrival, each new member's record, named at
+    // that member's field), before anyone is written, so that each shows at its field.
+    const problems: Problem[] = [];
+    if (input.arrivedOn > today) problems.push({ code: 'intake.arrival_in_future', field: 'arrivedOn' });
+    for (const [i, m] of input.members.entries()) {
+      if (!m.person && !m.existingPersonId)
+        problems.push({ code: 'intake.member_person_required', field: `members.${i}.person` });
+      else if (m.person && !m.existingPersonId)
+        for (const issue of validatePersonInput(m.person, today, { creating: true }))
+          problems.push({ code: issue.code, field: `members.${i}.person.${issue.field}`, params: issue.params });
+    }
+    throwProblems(problems);
     const year = deps.clock().getUTCFullYear();
     // Checked before any write: each member is either new or existing, existing ones readable,
     // and the household the members would form is valid (a child has a responsible adult…).
     const ages: (number | null)[] = [];
     for (const [i, m] of input.members.entries()) {
-      if (!m.person && !m.existingPersonId)
-        throw new AppError('intake.member_person_required', { field: `members.${i}.person` });
-      // The record's own checks, named at this member's field, before anyone is written.
-      const issue =
-        m.person && !m.existingPersonId ? validatePersonInput(m.person, today, { creating: true })[0] : null;
-      if (issue)
-        throw new AppError(issue.code, {
-          field: `members.${i}.person.${issue.field}`,
-          ...(issue.params ? { params: issue.params } : {}),
-        });
       if (m.existingPersonId) {
         const row = await ownPersonFor(deps.db, actor, 'update', m.existingPersonId, {
           field: `members.${i}.existingPersonId`,

@@ -250,6 +250,28 @@ export class AppError extends Error {
   }
 }
 
+/** One problem of a request, as validators list them (a field and its own code). */
+export interface Problem {
+  code: ErrorCode;
+  field?: string | undefined;
+  params?: Record<string, string> | undefined;
+}
+
+/**
+ * Throws every problem of a form at once: the first at the top of the answer (its `code`, `message`
+ * and `field`, as before) and all of them in its `errors`, so that each shows at its own field.
+ * Does nothing when there is no problem.
+ */
+export function throwProblems(problems: readonly (Problem | AppError)[]): void {
+  const [first, ...rest] = problems.map((p) =>
+    p instanceof AppError ? p : new AppError(p.code, { field: p.field, params: p.params }),
+  );
+  if (!first) return;
+  throw rest.length === 0
+    ? first
+    : new AppError(first.code, { field: first.field, params: first.params, also: [...first.also, ...rest] });
+}
+
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
 }

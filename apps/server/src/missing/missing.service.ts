@@ -13,7 +13,7 @@ import {
 import type { Database } from '../kernel/db/database.ts';
 import type { Keyring } from '../kernel/crypto/keyring.ts';
 import type { AuditWriter } from '../audit/audit-log.ts';
-import { AppError } from '../kernel/errors.ts';
+import { AppError, throwProblems } from '../kernel/errors.ts';
 import { recordBlindIndexes } from '../people/person-search.ts';
 import { decryptFields, encryptFields, foundSpec, reportSpec } from './missing-crypto.ts';
 import { iso, toFound, toReport } from './missing-mapping.ts';
@@ -39,8 +39,8 @@ export function requireOrg(actor: Actor): string {
 }
 
 function raise(issues: MissingIssue[]): void {
-  const issue = issues[0];
-  if (issue) throw new AppError(issue.code, { field: issue.field, params: { field: issue.field } });
+  // Every problem at once, so that the form marks each wrong field in one round.
+  throwProblems(issues.map((issue) => ({ code: issue.code, field: issue.field, params: { field: issue.field } })));
 }
 
 const written = (encrypted: Record<string, Buffer | null>) =>

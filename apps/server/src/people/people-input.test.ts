@@ -74,6 +74,44 @@ describeOnBothDatabases('person input checks', (h) => {
     assert.deepEqual([huge.statusCode, (huge.json() as { code: string }).code], [413, 'validation.body_too_large']);
   });
 
+  it("answers every wrong field of the form at once, each in the request's language", async () => {
+    const before = await count();
+    const response = await worker.post(
+      '/api/people',
+      { givenNames: 'Ana', birthDate: '2999-01-01', nationality: 'XX', notes: 'x'.repeat(25_000) },
+      { 'accept-language': 'es' },
+    );
+    assert.equal(response.statusCode, 400, response.body);
+    const body = response.json() as {
+      code: string;
+      field: string;
+      message: string;
+      errors?: { code: string; field: string; message: string }[];
+    };
+    // The first problem stays at the top, as before; every problem, that one included, is in `errors`.
+    assert.deepEqual(body.errors?.[0], { code: body.code, field: body.field, message: body.message });
+    assert.deepEqual(body.errors?.map((e) => [e.field, e.code]).sort(), [
+      ['birthDate', 'people.birth_date_in_future'],
+      ['nationality', 'people.unknown_country'],
+      ['notes', 'people.notes_too_long'],
+    ]);
+    assert.match(body.errors?.find((e) => e.field === 'birthDate')?.message ?? '', /futuro/);
+    assert.equal(await count(), before);
+
+    // The intake of several people answers the same way: its own fields and each member's.
+    const intake = await worker.post('/api/intake', {
+      arrivedOn: '2999-01-01',
+      members: [
+        { person: { givenNames: 'Madre', nationality: 'XX' }, relationship: 'self' },
+        { person: { givenNames: 'Hija', birthDate: '2999-01-01' }, relationship: 'child' },
+      ],
+    });
+    assert.equal(intake.statusCode, 400, intake.body);
+    const problems = (intake.json() as { errors?: { field: string }[] }).errors?.map((e) => e.field);
+    assert.deepEqual(problems?.sort(), ['arrivedOn', 'members.0.person.nationality', 'members.1.person.birthDate']);
+    assert.equal(await count(), before);
+  });
+
   it('refuses control characters in names but keeps markup exactly as written', async () => {
     await expectError({ givenNames: 'Ana\u0000', surnames: 'Pérez' }, 400, 'people.control_characters', 'givenNames');
     await expectError({ givenNames: 'Ana', surnames: 'Pérez\u202e' }, 400, 'people.control_characters', 'surnames');

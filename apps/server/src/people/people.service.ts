@@ -17,7 +17,7 @@ import {
 import type { Database } from '../kernel/db/database.ts';
 import type { Keyring } from '../kernel/crypto/keyring.ts';
 import type { AuditWriter } from '../audit/audit-log.ts';
-import { AppError } from '../kernel/errors.ts';
+import { AppError, throwProblems } from '../kernel/errors.ts';
 import {
   decryptPersonColumns,
   encryptedPersonColumns,
@@ -57,8 +57,8 @@ export function requireOrg(actor: Actor): string {
 }
 
 function checkInput(input: PersonCreate | PersonUpdate, today: string, creating: boolean): void {
-  const issue = validatePersonInput(input, today, { creating })[0];
-  if (issue) throw new AppError(issue.code, { field: issue.field, ...(issue.params ? { params: issue.params } : {}) });
+  // Every problem at once, so that the form marks each wrong field in one round.
+  throwProblems(validatePersonInput(input, today, { creating }));
 }
 
 /** The surnames as written, or the two surname fields joined when the form separated them. */
