@@ -238,11 +238,19 @@ export interface FollowUpListRow extends FollowUpRow {
   surnames: unknown;
 }
 
-/** The follow-ups the actor's scope reaches: open (by due date), overdue, or done (latest first). */
+/**
+ * The follow-ups the actor's scope reaches: open (by due date), overdue, or done (latest first), a
+ * page at a time by keyset (`after`: the day and id of the previous page's last row).
+ */
 export async function listFollowUps(
   db: Queryable,
   s: Scope,
-  f: { status: 'open' | 'overdue' | 'done'; today: string; limit: number },
+  f: {
+    status: 'open' | 'overdue' | 'done';
+    today: string;
+    limit: number;
+    after?: { on: string; id: string } | null | undefined;
+  },
 ): Promise<FollowUpListRow[]> {
   const params: unknown[] = [];
   const where = [scopeWhere(s, params)];
@@ -251,6 +259,15 @@ export async function listFollowUps(
   if (f.status === 'overdue') {
     params.push(f.today);
     where.push(`f.due_on < $${params.length}::date`);
+  }
+  if (f.after) {
+    params.push(f.after.on, f.after.id);
+    const [on, id] = [`$${params.length - 1}::date`, `$${params.length}::uuid`];
+    where.push(
+      f.status === 'done'
+        ? `(f.done_on < ${on} OR (f.done_on = ${on} AND f.id > ${id}))`
+        : `(f.due_on > ${on} OR (f.due_on = ${on} AND f.id > ${id}))`,
+    );
   }
   params.push(f.limit);
   const { rows } = await db.query<FollowUpListRow>(

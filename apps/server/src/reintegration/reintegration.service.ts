@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import {
   can,
   followUpMilestones,
+  isRealDate,
   listScope,
   type Actor,
   type AssessmentInput,
@@ -31,6 +32,8 @@ import * as q from './reintegration.queries.ts';
 import { portOfEntryOf, sealPortOfEntry } from './port-of-entry.ts';
 import { createExternalReferrals } from '../referrals/external-referrals.service.ts';
 import { createPlanView } from './plan-view.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export interface ReintegrationDeps {
   db: Database;
@@ -377,14 +380,32 @@ export function createReintegrationService({ db, keyring, audit, clock, referral
 
   async function followUps(
     actor: Actor,
-    query: { status: 'open' | 'overdue' | 'done'; limit: number },
+    query: { status: 'open' | 'overdue' | 'done'; limit: number; cursor?: string | undefined },
     meta: Meta = {},
-  ): Promise<{ items: FollowUp[] }> {
+  ): Promise<{ items: FollowUp[]; nextCursor: string | null }> {
     const day = today();
-    const rows = await q.listFollowUps(db, scopeOf(actor), { status: query.status, today: day, limit: query.limit });
+    const after = query.cursor
+      ? decodeCursor<{ on: string; id: string }>(
+          query.cursor,
+          (v) => typeof v.on === 'string' && isRealDate(v.on) && typeof v.id === 'string' && UUID.test(v.id),
+        )
+      : null;
+    // One more than the page, to know whether another page follows.
+    const rows = await q.listFollowUps(db, scopeOf(actor), {
+      status: query.status,
+      today: day,
+      limit: query.limit + 1,
+      after,
+    });
+    const page = rows.slice(0, query.limit);
     const items = await Promise.all(
-      rows.map(async (r) => ({ ...(await followUpView(r, day)), personId: r.person_id, ...(await names(r)) })),
+      page.map(async (r) => ({ ...(await followUpView(r, day)), personId: r.person_id, ...(await names(r)) })),
     );
+    const last = page[page.length - 1];
+    const nextCursor =
+      rows.length > query.limit && last
+        ? encodeCursor({ on: query.status === 'done' ? last.done_on : last.due_on, id: last.id })
+        : null;
     await audit.record({
       actorAccountId: actor.accountId,
       actorOrgId: actor.orgId,
@@ -395,7 +416,7 @@ export function createReintegrationService({ db, keyring, audit, clock, referral
       fields: ['given_names', 'surnames'],
       details: { status: query.status, count: items.length },
     });
-    return { items };
+    return { items, nextCursor };
   }
 
   return { loadFor, get, create, list, assess, refer, referExternal, recordFollowUp, followUps, external };

@@ -273,6 +273,18 @@ describeOnBothDatabases('return and reintegration', (h) => {
       open.items.map((f) => f.milestone),
       [90, 180],
     );
+    // A page at a time by cursor, never cut silently: one per page, then the next, then the end.
+    type Page = { items: FollowUp[]; nextCursor: string | null };
+    const first = (await worker.get('/api/reintegration/follow-ups?limit=1')).json() as Page;
+    assert.deepEqual([first.items.map((f) => f.milestone), typeof first.nextCursor], [[90], 'string']);
+    const second = (
+      await worker.get(`/api/reintegration/follow-ups?limit=1&cursor=${encodeURIComponent(first.nextCursor ?? '')}`)
+    ).json() as Page;
+    assert.deepEqual([second.items.map((f) => f.milestone), second.nextCursor], [[180], null]);
+    const doneFirst = (await worker.get('/api/reintegration/follow-ups?status=done&limit=1')).json() as Page;
+    assert.deepEqual([doneFirst.items.map((f) => f.milestone), doneFirst.nextCursor], [[30], null]);
+    const badCursor = await worker.get('/api/reintegration/follow-ups?cursor=bm90LWEtY3Vyc29y');
+    assert.deepEqual([badCursor.statusCode, (badCursor.json() as { field?: string }).field], [400, 'cursor']);
     assert.equal(
       (
         await colleague.post(`/api/reintegration/follow-ups/${(reception.followUps[1] as FollowUp).id}`, {

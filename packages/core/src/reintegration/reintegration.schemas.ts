@@ -179,8 +179,10 @@ export const receptionListSchema = z.object({
 export const followUpListQuerySchema = z.strictObject({
   status: z.enum(['open', 'overdue', 'done']).default('open'),
   limit: z.coerce.number().int().min(1).max(200).default(100),
+  cursor: z.string().max(200).optional(),
 });
-export const followUpListSchema = z.object({ items: z.array(followUpSchema) });
+/** A page of follow-ups; `nextCursor` asks for the next one (null on the last page). */
+export const followUpListSchema = z.object({ items: z.array(followUpSchema), nextCursor: z.string().nullable() });
 
 // Consular help -------------------------------------------------------------------------------
 export const consularKinds = [
