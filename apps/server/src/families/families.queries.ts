@@ -38,11 +38,16 @@ export async function insertFamily(
   );
 }
 
+/**
+ * The family files in the reader's scope, newest first, a page at a time by keyset (`after`: the
+ * previous page's last `page_key`, its creation instant to the microsecond, and id).
+ */
 export async function listFamilies(
   db: Queryable,
   s: { scope: 'org' | 'team' | 'own'; orgId: string; accountId: string; teamIds: readonly string[] },
   limit: number,
-): Promise<(FamilyRow & { member_count: number })[]> {
+  after: { at: string; id: string } | null = null,
+): Promise<(FamilyRow & { member_count: number; page_key: string })[]> {
   const params: unknown[] = [s.orgId];
   const where = ['f.org_id = $1'];
   if (s.scope !== 'org') {
@@ -51,9 +56,14 @@ export async function listFamilies(
       s.scope === 'own' ? 'f.owner_account_id = $2' : '(f.owner_account_id = $2 OR f.team_id = ANY($3::uuid[]))',
     );
   }
+  if (after) {
+    params.push(after.at, after.id);
+    where.push(`(f.created_at, f.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+  }
   params.push(limit);
-  const { rows } = await db.query<FamilyRow & { member_count: number }>(
-    `SELECT ${FAMILY}, (SELECT count(*)::int FROM family_members m WHERE m.family_id = f.id) AS member_count
+  const { rows } = await db.query<FamilyRow & { member_count: number; page_key: string }>(
+    `SELECT ${FAMILY}, (SELECT count(*)::int FROM family_members m WHERE m.family_id = f.id) AS member_count,
+            to_char(f.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS page_key
        FROM families f WHERE ${where.join(' AND ')} ORDER BY f.created_at DESC, f.id DESC LIMIT $${params.length}`,
     params,
   );

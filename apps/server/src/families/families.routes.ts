@@ -60,12 +60,15 @@ export function registerFamilyRoutes(app: FastifyInstance, ctx: AppContext): voi
     {
       schema: {
         tags,
-        summary: 'Family files in my scope',
-        querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(100).default(50) }),
+        summary: 'Family files in my scope, newest first, a page at a time by cursor',
+        querystring: z.strictObject({
+          limit: z.coerce.number().int().min(1).max(100).default(50),
+          cursor: z.string().max(200).optional(),
+        }),
         response: { 200: familyListSchema, ...commonErrorResponses },
       },
     },
-    async (request) => families.list(await authOf(request).actor(), request.query.limit, meta(request)),
+    async (request) => families.list(await authOf(request).actor(), request.query, meta(request)),
   );
   api.get(
     '/api/families/:id',

@@ -27,6 +27,7 @@ import type { CasesService } from '../cases/cases.service.ts';
 import type { createCasePlanService } from '../cases/case-plan.service.ts';
 import { open, seal } from '../reintegration/reintegration-crypto.ts';
 import { findPerson } from '../people/people.queries.ts';
+import { decodeCursor, encodeCursor } from '../people/people-cursor.ts';
 import * as q from './families.queries.ts';
 import { createFamilyView } from './family-view.ts';
 
@@ -199,16 +200,32 @@ export function createFamiliesService(deps: FamiliesDeps) {
       return family;
     },
 
-    async list(actor: Actor, limit: number, meta: Meta = {}) {
+    async list(actor: Actor, query: { limit: number; cursor?: string | undefined }, meta: Meta = {}) {
       const scope = listScope(actor, 'read', 'case');
       if (!scope || scope === 'shared' || !actor.orgId) throw new AppError('policy.denied');
+      const after = query.cursor
+        ? decodeCursor<{ at: string; id: string }>(
+            query.cursor,
+            (v) =>
+              typeof v.at === 'string' &&
+              /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(v.at) &&
+              !Number.isNaN(Date.parse(v.at)) &&
+              typeof v.id === 'string' &&
+              /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(v.id),
+          )
+        : null;
+      // One more than the page, to know whether another page follows.
       const rows = await q.listFamilies(
         db,
         { scope, orgId: actor.orgId, accountId: actor.accountId, teamIds: actor.teamIds },
-        limit,
+        query.limit + 1,
+        after,
       );
+      const page = rows.slice(0, query.limit);
+      const last = page[page.length - 1];
+      const nextCursor = rows.length > query.limit && last ? encodeCursor({ at: last.page_key, id: last.id }) : null;
       const items = await Promise.all(
-        rows.map(async (r) => ({
+        page.map(async (r) => ({
           id: r.id,
           label: (await open(keyring, r.org_id, 'families', 'label', r.label)) ?? '',
           status: r.status,
@@ -226,7 +243,7 @@ export function createFamiliesService(deps: FamiliesDeps) {
         fields: ['label'],
         details: { count: items.length },
       });
-      return { items };
+      return { items, nextCursor };
     },
 
     async addMember(actor: Actor, id: string, input: FamilyMemberCreate, meta: Meta = {}): Promise<Family> {

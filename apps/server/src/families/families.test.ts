@@ -267,4 +267,25 @@ describeOnBothDatabases('family separation and reunification', (h) => {
     ]);
     assert.doesNotMatch(raw.rows[0]?.t ?? '', /San Antonio|53616e20416e746f6e696f/i);
   });
+
+  it('lists the family files a page at a time by cursor, never cut silently', async () => {
+    for (const label of ['Familia Dos', 'Familia Tres'])
+      assert.equal((await coord.post('/api/families', { label })).statusCode, 201);
+    type Page = { items: { id: string }[]; nextCursor: string | null };
+    const all = (await coord.get('/api/families')).json() as Page;
+    assert.deepEqual([all.items.length, all.nextCursor], [3, null]);
+    const first = (await coord.get('/api/families?limit=2')).json() as Page;
+    assert.equal(first.items.length, 2);
+    assert.ok(first.nextCursor, 'a next page is announced');
+    const next = (
+      await coord.get(`/api/families?limit=2&cursor=${encodeURIComponent(first.nextCursor ?? '')}`)
+    ).json() as Page;
+    assert.deepEqual([next.items.length, next.nextCursor], [1, null]);
+    // The pages together are the whole list, in its order, each file once.
+    assert.deepEqual(
+      [...first.items, ...next.items].map((f) => f.id),
+      all.items.map((f) => f.id),
+    );
+    assert.equal((await coord.get('/api/families?cursor=e30')).statusCode, 400);
+  });
 });

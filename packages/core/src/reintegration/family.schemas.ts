@@ -118,4 +118,6 @@ export const familyListSchema = z.object({
       reunifiedOn: z.string().nullable(),
     }),
   ),
+  /** The next page (null on the last one). */
+  nextCursor: z.string().nullable(),
 });
