@@ -2,16 +2,26 @@
 // was asked: documents, legal representation, repatriation…) and their outcome. Case work about
 // a person of the organisation: 'case' grants of can(); details and outcome notes encrypted.
 import { randomUUID } from 'node:crypto';
-import { can, type Actor, type ConsularCreate, type ConsularOutcome, type ConsularRequest } from '@acompana/core';
+import {
+  can,
+  isRealDate,
+  type Actor,
+  type ConsularCreate,
+  type ConsularOutcome,
+  type ConsularRequest,
+} from '@acompana/core';
 import type { Database, Queryable } from '../kernel/db/database.ts';
 import type { Keyring } from '../kernel/crypto/keyring.ts';
 import type { AuditWriter } from '../audit/audit-log.ts';
 import { AppError } from '../kernel/errors.ts';
 import { ownPersonFor } from '../people/own-person.ts';
 import { decryptPersonColumns } from '../people/person-crypto.ts';
+import { decodeCursor, encodeCursor } from '../people/people-cursor.ts';
 import { open, seal } from './reintegration-crypto.ts';
 import { scopeOf } from './reintegration.service.ts';
 import type { Scope } from './reintegration.queries.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 interface Row {
   id: string;
@@ -46,7 +56,12 @@ async function findRow(db: Queryable, id: string): Promise<Row | undefined> {
 async function listRows(
   db: Queryable,
   s: Scope,
-  f: { personId?: string | undefined; status?: string | undefined; limit: number },
+  f: {
+    personId?: string | undefined;
+    status?: string | undefined;
+    limit: number;
+    after?: { on: string; id: string } | null;
+  },
 ): Promise<Row[]> {
   const params: unknown[] = [s.orgId];
   const where = ['c.org_id = $1'];
@@ -58,6 +73,9 @@ async function listRows(
   }
   if (f.personId) where.push(`c.person_id = $${params.push(f.personId)}`);
   if (f.status) where.push(`c.status = $${params.push(f.status)}`);
+  // The next page: after the previous page's last request (newest first, then id).
+  if (f.after)
+    where.push(`(c.requested_on, c.id) < ($${params.push(f.after.on)}::date, $${params.push(f.after.id)}::uuid)`);
   const { rows } = await db.query<Row>(
     `SELECT ${COLUMNS} FROM consular_requests c JOIN people p ON p.id = c.person_id WHERE ${where.join(' AND ')} ORDER BY c.requested_on DESC, c.id DESC LIMIT $${params.push(f.limit)}`,
     params,
@@ -179,11 +197,21 @@ export function createConsularService({
 
     async list(
       actor: Actor,
-      query: { personId?: string | undefined; status?: string | undefined; limit: number },
+      query: { personId?: string | undefined; status?: string | undefined; limit: number; cursor?: string | undefined },
       meta: Meta = {},
-    ): Promise<{ items: ConsularRequest[] }> {
-      const rows = await listRows(db, scopeOf(actor), query);
-      const items = await Promise.all(rows.map(view));
+    ): Promise<{ items: ConsularRequest[]; nextCursor: string | null }> {
+      const after = query.cursor
+        ? decodeCursor<{ on: string; id: string }>(
+            query.cursor,
+            (v) => typeof v.on === 'string' && isRealDate(v.on) && typeof v.id === 'string' && UUID.test(v.id),
+          )
+        : null;
+      // One more than the page, to know whether another page follows.
+      const rows = await listRows(db, scopeOf(actor), { ...query, limit: query.limit + 1, after });
+      const page = rows.slice(0, query.limit);
+      const items = await Promise.all(page.map(view));
+      const last = items[items.length - 1];
+      const nextCursor = rows.length > query.limit && last ? encodeCursor({ on: last.requestedOn, id: last.id }) : null;
       await audit.record({
         actorAccountId: actor.accountId,
         actorOrgId: actor.orgId,
@@ -194,7 +222,7 @@ export function createConsularService({
         fields: ['given_names', 'surnames', 'details', 'outcome_note'],
         details: { count: items.length },
       });
-      return { items };
+      return { items, nextCursor };
     },
   };
 }

@@ -348,6 +348,21 @@ describeOnBothDatabases('return and reintegration', (h) => {
       details: 'Repatriar restos, copia certificada MARCADOR-CONSULAR',
     });
     assert.equal(pending.statusCode, 201, pending.body);
+    // Consular requests come a page at a time by cursor, never cut silently.
+    type Page = { items: { id: string }[]; nextCursor: string | null };
+    const all = (await worker.get(`/api/consular-requests?personId=${jorgeId}`)).json() as Page;
+    assert.deepEqual([all.items.length, all.nextCursor], [2, null]);
+    const first = (await worker.get(`/api/consular-requests?personId=${jorgeId}&limit=1`)).json() as Page;
+    assert.ok(first.nextCursor, 'a next page is announced');
+    const next = (
+      await worker.get(
+        `/api/consular-requests?personId=${jorgeId}&limit=1&cursor=${encodeURIComponent(first.nextCursor ?? '')}`,
+      )
+    ).json() as Page;
+    assert.deepEqual(
+      [[...first.items, ...next.items].map((i) => i.id), next.nextCursor],
+      [all.items.map((i) => i.id), null],
+    );
     const family = await worker.post('/api/families', { label: 'Familia Ramírez Soto' });
     assert.equal(family.statusCode, 201, family.body);
     familyId = (family.json() as { id: string }).id;

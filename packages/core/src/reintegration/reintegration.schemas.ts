@@ -228,8 +228,13 @@ export const consularListQuerySchema = z.strictObject({
   personId: uuid.optional(),
   status: z.enum(consularStatuses).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: z.string().max(200).optional(),
 });
-export const consularListSchema = z.object({ items: z.array(consularRequestSchema) });
+/** A page of consular requests; `nextCursor` asks for the next one (null on the last page). */
+export const consularListSchema = z.object({
+  items: z.array(consularRequestSchema),
+  nextCursor: z.string().nullable(),
+});
 export type ConsularRequest = z.infer<typeof consularRequestSchema>;
 export type ConsularCreate = z.infer<typeof consularCreateSchema>;
 export type ConsularOutcome = z.infer<typeof consularOutcomeSchema>;
