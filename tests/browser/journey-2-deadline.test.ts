@@ -20,6 +20,7 @@ import {
   translator,
 } from './browser-kit.ts';
 import { startStaffServer, TEST_PASSWORD, type StaffServer } from './staff-server.ts';
+import { AT_RISK_FRACTION, AT_RISK_WORKING_DAYS } from '../../packages/core/src/deadlines/at-risk.ts';
 
 const tr = translator(staffMessages('es'));
 const skip = browserUnavailable();
@@ -92,6 +93,12 @@ describe('journey 2: a COMAR application on time', { skip: skip ?? false }, () =
     await server?.close();
   });
 
+  /** "En riesgo: faltan 5 días hábiles o menos para el vencimiento", or the share of the period, from the engine's numbers. */
+  const atRiskSentences = [
+    `${tr('agenda.status.at_risk')}: ${tr('agenda.atRiskBecause.working_days_other', { count: String(AT_RISK_WORKING_DAYS) })}`,
+    `${tr('agenda.status.at_risk')}: ${tr('agenda.atRiskBecause.share_of_period', { share: `${Math.round(AT_RISK_FRACTION * 100)} %` })}`,
+  ];
+
   const accessible = async (page: Page, what: string) =>
     assert.deepEqual(await seriousAxeViolations(page), [], `axe found serious or critical problems on ${what}`);
 
@@ -153,6 +160,8 @@ describe('journey 2: a COMAR application on time', { skip: skip ?? false }, () =
     assert.match(await application.innerText(), /Vence el \S+, \d+ de \S+ de \d{4}/);
     assert.match(await application.innerText(), /LRPCAP art\. 18/);
     assert.equal(await application.locator('.badge').innerText(), tr('agenda.status.at_risk'));
+    // Beside the status, the part of the engine's rule that applies, with the engine's threshold.
+    assert.ok(atRiskSentences.includes((await application.locator('.status-with-reason').textContent()) ?? ''));
     assert.match(await page.locator('.at-risk-rule').first().innerText(), /5 días hábiles o menos, o menos del 25 %/);
     await wide();
     await accessible(page, `the case's procedures at ${width} px`);
@@ -165,7 +174,9 @@ describe('journey 2: a COMAR application on time', { skip: skip ?? false }, () =
     const item = atRisk.locator('.agenda-item', { hasText: name });
     await item.waitFor();
     assert.equal(await item.locator('.badge').innerText(), tr('agenda.status.at_risk'));
+    assert.ok(atRiskSentences.includes((await item.locator('.status-with-reason').textContent()) ?? ''));
     await page.locator('.at-risk-rule').waitFor();
+    await screenshot(page, `journey-2-agenda-at-risk-${suffix}`);
     await accessible(page, `the agenda at ${width} px`);
     await item.getByRole('link', { name: tr('agenda.openFileOf', { name }) }).click();
     await page.getByRole('heading', { level: 1, name }).waitFor();

@@ -29,6 +29,14 @@ import { DEMO_PASSWORD, seedDemo } from '../../apps/server/src/demo/seed-demo.ts
 import { pdfText } from '../../apps/server/src/incidents/pdf-text.ts';
 
 const t = translator(staffMessages('es'));
+/** A notification's sentence with the event's place in words and any date (written as the browser formats it). */
+const withAnyDate = (key: string, params: Record<string, string>) =>
+  new RegExp(
+    `^${t(key, { ...params, place: 'Huixtla, Chiapas', date: '\u0000' })
+      .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+      .replace('\u0000', '.+')}$`,
+  );
+
 const skip = browserUnavailable();
 if (skip) console.warn(`# SKIPPED browser journeys: ${skip}`);
 
@@ -230,7 +238,10 @@ describe('journey 3: documenting an extortion near Huixtla', { skip: skip ?? fal
       const caseworker = await staffLogin(browser, server.baseUrl, SOFIA);
       try {
         await caseworker.page.getByRole('button', { name: new RegExp(t('notifications.title')) }).click();
-        await caseworker.page.getByRole('link', { name: t('incidents.linkRequests.notification') }).click();
+        // The notice says what is asked and for whom: the name Elena was given, the event's date and place.
+        await caseworker.page
+          .getByRole('link', { name: withAnyDate('notifications.linkRequested', { person: 'Josué Martínez' }) })
+          .click();
         await caseworker.page.getByRole('heading', { level: 1, name: t('incidents.linkRequests.pageTitle') }).waitFor();
         const card = caseworker.page.locator('section', { hasText: 'Josué Martínez' });
         await card.getByText(/Huixtla, Chiapas/).waitFor();
@@ -254,7 +265,7 @@ describe('journey 3: documenting an extortion near Huixtla', { skip: skip ?? fal
       // Elena is told, and the event now counts Josué as a registered person too.
       await page.reload();
       await page.getByRole('button', { name: new RegExp(t('notifications.title')) }).click();
-      await page.getByRole('link', { name: t('incidents.linkRequests.notificationDone') }).click();
+      await page.getByRole('link', { name: withAnyDate('notifications.linkDone', { person: 'Josué Martínez' }) }).click();
       await page.getByRole('heading', { level: 1, name: 'Extorsión en retén cerca de Huixtla' }).waitFor();
       await victims
         .getByText(t('incidents.victims.linkedWith', { method: t('incidents.consent.signed') }), { exact: false })

@@ -24,9 +24,11 @@ import { startStaffServer, type StaffServer } from './staff-server.ts';
 import { DEMO_PASSWORD, seedDemo } from '../../apps/server/src/demo/seed-demo.ts';
 import { seedJourneyPeople } from '../../apps/server/src/demo/demo-journey-people.ts';
 import { seedDemoFoundRecords } from '../../apps/server/src/missing/demo-found.ts';
+import { opaqueReference } from '../../packages/core/src/util/opaque-reference.ts';
 
 const t = translator(staffMessages('es'));
 const SALTILLO = 'Casa Sierra Madre, Saltillo (demo)';
+const COMMITTEE = 'Comité de Familias Buscadoras de Choloma (demo)';
 
 const skip = browserUnavailable();
 if (skip) console.warn(`# SKIPPED journey 4: ${skip}`);
@@ -224,12 +226,20 @@ describe(
         // 5. The shelter's administrator opens the notice from the bell: the tracing request, ready.
         const gloria = await login('admin@sierramadre.example', /Gloria/, width);
         await gloria.page.getByRole('button', { name: new RegExp(t('notifications.title')) }).click();
-        await gloria.page
-          .getByRole('link', { name: t('matchReview.notifications.holder') })
-          .first()
-          .click();
+        // The notice says who confirmed, which of the shelter's records, and the request's reference.
+        const notice = t('notifications.holderRequest', {
+          org: COMMITTEE,
+          person: 'Kebin Alvarenga',
+          reference: opaqueReference(requests[0]?.id as string),
+        });
+        await gloria.page.getByRole('link', { name: notice }).waitFor();
+        await screenshot(gloria.page, `journey4-bell-${width}`);
+        await gloria.page.getByRole('link', { name: notice }).click();
         await gloria.page.waitForURL(new RegExp(`/search/tracing/${requests[0]?.id}$`));
-        await gloria.page.getByText('Kebin', { exact: false }).first().waitFor();
+        await gloria.page.locator('main').getByText('Kebin', { exact: false }).first().waitFor();
+        await gloria.page
+          .getByText(t('missing.tracing.referenceCode', { reference: opaqueReference(requests[0]?.id as string) }))
+          .waitFor();
         await accessible(gloria.page, 'the tracing request opened from the notice');
         await noHorizontalScroll(gloria.page, 'the tracing request');
         await screenshot(gloria.page, `journey4-holder-${width}`);

@@ -97,8 +97,8 @@ describe('notification bell and organisation overview', { skip: skip ?? false },
     await panel.getByRole('heading', { name: tr('notifications.title') }).waitFor();
     const links = panel.getByRole('link');
     assert.equal(await links.count(), 2);
-    assert.match(await panel.innerText(), /Plazo vencido: Solicitud extemporánea/);
-    assert.doesNotMatch(await panel.innerText(), /Dania/, 'the bell lists references, not names');
+    // What changed and for whom: the lawyer may read Dania's record, so the notice names her.
+    assert.match(await panel.innerText(), /Plazo vencido de Dania Maradiaga: Solicitud extemporánea/);
     assert.deepEqual(await seriousAxeViolations(page), [], 'axe on the open notification panel');
     await screenshot(page, 'notifications-bell-1280');
     await links.first().click();

@@ -10,6 +10,7 @@ export * from './screening/index.ts';
 export * from './incidents/index.ts';
 export * from './missing/index.ts';
 export { seededRandom } from './util/seeded-random.ts';
+export { opaqueReference } from './util/opaque-reference.ts';
 export * from './directory/index.ts';
 export * from './indicators/index.ts';
 export * from './cases/index.ts';

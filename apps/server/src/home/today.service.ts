@@ -96,6 +96,7 @@ export function createTodayService(deps: { db: Database; keyring: Keyring; audit
           personName: (i as { personName?: string | null }).personName ?? null,
           due: i.dueDate,
           status: i.status === 'overdue' ? 'overdue' : i.status === 'at_risk' ? 'at_risk' : 'due',
+          atRisk: i.status === 'at_risk' ? (i.atRisk ?? null) : null,
         })),
         urgent.length,
         '/procedures',

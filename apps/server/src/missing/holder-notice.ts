@@ -19,7 +19,7 @@ import * as tq from './tracing.queries.ts';
 export const HOLDER_NOTIFICATION = 'missing.match_confirmed_holder';
 
 /** Roles that may open an incoming tracing request (the policy's missing-report read in the organisation). */
-const TRACING_OPENERS = roles.filter((role) =>
+export const TRACING_OPENERS = roles.filter((role) =>
   can({ accountId: '', orgId: 'holder', role, teamIds: [], sharing: [] }, 'read', {
     type: 'missing_report',
     orgId: 'holder',
@@ -104,6 +104,8 @@ export async function sendHolderNotice(
       kind: HOLDER_NOTIFICATION,
       recordType: requestId ? 'tracing_request' : pair.candidate_kind,
       recordId: requestId ?? notice.candidateId,
+      // The holder's own record that was confirmed: the bell names it as the recipient may see it.
+      refId: requestId ? notice.candidateId : null,
       at,
     });
   const details = {

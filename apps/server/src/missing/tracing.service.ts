@@ -29,6 +29,8 @@ import { openJson, openText, sealJson, sealText } from './tracing-crypto.ts';
 import * as q from './missing.queries.ts';
 import * as tq from './tracing.queries.ts';
 import { tracingQueryOf } from './tracing-query.ts';
+import { TRACING_OPENERS } from './holder-notice.ts';
+import { notifyRoles } from '../notifications/notify.ts';
 
 export interface TracingDeps {
   db: Database;
@@ -140,6 +142,15 @@ export function createTracingService(deps: TracingDeps) {
         fields: Object.keys(query),
         ip: meta.ip ?? null,
         details,
+      });
+      // Those who may open it at the partner hear of it: the bell gives the request's reference
+      // and who asks, never the name searched for.
+      await notifyRoles(tx, {
+        orgId: input.toOrgId,
+        roles: TRACING_OPENERS,
+        kind: 'missing.tracing_received',
+        recordType: 'tracing_request',
+        recordId: id,
       });
       // The partner's own trail: its records were searched for another organisation.
       await audit.append(tx, {

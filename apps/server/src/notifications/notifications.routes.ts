@@ -29,9 +29,20 @@ export const notificationViewSchema = z.object({
       procedureTitle: localized,
     })
     .nullable(),
-  /** For whom, which service, which need (notification-about.ts); null when nothing more is known. */
+  /**
+   * What changed is the kind; for whom, which service, need, organisation, date and place
+   * (notification-about.ts), as the recipient may see them; null when nothing more is known.
+   */
   about: z
-    .object({ person: z.string().nullable(), service: z.string().nullable(), area: z.string().nullable() })
+    .object({
+      person: z.string().nullable(),
+      reference: z.string().nullable(),
+      service: z.string().nullable(),
+      area: z.string().nullable(),
+      org: z.string().nullable(),
+      date: z.string().nullable(),
+      place: localized.nullable(),
+    })
     .nullable()
     .optional(),
 });

@@ -9,6 +9,8 @@ import { decodeCursor, encodeCursor } from '../people/people-cursor.ts';
 import * as q from './notifications.queries.ts';
 import type { Keyring } from '../kernel/crypto/keyring.ts';
 import { describeNotifications } from './notification-about.ts';
+// The journeys' notifications say for whom and link to a page the recipient can open.
+import './journey-describers.ts';
 
 const localized = (es: string, en: string) => ({ es, en });
 
@@ -16,11 +18,11 @@ const localized = (es: string, en: string) => ({ es, en });
 function linkOf(row: q.NotificationListRow): string | null {
   switch (row.record_type) {
     case 'procedure':
-      return row.person_id ? `/people/${row.person_id}` : '/procedures';
+      return row.person_id ? `/people/${row.person_id}?tab=procedures` : '/procedures';
     case 'person':
       return `/people/${row.record_id}`;
     case 'missing_report':
-      return `/search?report=${row.record_id}`;
+      return `/search/reports/${row.record_id}`;
     case 'tracing_request':
       return `/search/tracing/${row.record_id}`;
     case 'found_record':
@@ -33,6 +35,8 @@ function linkOf(row: q.NotificationListRow): string | null {
       return `/incidents/${row.record_id}`;
     case 'incident_link_request':
       return '/link-requests';
+    case 'report':
+      return '/statistics';
     default:
       return null;
   }

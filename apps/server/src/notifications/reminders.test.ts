@@ -15,6 +15,7 @@ interface NotificationItem {
   recordType: string;
   readAt: string | null;
   link: string | null;
+  about?: { person: string | null } | null;
   deadline: { stepKey: string; dueDate: string; window: string; stepTitle: { es: string } } | null;
 }
 interface NotificationPage {
@@ -177,7 +178,9 @@ for (const kind of databaseKinds) {
       }
       assert.equal(new Set(seen.map((i) => i.id)).size, 5);
       for (const item of seen) {
-        assert.equal(item.link, `/people/${personId}`);
+        // The person's procedures tab, and whose deadline it is (the lawyer may read her record).
+        assert.equal(item.link, `/people/${personId}?tab=procedures`);
+        assert.equal(item.about?.person, 'Dania Maradiaga');
         assert.equal(item.recordType, 'procedure');
         assert.ok(item.deadline?.stepTitle.es);
       }

@@ -39,6 +39,7 @@ function toItem(row: q.AgendaRow, today: string): AgendaItem | undefined {
     stepTitle: step.title,
     dueDate: row.due_date,
     status: status.status,
+    atRisk: status.atRisk,
     workingDaysLeft: status.workingDaysLeft,
     ruleId: row.rule_id ?? '',
   };

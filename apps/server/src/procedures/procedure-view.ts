@@ -4,6 +4,7 @@ import {
   deadlineStatus,
   isDeadlineError,
   resolveRule,
+  type AtRiskReason,
   type DeadlineErrorCode,
   type DeadlineStatus,
   type ProcedureStepView,
@@ -33,7 +34,7 @@ const RULE_GAPS: readonly DeadlineErrorCode[] = ['UNKNOWN_RULE', 'NO_VERSION_IN_
 export function stepStatus(
   step: Pick<StepRow, 'due_date' | 'completed_on' | 'trigger_value' | 'calendar_id'>,
   today: string,
-): { status: DeadlineStatus; workingDaysLeft: number | null } | null {
+): { status: DeadlineStatus; workingDaysLeft: number | null; atRisk: AtRiskReason | null } | null {
   if (!step.due_date) return null;
   try {
     const view = deadlineStatus({
@@ -45,7 +46,7 @@ export function stepStatus(
         : {}),
       ...(step.calendar_id ? { calendarId: step.calendar_id } : {}),
     });
-    return { status: view.status, workingDaysLeft: view.workingDaysLeft ?? null };
+    return { status: view.status, workingDaysLeft: view.workingDaysLeft ?? null, atRisk: view.atRiskBecause ?? null };
   } catch (error) {
     return unknownOnlyFor(error, CALENDAR_GAPS);
   }
@@ -98,6 +99,7 @@ export function buildProcedureView(
       needsLegalReview: s?.needs_legal_review ?? false,
       completedOn: s?.completed_on ?? null,
       status: status?.status ?? null,
+      atRisk: status?.atRisk ?? null,
       workingDaysLeft: status && status.status !== 'met' ? status.workingDaysLeft : null,
       filing: filings.get(def.key) ?? null,
       details: s?.details ?? null,

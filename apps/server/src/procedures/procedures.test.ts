@@ -3,6 +3,7 @@
 // her phone's calendar, and an authority's declared holiday moves it with an explanation.
 import { before, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { AT_RISK_WORKING_DAYS } from '@acompana/core';
 import { describeOnBothDatabases } from '../testing/on-both-databases.ts';
 import { TEST_PASSWORD, type ApiClient } from '../testing/test-harness.ts';
 
@@ -69,16 +70,19 @@ describeOnBothDatabases('procedures and deadlines', (h) => {
     assert.equal(step?.legalBasis, 'LRPCAP art. 18');
     assert.match(step?.explanation?.es ?? '', /30 días hábiles/);
     assert.equal(step?.ruleVersion, 1);
-    // 17, 18, 21 and 22 April are left: four working days, so it is at risk.
+    // 17, 18, 21 and 22 April are left: four working days, so it is at risk, and the API says by
+    // which part of the engine's rule (its own threshold), for the words beside the status.
     assert.equal(step?.status, 'at_risk');
+    assert.deepEqual((step as { atRisk?: unknown }).atRisk, { rule: 'working_days', limit: AT_RISK_WORKING_DAYS });
   });
 
   it("shows the deadline on the lawyer's agenda as due this week", async () => {
     const agenda = (await lawyer.get('/api/agenda')).json() as {
       today: string;
-      dueThisWeek: { stepKey: string; dueDate: string }[];
+      dueThisWeek: { stepKey: string; dueDate: string; atRisk: unknown }[];
     };
     assert.equal(agenda.today, '2025-04-16');
+    assert.deepEqual(agenda.dueThisWeek[0]?.atRisk, { rule: 'working_days', limit: AT_RISK_WORKING_DAYS });
     assert.deepEqual(
       agenda.dueThisWeek.map((i) => [i.stepKey, i.dueDate]),
       [['application', '2025-04-22']],

@@ -2,31 +2,16 @@
 // recipient may read them), the service and the plan's need area, and a page the recipient can
 // open — the reception whose plan holds the referral, else the person's page, else the referrals
 // inbox (the receiving side, which never learns who the person is in the sender's records).
-import { can, type Actor } from '@acompana/core';
-import type { Database } from '../kernel/db/database.ts';
 import type { Keyring } from '../kernel/crypto/keyring.ts';
-import { decryptPersonColumns } from '../people/person-crypto.ts';
-import { findPerson } from '../people/people.queries.ts';
-import { registerNotificationDescriber, type Described } from '../notifications/notification-about.ts';
+import {
+  about,
+  opaqueReference,
+  personNameFor,
+  registerNotificationDescriber,
+  type Described,
+} from '../notifications/notification-about.ts';
 import { keyOrgOf, openReferral } from './referral-crypto.ts';
 import * as q from './referrals.queries.ts';
-
-/** The person's name if the actor may read their record, else null. */
-async function nameFor(db: Database, keyring: Keyring, actor: Actor, personId: string): Promise<string | null> {
-  const person = await findPerson(db, personId);
-  if (!person || person.org_id !== actor.orgId) return null;
-  if (
-    !can(actor, 'read', {
-      type: 'person',
-      orgId: person.org_id,
-      ownerId: person.owner_account_id,
-      teamId: person.team_id,
-    })
-  )
-    return null;
-  const n = await decryptPersonColumns(keyring, person.org_id, person, ['given_names', 'surnames']);
-  return `${n.givenNames ?? ''} ${n.surnames ?? ''}`.trim() || null;
-}
 
 /** The receiver's view of the person: the name the sender chose to share, while consent stands. */
 async function sharedName(keyring: Keyring, r: q.ReferralRow): Promise<string | null> {
@@ -43,7 +28,12 @@ registerNotificationDescriber('referral', async ({ db, keyring }, actor, rows) =
     if (!r) continue;
     const service = r.to_service_name ?? r.to_org_name;
     if (r.from_org_id !== actor.orgId) {
-      out.set(n.id, { link: '/referrals', about: { person: await sharedName(keyring, r), service, area: null } });
+      // The receiving side: the name the sender chose to share (else the referral's reference) and who sent it.
+      const person = await sharedName(keyring, r);
+      out.set(n.id, {
+        link: '/referrals',
+        about: about({ person, reference: person ? null : opaqueReference(r.id), service, org: r.from_org_name }),
+      });
       continue;
     }
     const plan = await db.query<{ reception_id: string; area: string }>(
@@ -53,7 +43,12 @@ registerNotificationDescriber('referral', async ({ db, keyring }, actor, rows) =
     const link = plan.rows[0] ? `/reintegration/${plan.rows[0].reception_id}` : `/people/${r.person_id}`;
     out.set(n.id, {
       link,
-      about: { person: await nameFor(db, keyring, actor, r.person_id), service, area: plan.rows[0]?.area ?? null },
+      about: about({
+        person: await personNameFor({ db, keyring }, actor, r.person_id),
+        service,
+        area: plan.rows[0]?.area ?? null,
+        org: r.to_org_name,
+      }),
     });
   }
   return out;
@@ -68,7 +63,8 @@ registerNotificationDescriber('reintegration', async ({ db, keyring }, actor, ro
     );
     const personId = found[0]?.person_id;
     out.set(n.id, {
-      about: { person: personId ? await nameFor(db, keyring, actor, personId) : null, service: null, area: null },
+      link: `/reintegration/${n.record_id}`,
+      about: about({ person: personId ? await personNameFor({ db, keyring }, actor, personId) : null }),
     });
   }
   return out;

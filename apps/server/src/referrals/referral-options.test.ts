@@ -277,9 +277,14 @@ describeOnBothDatabases('referral options and external referrals', (h) => {
     const n = bell.items.find((i) => i.kind === 'referral.declined');
     assert.deepEqual(n?.about, {
       person: 'Jorge Ramírez Soto',
+      reference: null,
       service: 'Casa de medio camino Tijuana (Ejemplo)',
       area: 'housing',
+      org: (n?.about as { org: string } | null)?.org,
+      date: null,
+      place: null,
     });
+    assert.ok(n?.about && (n.about as { org: string | null }).org, 'the receiving organisation is named');
     assert.equal(n?.link, `/reintegration/${receptionId}`);
     const follow = await rosa.get(n?.link ? `/api/reintegration/receptions/${receptionId}` : '/none');
     assert.equal(follow.statusCode, 200, 'the recipient can open what the link shows');

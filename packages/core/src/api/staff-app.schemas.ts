@@ -64,6 +64,11 @@ const todayItemSchema = z.object({
   personName: z.string().nullable(),
   due: z.string().nullable(),
   status: z.enum(['overdue', 'at_risk', 'due', 'waiting']),
+  /** A deadline at risk: the part of the deadline engine's rule that applies, to say it in words. */
+  atRisk: z
+    .object({ rule: z.enum(['working_days', 'calendar_days', 'share_of_period']), limit: z.number() })
+    .nullable()
+    .optional(),
 });
 export type TodayItem = z.infer<typeof todayItemSchema>;
 

@@ -18,8 +18,18 @@ describe('deadline status for views', () => {
     const view = deadlineStatus({ ...base, today: '2025-04-15' });
     assert.equal(view.workingDaysLeft, 5);
     assert.equal(view.status, 'at_risk');
+    // The reason is the rule as applied, for the words beside the badge.
+    assert.deepEqual(view.atRiskBecause, { rule: 'working_days', limit: 5 });
     // After Mon 14 Apr: 6 left, and 8 of 43 calendar days (19%) remain -> still at risk by share.
-    assert.equal(deadlineStatus({ ...base, today: '2025-04-14' }).status, 'at_risk');
+    const byShare = deadlineStatus({ ...base, today: '2025-04-14' });
+    assert.equal(byShare.status, 'at_risk');
+    assert.deepEqual(byShare.atRiskBecause, { rule: 'share_of_period', limit: 0.25 });
+    // A threshold given by the caller is the one reported.
+    assert.deepEqual(deadlineStatus({ ...base, today: '2025-04-14', atRiskWorkingDays: 6 }).atRiskBecause, {
+      rule: 'working_days',
+      limit: 6,
+    });
+    assert.equal(deadlineStatus({ ...base, today: '2025-03-20' }).atRiskBecause, undefined);
   });
 
   it('is on track with time to spare', () => {
@@ -45,6 +55,10 @@ describe('deadline status for views', () => {
 
   it('uses calendar days when no calendar is given', () => {
     assert.equal(deadlineStatus({ dueDate: '2025-04-22', today: '2025-04-15' }).status, 'at_risk');
+    assert.deepEqual(deadlineStatus({ dueDate: '2025-04-22', today: '2025-04-15' }).atRiskBecause, {
+      rule: 'calendar_days',
+      limit: 7,
+    });
     assert.equal(deadlineStatus({ dueDate: '2025-04-22', today: '2025-04-14' }).status, 'on_track');
   });
 

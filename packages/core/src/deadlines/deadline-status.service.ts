@@ -16,8 +16,20 @@ import { plainDateOfInstant } from './time-zone.util.ts';
 
 export type DeadlineStatus = 'overdue' | 'due_today' | 'at_risk' | 'on_track' | 'met';
 
-import { AT_RISK_CALENDAR_DAYS_WITHOUT_CALENDAR, AT_RISK_FRACTION, AT_RISK_WORKING_DAYS } from './at-risk.ts';
-export { AT_RISK_CALENDAR_DAYS_WITHOUT_CALENDAR, AT_RISK_FRACTION, AT_RISK_WORKING_DAYS };
+import {
+  AT_RISK_CALENDAR_DAYS_WITHOUT_CALENDAR,
+  AT_RISK_FRACTION,
+  AT_RISK_WORKING_DAYS,
+  atRiskRules,
+  type AtRiskReason,
+} from './at-risk.ts';
+export {
+  AT_RISK_CALENDAR_DAYS_WITHOUT_CALENDAR,
+  AT_RISK_FRACTION,
+  AT_RISK_WORKING_DAYS,
+  atRiskRules,
+  type AtRiskReason,
+};
 
 export interface DeadlineStatusInput {
   dueDate: PlainDate;
@@ -40,6 +52,8 @@ export interface DeadlineStatusView {
   calendarDaysLeft: number;
   workingDaysLeft?: number;
   fractionLeft?: number;
+  /** With `at_risk`: the part of the rule that applies (the days rule when both do) and its threshold. */
+  atRiskBecause?: AtRiskReason;
 }
 
 export function deadlineStatus(input: DeadlineStatusInput): DeadlineStatusView {
@@ -53,22 +67,27 @@ export function deadlineStatus(input: DeadlineStatusInput): DeadlineStatusView {
   if (today > due) return { status: 'overdue', calendarDaysLeft };
   if (today === due) return { status: 'due_today', calendarDaysLeft, workingDaysLeft: 0 };
   const view: DeadlineStatusView = { status: 'on_track', calendarDaysLeft };
-  let atRisk: boolean;
+  let because: AtRiskReason | undefined;
   if (input.calendarId) {
     const index = getWorkingDayIndex(input.calendarId, input.extraDays ?? []);
     view.workingDaysLeft = index.countWorkingDays(today, due);
-    atRisk = view.workingDaysLeft <= (input.atRiskWorkingDays ?? AT_RISK_WORKING_DAYS);
-  } else {
-    atRisk = calendarDaysLeft <= AT_RISK_CALENDAR_DAYS_WITHOUT_CALENDAR;
+    const limit = input.atRiskWorkingDays ?? AT_RISK_WORKING_DAYS;
+    if (view.workingDaysLeft <= limit) because = { rule: 'working_days', limit };
+  } else if (calendarDaysLeft <= AT_RISK_CALENDAR_DAYS_WITHOUT_CALENDAR) {
+    because = { rule: 'calendar_days', limit: AT_RISK_CALENDAR_DAYS_WITHOUT_CALENDAR };
   }
   if (input.startDate !== undefined) {
     const start = parsePlainDate(input.startDate, 'startDate');
     if (start >= due)
       throw new DeadlineError('INVALID_INPUT', 'startDate must be before dueDate', { startDate: input.startDate });
     view.fractionLeft = calendarDaysLeft / (due - start);
-    atRisk ||= view.fractionLeft <= (input.atRiskFraction ?? AT_RISK_FRACTION);
+    const limit = input.atRiskFraction ?? AT_RISK_FRACTION;
+    if (!because && view.fractionLeft <= limit) because = { rule: 'share_of_period', limit };
   }
-  if (atRisk) view.status = 'at_risk';
+  if (because) {
+    view.status = 'at_risk';
+    view.atRiskBecause = because;
+  }
   return view;
 }
 

@@ -6,6 +6,8 @@ export {
   instantDeadlineStatus,
   AT_RISK_WORKING_DAYS,
   AT_RISK_FRACTION,
+  atRiskRules,
+  type AtRiskReason,
   type DeadlineStatus,
   type DeadlineStatusInput,
   type DeadlineStatusView,

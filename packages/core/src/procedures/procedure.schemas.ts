@@ -33,6 +33,15 @@ export const stageChangeSchema = z.strictObject({
 
 export const deadlineStatusSchema = z.enum(['overdue', 'due_today', 'at_risk', 'on_track', 'met']);
 
+/**
+ * Why a deadline is "at risk", from the deadline engine's own rule (AtRiskReason): at most `limit`
+ * working days (or calendar days without a calendar) left, or at most `limit` of the period.
+ */
+export const atRiskReasonSchema = z.object({
+  rule: z.enum(['working_days', 'calendar_days', 'share_of_period']),
+  limit: z.number(),
+});
+
 /** The filing date a lawyer records with a receipt (query of POST …/steps/:step/filing; the body is the file). */
 export const filingQuerySchema = z.strictObject({ filedOn: plainDate });
 
@@ -65,6 +74,8 @@ export const procedureStepSchema = z.object({
   needsLegalReview: z.boolean(),
   completedOn: z.string().nullable(),
   status: deadlineStatusSchema.nullable(),
+  /** With 'at_risk': the part of the engine's rule that applies, to say it in words beside the status. */
+  atRisk: atRiskReasonSchema.nullable().optional(),
   /** Working days left to the due date (open steps counted on a calendar), for "en 8 días hábiles". */
   workingDaysLeft: z.number().int().nullable().optional(),
   /** The live filing recorded on this step, if any. */
@@ -118,6 +129,8 @@ export const agendaItemSchema = z.object({
   stepTitle: localized,
   dueDate: z.string(),
   status: deadlineStatusSchema,
+  /** With 'at_risk': the part of the engine's rule that applies (atRiskReasonSchema). */
+  atRisk: atRiskReasonSchema.nullable().optional(),
   workingDaysLeft: z.number().int().nullable(),
   ruleId: z.string(),
   /** Whose deadline it is: only for people the reader may read (null otherwise). */

@@ -14,6 +14,7 @@ import { useMe } from '../session/session-context';
 import { twoFactorLink } from '../shell/modules';
 import { formatPlainDate } from './people/reference-data';
 import { useRoleLabel } from './role-label';
+import { atRiskWords } from './agenda/status-badge';
 import '../../shared/styles/records.css';
 import './home-page.css';
 
@@ -38,6 +39,12 @@ function Item({ card, item }: { card: TodayCard; item: TodayItem }) {
         <span className={`badge badge--${item.status === 'at_risk' ? 'at-risk' : item.status}`}>
           {t(`staffApp.today.status.${item.status}`)}
         </span>
+        {item.status === 'at_risk' && item.atRisk ? (
+          <span className="status-reason">
+            <span className="visually-hidden">: </span>
+            {atRiskWords(item.atRisk, t)}
+          </span>
+        ) : null}
         {item.due ? ` ${t('staffApp.today.due', { date: formatPlainDate(item.due, language, 'full') })}` : null}
       </span>
     </li>

@@ -1,13 +1,13 @@
 // The notification bell in the header: the unread count (refreshed every minute and on every page
 // change) and, as a disclosure like the account menu, the latest notifications, each a link to
-// its record (a deadline opens the person's file). Opening one marks it read.
+// its record (a deadline opens the person's file) and saying for whom (notification-text.ts).
+// Opening one marks it read.
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../i18n/i18n';
 import { errorMessage } from '../api/error-message';
 import { Link } from '../router/router';
-import { formatPlainDate, localized } from '../pages/people/reference-data';
-import { returnNotificationText } from '../pages/referrals/notification-words';
+import { notificationText } from './notification-text';
 import { notificationsApi } from './notifications-api';
 import type { AppNotification, NotificationPage } from './notifications-api';
 import { PopoverDisclosure, usePopover } from './popover';
@@ -18,29 +18,7 @@ const REFRESH_MS = 60_000;
 function useNotificationText() {
   const { t } = useTranslation();
   const language = currentLanguage();
-  return (n: AppNotification): string => {
-    if (n.deadline) {
-      const what = `${localized(n.deadline.stepTitle, language)} — ${localized(n.deadline.procedureTitle, language)}`;
-      const date = formatPlainDate(n.deadline.dueDate, language);
-      return n.deadline.window === 'overdue'
-        ? t('notifications.deadlineOverdue', { what, date })
-        : t('notifications.deadlineDue', { what, date });
-    }
-    if (n.kind === 'missing.match_confirmed_holder') return t('matchReview.notifications.holder');
-    if (n.kind === 'missing.match_confirmed') return t('notifications.matchConfirmed');
-    if (n.kind === 'missing.candidates_proposed') return t('missing.notifications.candidatesProposed');
-    if (n.kind.startsWith('missing.tracing_')) return t('missing.notifications.tracingAnswered');
-    if (n.kind === 'screening.child_protection') return t('notifications.childProtection');
-    const aboutReturn = returnNotificationText(n, t);
-    if (aboutReturn) return aboutReturn;
-    if (n.kind.startsWith('referral.')) return t('notifications.referral');
-    if (n.kind === 'reintegration.follow_up_overdue') return t('notifications.followUpOverdue');
-    if (n.kind === 'reintegration.follow_up_d7') return t('notifications.followUpDue');
-    if (n.kind === 'incident.link_requested') return t('incidents.linkRequests.notification');
-    if (n.kind === 'incident.link_done') return t('incidents.linkRequests.notificationDone');
-    if (n.kind === 'incident.link_declined') return t('incidents.linkRequests.notificationDeclined');
-    return t('notifications.other');
-  };
+  return (n: AppNotification): string => notificationText(n, t, language);
 }
 
 export function NotificationBell({ currentPath }: { currentPath: string }) {

@@ -22,8 +22,16 @@ export interface AppNotification {
     stepTitle: Localized;
     procedureTitle: Localized;
   } | null;
-  /** For whom, which service, which need (referrals and reintegration follow-ups). */
-  about?: { person: string | null; service: string | null; area: string | null } | null;
+  /** For whom (or the reference), which service, need, organisation, date and place, as the recipient may see them. */
+  about?: {
+    person: string | null;
+    reference?: string | null;
+    service: string | null;
+    area: string | null;
+    org?: string | null;
+    date?: string | null;
+    place?: Localized | null;
+  } | null;
 }
 
 export interface NotificationPage {

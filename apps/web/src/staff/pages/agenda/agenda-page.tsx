@@ -106,7 +106,7 @@ function AgendaSection({ section, items }: { section: (typeof sections)[number];
               className={`agenda-item agenda-item--${item.status.replace('_', '-')}`}
             >
               <div className="agenda-item__head">
-                <StatusBadge status={item.status} />
+                <StatusBadge status={item.status} atRisk={item.atRisk} />
                 <strong className="agenda-item__date">{formatPlainDate(item.dueDate, language, 'full')}</strong>
               </div>
               <p className="agenda-item__what">

@@ -12,6 +12,7 @@ import { Link } from '../../router/router';
 import { TextAreaField } from '../people/form-fields';
 import { missingApi, reportPath, searchPath } from './missing-api';
 import type { TracingRequest } from './missing-api';
+import { opaqueReference } from '../../../../../../packages/core/src/util/opaque-reference.ts';
 
 /** Keys built from payload field names; unknown ones fall back to the name itself. */
 const dynamicKey = (key: string) => key as 'missing.unknown';
@@ -204,6 +205,8 @@ export function TracingPage({ requestId }: { requestId: string }) {
       <PageTitle appName={t('app.name')}>
         {incoming ? t('missing.tracing.from', { org: r.fromOrg.name }) : t('missing.tracing.to', { org: r.toOrg.name })}
       </PageTitle>
+      {/* The reference the bell gives for this request (it never names the person searched for). */}
+      <p>{t('missing.tracing.referenceCode', { reference: opaqueReference(r.id) })}</p>
       <p className="muted" role="status">
         {t(`missing.tracing.status.${r.status}`)}
       </p>

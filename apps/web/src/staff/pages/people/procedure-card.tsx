@@ -120,7 +120,7 @@ function StepItem({
     <li className="step">
       <div className="step__head">
         <h4 className="step__title">{localized(step.title, language)}</h4>
-        {step.status ? <StatusBadge status={step.status} /> : null}
+        {step.status ? <StatusBadge status={step.status} atRisk={step.atRisk} /> : null}
         {step.workingDaysLeft !== null && step.workingDaysLeft !== undefined && step.status !== 'overdue' ? (
           <span className="step__left">{t('agenda.workingDaysLeft', { count: step.workingDaysLeft })}</span>
         ) : null}

@@ -5,8 +5,10 @@ import type { TFunction } from 'i18next';
 
 export interface NotificationAboutView {
   person: string | null;
+  reference?: string | null;
   service: string | null;
   area: string | null;
+  org?: string | null;
 }
 
 /** The sentence for a referral or reintegration notification, or null when the kind is not one of these. */
@@ -22,6 +24,9 @@ export function returnNotificationText(
     const service = about.service ?? t('returns.notify.aService');
     if (about.person && area) return t('returns.notify.referralFor', { status, person: about.person, area, service });
     if (about.person) return t('returns.notify.referralPerson', { status, person: about.person, service });
+    // The receiving side without a shared name: the referral's reference and who sent it.
+    if (about.reference && about.org)
+      return t('returns.notify.referralRef', { status, reference: about.reference, org: about.org, service });
     return t('returns.notify.referral', { status, service });
   }
   if (n.kind.startsWith('reintegration.follow_up_') && about?.person)
