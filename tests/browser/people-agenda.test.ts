@@ -70,7 +70,7 @@ describe('people and agenda screens', { skip: skip ?? false }, () => {
     assert.deepEqual(await seriousAxeViolations(page), [], `axe found serious or critical problems on ${what}`);
   }
 
-  it('registers Dania through the form, with a birth date in the future rejected next to the field first', async () => {
+  it('registers Dania through the form, with a future birth date and overlong notes each rejected at its field first', async () => {
     const { context, page, errors } = await loggedIn(caseworker);
     await page
       .getByRole('navigation')
@@ -91,21 +91,29 @@ describe('people and agenda screens', { skip: skip ?? false }, () => {
     await page.getByLabel(tr(es, 'people.form.documentNumber', { n: '1' })).fill('G1234567');
     await page.getByRole('button', { name: tr(es, 'people.form.addLanguage') }).click();
     await page.getByLabel(tr(es, 'people.form.language', { n: '1' })).fill('español');
+    const notes = page.locator('#person-notes');
+    await notes.fill('x'.repeat(20_001));
     await page.getByRole('button', { name: tr(es, 'people.register.submit') }).click();
 
-    // The server's Spanish message, next to the field and in the summary, which takes focus.
+    // The server answers both problems at once: each Spanish message next to its field, and both
+    // in the summary, which takes focus.
     const fieldError = page.locator('#person-birthDate-error');
     await fieldError.waitFor();
     assert.match(await fieldError.innerText(), /futuro/i);
     assert.equal(await page.locator('#person-birthDate').getAttribute('aria-invalid'), 'true');
+    assert.match(await page.locator('#person-notes-error').innerText(), /20000/);
+    assert.equal(await page.locator('#person-notes').getAttribute('aria-invalid'), 'true');
     await page.locator('.error-summary:focus').waitFor();
+    assert.equal(await page.locator('.error-summary a').count(), 2, 'one link per wrong field');
     await assertAccessible(page, 'the register form with an error');
     await screenshot(page, 'people-register-error-1280');
     // The summary's link takes the user to the field.
-    await page.locator('.error-summary a').click();
+    assert.match(await page.locator('.error-summary a').first().innerText(), /futuro/i, 'in the order of the form');
+    await page.locator('.error-summary a').first().click();
     await page.locator('#person-birthDate :focus').waitFor();
 
     await fillDate(page, tr(es, 'people.fields.birthDate'), '1998-05-14');
+    await notes.fill('');
     await page.getByRole('button', { name: tr(es, 'people.register.submit') }).click();
     await page.getByRole('heading', { level: 1, name: 'Dania Maradiaga' }).waitFor();
     await page.getByText(tr(es, 'people.register.done')).waitFor();

@@ -35,9 +35,17 @@ type MissingRole = Exclude<Role, (typeof roles)[number]>;
 const _everyRoleListed: [MissingRole] extends [never] ? true : never = true;
 void _everyRoleListed;
 
-/** The error body every API route returns. */
-export interface ApiErrorBody {
+/** One problem the server found in a request: its code, its message (translated) and the field it names. */
+export interface ApiProblem {
   code: string;
   message: string;
   field?: string;
+}
+
+/**
+ * The error body every API route returns: the first problem at the top and, when a request (a form)
+ * has several, every one of them in `errors`, the first included.
+ */
+export interface ApiErrorBody extends ApiProblem {
+  errors?: ApiProblem[];
 }

@@ -1,6 +1,6 @@
 // The one place that talks HTTP to the server. Same-origin cookies carry the session; the CSRF
 // token (from the login response and from GET /api/me) goes in a header on every unsafe method.
-import type { ApiErrorBody } from './api-types';
+import type { ApiErrorBody, ApiProblem } from './api-types';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -11,6 +11,8 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly field: string | undefined;
+  /** Every problem of the request, the first (code, message, field above) included: a form shows each at its field. */
+  readonly problems: readonly ApiProblem[];
 
   constructor(status: number, body: ApiErrorBody) {
     super(body.message);
@@ -18,6 +20,8 @@ export class ApiError extends Error {
     this.status = status;
     this.code = body.code;
     this.field = body.field;
+    const first: ApiProblem = { code: body.code, message: body.message, ...(body.field ? { field: body.field } : {}) };
+    this.problems = Array.isArray(body.errors) && body.errors.length > 0 ? body.errors : [first];
   }
 }
 

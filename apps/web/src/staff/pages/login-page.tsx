@@ -7,7 +7,7 @@ import { Alert } from '../../shared/components/alert';
 import { PageTitle } from '../../shared/components/page-title';
 import { TextField } from '../../shared/components/text-field';
 import { ApiError } from '../api/client';
-import { errorMessage } from '../api/error-message';
+import { errorMessage, fieldProblems } from '../api/error-message';
 import { staffApi } from '../api/staff-api';
 import { Link } from '../router/router';
 import type { SignedOutReason } from '../session/session-context';
@@ -21,7 +21,10 @@ const fields: readonly string[] = ['email', 'password', 'totp'];
 
 interface LoginError {
   message: string;
+  /** The first field the server refused (focus goes there), null when it named none of the form's. */
   field: Field | null;
+  /** Every field of the form the server refused, with its message. */
+  fields: Partial<Record<Field, string>>;
 }
 
 const reasonKeys = {
@@ -70,11 +73,11 @@ export function LoginPage({ reason }: { reason: SignedOutReason | null }) {
         setFocusRequest({ target: 'totp' });
         return;
       }
-      const field =
-        failure instanceof ApiError && failure.field && fields.includes(failure.field)
-          ? (failure.field as Field)
-          : null;
-      setError({ message: errorMessage(failure, t), field });
+      const refused: Partial<Record<Field, string>> = {};
+      for (const problem of fieldProblems(failure, t))
+        if (fields.includes(problem.field)) refused[problem.field as Field] ??= problem.message;
+      const field = (Object.keys(refused)[0] as Field | undefined) ?? null;
+      setError({ message: errorMessage(failure, t), field, fields: refused });
       if (field === 'totp') setTotp('');
       setFocusRequest({ target: field ?? 'alert' });
     }
@@ -88,7 +91,7 @@ export function LoginPage({ reason }: { reason: SignedOutReason | null }) {
     setFocusRequest({ target: 'email' });
   };
 
-  const fieldError = (field: Field) => (error?.field === field ? error.message : null);
+  const fieldError = (field: Field) => error?.fields[field] ?? null;
 
   return (
     <div className="login">

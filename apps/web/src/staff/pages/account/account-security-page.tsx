@@ -7,8 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../shared/components/alert';
 import { PageTitle } from '../../../shared/components/page-title';
 import { TextField } from '../../../shared/components/text-field';
-import { ApiError } from '../../api/client';
-import { errorMessage } from '../../api/error-message';
+import { errorMessage, fieldProblems, type FieldProblem } from '../../api/error-message';
 import { useMe } from '../../session/session-context';
 import { accountApi } from './account-api';
 import { TotpReplaceSection } from './totp-replace-section';
@@ -17,7 +16,10 @@ function ChangePassword() {
   const { t } = useTranslation();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
-  const [status, setStatus] = useState<{ tone: 'error' | 'success'; text: string; field?: string } | null>(null);
+  const [status, setStatus] = useState<{ tone: 'error' | 'success'; text: string; fields?: FieldProblem[] } | null>(
+    null,
+  );
+  const at = (field: string) => status?.fields?.find((p) => p.field === field)?.message ?? null;
   const [busy, setBusy] = useState(false);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -28,9 +30,9 @@ function ChangePassword() {
       setNext('');
       setStatus({ tone: 'success', text: t('accountLife.security.passwordChanged') });
     } catch (failure) {
-      // Shown at the field it is about (a short or common new password, a wrong current one).
-      const field = failure instanceof ApiError ? failure.field : undefined;
-      setStatus({ tone: 'error', text: errorMessage(failure, t), ...(field ? { field } : {}) });
+      // Each shown at the field it is about (a short or common new password, a wrong current one).
+      const fields = fieldProblems(failure, t);
+      setStatus({ tone: 'error', text: errorMessage(failure, t), ...(fields.length > 0 ? { fields } : {}) });
     } finally {
       setBusy(false);
     }
@@ -38,11 +40,11 @@ function ChangePassword() {
   return (
     <section aria-labelledby="change-password">
       <h2 id="change-password">{t('accountLife.security.passwordTitle')}</h2>
-      {status && !status.field ? <Alert tone={status.tone}>{status.text}</Alert> : null}
+      {status && !status.fields ? <Alert tone={status.tone}>{status.text}</Alert> : null}
       <form className="form" noValidate onSubmit={(event) => void submit(event)} aria-busy={busy || undefined}>
         <TextField
           label={t('accountLife.currentPassword')}
-          error={status?.field === 'currentPassword' ? status.text : null}
+          error={at('currentPassword')}
           name="currentPassword"
           type="password"
           autoComplete="current-password"
@@ -52,7 +54,7 @@ function ChangePassword() {
         <TextField
           label={t('accountLife.newPassword')}
           hint={t('accountLife.passwordHint')}
-          error={status?.field === 'newPassword' ? status.text : null}
+          error={at('newPassword')}
           name="newPassword"
           type="password"
           autoComplete="new-password"

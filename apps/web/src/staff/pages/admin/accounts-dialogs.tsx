@@ -8,16 +8,13 @@ import { Alert } from '../../../shared/components/alert';
 import { TextField } from '../../../shared/components/text-field';
 import { roles } from '../../api/api-types';
 import { ApiError } from '../../api/client';
-import { errorMessage } from '../../api/error-message';
+import { errorMessage, fieldMessage, namesFields } from '../../api/error-message';
 import { useModalAction } from '../../shared/modal-action';
 import { SelectField } from '../people/form-fields';
 import { useRoleLabel } from '../role-label';
 import { ReauthForm } from '../account/reauth-form';
 import { adminApi } from './admin-api';
 import type { AccountAction, AccountSummary } from './admin-api';
-
-const fieldError = (error: unknown, field: string) =>
-  error instanceof ApiError && error.field === field ? error : null;
 
 function DialogButtons({
   busy,
@@ -63,11 +60,9 @@ export function InviteDialog({ onDone, onCancel }: { onDone: (email: string) => 
     });
     await onDone(email.trim());
   });
-  const message = (field: string) => {
-    const found = fieldError(error, field);
-    return found ? errorMessage(found, t) : null;
-  };
-  const general = error && !(error instanceof ApiError && error.field) ? errorMessage(error, t) : null;
+  // Every field the server refused shows its own message (`teams` also for one of the teams).
+  const message = (field: string) => fieldMessage(error, t, field, true);
+  const general = error && !namesFields(error) ? errorMessage(error, t) : null;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!busy) void run();

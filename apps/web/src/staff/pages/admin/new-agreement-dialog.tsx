@@ -7,8 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../shared/components/alert';
 import { DateInputField } from '../../../shared/components/date-field';
 import { currentLanguage } from '../../../i18n/i18n';
-import { ApiError } from '../../api/client';
-import { errorMessage } from '../../api/error-message';
+import { errorMessage, fieldMessage, namesFields } from '../../api/error-message';
 import { SelectField } from '../people/form-fields';
 import { useModalAction } from '../../shared/modal-action';
 import { adminApi } from './admin-api';
@@ -56,9 +55,8 @@ export function NewAgreementDialog({ purposes, partners, onCreated, onCancel }: 
     void run();
   }
 
-  // The server names the field it refused; the message goes there, else at the top.
-  const serverField = error instanceof ApiError && error.field ? (error.field.split('.')[0] as Field) : null;
-  const errorAt = (field: Field) => local[field] ?? (serverField === field ? errorMessage(error, t) : null);
+  // The server names each field it refused; each message goes there, else at the top.
+  const errorAt = (field: Field) => local[field] ?? fieldMessage(error, t, field, true);
   const toggle = (id: PurposeId, on: boolean) =>
     setChosen((list) => (on ? [...list, id] : list.filter((p) => p !== id)));
 
@@ -67,7 +65,7 @@ export function NewAgreementDialog({ purposes, partners, onCreated, onCancel }: 
       <form className="form" onSubmit={submit} noValidate>
         <h2 id="new-agreement-title">{t('adminScreens.newAgreement.title')}</h2>
         <p>{t('adminScreens.newAgreement.intro')}</p>
-        {error && !serverField ? <Alert tone="error">{errorMessage(error, t)}</Alert> : null}
+        {error && !namesFields(error) ? <Alert tone="error">{errorMessage(error, t)}</Alert> : null}
         <SelectField
           id="agreement-partner"
           label={t('adminScreens.newAgreement.partner')}

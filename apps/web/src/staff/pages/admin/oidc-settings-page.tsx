@@ -8,8 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../shared/components/alert';
 import { PageTitle } from '../../../shared/components/page-title';
 import { TextField } from '../../../shared/components/text-field';
-import { ApiError } from '../../api/client';
-import { errorMessage } from '../../api/error-message';
+import { errorMessage, fieldProblems } from '../../api/error-message';
 import { useModalAction } from '../../shared/modal-action';
 import { adminApi } from './admin-api';
 import type { OidcProvider } from './admin-api';
@@ -47,7 +46,12 @@ export function OidcSettingsPage() {
   const [delegated, setDelegated] = useState(false);
   const [enabled, setEnabled] = useState(true);
   const [busy, setBusy] = useState(false);
-  const [status, setStatus] = useState<{ tone: 'error' | 'success'; text: string; field?: Field } | null>(null);
+  // `fields`: the server's message for each field it refused (shown there instead of at the top).
+  const [status, setStatus] = useState<{
+    tone: 'error' | 'success';
+    text: string;
+    fields?: Partial<Record<Field, string>>;
+  } | null>(null);
   const [removing, setRemoving] = useState(false);
 
   const show = (provider: OidcProvider | null) => {
@@ -70,8 +74,9 @@ export function OidcSettingsPage() {
   }, []);
 
   const failed = (failure: unknown) => {
-    const field = failure instanceof ApiError ? (failure.field?.split('.')[0] as Field | undefined) : undefined;
-    setStatus({ tone: 'error', text: errorMessage(failure, t), ...(field ? { field } : {}) });
+    const fields: Partial<Record<Field, string>> = {};
+    for (const problem of fieldProblems(failure, t)) fields[problem.field.split('.')[0] as Field] ??= problem.message;
+    setStatus({ tone: 'error', text: errorMessage(failure, t), ...(Object.keys(fields).length > 0 ? { fields } : {}) });
   };
   const attempt = async (work: () => Promise<void>) => {
     setBusy(true);
@@ -112,14 +117,14 @@ export function OidcSettingsPage() {
       setStatus({ tone: 'success', text: t('oidcAdmin.saved') });
     });
   };
-  const at = (field: Field) => (status?.field === field ? status.text : null);
+  const at = (field: Field) => status?.fields?.[field] ?? null;
 
   return (
     <>
       <PageTitle appName={t('app.name')}>{t('oidcAdmin.title')}</PageTitle>
       <p>{t('oidcAdmin.intro')}</p>
       {loaded === undefined ? <p className="admin-skeleton">{t('adminScreens.loading')}</p> : null}
-      <div aria-live="polite">{status && !status.field ? <Alert tone={status.tone}>{status.text}</Alert> : null}</div>
+      <div aria-live="polite">{status && !status.fields ? <Alert tone={status.tone}>{status.text}</Alert> : null}</div>
       {loaded !== undefined ? (
         <form className="form admin-oidc-form" noValidate onSubmit={save} aria-busy={busy || undefined}>
           <TextField

@@ -6,7 +6,7 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../shared/components/alert';
 import { currentLanguage } from '../../../i18n/i18n';
-import { errorMessage } from '../../api/error-message';
+import { errorMessage, fieldMessage, namesFields } from '../../api/error-message';
 import { InputField, SelectField } from '../people/form-fields';
 import { formatPlainDate } from '../people/reference-data';
 import { casesApi } from './cases-api';
@@ -26,7 +26,8 @@ export function CasePlanSection({ item, assignees, onChanged, onFailed }: Props)
   const [owner, setOwner] = useState(item.assignedAccountId ?? '');
   const [due, setDue] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<{ message: string; field: string | undefined } | null>(null);
+  // The server's refusal: each field it names shows its own message, anything else at the top.
+  const [error, setError] = useState<unknown>(null);
   const editable = item.canUpdate && item.status !== 'closed';
   const labelOf = (task: { label: { es: string; en: string } | null; description: string | null }) =>
     task.label ? task.label[language] : (task.description ?? '');
@@ -40,10 +41,7 @@ export function CasePlanSection({ item, assignees, onChanged, onFailed }: Props)
       setDue('');
       await onChanged();
     } catch (e) {
-      setError({
-        message: errorMessage(e, t),
-        field: e instanceof Error && 'field' in e ? (e.field as string | undefined) : undefined,
-      });
+      setError(e);
     } finally {
       setBusy(false);
     }
@@ -118,20 +116,20 @@ export function CasePlanSection({ item, assignees, onChanged, onFailed }: Props)
       {editable ? (
         <form className="form" onSubmit={submit} noValidate>
           <h3>{t('cases.plan.add')}</h3>
-          {error && !error.field ? <Alert tone="error">{error.message}</Alert> : null}
+          {error && !namesFields(error) ? <Alert tone="error">{errorMessage(error, t)}</Alert> : null}
           <InputField
             id="task-description"
             label={t('cases.plan.own')}
             value={description}
             maxLength={1000}
-            error={error?.field === 'description' ? error.message : null}
+            error={fieldMessage(error, t, 'description')}
             onChange={(e) => setDescription(e.target.value)}
           />
           <SelectField
             id="task-owner"
             label={t('cases.plan.owner')}
             value={owner}
-            error={error?.field === 'ownerAccountId' ? error.message : null}
+            error={fieldMessage(error, t, 'ownerAccountId')}
             onChange={(e) => setOwner(e.target.value)}
           >
             <option value="">{t('cases.plan.noOwner')}</option>
@@ -146,7 +144,7 @@ export function CasePlanSection({ item, assignees, onChanged, onFailed }: Props)
             type="date"
             label={t('cases.plan.due')}
             value={due}
-            error={error?.field === 'dueOn' ? error.message : null}
+            error={fieldMessage(error, t, 'dueOn')}
             onChange={(e) => setDue(e.target.value)}
           />
           <div className="form__actions">

@@ -5,8 +5,7 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../shared/components/alert';
-import { ApiError } from '../../api/client';
-import { errorMessage } from '../../api/error-message';
+import { errorMessage, failureAt, formFailure, type FormFailure } from '../../api/error-message';
 import { InputField, SelectField } from '../people/form-fields';
 import { peopleApi, type PersonSummary } from '../people/people-api';
 import { householdsApi, memberRelationships, type Household, type Relationship } from '../people/profile-api';
@@ -29,7 +28,8 @@ export function AddMemberForm({
   const [personId, setPersonId] = useState('');
   const [relationship, setRelationship] = useState<Relationship | ''>('');
   const [responsible, setResponsible] = useState('');
-  const [error, setError] = useState<{ message: string; field: string | undefined } | null>(null);
+  // Each field the server refused shows its message there; anything else at the top.
+  const [error, setError] = useState<FormFailure | null>(null);
   const [busy, setBusy] = useState(false);
   const members = new Set(household.members.map((m) => m.personId));
   const adults = household.members.filter((m) => m.age !== null && m.age >= ADULT && !m.restricted);
@@ -42,7 +42,7 @@ export function AddMemberForm({
       setResults(found);
       setPersonId(found[0]?.id ?? '');
     } catch (e) {
-      setError({ message: errorMessage(e, t), field: undefined });
+      setError({ message: errorMessage(e, t), fields: [] });
     }
   }
 
@@ -65,13 +65,13 @@ export function AddMemberForm({
       setRelationship('');
       setResponsible('');
     } catch (e) {
-      setError({ message: errorMessage(e, t), field: e instanceof ApiError ? e.field : undefined });
+      setError(formFailure(e, t));
     } finally {
       setBusy(false);
     }
   }
 
-  const fieldError = (field: string) => (error && error.field === field ? error.message : null);
+  const fieldError = (field: string) => failureAt(error, field);
   return (
     <div className="household-add">
       <h4 id={`${prefix}-title`}>{title}</h4>
@@ -96,7 +96,7 @@ export function AddMemberForm({
         </div>
       </form>
       {results && results.length === 0 ? <p className="muted">{t('households.noResults')}</p> : null}
-      {error && !error.field ? <Alert tone="error">{error.message}</Alert> : null}
+      {error && error.fields.length === 0 ? <Alert tone="error">{error.message}</Alert> : null}
       {results && results.length > 0 ? (
         <form className="form inline-form" aria-labelledby={`${prefix}-title`} noValidate onSubmit={(e) => void add(e)}>
           <div className="field-row">

@@ -9,8 +9,7 @@ import '../../../shared/styles/records.css';
 import './incidents.css';
 import { Alert } from '../../../shared/components/alert';
 import { PageTitle } from '../../../shared/components/page-title';
-import { errorMessage } from '../../api/error-message';
-import { ApiError } from '../../api/client';
+import { errorMessage, fieldProblems, namesFields } from '../../api/error-message';
 import { Link, navigate } from '../../router/router';
 import { InputField, SelectField, TextAreaField } from '../people/form-fields';
 import { incidentsApi } from './incidents-api';
@@ -139,8 +138,8 @@ export function IncidentFormPage({ incidentId }: { incidentId?: string }) {
     }
   }
 
-  const fieldError = (field: string) =>
-    error instanceof ApiError && error.field?.startsWith(field) ? errorMessage(error, t) : null;
+  // Each part the server refused shows its message at its field (`place` for any of place.*).
+  const fieldError = (field: string) => fieldProblems(error, t).find((p) => p.field.startsWith(field))?.message ?? null;
   const heading = incidentId ? t('incidents.form.editTitle') : t('incidents.form.newTitle');
   return (
     <>
@@ -148,9 +147,7 @@ export function IncidentFormPage({ incidentId }: { incidentId?: string }) {
       <p className="breadcrumb">
         <Link to={incidentId ? `/incidents/${incidentId}` : '/incidents'}>{t('incidents.form.back')}</Link>
       </p>
-      {error && !(error instanceof ApiError && error.field) ? (
-        <Alert tone="error">{errorMessage(error, t)}</Alert>
-      ) : null}
+      {error && !namesFields(error) ? <Alert tone="error">{errorMessage(error, t)}</Alert> : null}
       <form className="form card" onSubmit={(e) => void submit(e)}>
         <InputField
           id="incident-title"

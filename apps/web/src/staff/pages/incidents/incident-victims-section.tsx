@@ -7,8 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../shared/components/alert';
 import { RecordDialog } from '../../../shared/components/record-dialog';
 import { plain } from '../../../i18n/i18n';
-import { errorMessage } from '../../api/error-message';
-import { ApiError } from '../../api/client';
+import { errorMessage, fieldMessage, namesFields } from '../../api/error-message';
 import { useSession } from '../../session/session-context';
 import { InputField, SelectField, TextAreaField } from '../people/form-fields';
 import { incidentsApi } from './incidents-api';
@@ -218,8 +217,7 @@ function LinkRequestForm({ eventId, victimId, onSent }: { eventId: string; victi
   const [note, setNote] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const fieldError = (field: string) =>
-    error instanceof ApiError && error.field === field ? errorMessage(error, t) : null;
+  const fieldError = (field: string) => fieldMessage(error, t, field);
   return (
     <form
       className="form"
@@ -234,9 +232,7 @@ function LinkRequestForm({ eventId, victimId, onSent }: { eventId: string; victi
       }}
     >
       <p>{t('incidents.linkRequests.explain')}</p>
-      {error && !(error instanceof ApiError && error.field) ? (
-        <Alert tone="error">{errorMessage(error, t)}</Alert>
-      ) : null}
+      {error && !namesFields(error) ? <Alert tone="error">{errorMessage(error, t)}</Alert> : null}
       <InputField
         id="link-name"
         label={t('incidents.linkRequests.nameHint')}

@@ -7,7 +7,7 @@ import { Alert } from '../../../shared/components/alert';
 import { RecordDialog } from '../../../shared/components/record-dialog';
 import { currentLanguage } from '../../../i18n/i18n';
 import { ApiError } from '../../api/client';
-import { errorMessage } from '../../api/error-message';
+import { errorMessage, failureAt, formFailure, type FormFailure } from '../../api/error-message';
 import { InputField, SelectField } from './form-fields';
 import { consentMethods, consentPurposes, methodsNeedingWitness, peopleApi } from './people-api';
 import type { Consent, ConsentMethod, ConsentPurpose } from './people-api';
@@ -22,7 +22,7 @@ export function ConsentsSection({ personId }: { personId: string }) {
   const [method, setMethod] = useState<ConsentMethod>('signed');
   const [witness, setWitness] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<{ message: string; field: string | undefined } | null>(null);
+  const [error, setError] = useState<FormFailure | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [formOpen, setFormOpen] = useState(false);
 
@@ -56,7 +56,7 @@ export function ConsentsSection({ personId }: { personId: string }) {
       setDone(t('people.consents.recorded', { purpose: t(`people.consents.purposes.${purpose}`) }));
       await load();
     } catch (e) {
-      setError({ message: errorMessage(e, t), field: e instanceof ApiError ? e.field : undefined });
+      setError(formFailure(e, t));
       requestAnimationFrame(() =>
         document
           .getElementById(e instanceof ApiError && e.field === 'witnessName' ? 'consent-witness' : 'consent-purpose')
@@ -76,7 +76,7 @@ export function ConsentsSection({ personId }: { personId: string }) {
       await load();
       requestAnimationFrame(() => document.getElementById('consents-title')?.focus());
     } catch (e) {
-      setError({ message: errorMessage(e, t), field: undefined });
+      setError({ message: errorMessage(e, t), fields: [] });
     }
   }
 
@@ -149,7 +149,7 @@ export function ConsentsSection({ personId }: { personId: string }) {
                 id="consent-purpose"
                 label={t('people.consents.purpose')}
                 value={purpose}
-                error={error?.field === 'purpose' ? error.message : null}
+                error={failureAt(error, 'purpose')}
                 onChange={(e) => setPurpose(e.target.value as ConsentPurpose)}
               >
                 {consentPurposes.map((p) => (
@@ -178,7 +178,7 @@ export function ConsentsSection({ personId }: { personId: string }) {
                   }
                   value={witness}
                   autoComplete="off"
-                  error={error?.field === 'witnessName' ? error.message : null}
+                  error={failureAt(error, 'witnessName')}
                   onChange={(e) => setWitness(e.target.value)}
                 />
               ) : null}

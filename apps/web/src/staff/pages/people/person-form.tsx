@@ -1,13 +1,13 @@
 // The person form, for registering and for editing. Errors come from the API ({code, message,
-// field}, message already in the UI language): shown next to the field and in a summary that
-// links to it and takes focus. A 409 on edit says who changed what and offers to reload.
+// field} and every problem of the request in `errors`, messages already in the UI language): each
+// shown next to its field and all in a summary that links to them and takes focus. A 409 on edit says who changed what and offers to reload.
 import { useMemo, useRef, useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../shared/components/alert';
 import { currentLanguage } from '../../../i18n/i18n';
 import { ApiError } from '../../api/client';
-import { errorMessage } from '../../api/error-message';
+import { errorMessage, fieldProblems } from '../../api/error-message';
 import { ErrorSummary, InputField, SelectField, TextAreaField, fieldId } from './form-fields';
 import type { SummaryError } from './form-fields';
 import { documentTypes, sexes } from './people-api';
@@ -46,26 +46,27 @@ export function PersonForm({
   const countries = useMemo(() => countryOptions(language), [language]);
   const [values, setValues] = useState<PersonFormValues>(initial);
   const [busy, setBusy] = useState(false);
-  const [fieldError, setFieldError] = useState<{ field: string; message: string } | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<{ field: string; message: string }[]>([]);
+  const [formErrors, setFormErrors] = useState<string[]>([]);
   const [conflict, setConflict] = useState<string | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
   const conflictRef = useRef<HTMLDivElement>(null);
 
   const set = <K extends keyof PersonFormValues>(key: K, value: PersonFormValues[K]) =>
     setValues((v) => ({ ...v, [key]: value }));
-  const errorFor = (field: string) => (fieldError && fieldError.field === field ? fieldError.message : null);
+  const errorFor = (field: string) => fieldErrors.find((e) => e.field === field)?.message ?? null;
   const id = (field: string) => fieldId(P, field);
 
-  const summary: SummaryError[] = [];
-  if (fieldError) summary.push({ message: fieldError.message, target: id(fieldError.field) });
-  if (formError) summary.push({ message: formError });
+  const summary: SummaryError[] = [
+    ...fieldErrors.map((e) => ({ message: e.message, target: id(e.field) })),
+    ...formErrors.map((message) => ({ message })),
+  ];
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setBusy(true);
-    setFieldError(null);
-    setFormError(null);
+    setFieldErrors([]);
+    setFormErrors([]);
     setConflict(null);
     try {
       await onSubmit(values);
@@ -74,9 +75,24 @@ export function PersonForm({
         setConflict(errorMessage(error, t));
         focusWhenPresent(() => conflictRef.current);
       } else {
-        const field = error instanceof ApiError && error.field ? (fieldAliases[error.field] ?? error.field) : null;
-        if (field && document.getElementById(id(field))) setFieldError({ field, message: errorMessage(error, t) });
-        else setFormError(errorMessage(error, t));
+        // Each problem at its field when the form has a control for it (the first per field), the
+        // rest in the summary only.
+        const atFields: { field: string; message: string }[] = [];
+        const elsewhere: string[] = [];
+        for (const problem of fieldProblems(error, t)) {
+          const field = fieldAliases[problem.field] ?? problem.field;
+          if (!document.getElementById(id(field))) elsewhere.push(problem.message);
+          else if (!atFields.some((e) => e.field === field)) atFields.push({ field, message: problem.message });
+        }
+        if (atFields.length === 0 && elsewhere.length === 0) elsewhere.push(errorMessage(error, t));
+        // The summary lists them in the order of the form, as a person reads it.
+        const position = (field: string) => document.getElementById(id(field));
+        atFields.sort((a, b) => {
+          const [x, y] = [position(a.field), position(b.field)];
+          return x && y && x.compareDocumentPosition(y) & Node.DOCUMENT_POSITION_PRECEDING ? 1 : -1;
+        });
+        setFieldErrors(atFields);
+        setFormErrors(elsewhere);
         focusWhenPresent(() => summaryRef.current);
       }
     } finally {

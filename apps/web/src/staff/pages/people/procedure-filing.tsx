@@ -17,7 +17,7 @@ import { DateInputField } from '../../../shared/components/date-field';
 import { RecordDialog } from '../../../shared/components/record-dialog';
 import { currentLanguage } from '../../../i18n/i18n';
 import { ApiError, apiRequest, currentCsrfToken } from '../../api/client';
-import { errorMessage } from '../../api/error-message';
+import { errorMessage, failureAt, formFailure, localFailure, type FormFailure } from '../../api/error-message';
 import { focusWhenPresent } from '../../../shared/focus-when-present';
 import type { ProcedureStepView, ProcedureView } from './people-api';
 import type { Localized } from './reference-data';
@@ -85,7 +85,7 @@ export function FilingButton({ procedure, step, onChange }: Props) {
   const [filedOn, setFiledOn] = useState(todayText());
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<{ message: string; field: string | undefined } | null>(null);
+  const [error, setError] = useState<FormFailure | null>(null);
   const base = `filing-${procedure.id}-${step.key}`;
   const stepTitle = localized(step.title, language);
   const leadsTo = filingStageOf(procedure.type, step.key) ?? procedure.stage;
@@ -94,8 +94,8 @@ export function FilingButton({ procedure, step, onChange }: Props) {
     event.preventDefault();
     if (busy) return;
     setError(null);
-    if (!filedOn) return setError({ message: t('filing.dateRequired'), field: 'filedOn' });
-    if (!file) return setError({ message: t('filing.receiptRequired'), field: 'receipt' });
+    if (!filedOn) return setError(localFailure('filedOn', t('filing.dateRequired')));
+    if (!file) return setError(localFailure('receipt', t('filing.receiptRequired')));
     setBusy(true);
     try {
       onChange(await filingApi.record(procedure.id, step.key, filedOn, file));
@@ -103,7 +103,7 @@ export function FilingButton({ procedure, step, onChange }: Props) {
       close();
       focusWhenPresent(() => document.getElementById(`${base}-recorded`));
     } catch (e) {
-      setError({ message: errorMessage(e, t), field: e instanceof ApiError ? e.field : undefined });
+      setError(formFailure(e, t));
     } finally {
       setBusy(false);
     }
@@ -132,7 +132,7 @@ export function FilingButton({ procedure, step, onChange }: Props) {
         {(close) => (
           <form className="form" noValidate onSubmit={(e) => void submit(e, close)}>
             <p>{t('filing.explain', { step: stepTitle, stage: stageName(leadsTo, language) })}</p>
-            {error && !error.field ? <Alert tone="error">{error.message}</Alert> : null}
+            {error && error.fields.length === 0 ? <Alert tone="error">{error.message}</Alert> : null}
             <DateInputField
               id={`${base}-date`}
               label={t('filing.date')}
@@ -140,19 +140,19 @@ export function FilingButton({ procedure, step, onChange }: Props) {
               language={language}
               value={filedOn}
               onChange={setFiledOn}
-              error={error?.field === 'filedOn' ? error.message : null}
+              error={failureAt(error, 'filedOn')}
               required
             />
-            <div className={error?.field === 'receipt' ? 'field field--invalid' : 'field'}>
+            <div className={failureAt(error, 'receipt') ? 'field field--invalid' : 'field'}>
               <label className="field__label" htmlFor={`${base}-receipt`}>
                 {t('filing.receipt')}
               </label>
               <p className="field__hint" id={`${base}-receipt-hint`}>
                 {t('filing.receiptHint')}
               </p>
-              {error?.field === 'receipt' ? (
+              {failureAt(error, 'receipt') ? (
                 <p className="field__error" id={`${base}-receipt-error`}>
-                  {error.message}
+                  {failureAt(error, 'receipt')}
                 </p>
               ) : null}
               <input
@@ -160,8 +160,8 @@ export function FilingButton({ procedure, step, onChange }: Props) {
                 type="file"
                 className="field__input"
                 accept="image/*,application/pdf"
-                aria-describedby={`${base}-receipt-hint${error?.field === 'receipt' ? ` ${base}-receipt-error` : ''}`}
-                aria-invalid={error?.field === 'receipt' ? true : undefined}
+                aria-describedby={`${base}-receipt-hint${failureAt(error, 'receipt') ? ` ${base}-receipt-error` : ''}`}
+                aria-invalid={failureAt(error, 'receipt') ? true : undefined}
                 onChange={(e) => setFile(e.target.files?.[0] ?? null)}
               />
             </div>

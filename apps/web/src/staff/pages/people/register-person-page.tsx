@@ -21,6 +21,9 @@ import { IntakeExtras, type IntakeExtrasValue } from '../intake/intake-extras';
 import { childPerson, displayName, intakePayload } from '../intake/intake-payload';
 import { intakeApi } from '../intake/intake-api';
 
+/** The adult's own fields in the intake's answer (the adult is its first member). */
+const ADULT = 'members.0.person.';
+
 const today = () => {
   const now = new Date();
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
@@ -42,7 +45,8 @@ export function RegisterPersonPage() {
   const [decisions, setDecisions] = useState<Record<number, SamePerson | undefined>>({});
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
+  // The intake's own problems (arrival, children, consents), each also at its field.
+  const [error, setError] = useState<string[]>([]);
 
   async function register(adult: PersonCreate, chosen: Record<number, SamePerson | undefined>): Promise<void> {
     const result = await intakeApi.register(intakePayload(adult, extras, chosen));
@@ -50,27 +54,31 @@ export function RegisterPersonPage() {
     navigate(`/people/${first}?registered=1`);
   }
 
-  /** Errors of the intake's own fields (arrival, children) are shown at them; the adult's by the form. */
+  /**
+   * Problems of the intake's own fields (arrival, children) are shown at them; the adult's go to
+   * the person form, which shows each at its field. The server answers all of them at once.
+   */
   function handle(failure: unknown): void {
-    if (failure instanceof ApiError && failure.field && !/^members\.0\./.test(failure.field)) {
-      setErrors({ [failure.field]: errorMessage(failure, t) });
-      setError(errorMessage(failure, t));
+    if (!(failure instanceof ApiError && failure.field)) throw failure;
+    const own = failure.problems.filter((p) => p.field && !/^members\.0\./.test(p.field));
+    if (own.length > 0) {
+      const byField: Record<string, string> = {};
+      for (const p of own) byField[p.field as string] ??= p.message || t('errors.unexpected');
+      setErrors(byField);
+      setError(own.map((p) => p.message || t('errors.unexpected')));
       focusWhenPresent(() => document.getElementById('intake-error'));
-      return;
     }
-    throw failure instanceof ApiError && failure.field?.startsWith('members.0.person.')
-      ? new ApiError(failure.status, {
-          code: failure.code,
-          message: failure.message,
-          field: failure.field.slice('members.0.person.'.length),
-        })
-      : failure;
+    const adult = failure.problems
+      .filter((p) => !own.includes(p))
+      .map((p) => (p.field?.startsWith(ADULT) ? { ...p, field: p.field.slice(ADULT.length) } : p));
+    const [first] = adult;
+    if (first) throw new ApiError(failure.status, { ...first, errors: adult });
   }
 
   async function continueRegistration(): Promise<void> {
     if (!pending) return;
     setBusy(true);
-    setError(null);
+    setError([]);
     try {
       await register(pending.adult, decisions);
     } catch (failure) {
@@ -78,7 +86,7 @@ export function RegisterPersonPage() {
       try {
         handle(failure);
       } catch (other) {
-        setError(errorMessage(other, t));
+        setError([errorMessage(other, t)]);
         focusWhenPresent(() => document.getElementById('intake-error'));
       }
     } finally {
@@ -93,9 +101,19 @@ export function RegisterPersonPage() {
       </p>
       <PageTitle appName={t('app.name')}>{t('people.register.title')}</PageTitle>
       <p>{t('intake.intro')}</p>
-      {error ? (
+      {error.length > 0 ? (
         <div id="intake-error" tabIndex={-1} className="focus-target">
-          <Alert tone="error">{error}</Alert>
+          <Alert tone="error">
+            {error.length === 1 ? (
+              error[0]
+            ) : (
+              <ul>
+                {error.map((message, i) => (
+                  <li key={i}>{message}</li>
+                ))}
+              </ul>
+            )}
+          </Alert>
         </div>
       ) : null}
       {pending ? (
@@ -118,7 +136,7 @@ export function RegisterPersonPage() {
           submittingLabel={t('people.register.submitting')}
           onSubmit={async (values) => {
             setErrors({});
-            setError(null);
+            setError([]);
             const adult = toCreatePayload(values);
             const people = [adult, ...extras.children.map((c) => childPerson(c, adult.nationality))];
             const checks = await Promise.all(people.map((p) => peopleApi.duplicateCheck(p)));

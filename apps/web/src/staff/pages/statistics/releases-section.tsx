@@ -6,7 +6,7 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../shared/components/alert';
 import { ApiError, apiRequest } from '../../api/client';
-import { errorMessage } from '../../api/error-message';
+import { errorMessage, fieldMessage } from '../../api/error-message';
 import { PublishReleaseDialog } from './publish-release-dialog';
 import { ReleaseList } from './release-list';
 import { ReleasePreview } from './release-preview';
@@ -19,8 +19,9 @@ import {
 } from './release-types';
 
 const FIELDS = ['title', 'periodFrom', 'periodTo', 'tables', 'orgIds'];
-const fieldOf = (error: unknown): string | null =>
-  error instanceof ApiError && error.field && FIELDS.includes(error.field) ? error.field : null;
+/** True when the server named one of the form's fields (its messages then go at the fields). */
+const atFields = (error: unknown): boolean =>
+  error instanceof ApiError && error.problems.some((p) => p.field && FIELDS.includes(p.field));
 
 function FieldError({ id, message }: { id: string; message: string | null }) {
   return message ? (
@@ -89,8 +90,8 @@ export function ReleasesSection({ lang }: { lang: string }) {
       setBusy(false);
     }
   };
-  // A server error naming a field is shown at that field; a changed draft needs a new preview.
-  const errorAt = (field: string): string | null => (fieldOf(error) === field ? errorMessage(error, t) : null);
+  // Each server error naming a field is shown at that field; a changed draft needs a new preview.
+  const errorAt = (field: string): string | null => fieldMessage(error, t, field);
   const invalid = (field: string) =>
     errorAt(field) ? { 'aria-invalid': true, 'aria-describedby': `release-${field}-error` } : {};
   const edit = (patch: Partial<Draft>) => {
@@ -119,7 +120,7 @@ export function ReleasesSection({ lang }: { lang: string }) {
     <section aria-labelledby="releases-title" className="statistics-releases">
       <h2 id="releases-title">{t('statistics.releases.title')}</h2>
       <p className="muted">{t('statistics.releases.intro', { days: data?.embargoDays ?? 15 })}</p>
-      {error && !fieldOf(error) ? <Alert tone="error">{errorMessage(error, t)}</Alert> : null}
+      {error && !atFields(error) ? <Alert tone="error">{errorMessage(error, t)}</Alert> : null}
       {published ? <Alert tone="success">{t('statistics.releases.published', { title: published })}</Alert> : null}
       {data === null ? <p role="status">{t('app.loading')}</p> : null}
       {data !== null && data.items.length === 0 ? <p>{t('statistics.releases.none')}</p> : null}
