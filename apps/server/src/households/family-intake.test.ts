@@ -225,6 +225,55 @@ describeOnBothDatabases('intake of a family in one step', (h) => {
     assert.equal(Number(after.rows[0]?.n), Number(before.rows[0]?.n));
   });
 
+  it("leaves nothing behind when the third member fails half-way (a partner's record not shared with consent)", async () => {
+    // Passes every check made before the first write; fails only when the third member is linked,
+    // after the mother and the first child were written by their services.
+    const hidden = await tenosique.post('/api/people', { givenNames: 'Oculta', surnames: 'Sin Consentimiento' });
+    const hiddenId = (hidden.json() as { id: string }).id;
+    const count = async () =>
+      (
+        await h().ctx.db.query<Record<string, number>>(
+          `SELECT (SELECT count(*)::int FROM people) AS people, (SELECT count(*)::int FROM households) AS households,
+                  (SELECT count(*)::int FROM household_members) AS members, (SELECT count(*)::int FROM person_consents) AS consents,
+                  (SELECT count(*)::int FROM intake_arrivals) AS arrivals, (SELECT count(*)::int FROM person_links) AS links,
+                  (SELECT count(*)::int FROM audit_log) AS audit`,
+        )
+      ).rows[0];
+    const before = await count();
+    const response = await tapachula.post('/api/intake', {
+      arrivedOn: yesterday,
+      consents: ['care'],
+      members: [
+        {
+          person: { givenNames: 'Madre', surnames: 'A Medias', sex: 'F', birthDate: born(30) },
+          indicators: ['single_parent'],
+          relationship: 'self',
+        },
+        { person: { givenNames: 'Hijo', surnames: 'A Medias', estimatedAge: 8 }, relationship: 'child' },
+        {
+          person: { givenNames: 'Hija', surnames: 'A Medias', estimatedAge: 5 },
+          linkPartnerPersonId: hiddenId,
+          relationship: 'child',
+        },
+      ],
+    });
+    assert.equal(response.statusCode, 400, response.body);
+    assert.equal((response.json() as { code: string }).code, 'people.link_unavailable');
+    assert.deepEqual(await count(), before, 'no record, profile, consent, household, arrival, link or audit entry');
+    const names = await tapachula.get('/api/people?q=A%20Medias');
+    assert.deepEqual((names.json() as { items: unknown[] }).items, []);
+    // The same family registers at once when the link is left out.
+    const retried = await tapachula.post('/api/intake', {
+      arrivedOn: yesterday,
+      members: [
+        { person: { givenNames: 'Madre', surnames: 'A Medias', sex: 'F', birthDate: born(30) }, relationship: 'self' },
+        { person: { givenNames: 'Hijo', surnames: 'A Medias', estimatedAge: 8 }, relationship: 'child' },
+        { person: { givenNames: 'Hija', surnames: 'A Medias', estimatedAge: 5 }, relationship: 'child' },
+      ],
+    });
+    assert.equal(retried.statusCode, 201, retried.body);
+  });
+
   it('refuses an arrival date after today', async () => {
     const response = await tapachula.post('/api/intake', {
       arrivedOn: `${year + 1}-01-01`,

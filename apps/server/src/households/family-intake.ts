@@ -3,7 +3,8 @@
 // may be linked to a partner's record of the same person; their differentiated profile, their
 // consents, the household with relationships and the responsible adult of each child, and the
 // arrival date. Everything is checked before the first write, so a refused intake writes
-// nothing; the writes then go through each module's service (each audited as usual) and the
+// nothing; the writes then go through each module's service (each audited as usual), all in one
+// database transaction (intake-transaction.ts): a failure half-way leaves nothing behind. The
 // intake itself is audited once with what it did.
 import {
   ADULT_AGE,
@@ -16,7 +17,7 @@ import {
   intakeCreateSchema,
   validatePersonInput,
 } from '@acompana/core';
-import type { Database } from '../kernel/db/database.ts';
+import type { Database, Queryable } from '../kernel/db/database.ts';
 import type { Keyring } from '../kernel/crypto/keyring.ts';
 import type { AuditWriter } from '../audit/audit-log.ts';
 import { AppError, throwProblems, type Problem } from '../kernel/errors.ts';
@@ -25,6 +26,7 @@ import { createProfileService } from '../people/profile.service.ts';
 import { createPersonLinks, mergeIntoExisting } from '../people/person-links.ts';
 import { ownPersonFor } from '../people/own-person.ts';
 import { createHouseholdsService } from './households.service.ts';
+import { auditInTransaction, databaseInTransaction } from './intake-transaction.ts';
 
 type Deps = { db: Database; keyring: Keyring; audit: AuditWriter; clock: () => Date };
 type Meta = { ip?: string };
@@ -32,12 +34,17 @@ type Meta = { ip?: string };
 const birthYearOf = (p: PersonCreate | undefined, year: number): number | null =>
   p?.birthDate ? Number(p.birthDate.slice(0, 4)) : p?.estimatedAge !== undefined ? year - p.estimatedAge : null;
 
-export function createFamilyIntake(deps: Deps) {
-  const people = createPeopleService(deps);
-  const profiles = createProfileService(deps);
-  const links = createPersonLinks(deps);
-  const households = createHouseholdsService(deps);
+/** The services the intake writes through, on the given handle (the intake's transaction). */
+function servicesOn(deps: Deps) {
+  return {
+    people: createPeopleService(deps),
+    profiles: createProfileService(deps),
+    links: createPersonLinks(deps),
+    households: createHouseholdsService(deps),
+  };
+}
 
+export function createFamilyIntake(deps: Deps) {
   async function register(actor: Actor, raw: IntakeCreate, meta: Meta = {}): Promise<IntakeResult> {
     const input = intakeCreateSchema.parse(raw);
     if (!actor.orgId) throw new AppError('policy.denied');
@@ -86,81 +93,85 @@ export function createFamilyIntake(deps: Deps) {
       }
     }
 
-    const out: IntakeResult['people'] = [];
-    const names: string[] = [];
-    for (const m of input.members) {
-      let personId: string;
-      if (m.existingPersonId) {
-        const existing = await people.get(actor, m.existingPersonId, meta);
-        if (m.person)
-          await mergeIntoExisting(
-            { ...deps, people },
+    // The data keys are read before the transaction (the keyring reads them on its own handle).
+    await deps.keyring.currentDataKeyVersion(actor.orgId);
+    // The writes, through each module's service on the intake's one transaction.
+    async function write(txDeps: Deps, tx: Queryable): Promise<IntakeResult> {
+      const { people, profiles, links, households } = servicesOn(txDeps);
+      const out: IntakeResult['people'] = [];
+      const names: string[] = [];
+      for (const m of input.members) {
+        let personId: string;
+        if (m.existingPersonId) {
+          const existing = await people.get(actor, m.existingPersonId, meta);
+          if (m.person)
+            await mergeIntoExisting(
+              { ...txDeps, people },
+              actor,
+              existing.id,
+              { version: existing.version, typed: m.person },
+              meta,
+            );
+          personId = existing.id;
+          names.push(`${existing.givenNames} ${existing.surnames}`.trim());
+        } else {
+          const person = m.person as PersonCreate;
+          const created = await people.create(actor, person, meta);
+          personId = created.id;
+          names.push(`${created.givenNames} ${created.surnames}`.trim());
+        }
+        if (m.indicators.length > 0 || m.profileNotes) {
+          const current = await people.get(actor, personId, meta);
+          await profiles.put(
             actor,
-            existing.id,
-            { version: existing.version, typed: m.person },
+            personId,
+            {
+              version: current.version,
+              indicators: m.indicators,
+              ...(m.profileNotes ? { notes: m.profileNotes } : {}),
+            },
             meta,
           );
-        personId = existing.id;
-        names.push(`${existing.givenNames} ${existing.surnames}`.trim());
-      } else {
-        const person = m.person as PersonCreate;
-        const created = await people.create(actor, person, meta);
-        personId = created.id;
-        names.push(`${created.givenNames} ${created.surnames}`.trim());
+        }
+        if (m.linkPartnerPersonId) await links.link(actor, personId, m.linkPartnerPersonId, meta);
+        out.push({ personId, created: !m.existingPersonId, linked: Boolean(m.linkPartnerPersonId) });
       }
-      if (m.indicators.length > 0 || m.profileNotes) {
-        const current = await people.get(actor, personId, meta);
-        await profiles.put(
+
+      // Consents: the adult gives her own; a child's is given by the responsible adult.
+      for (const [i, p] of out.entries())
+        for (const purpose of input.consents) {
+          const child = responsibleFor(i) !== null;
+          await people.consents.record(
+            actor,
+            p.personId,
+            child
+              ? { purpose, method: 'by_guardian', witnessName: names[reference] as string }
+              : {
+                  purpose,
+                  method: input.consentMethod === 'by_guardian' ? 'signed' : input.consentMethod,
+                  ...(input.witnessName ? { witnessName: input.witnessName } : {}),
+                },
+            meta.ip ?? null,
+          );
+        }
+
+      let householdId: string | null = null;
+      const referenceId = (out[reference] as { personId: string }).personId;
+      if (out.length > 1) {
+        const household = await households.create(
           actor,
-          personId,
           {
-            version: current.version,
-            indicators: m.indicators,
-            ...(m.profileNotes ? { notes: m.profileNotes } : {}),
+            kind: input.kind,
+            members: out.map((p, i) => ({
+              personId: p.personId,
+              relationship: i === reference ? 'self' : (input.members[i]?.relationship ?? 'other'),
+              responsibleAdultId: responsibleFor(i) ? referenceId : null,
+            })),
           },
           meta,
         );
+        householdId = household.id;
       }
-      if (m.linkPartnerPersonId) await links.link(actor, personId, m.linkPartnerPersonId, meta);
-      out.push({ personId, created: !m.existingPersonId, linked: Boolean(m.linkPartnerPersonId) });
-    }
-
-    // Consents: the adult gives her own; a child's is given by the responsible adult.
-    for (const [i, p] of out.entries())
-      for (const purpose of input.consents) {
-        const child = responsibleFor(i) !== null;
-        await people.consents.record(
-          actor,
-          p.personId,
-          child
-            ? { purpose, method: 'by_guardian', witnessName: names[reference] as string }
-            : {
-                purpose,
-                method: input.consentMethod === 'by_guardian' ? 'signed' : input.consentMethod,
-                ...(input.witnessName ? { witnessName: input.witnessName } : {}),
-              },
-          meta.ip ?? null,
-        );
-      }
-
-    let householdId: string | null = null;
-    const referenceId = (out[reference] as { personId: string }).personId;
-    if (out.length > 1) {
-      const household = await households.create(
-        actor,
-        {
-          kind: input.kind,
-          members: out.map((p, i) => ({
-            personId: p.personId,
-            relationship: i === reference ? 'self' : (input.members[i]?.relationship ?? 'other'),
-            responsibleAdultId: responsibleFor(i) ? referenceId : null,
-          })),
-        },
-        meta,
-      );
-      householdId = household.id;
-    }
-    await deps.db.transaction(async (tx) => {
       for (const p of out)
         await tx.query(
           'INSERT INTO intake_arrivals (org_id, person_id, household_id, arrived_on, recorded_by) VALUES ($1, $2, $3, $4, $5)',
@@ -182,8 +193,14 @@ export function createFamilyIntake(deps: Deps) {
           arrivedOn: input.arrivedOn,
         },
       });
-    });
-    return { householdId, people: out };
+      return { householdId, people: out };
+    }
+
+    // Everything is one transaction: records, profiles, links, consents, the household and its
+    // relationships, the arrival and the intake's audit entry, or none of them.
+    return deps.db.transaction((tx) =>
+      write({ ...deps, db: databaseInTransaction(deps.db, tx), audit: auditInTransaction(deps.audit, tx) }, tx),
+    );
   }
 
   /** The latest arrival of a person (for the record's header). */
