@@ -134,7 +134,7 @@ describe('journey 3: documenting an extortion near Huixtla', { skip: skip ?? fal
     await accessible(page, 'the new-event form');
     await page.getByRole('button', { name: t('incidents.form.save') }).click();
     await page.getByRole('heading', { level: 1, name: title }).waitFor();
-    await page.getByText('Huixtla, Chiapas').first().waitFor();
+    await page.locator('main').getByText('Huixtla, Chiapas').first().waitFor();
   }
 
   it('records the event, counts the victims, asks for the link, and Sofía links Josué (1280 px)', async () => {
