@@ -15,8 +15,16 @@
 //
 // Mexico, states, and Central America, first level (departments, provinces, districts,
 // autonomous regions, comarcas): ISO 3166-2 as listed in indicators/central-america.ts and
-// indicators/region-tiles.ts (decision 0122). Central American municipalities are not shipped:
-// no npm package carries them and no official list could be verified offline.
+// indicators/region-tiles.ts (decision 0122). Central American municipalities are not shipped
+// (looked for again on 2026-12-07, issue 16, decision 0150): no package of the npm registry carries
+// an official list for Honduras (INE, 298 municipalities), Guatemala (INE, 340) or El Salvador, the
+// statistics offices' sites cannot be reached from where this is built, and the lists found in
+// third-party code are unattributed copies of unknown date (El Salvador's lists predate its 2024
+// reform, which merged 262 municipalities into 44, the old ones becoming districts). Shipping one of
+// them would put names and codes on victims' records that nobody can check against the authority,
+// so a place in these countries is chosen by its department (all 18, 22 and 14 of them, by name)
+// and the municipality or town is written in the record's free-text locality. To add them: take
+// each office's own file, keep its publication date here, and check counts and codes as above.
 export const placeSources = {
   mexicoMunicipalities: {
     publisher: 'INEGI',

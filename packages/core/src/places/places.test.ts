@@ -2,6 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mexicanMunicipalityLines } from './mx-municipalities.data.ts';
 import { findPlace, isKnownMunicipality, placeLabel, placeSources, searchPlaces } from './index.ts';
+import { centralAmericanSubdivisions } from '../indicators/central-america.ts';
 
 describe('place catalogue', () => {
   it('finds a municipality by the start of its name, accents and case ignored', () => {
@@ -43,6 +44,23 @@ describe('place catalogue', () => {
     );
     assert.ok(isKnownMunicipality('07040'));
     assert.ok(!isKnownMunicipality('07999'));
+  });
+
+  it('lets every department of Honduras, Guatemala and El Salvador be chosen by its name (their municipalities are not shipped)', () => {
+    const units = centralAmericanSubdivisions.filter((u) => ['HN', 'GT', 'SV'].includes(u.country));
+    assert.deepEqual(
+      ['HN', 'GT', 'SV'].map((c) => units.filter((u) => u.country === c).length),
+      [18, 22, 14],
+    );
+    for (const unit of units) {
+      const hits = searchPlaces({ q: unit.es, countries: [unit.country] });
+      assert.ok(
+        hits.some((h) => h.id === unit.code && h.level === 'state'),
+        `${unit.es} (${unit.code}) found by name`,
+      );
+    }
+    assert.equal(searchPlaces({ q: 'choloma', countries: ['HN'] }).length, 0, 'no municipality invented');
+    assert.deepEqual(placeSources.missing, ['Central American municipalities']);
   });
 
   it('turns recorded codes into words', () => {
