@@ -11,7 +11,7 @@
 // at both widths.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import {
   browserUnavailable,
   ensureWebBuild,
@@ -41,6 +41,9 @@ const S = {
 };
 const JORGE = 'Jorge Ramírez Soto';
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** The full label of a service's option in a select (name, organisation, place and distance). */
+const optionLabelOf = async (select: Locator, name: string) =>
+  (await select.locator('option').allInnerTexts()).find((o) => o.startsWith(name));
 
 describe('journey 5: Jorge, deported to Mexico City', { skip: skip ?? false }, () => {
   let server: StaffServer;
@@ -314,6 +317,59 @@ describe('journey 5: Jorge, deported to Mexico City', { skip: skip ?? false }, (
     await context.close();
   });
 
+  it('refers Jorge from his page to a service outside the plan: the form says first how it is made; the outcome comes later', async () => {
+    const { context, page, errors } = await login('rosa@retorno.example');
+    await page.goto(`${server.baseUrl}/app/people/${jorgeId}?tab=referrals`);
+    const section = page.getByRole('region', { name: tr('returns.personReferrals.title') });
+    await section.getByRole('button', { name: tr('returns.personReferrals.open') }).click();
+    const form = section.getByRole('form', { name: tr('returns.personReferrals.formTitle') });
+    await form.getByLabel(tr('referrals.picker.need')).selectOption('housing');
+    const service = form.getByLabel(tr('reintegration.plan.service'), { exact: true });
+    // A service that receives referrals online: the form says so before anything is filled.
+    await service.selectOption({ label: (await optionLabelOf(service, S.tijuanaHousing)) ?? '' });
+    await form.getByRole('note').getByText(tr('returns.form.online')).waitFor();
+    assert.equal(await form.getByLabel(tr('returns.form.channel')).count(), 0, 'no channel for an online referral');
+    // One that does not: a "canalización externa" made by phone, recorded here.
+    await service.selectOption({ label: (await optionLabelOf(service, S.housing)) ?? '' });
+    await form.getByRole('note').getByText(tr('returns.form.external')).waitFor();
+    await form.getByLabel(tr('returns.form.channel')).selectOption('phone');
+    await form.getByLabel(tr('returns.form.contact')).fill('Lic. Ortega, recepción');
+    await form.getByLabel(tr('referrals.reason'), { exact: true }).fill('Segunda estancia mientras arregla su acta.');
+    assert.deepEqual(await seriousAxeViolations(page), [], 'axe on the referral form on the person page');
+    await screenshot(page, 'journey5-person-referral-form-1280');
+    await form.getByRole('button', { name: tr('returns.form.record') }).click();
+    await section.getByText(tr('returns.personReferrals.recorded', { service: S.housing })).waitFor();
+    const row = section.locator('.plan-item', { hasText: 'Segunda estancia' });
+    await row.getByText(tr('referrals.status.sent'), { exact: false }).waitFor();
+    assert.match(await row.innerText(), new RegExp(escape(tr('returns.channels.phone'))));
+
+    // Later, the service's answer as Rosa heard it.
+    await row.getByRole('button', { name: tr('returns.answer.open', { service: S.housing }) }).click();
+    await row.getByLabel(tr('returns.answer.status')).selectOption('completed');
+    await row.getByLabel(tr('returns.answer.outcome')).fill('Le dieron 15 días más.');
+    await row.getByRole('button', { name: tr('returns.answer.save') }).click();
+    await row.getByText('Le dieron 15 días más.').waitFor();
+    await row.getByText(tr('referrals.status.completed'), { exact: false }).waitFor();
+    await screenshot(page, 'journey5-person-referrals-1280');
+    const { rows } = await server.harness.ctx.db.query<{
+      status: string;
+      reception_id: string | null;
+      channel: string;
+    }>(
+      "SELECT status, reception_id::text AS reception_id, channel FROM external_referrals WHERE person_id = $1 AND channel = 'phone'",
+      [jorgeId],
+    );
+    assert.deepEqual(rows, [{ status: 'completed', reception_id: null, channel: 'phone' }]);
+
+    // The reception page lists it among the referrals outside the plan, and can make one too.
+    await page.goto(`${server.baseUrl}${await receptionUrl()}`);
+    const outside = page.getByRole('region', { name: tr('returns.personReferrals.titleOutsidePlan') });
+    await outside.getByText('Le dieron 15 días más.').waitFor();
+    await outside.getByRole('button', { name: tr('returns.personReferrals.open') }).waitFor();
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   it('works at 360 px: no horizontal scroll, a referral by letter from a proposal, axe', async () => {
     const { context, page, errors } = await login('rosa@retorno.example', 360);
     await page.goto(`${server.baseUrl}${await receptionUrl()}`);
@@ -339,6 +395,17 @@ describe('journey 5: Jorge, deported to Mexico City', { skip: skip ?? false }, (
     await noHorizontalScroll(page, 'reception page');
     assert.deepEqual(await seriousAxeViolations(page), [], 'axe on the reception page at 360 px');
     await screenshot(page, 'journey5-reception-360');
+
+    // The person's page, its referrals tab, on a phone.
+    await page.goto(`${server.baseUrl}/app/people/${jorgeId}?tab=referrals`);
+    const referrals = page.getByRole('region', { name: tr('returns.personReferrals.title') });
+    await referrals.getByText('Le dieron 15 días más.').waitFor();
+    await referrals.getByRole('button', { name: tr('returns.personReferrals.open') }).click();
+    await referrals.getByLabel(tr('referrals.picker.need')).selectOption('housing');
+    await referrals.getByLabel(tr('reintegration.plan.service'), { exact: true }).waitFor();
+    await noHorizontalScroll(page, 'person referrals tab');
+    assert.deepEqual(await seriousAxeViolations(page), [], 'axe on the person referrals tab at 360 px');
+    await screenshot(page, 'journey5-person-referrals-360');
 
     await page.goto(`${server.baseUrl}/app/reintegration/new`);
     await page.getByRole('searchbox', { name: tr('reintegration.findPerson') }).fill('Jorge');

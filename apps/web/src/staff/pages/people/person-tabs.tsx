@@ -9,6 +9,7 @@ import { HouseholdsSection } from '../households/households-section';
 import { LinkedRecordsSection } from '../intake/linked-records-section';
 import { useCan } from '../../session/capabilities';
 import { PersonReturnSection } from '../reintegration/person-return-section';
+import { PersonReferralsSection } from '../reintegration/person-referrals-section';
 import { ConsentsSection } from './consents-section';
 import { DataRightsSection } from './data-rights-section';
 import type { Person } from './people-api';
@@ -52,7 +53,11 @@ export const personTabSections: Record<PersonTabId, ComponentType<PersonSectionP
   documents: [({ person }) => <PersonDocuments person={person} />, PhotoSectionOnTab],
   consents: [({ person }) => <ConsentsSection personId={person.id} />],
   // Reception, referrals and the family left behind (returns); other referral sections mount here too.
-  referrals: [({ person }) => <PersonReturnSection personId={person.id} />],
+  referrals: [
+    ({ person }) => <PersonReturnSection personId={person.id} />,
+    // Referrals to any directory service outside a plan, external ones with their outcome (issue 16).
+    ({ person }) => <PersonReferralsSection personId={person.id} />,
+  ],
   history: [({ person }) => <DataRightsSection person={person} />],
 };
 

@@ -14,7 +14,14 @@ import type { PlanItem } from './returns-api';
 
 type Answer = (typeof externalAnswers)[number];
 
-function AnswerForm({ item, onAnswered }: { item: PlanItem; onAnswered: () => void }) {
+/** The service's answer to an external referral, recorded by the worker (also on the person's page). */
+export function AnswerForm({
+  item,
+  onAnswered,
+}: {
+  item: Pick<PlanItem, 'referralId' | 'version' | 'status'>;
+  onAnswered: () => void;
+}) {
   const { t } = useTranslation();
   const choices = externalAnswers.filter((a) => item.status === 'sent' || a !== 'accepted');
   const [status, setStatus] = useState<Answer>(choices[0] ?? 'completed');

@@ -15,6 +15,7 @@ import { countryName, formatPlainDate } from '../people/reference-data';
 import { AssessmentSection } from './assessment-section';
 import { PlanSection } from './plan-section';
 import { FollowUpsSection } from './follow-ups-section';
+import { PersonReferralsSection } from './person-referrals-section';
 import { reintegrationApi } from './reintegration-api';
 import type { Reception } from './reintegration-api';
 
@@ -75,6 +76,8 @@ export function ReceptionPage({ receptionId }: { receptionId: string }) {
       </section>
       <AssessmentSection reception={reception} onSaved={setReception} />
       {reception.assessment ? <PlanSection reception={reception} onSent={setReception} onChanged={reload} /> : null}
+      {/* Referrals to any directory service outside the plan, even before an assessment (issue 16). */}
+      <PersonReferralsSection personId={reception.personId} outsidePlanOnly />
       <FollowUpsSection reception={reception} onRecorded={reload} />
     </>
   );

@@ -4,8 +4,10 @@ import type {
   ExternalChannel,
   ExternalReferral,
   ExternalReferralAnswer,
+  ExternalReferralCreate,
   ReferralOptions,
 } from '../../../../../../packages/core/src/directory/referral-options.schemas.ts';
+import type { ReferralCreate } from '../../../../../../packages/core/src/directory/referral.schemas.ts';
 import type { PlanExternalReferralCreate } from '../../../../../../packages/core/src/reintegration/reintegration.schemas.ts';
 import { apiRequest } from '../../api/client';
 import type { Reception } from './reintegration-api';
@@ -54,6 +56,13 @@ export const returnsApi = {
     apiRequest<{ items: { city: string; state: string; country: string }[] }>('GET', '/api/referrals/places'),
   referExternal: (receptionId: string, body: PlanExternalReferralCreate) =>
     apiRequest<Reception>('POST', `/api/reintegration/receptions/${enc(receptionId)}/external-referrals`, { body }),
+  /** An external referral outside any reintegration plan (decision 0139), from the person or reception page. */
+  createExternal: (body: ExternalReferralCreate) =>
+    apiRequest<ExternalReferral>('POST', '/api/referrals/external', { body }),
+  externalOf: (personId: string) =>
+    apiRequest<{ items: ExternalReferral[] }>('GET', `/api/referrals/external?personId=${enc(personId)}`),
+  /** A referral through Acompaña to a service that receives them, outside any plan. */
+  send: (body: ReferralCreate) => apiRequest<{ id: string }>('POST', '/api/referrals', { body }),
   answerExternal: (id: string, body: ExternalReferralAnswer) =>
     apiRequest<ExternalReferral>('POST', `/api/referrals/external/${enc(id)}/answer`, { body }),
   families: (personId: string) =>
