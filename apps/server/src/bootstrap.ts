@@ -29,6 +29,7 @@ import './incidents/incident-crypto.ts';
 import './referrals/referral-crypto.ts';
 import './cases/case-crypto.ts';
 import './reports/report-crypto.ts';
+import './federation/federation-crypto.ts';
 // Likewise every module that holds data about a person registers its export and erasure
 // handler (decision 0118), so a person's rights reach every module from the server and the CLI.
 import './people/profile-person-data.ts';

@@ -1,29 +1,23 @@
 // Federation between deployments: the administrators' API (/api/admin/federation/…) and the
-// signed endpoints peers call (/federation/v1/…, peer-endpoints.ts). Decision 0145.
+// signed endpoints peers call (/federation/v1/…, peer-endpoints.ts). Decisions 0145 and 0151.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import {
-  federationCheckSchema,
-  federationConfirmSchema,
-  federationInvitationCreateSchema,
-  federationInvitationSchema,
-  federationPeerAcceptSchema,
-  federationPeerListSchema,
-  federationPeerSchema,
-} from '@acompana/core';
+import { federationCheckSchema, federationConfirmSchema, federationInvitationSchema } from '@acompana/core';
 import type { AppContext } from '../app-context.ts';
 import { commonErrorResponses } from '../kernel/http/error-response.ts';
 import { authOf } from '../kernel/http/auth-context.ts';
 import { createIdentityStore } from './identity.ts';
 import { createPeersService } from './peers.service.ts';
 import { registerPeerEndpoints } from './peer-endpoints.ts';
+import { invitationCreateSchema, peerAcceptSchema, peerListViewSchema, peerViewSchema } from './agreement.ts';
 
 export async function registerFederationRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const identities = createIdentityStore({ db: ctx.db, keyring: ctx.keyring });
   const service = createPeersService({
     db: ctx.db,
+    keyring: ctx.keyring,
     audit: ctx.audit,
     clock: ctx.clock,
     identities,
@@ -39,7 +33,7 @@ export async function registerFederationRoutes(app: FastifyInstance, ctx: AppCon
       schema: {
         tags,
         summary: "This deployment's signing identity (fingerprint to read aloud) and the organisation's peers",
-        response: { 200: federationPeerListSchema, ...commonErrorResponses },
+        response: { 200: peerListViewSchema, ...commonErrorResponses },
       },
     },
     async (request) => service.list(await authOf(request).actor()),
@@ -51,7 +45,7 @@ export async function registerFederationRoutes(app: FastifyInstance, ctx: AppCon
       schema: {
         tags,
         summary: 'An invitation for another deployment (one-time token, 72 hours; audited)',
-        body: federationInvitationCreateSchema,
+        body: invitationCreateSchema,
         response: { 201: federationInvitationSchema, ...commonErrorResponses },
       },
     },
@@ -65,12 +59,21 @@ export async function registerFederationRoutes(app: FastifyInstance, ctx: AppCon
       schema: {
         tags,
         summary: "Accept a pasted invitation, after reading the inviter's fingerprint aloud (signed answer; audited)",
-        body: federationPeerAcceptSchema,
-        response: { 201: federationPeerSchema, ...commonErrorResponses },
+        body: peerAcceptSchema,
+        response: { 201: peerViewSchema, ...commonErrorResponses },
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await service.accept(await authOf(request).actor(), request.body.invitation, request.ip)),
+      reply
+        .status(201)
+        .send(
+          await service.accept(
+            await authOf(request).actor(),
+            request.body.invitation,
+            request.ip,
+            request.body.tracingFields,
+          ),
+        ),
   );
 
   api.post(
@@ -81,7 +84,7 @@ export async function registerFederationRoutes(app: FastifyInstance, ctx: AppCon
         summary: "Confirm the answering deployment's fingerprint, read aloud (audited)",
         params: idParams,
         body: federationConfirmSchema,
-        response: { 200: federationPeerSchema, ...commonErrorResponses },
+        response: { 200: peerViewSchema, ...commonErrorResponses },
       },
     },
     async (request) => service.confirm(await authOf(request).actor(), request.params.id, request.ip),
@@ -108,7 +111,7 @@ export async function registerFederationRoutes(app: FastifyInstance, ctx: AppCon
         summary: 'End the agreement here at once and tell the peer (audited)',
         params: idParams,
         response: {
-          200: z.object({ peer: federationPeerSchema, partnerInformed: z.boolean() }),
+          200: z.object({ peer: peerViewSchema, partnerInformed: z.boolean() }),
           ...commonErrorResponses,
         },
       },

@@ -101,6 +101,19 @@ describe('peering two deployments', () => {
       reachable: true,
       peerName: 'Comités de familias (Honduras)',
     });
+    // The agreement's linkage secret was derived on both sides (decision 0151), with the tracing
+    // fields the invitation proposed.
+    for (const admin of [adminA, adminB]) {
+      const [peer] = (
+        (await admin.get('/api/admin/federation')).json() as {
+          peers: { searchReady: boolean; tracingFields: string[] }[];
+        }
+      ).peers;
+      assert.deepEqual(
+        [peer?.searchReady, peer?.tracingFields],
+        [true, ['givenNames', 'surnames', 'birthDate', 'organisationContact']],
+      );
+    }
   });
 
   it('refuses replayed, tampered, stale, misdirected and unknown-key requests, and audits each', async () => {

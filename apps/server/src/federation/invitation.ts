@@ -3,10 +3,12 @@
 // one-time token. It carries no secret worth stealing: the token only lets the holder answer,
 // and the answer is worthless until the inviting administrator confirms the answering
 // deployment's fingerprint out of band.
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { federationPurposeSchema } from '@acompana/core';
 import { AppError } from '../kernel/errors.ts';
 import { fingerprintOf, publicKeyObject } from './identity.ts';
+import { agreementKeySigned, invitationAgreementFields } from './agreement.ts';
 
 const PREFIX = 'acompana-peer-v1:';
 
@@ -18,6 +20,8 @@ const invitationSchema = z.strictObject({
   token: z.string().min(20).max(100),
   purposes: z.array(federationPurposeSchema).min(1).max(3),
   validUntil: z.iso.date().nullable(),
+  // The inviter's half of the agreement's linkage secret and the tracing fields (decision 0151).
+  ...invitationAgreementFields,
 });
 export type Invitation = z.infer<typeof invitationSchema>;
 
@@ -62,5 +66,16 @@ export function decodeInvitation(text: string): Invitation {
   if (fingerprintOf(invitation.publicKey) !== invitation.fingerprint)
     throw new AppError('federation.invitation_invalid', { field: 'invitation' });
   if (!peerUrlAllowed(invitation.url)) throw new AppError('federation.not_https', { field: 'invitation' });
+  // The half of the exchange must be the inviting deployment's own (its key is the one read aloud).
+  if (
+    invitation.agreementKey &&
+    !agreementKeySigned(
+      publicKeyObject(invitation.publicKey),
+      createHash('sha256').update(invitation.token, 'utf8').digest('hex'),
+      invitation.agreementKey,
+      invitation.agreementKeySignature ?? '',
+    )
+  )
+    throw new AppError('federation.invitation_invalid', { field: 'invitation' });
   return invitation;
 }

@@ -5,7 +5,8 @@
 // freshness, known peer, agreement in force and purpose allowed, nonce. A refusal is audited and
 // nothing is applied. Answers are signed and bound to the request's nonce.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { peerAnswerSchema, peerRevokeSchema } from '@acompana/core';
+import { peerRevokeSchema, SECRET_BYTES } from '@acompana/core';
+import { randomBytes } from 'node:crypto';
 import type { AppContext } from '../app-context.ts';
 import { AppError } from '../kernel/errors.ts';
 import { fingerprintOf, publicKeyObject, type IdentityStore } from './identity.ts';
@@ -13,6 +14,9 @@ import { peerUrlAllowed } from './invitation.ts';
 import { signResponse, verifySigned } from './signatures.ts';
 import { hashToken } from './peers.service.ts';
 import * as q from './peers.queries.ts';
+import { deriveSearchSecret, narrowTracingFields, peerAnswerWithAgreementSchema } from './agreement.ts';
+import { openBytesFor, sealBytesFor } from './federation-crypto.ts';
+import { closeAgreement } from './search.queries.ts';
 
 const BODY_LIMIT = 256 * 1024;
 
@@ -24,7 +28,26 @@ declare module 'fastify' {
 
 type Verified = { peer: q.PeerRow | null; keyid: string; nonce: string };
 
-export async function registerPeerEndpoints(app: FastifyInstance, ctx: AppContext, identities: IdentityStore) {
+/** What other signed endpoints (search-endpoints.ts) use to check and answer a peer's request. */
+export interface PeerEndpointTools {
+  verify(request: FastifyRequest): Promise<Verified>;
+  inForce(peer: q.PeerRow | null): peer is q.PeerRow;
+  refuse(request: FastifyRequest, reason: string, keyid?: string): Promise<never>;
+  answer(reply: FastifyReply, nonce: string, status: number, payload: object): Promise<FastifyReply>;
+}
+
+export type SignedEndpoints = (
+  scope: FastifyInstance,
+  tools: PeerEndpointTools,
+  options: { compress: false; schema: { hide: true } },
+) => void;
+
+export async function registerPeerEndpoints(
+  app: FastifyInstance,
+  ctx: AppContext,
+  identities: IdentityStore,
+  more: readonly SignedEndpoints[] = [],
+) {
   const { db, audit, clock } = ctx;
 
   const refuse = async (request: FastifyRequest, reason: string, keyid?: string): Promise<never> => {
@@ -34,7 +57,13 @@ export async function registerPeerEndpoints(app: FastifyInstance, ctx: AppContex
       ip: request.ip,
       details: { path: request.url.slice(0, 200), reason, keyid: keyid ?? null },
     });
-    throw new AppError(reason === 'replayed' ? 'federation.replayed' : 'federation.signature_invalid');
+    throw new AppError(
+      reason === 'replayed'
+        ? 'federation.replayed'
+        : reason === 'purpose_not_agreed'
+          ? 'federation.purpose_not_agreed'
+          : 'federation.signature_invalid',
+    );
   };
 
   /** Checks the signature; `introducedKey` is the key an invitation's answer brings with it. */
@@ -89,7 +118,7 @@ export async function registerPeerEndpoints(app: FastifyInstance, ctx: AppContex
       const options = { compress: false, schema: { hide: true } } as const;
 
       scope.post('/answer', options, async (request, reply) => {
-        const parsed = peerAnswerSchema.safeParse(request.body);
+        const parsed = peerAnswerWithAgreementSchema.safeParse(request.body);
         if (!parsed.success) throw new AppError('federation.invitation_invalid');
         const input = parsed.data;
         const { nonce } = await verify(request, input.publicKey);
@@ -101,16 +130,21 @@ export async function registerPeerEndpoints(app: FastifyInstance, ctx: AppContex
             org_id: string;
             purposes: string[];
             valid_until: string | null;
+            agreement_key: unknown;
+            tracing_fields: string[];
           }>(
             `UPDATE federation_invitations SET used_at = $2
               WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2
-              RETURNING id::text AS id, org_id::text AS org_id, purposes, valid_until`,
+              RETURNING id::text AS id, org_id::text AS org_id, purposes, to_char(valid_until, 'YYYY-MM-DD') AS valid_until,
+                agreement_key, tracing_fields`,
             [hashToken(input.token), now],
           );
           const invitation = rows[0];
           if (!invitation) return null;
-          // The answer may narrow the purposes, never widen them.
+          // The answer may narrow the purposes and the tracing fields, never widen them.
           if (!input.purposes.every((p) => invitation.purposes.includes(p))) return null;
+          const tracingFields = narrowTracingFields(invitation.tracing_fields, input.tracingFields);
+          if (!tracingFields) return null;
           if (await q.peerByFingerprint(tx, fingerprintOf(input.publicKey))) return null;
           const row = await q.insertPeer(tx, {
             orgId: invitation.org_id,
@@ -125,13 +159,39 @@ export async function registerPeerEndpoints(app: FastifyInstance, ctx: AppContex
             at: now,
           });
           await q.rememberNonce(tx, row.id, nonce, now);
+          // The agreement's linkage secret from our half (kept since the invitation) and theirs;
+          // our half is erased now that it has served.
+          const keys = ctx.keyring.withQueryable(tx);
+          const org = invitation.org_id;
+          const secret =
+            invitation.agreement_key && input.agreementKey
+              ? deriveSearchSecret(
+                  (
+                    await openBytesFor(keys, org, 'federation_invitations', 'agreement_key', invitation.agreement_key)
+                  ).toString('base64'),
+                  input.agreementKey,
+                  hashToken(input.token),
+                )
+              : null;
+          await tx.query('UPDATE federation_invitations SET agreement_key = NULL WHERE id = $1', [invitation.id]);
+          await q.setAgreement(tx, row.id, {
+            agreementId: hashToken(input.token),
+            searchSecret: secret ? await sealBytesFor(keys, org, 'federation_peers', 'search_secret', secret) : null,
+            ownerKey: await sealBytesFor(keys, org, 'federation_peers', 'owner_key', randomBytes(SECRET_BYTES)),
+            tracingFields,
+          });
           await audit.append(tx, {
             action: 'federation.peer_answered',
             recordType: 'federation_peer',
             recordId: row.id,
             orgId: invitation.org_id,
             ip: request.ip,
-            details: { fingerprint: row.fingerprint, invitationId: invitation.id },
+            details: {
+              fingerprint: row.fingerprint,
+              invitationId: invitation.id,
+              tracingFields: tracingFields.join(','),
+              searchSecret: secret !== null,
+            },
           });
           return row;
         });
@@ -158,6 +218,7 @@ export async function registerPeerEndpoints(app: FastifyInstance, ctx: AppContex
               "UPDATE federation_peers SET status = 'revoked', revoked_at = $2, revoked_by = 'them' WHERE id = $1",
               [peer.id, clock()],
             );
+            await closeAgreement(tx, peer.id);
             await audit.append(tx, {
               action: 'federation.peer_revoked_by_partner',
               recordType: 'federation_peer',
@@ -170,6 +231,9 @@ export async function registerPeerEndpoints(app: FastifyInstance, ctx: AppContex
         }
         return answer(reply, nonce, 200, { revoked: true });
       });
+
+      const tools: PeerEndpointTools = { verify: (request) => verify(request), inForce, refuse, answer };
+      for (const register of more) register(scope, tools, options);
     },
     { prefix: '/federation/v1' },
   );

@@ -13,10 +13,15 @@ export interface PeerRow {
   status: 'awaiting_confirmation' | 'active' | 'revoked';
   revoked_by: 'us' | 'them' | null;
   created_at: Date | string;
+  /** Fields a tracing exchange may reveal (decision 0151). */
+  tracing_fields: string[];
+  /** Both sides hold the agreement's linkage secret. */
+  search_ready: boolean;
 }
 
 const PEER_COLUMNS = `id::text AS id, org_id::text AS org_id, name, base_url, public_key, fingerprint, purposes,
-  valid_until, status, revoked_by, created_at`;
+  to_char(valid_until, 'YYYY-MM-DD') AS valid_until, status, revoked_by, created_at, tracing_fields,
+  (search_secret IS NOT NULL) AS search_ready`;
 
 export async function listPeers(db: Queryable, orgId: string): Promise<PeerRow[]> {
   const { rows } = await db.query<PeerRow>(
@@ -72,6 +77,18 @@ export async function insertPeer(
     ],
   );
   return rows[0] as PeerRow;
+}
+
+/** The agreement's id, linkage secret and this side's own key (both encrypted), and its tracing fields. */
+export async function setAgreement(
+  tx: Queryable,
+  peerId: string,
+  agreement: { agreementId: string; searchSecret: Buffer | null; ownerKey: Buffer | null; tracingFields: string[] },
+): Promise<void> {
+  await tx.query(
+    'UPDATE federation_peers SET agreement_id = $2, search_secret = $3, owner_key = $4, tracing_fields = $5 WHERE id = $1',
+    [peerId, agreement.agreementId, agreement.searchSecret, agreement.ownerKey, agreement.tracingFields],
+  );
 }
 
 /** Records a nonce from a peer; false when it was already seen (a replay). Forgets old ones. */

@@ -4,20 +4,33 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { can, type Actor } from '@acompana/core';
 import type { z } from 'zod';
-import type { federationInvitationCreateSchema, federationPeerSchema } from '@acompana/core';
+import { SECRET_BYTES } from '@acompana/core';
 import type { Database } from '../kernel/db/database.ts';
+import type { Keyring } from '../kernel/crypto/keyring.ts';
 import type { AuditWriter } from '../audit/audit-log.ts';
 import { AppError } from '../kernel/errors.ts';
 import { publicKeyObject, type IdentityStore } from './identity.ts';
 import { decodeInvitation, encodeInvitation } from './invitation.ts';
 import { callPeer } from './peer-client.ts';
 import * as q from './peers.queries.ts';
+import {
+  DEFAULT_TRACING_FIELDS,
+  deriveSearchSecret,
+  narrowTracingFields,
+  newAgreementKeyPair,
+  signAgreementKey,
+  type invitationCreateSchema,
+  type peerViewSchema,
+  type TracingField,
+} from './agreement.ts';
+import { sealBytesFor } from './federation-crypto.ts';
+import { closeAgreement } from './search.queries.ts';
 
 const INVITATION_HOURS = 72;
 
 export const hashToken = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
 
-export function peerView(row: q.PeerRow): z.infer<typeof federationPeerSchema> {
+export function peerView(row: q.PeerRow): z.infer<typeof peerViewSchema> {
   return {
     id: row.id,
     name: row.name,
@@ -28,11 +41,14 @@ export function peerView(row: q.PeerRow): z.infer<typeof federationPeerSchema> {
     status: row.status,
     revokedBy: row.revoked_by,
     createdAt: new Date(row.created_at).toISOString(),
+    tracingFields: row.tracing_fields as TracingField[],
+    searchReady: row.search_ready,
   };
 }
 
 export interface PeersDeps {
   db: Database;
+  keyring: Keyring;
   audit: AuditWriter;
   clock: () => Date;
   identities: IdentityStore;
@@ -41,7 +57,7 @@ export interface PeersDeps {
 }
 
 export function createPeersService(deps: PeersDeps) {
-  const { db, audit, clock, identities } = deps;
+  const { db, keyring, audit, clock, identities } = deps;
 
   function adminOrg(actor: Actor, action: 'read' | 'create' | 'update'): string {
     const orgId = actor.orgId;
@@ -84,20 +100,32 @@ export function createPeersService(deps: PeersDeps) {
       };
     },
 
-    async invite(actor: Actor, input: z.infer<typeof federationInvitationCreateSchema>, ip: string | null) {
+    async invite(actor: Actor, input: z.infer<typeof invitationCreateSchema>, ip: string | null) {
       const orgId = adminOrg(actor, 'create');
       const me = await identities.identity();
       const token = randomBytes(32).toString('base64url');
       const now = clock();
       const expiresAt = new Date(now.getTime() + INVITATION_HOURS * 3_600_000);
       const validUntil = input.validUntil ?? null;
+      // This side's half of the agreement's linkage secret: kept encrypted until the answer comes.
+      const agreement = newAgreementKeyPair();
+      const tracingFields = narrowTracingFields(input.tracingFields ?? DEFAULT_TRACING_FIELDS, undefined) ?? [];
+      const sealed = await sealBytesFor(
+        keyring,
+        orgId,
+        'federation_invitations',
+        'agreement_key',
+        Buffer.from(agreement.privateKey, 'base64'),
+      );
       const { rows } = await db.query<{ id: string }>(
-        `INSERT INTO federation_invitations (token_hash, org_id, purposes, valid_until, created_by, created_at, expires_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id::text AS id`,
-        [hashToken(token), orgId, input.purposes, validUntil, actor.accountId, now, expiresAt],
+        `INSERT INTO federation_invitations (token_hash, org_id, purposes, valid_until, created_by, created_at, expires_at,
+           agreement_key, tracing_fields)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id::text AS id`,
+        [hashToken(token), orgId, input.purposes, validUntil, actor.accountId, now, expiresAt, sealed, tracingFields],
       );
       await record(actor, 'federation.invitation_create', rows[0]?.id ?? null, ip, {
         purposes: input.purposes.join(','),
+        tracingFields: tracingFields.join(','),
       });
       const invitation = encodeInvitation({
         name: deps.deploymentName,
@@ -107,18 +135,40 @@ export function createPeersService(deps: PeersDeps) {
         token,
         purposes: input.purposes,
         validUntil,
+        agreementKey: agreement.publicKey,
+        agreementKeySignature: signAgreementKey(me.privateKey, hashToken(token), agreement.publicKey),
+        tracingFields,
       });
       return { invitation, expiresAt: expiresAt.toISOString(), fingerprint: me.fingerprint };
     },
 
     /** The answering side: the administrator read the inviter's fingerprint aloud before this. */
-    async accept(actor: Actor, text: string, ip: string | null) {
+    async accept(actor: Actor, text: string, ip: string | null, narrowTo?: readonly TracingField[]) {
       const orgId = adminOrg(actor, 'create');
       const invitation = decodeInvitation(text);
       const me = await identities.identity();
       if (invitation.publicKey === me.publicKey)
         throw new AppError('federation.invitation_invalid', { field: 'invitation' });
       if (await q.peerByFingerprint(db, invitation.fingerprint)) throw new AppError('federation.already_peered');
+      const tracingFields = narrowTracingFields(invitation.tracingFields ?? [], narrowTo);
+      if (!tracingFields) throw new AppError('validation.invalid_value', { field: 'tracingFields' });
+      // Our half of the exchange: the secret is derived here and our private half forgotten at once.
+      const agreementId = hashToken(invitation.token);
+      const ours = invitation.agreementKey ? newAgreementKeyPair() : null;
+      const secret =
+        ours && invitation.agreementKey
+          ? deriveSearchSecret(ours.privateKey, invitation.agreementKey, agreementId)
+          : null;
+      const sealedSecret = secret
+        ? await sealBytesFor(keyring, orgId, 'federation_peers', 'search_secret', secret)
+        : null;
+      const sealedOwnerKey = await sealBytesFor(
+        keyring,
+        orgId,
+        'federation_peers',
+        'owner_key',
+        randomBytes(SECRET_BYTES),
+      );
       const answer = await callPeer<{ name: string }>(
         me,
         { baseUrl: invitation.url, publicKey: publicKeyObject(invitation.publicKey) },
@@ -129,6 +179,7 @@ export function createPeersService(deps: PeersDeps) {
           url: deps.publicUrl,
           publicKey: me.publicKey,
           purposes: invitation.purposes,
+          ...(ours ? { agreementKey: ours.publicKey, tracingFields } : {}),
         },
       );
       if (!answer.ok) {
@@ -150,6 +201,12 @@ export function createPeersService(deps: PeersDeps) {
           confirmedBy: actor.accountId,
           at: clock(),
         });
+        await q.setAgreement(tx, row.id, {
+          agreementId,
+          searchSecret: sealedSecret,
+          ownerKey: sealedOwnerKey,
+          tracingFields,
+        });
         await audit.append(tx, {
           actorAccountId: actor.accountId,
           actorOrgId: orgId,
@@ -158,11 +215,16 @@ export function createPeersService(deps: PeersDeps) {
           recordId: row.id,
           orgId,
           ip,
-          details: { fingerprint: row.fingerprint, purposes: row.purposes.join(',') },
+          details: {
+            fingerprint: row.fingerprint,
+            purposes: row.purposes.join(','),
+            tracingFields: tracingFields.join(','),
+            searchSecret: secret !== null,
+          },
         });
         return row;
       });
-      return peerView(peer);
+      return peerView((await q.peerById(db, peer.id)) as q.PeerRow);
     },
 
     /** The inviting side confirms the answering deployment's fingerprint, read aloud. */
@@ -194,10 +256,14 @@ export function createPeersService(deps: PeersDeps) {
     async revoke(actor: Actor, id: string, ip: string | null) {
       const peer = await ownPeer(actor, id);
       if (peer.status === 'revoked') return { peer: peerView(peer), partnerInformed: false };
-      await db.query(
-        "UPDATE federation_peers SET status = 'revoked', revoked_at = $2, revoked_by = 'us' WHERE id = $1",
-        [id, clock()],
-      );
+      await db.transaction(async (tx) => {
+        await tx.query(
+          "UPDATE federation_peers SET status = 'revoked', revoked_at = $2, revoked_by = 'us' WHERE id = $1",
+          [id, clock()],
+        );
+        // The agreement's secret, both sides' encodings and pending messages go; open pairs close.
+        await closeAgreement(tx, id);
+      });
       const me = await identities.identity();
       const told = await callPeer(
         me,

@@ -60,6 +60,11 @@ export const errorStatus = {
   'federation.peer_not_awaiting': 409,
   'federation.signature_invalid': 401,
   'federation.replayed': 401,
+  // Transnational search (docs/decisions/0151-transnational-search.md).
+  'federation.purpose_not_agreed': 403,
+  'federation.encoding_invalid': 400,
+  'federation.pair_not_agreed': 409,
+  'federation.pair_closed': 409,
   // Accounts only their owner controls (docs/decisions/0129-accounts-only-the-owner-controls.md).
   'account.link_invalid': 400,
   'account.link_expired': 410,
