@@ -94,8 +94,10 @@ export const adminApi = {
   testOidcProvider: (body: { issuer: string; clientId: string; clientSecret?: string }) =>
     apiRequest<{ issuer: string; authorizationEndpoint: string }>('POST', '/api/admin/oidc-provider/test', { body }),
   removeOidcProvider: () => apiRequest<null>('DELETE', '/api/admin/oidc-provider'),
-  auditLog: (filters: AuditFilters, cursor: string | null) =>
-    apiRequest<AuditLogPage>('GET', `/api/admin/audit-log${auditQuery(filters, cursor ? { cursor } : {})}`),
+  auditLog: (filters: AuditFilters, cursor: string | null, signal?: AbortSignal) =>
+    apiRequest<AuditLogPage>('GET', `/api/admin/audit-log${auditQuery(filters, cursor ? { cursor } : {})}`, {
+      signal,
+    }),
 };
 
 export const auditExportHref = (filters: AuditFilters) => `/api/admin/audit-log/export${auditQuery(filters)}`;

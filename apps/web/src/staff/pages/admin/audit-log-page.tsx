@@ -1,7 +1,7 @@
 // The audit-log browser for an organisation's administrators (decision 0128): filters by action,
 // account, record and days; newest first; "Cargar más" follows the server's cursor; the CSV export
 // takes the same filters. Actions are shown in words where a label exists, else as their code.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../shared/components/alert';
 import { DateInputField } from '../../../shared/components/date-field';
@@ -27,15 +27,23 @@ export function AuditLogPage() {
   const [state, setState] = useState<Entries>({ status: 'loading' });
   const [accounts, setAccounts] = useState<AccountOption[]>([]);
 
+  // The request still running: new filters (or more of the same list) cancel it, so that a slow
+  // page of older filters never lands on top of the newer filters' entries.
+  const running = useRef<AbortController | null>(null);
   const load = useCallback(
     async (filters: AuditFilters, after: string | null) => {
+      running.current?.abort();
+      const controller = new AbortController();
+      running.current = controller;
       setState({ status: 'loading' });
       try {
-        const page = await adminApi.auditLog(filters, after);
+        const page = await adminApi.auditLog(filters, after, controller.signal);
+        if (controller.signal.aborted) return;
         setItems((previous) => (after ? [...previous, ...page.items] : page.items));
         setCursor(page.nextCursor);
         setState({ status: 'done' });
       } catch (failure) {
+        if (controller.signal.aborted) return;
         setState({ status: 'failed', message: errorMessage(failure, t) });
       }
     },
@@ -49,6 +57,7 @@ export function AuditLogPage() {
       () => setAccounts([]),
     );
     // Only on arrival; the filter form and "Cargar más" load again.
+    return () => running.current?.abort();
   }, []);
 
   const set = (key: keyof AuditFilters) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));
