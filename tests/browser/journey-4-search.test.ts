@@ -233,6 +233,12 @@ describe(
           reference: opaqueReference(requests[0]?.id as string),
         });
         await gloria.page.getByRole('link', { name: notice }).waitFor();
+        // The panel stays on the screen at phone width too.
+        const panel = await gloria.page.locator('.notification-bell__panel').boundingBox();
+        assert.ok(
+          panel && panel.x >= 0 && panel.x + panel.width <= width,
+          `bell panel on screen: ${JSON.stringify(panel)}`,
+        );
         await screenshot(gloria.page, `journey4-bell-${width}`);
         await gloria.page.getByRole('link', { name: notice }).click();
         await gloria.page.waitForURL(new RegExp(`/search/tracing/${requests[0]?.id}$`));
