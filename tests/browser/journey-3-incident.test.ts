@@ -265,7 +265,9 @@ describe('journey 3: documenting an extortion near Huixtla', { skip: skip ?? fal
       // Elena is told, and the event now counts Josué as a registered person too.
       await page.reload();
       await page.getByRole('button', { name: new RegExp(t('notifications.title')) }).click();
-      await page.getByRole('link', { name: withAnyDate('notifications.linkDone', { person: 'Josué Martínez' }) }).click();
+      await page
+        .getByRole('link', { name: withAnyDate('notifications.linkDone', { person: 'Josué Martínez' }) })
+        .click();
       await page.getByRole('heading', { level: 1, name: 'Extorsión en retén cerca de Huixtla' }).waitFor();
       await victims
         .getByText(t('incidents.victims.linkedWith', { method: t('incidents.consent.signed') }), { exact: false })
