@@ -16,6 +16,20 @@ async function peerOfA(w: World, status: 'active' | 'awaiting_confirmation'): Pr
   return { id: (rows[0] as { id: string }).id };
 }
 
+/** A cross-border pair of organisation A (its report, a partner's opaque record), still open. */
+async function pairOfA(w: World): Promise<{ id: string }> {
+  const peer = await peerOfA(w, 'active');
+  const { rows } = await w.h.ctx.db.query<{ id: string }>(
+    `INSERT INTO federation_candidates (peer_id, org_id, side, local_kind, local_id, report_ref, record_ref, score,
+       engine_decision, explanation, proposed_at)
+     VALUES ($1, $2, 'report', 'missing_report', gen_random_uuid(), 'ref-report', 'ref-record', 0.9, 'match',
+       '{"totalWeight": 1, "namesRearranged": false, "fields": []}', now())
+     RETURNING id::text AS id`,
+    [peer.id, w.orgs.A],
+  );
+  return { id: (rows[0] as { id: string }).id };
+}
+
 export const federationPolicies = {
   'GET /api/admin/federation': { kind: 'org', record: 'sharing_agreement', action: 'read' },
   'POST /api/admin/federation/invitations': {
@@ -49,5 +63,20 @@ export const federationPolicies = {
     record: 'sharing_agreement',
     action: 'update',
     params: (w) => peerOfA(w, 'active'),
+  },
+  // The cross-border review (decision 0151): whoever reviews the organisation's matches.
+  'GET /api/federation/candidates': { kind: 'org', record: 'missing_report', action: 'read' },
+  'GET /api/federation/candidates/{id}': {
+    kind: 'org',
+    record: 'missing_report',
+    action: 'read',
+    params: (w) => pairOfA(w),
+  },
+  'POST /api/federation/candidates/{id}/decision': {
+    kind: 'org',
+    record: 'missing_report',
+    action: 'update',
+    body: () => ({ decision: 'not_same' }),
+    params: (w) => pairOfA(w),
   },
 } satisfies Record<string, RoutePolicy>;

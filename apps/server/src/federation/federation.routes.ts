@@ -1,5 +1,6 @@
-// Federation between deployments: the administrators' API (/api/admin/federation/…) and the
-// signed endpoints peers call (/federation/v1/…, peer-endpoints.ts). Decisions 0145 and 0151.
+// Federation between deployments: the administrators' API (/api/admin/federation/…), the
+// cross-border review (/api/federation/…, search.routes.ts) and the signed endpoints peers call
+// (/federation/v1/…, peer-endpoints.ts and search-endpoints.ts). Decisions 0145 and 0151.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -11,6 +12,9 @@ import { createIdentityStore } from './identity.ts';
 import { createPeersService } from './peers.service.ts';
 import { registerPeerEndpoints } from './peer-endpoints.ts';
 import { invitationCreateSchema, peerAcceptSchema, peerListViewSchema, peerViewSchema } from './agreement.ts';
+import { createFederatedSearch } from './search.service.ts';
+import { searchEndpoints } from './search-endpoints.ts';
+import { registerSearchRoutes } from './search.routes.ts';
 
 export async function registerFederationRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -119,5 +123,13 @@ export async function registerFederationRoutes(app: FastifyInstance, ctx: AppCon
     async (request) => service.revoke(await authOf(request).actor(), request.params.id, request.ip),
   );
 
-  await registerPeerEndpoints(app, ctx, identities);
+  const search = createFederatedSearch({
+    db: ctx.db,
+    keyring: ctx.keyring,
+    audit: ctx.audit,
+    clock: ctx.clock,
+    deploymentName: ctx.config.deploymentName,
+  });
+  registerSearchRoutes(app, search);
+  await registerPeerEndpoints(app, ctx, identities, [searchEndpoints(ctx, search)]);
 }

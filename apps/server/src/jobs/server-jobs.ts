@@ -8,6 +8,7 @@ import { createFollowUpReminders, FOLLOW_UP_SCAN_JOB } from '../reintegration/fo
 import { createMatchingJobs } from '../missing/matching-jobs.ts';
 import { createReportJobs } from '../reports/report-jobs.ts';
 import { scheduledBackupsFor, SCHEDULED_BACKUP_JOB } from '../backup/scheduled-backups.ts';
+import { createFederationJobs } from '../federation/search-jobs.ts';
 
 export const PRUNE_JOB = 'jobs.prune';
 
@@ -44,6 +45,8 @@ export function createServerJobs(
       ...reportJobs.definitions,
       // Daily backups into ACOMPANA_BACKUP_DIR and the two-day warning (decision 0133).
       { kind: SCHEDULED_BACKUP_JOB, everyMinutes: 60, run: () => scheduledBackupsFor(ctx).tick() },
+      // Transnational search between peered deployments: sweep and outbox (decision 0151).
+      ...createFederationJobs(ctx).definitions,
     ],
   });
   return { queue: holder.queue, reminders, followUps, close: () => mailer?.close() };

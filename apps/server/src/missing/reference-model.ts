@@ -72,7 +72,7 @@ function variant(rand: () => number, r: PersonRecord, id: string): PersonRecord 
   return out;
 }
 
-function syntheticPopulation(
+export function syntheticPopulation(
   size: number,
   queries: number,
   seed: number,

@@ -20,6 +20,7 @@ export {
   type EncodedMatcher,
 } from './link.ts';
 export { serializeEncoded, parseEncoded, EncodedFormatError } from './wire.ts';
+export { buildTokenIndex, type TokenIndex } from './token-index.ts';
 export {
   explainEncodedPair,
   type EncodedFieldReason,
