@@ -96,7 +96,18 @@ export async function describeNotifications(
   for (const [type, describer] of describers) {
     const mine = rows.filter((r) => r.record_type === type);
     if (mine.length === 0) continue;
-    for (const [id, d] of await describer(deps, actor, mine)) out.set(id, d);
+    try {
+      for (const [id, d] of await describer(deps, actor, mine)) out.set(id, d);
+    } catch {
+      // A record that cannot be read (damaged, or its key retired) must not take the bell down:
+      // describe the others one by one; that one keeps its kind's general sentence and link.
+      for (const row of mine)
+        try {
+          for (const [id, d] of await describer(deps, actor, [row])) out.set(id, d);
+        } catch {
+          continue;
+        }
+    }
   }
   return out;
 }
