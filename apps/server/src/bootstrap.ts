@@ -41,6 +41,7 @@ import './referrals/referral-person-data.ts';
 import './incidents/incident-person-data.ts';
 import './reintegration/reintegration-person-data.ts';
 import './families/family-person-data.ts';
+import './federation/federation-person-data.ts';
 import './reintegration/reintegration-crypto.ts';
 import { encryptPortsOfEntry } from './reintegration/port-of-entry.ts';
 

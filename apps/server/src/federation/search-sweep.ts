@@ -8,7 +8,7 @@
 // deployment that was offline catches up on its first run.
 import { serializeEncoded } from '@acompana/core';
 import { sealBytesFor } from './federation-crypto.ts';
-import { compareEncodings, encodeLocalRecords } from './search-encoding.ts';
+import { compareEncodings, encodedReferenceModel, encodeLocalRecords } from './search-encoding.ts';
 import { INDEXED, type PeerKeys, type SearchDeps, type SearchStore } from './search-store.ts';
 import * as sq from './search.queries.ts';
 
@@ -59,6 +59,9 @@ export function createSearchSweep(deps: SearchDeps, store: SearchStore) {
   }
 
   async function sweepPeer(peer: { id: string; org_id: string; search_secret: unknown; owner_key: unknown }) {
+    // The encoded model is estimated here, on the job queue, rather than inside a partner's
+    // request (about a second, once per process).
+    encodedReferenceModel();
     const keys = await keysOf(peer);
     const report = { searchesQueued: 0, recordsIndexed: 0, pairsQueued: 0, withdrawn: 0 };
     // This side's reports: each batch is one search message to the partner.

@@ -364,6 +364,27 @@ describe('transnational search between two peered deployments', () => {
     assert.equal(decisions.rows.length, 2, "B's trail has its own decision and the partner's");
   });
 
+  it("puts the person's cross-border pairs in their export, and erasure withdraws them from the partner", async () => {
+    const exported = await adminB.get(`/api/people/${kebinId}/export`);
+    assert.equal(exported.statusCode, 200, exported.body);
+    const [pair] = (exported.json() as { sections: { federation: { partner: string; fieldsReceived: unknown }[] } })
+      .sections.federation;
+    assert.equal(pair?.partner, 'Comités de familias (Honduras)');
+    assert.equal((pair?.fieldsReceived as { givenNames?: string }).givenNames, 'Kevin');
+    assert.equal((await adminB.request({ method: 'DELETE', url: `/api/people/${kebinId}` })).statusCode, 204);
+    const left = await b.h.ctx.db.query<{ n: number }>(
+      `SELECT (SELECT count(*) FROM federation_encodings WHERE record_id = $1)
+         + (SELECT count(*) FROM federation_candidates WHERE local_id = $1 AND tracing_received IS NOT NULL) AS n`,
+      [kebinId],
+    );
+    assert.equal(Number(left.rows[0]?.n), 0, 'no encoding and no received field of her remains');
+    await b.run();
+    const { rows } = await b.h.ctx.db.query<{ status: string }>(
+      "SELECT status FROM federation_outbox WHERE kind = 'withdraw' ORDER BY seq DESC LIMIT 1",
+    );
+    assert.equal(rows[0]?.status, 'delivered', 'the partner was told to forget her reference');
+  });
+
   it('checks the purpose on the receiving side, and refuses the next request once the peering is revoked', async () => {
     const keyOfB = await createIdentityStore({ db: b.h.ctx.db, keyring: b.h.ctx.keyring }).identity();
     const search = `${a.url}/federation/v1/search`;
