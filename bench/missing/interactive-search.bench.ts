@@ -293,6 +293,7 @@ async function keptHarness(name: string): Promise<TestHarness> {
     databaseUrl: url.toString(),
     clock,
     createOrg: (slug) => runtime.ctx.accounts.ensureOrganisation({ slug, name: `Org ${slug}` }),
+    sessionsChanged: () => runtime.ctx.sessionCache.clear(),
     async createAccount({ org, email, role }) {
       const known = await runtime.ctx.db.query<{ id: string }>('SELECT id::text AS id FROM accounts WHERE email = $1', [
         email,

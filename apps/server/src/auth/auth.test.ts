@@ -13,6 +13,10 @@ function login(
 }
 
 describeOnBothDatabases('logging in', (h) => {
+  it('runs with the session cache on, as in production', () => {
+    assert.equal(h().ctx.sessionCache.enabled, true);
+  });
+
   it('logs a caseworker in with an httpOnly SameSite cookie and a CSRF token', async () => {
     await h().createAccount({ org: 'albergue', email: 'luis@albergue.example', role: 'caseworker' });
     const response = await login(h(), { email: 'Luis@Albergue.example', password: TEST_PASSWORD });
@@ -129,7 +133,13 @@ describeOnBothDatabases('logging in', (h) => {
   });
 });
 
-describeOnBothDatabases('sessions', (h) => {
+// This suite runs with the session cache off (ACOMPANA_SESSION_CACHE_MS=0, a supported setting): every
+// request reads its session from the database. Every other suite runs with it on, as in production.
+describeOnBothDatabases('sessions', { envOverrides: { ACOMPANA_SESSION_CACHE_MS: '0' } }, (h) => {
+  it('runs with the session cache off', () => {
+    assert.equal(h().ctx.sessionCache.enabled, false);
+  });
+
   it('answers /api/me without a session with 401 {code, message}', async () => {
     const response = await h().app.inject({ method: 'GET', url: '/api/me' });
     assert.equal(response.statusCode, 401);

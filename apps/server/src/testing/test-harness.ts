@@ -38,24 +38,26 @@ export interface TestHarness {
     totp?: boolean;
   }): Promise<{ accountId: string; totpSecret?: string }>;
   login(email: string, password?: string, totpSecret?: string): Promise<ApiClient>;
+  /** After changing accounts, memberships, sessions or agreements with SQL: forget who was asking. */
+  sessionsChanged(): void;
   close(): Promise<void>;
 }
 
 export const TEST_PASSWORD = 'correct horse battery';
 
-export async function startHarness(
-  kind: DatabaseKind,
-  options: BuildAppOptions & { envOverrides?: Record<string, string> } = {},
-): Promise<TestHarness> {
+export type HarnessOptions = BuildAppOptions & { envOverrides?: Record<string, string> };
+
+export async function startHarness(kind: DatabaseKind, options: HarnessOptions = {}): Promise<TestHarness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'acompana-test-'));
   const created = await createTestDatabase(kind);
   const config = loadConfig({
     ACOMPANA_DATA_DIR: dataDir,
     ACOMPANA_MASTER_KEY: randomBytes(32).toString('hex'),
     ACOMPANA_DEMO: 'false',
-    // Tests change accounts and agreements with SQL and expect the next request to see it at once;
-    // the cache has its own tests (auth/session-cache.test.ts) and runs in every real-server test.
-    ACOMPANA_SESSION_CACHE_MS: '0',
+    // The session cache is on, as in production (ACOMPANA_SESSION_CACHE_MS, default 2 s), so that a
+    // state-changing request that forgot to empty it fails a test. A test that changes accounts or
+    // agreements with SQL behind the app's back calls harness.sessionsChanged() first, as an operator
+    // would wait out the cache. One suite runs with it off (auth/session-cache-off.test.ts).
     ...(created.url ? { DATABASE_URL: created.url } : {}),
     ...options.envOverrides,
   });
@@ -99,6 +101,9 @@ export async function startHarness(
       if (!cookie) throw new Error('no session cookie');
       const csrfToken = (response.json() as { csrfToken: string }).csrfToken;
       return clientFor(app, `acompana_session=${cookie.value}`, csrfToken);
+    },
+    sessionsChanged() {
+      ctx.sessionCache.clear();
     },
     async close() {
       await app.close();
