@@ -1,7 +1,7 @@
 // The organisation's review queue: candidates of every report the reviewer may read, best score
 // first, by status, a page at a time. Opening one shows the side-by-side review of the report
 // page (CandidateCard), with a link back to the report.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import '../../../shared/styles/records.css';
 import './missing.css';
@@ -26,23 +26,31 @@ export function ReviewQueuePage() {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
+  // Which load is the current one: another status (or more of the same list) makes an older
+  // answer stale, so that a slow page of another status never lands in this list.
+  const latest = useRef(0);
   async function load(cursor: string | null, append: boolean) {
+    const mine = ++latest.current;
     setBusy(true);
     setError(null);
     try {
       const page = await missingApi.queue(status, cursor);
+      if (mine !== latest.current) return;
       setItems((prev) => (append && prev ? [...prev, ...page.items] : page.items));
       setNext(page.nextCursor);
     } catch (e) {
-      setError(e);
+      if (mine === latest.current) setError(e);
     } finally {
-      setBusy(false);
+      if (mine === latest.current) setBusy(false);
     }
   }
   useEffect(() => {
     setItems(null);
     void load(null, false);
-    // Reloaded when the status filter changes.
+    // Reloaded when the status filter changes; an answer still on its way is then ignored.
+    return () => {
+      latest.current += 1;
+    };
   }, [status]);
 
   return (
