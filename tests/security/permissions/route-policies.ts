@@ -20,6 +20,7 @@ import { portalContentPolicies } from './route-policies-portal.ts';
 import { incidentLinkPolicies } from './route-policies-incidents.ts';
 import { intakePolicies } from './route-policies-intake.ts';
 import { matchConfirmationPolicies } from './route-policies-missing.ts';
+import { amPmPolicies } from './route-policies-ampm.ts';
 import { returnsPolicies } from './route-policies-returns.ts';
 import { filingPolicies } from './route-policies-filings.ts';
 
@@ -756,6 +757,8 @@ Object.assign(routePolicies, intakePolicies);
 
 // Four-eyes confirmation of missing-person matches (decision 0138), in its own file.
 Object.assign(routePolicies, matchConfirmationPolicies);
+// Ante-mortem / post-mortem records and the forensic workflow (decision 0147), in their own file.
+Object.assign(routePolicies, amPmPolicies);
 
 // Procedure filings: record with a receipt, undo, download (in their own file).
 Object.assign(routePolicies, filingPolicies);

@@ -40,6 +40,13 @@ export function createMatchDecisions(deps: DecisionDeps) {
     const setting = await cq.secondConfirmationSetting(db, report.org_id);
     const fourEyes = cq.needsSecondPerson(setting, target.remains);
     let to: string = input.decision;
+    // A proposal (four-eyes, or the forensic workflow's, decision 0147) is confirmed by another account.
+    if (
+      input.decision === 'confirmed' &&
+      pair.review_status === 'proposed' &&
+      pair.confirmation_proposed_by === actor.accountId
+    )
+      throw new AppError('missing.second_person_required');
     if (input.decision === 'confirmed' && fourEyes) {
       if (pair.review_status === 'proposed') {
         if (pair.confirmation_proposed_by === actor.accountId) throw new AppError('missing.second_person_required');

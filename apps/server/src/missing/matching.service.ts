@@ -23,6 +23,7 @@ import { isPartnerReference, partnerReferenceView } from './partner-references.t
 import { createCandidateSearch, matchTimings, PER_SOURCE, type MatchTimings } from './search-candidates.ts';
 import * as q from './missing.queries.ts';
 import * as records from './candidate-records.queries.ts';
+import { createAmPmMatching } from './ampm-matching.ts';
 
 /** Pairs kept per report. */
 const KEEP = 20;
@@ -39,6 +40,8 @@ export function createMatchingService(deps: MatchingDeps) {
   const search = createCandidateSearch(deps);
   const { decryptPerson, searchPartners } = search;
   const consents = createConsentOps({ ...deps, loadFor: () => Promise.reject(new AppError('policy.denied')) });
+  // Remains with a post-mortem examination are weighed by the AM/PM engine (decision 0147).
+  const ampm = createAmPmMatching(deps);
 
   /** Scores the report against its candidates and stores the best; audited (on partners' sides too). */
   async function matchReport(
@@ -50,6 +53,7 @@ export function createMatchingService(deps: MatchingDeps) {
     const byJob = options.trigger === 'job';
     const data = await decryptFields(keyring, reportSpec, report.org_id, report);
     const found = await search.gather(actor, report, data);
+    const ampmRun = await ampm.prepare(actor, report, data);
     const { searched, partners } = found;
     const scoring = performance.now();
     const universe = await q.universeSize(db, report.org_id, partners);
@@ -62,6 +66,7 @@ export function createMatchingService(deps: MatchingDeps) {
       const key = `${c.view.kind}:${c.view.id}`;
       if (seen.has(key)) continue;
       seen.add(key);
+      if (ampmRun?.handles(c.view.kind, c.view.id)) continue;
       const e = matcher.explain(query, toPersonRecord(c.view));
       if (e.decision !== 'no match') scored.push({ c, e });
     }
@@ -88,6 +93,12 @@ export function createMatchingService(deps: MatchingDeps) {
       run.proposed = outcome.proposed;
       run.updated = outcome.updated;
       run.alreadyReviewed = outcome.reviewed;
+      if (ampmRun) {
+        const more = await ampmRun.store(tx, at, byJob ? null : actor.accountId, ip, byJob ? 'job' : 'request');
+        run.proposed += more.proposed;
+        run.updated += more.updated;
+        run.alreadyReviewed += more.reviewed;
+      }
       // Continuous matching tells the case owner about new candidates (once per new pair: a
       // rescored or reviewed pair is not new). Never the family.
       if (byJob && run.proposed > 0 && report.owner_account_id) {
@@ -163,6 +174,7 @@ export function createMatchingService(deps: MatchingDeps) {
     data: Record<string, unknown>,
     ip: string | null,
   ): Promise<number> {
+    await ampm.remainsExamined(actor, found, data, ip, clock());
     const keys = recordNameKeys({
       givenNames: data.givenNames as string | undefined,
       surnames: data.surnames as string | undefined,

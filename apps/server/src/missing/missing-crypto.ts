@@ -25,6 +25,7 @@ export const reportSpec = {
     authorities: ['authorities', 'json'],
     notes: ['notes', 'text'],
     trace_consent: ['traceConsent', 'json'],
+    ante_mortem: ['anteMortem', 'json'],
   },
 } as const satisfies TableSpec;
 
@@ -40,6 +41,7 @@ export const foundSpec = {
     belongings: ['belongings', 'json'],
     circumstances: ['circumstances', 'text'],
     notes: ['notes', 'text'],
+    post_mortem: ['postMortem', 'json'],
   },
 } as const satisfies TableSpec;
 
@@ -54,13 +56,14 @@ for (const spec of [reportSpec, foundSpec] as TableSpec[]) {
     });
   }
 }
-registerEncryptedColumn({
-  table: 'match_candidates',
-  idColumn: 'id',
-  orgColumn: 'org_id',
-  column: 'note',
-  context: 'match_candidates.note',
-});
+for (const column of ['note', 'ampm_explanation'])
+  registerEncryptedColumn({
+    table: 'match_candidates',
+    idColumn: 'id',
+    orgColumn: 'org_id',
+    column,
+    context: `match_candidates.${column}`,
+  });
 
 function isEmpty(value: unknown): boolean {
   if (value === undefined || value === null || value === '') return true;

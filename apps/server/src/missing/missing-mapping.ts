@@ -42,6 +42,7 @@ export function toReport(row: ReportRow, d: Data): MissingReport {
     dnaSample: obj(d, 'dnaSample'),
     authorities: (d.authorities as MissingReport['authorities'] | undefined) ?? [],
     notes: str(d, 'notes'),
+    anteMortem: obj(d, 'anteMortem'),
     traceConsent:
       d.traceConsent && row.trace_consent_at && !row.trace_consent_withdrawn_at
         ? { ...(d.traceConsent as object), recordedAt: iso(row.trace_consent_at) }
@@ -71,6 +72,8 @@ export function toFound(row: FoundRow, d: Data): FoundRecord {
     belongings: obj(d, 'belongings'),
     circumstances: str(d, 'circumstances'),
     notes: str(d, 'notes'),
+    postMortem: obj(d, 'postMortem'),
+    forensicStage: typeof row.forensic_stage === 'string' ? row.forensic_stage : undefined,
   }) as FoundRecord;
 }
 

@@ -54,11 +54,12 @@ export interface PersonLiteRow extends Row {
 const REPORT_COARSE = `r.id::text AS id, r.org_id::text AS org_id, r.owner_account_id::text AS owner_account_id, r.team_id::text AS team_id,
   r.version, r.status, r.created_at, r.sex, r.nationality, r.birth_year, r.age_min, r.age_max, to_char(r.last_contact_month, 'YYYY-MM') AS last_contact_month`;
 const REPORT_ALL = `${REPORT_COARSE}, r.given_names, r.surnames, r.aliases, r.birth_date, r.origin, r.physical, r.belongings, r.last_contact, r.relatives, r.dna_sample, r.authorities, r.notes,
-  r.trace_consent, r.trace_consent_at, r.trace_consent_withdrawn_at`;
+  r.trace_consent, r.trace_consent_at, r.trace_consent_withdrawn_at, r.ante_mortem`;
 export const REPORT_MATCH = `${REPORT_COARSE}, r.given_names, r.surnames, r.aliases, r.birth_date, r.origin, r.last_contact`;
 const FOUND_COARSE = `f.id::text AS id, f.org_id::text AS org_id, f.owner_account_id::text AS owner_account_id, f.team_id::text AS team_id,
   f.version, f.kind, f.status, f.created_at, to_char(f.found_on, 'YYYY-MM-DD') AS found_on, f.sex, f.age_min, f.age_max`;
-const FOUND_ALL = `${FOUND_COARSE}, f.given_names, f.surnames, f.aliases, f.found_place, f.custodian, f.description, f.belongings, f.circumstances, f.notes`;
+const FOUND_ALL = `${FOUND_COARSE}, f.given_names, f.surnames, f.aliases, f.found_place, f.custodian, f.description, f.belongings, f.circumstances, f.notes,
+  f.post_mortem, f.forensic_stage`;
 export const FOUND_MATCH = `${FOUND_COARSE}, f.given_names, f.surnames, f.aliases, f.found_place, f.description`;
 const PERSON_COARSE = `p.id::text AS id, p.org_id::text AS org_id, p.owner_account_id::text AS owner_account_id, p.team_id::text AS team_id,
   p.created_at, p.sex, p.nationality, p.birth_year, p.birth_year_estimated`;

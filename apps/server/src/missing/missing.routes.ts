@@ -32,6 +32,7 @@ import { createTracingService } from './tracing.service.ts';
 import { registerTracingRoutes } from './tracing.routes.ts';
 import { createMissingPhotoService } from './photo-service.ts';
 import { registerMissingPhotoRoutes } from './photo-routes.ts';
+import { registerAmPmRoutes } from './ampm-routes.ts';
 
 export function registerMissingRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -41,6 +42,8 @@ export function registerMissingRoutes(app: FastifyInstance, ctx: AppContext): vo
   const reviews = createReviewService({ ...base, matching, missing });
   registerTracingRoutes(app, createTracingService({ ...base, matching, missing }));
   registerMissingPhotoRoutes(app, createMissingPhotoService({ ...base, missing }));
+  // Ante-mortem and post-mortem records, the side by side and the forensic workflow (decision 0147).
+  registerAmPmRoutes(app, { ...base, matching, missing });
   const tags = ['missing'];
   const idParams = z.object({ id: z.string().uuid() });
   const ok = (schema: z.ZodType) => ({ 200: schema, ...commonErrorResponses });

@@ -1,8 +1,10 @@
 // Checks that need a calendar or a clock: real dates (no 30 February), nothing in the future,
 // age ranges the right way round. Each issue names its field, as validatePersonInput does.
 import type { FoundRecordCreate, MissingReportCreate } from './missing.schemas.ts';
+import { validateAnteMortem, validatePostMortem, type AmPmIssueCode } from './ampm-validation.ts';
 
-export type MissingIssueCode = 'missing.invalid_date' | 'missing.date_in_future' | 'missing.age_range_inverted';
+export type MissingIssueCode =
+  'missing.invalid_date' | 'missing.date_in_future' | 'missing.age_range_inverted' | AmPmIssueCode;
 export interface MissingIssue {
   code: MissingIssueCode;
   field: string;
@@ -49,6 +51,7 @@ export function validateMissingReport(input: MissingReportCreate, today: string)
     issues,
   );
   checkAges(input, issues);
+  if (input.anteMortem) issues.push(...validateAnteMortem(input.anteMortem, today));
   return issues;
 }
 
@@ -56,5 +59,6 @@ export function validateFoundRecord(input: FoundRecordCreate, today: string): Mi
   const issues: MissingIssue[] = [];
   checkDates([['foundOn', input.foundOn]], today, issues);
   checkAges(input, issues);
+  if (input.postMortem) issues.push(...validatePostMortem(input.postMortem, today));
   return issues;
 }

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { versionSchema } from '../api/integers.ts';
 import { traceConsentSchema, traceConsentStateSchema } from './tracing.schemas.ts';
+import { anteMortemSchema, forensicStageSchema, postMortemSchema, postMortemStoredSchema } from './ampm.schemas.ts';
 
 const text = (max: number) => z.string().trim().max(max);
 /** YYYY-MM-DD, or YYYY-MM / YYYY when only that much is known. */
@@ -99,6 +100,8 @@ export const missingReportCreateSchema = z.strictObject({
   notes: text(20_000).optional(),
   /** The family's consent to search with other organisations (tracing requests). */
   traceConsent: traceConsentSchema.optional(),
+  /** Structured ante-mortem data for identifying remains (decision 0147). */
+  anteMortem: anteMortemSchema.optional(),
   teamId: z.string().uuid().optional(),
 });
 export type MissingReportCreate = z.infer<typeof missingReportCreateSchema>;
@@ -154,6 +157,8 @@ export const foundRecordCreateSchema = z.strictObject({
   belongings: belongingsSchema.optional(),
   circumstances: text(5000).optional(),
   notes: text(20_000).optional(),
+  /** The post-mortem examination of unidentified remains (decision 0147). */
+  postMortem: postMortemSchema.optional(),
   teamId: z.string().uuid().optional(),
 });
 export type FoundRecordCreate = z.infer<typeof foundRecordCreateSchema>;
@@ -167,6 +172,9 @@ export const foundRecordSchema = foundRecordCreateSchema.omit({ teamId: true }).
   createdAt: z.string(),
   aliases: z.array(z.string()),
   photos: z.array(missingPhotoSchema).optional(),
+  postMortem: postMortemStoredSchema.optional(),
+  /** Where the remains stand in the forensic workflow (decision 0147). */
+  forensicStage: forensicStageSchema.optional(),
 });
 export type FoundRecord = z.infer<typeof foundRecordSchema>;
 
@@ -181,6 +189,8 @@ export type MatchSettings = z.infer<typeof matchSettingsSchema>;
 
 /** One field's part in a score: level, label and weight in bits. Never a value. */
 export const explanationSchema = z.object({
+  /** Which engine scored the pair: names (0101) or ante-mortem / post-mortem evidence (0131, 0147). */
+  engine: z.enum(['names', 'ampm']).optional(),
   score: z.number(),
   decision: z.enum(['match', 'possible', 'no match']),
   totalWeight: z.number(),
