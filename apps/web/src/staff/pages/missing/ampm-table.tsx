@@ -1,9 +1,12 @@
 // The ante-mortem data of the report next to the post-mortem data of the candidate (or the
 // physical description of any own record), one row per field, each row marked in words and
 // colour as agreeing, disagreeing or not comparable. Shown only when both sides describe something.
+// Before it, the structured records aligned (dental charts, body maps, the engine's reasons:
+// ampm-side-by-side.tsx, decision 0147) when the candidate is the organisation's own remains.
 import { useTranslation } from 'react-i18next';
 import type { MatchCandidate } from './missing-api';
 import { amPmRows, valueOf, verdictOf, type AmPmRow, type Physical, type Verdict } from './ampm-compare';
+import { AmPmSideBySideSection } from './ampm-side-by-side';
 
 function VerdictText({ verdict }: { verdict: Verdict }) {
   const { t } = useTranslation();
@@ -18,6 +21,15 @@ function VerdictText({ verdict }: { verdict: Verdict }) {
 }
 
 export function AmPmTable({ candidate }: { candidate: MatchCandidate }) {
+  return (
+    <>
+      <AmPmSideBySideSection candidate={candidate} />
+      <PhysicalTable candidate={candidate} />
+    </>
+  );
+}
+
+function PhysicalTable({ candidate }: { candidate: MatchCandidate }) {
   const { t } = useTranslation();
   const am: Physical | undefined = candidate.report.physical;
   const pm: Physical | undefined = candidate.candidate?.physical;

@@ -14,6 +14,23 @@ import { Link, navigate } from '../../router/router';
 import { InputField, SelectField, TextAreaField } from '../people/form-fields';
 import { missingApi, searchPath } from './missing-api';
 import type { FoundRecordCreate } from './missing-api';
+import { AmPmEditor } from './ampm-editor';
+import { draftIsEmpty, emptyDraft, postMortemOf, type AmPmDraft } from './ampm-drafts';
+
+/** The examination's estimates are also the record's sex and age when those were left empty. */
+function withPostMortem(body: FoundRecordCreate, draft: AmPmDraft): FoundRecordCreate {
+  if (body.kind !== 'unidentified_remains' || draftIsEmpty(draft)) return body;
+  const postMortem = postMortemOf(draft);
+  const sex = postMortem.sexEstimate?.sex;
+  return {
+    ...body,
+    postMortem,
+    ...(body.sex === undefined && (sex === 'F' || sex === 'M') ? { sex } : {}),
+    ...(body.ageMin === undefined && body.ageMax === undefined && postMortem.ageEstimate
+      ? { ageMin: postMortem.ageEstimate.min, ageMax: postMortem.ageEstimate.max }
+      : {}),
+  };
+}
 
 const describe = ['statureCm', 'build', 'hair', 'eyes', 'skin', 'scars', 'tattoos', 'dentalNotes', 'other'] as const;
 
@@ -59,6 +76,9 @@ export function FoundFormPage() {
   const [v, setV] = useState<Record<string, string>>({ kind: 'unidentified_remains' });
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<number | null>(null);
+  // The post-mortem examination of remains (decision 0147): opened when asked for.
+  const [pmOpen, setPmOpen] = useState(false);
+  const [pm, setPm] = useState<AmPmDraft>(emptyDraft);
   const set = (k: string, value: string) => setV((x) => ({ ...x, [k]: value }));
   const errorFor = (key: string) =>
     error instanceof ApiError && error.field === key ? errorMessage(error, t) : undefined;
@@ -77,7 +97,7 @@ export function FoundFormPage() {
     event.preventDefault();
     setError(null);
     try {
-      const created = await missingApi.createFound(payloadOf(v));
+      const created = await missingApi.createFound(withPostMortem(payloadOf(v), pm));
       setDone(created.proposedForReports);
       navigate(searchPath);
     } catch (e) {
@@ -164,6 +184,27 @@ export function FoundFormPage() {
           {input('clothing', t('missing.field.clothing'))}
           {input('items', t('missing.field.items'))}
         </fieldset>
+        {v.kind === 'unidentified_remains' ? (
+          <fieldset className="fieldset">
+            <legend>{t('ampm.section.pm')}</legend>
+            <p className="muted">{t('ampm.pm.intro')}</p>
+            {pmOpen ? (
+              <AmPmEditor
+                mode="pm"
+                idPrefix="found-pm"
+                draft={pm}
+                onChange={setPm}
+                errorFor={(key) => errorFor(`postMortem.${key}`)}
+              />
+            ) : (
+              <p>
+                <button type="button" className="button" aria-expanded={false} onClick={() => setPmOpen(true)}>
+                  {t('ampm.pm.open')}
+                </button>
+              </p>
+            )}
+          </fieldset>
+        ) : null}
         <TextAreaField
           id="found-circumstances"
           label={t('missing.field.circumstances')}

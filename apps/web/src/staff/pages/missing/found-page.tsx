@@ -16,6 +16,8 @@ import { PhotoGallery } from './photo-gallery';
 import { missingApi, searchPath } from './missing-api';
 import type { FoundRecord } from './missing-api';
 import { reportName } from './search-page';
+import { PostMortemPanel } from './ampm-panels';
+import { ForensicPanel } from './ampm-forensic';
 
 type Status = FoundRecord['status'];
 const statuses: readonly Status[] = ['unidentified', 'identified', 'returned_to_family'];
@@ -164,6 +166,12 @@ export function FoundPage({ foundId }: { foundId: string }) {
           ))}
       </dl>
       <PhotoGallery owner={{ kind: 'found', id: r.id }} photos={r.photos ?? []} canEdit onChanged={reload} />
+      {r.kind === 'unidentified_remains' ? (
+        <>
+          <PostMortemPanel record={r} onSaved={reload} />
+          <ForensicPanel key={r.id} foundId={r.id} version={r.version} onChanged={reload} />
+        </>
+      ) : null}
     </>
   );
 }

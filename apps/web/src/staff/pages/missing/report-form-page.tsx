@@ -17,6 +17,8 @@ import { InputField, SelectField, TextAreaField } from '../people/form-fields';
 import { countryOptions } from '../people/reference-data';
 import { buildReport, emptyRelative, type RelativeForm, type ReportForm } from './report-form-values';
 import { missingApi, reportPath, searchPath } from './missing-api';
+import { AmPmEditor } from './ampm-editor';
+import { anteMortemOf, draftIsEmpty, emptyDraft, type AmPmDraft } from './ampm-drafts';
 
 const physicalKeys = ['build', 'hair', 'eyes', 'skin', 'scars', 'tattoos', 'dentalNotes', 'other'] as const;
 const lastContactKeys = ['place', 'route', 'withWhom', 'means', 'details'] as const;
@@ -29,6 +31,9 @@ export function ReportFormPage() {
   const [relatives, setRelatives] = useState<RelativeForm[]>([emptyRelative()]);
   const [error, setError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
+  // The structured ante-mortem data (decision 0147): opened when asked for.
+  const [amOpen, setAmOpen] = useState(false);
+  const [am, setAm] = useState<AmPmDraft>(emptyDraft);
   const set = (key: string, value: string) => setForm((f) => ({ ...f, [key]: value }));
   const setRelative = (i: number, patch: Partial<RelativeForm>) =>
     setRelatives((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)));
@@ -50,7 +55,10 @@ export function ReportFormPage() {
     setSaving(true);
     setError(null);
     try {
-      const created = await missingApi.createReport(buildReport(form, relatives));
+      const created = await missingApi.createReport({
+        ...buildReport(form, relatives),
+        ...(draftIsEmpty(am) ? {} : { anteMortem: anteMortemOf(am) }),
+      });
       navigate(reportPath(created.id));
     } catch (e) {
       setError(e);
@@ -130,6 +138,26 @@ export function ReportFormPage() {
               onChange={(e) => set(`physical.${k}`, e.target.value)}
             />
           ))}
+        </fieldset>
+
+        <fieldset className="fieldset">
+          <legend>{t('ampm.section.am')}</legend>
+          <p className="muted">{t('ampm.am.intro')}</p>
+          {amOpen ? (
+            <AmPmEditor
+              mode="am"
+              idPrefix="report-am"
+              draft={am}
+              onChange={setAm}
+              errorFor={(key) => errorFor(`anteMortem.${key}`)}
+            />
+          ) : (
+            <p>
+              <button type="button" className="button" aria-expanded={false} onClick={() => setAmOpen(true)}>
+                {t('ampm.am.open')}
+              </button>
+            </p>
+          )}
         </fieldset>
 
         <fieldset className="fieldset">

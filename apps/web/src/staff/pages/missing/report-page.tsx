@@ -15,6 +15,7 @@ import { PhotoGallery } from './photo-gallery';
 import { missingApi, searchPath } from './missing-api';
 import type { MatchCandidate, MissingReport } from './missing-api';
 import { reportName } from './search-page';
+import { AnteMortemPanel } from './ampm-panels';
 
 type Load =
   | { status: 'loading' }
@@ -152,6 +153,7 @@ export function ReportPage({ reportId }: { reportId: string }) {
       <Facts report={report} />
       <p className="muted">{t('missing.neverFamily')}</p>
       <PhotoGallery owner={{ kind: 'report', id: report.id }} photos={report.photos ?? []} canEdit onChanged={reload} />
+      <AnteMortemPanel report={report} onSaved={reload} />
 
       <section className="section-card" aria-labelledby="queue-heading">
         <h2 id="queue-heading">{t('missing.review.title')}</h2>
