@@ -133,3 +133,15 @@ export const encryptPhoto = (keyring: Keyring, orgId: string, bytes: Buffer) =>
   keyring.encrypt(orgId, PHOTO, bytes.toString('base64'));
 export const decryptPhoto = async (keyring: Keyring, orgId: string, blob: unknown) =>
   Buffer.from(await keyring.decrypt(orgId, PHOTO, blob), 'base64');
+
+// The forensic workflow's step details (method, date, to whom released, note), under the
+// organisation's key like the remains' other personal fields (decision 0147). Registered here, a
+// module the runtime always loads, so the CLI's key rotation covers it too.
+export const WORKFLOW_DETAILS = 'remains_workflow_steps.details';
+registerEncryptedColumn({
+  table: 'remains_workflow_steps',
+  idColumn: 'id',
+  orgColumn: 'org_id',
+  column: 'details',
+  context: WORKFLOW_DETAILS,
+});

@@ -21,6 +21,7 @@ import { iso } from './missing-mapping.ts';
 import type { FoundRow } from './missing.queries.ts';
 import * as rq from './ampm-records.queries.ts';
 import * as wq from './remains-workflow.queries.ts';
+import { WORKFLOW_DETAILS as DETAILS } from './missing-crypto.ts';
 
 export interface WorkflowDeps {
   db: Database;
@@ -30,8 +31,6 @@ export interface WorkflowDeps {
   missing: MissingService;
   records: AmPmRecordsService;
 }
-
-const DETAILS = 'remains_workflow_steps.details';
 
 /** The stage as the pairs show it: a proposal or a confirmation made from a review queue counts. */
 export function effectiveStage(stored: ForensicStage, pairs: readonly { review_status: string }[]): ForensicStage {
